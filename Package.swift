@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers depend one way: DatelineModel <- DatelineIngest, DatelineModel <- DatelineUI <- DatelineTerminal,
+// and the `dateline` executable wires them together. Only DatelineTerminal touches ncurses.
+let package = Package(
+  name: "Dateline",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "dateline", targets: ["dateline"]),
+    .executable(name: "dateline-bench", targets: ["dateline-bench"]),
+    .library(name: "DatelineModel", targets: ["DatelineModel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Pure Swift: data format, dates, chronology, links, queries. No terminal code.
+    .target(name: "DatelineModel"),
+    // Rule-based extraction of a dataset from plain-text articles.
+    .target(name: "DatelineIngest", dependencies: ["DatelineModel"]),
+    // UI core: state, actions, update, rendering into a grid of cells. No ncurses.
+    .target(name: "DatelineUI", dependencies: ["DatelineModel"]),
+    // The system ncursesw library, with a small shim for the macros Swift cannot import.
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    // Thin ncurses backend: draws the UI grid and turns input into keys.
+    .target(name: "DatelineTerminal", dependencies: ["DatelineUI", "CNcursesw"]),
+    .executableTarget(
+      name: "dateline",
+      dependencies: [
+        "DatelineModel", "DatelineIngest", "DatelineUI", "DatelineTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Benchmarks are programs: they print medians and ratios, they do not assert.
+    .executableTarget(
+      name: "dateline-bench",
+      dependencies: ["DatelineModel", "DatelineIngest", "DatelineUI"]
+    ),
+    .testTarget(name: "DatelineModelTests", dependencies: ["DatelineModel"]),
+    .testTarget(name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"]),
+    .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"]),
+    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
+    .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineModel"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

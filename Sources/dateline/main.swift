@@ -1,0 +1,3 @@
+import DatelineModel
+
+print("dateline")
