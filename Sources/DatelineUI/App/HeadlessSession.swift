@@ -13,7 +13,8 @@ public enum HeadlessSession {
   }
 
   /// Parses `notation` (see `KeyNotation`) and runs it.
-  public static func run(timeline: Timeline, width: Int, height: Int, keys notation: String) throws(KeyNotation.ParseError)
+  public static func run(timeline: Timeline, width: Int, height: Int, keys notation: String)
+    throws(KeyNotation.ParseError)
     -> String
   {
     run(timeline: timeline, width: width, height: height, keys: try KeyNotation.parse(notation))
@@ -22,7 +23,8 @@ public enum HeadlessSession {
   /// Parses "100x30" for `--screen`.
   public static func parseScreenSize(_ text: String) -> (width: Int, height: Int)? {
     let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0, height > 0,
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width > 0,
+      height > 0,
       width <= 1000, height <= 1000
     else { return nil }
     return (width, height)

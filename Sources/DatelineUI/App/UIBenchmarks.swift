@@ -18,11 +18,15 @@ public enum UIBenchmarks {
   }
 
   /// A story with `quotes` quotes spread over a few speakers and events.
-  public static func syntheticTimeline(quotes: Int, actors: Int = 20, events: Int = 50) throws(DatasetLoadError)
+  public static func syntheticTimeline(quotes: Int, actors: Int = 20, events: Int = 50)
+    throws(DatasetLoadError)
     -> Timeline
   {
-    let source = Source(id: "s", publisher: "Bench", title: "Synthetic story", published: "2025-02-24T12:00:00Z")
-    let people = (0..<actors).map { Actor(id: "a\($0)", name: "Person \($0)", kind: .person, role: "Role \($0)") }
+    let source = Source(
+      id: "s", publisher: "Bench", title: "Synthetic story", published: "2025-02-24T12:00:00Z")
+    let people = (0..<actors).map {
+      Actor(id: "a\($0)", name: "Person \($0)", kind: .person, role: "Role \($0)")
+    }
     let eventList = (0..<events).map { index in
       Event(
         id: "e\(index)", headline: "Event number \(index)", summary: "Synthetic event \(index).",
@@ -35,16 +39,21 @@ public enum UIBenchmarks {
     let quoteList = (0..<quotes).map { index in
       Quote(
         id: "q\(index)",
-        text: "Quote \(index) about \(words[index % words.count]) and \(words[(index / 8) % words.count])",
+        text:
+          "Quote \(index) about \(words[index % words.count]) and \(words[(index / 8) % words.count])",
         speaker: "a\(index % actors)", event: "e\(index % events)",
         provenance: Provenance(source: "s", paragraph: index % 40 + 1))
     }
     return try Timeline(
-      dataset: Dataset(title: "Synthetic", sources: [source], actors: people, events: eventList, quotes: quoteList))
+      dataset: Dataset(
+        title: "Synthetic", sources: [source], actors: people, events: eventList, quotes: quoteList)
+    )
   }
 
   /// Renders `frames` frames on the Quotes pane, moving down one row before each.
-  public static func measureFrames(timeline: Timeline, width: Int = 120, height: Int = 40, frames: Int = 200)
+  public static func measureFrames(
+    timeline: Timeline, width: Int = 120, height: Int = 40, frames: Int = 200
+  )
     -> FrameCost
   {
     let app = BrowserApp(timeline: timeline, width: width, height: height)
@@ -63,7 +72,8 @@ public enum UIBenchmarks {
     precondition(sink > 0)
     samples.sort()
     return FrameCost(
-      quotes: timeline.quotes.count, width: width, height: height, frames: frames, median: samples[samples.count / 2])
+      quotes: timeline.quotes.count, width: width, height: height, frames: frames,
+      median: samples[samples.count / 2])
   }
 
   /// Frame cost for stories of growing size, and the ratio largest/smallest (about 1 when
@@ -78,13 +88,16 @@ public enum UIBenchmarks {
         costs.append(cost)
         lines.append(cost.description)
       } catch {
-        lines.append("ui frame  quotes=\(count)  could not build the timeline: \(error.diagnostics.map(\.description))")
+        lines.append(
+          "ui frame  quotes=\(count)  could not build the timeline: \(error.diagnostics.map(\.description))"
+        )
       }
     }
     if let first = costs.first, let last = costs.last, first.median > .zero {
       let ratio = microseconds(last.median) / microseconds(first.median)
       lines.append(
-        "ui frame  ratio \(last.quotes)/\(first.quotes) quotes = \(String(format: "%.2f", ratio))x  (O(visible) means about 1)")
+        "ui frame  ratio \(last.quotes)/\(first.quotes) quotes = \(String(format: "%.2f", ratio))x  (O(visible) means about 1)"
+      )
     }
     return lines
   }

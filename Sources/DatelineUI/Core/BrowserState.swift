@@ -69,6 +69,15 @@ public struct BrowserState: Sendable {
     }
   }
 
+  /// The list as shown at the current size: the stored scroll position, moved only as far as
+  /// needed to show the selection. Resizing changes only this, never the stored position, so
+  /// returning to a size returns to the same view.
+  public func shownList(_ pane: Pane) -> ListState {
+    var list = list(pane)
+    list.clamp(geometry(pane), viewport: layout.viewport(for: pane))
+    return list
+  }
+
   func geometry(_ pane: Pane) -> ListGeometry {
     ListGeometry(count: rows(pane).count, dividerBefore: pane == .events ? eventDivider : nil)
   }
@@ -141,7 +150,8 @@ public struct BrowserState: Sendable {
   /// where they are still shown.
   mutating func refreshRows() {
     let keptEvent = eventRows.isEmpty ? nil : eventRows[min(events.selected, eventRows.count - 1)]
-    let keptActor = peopleRows.isEmpty ? nil : peopleRows[min(people.selected, peopleRows.count - 1)]
+    let keptActor =
+      peopleRows.isEmpty ? nil : peopleRows[min(people.selected, peopleRows.count - 1)]
     let allEvents = timeline.events
     switch focus {
     case .none:
@@ -150,13 +160,17 @@ public struct BrowserState: Sendable {
       related = []
       contextQuoteRows = .all(count: timeline.quotes.count)
     case .person(let actorID):
-      eventRows = .subset(allEvents.indices.filter { allEvents[$0].event.participants.contains(actorID) })
-      let relatedActors = timeline.relatedActors(of: actorID).filter { timeline.actorIndex(id: $0.actor.id) != nil }
+      eventRows = .subset(
+        allEvents.indices.filter { allEvents[$0].event.participants.contains(actorID) })
+      let relatedActors = timeline.relatedActors(of: actorID).filter {
+        timeline.actorIndex(id: $0.actor.id) != nil
+      }
       related = relatedActors
       let own = timeline.actorIndex(id: actorID).map { [$0] } ?? []
       peopleRows = .subset(own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
       let allQuotes = timeline.quotes
-      contextQuoteRows = .subset(allQuotes.indices.filter { allQuotes[$0].quote.speaker == actorID })
+      contextQuoteRows = .subset(
+        allQuotes.indices.filter { allQuotes[$0].quote.speaker == actorID })
     case .event(let eventID):
       eventRows = .all(count: allEvents.count)
       related = []
@@ -173,7 +187,9 @@ public struct BrowserState: Sendable {
 
   /// Applies the search to the focus's quotes.
   mutating func refreshQuoteRows(keepSelection: Bool) {
-    let kept = keepSelection && !quoteRows.isEmpty ? quoteRows[min(quotes.selected, quoteRows.count - 1)] : nil
+    let kept =
+      keepSelection && !quoteRows.isEmpty
+      ? quoteRows[min(quotes.selected, quoteRows.count - 1)] : nil
     let query = QuoteQuery(search.query)
     if query.isEmpty {
       quoteRows = contextQuoteRows

@@ -44,8 +44,8 @@ extension BrowserState {
     case .mouse(let event):
       applyMouse(event)
     case .resize(let width, let height):
+      // Stored scroll positions stay as they are; `shownList` adapts them to the new size.
       layout = ScreenLayout(width: width, height: height)
-      clampAll()
       clampHelp()
     case .unbound(let key):
       self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
@@ -123,14 +123,14 @@ extension BrowserState {
   }
 
   mutating func moveSelection(_ pane: Pane, by delta: Int) {
-    var list = list(pane)
+    var list = shownList(pane)
     list.move(by: delta, geometry(pane), viewport: layout.viewport(for: pane))
     setList(pane, list)
   }
 
   /// Scrolls by `delta` rows and moves the selection with it, like Vim's Ctrl-D.
   mutating func page(_ pane: Pane, by delta: Int) {
-    var list = list(pane)
+    var list = shownList(pane)
     let geometry = geometry(pane)
     let viewport = layout.viewport(for: pane)
     list.top = max(0, min(list.top + delta, geometry.displayCount - viewport))
@@ -205,7 +205,8 @@ extension BrowserState {
       message = "Select a quote or an event to go to its event"
     case .quotes:
       guard let quote = selectedQuote else { return emptyMessage() }
-      guard let eventID = quote.quote.event, let eventIndex = timeline.eventIndex(id: eventID) else {
+      guard let eventID = quote.quote.event, let eventIndex = timeline.eventIndex(id: eventID)
+      else {
         message = "This quote is not tied to an event"
         return
       }
@@ -280,7 +281,8 @@ extension BrowserState {
     guard !query.isEmpty else { return }
     search.history.removeAll { $0 == query }
     search.history.append(query)
-    message = "\(quoteRows.count) quote\(quoteRows.count == 1 ? "" : "s") match; n/N step through them"
+    message =
+      "\(quoteRows.count) quote\(quoteRows.count == 1 ? "" : "s") match; n/N step through them"
   }
 
   mutating func cancelSearch() {
@@ -357,9 +359,9 @@ extension BrowserState {
       pane = target
       let rowsRect = layout.rowsRect(for: target)
       guard rowsRect.contains(x: event.x, y: event.y) else { return }
-      let row = list(target).top + (event.y - rowsRect.y)
+      let row = shownList(target).top + (event.y - rowsRect.y)
       if let item = geometry(target).item(atDisplayRow: row) {
-        var list = list(target)
+        var list = shownList(target)
         list.selected = item
         setList(target, list)
         clamp(target)

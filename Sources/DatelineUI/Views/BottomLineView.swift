@@ -7,7 +7,8 @@ enum BottomLineView {
     if state.search.isEditing {
       let count = state.quoteRows.count
       let status = " \(count) match\(count == 1 ? "" : "es")  Enter keeps  Esc restores "
-      let statusStart = grid.writeRight(status, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.hint)
+      let statusStart = grid.writeRight(
+        status, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.hint)
       // Keep the end of a long query in view, where the typing happens.
       var query = TerminalText.sanitize(state.search.query)
       let room = max(0, statusStart - rect.x - 2)
@@ -17,10 +18,15 @@ enum BottomLineView {
       return
     }
     if let message = state.message {
-      grid.write(TerminalText.truncate(message, toWidth: rect.width), x: rect.x, y: rect.y, style: Theme.message, maxX: rect.maxX)
+      grid.write(
+        TerminalText.truncate(message, toWidth: rect.width), x: rect.x, y: rect.y,
+        style: Theme.message, maxX: rect.maxX)
       return
     }
-    let hints = state.showsHelp ? "j/k scroll  ? or q close help" : state.keymap.hintLine(width: rect.width)
-    grid.write(TerminalText.truncate(hints, toWidth: rect.width), x: rect.x, y: rect.y, style: Theme.hint, maxX: rect.maxX)
+    let hints =
+      state.showsHelp ? "j/k scroll  ? or q close help" : state.keymap.hintLine(width: rect.width)
+    grid.write(
+      TerminalText.truncate(hints, toWidth: rect.width), x: rect.x, y: rect.y, style: Theme.hint,
+      maxX: rect.maxX)
   }
 }

@@ -57,7 +57,9 @@ enum DetailPaneView {
       text.paragraph(clean(actor.name), style: Theme.strong)
       text.field("Role", actor.role.map(clean) ?? actor.kind.rawValue)
       if let affiliation = facts.affiliationName { text.field("Part of", clean(affiliation)) }
-      if !actor.aliases.isEmpty { text.field("Also", actor.aliases.map(clean).joined(separator: ", ")) }
+      if !actor.aliases.isEmpty {
+        text.field("Also", actor.aliases.map(clean).joined(separator: ", "))
+      }
       text.field("In", "\(counted(item.eventCount, "event")), \(counted(item.quoteCount, "quote"))")
       if let related = state.selectedRelated, related.actor.id == actor.id {
         text.field(
@@ -80,7 +82,9 @@ enum DetailPaneView {
       text.paragraph("“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""))
       text.field("Said by", clean(item.speakerName))
       text.field("When", DateText.explained(item.date).sanitized)
-      if let headline = facts.quoteEventHeadline { text.field("At", clean(headline) + " (e goes there)") }
+      if let headline = facts.quoteEventHeadline {
+        text.field("At", clean(headline) + " (e goes there)")
+      }
       text.field("Source", source(quote.provenance, timeline))
     }
   }
@@ -97,12 +101,15 @@ enum DetailPaneView {
     guard let source = timeline.source(id: provenance.source) else {
       return "\(clean(provenance.source)), paragraph \(provenance.paragraph)"
     }
-    return "\(clean(source.publisher)), “\(clean(source.title))”, \(clean(String(source.published.prefix(10)))), paragraph \(provenance.paragraph)"
+    return
+      "\(clean(source.publisher)), “\(clean(source.title))”, \(clean(String(source.published.prefix(10)))), paragraph \(provenance.paragraph)"
   }
 
   static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
 
-  static func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+  static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
 }
 
 extension String {

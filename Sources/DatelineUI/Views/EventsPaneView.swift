@@ -15,7 +15,9 @@ enum EventsPaneView {
       .events, state, into: &grid, rect: rect, emptyText: empty,
       divider: { grid, y, rowsRect in
         let label = timeline.asOf.map { "── as of \(DateText.day($0)) " } ?? "── "
-        let line = label + String(repeating: "─", count: max(0, rowsRect.width - TerminalText.width(of: label)))
+        let line =
+          label
+          + String(repeating: "─", count: max(0, rowsRect.width - TerminalText.width(of: label)))
         grid.write(line, x: rowsRect.x, y: y, style: Theme.divider, maxX: rowsRect.maxX)
       },
       row: { grid, row in
@@ -25,13 +27,16 @@ enum EventsPaneView {
         let statusWidth = 10
         let dateStyle = Theme.on(item.isUpcoming ? Theme.upcoming : Theme.date, row: row.style)
         var x = grid.write(
-          TerminalText.pad(DateText.short(item.date), toWidth: DateText.columnWidth - 1), x: row.x, y: row.y,
+          TerminalText.pad(DateText.short(item.date), toWidth: DateText.columnWidth - 1), x: row.x,
+          y: row.y,
           style: dateStyle, maxX: row.maxX)
         x = grid.write(
-          item.isUpcoming ? Theme.upcomingMarker : " ", x: x, y: row.y, style: dateStyle, maxX: row.maxX)
+          item.isUpcoming ? Theme.upcomingMarker : " ", x: x, y: row.y, style: dateStyle,
+          maxX: row.maxX)
         x += 1
         let headlineEnd = showStatus ? row.maxX - statusWidth - 1 : row.maxX
-        let headline = TerminalText.truncate(TerminalText.sanitize(item.event.headline), toWidth: headlineEnd - x)
+        let headline = TerminalText.truncate(
+          TerminalText.sanitize(item.event.headline), toWidth: headlineEnd - x)
         grid.write(headline, x: x, y: row.y, style: row.style, maxX: headlineEnd)
         if showStatus {
           grid.writeRight(

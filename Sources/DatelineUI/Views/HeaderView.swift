@@ -4,11 +4,14 @@ enum HeaderView {
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     guard !rect.isEmpty else { return }
     let timeline = state.timeline
-    grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: Cell(" ", style: Theme.title))
-    let asOf = timeline.asOf.map { rect.width >= 60 ? " as of \(DateText.day($0)) " : " as of \($0) " } ?? ""
+    grid.fill(
+      Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: Cell(" ", style: Theme.title))
+    let asOf =
+      timeline.asOf.map { rect.width >= 60 ? " as of \(DateText.day($0)) " : " as of \($0) " } ?? ""
     let breadcrumb = state.breadcrumb.map { TerminalText.sanitize($0) }.joined(separator: " > ")
     let title = TerminalText.sanitize(timeline.title)
-    let start = grid.writeRight(asOf, y: rect.y, minX: rect.x + rect.width / 3, maxX: rect.maxX, style: Theme.title)
+    let start = grid.writeRight(
+      asOf, y: rect.y, minX: rect.x + rect.width / 3, maxX: rect.maxX, style: Theme.title)
     if rect.height == 1 {
       let text = TerminalText.truncate(" \(breadcrumb) │ \(title)", toWidth: start - rect.x)
       grid.write(text, x: rect.x, y: rect.y, style: Theme.title, maxX: start)

@@ -4,7 +4,9 @@ enum HelpView {
   static func lines(_ keymap: Keymap, width: Int) -> [(String, Style)] {
     var entries: [(section: String, rows: [(keys: String, summary: String)])] = []
     for section in BrowserAction.Section.allCases {
-      let actions = BrowserAction.allCases.filter { $0.section == section && !keymap.keys(for: $0).isEmpty }
+      let actions = BrowserAction.allCases.filter {
+        $0.section == section && !keymap.keys(for: $0).isEmpty
+      }
       guard !actions.isEmpty else { continue }
       entries.append((section.rawValue, actions.map { (keymap.keyLabels(for: $0), $0.summary) }))
     }
@@ -17,7 +19,13 @@ enum HelpView {
         ]
       ))
     entries.append(
-      ("Mouse", [("Click", "Select a row and focus its pane"), ("Wheel", "Move in the pane under the pointer")]))
+      (
+        "Mouse",
+        [
+          ("Click", "Select a row and focus its pane"),
+          ("Wheel", "Move in the pane under the pointer"),
+        ]
+      ))
 
     let keyWidth = max(8, min(22, width / 3))
     let summaryWidth = max(1, width - keyWidth - 4)
@@ -43,7 +51,8 @@ enum HelpView {
     let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
     grid.fill(titleRow, with: Cell(" ", style: Theme.focusedPaneTitle))
     grid.write(
-      TerminalText.truncate("\(Theme.focusMarker) Dateline keys", toWidth: rect.width), x: rect.x, y: rect.y,
+      TerminalText.truncate("\(Theme.focusMarker) Dateline keys", toWidth: rect.width), x: rect.x,
+      y: rect.y,
       style: Theme.focusedPaneTitle, maxX: rect.maxX)
     let all = lines(state.keymap, width: rect.width - 1)
     let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)

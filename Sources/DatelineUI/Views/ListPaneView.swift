@@ -30,12 +30,15 @@ enum ListPaneView {
     guard !rowsRect.isEmpty else { return }
     let rows = state.rows(pane)
     guard !rows.isEmpty else {
-      for (offset, line) in TerminalText.wrap(emptyText, width: max(1, rowsRect.width - 2)).prefix(rowsRect.height).enumerated() {
-        grid.write(line, x: rowsRect.x + 2, y: rowsRect.y + offset, style: Theme.muted, maxX: rowsRect.maxX)
+      for (offset, line) in TerminalText.wrap(emptyText, width: max(1, rowsRect.width - 2)).prefix(
+        rowsRect.height
+      ).enumerated() {
+        grid.write(
+          line, x: rowsRect.x + 2, y: rowsRect.y + offset, style: Theme.muted, maxX: rowsRect.maxX)
       }
       return
     }
-    let list = state.list(pane)
+    let list = state.shownList(pane)
     let geometry = state.geometry(pane)
     let focused = state.pane == pane
     for offset in 0..<rowsRect.height {
@@ -49,13 +52,16 @@ enum ListPaneView {
       let selected = position == list.selected
       let style = Theme.row(selected: selected, focused: focused)
       if selected {
-        grid.fill(Rect(x: rowsRect.x, y: y, width: rowsRect.width, height: 1), with: Cell(" ", style: style))
+        grid.fill(
+          Rect(x: rowsRect.x, y: y, width: rowsRect.width, height: 1), with: Cell(" ", style: style)
+        )
         grid.write(Theme.selectionMarker, x: rowsRect.x, y: y, style: style, maxX: rowsRect.maxX)
       }
       drawRow(
         &grid,
         Row(
-          position: position, index: rows[position], y: y, x: rowsRect.x + 2, maxX: rowsRect.maxX - 1,
+          position: position, index: rows[position], y: y, x: rowsRect.x + 2,
+          maxX: rowsRect.maxX - 1,
           style: style, isSelected: selected))
     }
   }

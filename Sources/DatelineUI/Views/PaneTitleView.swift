@@ -44,7 +44,9 @@ enum PaneTitleView {
     Pane.allCases.map { pane in
       let number = "\(pane.rawValue + 1)"
       if pane == state.pane {
-        return (pane, "\(Theme.focusMarker)\(number) \(title(pane, state)) \(position(pane, state)) ")
+        return (
+          pane, "\(Theme.focusMarker)\(number) \(title(pane, state)) \(position(pane, state)) "
+        )
       }
       return (pane, " \(number) \(pane.title) ")
     }
@@ -60,7 +62,9 @@ enum PaneTitleView {
     var result: [(pane: Pane, x: Int, text: String)] = []
     var x = 0
     for (pane, label) in labels where x < width {
-      let wanted = pane == state.pane ? TerminalText.truncate(label, toWidth: max(8, width - othersWidth)) : label
+      let wanted =
+        pane == state.pane
+        ? TerminalText.truncate(label, toWidth: max(8, width - othersWidth)) : label
       let text = TerminalText.truncate(wanted, toWidth: width - x)
       result.append((pane, x, text))
       x += TerminalText.width(of: text)

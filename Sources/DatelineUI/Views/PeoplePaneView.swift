@@ -29,18 +29,25 @@ enum PeoplePaneView {
             prefix = "● "
           } else if row.position - 1 < state.related.count {
             prefix = "↳ "
-            detail = state.related[row.position - 1].reasons.map { TerminalText.sanitize($0.description) }
-              .joined(separator: "; ")
+            detail = state.related[row.position - 1].reasons.map {
+              TerminalText.sanitize($0.description)
+            }
+            .joined(separator: "; ")
           }
         }
-        let name = TerminalText.pad(prefix + TerminalText.sanitize(item.actor.name), toWidth: nameWidth)
-        var x = grid.write(name, x: row.x, y: row.y, style: Theme.on(Theme.speaker, row: row.style), maxX: countsStart)
+        let name = TerminalText.pad(
+          prefix + TerminalText.sanitize(item.actor.name), toWidth: nameWidth)
+        var x = grid.write(
+          name, x: row.x, y: row.y, style: Theme.on(Theme.speaker, row: row.style),
+          maxX: countsStart)
         x += 1
         grid.write(
           TerminalText.truncate(detail, toWidth: countsStart - 1 - x), x: x, y: row.y,
           style: Theme.on(Theme.muted, row: row.style), maxX: countsStart - 1)
         if showCounts {
-          grid.write(counts, x: countsStart, y: row.y, style: Theme.on(Theme.muted, row: row.style), maxX: row.maxX)
+          grid.write(
+            counts, x: countsStart, y: row.y, style: Theme.on(Theme.muted, row: row.style),
+            maxX: row.maxX)
         }
       })
   }

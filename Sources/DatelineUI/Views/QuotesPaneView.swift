@@ -21,10 +21,14 @@ enum QuotesPaneView {
         let item = timeline.quotes[row.index]
         let width = row.maxX - row.x
         let speakerWidth = min(16, max(6, width / 5))
-        let speaker = TerminalText.pad(TerminalText.sanitize(item.speakerName), toWidth: speakerWidth)
-        var x = grid.write(speaker, x: row.x, y: row.y, style: Theme.on(Theme.speaker, row: row.style), maxX: row.maxX)
+        let speaker = TerminalText.pad(
+          TerminalText.sanitize(item.speakerName), toWidth: speakerWidth)
+        var x = grid.write(
+          speaker, x: row.x, y: row.y, style: Theme.on(Theme.speaker, row: row.style),
+          maxX: row.maxX)
         x += 1
-        let text = TerminalText.truncate(TerminalText.sanitize(item.quote.text), toWidth: row.maxX - x)
+        let text = TerminalText.truncate(
+          TerminalText.sanitize(item.quote.text), toWidth: row.maxX - x)
         let ranges = query.isEmpty ? [] : query.highlights(in: text)
         grid.write(
           text, highlighting: ranges, x: x, y: row.y, style: row.style,

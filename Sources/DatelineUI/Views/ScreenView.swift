@@ -13,7 +13,8 @@ public enum ScreenView {
     HeaderView.render(state, into: &grid, rect: layout.header)
     if state.showsHelp {
       let body = Rect(
-        x: 0, y: layout.header.maxY, width: layout.width, height: layout.bottom.y - layout.header.maxY)
+        x: 0, y: layout.header.maxY, width: layout.width,
+        height: layout.bottom.y - layout.header.maxY)
       HelpView.render(state, into: &grid, rect: body)
     } else {
       let panes: [Pane] = layout.mode == .tabbed ? [state.pane] : Pane.allCases

@@ -36,7 +36,9 @@ enum Theme {
 
   /// `style` as it looks on a selected row (keeps the row's reverse video).
   static func on(_ style: Style, row: Style) -> Style {
-    Style(style.attributes.union(row.attributes), role: row.role == .selection ? .selection : style.role)
+    Style(
+      style.attributes.union(row.attributes), role: row.role == .selection ? .selection : style.role
+    )
   }
 }
 
@@ -72,7 +74,8 @@ extension CellGrid {
     }
     var segments: [(String, Style)] = []
     var cursor = text.startIndex
-    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= cursor {
+    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
+    where range.lowerBound >= cursor {
       segments.append((String(text[cursor..<range.lowerBound]), style))
       segments.append((String(text[range]), highlight))
       cursor = range.upperBound
