@@ -1,0 +1,73 @@
+/// Terminal column widths of graphemes, without external tables: East Asian Wide and Fullwidth
+/// ranges, emoji presentation, and zero-width marks. Matches what wcwidth-based terminals draw
+/// for the text our stories contain.
+enum DisplayWidth {
+  /// Columns a grapheme takes: 0, 1 or 2.
+  static func of(_ character: Character) -> Int {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if isZeroWidth(first) {
+      // A grapheme that starts with a mark (a stray combining mark, a lone ZWJ) takes no column.
+      return 0
+    }
+    if isControl(first) { return 0 }
+    if isWide(first.value) { return 2 }
+    let properties = first.properties
+    if properties.isEmojiPresentation { return 2 }
+    if scalars.count > 1 {
+      // "❤️": a text-default emoji with VS16, or a keycap/ZWJ sequence, renders as emoji.
+      if properties.isEmoji && scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x20E3 })
+      {
+        return 2
+      }
+      if scalars.contains(where: { $0.value == 0x200D }) && properties.isEmoji { return 2 }
+    }
+    return 1
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return v < 0x20 || (v >= 0x7F && v < 0xA0)
+  }
+
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    switch v {
+    case 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFE00...0xFE0F, 0xFEFF,
+      0xE0000...0xE0FFF, 0x1160...0x11FF:
+      return true
+    default:
+      break
+    }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return true
+    default: return false
+    }
+  }
+
+  /// East Asian Wide (W) and Fullwidth (F) ranges, plus the wide emoji blocks.
+  static func isWide(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+      0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+      0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+      0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+      0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+      0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+      0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+      0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+      0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F2FF, 0x1F300...0x1F64F,
+      0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF,
+      0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      // Miscellaneous Symbols and Pictographs mixes wide emoji with narrow text symbols.
+      if (0x1F300...0x1F64F).contains(v) { return isEmojiPresentation(v) }
+      return true
+    default:
+      return false
+    }
+  }
+
+  private static func isEmojiPresentation(_ v: UInt32) -> Bool {
+    Unicode.Scalar(v)?.properties.isEmojiPresentation ?? false
+  }
+}
