@@ -103,6 +103,19 @@ import Testing
     #expect(!matcher.isMentioned(in: "Trumpism"))
   }
 
+  @Test func mentionFinderMatchesManyActorsAtOnce() {
+    let finder = MentionFinder(actors: [
+      Actor(id: "trump", name: "Donald Trump", kind: .person),
+      Actor(id: "us", name: "United States", aliases: ["US", "the americans"], kind: .country),
+      Actor(id: "un", name: "UN General Assembly", kind: .organization),
+    ])
+    #expect(finder.mentionedActors(in: "Trump told the United States") == ["trump", "us"])
+    #expect(
+      finder.mentionedActors(in: "The Americans and the UN General Assembly") == ["us", "un"])
+    #expect(finder.mentionedActors(in: "the united states; a trumpet; the UN General") == [])
+    #expect(finder.mentionedActors(in: "Trump's US") == ["trump", "us"])
+  }
+
   @Test func rejectsAnInvalidDatasetBuiltInMemory() {
     var dataset = Dataset(sources: [
       Source(id: "s", publisher: "P", title: "T", published: "2025-02-24")
