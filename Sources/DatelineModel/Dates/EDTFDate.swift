@@ -1,0 +1,257 @@
+/// A parsed EDTF (ISO 8601-2, level 1 subset) value: a day, a month, a year, or an interval of
+/// them, each optionally qualified as uncertain (`?`), approximate (`~`) or both (`%`).
+///
+/// Accepted: `2025-02-27`, `2025-03`, `2025`, `2025-02-27?`, `2025-03~`, `2025%`,
+/// `2025-02-24/2025-03-10`, `../2025-03` and `2025-02/..` (open ends), `/2025` (unknown start).
+public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
+  public enum Precision: Int, Hashable, Sendable, Comparable, CustomStringConvertible {
+    case day, month, year, interval
+
+    public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String {
+      switch self {
+      case .day: "day"
+      case .month: "month"
+      case .year: "year"
+      case .interval: "interval"
+      }
+    }
+  }
+
+  /// `?` uncertain, `~` approximate, `%` both.
+  public struct Qualifier: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let uncertain = Qualifier(rawValue: 1)
+    public static let approximate = Qualifier(rawValue: 2)
+
+    public var symbol: String {
+      switch (contains(.uncertain), contains(.approximate)) {
+      case (true, true): "%"
+      case (true, false): "?"
+      case (false, true): "~"
+      case (false, false): ""
+      }
+    }
+  }
+
+  /// A day, month or year, with its qualifier.
+  public struct Point: Hashable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    /// Only set when `month` is set.
+    public var day: Int?
+    public var qualifier: Qualifier
+
+    public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
+
+    public var firstDay: CivilDay {
+      CivilDay(year: year, month: month ?? 1, day: day ?? 1) ?? CivilDay(dayNumber: 0)
+    }
+
+    public var lastDay: CivilDay {
+      let lastMonth = month ?? 12
+      let lastDay = day ?? CivilDay.daysIn(month: lastMonth, year: year)
+      return CivilDay(year: year, month: lastMonth, day: lastDay) ?? firstDay
+    }
+
+    public var description: String {
+      var text = CivilDay.pad(year, 4)
+      if let month { text += "-" + CivilDay.pad(month, 2) }
+      if let day { text += "-" + CivilDay.pad(day, 2) }
+      return text + qualifier.symbol
+    }
+  }
+
+  /// One end of an interval.
+  public enum Bound: Hashable, Sendable, CustomStringConvertible {
+    case point(Point)
+    /// `..`: the interval has no end on this side.
+    case open
+    /// Empty: the end exists but is not known.
+    case unknown
+
+    public var point: Point? {
+      if case .point(let point) = self { return point }
+      return nil
+    }
+
+    public var description: String {
+      switch self {
+      case .point(let point): point.description
+      case .open: ".."
+      case .unknown: ""
+      }
+    }
+  }
+
+  public enum Form: Hashable, Sendable {
+    case single(Point)
+    case interval(Bound, Bound)
+  }
+
+  public let form: Form
+
+  public init(parsing text: String) throws(EDTFError) {
+    let trimmed = text.trimmingASCIIWhitespace()
+    guard !trimmed.isEmpty else { throw EDTFError(text: text, reason: "the date is empty") }
+    let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+    switch parts.count {
+    case 1:
+      guard trimmed != ".." else {
+        throw EDTFError(text: text, reason: "'..' is only allowed as one end of an interval")
+      }
+      form = .single(try EDTFDate.parsePoint(parts[0], in: text))
+    case 2:
+      let start = try EDTFDate.parseBound(parts[0], in: text)
+      let end = try EDTFDate.parseBound(parts[1], in: text)
+      guard start.point != nil || end.point != nil else {
+        throw EDTFError(text: text, reason: "an interval needs at least one known end")
+      }
+      if let from = start.point, let to = end.point, to.lastDay < from.firstDay {
+        throw EDTFError(text: text, reason: "the interval ends (\(to)) before it starts (\(from))")
+      }
+      form = .interval(start, end)
+    default:
+      throw EDTFError(text: text, reason: "an interval has exactly one '/'")
+    }
+  }
+
+  public init(_ point: Point) { form = .single(point) }
+
+  /// An interval; the caller guarantees at least one known end and start <= end.
+  public init(from start: Bound, to end: Bound) { form = .interval(start, end) }
+
+  public static func day(_ day: CivilDay, qualifier: Qualifier = []) -> EDTFDate {
+    EDTFDate(Point(year: day.year, month: day.month, day: day.day, qualifier: qualifier))
+  }
+
+  public static func month(year: Int, month: Int, qualifier: Qualifier = []) -> EDTFDate {
+    EDTFDate(Point(year: year, month: month, day: nil, qualifier: qualifier))
+  }
+
+  public static func year(_ year: Int, qualifier: Qualifier = []) -> EDTFDate {
+    EDTFDate(Point(year: year, month: nil, day: nil, qualifier: qualifier))
+  }
+
+  public static func interval(from start: CivilDay, to end: CivilDay) -> EDTFDate {
+    EDTFDate(
+      from: .point(Point(year: start.year, month: start.month, day: start.day, qualifier: [])),
+      to: .point(Point(year: end.year, month: end.month, day: end.day, qualifier: [])))
+  }
+
+  public var precision: Precision {
+    switch form {
+    case .single(let point): point.precision
+    case .interval: .interval
+    }
+  }
+
+  public var qualifier: Qualifier {
+    switch form {
+    case .single(let point): point.qualifier
+    case .interval(let start, let end):
+      (start.point?.qualifier ?? []).union(end.point?.qualifier ?? [])
+    }
+  }
+
+  public var isApproximate: Bool { qualifier.contains(.approximate) }
+  public var isUncertain: Bool { qualifier.contains(.uncertain) }
+
+  /// The earliest day it can fall on. An interval with an open or unknown start has no earlier
+  /// bound we could name, so it starts where its known end starts.
+  public var earliestDay: CivilDay {
+    switch form {
+    case .single(let point): point.firstDay
+    case .interval(let start, let end): (start.point ?? end.point!).firstDay
+    }
+  }
+
+  /// The latest day it can fall on; an open or unknown end falls back to the known start's end.
+  public var latestDay: CivilDay {
+    switch form {
+    case .single(let point): point.lastDay
+    case .interval(let start, let end): (end.point ?? start.point!).lastDay
+    }
+  }
+
+  public var description: String {
+    switch form {
+    case .single(let point): point.description
+    case .interval(let start, let end): "\(start)/\(end)"
+    }
+  }
+
+  private static func parseBound(_ text: Substring, in whole: String) throws(EDTFError) -> Bound {
+    if text.isEmpty { return .unknown }
+    if text == ".." { return .open }
+    return .point(try parsePoint(text, in: whole))
+  }
+
+  private static func parsePoint(_ text: Substring, in whole: String) throws(EDTFError) -> Point {
+    var body = Array(text.utf8)
+    var qualifier: Qualifier = []
+    switch body.last {
+    case UInt8(ascii: "?"): qualifier = .uncertain
+    case UInt8(ascii: "~"): qualifier = .approximate
+    case UInt8(ascii: "%"): qualifier = [.uncertain, .approximate]
+    default: break
+    }
+    if !qualifier.isEmpty { body.removeLast() }
+    var negative = false
+    if body.first == UInt8(ascii: "-") {
+      negative = true
+      body.removeFirst()
+    }
+    let fields = body.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+    let shapeError = EDTFError(
+      text: whole,
+      reason: "'\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
+    guard (1...3).contains(fields.count), fields[0].count == 4,
+      fields.dropFirst().allSatisfy({ $0.count == 2 }),
+      let rawYear = CivilDay.digits(fields[0])
+    else { throw shapeError }
+    let year = negative ? -rawYear : rawYear
+    var point = Point(year: year, month: nil, day: nil, qualifier: qualifier)
+    if fields.count >= 2 {
+      guard let month = CivilDay.digits(fields[1]), (1...12).contains(month) else {
+        throw EDTFError(
+          text: whole, reason: "month '\(String(decoding: fields[1], as: UTF8.self))' is not 01-12")
+      }
+      point.month = month
+    }
+    if fields.count == 3, let month = point.month {
+      guard let day = CivilDay.digits(fields[2]), day >= 1,
+        day <= CivilDay.daysIn(month: month, year: year)
+      else {
+        throw EDTFError(
+          text: whole,
+          reason:
+            "day '\(String(decoding: fields[2], as: UTF8.self))' does not exist in \(CivilDay.pad(year, 4))-\(CivilDay.pad(month, 2))"
+        )
+      }
+      point.day = day
+    }
+    return point
+  }
+}
+
+/// Why a string is not an EDTF date we accept.
+public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var text: String
+  public var reason: String
+
+  public var description: String {
+    "'\(text)' is not an EDTF date: \(reason); write a day (2025-02-27), a month (2025-03), a year (2025), an interval (2025-02-24/2025-03-10, ../2025-03), optionally qualified with ~ (approximate), ? (uncertain) or % (both)"
+  }
+}
+
+extension StringProtocol {
+  func trimmingASCIIWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(self[first...last])
+  }
+}

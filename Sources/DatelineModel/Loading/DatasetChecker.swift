@@ -1,0 +1,415 @@
+/// The semantic checks of a merged dataset, and the resolution of its dates (which the timeline
+/// reuses): references, duplicate ids, speakers, dates, anchors and `relativeTo` cycles.
+struct DatasetChecker {
+  struct Result {
+    var diagnostics: [Diagnostic]
+    /// Parallel to `dataset.events` / `dataset.quotes`; nil where a date could not be resolved.
+    var eventDates: [ResolvedDate?]
+    var quoteDates: [ResolvedDate?]
+  }
+
+  enum Collection: String {
+    case sources, actors, events, quotes, relations
+  }
+
+  let dataset: Dataset
+  /// nil for a dataset built in memory.
+  let located: LocatedDataset?
+  private var diagnostics: [Diagnostic] = []
+
+  private var actorsByID: [String: Int] = [:]
+  private var eventsByID: [String: Int] = [:]
+  private var sourcesByID: [String: Int] = [:]
+  private let brokenIDs: Set<String>
+
+  static func check(_ dataset: Dataset) -> Result {
+    var checker = DatasetChecker(dataset: dataset, located: nil)
+    return checker.run()
+  }
+
+  static func check(_ located: LocatedDataset) -> Result {
+    var checker = DatasetChecker(dataset: located.dataset, located: located)
+    return checker.run()
+  }
+
+  private init(dataset: Dataset, located: LocatedDataset?) {
+    self.dataset = dataset
+    self.located = located
+    self.brokenIDs = located?.brokenIDs ?? []
+  }
+
+  private mutating func report(
+    _ collection: Collection, _ index: Int, _ field: String?, _ message: String
+  ) {
+    diagnostics.append(diagnostic(collection, index, field, message))
+  }
+
+  private func diagnostic(
+    _ collection: Collection, _ index: Int, _ field: String?, _ message: String
+  ) -> Diagnostic {
+    if let location = itemLocation(collection, index) {
+      let position = field.map { location.position(of: $0) } ?? location.object
+      return Diagnostic(
+        path: location.path, line: position.line, column: position.column, message: message)
+    }
+    var path = "\(collection.rawValue)[\(index)]"
+    if let field {
+      // "participants.2" -> "participants[2]"
+      let parts = field.split(separator: ".")
+      for part in parts { path += Int(part) != nil ? "[\(part)]" : ".\(part)" }
+    }
+    return Diagnostic(path: path, line: 0, column: 0, message: message)
+  }
+
+  private func itemLocation(_ collection: Collection, _ index: Int) -> ItemLocation? {
+    guard let located else { return nil }
+    let list: [ItemLocation]
+    switch collection {
+    case .sources: list = located.sources
+    case .actors: list = located.actors
+    case .events: list = located.events
+    case .quotes: list = located.quotes
+    case .relations: list = located.relations
+    }
+    return index < list.count ? list[index] : nil
+  }
+
+  private func whereIs(_ collection: Collection, _ index: Int) -> String {
+    let found = diagnostic(collection, index, "id", "")
+    return found.line == 0 ? found.path : "\(found.path):\(found.line):\(found.column)"
+  }
+
+  private mutating func run() -> Result {
+    checkIDs()
+    checkSources()
+    checkActors()
+    checkEvents()
+    checkQuotes()
+    checkRelations()
+    let eventDates = resolveEventDates()
+    let quoteDates = resolveQuoteDates(eventDates: eventDates)
+    return Result(diagnostics: diagnostics, eventDates: eventDates, quoteDates: quoteDates)
+  }
+
+  // MARK: Ids
+
+  private mutating func checkIDs() {
+    var seen: [String: (Collection, Int)] = [:]
+    func register(_ id: String, _ collection: Collection, _ index: Int, kind: String) {
+      if id.trimmingASCIIWhitespace().isEmpty {
+        report(
+          collection, index, "id",
+          "the \(kind) has an empty id; give it a short unique id such as \"\(kind)-1\"")
+        return
+      }
+      if let (otherCollection, otherIndex) = seen[id] {
+        report(
+          collection, index, "id",
+          "duplicate id '\(id)': already used by the \(String(otherCollection.rawValue.dropLast())) at \(whereIs(otherCollection, otherIndex)); give each source, actor, event and quote its own id"
+        )
+        return
+      }
+      seen[id] = (collection, index)
+    }
+    for (index, source) in dataset.sources.enumerated() {
+      register(source.id, .sources, index, kind: "source")
+      if sourcesByID[source.id] == nil { sourcesByID[source.id] = index }
+    }
+    for (index, actor) in dataset.actors.enumerated() {
+      register(actor.id, .actors, index, kind: "actor")
+      if actorsByID[actor.id] == nil { actorsByID[actor.id] = index }
+    }
+    for (index, event) in dataset.events.enumerated() {
+      register(event.id, .events, index, kind: "event")
+      if eventsByID[event.id] == nil { eventsByID[event.id] = index }
+    }
+    for (index, quote) in dataset.quotes.enumerated() {
+      register(quote.id, .quotes, index, kind: "quote")
+    }
+  }
+
+  // MARK: References
+
+  private mutating func checkActorReference(
+    _ id: String, _ collection: Collection, _ index: Int, _ field: String, role: String
+  ) {
+    guard actorsByID[id] == nil, !brokenIDs.contains(id) else { return }
+    report(
+      collection, index, field,
+      "unknown actor id '\(id)' as \(role); use the id of an actor listed in \"actors\", or add the actor"
+    )
+  }
+
+  private mutating func checkEventReference(
+    _ id: String, _ collection: Collection, _ index: Int, _ field: String, role: String
+  ) {
+    guard eventsByID[id] == nil, !brokenIDs.contains(id) else { return }
+    report(
+      collection, index, field,
+      "unknown event id '\(id)' as \(role); use the id of an event listed in \"events\"")
+  }
+
+  private mutating func checkProvenance(
+    _ provenance: Provenance, _ collection: Collection, _ index: Int
+  ) {
+    guard sourcesByID[provenance.source] == nil, !brokenIDs.contains(provenance.source) else {
+      return
+    }
+    report(
+      collection, index, "provenance.source",
+      "unknown source id '\(provenance.source)'; use the id of a source listed in \"sources\", or add the source"
+    )
+  }
+
+  private mutating func checkSources() {
+    for (index, source) in dataset.sources.enumerated()
+    where !source.published.isEmpty && source.publicationDay == nil {
+      report(
+        .sources, index, "published",
+        "publication date \"\(source.published)\" of source '\(source.id)' is not ISO 8601; write it like 2025-02-24T16:19:00-05:00 (date, time and zone) or 2025-02-24"
+      )
+    }
+  }
+
+  private mutating func checkActors() {
+    for (index, actor) in dataset.actors.enumerated() {
+      if let affiliation = actor.affiliation {
+        checkActorReference(
+          affiliation, .actors, index, "affiliation", role: "affiliation of '\(actor.id)'")
+      }
+    }
+  }
+
+  private mutating func checkEvents() {
+    for (index, event) in dataset.events.enumerated() {
+      for (position, participant) in event.participants.enumerated() {
+        checkActorReference(
+          participant, .events, index, "participants.\(position)",
+          role: "participant of event '\(event.id)'")
+      }
+      checkProvenance(event.provenance, .events, index)
+    }
+  }
+
+  private mutating func checkQuotes() {
+    for (index, quote) in dataset.quotes.enumerated() {
+      if quote.text.trimmingASCIIWhitespace().isEmpty {
+        report(
+          .quotes, index, "text",
+          "quote '\(quote.id)' has empty text; put the verbatim words, without the quotation marks")
+      }
+      if let speakerIndex = actorsByID[quote.speaker] {
+        let speaker = dataset.actors[speakerIndex]
+        if speaker.kind != .person && speaker.kind != .group {
+          report(
+            .quotes, index, "speaker",
+            "the speaker of quote '\(quote.id)' is '\(speaker.id)', \(speaker.kind == .organization ? "an" : "a") \(speaker.kind.rawValue); a quote is said by a person or a group: name who spoke (for example the spokesperson or leader)"
+          )
+        }
+      } else {
+        checkActorReference(
+          quote.speaker, .quotes, index, "speaker", role: "speaker of quote '\(quote.id)'")
+      }
+      if let event = quote.event {
+        checkEventReference(event, .quotes, index, "event", role: "event of quote '\(quote.id)'")
+      }
+      checkProvenance(quote.provenance, .quotes, index)
+    }
+  }
+
+  private mutating func checkRelations() {
+    for (index, relation) in dataset.relations.enumerated() {
+      checkActorReference(relation.from, .relations, index, "from", role: "\"from\" of a relation")
+      checkActorReference(relation.to, .relations, index, "to", role: "\"to\" of a relation")
+      if let event = relation.event {
+        checkEventReference(event, .relations, index, "event", role: "event of a relation")
+      }
+      checkProvenance(relation.provenance, .relations, index)
+    }
+  }
+
+  // MARK: Dates
+
+  private enum State {
+    case unresolved, failed
+    case resolved(ResolvedDate)
+  }
+
+  /// Resolves event dates in dependency order. Each event depends on at most one other (its
+  /// `relativeTo`), so walking each chain iteratively finds the order and any cycle without
+  /// recursion, however long the chain.
+  private mutating func resolveEventDates() -> [ResolvedDate?] {
+    let events = dataset.events
+    var states = [State](repeating: .unresolved, count: events.count)
+    for start in events.indices {
+      guard case .unresolved = states[start] else { continue }
+      var chain: [Int] = []
+      var onChain: [Int: Int] = [:]
+      var current = start
+      walk: while true {
+        onChain[current] = chain.count
+        chain.append(current)
+        guard case .stated(let stated) = events[current].date, let target = stated.relativeTo else {
+          break walk
+        }
+        guard let targetIndex = eventsByID[target] else {
+          if brokenIDs.contains(target) {
+            states[current] = .failed
+          } else {
+            report(
+              .events, current, "date.relativeTo",
+              "unknown event id '\(target)' in relativeTo of event '\(events[current].id)'; use the id of an event listed in \"events\""
+            )
+            states[current] = .failed
+          }
+          chain.removeLast()
+          break walk
+        }
+        if let cycleStart = onChain[targetIndex] {
+          let cycle = chain[cycleStart...].map { events[$0].id } + [events[targetIndex].id]
+          report(
+            .events, chain[cycleStart], "date.relativeTo",
+            "the dates form a cycle through relativeTo: \(cycle.joined(separator: " -> ")); anchor one of them on the source date or an EDTF date"
+          )
+          for member in chain[cycleStart...] { states[member] = .failed }
+          chain.removeSubrange(cycleStart...)
+          break walk
+        }
+        if case .unresolved = states[targetIndex] {
+          current = targetIndex
+          continue walk
+        }
+        break walk
+      }
+      for index in chain.reversed() {
+        guard case .unresolved = states[index] else { continue }
+        states[index] = resolveEvent(index, states: states)
+      }
+    }
+    return states.map { state in
+      if case .resolved(let date) = state { return date }
+      return nil
+    }
+  }
+
+  private mutating func resolveEvent(_ index: Int, states: [State]) -> State {
+    let event = dataset.events[index]
+    switch event.date {
+    case .edtf(let text):
+      do {
+        return .resolved(.given(try EDTFDate(parsing: text)))
+      } catch {
+        report(.events, index, "date", "date of event '\(event.id)': \(error)")
+        return .failed
+      }
+    case .stated(let stated):
+      let anchor: CivilDay
+      var label: String?
+      if let target = stated.relativeTo {
+        guard let targetIndex = eventsByID[target], case .resolved(let date) = states[targetIndex]
+        else { return .failed }
+        anchor = date.start
+        label = dataset.events[targetIndex].headline
+      } else {
+        guard
+          let day = anchorDay(
+            for: event.provenance, .events, index, what: "event '\(event.id)'",
+            stated: stated.stated)
+        else {
+          return .failed
+        }
+        anchor = day
+      }
+      do {
+        return .resolved(try DateResolver.resolve(stated, anchor: anchor, anchorLabel: label))
+      } catch {
+        report(.events, index, "date.stated", "date of event '\(event.id)': \(error)")
+        return .failed
+      }
+    }
+  }
+
+  /// The publication day of the provenance source, reporting when there is none to anchor on.
+  private mutating func anchorDay(
+    for provenance: Provenance, _ collection: Collection, _ index: Int, what: String,
+    stated: String?
+  ) -> CivilDay? {
+    guard let sourceIndex = sourcesByID[provenance.source] else { return nil }  // reported already
+    let source = dataset.sources[sourceIndex]
+    if let day = source.publicationDay { return day }
+    if source.published.isEmpty {
+      let message =
+        stated.map {
+          "the date '\($0)' of \(what) is relative but has nothing to anchor it: it has no relativeTo and source '\(source.id)' has no publication date; add \"relativeTo\": EVENT-ID or the source's \"published\" date"
+        }
+        ?? "\(what) has no date and nothing to take one from: it has no event and source '\(source.id)' has no publication date; add a \"date\""
+      report(collection, index, stated == nil ? nil : "date.stated", message)
+    }
+    return nil
+  }
+
+  private mutating func resolveQuoteDates(eventDates: [ResolvedDate?]) -> [ResolvedDate?] {
+    var dates: [ResolvedDate?] = []
+    dates.reserveCapacity(dataset.quotes.count)
+    for (index, quote) in dataset.quotes.enumerated() {
+      dates.append(resolveQuoteDate(index, quote, eventDates: eventDates))
+    }
+    return dates
+  }
+
+  private mutating func resolveQuoteDate(
+    _ index: Int, _ quote: Quote, eventDates: [ResolvedDate?]
+  ) -> ResolvedDate? {
+    let what = "quote '\(quote.id)'"
+    switch quote.date {
+    case .edtf(let text):
+      do {
+        return .given(try EDTFDate(parsing: text))
+      } catch {
+        report(.quotes, index, "date", "date of \(what): \(error)")
+        return nil
+      }
+    case .stated(let stated):
+      let anchor: CivilDay
+      var label: String?
+      if let target = stated.relativeTo {
+        guard let targetIndex = eventsByID[target] else {
+          if !brokenIDs.contains(target) {
+            report(
+              .quotes, index, "date.relativeTo",
+              "unknown event id '\(target)' in relativeTo of \(what); use the id of an event listed in \"events\""
+            )
+          }
+          return nil
+        }
+        guard let date = eventDates[targetIndex] else { return nil }
+        anchor = date.start
+        label = dataset.events[targetIndex].headline
+      } else {
+        guard
+          let day = anchorDay(
+            for: quote.provenance, .quotes, index, what: what, stated: stated.stated)
+        else { return nil }
+        anchor = day
+      }
+      do {
+        return try DateResolver.resolve(stated, anchor: anchor, anchorLabel: label)
+      } catch {
+        report(.quotes, index, "date.stated", "date of \(what): \(error)")
+        return nil
+      }
+    case nil:
+      if let eventID = quote.event {
+        guard let eventIndex = eventsByID[eventID] else { return nil }
+        guard var date = eventDates[eventIndex] else { return nil }
+        date.explanation = "date of its event '\(eventID)' (\(date.explanation))"
+        return date
+      }
+      guard let day = anchorDay(for: quote.provenance, .quotes, index, what: what, stated: nil)
+      else {
+        return nil
+      }
+      return ResolvedDate(value: .day(day), explanation: "publication day of its source")
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Reads a dataset from one JSON file or a directory of them (merged in name order), and checks
+/// it: JSON syntax, the shape of every item, and the semantic rules (references, ids, dates).
+public enum DatasetLoader {
+  /// Files larger than this are refused rather than read into memory.
+  public static let maximumFileSize = 64 * 1024 * 1024
+
+  /// Loads and checks a dataset; throws every problem found.
+  public static func load(path: String) throws(DatasetLoadError) -> Dataset {
+    let (located, diagnostics) = read(paths: [path])
+    if !diagnostics.isEmpty { throw DatasetLoadError(diagnostics: diagnostics) }
+    return located.dataset
+  }
+
+  /// Every problem in the datasets at `paths` (files or directories), merged as one dataset.
+  /// Empty when valid.
+  public static func validate(paths: [String]) -> [Diagnostic] {
+    read(paths: paths).1
+  }
+
+  /// Parses dataset JSON held in memory; `path` names it in diagnostics.
+  public static func load(json: String, path: String = "<input>") throws(DatasetLoadError)
+    -> Dataset
+  {
+    let (located, diagnostics, _) = parse(bytes: Array(json.utf8), path: path)
+    let all = diagnostics.isEmpty ? DatasetChecker.check(located).diagnostics : diagnostics
+    if !all.isEmpty { throw DatasetLoadError(diagnostics: all) }
+    return located.dataset
+  }
+
+  /// The `*.json` files a path stands for: itself, or a directory's JSON files sorted by name.
+  public static func files(at path: String) -> Result<[String], DatasetLoadError> {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return .failure(
+        fileError(
+          path, "no such file or directory; pass a dataset file or a directory of *.json files"))
+    }
+    guard isDirectory.boolValue else { return .success([path]) }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+      return .failure(fileError(path, "cannot read the directory; check its permissions"))
+    }
+    let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+      path.hasSuffix("/") ? path + $0 : path + "/" + $0
+    }
+    guard !files.isEmpty else {
+      return .failure(fileError(path, "the directory holds no *.json dataset files"))
+    }
+    return .success(files)
+  }
+
+  static func read(paths: [String]) -> (LocatedDataset, [Diagnostic]) {
+    var merged = LocatedDataset()
+    var diagnostics: [Diagnostic] = []
+    var unreadable = false
+    for path in paths {
+      switch files(at: path) {
+      case .failure(let error):
+        diagnostics += error.diagnostics
+        unreadable = true
+      case .success(let files):
+        for file in files {
+          guard let bytes = readBytes(file, into: &diagnostics) else {
+            unreadable = true
+            continue
+          }
+          let (located, problems, isSyntaxError) = parse(bytes: bytes, path: file)
+          diagnostics += problems
+          unreadable = unreadable || isSyntaxError
+          merged.merge(located)
+        }
+      }
+    }
+    if paths.isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          path: "<none>", line: 0, column: 0,
+          message: "no dataset path given; pass a file or directory"))
+    }
+    // With a file missing, references into it would all look unknown: report only the cause.
+    if !unreadable { diagnostics += DatasetChecker.check(merged).diagnostics }
+    return (merged, diagnostics)
+  }
+
+  static func parse(bytes: [UInt8], path: String) -> (LocatedDataset, [Diagnostic], Bool) {
+    do {
+      let root = try JSONParser.parse(bytes)
+      let (located, diagnostics) = DatasetDecoder.decode(root, path: path)
+      return (located, diagnostics, false)
+    } catch {
+      let diagnostic = Diagnostic(
+        path: path, line: error.position.line, column: error.position.column,
+        message: "invalid JSON: \(error.message)")
+      return (LocatedDataset(), [diagnostic], true)
+    }
+  }
+
+  private static func readBytes(_ file: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
+    guard let handle = FileHandle(forReadingAtPath: file) else {
+      diagnostics +=
+        fileError(file, "cannot open the file; check that it exists and is readable").diagnostics
+      return nil
+    }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: maximumFileSize + 1) else {
+      return []
+    }
+    if data.count > maximumFileSize {
+      diagnostics +=
+        fileError(
+          file,
+          "the file is larger than \(maximumFileSize / 1024 / 1024) MB; split it into several files in a directory"
+        ).diagnostics
+      return nil
+    }
+    return [UInt8](data)
+  }
+
+  private static func fileError(_ path: String, _ message: String) -> DatasetLoadError {
+    DatasetLoadError(diagnostics: [Diagnostic(path: path, line: 1, column: 1, message: message)])
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A quote search as typed: words that must all appear, "quoted phrases" matched as written,
+/// and `@name` to narrow to a speaker (prefix of the speaker's id, name, a word of the name or
+/// an alias). Smart case: case-insensitive unless a word or phrase has a capital letter.
+public struct QuoteQuery: Sendable, Equatable {
+  public let text: String
+  public let words: [String]
+  public let phrases: [String]
+  /// Lowercased, without the `@`.
+  public let speakers: [String]
+  public let isCaseSensitive: Bool
+  /// Words and phrases as UTF-8, lowercased unless case-sensitive.
+  private let needles: [[UInt8]]
+
+  public init(_ text: String) {
+    self.text = text
+    var words: [String] = []
+    var phrases: [String] = []
+    var speakers: [String] = []
+    var current = ""
+    var inPhrase = false
+    func flush() {
+      defer { current = "" }
+      if inPhrase {
+        let phrase = current.trimmingASCIIWhitespace()
+        if !phrase.isEmpty { phrases.append(phrase) }
+      } else if current.hasPrefix("@") {
+        if current.count > 1 { speakers.append(String(current.dropFirst()).lowercased()) }
+      } else if !current.isEmpty {
+        words.append(current)
+      }
+    }
+    for character in text {
+      if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+        flush()
+        inPhrase.toggle()
+      } else if !inPhrase && character.isWhitespace {
+        flush()
+      } else {
+        current.append(character)
+      }
+    }
+    flush()  // an unterminated phrase still counts, so typing "quote.. already narrows
+    self.words = words
+    self.phrases = phrases
+    self.speakers = speakers
+    let caseSensitive = (words + phrases).contains { $0.contains { $0.isUppercase } }
+    isCaseSensitive = caseSensitive
+    needles = (words + phrases).map { Array((caseSensitive ? $0 : $0.lowercased()).utf8) }
+  }
+
+  public var isEmpty: Bool { words.isEmpty && phrases.isEmpty && speakers.isEmpty }
+
+  public func matches(_ quote: TimelineQuote) -> Bool {
+    if !speakers.isEmpty {
+      let speaks = speakers.contains { wanted in quote.speakerKeys.contains { $0.hasPrefix(wanted) }
+      }
+      if !speaks { return false }
+    }
+    let haystack = isCaseSensitive ? quote.textBytes : quote.foldedBytes
+    return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
+  }
+
+  /// Ranges in `text` of every matched word and phrase, in order, overlaps merged.
+  public func highlights(in text: String) -> [Range<String.Index>] {
+    var ranges: [Range<String.Index>] = []
+    let options: String.CompareOptions = isCaseSensitive ? [] : [.caseInsensitive]
+    for needle in words + phrases {
+      var searchStart = text.startIndex
+      while searchStart < text.endIndex,
+        let found = text.range(of: needle, options: options, range: searchStart..<text.endIndex)
+      {
+        ranges.append(found)
+        searchStart =
+          found.upperBound > found.lowerBound
+          ? found.upperBound : text.index(after: found.lowerBound)
+      }
+    }
+    ranges.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [Range<String.Index>] = []
+    for range in ranges {
+      if let last = merged.last, range.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+      } else {
+        merged.append(range)
+      }
+    }
+    return merged
+  }
+
+  public static func == (lhs: QuoteQuery, rhs: QuoteQuery) -> Bool {
+    lhs.words == rhs.words && lhs.phrases == rhs.phrases && lhs.speakers == rhs.speakers
+      && lhs.isCaseSensitive == rhs.isCaseSensitive
+  }
+}

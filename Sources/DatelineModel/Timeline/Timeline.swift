@@ -1,0 +1,225 @@
+/// The built timeline of a dataset: dates resolved, events and quotes in chronological order,
+/// actors ranked, everything linked, with O(1) look-ups by id. Immutable, so it is shared freely.
+public final class Timeline: Sendable {
+  public let dataset: Dataset
+  /// The dataset's title, or the first source's title.
+  public let title: String
+  /// The latest source publication day: what "upcoming" is measured against.
+  public let asOf: CivilDay?
+  /// Chronological: start day, same-day order, precision (day first), source position.
+  public let events: [TimelineEvent]
+  /// Most events plus quotes first, then by name.
+  public let actors: [TimelineActor]
+  /// Chronological, then by source position.
+  public let quotes: [TimelineQuote]
+
+  private let eventIndexByID: [String: Int]
+  private let actorIndexByID: [String: Int]
+  private let quoteIndexByID: [String: Int]
+  private let sourceByID: [String: Source]
+  private let eventIndicesByActor: [String: [Int]]
+  private let quoteIndicesBySpeaker: [String: [Int]]
+  private let quoteIndicesByEvent: [String: [Int]]
+  private let relatedByActor: [String: [RelatedActor]]
+
+  /// Reads, checks and builds the timeline of the dataset at `path` (file or directory).
+  public convenience init(path: String) throws(DatasetLoadError) {
+    try self.init(dataset: DatasetLoader.load(path: path))
+  }
+
+  public init(dataset: Dataset) throws(DatasetLoadError) {
+    let checked = DatasetChecker.check(dataset)
+    if !checked.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: checked.diagnostics) }
+    self.dataset = dataset
+    title = dataset.title ?? dataset.sources.first?.title ?? "Timeline"
+    asOf = dataset.sources.compactMap(\.publicationDay).max()
+
+    var sourceByID: [String: Source] = [:]
+    var sourceOrder: [String: Int] = [:]
+    for (index, source) in dataset.sources.enumerated() where sourceByID[source.id] == nil {
+      sourceByID[source.id] = source
+      sourceOrder[source.id] = index
+    }
+    self.sourceByID = sourceByID
+    var actorByID: [String: Actor] = [:]
+    for actor in dataset.actors where actorByID[actor.id] == nil { actorByID[actor.id] = actor }
+
+    func position(_ provenance: Provenance) -> (Int, Int) {
+      (sourceOrder[provenance.source] ?? Int.max, provenance.paragraph)
+    }
+
+    // Events.
+    var placed: [(event: TimelineEvent, index: Int)] = []
+    for (index, event) in dataset.events.enumerated() {
+      guard let date = checked.eventDates[index] else {
+        throw Timeline.unresolved("events[\(index)]", event.id)
+      }
+      let upcoming = asOf.map { date.start > $0 } ?? false
+      placed.append((TimelineEvent(event: event, date: date, isUpcoming: upcoming), index))
+    }
+    placed.sort { lhs, rhs in
+      let a = lhs.event
+      let b = rhs.event
+      if a.date.start != b.date.start { return a.date.start < b.date.start }
+      if a.date.sameDayOrder != b.date.sameDayOrder {
+        return a.date.sameDayOrder < b.date.sameDayOrder
+      }
+      if a.date.precision != b.date.precision { return a.date.precision < b.date.precision }
+      let (sourceA, paragraphA) = position(a.event.provenance)
+      let (sourceB, paragraphB) = position(b.event.provenance)
+      if sourceA != sourceB { return sourceA < sourceB }
+      if paragraphA != paragraphB { return paragraphA < paragraphB }
+      return lhs.index < rhs.index
+    }
+    events = placed.map(\.event)
+
+    // Quotes.
+    var placedQuotes: [(quote: TimelineQuote, index: Int)] = []
+    for (index, quote) in dataset.quotes.enumerated() {
+      guard let date = checked.quoteDates[index] else {
+        throw Timeline.unresolved("quotes[\(index)]", quote.id)
+      }
+      let speaker = actorByID[quote.speaker]
+      placedQuotes.append(
+        (
+          TimelineQuote(
+            quote: quote, date: date, speakerName: speaker?.name ?? quote.speaker,
+            speakerAliases: speaker?.aliases ?? []), index
+        ))
+    }
+    placedQuotes.sort { lhs, rhs in
+      let a = lhs.quote
+      let b = rhs.quote
+      if a.date.start != b.date.start { return a.date.start < b.date.start }
+      if a.date.sameDayOrder != b.date.sameDayOrder {
+        return a.date.sameDayOrder < b.date.sameDayOrder
+      }
+      let (sourceA, paragraphA) = position(a.quote.provenance)
+      let (sourceB, paragraphB) = position(b.quote.provenance)
+      if sourceA != sourceB { return sourceA < sourceB }
+      if paragraphA != paragraphB { return paragraphA < paragraphB }
+      return lhs.index < rhs.index
+    }
+    quotes = placedQuotes.map(\.quote)
+
+    // Indexes.
+    var eventIndexByID: [String: Int] = [:]
+    var eventIndicesByActor: [String: [Int]] = [:]
+    for (index, item) in events.enumerated() {
+      eventIndexByID[item.event.id] = index
+      for participant in Set(item.event.participants) {
+        eventIndicesByActor[participant, default: []].append(index)
+      }
+    }
+    for key in eventIndicesByActor.keys { eventIndicesByActor[key]!.sort() }
+    var quoteIndexByID: [String: Int] = [:]
+    var quoteIndicesBySpeaker: [String: [Int]] = [:]
+    var quoteIndicesByEvent: [String: [Int]] = [:]
+    for (index, item) in quotes.enumerated() {
+      quoteIndexByID[item.quote.id] = index
+      quoteIndicesBySpeaker[item.quote.speaker, default: []].append(index)
+      if let event = item.quote.event { quoteIndicesByEvent[event, default: []].append(index) }
+    }
+    self.eventIndexByID = eventIndexByID
+    self.eventIndicesByActor = eventIndicesByActor
+    self.quoteIndexByID = quoteIndexByID
+    self.quoteIndicesBySpeaker = quoteIndicesBySpeaker
+    self.quoteIndicesByEvent = quoteIndicesByEvent
+
+    // Actors, ranked.
+    var rankedActors = dataset.actors.map { actor in
+      TimelineActor(
+        actor: actor, eventCount: eventIndicesByActor[actor.id]?.count ?? 0,
+        quoteCount: quoteIndicesBySpeaker[actor.id]?.count ?? 0)
+    }
+    rankedActors.sort { a, b in
+      let countA = a.eventCount + a.quoteCount
+      let countB = b.eventCount + b.quoteCount
+      if countA != countB { return countA > countB }
+      if a.actor.name != b.actor.name { return a.actor.name < b.actor.name }
+      return a.actor.id < b.actor.id
+    }
+    actors = rankedActors
+    var actorIndexByID: [String: Int] = [:]
+    for (index, item) in actors.enumerated() where actorIndexByID[item.actor.id] == nil {
+      actorIndexByID[item.actor.id] = index
+    }
+    self.actorIndexByID = actorIndexByID
+
+    relatedByActor = ActorLinker.link(
+      actors: dataset.actors, actorByID: actorByID, events: events, quotes: quotes,
+      relations: dataset.relations)
+  }
+
+  private static func unresolved(_ path: String, _ id: String) -> DatasetLoadError {
+    DatasetLoadError(diagnostics: [
+      Diagnostic(
+        path: path, line: 0, column: 0, message: "the date of '\(id)' could not be resolved")
+    ])
+  }
+
+  // MARK: Look-ups
+
+  public func event(id: String) -> TimelineEvent? { eventIndex(id: id).map { events[$0] } }
+  public func actor(id: String) -> TimelineActor? { actorIndex(id: id).map { actors[$0] } }
+  public func quote(id: String) -> TimelineQuote? { quoteIndex(id: id).map { quotes[$0] } }
+  public func source(id: String) -> Source? { sourceByID[id] }
+
+  public func eventIndex(id: String) -> Int? { eventIndexByID[id] }
+  public func actorIndex(id: String) -> Int? { actorIndexByID[id] }
+  public func quoteIndex(id: String) -> Int? { quoteIndexByID[id] }
+
+  /// Events the actor takes part in, chronological.
+  public func events(involving actorID: String) -> [TimelineEvent] {
+    (eventIndicesByActor[actorID] ?? []).map { events[$0] }
+  }
+
+  /// Indices into `events` of the events the actor takes part in.
+  public func eventIndices(involving actorID: String) -> [Int] {
+    eventIndicesByActor[actorID] ?? []
+  }
+
+  /// Events that can overlap the days `from...to` (either end open when nil), chronological.
+  public func events(from: CivilDay?, to: CivilDay?) -> [TimelineEvent] {
+    events.filter { item in
+      (from.map { item.date.end >= $0 } ?? true) && (to.map { item.date.start <= $0 } ?? true)
+    }
+  }
+
+  public func quotes(by speakerID: String) -> [TimelineQuote] {
+    (quoteIndicesBySpeaker[speakerID] ?? []).map { quotes[$0] }
+  }
+
+  public func quotes(at eventID: String) -> [TimelineQuote] {
+    (quoteIndicesByEvent[eventID] ?? []).map { quotes[$0] }
+  }
+
+  /// Actors linked to this one, highest score first (see `LinkReason.weight`), then by name.
+  public func relatedActors(of actorID: String) -> [RelatedActor] { relatedByActor[actorID] ?? [] }
+
+  public func searchQuotes(_ query: QuoteQuery) -> [TimelineQuote] {
+    quotes.filter { query.matches($0) }
+  }
+
+  /// Indices into `quotes` that match, keeping the order of `among` (all quotes when nil). The UI
+  /// passes the previous result when the query only grew, so each keystroke narrows a small set.
+  public func quoteIndices(matching query: QuoteQuery, among: [Int]? = nil) -> [Int] {
+    guard let among else { return quotes.indices.filter { query.matches(quotes[$0]) } }
+    return among.filter { quotes.indices.contains($0) && query.matches(quotes[$0]) }
+  }
+
+  /// A reason in words with names and headlines: "named in a quote by Donald Trump".
+  public func describe(_ reason: LinkReason) -> String {
+    switch reason {
+    case .sharedEvent, .affiliation:
+      return reason.description
+    case .statedRelation(let kind, let eventID):
+      guard let eventID, let event = event(id: eventID) else { return kind.phrase }
+      return "\(kind.phrase) (\(event.event.headline))"
+    case .mentionedInQuote(_, let speakerID):
+      return "named in a quote by \(actor(id: speakerID)?.actor.name ?? speakerID)"
+    case .mentionedInSummary(let eventID):
+      return "named in: \(event(id: eventID)?.event.headline ?? eventID)"
+    }
+  }
+}

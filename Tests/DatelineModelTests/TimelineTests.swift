@@ -1,0 +1,189 @@
+import Testing
+
+@testable import DatelineModel
+
+@Suite struct TimelineTests {
+  @Test func resolvesAndOrdersTheChronology() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(
+      timeline.events.map(\.event.id) == [
+        // The interval starting the same day comes after the day (precision); "war-end" and
+        // "march" are both March months, so the source paragraph decides.
+        "invasion", "un-vote", "oval", "deal", "starmer-visit", "war-end", "march",
+      ])
+    let byID = Dictionary(uniqueKeysWithValues: timeline.events.map { ($0.event.id, $0) })
+    #expect(byID["invasion"]?.date.value.description == "2022-02-24")
+    #expect(byID["un-vote"]?.date.sameDayOrder == -1)
+    #expect(byID["starmer-visit"]?.date.value.description == "2025-02-27")
+    #expect(byID["starmer-visit"]?.date.explanation == "Thursday after Mon 2025-02-24")
+    #expect(byID["deal"]?.date.value.description == "2025-02-24/2025-03-10")
+    #expect(byID["war-end"]?.date.value.description == "2025-03~")
+    #expect(byID["un-vote"]?.date.explanation == "earlier on Mon 2025-02-24 (Oval Office meeting)")
+  }
+
+  @Test func upcomingIsAfterTheLatestPublicationDay() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(timeline.asOf?.description == "2025-02-24")
+    #expect(timeline.event(id: "starmer-visit")?.isUpcoming == true)
+    #expect(timeline.event(id: "oval")?.isUpcoming == false)
+    #expect(timeline.event(id: "deal")?.isUpcoming == false)
+    #expect(timeline.title == "Test story")
+  }
+
+  @Test func lookUpsByID() throws {
+    let timeline = try Fixtures.timeline()
+    let index = try #require(timeline.eventIndex(id: "oval"))
+    #expect(timeline.events[index].event.id == "oval")
+    #expect(timeline.actor(id: "macron")?.actor.name == "Emmanuel Macron")
+    #expect(timeline.quote(id: "q-oval")?.speakerName == "Donald Trump")
+    #expect(timeline.source(id: "ap")?.publisher == "AP")
+    #expect(timeline.event(id: "nope") == nil)
+    #expect(timeline.actorIndex(id: "nope") == nil)
+  }
+
+  @Test func quotesAreChronologicalWithDefaultDates() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(timeline.quotes.map(\.quote.id) == ["q-oval", "q-macron", "q-later"])
+    #expect(timeline.quote(id: "q-oval")?.date.value.description == "2025-02-24")
+    #expect(timeline.quote(id: "q-later")?.date.explanation == "publication day of its source")
+    #expect(timeline.quotes(by: "trump").map(\.quote.id) == ["q-oval", "q-later"])
+    #expect(timeline.quotes(at: "oval").map(\.quote.id) == ["q-oval", "q-macron"])
+  }
+
+  @Test func actorsRankedByAppearances() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(timeline.actors.first?.actor.id == "trump")
+    #expect(timeline.actor(id: "trump")?.eventCount == 4)
+    #expect(timeline.actor(id: "trump")?.quoteCount == 2)
+    #expect(timeline.events(involving: "macron").map(\.event.id) == ["oval"])
+    // Equal counts fall back to the name.
+    let ones = timeline.actors.filter { $0.eventCount + $0.quoteCount == 1 }.map(\.actor.name)
+    #expect(ones == ones.sorted())
+  }
+
+  @Test func eventsInARange() throws {
+    let timeline = try Fixtures.timeline()
+    let range = timeline.events(from: Fixtures.day("2025-02-25"), to: Fixtures.day("2025-02-28"))
+    #expect(range.map(\.event.id) == ["deal", "starmer-visit"])
+    #expect(
+      timeline.events(from: nil, to: Fixtures.day("2023-01-01")).map(\.event.id) == ["invasion"])
+  }
+
+  @Test func relatedActorsWithReasons() throws {
+    let timeline = try Fixtures.timeline()
+    let related = timeline.relatedActors(of: "trump")
+    let macron = try #require(related.first { $0.actor.id == "macron" })
+    #expect(macron.reasons.contains(.statedRelation(kind: .metWith, eventID: "oval")))
+    #expect(macron.reasons.contains(.sharedEvent(eventID: "oval", headline: "Oval Office meeting")))
+    #expect(macron.reasons.contains(.mentionedInQuote(quoteID: "q-macron", speakerID: "macron")))
+    #expect(macron.score == 5 + 3 + 2)
+    #expect(related.first?.actor.id == "macron")
+    let putin = try #require(related.first { $0.actor.id == "putin" })
+    #expect(putin.reasons.contains(.mentionedInQuote(quoteID: "q-oval", speakerID: "trump")))
+    #expect(putin.reasons.contains(.mentionedInSummary(eventID: "oval")))
+    let us = try #require(related.first { $0.actor.id == "us" })
+    #expect(us.reasons == [.affiliation])
+    #expect(related.map(\.score) == related.map(\.score).sorted(by: >))
+    #expect(timeline.relatedActors(of: "putin").contains { $0.actor.id == "macron" })
+    #expect(
+      timeline.describe(.mentionedInQuote(quoteID: "q-oval", speakerID: "trump"))
+        == "named in a quote by Donald Trump")
+    #expect(
+      LinkReason.sharedEvent(eventID: "oval", headline: "Oval Office meeting").description
+        == "both at: Oval Office meeting")
+    #expect(LinkReason.statedRelation(kind: .metWith, eventID: nil).description == "met with")
+  }
+
+  @Test func namesMatchAsWholeWordsAndProperNamesByCase() {
+    let matcher = NameMatcher(actor: Actor(id: "trump", name: "Donald Trump", kind: .person))
+    #expect(matcher.isMentioned(in: "Trump said"))
+    #expect(matcher.isMentioned(in: "as Trump's aide put it"))
+    #expect(!matcher.isMentioned(in: "a trumpet played"))
+    #expect(!matcher.isMentioned(in: "trump card"))
+    #expect(!matcher.isMentioned(in: "Trumpism"))
+  }
+
+  @Test func mentionFinderMatchesManyActorsAtOnce() {
+    let finder = MentionFinder(actors: [
+      Actor(id: "trump", name: "Donald Trump", kind: .person),
+      Actor(id: "us", name: "United States", aliases: ["US", "the americans"], kind: .country),
+      Actor(id: "un", name: "UN General Assembly", kind: .organization),
+    ])
+    #expect(finder.mentionedActors(in: "Trump told the United States") == ["trump", "us"])
+    #expect(
+      finder.mentionedActors(in: "The Americans and the UN General Assembly") == ["us", "un"])
+    #expect(finder.mentionedActors(in: "the united states; a trumpet; the UN General") == [])
+    #expect(finder.mentionedActors(in: "Trump's US") == ["trump", "us"])
+  }
+
+  @Test func rejectsAnInvalidDatasetBuiltInMemory() {
+    var dataset = Dataset(sources: [
+      Source(id: "s", publisher: "P", title: "T", published: "2025-02-24")
+    ])
+    dataset.events = [
+      Event(
+        id: "e", headline: "h", summary: "s", date: .edtf("2025-02-24"), status: .occurred,
+        participants: ["ghost"], provenance: Provenance(source: "s", paragraph: 1))
+    ]
+    do {
+      _ = try Timeline(dataset: dataset)
+      Issue.record("accepted an unknown participant")
+    } catch {
+      #expect(
+        error.diagnostics.map(\.description) == [
+          "events[0].participants[0]:0:0: error: unknown actor id 'ghost' as participant of event 'e'; use the id of an actor listed in \"actors\", or add the actor"
+        ])
+    }
+  }
+}
+
+@Suite struct QuoteQueryTests {
+  @Test func allWordsMustAppearCaseInsensitively() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(timeline.searchQuotes(QuoteQuery("peace putin")).map(\.quote.id) == ["q-oval"])
+    #expect(timeline.searchQuotes(QuoteQuery("peace")).map(\.quote.id) == ["q-oval", "q-macron"])
+    #expect(timeline.searchQuotes(QuoteQuery("peace elephant")).isEmpty)
+    #expect(QuoteQuery("  ").isEmpty)
+    #expect(timeline.searchQuotes(QuoteQuery("")).count == 3)
+  }
+
+  @Test func smartCase() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(QuoteQuery("Peace").isCaseSensitive)
+    #expect(!QuoteQuery("peace").isCaseSensitive)
+    #expect(timeline.searchQuotes(QuoteQuery("Peace")).map(\.quote.id) == ["q-macron"])
+  }
+
+  @Test func quotedPhrase() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(timeline.searchQuotes(QuoteQuery("\"about peace\"")).map(\.quote.id) == ["q-oval"])
+    #expect(timeline.searchQuotes(QuoteQuery("\"peace about\"")).isEmpty)
+    #expect(QuoteQuery("war \"within weeks\" @tr").phrases == ["within weeks"])
+  }
+
+  @Test func speakerNarrowing() throws {
+    let timeline = try Fixtures.timeline()
+    #expect(timeline.searchQuotes(QuoteQuery("peace @macron")).map(\.quote.id) == ["q-macron"])
+    #expect(timeline.searchQuotes(QuoteQuery("@TRU")).map(\.quote.id) == ["q-oval", "q-later"])
+    #expect(timeline.searchQuotes(QuoteQuery("@emman")).map(\.quote.id) == ["q-macron"])
+    #expect(timeline.searchQuotes(QuoteQuery("@nobody")).isEmpty)
+  }
+
+  @Test func incrementalNarrowing() throws {
+    let timeline = try Fixtures.timeline()
+    let first = timeline.quoteIndices(matching: QuoteQuery("pe"), among: nil)
+    #expect(first.count == 2)
+    let narrowed = timeline.quoteIndices(matching: QuoteQuery("peace sur"), among: first)
+    #expect(narrowed.map { timeline.quotes[$0].quote.id } == ["q-macron"])
+    #expect(timeline.quoteIndices(matching: QuoteQuery("peace"), among: [99, 0]) == [0])
+  }
+
+  @Test func highlightsMatchedWordsAndPhrases() {
+    let text = "We spoke about Putin and about peace"
+    let ranges = QuoteQuery("about \"and about\" putin").highlights(in: text)
+    #expect(ranges.map { String(text[$0]) } == ["about", "Putin", "and about"])
+    #expect(QuoteQuery("@trump").highlights(in: text).isEmpty)
+    let overlapping = QuoteQuery("\"Putin and\" and").highlights(in: text)
+    #expect(overlapping.map { String(text[$0]) } == ["Putin and"])
+  }
+}
