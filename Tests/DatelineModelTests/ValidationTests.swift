@@ -227,6 +227,15 @@ import Testing
     #expect(messages.contains { $0.contains("person or a group") })
   }
 
+  @Test func problemsComeInReadingOrder() {
+    let json = Self.dataset(
+      events: [Self.event("e", date: #""2025-13""#, participants: #"["ghost"]"#)],
+      quotes: [#"{"id": "q", "text": "", "speaker": "us", \#(Self.provenance)}"#])
+    let positions = diagnostics(json).map { [$0.line, $0.column] }
+    #expect(positions == positions.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
+    #expect(positions.count == 4)
+  }
+
   @Test func brokenItemsDoNotCascade() {
     // The actor is dropped for its bad kind; references to it are not reported again.
     let json = Self.dataset(
@@ -283,6 +292,20 @@ import Testing
     #expect(
       DatasetLoader.validate(paths: [directory.path]).first?.message.contains("no *.json") == true)
     #expect(throws: DatasetLoadError.self) { try DatasetLoader.load(path: missing) }
+  }
+
+  @Test func eachPathIsItsOwnDataset() throws {
+    let (directory, cleanUp) = try Fixtures.temporaryDirectory()
+    defer { cleanUp() }
+    let first = directory.appendingPathComponent("a.json")
+    let second = directory.appendingPathComponent("b.json")
+    try ValidationTests.dataset().write(to: first, atomically: true, encoding: .utf8)
+    try ValidationTests.dataset(format: "dateline/9").write(
+      to: second, atomically: true, encoding: .utf8)
+    // The same ids in two datasets are no duplicates; each dataset's problems are its own.
+    let found = DatasetLoader.validate(paths: [first.path, second.path])
+    #expect(found.map(\.path) == [second.path])
+    #expect(DatasetLoader.validate(paths: []).first?.message.contains("no dataset path") == true)
   }
 
   @Test func syntaxErrorInOneFileDoesNotCascade() throws {
