@@ -94,6 +94,24 @@ import Testing
     #expect(LinkReason.statedRelation(kind: .metWith, eventID: nil).description == "met with")
   }
 
+  @Test func oneWayRelationsReadFromEachEnd() throws {
+    var dataset = try DatasetLoader.load(json: Fixtures.story)
+    dataset.relations.append(
+      Relation(
+        from: "macron", to: "zelenskyy", kind: .supports,
+        provenance: Provenance(source: "ap", paragraph: 4)))
+    let timeline = try Timeline(dataset: dataset)
+    let reason = LinkReason.statedRelation(kind: .supports, eventID: nil)
+    #expect(
+      timeline.relatedActors(of: "zelenskyy").first { $0.actor.id == "macron" }?.reasons == [reason]
+    )
+    #expect(timeline.describe(reason, for: "macron", with: "zelenskyy") == "supports")
+    #expect(timeline.describe(reason, for: "zelenskyy", with: "macron") == "supported by")
+    let met = LinkReason.statedRelation(kind: .metWith, eventID: "oval")
+    #expect(
+      timeline.describe(met, for: "macron", with: "trump") == "met with (Oval Office meeting)")
+  }
+
   @Test func namesMatchAsWholeWordsAndProperNamesByCase() {
     let matcher = NameMatcher(actor: Actor(id: "trump", name: "Donald Trump", kind: .person))
     #expect(matcher.isMentioned(in: "Trump said"))
