@@ -60,7 +60,7 @@ import Testing
   @Test func anniversariesCountBackFromTheAnchor() throws {
     let third = try resolve("the third anniversary of")
     #expect(third.value.description == "2022-02-24")
-    #expect(third.explanation.contains("3 years before Mon 2025-02-24"))
+    #expect(third.explanation == "3rd anniversary: 3 years before Mon 2025-02-24")
     #expect(try resolve("10th anniversary").value.description == "2015-02-24")
     #expect(
       try resolve("the twenty-fifth anniversary of the treaty").value.description == "2000-02-24")
@@ -113,12 +113,33 @@ import Testing
     #expect(try resolve("December 30").value.description == "2024-12-30")
     #expect(try resolve("Thursday, February 27").value.description == "2025-02-27")
     #expect(try resolve("2025-02-27").explanation == "as stated")
+    #expect(try resolve("February 24, 2025 at 16:19 PM ET").value.description == "2025-02-24")
+    #expect(try resolve("mid-March", .future).value.description == "2025-03~")
   }
 
   @Test func tolerantOfCaseFillersAndPunctuation() throws {
     #expect(try resolve("  ON THURSDAY.", .future).value.description == "2025-02-27")
     #expect(try resolve("The third anniversary of,").value.description == "2022-02-24")
     #expect(try resolve("on the 27th of February").value.description == "2025-02-27")
+  }
+
+  @Test func resolvesDataDateSpecs() throws {
+    let given = try DateResolver.resolve(DateSpec.edtf("2025-03~"), anchor: nil)
+    #expect(given.explanation == "as given")
+    #expect(given.stated == nil)
+    let stated = try DateResolver.resolve(
+      DateSpec.stated(StatedDate(stated: "on Thursday", tense: .future)), anchor: monday)
+    #expect(stated.value.description == "2025-02-27")
+    #expect(throws: DateResolutionError.self) {
+      try DateResolver.resolve(DateSpec.stated(StatedDate(stated: "on Thursday")), anchor: nil)
+    }
+    do {
+      _ = try DateResolver.resolve(DateSpec.edtf("2025-02-30"), anchor: monday)
+      Issue.record("accepted 2025-02-30")
+    } catch {
+      #expect(error.isEDTF)
+      #expect(error.description.hasPrefix("'2025-02-30' is not an EDTF date"))
+    }
   }
 
   @Test func anchorLabelJoinsTheExplanation() throws {

@@ -311,7 +311,7 @@ private struct Context {
     let suffix = Context.ordinalSuffix(years)
     return day(
       anchor.adding(years: -years),
-      "\(years) years before \(anchorText) (\(years)\(suffix) anniversary)")
+      "\(years)\(suffix) anniversary: \(years) years before \(anchorText)")
   }
 
   static func ordinalSuffix(_ n: Int) -> String {
@@ -550,6 +550,10 @@ private struct Context {
   // "in March", "early March", "2024", optionally led by a weekday that must agree.
   func explicit() throws(DateResolutionError) -> ResolvedDate? {
     var rest = words
+    // A clock time adds nothing at day precision: "February 24, 2025 at 16:19 PM ET".
+    if let at = rest.firstIndex(of: "at"), at > 0, at + 1 < rest.count, Int(rest[at + 1]) != nil {
+      rest.removeSubrange(at...)
+    }
     var statedWeekday: Int?
     if let head = rest.first, let weekday = Vocabulary.weekdays[head], rest.count > 1 {
       statedWeekday = weekday

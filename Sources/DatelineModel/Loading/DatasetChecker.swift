@@ -402,7 +402,7 @@ struct DatasetChecker {
       if let eventID = quote.event {
         guard let eventIndex = eventsByID[eventID] else { return nil }
         guard var date = eventDates[eventIndex] else { return nil }
-        date.explanation = "date of the event it was said at"
+        date.explanation = "date of its event '\(eventID)' (\(date.explanation))"
         return date
       }
       guard let day = anchorDay(for: quote.provenance, .quotes, index, what: what, stated: nil)

@@ -13,19 +13,29 @@ public enum DatasetLoader {
     return located.dataset
   }
 
-  /// Every problem in the datasets at `paths` (files or directories), merged as one dataset.
-  /// Empty when valid.
+  /// Every problem in the datasets at `paths`. Each path is one dataset (a file, or a directory
+  /// whose files merge); within one, problems come in file order, then by line and column.
+  /// Empty when all are valid.
   public static func validate(paths: [String]) -> [Diagnostic] {
-    read(paths: paths).1
+    guard !paths.isEmpty else {
+      return [
+        Diagnostic(
+          path: "<none>", line: 0, column: 0,
+          message: "no dataset path given; pass a dataset file or a directory of *.json files")
+      ]
+    }
+    return paths.flatMap { read(paths: [$0]).1 }
   }
 
   /// Parses dataset JSON held in memory; `path` names it in diagnostics.
   public static func load(json: String, path: String = "<input>") throws(DatasetLoadError)
     -> Dataset
   {
-    let (located, diagnostics, _) = parse(bytes: Array(json.utf8), path: path)
-    let all = diagnostics.isEmpty ? DatasetChecker.check(located).diagnostics : diagnostics
-    if !all.isEmpty { throw DatasetLoadError(diagnostics: all) }
+    let (located, diagnostics, isSyntaxError) = parse(bytes: Array(json.utf8), path: path)
+    let all = isSyntaxError ? diagnostics : diagnostics + DatasetChecker.check(located).diagnostics
+    if !all.isEmpty {
+      throw DatasetLoadError(diagnostics: inReadingOrder(all, files: [path: 0]))
+    }
     return located.dataset
   }
 
@@ -54,6 +64,7 @@ public enum DatasetLoader {
     var merged = LocatedDataset()
     var diagnostics: [Diagnostic] = []
     var unreadable = false
+    var fileOrder: [String: Int] = [:]
     for path in paths {
       switch files(at: path) {
       case .failure(let error):
@@ -61,6 +72,7 @@ public enum DatasetLoader {
         unreadable = true
       case .success(let files):
         for file in files {
+          fileOrder[file] = fileOrder.count
           guard let bytes = readBytes(file, into: &diagnostics) else {
             unreadable = true
             continue
@@ -72,15 +84,25 @@ public enum DatasetLoader {
         }
       }
     }
-    if paths.isEmpty {
-      diagnostics.append(
-        Diagnostic(
-          path: "<none>", line: 0, column: 0,
-          message: "no dataset path given; pass a file or directory"))
-    }
     // With a file missing, references into it would all look unknown: report only the cause.
     if !unreadable { diagnostics += DatasetChecker.check(merged).diagnostics }
-    return (merged, diagnostics)
+    return (merged, inReadingOrder(diagnostics, files: fileOrder))
+  }
+
+  /// Sorts by file (in load order), line and column, keeping the order of equal positions.
+  private static func inReadingOrder(_ diagnostics: [Diagnostic], files: [String: Int])
+    -> [Diagnostic]
+  {
+    diagnostics.enumerated().sorted { lhs, rhs in
+      let a = lhs.element
+      let b = rhs.element
+      let fileA = files[a.path] ?? -1
+      let fileB = files[b.path] ?? -1
+      if fileA != fileB { return fileA < fileB }
+      if a.line != b.line { return a.line < b.line }
+      if a.column != b.column { return a.column < b.column }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
   }
 
   static func parse(bytes: [UInt8], path: String) -> (LocatedDataset, [Diagnostic], Bool) {

@@ -30,23 +30,21 @@ enum ActorLinker {
       }
     }
 
-    let matchers = actors.map { NameMatcher(actor: $0) }
+    let finder = MentionFinder(actors: actors)
     for item in quotes {
-      for matcher in matchers where matcher.actorID != item.quote.speaker {
-        if matcher.isMentioned(in: item.quote.text) {
-          add(
-            item.quote.speaker, matcher.actorID,
-            .mentionedInQuote(quoteID: item.quote.id, speakerID: item.quote.speaker))
-        }
+      for actorID in finder.mentionedActors(in: item.quote.text) where actorID != item.quote.speaker
+      {
+        add(
+          item.quote.speaker, actorID,
+          .mentionedInQuote(quoteID: item.quote.id, speakerID: item.quote.speaker))
       }
     }
     for item in events {
-      let text = item.event.headline + "\n" + item.event.summary
       let participants = Set(item.event.participants)
-      for matcher in matchers where !participants.contains(matcher.actorID) {
-        guard matcher.isMentioned(in: text) else { continue }
+      let text = item.event.headline + "\n" + item.event.summary
+      for actorID in finder.mentionedActors(in: text) where !participants.contains(actorID) {
         for participant in participants.sorted() {
-          add(participant, matcher.actorID, .mentionedInSummary(eventID: item.event.id))
+          add(participant, actorID, .mentionedInSummary(eventID: item.event.id))
         }
       }
     }
@@ -73,6 +71,97 @@ enum ActorLinker {
   }
 }
 
+/// Finds which actors a text names, for many actors at once: each name is filed under its first
+/// word, so a text costs one dictionary look-up per word rather than one search per name.
+struct MentionFinder {
+  private struct Term {
+    var actorID: String
+    var bytes: [UInt8]
+    var isSingleWord: Bool
+  }
+
+  /// First word (as written) -> case-sensitive terms; first word lowercased -> the others.
+  private var exactTerms: [String: [Term]] = [:]
+  private var foldedTerms: [String: [Term]] = [:]
+
+  init(actors: [Actor]) {
+    for actor in actors {
+      for (name, caseSensitive) in NameMatcher.terms(of: actor) {
+        let words = MentionFinder.words(of: name)
+        guard let first = words.first else { continue }
+        let term = Term(actorID: actor.id, bytes: Array(name.utf8), isSingleWord: words.count == 1)
+        if caseSensitive {
+          exactTerms[first, default: []].append(term)
+        } else {
+          foldedTerms[first, default: []].append(term)
+        }
+      }
+    }
+  }
+
+  /// Ids of the actors named in `text`, in the order first found.
+  func mentionedActors(in text: String) -> [String] {
+    var found: [String] = []
+    var seen = Set<String>()
+    var exactBytes: [UInt8]?
+    var foldedBytes: [UInt8]?
+    for word in MentionFinder.words(of: text) {
+      for term in exactTerms[word] ?? [] where !seen.contains(term.actorID) {
+        if term.isSingleWord {
+          seen.insert(term.actorID)
+          found.append(term.actorID)
+        } else {
+          if exactBytes == nil { exactBytes = Array(text.utf8) }
+          if ByteSearch.containsWord(exactBytes!, term.bytes) {
+            seen.insert(term.actorID)
+            found.append(term.actorID)
+          }
+        }
+      }
+      if foldedTerms.isEmpty { continue }
+      for term in foldedTerms[word.lowercased()] ?? [] where !seen.contains(term.actorID) {
+        if term.isSingleWord {
+          seen.insert(term.actorID)
+          found.append(term.actorID)
+        } else {
+          if foldedBytes == nil { foldedBytes = Array(text.lowercased().utf8) }
+          if ByteSearch.containsWord(foldedBytes!, term.bytes) {
+            seen.insert(term.actorID)
+            found.append(term.actorID)
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// Runs of letters and digits: the units whole-word matching respects.
+  static func words(of text: String) -> [String] {
+    var words: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isWordScalar(scalar) {
+        current.append(scalar)
+      } else if !current.isEmpty {
+        words.append(String(current))
+        current = String.UnicodeScalarView()
+      }
+    }
+    if !current.isEmpty { words.append(String(current)) }
+    return words
+  }
+
+  /// Letters and digits; ASCII is decided without the (slower) Unicode property tables.
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+        || (value >= 0x61 && value <= 0x7A)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+  }
+}
+
 /// Finds an actor's name or aliases in text as whole words. Capitalized names (proper names)
 /// match case-sensitively, so "Trump" is not found in "trumpet" nor "Shea" in "shea butter";
 /// lowercase aliases ("the president") match in any case.
@@ -82,6 +171,14 @@ struct NameMatcher {
 
   init(actor: Actor) {
     actorID = actor.id
+    terms = NameMatcher.terms(of: actor).map { name, caseSensitive in
+      (Array(name.utf8), caseSensitive)
+    }
+  }
+
+  /// The names an actor goes by, each with whether it matches case-sensitively (proper names,
+  /// capitalized) or in any case (then lowercased here).
+  static func terms(of actor: Actor) -> [(String, Bool)] {
     var names = [actor.name] + actor.aliases
     // A person is usually named by surname after first mention: "Macron".
     if actor.kind == .person, let surname = actor.name.split(separator: " ").last,
@@ -90,11 +187,11 @@ struct NameMatcher {
       names.append(String(surname))
     }
     var seen = Set<String>()
-    terms = names.compactMap { name in
+    return names.compactMap { name in
       let trimmed = name.trimmingASCIIWhitespace()
       guard !trimmed.isEmpty, seen.insert(trimmed).inserted else { return nil }
       let caseSensitive = trimmed.first?.isUppercase == true
-      return (Array((caseSensitive ? trimmed : trimmed.lowercased()).utf8), caseSensitive)
+      return (caseSensitive ? trimmed : trimmed.lowercased(), caseSensitive)
     }
   }
 
@@ -169,7 +266,7 @@ enum ByteSearch {
 
   private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
     guard let scalar else { return false }
-    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    return MentionFinder.isWordScalar(scalar)
   }
 
   private static func scalar(startingAt offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {

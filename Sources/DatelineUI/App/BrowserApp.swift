@@ -1,3 +1,5 @@
+import DatelineModel
+
 /// The browser as a backend drives it: feed keys, draw frames.
 ///
 /// The backend loop is: `render(width:height:)`, draw the grid, read a key, `handle(key)`;
@@ -5,35 +7,56 @@
 /// a new size also resizes). After Ctrl-L, `takeRedrawRequest()` is true once: clear and
 /// repaint the whole screen.
 public final class BrowserApp {
-  private var redrawRequested = false
-  private var quitRequested = false
-  private var size = (width: 80, height: 24)
+  public private(set) var state: BrowserState
 
-  /// An empty browser (no story loaded).
-  public init() {}
+  public init(timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard) {
+    state = BrowserState(timeline: timeline, width: width, height: height, keymap: keymap)
+  }
 
   /// Applies one key. Returns false when the user asked to quit.
+  @discardableResult
   public func handle(_ key: Key) -> Bool {
-    switch key {
-    case .character("q"), .ctrl("c"): quitRequested = true
-    case .ctrl("l"): redrawRequested = true
-    case .resize(let width, let height): size = (width, height)
-    default: break
-    }
-    return !quitRequested
+    state.apply(Self.message(for: key, in: state))
+    return !state.quitRequested
   }
 
   /// The frame for a terminal of this size.
   public func render(width: Int, height: Int) -> CellGrid {
-    size = (width, height)
-    var grid = CellGrid(width: width, height: height)
-    grid.write("Dateline", x: 0, y: 0, style: Style(.bold, role: .title))
-    return grid
+    if width != state.layout.width || height != state.layout.height {
+      state.apply(.resize(width: width, height: height))
+    }
+    return ScreenView.render(state)
   }
 
   /// True once after the user asked for a full redraw (Ctrl-L).
   public func takeRedrawRequest() -> Bool {
-    defer { redrawRequested = false }
-    return redrawRequested
+    defer { state.redrawRequested = false }
+    return state.redrawRequested
+  }
+
+  /// What a key means in the current mode: the search prompt takes typing; otherwise the
+  /// keymap decides.
+  public static func message(for key: Key, in state: BrowserState) -> BrowserMessage {
+    switch key {
+    case .resize(let width, let height): return .resize(width: width, height: height)
+    case .mouse(let event): return .mouse(event)
+    default: break
+    }
+    if state.search.isEditing {
+      switch key {
+      case .character(let character): return .searchType(character)
+      case .backspace, .delete: return .searchDeleteBackward
+      case .ctrl("u"): return .searchClear
+      case .enter: return .searchSubmit
+      case .escape: return .searchCancel
+      case .up: return .searchHistoryOlder
+      case .down: return .searchHistoryNewer
+      case .ctrl("c"): return .action(.quitNow)
+      case .ctrl("l"): return .action(.redraw)
+      default: return .unbound(key)
+      }
+    }
+    if let action = state.keymap.action(for: key) { return .action(action) }
+    return .unbound(key)
   }
 }

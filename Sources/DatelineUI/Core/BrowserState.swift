@@ -1,0 +1,217 @@
+import DatelineModel
+
+/// The whole UI state as one value (Bubble Tea style). `BrowserState.update` is the only way
+/// it changes; views are pure functions of it.
+public struct BrowserState: Sendable {
+  public let timeline: Timeline
+  public let keymap: Keymap
+  public internal(set) var layout: ScreenLayout
+  public internal(set) var pane: Pane = .events
+  public internal(set) var focus: BrowserFocus = .none
+  public internal(set) var events = ListState()
+  public internal(set) var people = ListState()
+  public internal(set) var quotes = ListState()
+  /// Rows of each pane, recomputed when the focus or the search changes, never per frame.
+  public internal(set) var eventRows: RowSet
+  public internal(set) var peopleRows: RowSet
+  public internal(set) var quoteRows: RowSet
+  /// The quotes of the current focus before the search narrows them.
+  var contextQuoteRows: RowSet
+  /// The "as of" divider sits before this event row.
+  public internal(set) var eventDivider: Int?
+  /// With a person in focus: their related actors, shown as People rows 1... after the person.
+  public internal(set) var related: [RelatedActor] = []
+  public internal(set) var search = SearchState()
+  public internal(set) var history = NavigationHistory()
+  public internal(set) var showsHelp = false
+  public internal(set) var helpTop = 0
+  /// Shown on the bottom line until the next action.
+  public internal(set) var message: String?
+  public internal(set) var quitRequested = false
+  public internal(set) var redrawRequested = false
+  /// Facts about the selected item the detail pane shows, looked up once per selection.
+  var detail = DetailFacts()
+
+  public init(timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard) {
+    self.timeline = timeline
+    self.keymap = keymap
+    layout = ScreenLayout(width: width, height: height)
+    eventRows = .all(count: timeline.events.count)
+    peopleRows = .all(count: timeline.actors.count)
+    quoteRows = .all(count: timeline.quotes.count)
+    contextQuoteRows = quoteRows
+    refreshRows()
+    // Start at "now": the latest event on or before the "as of" date, so what is upcoming is in view.
+    if let divider = eventDivider, divider > 0 {
+      events.selected = divider - 1
+      let viewport = layout.viewport(for: .events)
+      events.top = max(0, divider - max(0, viewport - 3))
+    }
+    clampAll()
+    refreshDetail()
+  }
+
+  // MARK: Derived values views read
+
+  public func list(_ pane: Pane) -> ListState {
+    switch pane {
+    case .events: events
+    case .people: people
+    case .quotes: quotes
+    }
+  }
+
+  public func rows(_ pane: Pane) -> RowSet {
+    switch pane {
+    case .events: eventRows
+    case .people: peopleRows
+    case .quotes: quoteRows
+    }
+  }
+
+  /// The list as shown at the current size: the stored scroll position, moved only as far as
+  /// needed to show the selection. Resizing changes only this, never the stored position, so
+  /// returning to a size returns to the same view.
+  public func shownList(_ pane: Pane) -> ListState {
+    var list = list(pane)
+    list.clamp(geometry(pane), viewport: layout.viewport(for: pane))
+    return list
+  }
+
+  func geometry(_ pane: Pane) -> ListGeometry {
+    ListGeometry(count: rows(pane).count, dividerBefore: pane == .events ? eventDivider : nil)
+  }
+
+  public var selectedEvent: TimelineEvent? {
+    eventRows.isEmpty ? nil : timeline.events[eventRows[events.selected]]
+  }
+
+  public var selectedActor: TimelineActor? {
+    peopleRows.isEmpty ? nil : timeline.actors[peopleRows[people.selected]]
+  }
+
+  public var selectedQuote: TimelineQuote? {
+    quoteRows.isEmpty ? nil : timeline.quotes[quoteRows[quotes.selected]]
+  }
+
+  /// The related actor on the selected People row, when a person is in focus.
+  public var selectedRelated: RelatedActor? {
+    guard case .person = focus, people.selected >= 1, people.selected <= related.count else {
+      return nil
+    }
+    return related[people.selected - 1]
+  }
+
+  var location: Location {
+    Location(focus: focus, pane: pane, events: events, people: people, quotes: quotes)
+  }
+
+  /// "Trump > Putin": the chain of focuses since the whole story was last shown.
+  public var breadcrumb: [String] {
+    var trail: [BrowserFocus] = [focus]
+    if focus != .none {
+      for location in history.backStack.reversed() {
+        if location.focus == .none { break }
+        if location.focus != trail.first { trail.insert(location.focus, at: 0) }
+      }
+    }
+    return trail.map(name(of:))
+  }
+
+  func name(of focus: BrowserFocus) -> String {
+    switch focus {
+    case .none: "All"
+    case .person(let id): timeline.actor(id: id)?.actor.name ?? id
+    case .event(let id): timeline.event(id: id)?.event.headline ?? id
+    }
+  }
+
+  // MARK: Keeping derived values in step
+
+  mutating func setList(_ pane: Pane, _ list: ListState) {
+    switch pane {
+    case .events: events = list
+    case .people: people = list
+    case .quotes: quotes = list
+    }
+  }
+
+  mutating func clamp(_ pane: Pane) {
+    var list = list(pane)
+    list.clamp(geometry(pane), viewport: layout.viewport(for: pane))
+    setList(pane, list)
+  }
+
+  mutating func clampAll() {
+    for pane in Pane.allCases { clamp(pane) }
+  }
+
+  /// Recomputes every pane's rows for the focus and search, keeping selected items selected
+  /// where they are still shown.
+  mutating func refreshRows() {
+    let keptEvent = eventRows.isEmpty ? nil : eventRows[min(events.selected, eventRows.count - 1)]
+    let keptActor =
+      peopleRows.isEmpty ? nil : peopleRows[min(people.selected, peopleRows.count - 1)]
+    let allEvents = timeline.events
+    switch focus {
+    case .none:
+      eventRows = .all(count: allEvents.count)
+      peopleRows = .all(count: timeline.actors.count)
+      related = []
+      contextQuoteRows = .all(count: timeline.quotes.count)
+    case .person(let actorID):
+      eventRows = .subset(
+        allEvents.indices.filter { allEvents[$0].event.participants.contains(actorID) })
+      let relatedActors = timeline.relatedActors(of: actorID).filter {
+        timeline.actorIndex(id: $0.actor.id) != nil
+      }
+      related = relatedActors
+      let own = timeline.actorIndex(id: actorID).map { [$0] } ?? []
+      peopleRows = .subset(own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
+      let allQuotes = timeline.quotes
+      contextQuoteRows = .subset(
+        allQuotes.indices.filter { allQuotes[$0].quote.speaker == actorID })
+    case .event(let eventID):
+      eventRows = .all(count: allEvents.count)
+      related = []
+      let participants = timeline.event(id: eventID)?.event.participants ?? []
+      peopleRows = .subset(participants.compactMap { timeline.actorIndex(id: $0) })
+      let allQuotes = timeline.quotes
+      contextQuoteRows = .subset(allQuotes.indices.filter { allQuotes[$0].quote.event == eventID })
+    }
+    events.selected = keptEvent.flatMap(eventRows.position(of:)) ?? 0
+    people.selected = keptActor.flatMap(peopleRows.position(of:)) ?? 0
+    eventDivider = Self.divider(in: eventRows, of: timeline)
+    refreshQuoteRows(keepSelection: true)
+  }
+
+  /// Applies the search to the focus's quotes.
+  mutating func refreshQuoteRows(keepSelection: Bool) {
+    let kept =
+      keepSelection && !quoteRows.isEmpty
+      ? quoteRows[min(quotes.selected, quoteRows.count - 1)] : nil
+    let query = QuoteQuery(search.query)
+    if query.isEmpty {
+      quoteRows = contextQuoteRows
+    } else {
+      quoteRows = .subset(timeline.quoteIndices(matching: query, among: contextQuoteRows.domain))
+    }
+    quotes.selected = kept.flatMap(quoteRows.position(of:)) ?? 0
+    if !keepSelection { quotes.top = 0 }
+    clampAll()
+  }
+
+  static func divider(in rows: RowSet, of timeline: Timeline) -> Int? {
+    guard timeline.asOf != nil, !rows.isEmpty else { return nil }
+    for position in 0..<rows.count where timeline.events[rows[position]].isUpcoming {
+      return position
+    }
+    return rows.count
+  }
+
+  mutating func refreshDetail() {
+    let key = DetailFacts.Key(state: self)
+    guard key != detail.key else { return }
+    detail = DetailFacts(key: key, state: self)
+  }
+}

@@ -1,0 +1,371 @@
+import DatelineModel
+
+extension BrowserState {
+  /// The pure update: the next state after a message.
+  public static func update(_ state: BrowserState, _ message: BrowserMessage) -> BrowserState {
+    var next = state
+    next.apply(message)
+    return next
+  }
+
+  /// Applies a message in place; `update` is this on a copy.
+  public mutating func apply(_ message: BrowserMessage) {
+    self.message = nil
+    switch message {
+    case .action(let action):
+      if showsHelp {
+        applyInHelp(action)
+      } else {
+        apply(action)
+      }
+    case .searchType(let character):
+      guard search.isEditing else { return }
+      search.query.append(character)
+      search.historyPosition = nil
+      refreshQuoteRows(keepSelection: false)
+    case .searchDeleteBackward:
+      guard search.isEditing, !search.query.isEmpty else { return }
+      search.query.removeLast()
+      search.historyPosition = nil
+      refreshQuoteRows(keepSelection: false)
+    case .searchClear:
+      guard search.isEditing else { return }
+      search.query = ""
+      search.historyPosition = nil
+      refreshQuoteRows(keepSelection: false)
+    case .searchSubmit:
+      submitSearch()
+    case .searchCancel:
+      cancelSearch()
+    case .searchHistoryOlder:
+      browseSearchHistory(older: true)
+    case .searchHistoryNewer:
+      browseSearchHistory(older: false)
+    case .mouse(let event):
+      applyMouse(event)
+    case .resize(let width, let height):
+      // Stored scroll positions stay as they are; `shownList` adapts them to the new size.
+      layout = ScreenLayout(width: width, height: height)
+      clampHelp()
+    case .unbound(let key):
+      self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
+    }
+    refreshDetail()
+  }
+
+  // MARK: Actions
+
+  mutating func apply(_ action: BrowserAction) {
+    switch action {
+    case .moveDown: moveSelection(pane, by: 1)
+    case .moveUp: moveSelection(pane, by: -1)
+    case .moveToTop: moveSelection(pane, by: -rows(pane).count)
+    case .moveToBottom: moveSelection(pane, by: rows(pane).count)
+    case .pageDown: page(pane, by: max(1, layout.viewport(for: pane)))
+    case .pageUp: page(pane, by: -max(1, layout.viewport(for: pane)))
+    case .halfPageDown: page(pane, by: max(1, layout.viewport(for: pane) / 2))
+    case .halfPageUp: page(pane, by: -max(1, layout.viewport(for: pane) / 2))
+    case .nextPane: pane = pane.next
+    case .previousPane: pane = pane.previous
+    case .showEvents: pane = .events
+    case .showPeople: pane = .people
+    case .showQuotes: pane = .quotes
+    case .follow: follow()
+    case .followEvent: followEvent()
+    case .nextRelated: stepRelated(by: 1)
+    case .previousRelated: stepRelated(by: -1)
+    case .back:
+      if let previous = history.back(from: location) {
+        restore(previous)
+      } else {
+        message = "Nothing to go back to"
+      }
+    case .forward:
+      if let next = history.forward(from: location) {
+        restore(next)
+      } else {
+        message = "Nothing to go forward to"
+      }
+    case .clearFocus: clearFocus()
+    case .search: openSearch()
+    case .nextMatch: stepMatch(by: 1)
+    case .previousMatch: stepMatch(by: -1)
+    case .help:
+      showsHelp = true
+      helpTop = 0
+    case .quit, .quitNow: quitRequested = true
+    case .redraw: redrawRequested = true
+    }
+  }
+
+  /// While help is shown, movement scrolls it and the closing keys close it.
+  mutating func applyInHelp(_ action: BrowserAction) {
+    let page = HelpView.viewport(layout)
+    switch action {
+    case .moveDown: helpTop += 1
+    case .moveUp: helpTop -= 1
+    case .pageDown, .halfPageDown: helpTop += page
+    case .pageUp, .halfPageUp: helpTop -= page
+    case .moveToTop: helpTop = 0
+    case .moveToBottom: helpTop = Int.max / 2
+    case .help, .quit, .clearFocus, .back: showsHelp = false
+    case .quitNow: quitRequested = true
+    case .redraw: redrawRequested = true
+    default: message = "? or q closes help"
+    }
+    clampHelp()
+  }
+
+  mutating func clampHelp() {
+    let lines = HelpView.lineCount(keymap, width: layout.width - 1)
+    let viewport = HelpView.viewport(layout)
+    helpTop = max(0, min(helpTop, lines - viewport))
+  }
+
+  mutating func moveSelection(_ pane: Pane, by delta: Int) {
+    var list = shownList(pane)
+    list.move(by: delta, geometry(pane), viewport: layout.viewport(for: pane))
+    setList(pane, list)
+  }
+
+  /// Scrolls by `delta` rows and moves the selection with it, like Vim's Ctrl-D.
+  mutating func page(_ pane: Pane, by delta: Int) {
+    var list = shownList(pane)
+    let geometry = geometry(pane)
+    let viewport = layout.viewport(for: pane)
+    list.top = max(0, min(list.top + delta, geometry.displayCount - viewport))
+    list.move(by: delta, geometry, viewport: viewport)
+    setList(pane, list)
+  }
+
+  // MARK: Following links
+
+  /// Moves to a new focus, remembering where we were.
+  mutating func go(to newFocus: BrowserFocus) {
+    history.push(location)
+    focus = newFocus
+    refreshRows()
+  }
+
+  mutating func restore(_ location: Location) {
+    focus = location.focus
+    refreshRows()
+    pane = location.pane
+    events = location.events
+    people = location.people
+    quotes = location.quotes
+    clampAll()
+  }
+
+  mutating func follow() {
+    switch pane {
+    case .events:
+      guard let event = selectedEvent else { return emptyMessage() }
+      if focus == .event(eventID: event.event.id) {
+        message = "Showing the people and quotes of this event"
+        return
+      }
+      go(to: .event(eventID: event.event.id))
+      people.selected = 0
+      quotes.selected = 0
+      clampAll()
+    case .people:
+      guard let actor = selectedActor else { return emptyMessage() }
+      focusPerson(actor.actor.id)
+    case .quotes:
+      guard let quote = selectedQuote else { return emptyMessage() }
+      let index = quoteRows[quotes.selected]
+      focusPerson(quote.quote.speaker)
+      pane = .quotes
+      quotes.selected = quoteRows.position(of: index) ?? 0
+      clamp(.quotes)
+    }
+  }
+
+  mutating func focusPerson(_ actorID: String) {
+    if focus == .person(actorID: actorID) {
+      message = "Already focused on \(name(of: focus)); ] steps through related actors"
+      people.selected = 0
+      clamp(.people)
+      return
+    }
+    go(to: .person(actorID: actorID))
+    pane = .people
+    people = ListState()
+    events.selected = 0
+    quotes.selected = 0
+    clampAll()
+  }
+
+  mutating func followEvent() {
+    switch pane {
+    case .events:
+      follow()
+    case .people:
+      message = "Select a quote or an event to go to its event"
+    case .quotes:
+      guard let quote = selectedQuote else { return emptyMessage() }
+      guard let eventID = quote.quote.event, let eventIndex = timeline.eventIndex(id: eventID)
+      else {
+        message = "This quote is not tied to an event"
+        return
+      }
+      let index = quoteRows[quotes.selected]
+      go(to: .event(eventID: eventID))
+      events.selected = eventRows.position(of: eventIndex) ?? 0
+      quotes.selected = quoteRows.position(of: index) ?? 0
+      people.selected = 0
+      clampAll()
+    }
+  }
+
+  mutating func stepRelated(by delta: Int) {
+    if case .person = focus {
+    } else {
+      guard pane == .people, let actor = selectedActor else {
+        message = "Focus a person first: Enter on someone in People, then ] and ["
+        return
+      }
+      focusPerson(actor.actor.id)
+    }
+    guard !related.isEmpty else {
+      message = "No actors related to \(name(of: focus))"
+      return
+    }
+    pane = .people
+    let count = related.count
+    let current = people.selected  // 0 is the person, 1...count their related actors
+    let step = current == 0 ? (delta > 0 ? 1 : count) : (current - 1 + delta + count) % count + 1
+    people.selected = step
+    clamp(.people)
+    let relatedActor = related[step - 1]
+    message =
+      "Related \(step)/\(count): \(TerminalText.sanitize(relatedActor.actor.name)) (Enter jumps there)"
+  }
+
+  mutating func clearFocus() {
+    if focus != .none {
+      go(to: .none)
+      return
+    }
+    if !search.query.isEmpty {
+      search.query = ""
+      refreshQuoteRows(keepSelection: true)
+      message = "Search cleared"
+      return
+    }
+    message = "Showing the whole story"
+  }
+
+  mutating func emptyMessage() {
+    message = "Nothing selected here"
+  }
+
+  // MARK: Search
+
+  mutating func openSearch() {
+    search.restore = SearchRestorePoint(query: search.query, pane: pane, quotes: quotes)
+    search.isEditing = true
+    search.historyPosition = nil
+    search.query = ""
+    pane = .quotes
+    refreshQuoteRows(keepSelection: false)
+  }
+
+  mutating func submitSearch() {
+    guard search.isEditing else { return }
+    search.isEditing = false
+    search.restore = nil
+    search.historyPosition = nil
+    let query = search.query
+    guard !query.isEmpty else { return }
+    search.history.removeAll { $0 == query }
+    search.history.append(query)
+    message =
+      "\(quoteRows.count) quote\(quoteRows.count == 1 ? "" : "s") match; n/N step through them"
+  }
+
+  mutating func cancelSearch() {
+    guard search.isEditing else { return }
+    search.isEditing = false
+    search.historyPosition = nil
+    guard let restore = search.restore else { return }
+    search.restore = nil
+    search.query = restore.query
+    refreshQuoteRows(keepSelection: false)
+    pane = restore.pane
+    quotes = restore.quotes
+    clamp(.quotes)
+  }
+
+  mutating func browseSearchHistory(older: Bool) {
+    guard search.isEditing, !search.history.isEmpty else { return }
+    let last = search.history.count - 1
+    if older {
+      if let position = search.historyPosition {
+        search.historyPosition = max(0, position - 1)
+      } else {
+        search.stashedDraft = search.query
+        search.historyPosition = last
+      }
+    } else {
+      guard let position = search.historyPosition else { return }
+      search.historyPosition = position < last ? position + 1 : nil
+    }
+    search.query = search.historyPosition.map { search.history[$0] } ?? search.stashedDraft
+    refreshQuoteRows(keepSelection: false)
+  }
+
+  mutating func stepMatch(by delta: Int) {
+    guard !search.query.isEmpty else {
+      message = "No search yet: / searches quotes"
+      return
+    }
+    pane = .quotes
+    let count = quoteRows.count
+    guard count > 0 else {
+      message = "No quotes match \"\(TerminalText.sanitize(search.query))\""
+      return
+    }
+    quotes.selected = ((quotes.selected + delta) % count + count) % count
+    clamp(.quotes)
+    message = "Match \(quotes.selected + 1)/\(count)"
+  }
+
+  // MARK: Mouse
+
+  mutating func applyMouse(_ event: MouseEvent) {
+    if showsHelp {
+      switch event.kind {
+      case .wheelUp: helpTop -= 3
+      case .wheelDown: helpTop += 3
+      case .click: break
+      }
+      clampHelp()
+      return
+    }
+    guard layout.mode != .tooSmall,
+      let target = layout.pane(atX: event.x, y: event.y, focused: pane)
+    else { return }
+    switch event.kind {
+    case .wheelUp: moveSelection(target, by: -3)
+    case .wheelDown: moveSelection(target, by: 3)
+    case .click:
+      let rect = layout.rect(for: target)
+      if layout.mode == .tabbed && event.y == rect.y {
+        if let tab = PaneTitleView.tab(atX: event.x - rect.x, state: self) { pane = tab }
+        return
+      }
+      pane = target
+      let rowsRect = layout.rowsRect(for: target)
+      guard rowsRect.contains(x: event.x, y: event.y) else { return }
+      let row = shownList(target).top + (event.y - rowsRect.y)
+      if let item = geometry(target).item(atDisplayRow: row) {
+        var list = shownList(target)
+        list.selected = item
+        setList(target, list)
+        clamp(target)
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/// The bottom line: the search prompt with its live match count while typing, else the last
+/// message, else key hints generated from the keymap.
+enum BottomLineView {
+  static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
+    guard !rect.isEmpty else { return }
+    grid.fill(rect, with: Cell(" ", style: Theme.hint))
+    if state.search.isEditing {
+      let count = state.quoteRows.count
+      let matches = "\(count) match\(count == 1 ? "" : "es")"
+      let status = rect.width >= 60 ? " \(matches)  Enter keeps  Esc restores " : " \(matches) "
+      let statusStart = grid.writeRight(
+        status, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.hint)
+      // Keep the end of a long query in view, where the typing happens.
+      var query = TerminalText.sanitize(state.search.query)
+      let room = max(0, statusStart - rect.x - 2)
+      while TerminalText.width(of: query) > room, !query.isEmpty { query.removeFirst() }
+      var x = grid.write("/" + query, x: rect.x, y: rect.y, style: Theme.prompt, maxX: statusStart)
+      x = grid.write(" ", x: x, y: rect.y, style: Theme.cursor, maxX: statusStart)
+      return
+    }
+    if let message = state.message {
+      // Messages can quote names and queries from data: sanitized like any data text.
+      grid.write(
+        TerminalText.truncate(TerminalText.sanitize(message), toWidth: rect.width), x: rect.x,
+        y: rect.y,
+        style: Theme.message, maxX: rect.maxX)
+      return
+    }
+    let hints =
+      state.showsHelp ? "j/k scroll  ? or q close help" : state.keymap.hintLine(width: rect.width)
+    grid.write(
+      TerminalText.truncate(hints, toWidth: rect.width), x: rect.x, y: rect.y, style: Theme.hint,
+      maxX: rect.maxX)
+  }
+}
