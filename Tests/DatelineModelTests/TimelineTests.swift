@@ -196,6 +196,30 @@ import Testing
     #expect(timeline.quoteIndices(matching: QuoteQuery("peace"), among: [99, 0]) == [0])
   }
 
+  @Test func knowsWhenAQueryNarrowsAnother() throws {
+    #expect(QuoteQuery("pea").narrows(QuoteQuery("pe")))
+    #expect(QuoteQuery("peace war").narrows(QuoteQuery("peace")))
+    #expect(QuoteQuery("\"about peace\"").narrows(QuoteQuery("peace")))
+    #expect(QuoteQuery("peace @trump").narrows(QuoteQuery("peace @tr")))
+    #expect(QuoteQuery("Peace").narrows(QuoteQuery("pea")))
+    #expect(QuoteQuery("").narrows(QuoteQuery("")))
+    #expect(!QuoteQuery("pe").narrows(QuoteQuery("pea")))
+    #expect(!QuoteQuery("peace").narrows(QuoteQuery("Peace")))
+    #expect(!QuoteQuery("peace").narrows(QuoteQuery("peace @tr")))
+    #expect(!QuoteQuery("peace @macron").narrows(QuoteQuery("peace @tr")))
+    // What narrows really finds a subset.
+    let timeline = try Fixtures.timeline()
+    let pairs = [("pea", "pe"), ("peace @tr", "peace"), ("Peace", "peace"), ("\"we spoke\"", "we")]
+    for (next, previous) in pairs {
+      let all = Set(timeline.quoteIndices(matching: QuoteQuery(next), among: nil))
+      let narrowed = timeline.quoteIndices(
+        matching: QuoteQuery(next),
+        among: timeline.quoteIndices(matching: QuoteQuery(previous), among: nil))
+      #expect(QuoteQuery(next).narrows(QuoteQuery(previous)))
+      #expect(Set(narrowed) == all, "\(next) after \(previous)")
+    }
+  }
+
   @Test func highlightsMatchedWordsAndPhrases() {
     let text = "We spoke about Putin and about peace"
     let ranges = QuoteQuery("about \"and about\" putin").highlights(in: text)
