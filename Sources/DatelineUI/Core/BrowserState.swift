@@ -192,9 +192,8 @@ public struct BrowserState: Sendable {
 
   /// Applies the search to the focus's quotes.
   ///
-  /// When the query only grew from `narrowing` by plain characters, every match of the new
-  /// query is among the current rows (words and phrases match as substrings, a longer speaker
-  /// prefix matches fewer speakers), so only those are searched: typing gets faster as it narrows.
+  /// When the query only narrowed from `narrowing`, every match of the new query is among the
+  /// current rows, so only those are searched: typing gets faster as the result shrinks.
   mutating func refreshQuoteRows(keepSelection: Bool, narrowing previousQuery: String? = nil) {
     let kept =
       keepSelection && !quoteRows.isEmpty
@@ -214,11 +213,11 @@ public struct BrowserState: Sendable {
     clampAll()
   }
 
-  /// True when every quote matching `new` also matches `old`: `new` extends a non-empty `old`
-  /// without starting a new speaker or phrase (a second `@name` would widen the speakers).
+  /// True when every quote matching `new` also matches `old` (the model decides, it owns the
+  /// query language).
   static func onlyNarrows(from old: String, to new: String) -> Bool {
-    guard !QuoteQuery(old).isEmpty, new.hasPrefix(old) else { return false }
-    return !new.dropFirst(old.count).contains { $0 == "@" || $0 == "\"" }
+    let previous = QuoteQuery(old)
+    return !previous.isEmpty && QuoteQuery(new).narrows(previous)
   }
 
   /// The reasons two actors are related, in words as seen from `actorID`.
