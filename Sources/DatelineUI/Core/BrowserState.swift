@@ -96,9 +96,15 @@ public struct BrowserState: Sendable {
     quoteRows.isEmpty ? nil : timeline.quotes[quoteRows[quotes.selected]]
   }
 
+  /// The actor in focus, if the focus is a person.
+  public var focusedPersonID: String? {
+    if case .person(let actorID) = focus { return actorID }
+    return nil
+  }
+
   /// The related actor on the selected People row, when a person is in focus.
   public var selectedRelated: RelatedActor? {
-    guard case .person = focus, people.selected >= 1, people.selected <= related.count else {
+    guard focusedPersonID != nil, people.selected >= 1, people.selected <= related.count else {
       return nil
     }
     return related[people.selected - 1]
@@ -163,8 +169,7 @@ public struct BrowserState: Sendable {
       relatedReasons = []
       contextQuoteRows = .all(count: timeline.quotes.count)
     case .person(let actorID):
-      eventRows = .subset(
-        allEvents.indices.filter { allEvents[$0].event.participants.contains(actorID) })
+      eventRows = .subset(timeline.eventIndices(involving: actorID))
       let relatedActors = timeline.relatedActors(of: actorID).filter {
         timeline.actorIndex(id: $0.actor.id) != nil
       }

@@ -221,8 +221,7 @@ extension BrowserState {
   }
 
   mutating func stepRelated(by delta: Int) {
-    if case .person = focus {
-    } else {
+    if focusedPersonID == nil {
       guard pane == .people, let actor = selectedActor else {
         message = "Focus a person first: Enter on someone in People, then ] and ["
         return
