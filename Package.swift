@@ -43,7 +43,7 @@ let package = Package(
     ),
     .testTarget(name: "DatelineModelTests", dependencies: ["DatelineModel"]),
     .testTarget(name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"]),
-    .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"]),
+    .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"], exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
     .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineModel"]),
   ],

@@ -21,6 +21,37 @@ import Testing
     #expect(byID["un-vote"]?.date.explanation == "earlier on Mon 2025-02-24 (Oval Office meeting)")
   }
 
+  @Test func sameStartOrdersByHintThenPrecisionThenSourcePosition() throws {
+    let sources = [
+      Source(id: "a", publisher: "P", title: "First", published: "2025-01-01"),
+      Source(id: "b", publisher: "P", title: "Second", published: "2025-01-02"),
+    ]
+    func event(_ id: String, _ date: DateSpec, source: String = "a", paragraph: Int) -> Event {
+      Event(
+        id: id, headline: id, summary: "", date: date, status: .occurred, participants: [],
+        provenance: Provenance(source: source, paragraph: paragraph))
+    }
+    let dataset = Dataset(
+      sources: sources,
+      events: [
+        event("year", .edtf("2025"), paragraph: 1),
+        event("month", .edtf("2025-01"), paragraph: 2),
+        event("span", .edtf("2025-01-01/2025-01-05"), paragraph: 3),
+        event("day-b", .edtf("2025-01-01"), source: "b", paragraph: 1),
+        event("day-a9", .edtf("2025-01-01"), paragraph: 9),
+        event("day-a4", .edtf("2025-01-01"), paragraph: 4),
+        event("later", .stated(StatedDate(stated: "later in the day")), paragraph: 1),
+        event("earlier", .stated(StatedDate(stated: "earlier in the day")), paragraph: 8),
+      ])
+    let timeline = try Timeline(dataset: dataset)
+    #expect(
+      timeline.events.map(\.event.id) == [
+        "earlier", "day-a4", "day-a9", "day-b", "month", "year", "span", "later",
+      ])
+    #expect(timeline.asOf?.description == "2025-01-02")
+    #expect(timeline.title == "First")
+  }
+
   @Test func upcomingIsAfterTheLatestPublicationDay() throws {
     let timeline = try Fixtures.timeline()
     #expect(timeline.asOf?.description == "2025-02-24")
@@ -92,6 +123,24 @@ import Testing
       LinkReason.sharedEvent(eventID: "oval", headline: "Oval Office meeting").description
         == "both at: Oval Office meeting")
     #expect(LinkReason.statedRelation(kind: .metWith, eventID: nil).description == "met with")
+  }
+
+  @Test func oneWayRelationsReadFromEachEnd() throws {
+    var dataset = try DatasetLoader.load(json: Fixtures.story)
+    dataset.relations.append(
+      Relation(
+        from: "macron", to: "zelenskyy", kind: .supports,
+        provenance: Provenance(source: "ap", paragraph: 4)))
+    let timeline = try Timeline(dataset: dataset)
+    let reason = LinkReason.statedRelation(kind: .supports, eventID: nil)
+    #expect(
+      timeline.relatedActors(of: "zelenskyy").first { $0.actor.id == "macron" }?.reasons == [reason]
+    )
+    #expect(timeline.describe(reason, for: "macron", with: "zelenskyy") == "supports")
+    #expect(timeline.describe(reason, for: "zelenskyy", with: "macron") == "supported by")
+    let met = LinkReason.statedRelation(kind: .metWith, eventID: "oval")
+    #expect(
+      timeline.describe(met, for: "macron", with: "trump") == "met with (Oval Office meeting)")
   }
 
   @Test func namesMatchAsWholeWordsAndProperNamesByCase() {
@@ -176,6 +225,30 @@ import Testing
     let narrowed = timeline.quoteIndices(matching: QuoteQuery("peace sur"), among: first)
     #expect(narrowed.map { timeline.quotes[$0].quote.id } == ["q-macron"])
     #expect(timeline.quoteIndices(matching: QuoteQuery("peace"), among: [99, 0]) == [0])
+  }
+
+  @Test func knowsWhenAQueryNarrowsAnother() throws {
+    #expect(QuoteQuery("pea").narrows(QuoteQuery("pe")))
+    #expect(QuoteQuery("peace war").narrows(QuoteQuery("peace")))
+    #expect(QuoteQuery("\"about peace\"").narrows(QuoteQuery("peace")))
+    #expect(QuoteQuery("peace @trump").narrows(QuoteQuery("peace @tr")))
+    #expect(QuoteQuery("Peace").narrows(QuoteQuery("pea")))
+    #expect(QuoteQuery("").narrows(QuoteQuery("")))
+    #expect(!QuoteQuery("pe").narrows(QuoteQuery("pea")))
+    #expect(!QuoteQuery("peace").narrows(QuoteQuery("Peace")))
+    #expect(!QuoteQuery("peace").narrows(QuoteQuery("peace @tr")))
+    #expect(!QuoteQuery("peace @macron").narrows(QuoteQuery("peace @tr")))
+    // What narrows really finds a subset.
+    let timeline = try Fixtures.timeline()
+    let pairs = [("pea", "pe"), ("peace @tr", "peace"), ("Peace", "peace"), ("\"we spoke\"", "we")]
+    for (next, previous) in pairs {
+      let all = Set(timeline.quoteIndices(matching: QuoteQuery(next), among: nil))
+      let narrowed = timeline.quoteIndices(
+        matching: QuoteQuery(next),
+        among: timeline.quoteIndices(matching: QuoteQuery(previous), among: nil))
+      #expect(QuoteQuery(next).narrows(QuoteQuery(previous)))
+      #expect(Set(narrowed) == all, "\(next) after \(previous)")
+    }
   }
 
   @Test func highlightsMatchedWordsAndPhrases() {

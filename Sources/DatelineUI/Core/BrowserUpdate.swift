@@ -20,9 +20,10 @@ extension BrowserState {
       }
     case .searchType(let character):
       guard search.isEditing else { return }
+      let previous = search.query
       search.query.append(character)
       search.historyPosition = nil
-      refreshQuoteRows(keepSelection: false)
+      refreshQuoteRows(keepSelection: false, narrowing: previous)
     case .searchDeleteBackward:
       guard search.isEditing, !search.query.isEmpty else { return }
       search.query.removeLast()
@@ -220,8 +221,7 @@ extension BrowserState {
   }
 
   mutating func stepRelated(by delta: Int) {
-    if case .person = focus {
-    } else {
+    if focusedPersonID == nil {
       guard pane == .people, let actor = selectedActor else {
         message = "Focus a person first: Enter on someone in People, then ] and ["
         return

@@ -6,7 +6,8 @@ enum BottomLineView {
     grid.fill(rect, with: Cell(" ", style: Theme.hint))
     if state.search.isEditing {
       let count = state.quoteRows.count
-      let status = " \(count) match\(count == 1 ? "" : "es")  Enter keeps  Esc restores "
+      let matches = "\(count) match\(count == 1 ? "" : "es")"
+      let status = rect.width >= 60 ? " \(matches)  Enter keeps  Esc restores " : " \(matches) "
       let statusStart = grid.writeRight(
         status, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.hint)
       // Keep the end of a long query in view, where the typing happens.
@@ -18,8 +19,10 @@ enum BottomLineView {
       return
     }
     if let message = state.message {
+      // Messages can quote names and queries from data: sanitized like any data text.
       grid.write(
-        TerminalText.truncate(message, toWidth: rect.width), x: rect.x, y: rect.y,
+        TerminalText.truncate(TerminalText.sanitize(message), toWidth: rect.width), x: rect.x,
+        y: rect.y,
         style: Theme.message, maxX: rect.maxX)
       return
     }

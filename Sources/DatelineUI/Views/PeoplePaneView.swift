@@ -11,8 +11,7 @@ enum PeoplePaneView {
     case .person: empty = "Nobody to show"
     case .none: empty = "No people in this story"
     }
-    let isPersonFocus: Bool
-    if case .person = state.focus { isPersonFocus = true } else { isPersonFocus = false }
+    let isPersonFocus = state.focusedPersonID != nil
     ListPaneView.render(
       .people, state, into: &grid, rect: rect, emptyText: empty,
       row: { grid, row in
@@ -27,12 +26,9 @@ enum PeoplePaneView {
         if isPersonFocus {
           if row.position == 0 {
             prefix = "● "
-          } else if row.position - 1 < state.related.count {
+          } else if row.position - 1 < state.relatedReasons.count {
             prefix = "↳ "
-            detail = state.related[row.position - 1].reasons.map {
-              TerminalText.sanitize($0.description)
-            }
-            .joined(separator: "; ")
+            detail = state.relatedReasons[row.position - 1]
           }
         }
         let name = TerminalText.pad(
