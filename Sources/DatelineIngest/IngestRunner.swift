@@ -40,7 +40,9 @@ public enum IngestRunner {
     _ options: IngestOptions, output: (String) -> Void, errors: (String) -> Void
   ) -> Int32 {
     guard !options.files.isEmpty else {
-      errors("dateline ingest: give at least one article file: dateline ingest FILE... [--published DATE]")
+      errors(
+        "dateline ingest: give at least one article file: dateline ingest FILE... [--published DATE]"
+      )
       return usage
     }
     if options.json && !options.report {
@@ -66,7 +68,9 @@ public enum IngestRunner {
         return badInput
       }
       guard !isDirectory.boolValue else {
-        errors("\(shown): error: is a directory; pass the article files themselves (for example \(shown)/*.txt)")
+        errors(
+          "\(shown): error: is a directory; pass the article files themselves (for example \(shown)/*.txt)"
+        )
         return badInput
       }
       guard let data = FileManager.default.contents(atPath: file) else {
@@ -77,7 +81,8 @@ public enum IngestRunner {
         errors("\(shown): error: the file is larger than 32 MB; split it into articles")
         return badInput
       }
-      let analysis = ArticleAnalysis(text: String(decoding: data, as: UTF8.self), published: published)
+      let analysis = ArticleAnalysis(
+        text: String(decoding: data, as: UTF8.self), published: published)
       guard analysis.publication != nil else {
         errors(
           "\(shown):1:1: error: no publication date: the article has no dateline header (such as 'date 2025-02-24' or 'Published February 24, 2025') and no --published was given; pass --published YYYY-MM-DD"
@@ -88,7 +93,10 @@ public enum IngestRunner {
     }
     if options.report {
       for (analysis, file) in analyses {
-        output(options.json ? IngestReport.json(for: analysis, file: file) : IngestReport.text(for: analysis, file: file))
+        output(
+          options.json
+            ? IngestReport.json(for: analysis, file: file)
+            : IngestReport.text(for: analysis, file: file))
       }
     }
     var existing: Dataset?
@@ -96,7 +104,9 @@ public enum IngestRunner {
     if let merge = options.merge {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: merge, isDirectory: &isDirectory) else {
-        errors("\(IngestReport.safe(merge)): error: no such dataset to merge into; check the path or drop --merge")
+        errors(
+          "\(IngestReport.safe(merge)): error: no such dataset to merge into; check the path or drop --merge"
+        )
         return badInput
       }
       mergeIsDirectory = isDirectory.boolValue
@@ -104,7 +114,8 @@ public enum IngestRunner {
         existing = try DatasetLoader.load(path: merge)
       } catch {
         for diagnostic in error.diagnostics { errors(IngestReport.safe(diagnostic.description)) }
-        errors("dateline ingest: fix the dataset \(IngestReport.safe(merge)) before merging into it")
+        errors(
+          "dateline ingest: fix the dataset \(IngestReport.safe(merge)) before merging into it")
         return badInput
       }
     }
@@ -116,7 +127,9 @@ public enum IngestRunner {
     do {
       _ = try Timeline(dataset: builder.dataset)
     } catch {
-      for diagnostic in error.diagnostics { errors("dateline ingest: internal: \(diagnostic.message)") }
+      for diagnostic in error.diagnostics {
+        errors("dateline ingest: internal: \(diagnostic.message)")
+      }
       errors("dateline ingest: the extracted dataset does not validate; nothing was written")
       return badInput
     }
@@ -138,18 +151,23 @@ public enum IngestRunner {
     }
     let isMergeTarget = options.merge.map { !mergeIsDirectory && $0 == target } ?? false
     if FileManager.default.fileExists(atPath: target) && !options.force && !isMergeTarget {
-      errors("\(IngestReport.safe(target)): error: the output exists; pass --force to overwrite it, or --merge \(IngestReport.safe(target)) to add to it")
+      errors(
+        "\(IngestReport.safe(target)): error: the output exists; pass --force to overwrite it, or --merge \(IngestReport.safe(target)) to add to it"
+      )
       return badInput
     }
     do {
       // Foundation's atomic write goes to a temporary file, then renames it over the target.
       try Data(encode(payload).utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
     } catch {
-      errors("\(IngestReport.safe(target)): error: cannot write the dataset: \(error.localizedDescription)")
+      errors(
+        "\(IngestReport.safe(target)): error: cannot write the dataset: \(error.localizedDescription)"
+      )
       return badInput
     }
     if !options.report {
-      let counts = "\(builder.added.events.count) events, \(builder.added.quotes.count) quotes, \(builder.added.actors.count) new actors"
+      let counts =
+        "\(builder.added.events.count) events, \(builder.added.quotes.count) quotes, \(builder.added.actors.count) new actors"
       errors("dateline ingest: wrote \(IngestReport.safe(target)) (\(counts))")
     }
     return ok

@@ -5,7 +5,9 @@ enum CreditFinder {
     "getty", "images", "ap", "afp", "reuters", "epa", "pool", "shutterstock", "bloomberg",
     "xinhua", "anadolu", "tass", "sputnik", "efe", "dpa", "upi", "photo", "photos", "courtesy",
   ]
-  static let bylineLeads: Set<String> = ["reporting", "editing", "writing", "compiled", "additional"]
+  static let bylineLeads: Set<String> = [
+    "reporting", "editing", "writing", "compiled", "additional",
+  ]
 
   static func mark(_ article: inout Article) {
     for tokenRange in article.paragraphTokens where !tokenRange.isEmpty {
@@ -22,15 +24,18 @@ enum CreditFinder {
             continue
           }
         }
-        if token.isCapitalized, ["photo", "photograph", "credit", "image", "pictured"].contains(token.lower),
+        if token.isCapitalized,
+          ["photo", "photograph", "credit", "image", "pictured"].contains(token.lower),
           index + 1 < tokenRange.upperBound,
           [":", "by", "/"].contains(article.tokens[index + 1].lower)
         {
           var end = index + 1
           while end + 1 < tokenRange.upperBound {
             let next = article.tokens[end + 1]
-            guard next.isCapitalized || next.lower == "/" || next.lower == "via"
-              || next.kind == .punctuation && next.lower != "." && next.lower != "(" else { break }
+            guard
+              next.isCapitalized || next.lower == "/" || next.lower == "via"
+                || next.kind == .punctuation && next.lower != "." && next.lower != "("
+            else { break }
             end += 1
             if next.lower == ")" { break }
           }
@@ -58,10 +63,13 @@ enum CreditFinder {
   static func creditChainEnd(_ article: Article, from index: Int, limit: Int) -> Int? {
     var cursor = index
     var end: Int?
-    while cursor < limit, article.tokens[cursor].lower == "/" || article.tokens[cursor].lower == "via" {
+    while cursor < limit,
+      article.tokens[cursor].lower == "/" || article.tokens[cursor].lower == "via"
+    {
       var run = 0
       var position = cursor + 1
-      while position < limit, article.tokens[position].isCapitalized || article.tokens[position].kind == .number,
+      while position < limit,
+        article.tokens[position].isCapitalized || article.tokens[position].kind == .number,
         run < 4
       {
         let word = article.tokens[position]

@@ -97,7 +97,8 @@ struct EntityFinder {
       if CreditFinder.isAllCaps(article, token), token.lower.count <= 6 {
         let full = Lexicon.organizationAliases[key]
         let entity = entity(
-          key: full?.lowercased() ?? key, name: full ?? stripPossessive(article.text(tokens: run.first, run.first)),
+          key: full?.lowercased() ?? key,
+          name: full ?? stripPossessive(article.text(tokens: run.first, run.first)),
           kind: .organization)
         entities[entity].addAlias(stripPossessive(article.text(tokens: run.first, run.first)))
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
@@ -132,7 +133,8 @@ struct EntityFinder {
 
   func collectRun(from start: Int, limit: Int) -> Run {
     var last = start
-    var hasHead = Lexicon.organizationWords.contains(article.tokens[start].lower)
+    var hasHead =
+      Lexicon.organizationWords.contains(article.tokens[start].lower)
       || Lexicon.titles.contains(article.tokens[start].lower)
     if article.tokens[start].isPossessive { return Run(first: start, last: start) }
     var index = start + 1
@@ -149,7 +151,9 @@ struct EntityFinder {
         continue
       }
       // "Bank of England", "Chargé d'Affaires of the U.S. Mission", "Charles de Gaulle"
-      if token.kind == .word, token.quote < 0, !token.isCredit, Self.connectors.contains(token.lower) {
+      if token.kind == .word, token.quote < 0, !token.isCredit,
+        Self.connectors.contains(token.lower)
+      {
         var lookahead = index + 1
         if token.lower == "of", lookahead < limit, article.tokens[lookahead].lower == "the" {
           lookahead += 1
@@ -189,8 +193,9 @@ struct EntityFinder {
     var first = run.first
     let last = run.last
     // Sentence openers and function words are not names: "Still", "The", "On".
-    while first <= last, Lexicon.commonCapitalized.contains(article.tokens[first].lower)
-      || Self.connectors.contains(article.tokens[first].lower)
+    while first <= last,
+      Lexicon.commonCapitalized.contains(article.tokens[first].lower)
+        || Self.connectors.contains(article.tokens[first].lower)
     {
       first += 1
     }
@@ -235,9 +240,11 @@ struct EntityFinder {
     var lookback = first - 1
     while lookback >= sentenceStart, article.tokens[lookback].kind == .word,
       article.tokens[lookback].quote < 0,
-      Lexicon.titles.contains(article.tokens[lookback].lower) && !article.tokens[lookback].isCapitalized
-        || (roleFirst < first && (Lexicon.demonyms[article.tokens[lookback].lower] != nil
-          || Lexicon.countries[article.tokens[lookback].lower] != nil))
+      Lexicon.titles.contains(article.tokens[lookback].lower)
+        && !article.tokens[lookback].isCapitalized
+        || (roleFirst < first
+          && (Lexicon.demonyms[article.tokens[lookback].lower] != nil
+            || Lexicon.countries[article.tokens[lookback].lower] != nil))
     {
       if let nation = Lexicon.demonyms[article.tokens[lookback].lower]
         ?? Lexicon.countries[article.tokens[lookback].lower]
@@ -273,8 +280,12 @@ struct EntityFinder {
         orgLast = head
       }
       let orgKey = key(nameFirst, orgLast)
-      let name = Lexicon.organizationAliases[orgKey] ?? stripPossessive(article.text(tokens: nameFirst, orgLast))
-      let id = entity(key: Lexicon.organizationAliases[orgKey]?.lowercased() ?? orgKey, name: name, kind: .organization)
+      let name =
+        Lexicon.organizationAliases[orgKey]
+        ?? stripPossessive(article.text(tokens: nameFirst, orgLast))
+      let id = entity(
+        key: Lexicon.organizationAliases[orgKey]?.lowercased() ?? orgKey, name: name,
+        kind: .organization)
       entities[id].addAlias(stripPossessive(article.text(tokens: nameFirst, orgLast)))
       if let country, entities[id].affiliation == nil { entities[id].affiliation = country }
       addMention(id, first: first, last: orgLast, nameFirst: nameFirst)
@@ -293,7 +304,8 @@ struct EntityFinder {
     let roleTokens = Array(roleFirst..<first) + titleWords
     if !roleTokens.isEmpty {
       let roleText = roleTokens.map { article.text(tokens: $0, $0) }
-      let alias = (titleWords.map { article.text(tokens: $0, $0) } + [entities[id].surnameCapitalized])
+      let alias =
+        (titleWords.map { article.text(tokens: $0, $0) } + [entities[id].surnameCapitalized])
         .joined(separator: " ")
       if !titleWords.isEmpty { entities[id].addAlias(alias) }
       for index in roleTokens {
@@ -322,8 +334,9 @@ struct EntityFinder {
       return first.uppercased() + word.dropFirst()
     }.joined(separator: " ")
     guard let country else { return title }
-    let article = country.hasPrefix("United") || country == "Netherlands" || country == "Philippines"
-      || country == "Czech Republic" ? "the " : ""
+    let article =
+      country.hasPrefix("United") || country == "Netherlands" || country == "Philippines"
+        || country == "Czech Republic" ? "the " : ""
     return "\(title) of \(article)\(country)"
   }
 
@@ -336,7 +349,9 @@ struct EntityFinder {
 
   mutating func entity(key: String, name: String, kind: ActorKind) -> Int {
     if let existing = keyToEntity[key] { return existing }
-    if let existing = entities.firstIndex(where: { $0.kind == kind && $0.name.lowercased() == name.lowercased() }) {
+    if let existing = entities.firstIndex(where: {
+      $0.kind == kind && $0.name.lowercased() == name.lowercased()
+    }) {
       keyToEntity[key] = existing
       return existing
     }
@@ -366,7 +381,9 @@ struct EntityFinder {
     return id
   }
 
-  mutating func addMention(_ entity: Int, first: Int, last: Int, nameFirst: Int, nominal: Bool = false) {
+  mutating func addMention(
+    _ entity: Int, first: Int, last: Int, nameFirst: Int, nominal: Bool = false
+  ) {
     entities[entity].mentionCount += 1
     mentions.append(Mention(entity: entity, first: first, last: last, isNominal: nominal))
     mentionEndingAt[last] = Int32(mentions.count - 1)
@@ -389,7 +406,8 @@ struct EntityFinder {
     }
     var titleWords: [String] = []
     while cursor < limit, article.tokens[cursor].kind == .word,
-      !article.tokens[cursor].isCapitalized || Lexicon.personTitles.contains(article.tokens[cursor].lower),
+      !article.tokens[cursor].isCapitalized
+        || Lexicon.personTitles.contains(article.tokens[cursor].lower),
       Lexicon.personTitles.contains(String(article.tokens[cursor].stem))
         || (["prime", "foreign", "vice", "deputy"].contains(article.tokens[cursor].lower))
     {
@@ -402,7 +420,8 @@ struct EntityFinder {
     let last = cursor - 1
     let matching = mentions.reversed().first { mention in
       let entity = entities[mention.entity]
-      guard entity.kind == .person, let role = entity.role?.lowercased(), role.contains(title) else {
+      guard entity.kind == .person, let role = entity.role?.lowercased(), role.contains(title)
+      else {
         return false
       }
       return country == nil || entity.affiliation == country
@@ -452,7 +471,9 @@ struct EntityFinder {
           closing = index
           break
         }
-        if token.kind == .quoteMark || Lexicon.speechVerbs.contains(token.lower) || token.lower == "and" {
+        if token.kind == .quoteMark || Lexicon.speechVerbs.contains(token.lower)
+          || token.lower == "and"
+        {
           break
         }
         index += 1
@@ -464,7 +485,9 @@ struct EntityFinder {
       }
       guard hasTitle else { continue }
       appositionClosing[closing] = number
-      if entities[mention.entity].role == nil || entities[mention.entity].role?.contains(" ") == false {
+      if entities[mention.entity].role == nil
+        || entities[mention.entity].role?.contains(" ") == false
+      {
         var firstWord = comma + 1
         if ["the", "a", "an"].contains(article.tokens[firstWord].lower), firstWord + 1 < closing {
           firstWord += 1

@@ -72,7 +72,8 @@ struct EventBuilder {
         paragraph: paragraph, sentence: sentence, expression: primary.text)
       // The same happening told twice (a caption repeating the text) is one event.
       if let same = events.firstIndex(where: {
-        $0.resolved?.value == event.resolved?.value && Set($0.participants) == Set(event.participants)
+        $0.resolved?.value == event.resolved?.value
+          && Set($0.participants) == Set(event.participants)
           && $0.resolved?.sameDayOrder == event.resolved?.sameDayOrder
       }) {
         sentenceEvent[sentence] = same
@@ -91,7 +92,9 @@ struct EventBuilder {
       let sentence = article.tokens[quote.span.openToken].sentence
       if let own = sentenceEvent[sentence], events[own].status == .occurred {
         quoteEvents.append(own)
-      } else if let moment, let speaker = quote.speaker, events[moment].participants.contains(speaker) {
+      } else if let moment, let speaker = quote.speaker,
+        events[moment].participants.contains(speaker)
+      {
         quoteEvents.append(moment)
       } else {
         quoteEvents.append(nil)
@@ -111,7 +114,8 @@ struct EventBuilder {
         let entity = finder.mentions[Int(finder.mentionEndingAt[index])].entity
         if !result.contains(entity) { result.append(entity) }
       } else if token.lower == "he" || token.lower == "she",
-        let resolved = speakers.resolvePronoun(token.lower, before: index), !result.contains(resolved)
+        let resolved = speakers.resolvePronoun(token.lower, before: index),
+        !result.contains(resolved)
       {
         result.append(resolved)
       }
@@ -139,7 +143,9 @@ struct EventBuilder {
   }
 
   /// "the third anniversary of Russia's large-scale invasion of Ukraine": the invasion itself.
-  func anniversaryEvent(_ expression: TemporalExpression, sentence: Int, paragraph: Int) -> FoundEvent? {
+  func anniversaryEvent(_ expression: TemporalExpression, sentence: Int, paragraph: Int)
+    -> FoundEvent?
+  {
     var index = expression.lastToken + 1
     guard index < article.tokens.count, article.tokens[index].lower == "of" else { return nil }
     index += 1
@@ -148,7 +154,9 @@ struct EventBuilder {
     var participants: [Int] = []
     while index < end, words.count < 8 {
       let token = article.tokens[index]
-      if [",", ".", ";", "that", "which", "when", "and", "as"].contains(token.lower) || token.kind == .quoteMark {
+      if [",", ".", ";", "that", "which", "when", "and", "as"].contains(token.lower)
+        || token.kind == .quoteMark
+      {
         break
       }
       let mentionIndex = finder.mentionCovering[index]
@@ -163,7 +171,8 @@ struct EventBuilder {
     let headline = Self.capitalized(Self.joinWords(words))
     return FoundEvent(
       headline: headline,
-      summary: summary(headline, status: .occurred, expression: expression.text, paragraph: paragraph),
+      summary: summary(
+        headline, status: .occurred, expression: expression.text, paragraph: paragraph),
       date: .stated(StatedDate(stated: expression.text, tense: .past)),
       resolved: expression.resolved, status: .occurred, participants: participants,
       paragraph: paragraph, sentence: sentence, expression: expression.text)
@@ -184,7 +193,9 @@ struct EventBuilder {
   ]
 
   /// Subject + verb + object, names shortened, the date left out: "Trump will meet with Starmer".
-  func headline(sentence: Int, skipping expression: TemporalExpression, participants: [Int]) -> String {
+  func headline(sentence: Int, skipping expression: TemporalExpression, participants: [Int])
+    -> String
+  {
     let range = article.sentences[sentence]
     // Subject: the first name (or resolved pronoun) followed by a lowercase word.
     var subject: (entity: Int, next: Int)?
@@ -194,12 +205,16 @@ struct EventBuilder {
     var index = range.lowerBound
     while index < range.upperBound {
       let token = article.tokens[index]
-      if token.quote < 0, !token.isCredit, let (entity, next) = speakers.subject(at: index, paragraphEnd: range.upperBound) {
-        if next < range.upperBound, article.tokens[next].kind == .word, !article.tokens[next].isCapitalized,
+      if token.quote < 0, !token.isCredit,
+        let (entity, next) = speakers.subject(at: index, paragraphEnd: range.upperBound)
+      {
+        if next < range.upperBound, article.tokens[next].kind == .word,
+          !article.tokens[next].isCapitalized,
           next < expression.firstToken || next > expression.lastToken
         {
           // Prefer the actor of the reported clause over the one who reports it.
-          let reports = Lexicon.speechVerbs.contains(article.tokens[next].lower)
+          let reports =
+            Lexicon.speechVerbs.contains(article.tokens[next].lower)
             || Self.cognitionVerbs.contains(article.tokens[next].lower)
           if subject == nil || !reports { subject = (entity, next) }
           if !reports { break }
@@ -238,7 +253,9 @@ struct EventBuilder {
       phraseWords += 1
       position += 1
     }
-    while words.count > 1, let last = words.last, Self.trailingFunctionWords.contains(last.lowercased()) {
+    while words.count > 1, let last = words.last,
+      Self.trailingFunctionWords.contains(last.lowercased())
+    {
       words.removeLast()
     }
     return Self.capitalized(Self.joinWords(words))
@@ -257,24 +274,37 @@ struct EventBuilder {
     return first.uppercased() + text.dropFirst()
   }
 
-  func summary(_ headline: String, status: EventStatus, expression: String, paragraph: Int) -> String {
+  func summary(_ headline: String, status: EventStatus, expression: String, paragraph: Int)
+    -> String
+  {
     "\(headline) (\(status.rawValue); the article dates it \"\(expression)\", paragraph \(paragraph + 1))."
   }
 
   /// The meeting, press conference or visit the article reports on, on its publication day.
   func storyMoment() -> FoundEvent? {
     guard let publicationDay else { return nil }
-    for (number, range) in article.sentences.enumerated() {
+    var datesBySentence: [Int: [TemporalExpression]] = [:]
+    for expression in dates {
+      datesBySentence[article.tokens[expression.firstToken].sentence, default: []].append(
+        expression)
+    }
+    for (number, range) in article.sentences.enumerated().prefix(60) {
       let first = article.tokens[range.lowerBound]
       guard first.paragraph < 10, !first.isCredit else { continue }
-      let sentenceDates = dates.filter { article.tokens[$0.firstToken].sentence == number }
-      if sentenceDates.contains(where: { $0.resolved.map { $0.start != publicationDay } ?? false }) {
+      let sentenceDates = datesBySentence[number] ?? []
+      if sentenceDates.contains(where: { $0.resolved.map { $0.start != publicationDay } ?? false })
+      {
         continue
       }
-      guard let nounIndex = range.first(where: {
-        article.tokens[$0].quote < 0 && Lexicon.gatheringNouns.contains(article.tokens[$0].lower)
-          && ["conference", "meeting", "summit", "talks", "briefing", "interview", "hearing", "rally", "visit", "session", "ceremony", "debate"].contains(article.tokens[$0].lower)
-      }) else { continue }
+      guard
+        let nounIndex = range.first(where: {
+          article.tokens[$0].quote < 0 && Lexicon.gatheringNouns.contains(article.tokens[$0].lower)
+            && [
+              "conference", "meeting", "summit", "talks", "briefing", "interview", "hearing",
+              "rally", "visit", "session", "ceremony", "debate",
+            ].contains(article.tokens[$0].lower)
+        })
+      else { continue }
       let people = participants(in: number).filter { finder.entities[$0].kind == .person }
       guard !people.isEmpty else { continue }
       // The noun with up to two modifiers before it: "joint press conference".
@@ -282,7 +312,8 @@ struct EventBuilder {
       while start > range.lowerBound, nounIndex - start < 2 {
         let previous = article.tokens[start - 1]
         guard previous.kind == .word, !previous.isCapitalized,
-          !["a", "an", "the", "his", "her", "their", "its", "at", "in", "with", "during", "after"].contains(previous.lower)
+          !["a", "an", "the", "his", "her", "their", "its", "at", "in", "with", "during", "after"]
+            .contains(previous.lower)
         else { break }
         start -= 1
       }
@@ -293,9 +324,12 @@ struct EventBuilder {
       let stated = sentenceDates.first { $0.resolved != nil }
       return FoundEvent(
         headline: Self.capitalized(headline),
-        summary: "The \(noun) the article reports on, with \(names.joined(separator: ", ")) (paragraph \(paragraph + 1)).",
-        date: stated.map { .stated(StatedDate(stated: $0.text, tense: $0.tense)) } ?? .edtf(publicationDay.description),
-        resolved: stated?.resolved ?? (try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)),
+        summary:
+          "The \(noun) the article reports on, with \(names.joined(separator: ", ")) (paragraph \(paragraph + 1)).",
+        date: stated.map { .stated(StatedDate(stated: $0.text, tense: $0.tense)) }
+          ?? .edtf(publicationDay.description),
+        resolved: stated?.resolved
+          ?? (try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)),
         status: .occurred, participants: people, paragraph: paragraph, sentence: number,
         expression: stated?.text, isStoryMoment: true)
     }

@@ -42,7 +42,8 @@ struct SpeakerFinder {
       var found = FoundQuote(
         span: span, text: text, speaker: nil, cue: nil, confidence: 0.3,
         kind: kind(of: span), reason: "no attribution found", hasOwnAttribution: false)
-      if let (speaker, cue, confidence, reason) = attributionAfter(span) ?? attributionBefore(span) {
+      if let (speaker, cue, confidence, reason) = attributionAfter(span) ?? attributionBefore(span)
+      {
         found.speaker = speaker
         found.cue = cue
         found.confidence = confidence
@@ -75,15 +76,22 @@ struct SpeakerFinder {
     let words = inner.filter { $0.kind == .word || $0.kind == .number }
     guard !words.isEmpty else { return false }
     let lastInner = inner.last { $0.kind != .quoteMark }
-    let terminal = lastInner.map { [",", ".", "?", "!", "…", "—", "-", ":"].contains($0.lower) } ?? false
+    let terminal =
+      lastInner.map { [",", ".", "?", "!", "…", "—", "-", ":"].contains($0.lower) } ?? false
     var introducer = quote.span.openToken - 1
-    while introducer >= 0, ["a", "an", "the", "as", "its", "his", "her", "their", "of"].contains(article.tokens[introducer].lower) {
+    while introducer >= 0,
+      ["a", "an", "the", "as", "its", "his", "her", "their", "of"].contains(
+        article.tokens[introducer].lower)
+    {
       introducer -= 1
     }
     let introducedAsTitle =
-      introducer >= 0 && article.tokens[introducer].sentence == article.tokens[quote.span.openToken].sentence
+      introducer >= 0
+      && article.tokens[introducer].sentence == article.tokens[quote.span.openToken].sentence
       && Lexicon.scareQuoteIntroducers.contains(article.tokens[introducer].lower)
-    if introducedAsTitle && !(words.count >= 6 && terminal && quote.hasOwnAttribution) { return false }
+    if introducedAsTitle && !(words.count >= 6 && terminal && quote.hasOwnAttribution) {
+      return false
+    }
     let significant = words.filter { $0.kind == .word && $0.lower.count > 3 }
     let titleCase = !significant.isEmpty && significant.allSatisfy(\.isCapitalized)
     if titleCase && words.count <= 10 && !quote.hasOwnAttribution { return false }
@@ -93,7 +101,9 @@ struct SpeakerFinder {
       let sentence = article.tokens[quote.span.openToken].sentence
       let range = article.sentences[sentence]
       let reports = article.tokens[range].contains {
-        $0.quote < 0 && (Lexicon.speechVerbs.contains($0.lower) || ["thinks", "believes", "predicted"].contains($0.lower))
+        $0.quote < 0
+          && (Lexicon.speechVerbs.contains($0.lower)
+            || ["thinks", "believes", "predicted"].contains($0.lower))
       }
       guard reports && terminal else { return false }
     }
@@ -105,7 +115,8 @@ struct SpeakerFinder {
     let open = span.openToken
     guard open > 0 else { return .full }
     let previous = article.tokens[open - 1]
-    guard previous.paragraph == span.paragraph, previous.sentence == article.tokens[open].sentence else {
+    guard previous.paragraph == span.paragraph, previous.sentence == article.tokens[open].sentence
+    else {
       return .full
     }
     if previous.lower == ":" || previous.lower == "," { return .full }
@@ -119,7 +130,9 @@ struct SpeakerFinder {
     guard let close = span.closeToken else { return nil }
     var index = close + 1
     let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
-    while index < paragraphEnd, [",", "—", "–", "-"].contains(article.tokens[index].lower) { index += 1 }
+    while index < paragraphEnd, [",", "—", "–", "-"].contains(article.tokens[index].lower) {
+      index += 1
+    }
     guard index < paragraphEnd, article.tokens[index].kind != .quoteMark,
       article.tokens[index].sentence == article.tokens[close].sentence
     else { return nil }
@@ -127,7 +140,10 @@ struct SpeakerFinder {
     // Name or pronoun, then verb.
     if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
       var verb = next
-      while verb < paragraphEnd, Self.adverbs.contains(article.tokens[verb].lower) || article.tokens[verb].lower.hasSuffix("ly") && article.tokens[verb].lower.count > 4 {
+      while verb < paragraphEnd,
+        Self.adverbs.contains(article.tokens[verb].lower)
+          || article.tokens[verb].lower.hasSuffix("ly") && article.tokens[verb].lower.count > 4
+      {
         verb += 1
       }
       if verb < paragraphEnd, Lexicon.speechVerbs.contains(article.tokens[verb].lower) {
@@ -219,8 +235,9 @@ struct SpeakerFinder {
     }
     // Walk back to the subject: skip adverbs and an apposition between commas.
     var index = verb - 1
-    while index >= floor, Self.adverbs.contains(article.tokens[index].lower)
-      || (article.tokens[index].lower.hasSuffix("ly") && article.tokens[index].lower.count > 4)
+    while index >= floor,
+      Self.adverbs.contains(article.tokens[index].lower)
+        || (article.tokens[index].lower.hasSuffix("ly") && article.tokens[index].lower.count > 4)
     {
       index -= 1
     }
@@ -231,7 +248,9 @@ struct SpeakerFinder {
     }
     guard index >= floor else { return nil }
     if Self.pronouns.contains(article.tokens[index].lower) {
-      guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else { return nil }
+      guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
+        return nil
+      }
       return (resolved, cue, 0.75, "pronoun before the quote")
     }
     let mentionIndex = finder.mentionEndingAt[index]

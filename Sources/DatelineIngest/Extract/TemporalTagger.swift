@@ -94,7 +94,8 @@ enum TemporalTagger {
       {
         // Not "2,000 troops": a year stands alone, not before a plural noun.
         let next = word(tokens, index + 1)
-        if !next.hasSuffix("s") || next == "as" || next == "was" || next == "is" || next.count <= 2 {
+        if !next.hasSuffix("s") || next == "as" || next == "was" || next == "is" || next.count <= 2
+        {
           return (1, nil, false)
         }
       }
@@ -115,7 +116,7 @@ enum TemporalTagger {
     {
       modifier = first
       cursor += 1
-      if (first == "earlier" || first == "later"),
+      if first == "earlier" || first == "later",
         ["this", "that"].contains(word(tokens, cursor))
       {
         cursor += 1
@@ -160,7 +161,9 @@ enum TemporalTagger {
       var position = index + 1
       if word(tokens, position) == "the" { position += 1 }
       var hasDirection = false
-      if ["next", "coming", "past", "last", "previous", "following"].contains(word(tokens, position)) {
+      if ["next", "coming", "past", "last", "previous", "following"].contains(
+        word(tokens, position))
+      {
         hasDirection = true
         position += 1
       }
@@ -169,7 +172,8 @@ enum TemporalTagger {
         hasCount = true
         position += length
       }
-      if ["a", "few", "several", "matter", "of"].contains(word(tokens, position)) && first != "for" {
+      if ["a", "few", "several", "matter", "of"].contains(word(tokens, position)) && first != "for"
+      {
         while ["a", "few", "several", "matter", "of", "couple"].contains(word(tokens, position)) {
           position += 1
         }
@@ -180,7 +184,10 @@ enum TemporalTagger {
         if (hasDirection || (hasCount && first != "for") || (vague && first == "within"))
           && !(first == "for" && !hasDirection)
         {
-          return (position - index + 1, first == "within" || word(tokens, index + 2) == "next" ? .future : nil, false)
+          return (
+            position - index + 1,
+            first == "within" || word(tokens, index + 2) == "next" ? .future : nil, false
+          )
         }
         if vague && (first == "in" || first == "within") && position > index + 1 {
           return (position - index + 1, .future, false)
@@ -244,7 +251,10 @@ enum TemporalTagger {
       }
       return (end - index + 1, tense, false)
     }
-    guard let monthLength = first.hasPrefix("mid-") && first.count > 4 ? 1 : monthName(tokens, monthPosition) else {
+    guard
+      let monthLength = first.hasPrefix("mid-") && first.count > 4
+        ? 1 : monthName(tokens, monthPosition)
+    else {
       return nil
     }
     let monthWord = word(tokens, monthPosition)
@@ -262,7 +272,10 @@ enum TemporalTagger {
     if !hasDay && end == monthPosition + monthLength - 1 {
       // A bare month: only with a clear cue before it, never the verb "may" or "march".
       let before = index > 0 ? tokens[index - 1].lower : ""
-      let cue = ["in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early", "late", "mid", "last", "next", "this", "till", "between", "and"]
+      let cue = [
+        "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
+        "late", "mid", "last", "next", "this", "till", "between", "and",
+      ]
       guard monthWord != "may" || index == monthPosition && cue.contains(before) else { return nil }
       guard position > index || cue.contains(before) else { return nil }
     }
@@ -281,7 +294,9 @@ enum TemporalTagger {
 
   static func dayNumber(_ word: String) -> Int? {
     var digits = Substring(word)
-    for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) { digits = digits.dropLast(2) }
+    for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
+      digits = digits.dropLast(2)
+    }
     guard digits.count <= 2 else { return nil }
     return Int(digits)
   }
@@ -295,7 +310,8 @@ enum TemporalTagger {
     let word = word(tokens, index)
     if tokens.indices.contains(index), tokens[index].kind == .number, word.count <= 3 { return 1 }
     if numberWords.contains(word) {
-      if word == "a", self.word(tokens, index + 1) == "couple", self.word(tokens, index + 2) == "of" {
+      if word == "a", self.word(tokens, index + 1) == "couple", self.word(tokens, index + 2) == "of"
+      {
         return 3
       }
       return 1
@@ -304,10 +320,11 @@ enum TemporalTagger {
   }
 
   static func isOrdinal(_ word: String) -> Bool {
-    if ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    if [
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
       "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "twenty-fifth", "thirtieth",
-      "fortieth", "fiftieth", "hundredth"].contains(word)
-    {
+      "fortieth", "fiftieth", "hundredth",
+    ].contains(word) {
       return true
     }
     for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
@@ -362,11 +379,14 @@ enum TemporalTagger {
     {
       return .future
     }
-    if tokens[index].isCapitalized && index > 0 && tokens[index - 1].sentence == tokens[index].sentence {
+    if tokens[index].isCapitalized && index > 0
+      && tokens[index - 1].sentence == tokens[index].sentence
+    {
       return nil  // a name, not a verb
     }
     if Lexicon.pastVerbs.contains(word) { return .past }
-    if word.hasSuffix("ed"), word.count >= 5, !Lexicon.notPastEd.contains(word), !word.contains("-") {
+    if word.hasSuffix("ed"), word.count >= 5, !Lexicon.notPastEd.contains(word), !word.contains("-")
+    {
       return .past
     }
     if Lexicon.presentVerbs.contains(word) { return .present }

@@ -1,5 +1,5 @@
-import Foundation
 import DatelineModel
+import Foundation
 
 /// Turns analyses into a dataset in our format, optionally adding to an existing one:
 /// actors are matched across articles by name and alias, ids never collide.
@@ -8,12 +8,18 @@ public struct DatasetBuilder {
   /// Items added by this builder (for writing into a dataset directory).
   public private(set) var added = Dataset()
 
+  /// Every id in use, so new ids never collide.
+  private var takenIDs: Set<String> = []
+
   public init(existing: Dataset? = nil) {
     dataset = existing ?? Dataset()
+    takenIDs = Set(
+      dataset.sources.map(\.id) + dataset.actors.map(\.id) + dataset.events.map(\.id)
+        + dataset.quotes.map(\.id))
   }
 
   public mutating func add(_ analysis: ArticleAnalysis, file: String, publisher: String?) {
-    let sourceID = uniqueID(Self.slug(Self.baseName(file)), taken: dataset.sources.map(\.id))
+    let sourceID = uniqueID(Self.slug(Self.baseName(file)))
     let source = Source(
       id: sourceID, publisher: publisher ?? "Unknown publisher",
       title: title(of: analysis, sourceName: publisher, file: file),
@@ -25,11 +31,13 @@ public struct DatasetBuilder {
     }
     var eventIDs: [Int: String] = [:]
     for (number, found) in analysis.events.enumerated() {
-      let id = uniqueID("\(sourceID)-event-\(number + 1)", taken: dataset.events.map(\.id))
+      let id = uniqueID("\(sourceID)-event-\(number + 1)")
       eventIDs[number] = id
       var participants: [String] = []
       for participant in found.participants {
-        if let actor = actorIDs[participant], !participants.contains(actor) { participants.append(actor) }
+        if let actor = actorIDs[participant], !participants.contains(actor) {
+          participants.append(actor)
+        }
       }
       let event = Event(
         id: id, headline: found.headline, summary: found.summary, date: found.date,
@@ -65,10 +73,12 @@ public struct DatasetBuilder {
         [.person, .group].contains(analysis.entities[speaker].kind)
       else { continue }
       number += 1
-      let id = uniqueID("\(sourceID)-quote-\(number)", taken: dataset.quotes.map(\.id))
+      let id = uniqueID("\(sourceID)-quote-\(number)")
       let item = Quote(
-        id: id, text: text, speaker: speakerID, event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
-        kind: quote.kind, provenance: Provenance(source: sourceID, paragraph: quote.span.paragraph + 1))
+        id: id, text: text, speaker: speakerID,
+        event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
+        kind: quote.kind,
+        provenance: Provenance(source: sourceID, paragraph: quote.span.paragraph + 1))
       dataset.quotes.append(item)
       added.quotes.append(item)
     }
@@ -106,13 +116,14 @@ public struct DatasetBuilder {
       }
       return actor.id
     }
-    let id = uniqueID(Self.slug(entity.name), taken: dataset.actors.map(\.id) + dataset.events.map(\.id) + dataset.quotes.map(\.id) + dataset.sources.map(\.id))
+    let id = uniqueID(Self.slug(entity.name))
     var affiliation: String?
     if let country = entity.affiliation, country.lowercased() != entity.name.lowercased() {
       affiliation = countryID(country)
     }
     let actor = Actor(
-      id: id, name: entity.name, aliases: entity.aliases.filter { $0 != entity.name }, kind: entity.kind,
+      id: id, name: entity.name, aliases: entity.aliases.filter { $0 != entity.name },
+      kind: entity.kind,
       role: entity.role, affiliation: affiliation)
     dataset.actors.append(actor)
     added.actors.append(actor)
@@ -136,7 +147,7 @@ public struct DatasetBuilder {
     }) {
       return existing.id
     }
-    let id = uniqueID(Self.slug(name), taken: dataset.actors.map(\.id))
+    let id = uniqueID(Self.slug(name))
     let actor = Actor(id: id, name: name, kind: .country)
     dataset.actors.append(actor)
     added.actors.append(actor)
@@ -159,13 +170,16 @@ public struct DatasetBuilder {
     return "\(people.joined(separator: ", ")) (\(sourceName ?? Self.baseName(file)), \(day))"
   }
 
-  func uniqueID(_ base: String, taken: [String]) -> String {
-    let set = Set(taken)
+  mutating func uniqueID(_ base: String) -> String {
     let root = base.isEmpty ? "item" : base
-    if !set.contains(root) { return root }
+    var candidate = root
     var counter = 2
-    while set.contains("\(root)-\(counter)") { counter += 1 }
-    return "\(root)-\(counter)"
+    while takenIDs.contains(candidate) {
+      candidate = "\(root)-\(counter)"
+      counter += 1
+    }
+    takenIDs.insert(candidate)
+    return candidate
   }
 
   static func baseName(_ path: String) -> String {
@@ -181,7 +195,9 @@ public struct DatasetBuilder {
     for scalar in text.unicodeScalars {
       var mapped = scalar
       if let ascii = foldToASCII(scalar) { mapped = ascii }
-      if mapped.isASCII, mapped.properties.isAlphabetic || (mapped.value >= 0x30 && mapped.value <= 0x39) {
+      if mapped.isASCII,
+        mapped.properties.isAlphabetic || (mapped.value >= 0x30 && mapped.value <= 0x39)
+      {
         if pendingHyphen && !result.isEmpty { result.append("-") }
         pendingHyphen = false
         result.unicodeScalars.append(contentsOf: String(mapped).lowercased().unicodeScalars)

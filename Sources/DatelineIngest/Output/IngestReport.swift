@@ -25,7 +25,9 @@ public enum IngestReport {
       try container.encode(kind, forKey: .kind)
       try container.encode(event, forKey: .event)
     }
-    enum CodingKeys: String, CodingKey { case start, end, text, speaker, cue, confidence, kind, event }
+    enum CodingKeys: String, CodingKey {
+      case start, end, text, speaker, cue, confidence, kind, event
+    }
   }
 
   public struct DateItem: Encodable, Sendable {
@@ -95,10 +97,12 @@ public enum IngestReport {
       EventItem(
         headline: $0.headline, date: $0.resolved?.value.description, stated: $0.expression,
         status: $0.status.rawValue,
-        participants: $0.participants.map { analysis.entities[$0].name }, paragraph: $0.paragraph + 1)
+        participants: $0.participants.map { analysis.entities[$0].name },
+        paragraph: $0.paragraph + 1)
     }
     return FileReport(
-      file: file, published: analysis.publication?.iso, paragraphs: analysis.article.paragraphs.count,
+      file: file, published: analysis.publication?.iso,
+      paragraphs: analysis.article.paragraphs.count,
       sentences: analysis.article.sentences.count, quotes: quotes, dates: dates, actors: actors,
       events: events)
   }

@@ -25,7 +25,8 @@ enum QuotePairer {
         let mark = scalars[token.start]
         let before = token.start > paragraphRange.lowerBound ? scalars[token.start - 1] : " "
         let after = token.end < paragraphRange.upperBound ? scalars[token.end] : " "
-        let spaceBefore = Tokenizer.isSpace(before) || "([{\u{2014}\u{2013}-/".unicodeScalars.contains(before)
+        let spaceBefore =
+          Tokenizer.isSpace(before) || "([{\u{2014}\u{2013}-/".unicodeScalars.contains(before)
         let spaceAfter =
           Tokenizer.isSpace(after) || ".,;:!?)]}\u{2014}\u{2013}-".unicodeScalars.contains(after)
         var opens: Bool
@@ -94,7 +95,8 @@ enum SentenceSplitter {
           // Closing marks belong to the sentence they close.
           while endIndex + 1 < tokenRange.upperBound {
             let next = article.tokens[endIndex + 1]
-            if (next.kind == .quoteMark && closeTokens.contains(endIndex + 1)) || next.lower == ")" {
+            if (next.kind == .quoteMark && closeTokens.contains(endIndex + 1)) || next.lower == ")"
+            {
               endIndex += 1
             } else {
               break
