@@ -22,8 +22,13 @@ struct ValidateCommand: ParsableCommand {
       throw CommandFailure.invalidData(
         DatasetLoadErrorLines(lines: diagnostics.map { Output.clean($0.description) }))
     }
-    Output.write(
-      Output.clean(
-        "\(paths.joined(separator: ", ")): valid"))
+    var summary = "\(paths.joined(separator: ", ")): valid"
+    if paths.count == 1, let dataset = try? DatasetLoader.load(path: paths[0]) {
+      summary +=
+        " (\(count(dataset.sources.count, "source")), \(count(dataset.actors.count, "actor")), \(count(dataset.events.count, "event")), \(count(dataset.quotes.count, "quote")), \(count(dataset.relations.count, "relation")))"
+    }
+    Output.write(Output.clean(summary))
   }
+
+  private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
