@@ -78,7 +78,10 @@ enum DetailPaneView {
     case .quote(let index):
       let item = timeline.quotes[index]
       let quote = item.quote
-      text.paragraph("“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""))
+      let query = QuoteQuery(state.search.query)
+      text.paragraph(
+        "“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""),
+        highlighting: query.isEmpty ? nil : query)
       text.field("Said by", clean(item.speakerName))
       text.field("When", DateText.explained(item.date).sanitized)
       if let headline = facts.quoteEventHeadline {
@@ -128,13 +131,34 @@ struct DetailText {
     lines.append(segments)
   }
 
-  mutating func paragraph(_ text: String, style: Style = Theme.text, indent: Int = 0) {
+  /// Wrapped text; with a query, its matches on each line are highlighted (a match broken
+  /// across lines is not).
+  mutating func paragraph(
+    _ text: String, style: Style = Theme.text, indent: Int = 0,
+    highlighting query: QuoteQuery? = nil
+  ) {
     guard !isFull else { return }
     let pad = String(repeating: " ", count: indent)
     for line in TerminalText.wrap(text, width: max(1, width - indent)) {
-      self.line([(pad + line, style)])
+      self.line([(pad, style)] + Self.segments(line, style: style, highlighting: query))
       if isFull { return }
     }
+  }
+
+  static func segments(_ line: String, style: Style, highlighting query: QuoteQuery?) -> [(
+    String, Style
+  )] {
+    guard let query else { return [(line, style)] }
+    var segments: [(String, Style)] = []
+    var cursor = line.startIndex
+    for range in query.highlights(in: line).sorted(by: { $0.lowerBound < $1.lowerBound })
+    where range.lowerBound >= cursor {
+      segments.append((String(line[cursor..<range.lowerBound]), style))
+      segments.append((String(line[range]), Theme.match))
+      cursor = range.upperBound
+    }
+    segments.append((String(line[cursor...]), style))
+    return segments
   }
 
   /// "Label: value", the value wrapped under itself (or under `hanging` columns, if given).
