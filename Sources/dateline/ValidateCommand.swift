@@ -19,8 +19,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let diagnostics = DatasetLoader.validate(paths: paths)
     guard diagnostics.isEmpty else {
-      throw CommandFailure.invalidData(
-        DatasetLoadErrorLines(lines: diagnostics.map { Output.clean($0.description) }))
+      throw CommandFailure.invalidData(diagnostics)
     }
     var summary = "\(paths.joined(separator: ", ")): valid"
     if paths.count == 1, let dataset = try? DatasetLoader.load(path: paths[0]) {
