@@ -24,6 +24,7 @@ struct Dateline: ParsableCommand {
       QuotesCommand.self,
       ShowCommand.self,
       ValidateCommand.self,
+      IngestCommand.self,
     ]
   )
 

@@ -75,21 +75,17 @@ struct ValidateCommandTests {
   @Test func unparseableDate() throws {
     let json = Fixtures.dataset(
       actors: [Fixtures.ana], events: [Fixtures.event("e1", date: #""2025-02-30""#)])
-    let (_, lines, status) = try problems(json)
-    #expect(status == 1)
-    #expect(lines.count == 1)
-    #expect(lines.first?.contains(":8:") == true)
-    #expect(lines.first?.contains("2025-02-30") == true)
+    try expectOne(
+      json, line: 8, column: try column(of: #""2025-02-30""#, line: 8, in: json),
+      containing: "'2025-02-30' is not an EDTF date")
   }
 
   @Test func unrecognizedStatedDate() throws {
     let json = Fixtures.dataset(
       actors: [Fixtures.ana], events: [Fixtures.event("e1", date: #"{"stated": "when pigs fly"}"#)])
-    let (_, lines, status) = try problems(json)
-    #expect(status == 1)
-    #expect(lines.count == 1)
-    #expect(lines.first?.contains(":8:") == true)
-    #expect(lines.first?.contains("cannot resolve the date 'when pigs fly'") == true)
+    try expectOne(
+      json, line: 8, column: try column(of: #""when pigs fly""#, line: 8, in: json),
+      containing: "cannot resolve the date 'when pigs fly'")
   }
 
   @Test func relativeDateWithNothingToAnchorIt() throws {
@@ -97,11 +93,9 @@ struct ValidateCommandTests {
       sources: [#"{"id": "s", "publisher": "P", "title": "T", "published": ""}"#],
       actors: [Fixtures.ana],
       events: [Fixtures.event("e1", date: #"{"stated": "on Thursday", "tense": "future"}"#)])
-    let (_, lines, status) = try problems(json)
-    #expect(status == 1)
-    #expect(lines.count == 1)
-    #expect(lines.first?.contains(":8:") == true)
-    #expect(lines.first?.contains("nothing to anchor it") == true)
+    try expectOne(
+      json, line: 8, column: try column(of: #""on Thursday""#, line: 8, in: json),
+      containing: "nothing to anchor it")
   }
 
   @Test func quoteSpeakerMustBeAPersonOrGroup() throws {
