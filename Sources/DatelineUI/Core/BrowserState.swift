@@ -33,6 +33,8 @@ public struct BrowserState: Sendable {
   public internal(set) var redrawRequested = false
   /// Facts about the selected item the detail pane shows, looked up once per selection.
   var detail = DetailFacts()
+  /// First line of the detail pane shown; back to 0 when the selection changes.
+  public internal(set) var detailTop = 0
 
   public init(timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard) {
     self.timeline = timeline
@@ -246,5 +248,6 @@ public struct BrowserState: Sendable {
     let key = DetailFacts.Key(state: self)
     guard key != detail.key else { return }
     detail = DetailFacts(key: key, state: self)
+    detailTop = 0
   }
 }

@@ -17,11 +17,29 @@ enum DetailPaneView {
     grid.write("  Detail" + kind, x: rect.x, y: rect.y, style: Theme.paneTitle, maxX: rect.maxX)
     let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
     guard !body.isEmpty else { return }
-    var text = DetailText(width: body.width, limit: body.height)
+    // Build only as far as the bottom of the view, plus one line to know if there is more.
+    var text = DetailText(width: body.width, limit: state.detailTop + body.height + 1)
     build(state, into: &text)
-    for (offset, line) in text.lines.enumerated() {
+    let shown = text.lines.dropFirst(state.detailTop).prefix(body.height)
+    for (offset, line) in shown.enumerated() {
       grid.write(segments: line, x: body.x, y: body.y + offset, maxX: body.maxX)
     }
+    let more =
+      (state.detailTop > 0 ? "▲" : "")
+      + (text.lines.count > state.detailTop + body.height ? "▼" : "")
+    if !more.isEmpty {
+      grid.writeRight(
+        " \(more) J/K ", y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX,
+        style: Theme.paneTitle)
+    }
+  }
+
+  /// How many lines the detail of the current selection has at this width.
+  static func lineCount(_ state: BrowserState, width: Int) -> Int {
+    guard width > 0 else { return 0 }
+    var text = DetailText(width: width, limit: Int.max)
+    build(state, into: &text)
+    return text.lines.count
   }
 
   static func build(_ state: BrowserState, into text: inout DetailText) {
