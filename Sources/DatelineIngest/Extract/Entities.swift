@@ -222,7 +222,9 @@ struct EntityFinder {
       addCountry(country, first: first, last: last)
       return nil
     }
-    if let place = (first...last).first(where: { Lexicon.places.contains(key(first, $0)) }) {
+    if let place = (first...min(last, first + 3)).first(where: {
+      $0 == last ? Lexicon.places.contains(wholeKey) : Lexicon.places.contains(key(first, $0))
+    }) {
       _ = place
       if Lexicon.places.contains(wholeKey), followedBySpeechVerb(Run(first: first, last: last)) {
         let name = stripPossessive(article.text(tokens: first, last))
@@ -237,7 +239,9 @@ struct EntityFinder {
     var country: String?
     while nameFirst <= last {
       let word = article.tokens[nameFirst].lower
-      if let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last {
+      if article.tokens[nameFirst].classes.contains(.nationality),
+        let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last
+      {
         country = country ?? nation
         titleWords.append(nameFirst)
       } else if Lexicon.titles.contains(word) || Lexicon.abbreviatedTitles.contains(word)

@@ -20,17 +20,21 @@ enum TemporalTagger {
   static let thisOrThat: Set<String> = ["this", "that"]
   static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
   static let spanPrepositions: Set<String> = ["in", "within", "over", "during", "for"]
-  static let directionWords: Set<String> = ["next", "coming", "past", "last", "previous", "following"]
+  static let directionWords: Set<String> = [
+    "next", "coming", "past", "last", "previous", "following",
+  ]
   static let vagueQuantifiers: Set<String> = ["a", "few", "several", "matter", "of"]
   static let vagueFillers: Set<String> = ["a", "few", "several", "matter", "of", "couple"]
   static let offsetTails: Set<String> = ["ago", "earlier", "later", "before"]
   static let monthQualifiers: Set<String> = ["early", "mid", "late", "mid-"]
   static let monthModifiers: Set<String> = ["last", "next", "this"]
-  static let intentVerbs: Set<String> = ["plans", "scheduled", "expected", "due", "set", "slated", "intends", "aims"]
+  static let intentVerbs: Set<String> = [
+    "plans", "scheduled", "expected", "due", "set", "slated", "intends", "aims",
+  ]
   static let monthCueWords: Set<String> = [
-        "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
-        "late", "mid", "last", "next", "this", "till", "between", "and",
-      ]
+    "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
+    "late", "mid", "last", "next", "this", "till", "between", "and",
+  ]
   static let sameDayPhrases: [[String]] = [
     ["earlier", "in", "the", "day"], ["later", "in", "the", "day"], ["earlier", "that", "day"],
     ["later", "that", "day"], ["earlier", "today"], ["later", "today"], ["the", "day", "before"],
@@ -38,6 +42,19 @@ enum TemporalTagger {
     ["a", "day", "earlier"], ["a", "day", "later"], ["this", "morning"], ["this", "afternoon"],
     ["this", "evening"], ["last", "night"], ["earlier", "this", "morning"], ["that", "day"],
     ["today"], ["tonight"], ["yesterday"], ["tomorrow"],
+  ]
+  static let sameDayByFirstWord: [String: [[String]]] = Dictionary(
+    grouping: sameDayPhrases, by: { $0[0] })
+  static let afterArticle: Set<String> = [
+    "day", "next", "following", "previous", "week", "weekend", "month", "year", "morning",
+    "afternoon", "evening", "couple", "few", "days", "weeks", "months", "years", "past",
+    "coming", "same",
+  ]
+  static let afterSpanPreposition: Set<String> = [
+    "the", "a", "an", "few", "several", "coming", "next", "past", "recent", "matter", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "days", "weeks", "months", "years", "hours", "last",
+    "previous", "following", "couple",
   ]
   static let periodWords: Set<String> = ["week", "weekend", "month", "year"]
   static let unitWords: Set<String> = [
@@ -126,8 +143,9 @@ enum TemporalTagger {
 
   static func match(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
     let first = tokens[index].lower
-    guard tokens[index].kind == .number || tokens[index].classes.contains(.dateStart)
-      || (first.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) || first.hasPrefix("mid-")
+    guard
+      tokens[index].kind == .number || tokens[index].classes.contains(.dateStart)
+        || (first.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) || first.hasPrefix("mid-")
     else { return nil }
     // ISO date in running text.
     if tokens[index].kind == .number {
@@ -145,8 +163,22 @@ enum TemporalTagger {
       }
       // "3 days ago", "in 2 weeks" handled with number words below.
     }
+    // Common words start an expression only before a few words: skip the rest at once.
+    if first == "the" || first == "a" || first == "that" || first == "this" {
+      let next = word(tokens, index + 1)
+      guard
+        Self.afterArticle.contains(next) || isOrdinal(next) || next.hasSuffix("-year")
+          || (index + 1 < tokens.count && tokens[index + 1].classes.contains(.fullWeekday))
+      else { return nil }
+    } else if Self.spanPrepositions.contains(first) {
+      let next = word(tokens, index + 1)
+      guard
+        Self.afterSpanPreposition.contains(next)
+          || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
+      else { return nil }
+    }
     // Same-day phrases.
-    for phrase in sameDayPhrases where phrase[0] == first {
+    for phrase in sameDayByFirstWord[first] ?? [] {
       if matches(tokens, index, phrase) {
         // "that day" only in running text after a date was given; keep it anyway.
         return (phrase.count, nil, false)
@@ -216,8 +248,7 @@ enum TemporalTagger {
         hasCount = true
         position += length
       }
-      if Self.vagueQuantifiers.contains(word(tokens, position)) && first != "for"
-      {
+      if Self.vagueQuantifiers.contains(word(tokens, position)) && first != "for" {
         while Self.vagueFillers.contains(word(tokens, position)) {
           position += 1
         }

@@ -49,6 +49,7 @@ public struct Article: Sendable {
     }
     quoteSpans = QuotePairer.pair(&self)
     sentences = SentenceSplitter.split(&self)
+    CreditFinder.mark(&self)
   }
 
   /// The text of a scalar range.

@@ -72,15 +72,16 @@ enum SentenceSplitter {
         let token = article.tokens[index]
         var ends = false
         var endIndex = index
+        let mark = article.scalars[token.start]
         if token.kind == .punctuation,
-          token.lower == "." || token.lower == "!" || token.lower == "?" || token.lower == "…"
+          mark == "." || mark == "!" || mark == "?" || mark == "…"
         {
           ends = true
-          if token.lower == ".", index > start {
+          if mark == ".", token.end - token.start == 1, index > start {
             let previous = article.tokens[index - 1]
             if previous.kind == .word,
               previous.classes.contains(.abbreviation)
-                || (previous.lower.unicodeScalars.count == 1 && previous.isCapitalized)
+                || (previous.end - previous.start == 1 && previous.isCapitalized)
             {
               ends = false
             }

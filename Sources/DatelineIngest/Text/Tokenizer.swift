@@ -141,7 +141,8 @@ enum Tokenizer {
       bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
       return
     }
-    let lowered = scalar.properties.isUppercase ? scalar.properties.lowercaseMapping : String(scalar)
+    let lowered =
+      scalar.properties.isUppercase ? scalar.properties.lowercaseMapping : String(scalar)
     bytes.append(contentsOf: lowered.utf8)
   }
 }

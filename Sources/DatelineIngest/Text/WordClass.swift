@@ -60,7 +60,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
   static func of(_ word: String) -> WordClass {
     var classes = table[word] ?? []
     if word.hasSuffix("'s"), let stem = table[String(word.dropLast(2))] {
-      classes.formUnion(stem.intersection([.title, .personTitle, .organizationWord, .placeWord, .thingWord, .nationality]))
+      classes.formUnion(
+        stem.intersection([
+          .title, .personTitle, .organizationWord, .placeWord, .thingWord, .nationality,
+        ]))
     }
     return classes
   }
