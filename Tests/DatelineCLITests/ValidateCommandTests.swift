@@ -141,4 +141,21 @@ struct ValidateCommandTests {
     let result = try CLI.run(["validate", directory.url.path])
     #expect(result.status == 0, "\(result.stderr)")
   }
+
+  @Test func eachPathIsItsOwnDataset() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let actors = try directory.write("a.json", Fixtures.dataset(actors: [Fixtures.ana]))
+    let events = try directory.write(
+      "b.json", Fixtures.dataset(actors: [], events: [Fixtures.event("e1")]))
+    let apart = try CLI.run(["validate", actors.path, events.path])
+    #expect(apart.status == 1, "b.json alone does not know the actor 'ana'")
+    #expect(apart.stderr.hasPrefix(events.path + ":8:"))
+    #expect(apart.stderr.contains("unknown actor id 'ana'"))
+
+    let other = try directory.write("c.json", Fixtures.dataset(actors: [Fixtures.ana]))
+    let both = try CLI.run(["validate", actors.path, other.path])
+    #expect(both.status == 0, "\(both.stderr)")
+    #expect(both.stdout.split(separator: "\n").count == 2, "one summary line per dataset")
+  }
 }

@@ -377,6 +377,12 @@ import Testing
     }
   }
 
+  @Test func stringEscapesDecode() throws {
+    let json = #"{"format": "dateline/1", "title": "a\"b\\c\/d\n\t\u00e9\ud83d\ude00 ü end"}"#
+    let dataset = try DatasetLoader.load(json: json)
+    #expect(dataset.title == "a\"b\\c/d\n\té😀 ü end")
+  }
+
   @Test func oddButValidJSON() {
     #expect(
       load(Array("{\"format\": \"dateline/1\", \"title\": \"\\ud83d\\ude00 \\u00e9\"}".utf8))
