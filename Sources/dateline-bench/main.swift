@@ -3,6 +3,8 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
+case "model":
+  ModelBench.run(Array(arguments.dropFirst()))
 case "report":
   for path in arguments.dropFirst() {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
