@@ -133,18 +133,28 @@ struct EntityFinder {
 
   func collectRun(from start: Int, limit: Int) -> Run {
     var last = start
-    var hasHead =
-      Lexicon.organizationWords.contains(article.tokens[start].lower)
-      || Lexicon.titles.contains(article.tokens[start].lower)
+    var hasHead = Lexicon.organizationWords.contains(article.tokens[start].lower)
+    var onlyTitles = Lexicon.titles.contains(article.tokens[start].lower)
     if article.tokens[start].isPossessive { return Run(first: start, last: start) }
     var index = start + 1
     while index < limit {
       let token = article.tokens[index]
+      // "Lt. Gen. Harold J. Whitcomb": the dot after an abbreviation or an initial.
+      if token.lower == ".", index + 1 < limit, isNameToken(article.tokens[index + 1]) {
+        let previous = article.tokens[index - 1]
+        if Lexicon.abbreviatedTitles.contains(previous.lower)
+          || (previous.lower.unicodeScalars.count == 1 && previous.isCapitalized)
+        {
+          index += 1
+          continue
+        }
+      }
       if isNameToken(token) {
         if Lexicon.months[token.lower] != nil || Lexicon.weekdays[token.lower] != nil { break }
         last = index
-        if Lexicon.organizationWords.contains(token.lower) || Lexicon.titles.contains(token.lower) {
-          hasHead = true
+        if Lexicon.organizationWords.contains(token.lower) { hasHead = true }
+        if !Lexicon.titles.contains(token.lower) && Lexicon.demonyms[token.lower] == nil {
+          onlyTitles = false
         }
         index += 1
         if token.isPossessive { break }
@@ -160,7 +170,7 @@ struct EntityFinder {
         }
         let allowed =
           token.lower == "of" || token.lower == "for" || token.lower == "on"
-          ? hasHead : token.lower != "the"
+          ? (hasHead || onlyTitles) : token.lower != "the"
         if allowed, lookahead < limit, isNameToken(article.tokens[lookahead]),
           Lexicon.months[article.tokens[lookahead].lower] == nil,
           Lexicon.weekdays[article.tokens[lookahead].lower] == nil
@@ -228,7 +238,10 @@ struct EntityFinder {
       if let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last {
         country = country ?? nation
         titleWords.append(nameFirst)
-      } else if Lexicon.titles.contains(word) || word == "of" || word == "the" {
+      } else if Lexicon.titles.contains(word) || Lexicon.abbreviatedTitles.contains(word)
+        || word == "of"
+        || word == "the" || word == "."
+      {
         titleWords.append(nameFirst)
       } else {
         break
@@ -294,6 +307,23 @@ struct EntityFinder {
     if Lexicon.places.contains(nameKey) { return nil }
     let hasPersonTitle = (titleWords + Array(roleFirst..<first)).contains {
       Lexicon.personTitles.contains(article.tokens[$0].lower)
+        || Lexicon.abbreviatedTitles.contains(article.tokens[$0].lower)
+    }
+    // "Hydrologist Nadia Karimi" at a sentence start: an occupation, then the name.
+    if !hasPersonTitle, nameFirst == first, first == sentenceStart, nameWords.count >= 3,
+      Self.looksLikeOccupation(nameWords[0].lower)
+    {
+      return handle(run: Run(first: first + 1, last: last), sentenceStart: first + 1)
+    }
+    if nameWords.contains(where: { Lexicon.thingWords.contains(String($0.stem)) }) { return nil }
+    // "in Valmont", "the Calder Bay": places, unless a title or a speech verb says it is a person.
+    let before = roleFirst - 1 >= sentenceStart ? article.tokens[roleFirst - 1].lower : ""
+    if !hasPersonTitle, !nextToSpeechVerb(Run(first: nameFirst, last: last)),
+      Lexicon.locativePrepositions.contains(before)
+        || (before == "the"
+          && nameWords.last.map { Lexicon.placeWords.contains(String($0.stem)) } ?? false)
+    {
+      return nil
     }
     if nameWords.count == 1 && !hasPersonTitle {
       return Run(first: nameFirst, last: last)
@@ -303,7 +333,16 @@ struct EntityFinder {
     let id = person(named: name, key: nameKey)
     let roleTokens = Array(roleFirst..<first) + titleWords
     if !roleTokens.isEmpty {
-      let roleText = roleTokens.map { article.text(tokens: $0, $0) }
+      // "Lt. Gen." keeps its dots: a dot token joins the word before it.
+      var roleText: [String] = []
+      for token in roleTokens {
+        let text = article.text(tokens: token, token)
+        if text == ".", !roleText.isEmpty {
+          roleText[roleText.count - 1] += "."
+        } else {
+          roleText.append(text)
+        }
+      }
       let alias =
         (titleWords.map { article.text(tokens: $0, $0) } + [entities[id].surnameCapitalized])
         .joined(separator: " ")
@@ -321,10 +360,17 @@ struct EntityFinder {
     return nil
   }
 
+  static func looksLikeOccupation(_ word: String) -> Bool {
+    ["ist", "ian", "er", "or", "ant", "ent", "ess", "man", "woman", "ee"].contains {
+      word.hasSuffix($0)
+    }
+  }
+
   /// "French President" -> "President of France"; honorifics alone give no role.
   static func normalizedRole(_ words: [String], country: String?) -> String? {
     let titleWords = words.filter {
       let lower = $0.lowercased()
+      guard lower != "." else { return false }
       return !Lexicon.honorifics.contains(lower) && Lexicon.demonyms[lower] == nil
         && Lexicon.countries[lower] == nil
     }

@@ -178,6 +178,18 @@ struct EventBuilder {
       paragraph: paragraph, sentence: sentence, expression: expression.text)
   }
 
+  /// A word that can follow a subject as its verb: a modal, an auxiliary, a past form or a
+  /// third-person form.
+  static func looksLikeVerb(_ word: String) -> Bool {
+    if Lexicon.auxiliaries.contains(word) || Lexicon.pastVerbs.contains(word)
+      || Lexicon.presentVerbs.contains(word) || Lexicon.speechVerbs.contains(word)
+    {
+      return true
+    }
+    if word.hasSuffix("ed") && word.count > 4 && !Lexicon.notPastEd.contains(word) { return true }
+    return word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3
+  }
+
   static let cognitionVerbs: Set<String> = [
     "thinks", "believes", "said", "says", "hopes", "expects", "fears", "knows", "thought",
     "believed", "hoped", "feared", "predicted", "added", "told",
@@ -199,25 +211,28 @@ struct EventBuilder {
     let range = article.sentences[sentence]
     // Subject: the first name (or resolved pronoun) followed by a lowercase word.
     var subject: (entity: Int, next: Int)?
-    var fallback: (entity: Int, next: Int)?
-    _ = fallback
-    fallback = nil
+    var reporting = false
     var index = range.lowerBound
     while index < range.upperBound {
       let token = article.tokens[index]
+      // Once a reporting verb is found, a reported subject counts only before the date:
+      // "X told reporters Y could visit within weeks" is Y's visit; "X told a panel on
+      // Tuesday that ..." is X's testimony.
+      if reporting && index >= expression.firstToken { break }
       if token.quote < 0, !token.isCredit,
         let (entity, next) = speakers.subject(at: index, paragraphEnd: range.upperBound)
       {
         if next < range.upperBound, article.tokens[next].kind == .word,
           !article.tokens[next].isCapitalized,
-          next < expression.firstToken || next > expression.lastToken
+          next < expression.firstToken || next > expression.lastToken,
+          subject == nil || Self.looksLikeVerb(article.tokens[next].lower)
         {
-          // Prefer the actor of the reported clause over the one who reports it.
           let reports =
             Lexicon.speechVerbs.contains(article.tokens[next].lower)
             || Self.cognitionVerbs.contains(article.tokens[next].lower)
           if subject == nil || !reports { subject = (entity, next) }
           if !reports { break }
+          reporting = true
         }
       }
       index += 1

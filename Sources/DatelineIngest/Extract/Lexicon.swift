@@ -32,7 +32,7 @@ enum Lexicon {
     "testifies", "reiterated", "complained", "complains", "lamented", "mused", "boasted",
     "whispered", "demanded", "pleaded", "assured", "assures", "maintained", "maintains",
     "contended", "denied", "denies", "objected", "protested", "interjected", "began", "offered",
-    "commented", "comments", "predicting",
+    "commented", "comments", "predicting", "accused", "accuses", "called", "calls",
     "telling", "adding", "writing", "asking", "noting", "warning", "arguing", "recounted",
     "explaining", "insisting", "declaring", "stating", "replying", "responding", "announcing",
     "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding",
@@ -61,6 +61,13 @@ enum Lexicon {
     "mrs.", "ms.", "sir", "dame", "lord", "lady", "baroness", "marshal",
     "trooper", "chef", "owner", "researcher", "scientist", "historian", "author",
     "activist", "organizer", "organiser", "resident", "press",
+  ]
+
+  /// Abbreviated titles as tokens hold them (the dot is its own token).
+  static let abbreviatedTitles: Set<String> = [
+    "lt", "gen", "sen", "rep", "gov", "col", "maj", "capt", "sgt", "adm", "dr", "mr", "mrs",
+    "ms", "prof", "rev", "cmdr", "cpl", "pvt", "brig", "amb", "det", "insp", "atty", "supt",
+    "pres", "hon", "msgr", "fr",
   ]
 
   /// Title words strong enough to mark a person on their own (not "house", "state", ...).
@@ -162,6 +169,8 @@ enum Lexicon {
     "tribunal", "directorate", "command", "brigade", "battalion", "regiment", "airforce",
     "unicef", "unesco", "osce", "g7", "g20", "asean", "brics", "mi6", "kgb", "fsb", "nasa",
     "commerce", "chamber", "exchange", "trust", "capital", "partners", "holdings", "systems",
+    "industries", "enterprises", "llc", "plc", "gmbh", "ag", "airways", "energy", "pharmaceuticals",
+    "ministries", "authorities", "institution", "commission's",
   ]
 
   /// Acronyms and short names of organizations to their full names.
@@ -169,6 +178,27 @@ enum Lexicon {
     "un": "United Nations", "u.n.": "United Nations", "eu": "European Union",
     "e.u.": "European Union", "nato": "NATO", "imf": "International Monetary Fund",
     "who": "World Health Organization",
+  ]
+
+  /// Heads of names that are things, not actors: "Marlow Prize", "Clean Air Act".
+  static let thingWords: Set<String> = [
+    "prize", "award", "awards", "festival", "cup", "trophy", "games", "championship", "act",
+    "bill", "law", "treaty", "accord", "accords", "agreement", "plan", "index", "tower",
+    "medal", "day", "week", "month", "year", "war", "crisis", "protocol", "doctrine", "summit",
+    "conference", "session", "forum", "olympics", "series", "league's", "stadium", "hall",
+  ]
+  /// Last words that make a name a place: "Calder Bay", "Harwick County".
+  static let placeWords: Set<String> = [
+    "bay", "city", "county", "valley", "river", "island", "islands", "port", "harbor",
+    "harbour", "lake", "mountain", "mountains", "peninsula", "coast", "heights", "hills",
+    "district", "province", "region", "square", "park", "airport", "street", "avenue", "road",
+    "bridge", "beach", "canyon", "creek", "falls", "springs", "village", "town", "state",
+    "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle",
+  ]
+  /// Prepositions that put a name in a place: "in Valmont".
+  static let locativePrepositions: Set<String> = [
+    "in", "at", "near", "from", "outside", "inside", "across", "around", "toward", "towards",
+    "into", "through", "throughout", "via", "to",
   ]
 
   /// Places: capitalized, but not actors.

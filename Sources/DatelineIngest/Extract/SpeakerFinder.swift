@@ -25,7 +25,7 @@ struct SpeakerFinder {
     "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
     "would", "will", "further", "simply", "only", "just", "recently", "earlier", "flatly",
     "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
-    "told", "ultimately", "separately",
+    "ultimately", "separately",
   ]
   static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
   static let prepositions: Set<String> = [
@@ -79,9 +79,12 @@ struct SpeakerFinder {
     let terminal =
       lastInner.map { [",", ".", "?", "!", "…", "—", "-", ":"].contains($0.lower) } ?? false
     var introducer = quote.span.openToken - 1
-    while introducer >= 0,
-      ["a", "an", "the", "as", "its", "his", "her", "their", "of"].contains(
-        article.tokens[introducer].lower)
+    // "called it a", "dubbed the": determiners and pronouns between the word and the quote.
+    while introducer >= 0, quote.span.openToken - introducer <= 4,
+      [
+        "a", "an", "the", "as", "its", "his", "her", "their", "of", "it", "them", "this", "that",
+        "him", "what",
+      ].contains(article.tokens[introducer].lower)
     {
       introducer -= 1
     }
@@ -93,10 +96,11 @@ struct SpeakerFinder {
       return false
     }
     let significant = words.filter { $0.kind == .word && $0.lower.count > 3 }
-    let titleCase = !significant.isEmpty && significant.allSatisfy(\.isCapitalized)
+    let titleCase = significant.count >= 2 && significant.allSatisfy(\.isCapitalized)
     if titleCase && words.count <= 10 && !quote.hasOwnAttribution { return false }
     if words.count <= 3 && !terminal && !quote.hasOwnAttribution { return false }
-    if words.count <= 4 && !quote.hasOwnAttribution {
+    let continuesSpeaker = quote.speaker != nil && terminal && (words.first?.isCapitalized ?? false)
+    if words.count <= 4 && !quote.hasOwnAttribution && !continuesSpeaker {
       // A short fragment counts when the sentence reports speech: could end "within weeks."
       let sentence = article.tokens[quote.span.openToken].sentence
       let range = article.sentences[sentence]
@@ -156,10 +160,15 @@ struct SpeakerFinder {
     }
     // Verb, then name: said Trump, said the president.
     if Lexicon.speechVerbs.contains(article.tokens[start].lower) {
+      // "said trade analyst Yusuf Demir": a few lowercase words may come before the name.
       var nameAt = start + 1
-      while nameAt < paragraphEnd, article.tokens[nameAt].lower.hasSuffix("ly") { nameAt += 1 }
-      if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
-        return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
+      while nameAt < min(paragraphEnd, start + 5) {
+        if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
+          return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
+        }
+        let token = article.tokens[nameAt]
+        guard token.kind == .word, !token.isCapitalized, token.lower != "that" else { break }
+        nameAt += 1
       }
     }
     if article.tokens[start].lower == "according", start + 1 < paragraphEnd,
@@ -241,10 +250,23 @@ struct SpeakerFinder {
     {
       index -= 1
     }
-    if index >= floor, article.tokens[index].lower == ",",
-      let mention = finder.appositionClosing[index]
-    {
-      index = finder.mentions[mention].last
+    if index >= floor, article.tokens[index].lower == "," {
+      if let mention = finder.appositionClosing[index] {
+        index = finder.mentions[mention].last
+      } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0 {
+        index -= 1  // "Estmark's foreign minister, Pavel Adamek, said"
+      } else {
+        // "Nwosu, who will run the clinic, said": skip a clause between commas.
+        var opening = index - 1
+        while opening > floor, index - opening < 16, article.tokens[opening].lower != "," {
+          opening -= 1
+        }
+        if opening > floor, article.tokens[opening].lower == ",",
+          finder.mentionEndingAt[opening - 1] >= 0
+        {
+          index = opening - 1
+        }
+      }
     }
     guard index >= floor else { return nil }
     if Self.pronouns.contains(article.tokens[index].lower) {
@@ -264,27 +286,38 @@ struct SpeakerFinder {
   /// or the two before it. "they": the nearest group or organization.
   func resolvePronoun(_ pronoun: String, before index: Int) -> Int? {
     let paragraph = article.tokens[index].paragraph
+    let sentence = article.tokens[index].sentence
+    func fits(_ entity: Entity) -> Bool {
+      switch pronoun {
+      case "he": entity.kind == .person && entity.gender != .female
+      case "she": entity.kind == .person && entity.gender != .male
+      case "i": entity.kind == .person
+      default: entity.kind == .group || entity.kind == .organization
+      }
+    }
+    // In the pronoun's own sentence, the nearest person before it; in earlier sentences, the
+    // first (the subject): "Marchetti praised the chancellor ... she said" is Marchetti.
+    var currentSentence = sentence
+    var candidate: Int?
     var position = index - 1
     while position >= 0, article.tokens[position].paragraph >= paragraph - 2 {
+      let token = article.tokens[position]
+      if token.sentence != currentSentence {
+        if let candidate { return candidate }
+        currentSentence = token.sentence
+      }
       let mentionIndex = finder.mentionEndingAt[position]
-      if mentionIndex >= 0, article.tokens[position].quote < 0 {
+      if mentionIndex >= 0, token.quote < 0, !token.isCredit {
         let mention = finder.mentions[Int(mentionIndex)]
-        let entity = finder.entities[mention.entity]
-        switch pronoun {
-        case "he" where entity.kind == .person && entity.gender != .female,
-          "she" where entity.kind == .person && entity.gender != .male,
-          "i" where entity.kind == .person,
-          "they" where entity.kind == .group || entity.kind == .organization,
-          "we" where entity.kind == .group || entity.kind == .organization:
-          return mention.entity
-        default:
-          break
+        if fits(finder.entities[mention.entity]) {
+          if currentSentence == sentence { return mention.entity }
+          candidate = mention.entity
         }
         position = mention.first - 1
         continue
       }
       position -= 1
     }
-    return nil
+    return candidate
   }
 }
