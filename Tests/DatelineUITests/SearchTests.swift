@@ -168,3 +168,12 @@ import Testing
     #expect(!BrowserState.onlyNarrows(from: "", to: "d"), "nothing to narrow from")
   }
 }
+
+@Suite struct PromptInputTests {
+  @Test func controlCharactersAreNotTypedIntoTheQuery() {
+    var state = Fixtures.state().pressing("/de")
+    state.apply(BrowserApp.message(for: .character("\u{0}"), in: state))
+    state.apply(BrowserApp.message(for: .character("\u{9B}"), in: state))
+    #expect(state.search.query == "de")
+  }
+}
