@@ -94,6 +94,24 @@ import Testing
     #expect(LinkReason.statedRelation(kind: .metWith, eventID: nil).description == "met with")
   }
 
+  @Test func oneWayRelationsReadFromEachEnd() throws {
+    var dataset = try DatasetLoader.load(json: Fixtures.story)
+    dataset.relations.append(
+      Relation(
+        from: "macron", to: "zelenskyy", kind: .supports,
+        provenance: Provenance(source: "ap", paragraph: 4)))
+    let timeline = try Timeline(dataset: dataset)
+    let reason = LinkReason.statedRelation(kind: .supports, eventID: nil)
+    #expect(
+      timeline.relatedActors(of: "zelenskyy").first { $0.actor.id == "macron" }?.reasons == [reason]
+    )
+    #expect(timeline.describe(reason, for: "macron", with: "zelenskyy") == "supports")
+    #expect(timeline.describe(reason, for: "zelenskyy", with: "macron") == "supported by")
+    let met = LinkReason.statedRelation(kind: .metWith, eventID: "oval")
+    #expect(
+      timeline.describe(met, for: "macron", with: "trump") == "met with (Oval Office meeting)")
+  }
+
   @Test func namesMatchAsWholeWordsAndProperNamesByCase() {
     let matcher = NameMatcher(actor: Actor(id: "trump", name: "Donald Trump", kind: .person))
     #expect(matcher.isMentioned(in: "Trump said"))
@@ -176,6 +194,30 @@ import Testing
     let narrowed = timeline.quoteIndices(matching: QuoteQuery("peace sur"), among: first)
     #expect(narrowed.map { timeline.quotes[$0].quote.id } == ["q-macron"])
     #expect(timeline.quoteIndices(matching: QuoteQuery("peace"), among: [99, 0]) == [0])
+  }
+
+  @Test func knowsWhenAQueryNarrowsAnother() throws {
+    #expect(QuoteQuery("pea").narrows(QuoteQuery("pe")))
+    #expect(QuoteQuery("peace war").narrows(QuoteQuery("peace")))
+    #expect(QuoteQuery("\"about peace\"").narrows(QuoteQuery("peace")))
+    #expect(QuoteQuery("peace @trump").narrows(QuoteQuery("peace @tr")))
+    #expect(QuoteQuery("Peace").narrows(QuoteQuery("pea")))
+    #expect(QuoteQuery("").narrows(QuoteQuery("")))
+    #expect(!QuoteQuery("pe").narrows(QuoteQuery("pea")))
+    #expect(!QuoteQuery("peace").narrows(QuoteQuery("Peace")))
+    #expect(!QuoteQuery("peace").narrows(QuoteQuery("peace @tr")))
+    #expect(!QuoteQuery("peace @macron").narrows(QuoteQuery("peace @tr")))
+    // What narrows really finds a subset.
+    let timeline = try Fixtures.timeline()
+    let pairs = [("pea", "pe"), ("peace @tr", "peace"), ("Peace", "peace"), ("\"we spoke\"", "we")]
+    for (next, previous) in pairs {
+      let all = Set(timeline.quoteIndices(matching: QuoteQuery(next), among: nil))
+      let narrowed = timeline.quoteIndices(
+        matching: QuoteQuery(next),
+        among: timeline.quoteIndices(matching: QuoteQuery(previous), among: nil))
+      #expect(QuoteQuery(next).narrows(QuoteQuery(previous)))
+      #expect(Set(narrowed) == all, "\(next) after \(previous)")
+    }
   }
 
   @Test func highlightsMatchedWordsAndPhrases() {

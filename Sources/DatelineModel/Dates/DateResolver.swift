@@ -311,7 +311,7 @@ private struct Context {
     let suffix = Context.ordinalSuffix(years)
     return day(
       anchor.adding(years: -years),
-      "\(years) years before \(anchorText) (\(years)\(suffix) anniversary)")
+      "\(years)\(suffix) anniversary: \(years) years before \(anchorText)")
   }
 
   static func ordinalSuffix(_ n: Int) -> String {

@@ -54,7 +54,7 @@ struct JSONSyntaxError: Error, Sendable {
 /// A strict RFC 8259 parser over UTF-8 bytes that records positions. It never traps: every
 /// malformed input, however truncated or deeply nested, ends in a `JSONSyntaxError`.
 struct JSONParser {
-  static let maximumDepth = 200
+  static let maximumDepth = 64
 
   private let bytes: [UInt8]
   private var index = 0

@@ -62,6 +62,25 @@ public struct QuoteQuery: Sendable, Equatable {
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
 
+  /// True when every quote this query matches is also matched by `previous`, so a UI may search
+  /// only among `previous`'s results (typing "pea" after "pe", adding a word or an `@speaker`).
+  public func narrows(_ previous: QuoteQuery) -> Bool {
+    if previous.isCaseSensitive && !isCaseSensitive { return false }
+    let mine = isCaseSensitive ? words + phrases : (words + phrases).map { $0.lowercased() }
+    let theirs =
+      previous.isCaseSensitive
+      ? previous.words + previous.phrases
+      : (previous.words + previous.phrases).map { $0.lowercased() }
+    let foldedMine =
+      isCaseSensitive && !previous.isCaseSensitive ? mine.map { $0.lowercased() } : mine
+    let needlesCovered = theirs.allSatisfy { needle in foldedMine.contains { $0.contains(needle) } }
+    let speakersCovered =
+      previous.speakers.isEmpty
+      || (!speakers.isEmpty
+        && speakers.allSatisfy { speaker in previous.speakers.contains { speaker.hasPrefix($0) } })
+    return needlesCovered && speakersCovered
+  }
+
   /// Ranges in `text` of every matched word and phrase, in order, overlaps merged.
   public func highlights(in text: String) -> [Range<String.Index>] {
     var ranges: [Range<String.Index>] = []

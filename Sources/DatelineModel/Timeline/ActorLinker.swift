@@ -118,8 +118,8 @@ struct MentionFinder {
           }
         }
       }
-      let folded = word.lowercased()
-      for term in foldedTerms[folded] ?? [] where !seen.contains(term.actorID) {
+      if foldedTerms.isEmpty { continue }
+      for term in foldedTerms[word.lowercased()] ?? [] where !seen.contains(term.actorID) {
         if term.isSingleWord {
           seen.insert(term.actorID)
           found.append(term.actorID)
@@ -140,7 +140,7 @@ struct MentionFinder {
     var words: [String] = []
     var current = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+      if isWordScalar(scalar) {
         current.append(scalar)
       } else if !current.isEmpty {
         words.append(String(current))
@@ -149,6 +149,16 @@ struct MentionFinder {
     }
     if !current.isEmpty { words.append(String(current)) }
     return words
+  }
+
+  /// Letters and digits; ASCII is decided without the (slower) Unicode property tables.
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+        || (value >= 0x61 && value <= 0x7A)
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 }
 
@@ -256,7 +266,7 @@ enum ByteSearch {
 
   private static func isWordScalar(_ scalar: Unicode.Scalar?) -> Bool {
     guard let scalar else { return false }
-    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    return MentionFinder.isWordScalar(scalar)
   }
 
   private static func scalar(startingAt offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {

@@ -208,6 +208,20 @@ public final class Timeline: Sendable {
     return among.filter { quotes.indices.contains($0) && query.matches(quotes[$0]) }
   }
 
+  /// A reason in words as seen from `actorID` looking at `otherID`: a one-way stated relation
+  /// reads "supports" from its subject and "supported by" from its object.
+  public func describe(_ reason: LinkReason, for actorID: String, with otherID: String) -> String {
+    guard case .statedRelation(let kind, let eventID) = reason, !kind.isSymmetric else {
+      return describe(reason)
+    }
+    let isSubject = dataset.relations.contains {
+      $0.kind == kind && $0.event == eventID && $0.from == actorID && $0.to == otherID
+    }
+    let phrase = isSubject ? kind.phrase : kind.inversePhrase
+    guard let eventID, let event = event(id: eventID) else { return phrase }
+    return "\(phrase) (\(event.event.headline))"
+  }
+
   /// A reason in words with names and headlines: "named in a quote by Donald Trump".
   public func describe(_ reason: LinkReason) -> String {
     switch reason {

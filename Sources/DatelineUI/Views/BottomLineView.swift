@@ -21,7 +21,8 @@ enum BottomLineView {
     if let message = state.message {
       // Messages can quote names and queries from data: sanitized like any data text.
       grid.write(
-        TerminalText.truncate(TerminalText.sanitize(message), toWidth: rect.width), x: rect.x, y: rect.y,
+        TerminalText.truncate(TerminalText.sanitize(message), toWidth: rect.width), x: rect.x,
+        y: rect.y,
         style: Theme.message, maxX: rect.maxX)
       return
     }

@@ -64,7 +64,7 @@ enum DetailPaneView {
       if let related = state.selectedRelated, related.actor.id == actor.id {
         text.field(
           "Linked to \(clean(state.name(of: state.focus)))",
-          related.reasons.map { clean($0.description) }.joined(separator: "; "))
+          related.reasons.map { clean($0.description) }.joined(separator: "; "), hanging: 2)
       }
       if facts.related.isEmpty {
         text.field("Related", "none")
