@@ -148,28 +148,37 @@ static inline int dl_put_cell(int y, int x, const wchar_t *scalars, int count, a
 
 // MARK: - Last-resort terminal restore for fatal signals (async-signal-safe parts only)
 
-/// Captured before initscr: the terminal as the user had it.
-static struct termios dl_saved_termios;
-static int dl_saved_termios_valid = 0;
-/// Bytes that leave the alternate screen, show the cursor and stop mouse reporting.
-static char dl_emergency_reset[256];
-static int dl_emergency_reset_length = 0;
+/// Process-wide state for the fatal-signal restore. Function-local statics, because Swift's
+/// clang importer does not emit file-scope static arrays or structs from a header.
+struct dl_emergency_state {
+  /// Captured before curses starts: the terminal as the user had it.
+  struct termios saved_termios;
+  int saved_termios_valid;
+  /// Bytes that leave the alternate screen, show the cursor and stop mouse reporting.
+  char reset[256];
+  int reset_length;
+};
+
+static inline struct dl_emergency_state *dl_emergency(void) {
+  static struct dl_emergency_state state;
+  return &state;
+}
 
 static inline void dl_save_terminal_modes(void) {
-  dl_saved_termios_valid = tcgetattr(STDIN_FILENO, &dl_saved_termios) == 0;
+  dl_emergency()->saved_termios_valid = tcgetattr(STDIN_FILENO, &dl_emergency()->saved_termios) == 0;
 }
 
 static inline void dl_append_reset(const char *bytes) {
   if (bytes == NULL || bytes == (char *)-1) return;
   size_t length = strlen(bytes);
-  if (dl_emergency_reset_length + length >= sizeof dl_emergency_reset) return;
-  memcpy(dl_emergency_reset + dl_emergency_reset_length, bytes, length);
-  dl_emergency_reset_length += (int)length;
+  if (dl_emergency()->reset_length + length >= sizeof dl_emergency()->reset) return;
+  memcpy(dl_emergency()->reset + dl_emergency()->reset_length, bytes, length);
+  dl_emergency()->reset_length += (int)length;
 }
 
 /// After initscr: compute the reset bytes from terminfo while it is safe to do so.
 static inline void dl_prepare_emergency_reset(void) {
-  dl_emergency_reset_length = 0;
+  dl_emergency()->reset_length = 0;
   dl_append_reset("\033[?1000l\033[?1002l\033[?1006l");  // mouse reporting off
   dl_append_reset(tigetstr("sgr0"));
   dl_append_reset(tigetstr("cnorm"));
@@ -179,15 +188,15 @@ static inline void dl_prepare_emergency_reset(void) {
 
 /// Puts back the modes saved by dl_save_terminal_modes (after endwin, as a second guarantee).
 static inline void dl_restore_terminal_modes(void) {
-  if (dl_saved_termios_valid) tcsetattr(STDIN_FILENO, TCSADRAIN, &dl_saved_termios);
+  if (dl_emergency()->saved_termios_valid) tcsetattr(STDIN_FILENO, TCSADRAIN, &dl_emergency()->saved_termios);
 }
 
 static void dl_fatal_signal_handler(int signal_number) {
-  if (dl_emergency_reset_length > 0) {
-    ssize_t ignored = write(STDOUT_FILENO, dl_emergency_reset, (size_t)dl_emergency_reset_length);
+  if (dl_emergency()->reset_length > 0) {
+    ssize_t ignored = write(STDOUT_FILENO, dl_emergency()->reset, (size_t)dl_emergency()->reset_length);
     (void)ignored;
   }
-  if (dl_saved_termios_valid) tcsetattr(STDIN_FILENO, TCSANOW, &dl_saved_termios);
+  if (dl_emergency()->saved_termios_valid) tcsetattr(STDIN_FILENO, TCSANOW, &dl_emergency()->saved_termios);
   signal(signal_number, SIG_DFL);
   raise(signal_number);
 }
@@ -212,9 +221,12 @@ static inline void dl_remove_fatal_signal_handlers(void) {
 
 // MARK: - Quit signals: a flag the input loop checks (never endwin in a handler)
 
-static volatile sig_atomic_t dl_pending_quit_signal = 0;
+static inline volatile sig_atomic_t *dl_pending_quit_signal(void) {
+  static volatile sig_atomic_t pending;
+  return &pending;
+}
 
-static void dl_quit_signal_handler(int signal_number) { dl_pending_quit_signal = signal_number; }
+static void dl_quit_signal_handler(int signal_number) { *dl_pending_quit_signal() = signal_number; }
 
 /// SIGINT, SIGTERM, SIGHUP set the flag; no SA_RESTART, so a blocked read returns at once.
 /// SIGPIPE is ignored.
@@ -236,8 +248,8 @@ static inline void dl_remove_quit_signal_handlers(void) {
 }
 
 static inline int dl_take_quit_signal(void) {
-  int pending = dl_pending_quit_signal;
-  dl_pending_quit_signal = 0;
+  int pending = *dl_pending_quit_signal();
+  *dl_pending_quit_signal() = 0;
   return pending;
 }
 
