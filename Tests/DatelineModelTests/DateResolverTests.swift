@@ -148,6 +148,30 @@ import Testing
     #expect(resolved.explanation == "earlier on Mon 2025-02-24 (Oval Office meeting)")
   }
 
+  @Test func randomPhrasesNeverCrashAndResolveConsistently() {
+    let vocabulary = [
+      "on", "the", "next", "last", "this", "in", "within", "earlier", "later", "day", "days",
+      "week",
+      "weeks", "month", "months", "year", "years", "ago", "anniversary", "of", "third", "999999th",
+      "Thursday", "Monday", "February", "29", "31st", "2024", "0000", "999999", "a", "few",
+      "coming",
+      "twenty", "five", "morning", "night", ",", ".", "-", "\u{2019}s", "at", "16:19", "..", "/",
+      "~",
+    ]
+    var generator = SeededGenerator(seed: 7)
+    for _ in 0..<3000 {
+      let count = Int.random(in: 1...5, using: &generator)
+      let phrase = (0..<count).map { _ in vocabulary.randomElement(using: &generator)! }
+        .joined(separator: " ")
+      let tense = [Tense.past, .present, .future, nil].randomElement(using: &generator)!
+      if let resolved = try? resolve(phrase, tense) {
+        #expect(resolved.start <= resolved.end, "\(phrase)")
+        #expect(resolved.stated == phrase)
+        #expect(!resolved.explanation.isEmpty)
+      }
+    }
+  }
+
   @Test(arguments: [
     "", "someday", "on Blursday", "February 30", "Thursday, February 28", "the 3rd of Smarch",
   ])

@@ -21,6 +21,37 @@ import Testing
     #expect(byID["un-vote"]?.date.explanation == "earlier on Mon 2025-02-24 (Oval Office meeting)")
   }
 
+  @Test func sameStartOrdersByHintThenPrecisionThenSourcePosition() throws {
+    let sources = [
+      Source(id: "a", publisher: "P", title: "First", published: "2025-01-01"),
+      Source(id: "b", publisher: "P", title: "Second", published: "2025-01-02"),
+    ]
+    func event(_ id: String, _ date: DateSpec, source: String = "a", paragraph: Int) -> Event {
+      Event(
+        id: id, headline: id, summary: "", date: date, status: .occurred, participants: [],
+        provenance: Provenance(source: source, paragraph: paragraph))
+    }
+    let dataset = Dataset(
+      sources: sources,
+      events: [
+        event("year", .edtf("2025"), paragraph: 1),
+        event("month", .edtf("2025-01"), paragraph: 2),
+        event("span", .edtf("2025-01-01/2025-01-05"), paragraph: 3),
+        event("day-b", .edtf("2025-01-01"), source: "b", paragraph: 1),
+        event("day-a9", .edtf("2025-01-01"), paragraph: 9),
+        event("day-a4", .edtf("2025-01-01"), paragraph: 4),
+        event("later", .stated(StatedDate(stated: "later in the day")), paragraph: 1),
+        event("earlier", .stated(StatedDate(stated: "earlier in the day")), paragraph: 8),
+      ])
+    let timeline = try Timeline(dataset: dataset)
+    #expect(
+      timeline.events.map(\.event.id) == [
+        "earlier", "day-a4", "day-a9", "day-b", "month", "year", "span", "later",
+      ])
+    #expect(timeline.asOf?.description == "2025-01-02")
+    #expect(timeline.title == "First")
+  }
+
   @Test func upcomingIsAfterTheLatestPublicationDay() throws {
     let timeline = try Fixtures.timeline()
     #expect(timeline.asOf?.description == "2025-02-24")

@@ -268,14 +268,14 @@ private struct Context {
   func sameDay() -> ResolvedDate? {
     switch words.joined(separator: " ") {
     case "today", "now", "same day", "that day", "this afternoon", "that afternoon",
-      "same day as", "that same day":
+      "that same day":
       return day(anchor, "same day as \(anchorText)")
     case "earlier in day", "earlier today", "earlier that day", "earlier same day",
       "earlier in same day", "earlier", "this morning", "that morning", "earlier this morning",
       "earlier that morning", "earlier in day today", "earlier in that day":
       return day(anchor, "earlier on \(anchorText)", order: -1)
     case "later in day", "later today", "later that day", "later same day", "later in same day",
-      "later", "tonight", "this evening", "that evening", "that night", "this afternoon later",
+      "later", "tonight", "this evening", "that evening", "that night",
       "later tonight", "later this evening", "later in that day", "later that evening":
       return day(anchor, "later on \(anchorText)", order: 1)
     case "yesterday", "day before", "previous day", "day earlier", "prior day":

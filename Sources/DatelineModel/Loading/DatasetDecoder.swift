@@ -133,7 +133,7 @@ struct DatasetDecoder {
     }
     var reader = ObjectReader(
       members: members, position: node.position, label: "\(kind) #\(index + 1)")
-    if let idMember = reader.member("id", consume: false),
+    if let idMember = reader.member("id"),
       case .string(let id) = idMember.value.value
     {
       reader.label = "\(kind) '\(id)'"
@@ -206,7 +206,7 @@ struct DatasetDecoder {
     let event = string(&reader, "event", required: false, location: &location)
     let date = dateSpec(&reader, "date", required: false, location: &location)
     let kind: QuoteKind? =
-      reader.member("kind", consume: false) == nil
+      reader.member("kind") == nil
       ? .full : enumeration(&reader, "kind", location: &location)
     let provenance = provenance(&reader, location: &location)
     finish(reader, known: ["id", "text", "speaker", "event", "date", "kind", "provenance"])
@@ -324,7 +324,7 @@ struct DatasetDecoder {
       var innerLocation = ItemLocation(path: path, object: member.value.position)
       let stated = string(&inner, "stated", location: &innerLocation)
       let tense: Tense? =
-        inner.member("tense", consume: false) == nil
+        inner.member("tense") == nil
         ? nil : enumeration(&inner, "tense", location: &innerLocation)
       let relativeTo = string(&inner, "relativeTo", required: false, location: &innerLocation)
       finish(inner, known: ["stated", "tense", "relativeTo"])
@@ -332,7 +332,7 @@ struct DatasetDecoder {
         location.fields["\(key).\(field)"] = position
       }
       guard let stated else { return nil }
-      if inner.member("tense", consume: false) != nil && tense == nil { return nil }
+      if inner.member("tense") != nil && tense == nil { return nil }
       return .stated(StatedDate(stated: stated, tense: tense, relativeTo: relativeTo))
     default:
       report(
@@ -399,7 +399,7 @@ struct DatasetDecoder {
   }
 }
 
-/// Reads the members of one object, remembering which were consumed.
+/// The members of one JSON object, with a label for messages ("event 'oval'").
 struct ObjectReader {
   let members: [JSONNode.Member]
   let position: TextPosition
@@ -411,7 +411,7 @@ struct ObjectReader {
     self.label = label
   }
 
-  func member(_ key: String, consume: Bool = true) -> JSONNode.Member? {
+  func member(_ key: String) -> JSONNode.Member? {
     members.first { $0.key == key }
   }
 }

@@ -21,6 +21,8 @@ public struct BrowserState: Sendable {
   public internal(set) var eventDivider: Int?
   /// With a person in focus: their related actors, shown as People rows 1... after the person.
   public internal(set) var related: [RelatedActor] = []
+  /// Why each of `related` is related, in words, sanitized: "met with (Oval Office meeting)".
+  public internal(set) var relatedReasons: [String] = []
   public internal(set) var search = SearchState()
   public internal(set) var history = NavigationHistory()
   public internal(set) var showsHelp = false
@@ -158,6 +160,7 @@ public struct BrowserState: Sendable {
       eventRows = .all(count: allEvents.count)
       peopleRows = .all(count: timeline.actors.count)
       related = []
+      relatedReasons = []
       contextQuoteRows = .all(count: timeline.quotes.count)
     case .person(let actorID):
       eventRows = .subset(
@@ -166,6 +169,7 @@ public struct BrowserState: Sendable {
         timeline.actorIndex(id: $0.actor.id) != nil
       }
       related = relatedActors
+      relatedReasons = relatedActors.map { Self.reasons($0, of: actorID, in: timeline) }
       let own = timeline.actorIndex(id: actorID).map { [$0] } ?? []
       peopleRows = .subset(own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
       let allQuotes = timeline.quotes
@@ -174,6 +178,7 @@ public struct BrowserState: Sendable {
     case .event(let eventID):
       eventRows = .all(count: allEvents.count)
       related = []
+      relatedReasons = []
       let participants = timeline.event(id: eventID)?.event.participants ?? []
       peopleRows = .subset(participants.compactMap { timeline.actorIndex(id: $0) })
       let allQuotes = timeline.quotes
@@ -186,19 +191,42 @@ public struct BrowserState: Sendable {
   }
 
   /// Applies the search to the focus's quotes.
-  mutating func refreshQuoteRows(keepSelection: Bool) {
+  ///
+  /// When the query only narrowed from `narrowing`, every match of the new query is among the
+  /// current rows, so only those are searched: typing gets faster as the result shrinks.
+  mutating func refreshQuoteRows(keepSelection: Bool, narrowing previousQuery: String? = nil) {
     let kept =
       keepSelection && !quoteRows.isEmpty
       ? quoteRows[min(quotes.selected, quoteRows.count - 1)] : nil
     let query = QuoteQuery(search.query)
     if query.isEmpty {
       quoteRows = contextQuoteRows
+    } else if let previous = previousQuery, Self.onlyNarrows(from: previous, to: search.query),
+      case .subset(let current) = quoteRows
+    {
+      quoteRows = .subset(timeline.quoteIndices(matching: query, among: current))
     } else {
       quoteRows = .subset(timeline.quoteIndices(matching: query, among: contextQuoteRows.domain))
     }
     quotes.selected = kept.flatMap(quoteRows.position(of:)) ?? 0
     if !keepSelection { quotes.top = 0 }
     clampAll()
+  }
+
+  /// True when every quote matching `new` also matches `old` (the model decides, it owns the
+  /// query language).
+  static func onlyNarrows(from old: String, to new: String) -> Bool {
+    let previous = QuoteQuery(old)
+    return !previous.isEmpty && QuoteQuery(new).narrows(previous)
+  }
+
+  /// The reasons two actors are related, in words as seen from `actorID`.
+  static func reasons(_ related: RelatedActor, of actorID: String, in timeline: Timeline) -> String
+  {
+    related.reasons.map {
+      TerminalText.sanitize(timeline.describe($0, for: actorID, with: related.actor.id))
+    }
+    .joined(separator: "; ")
   }
 
   static func divider(in rows: RowSet, of timeline: Timeline) -> Int? {

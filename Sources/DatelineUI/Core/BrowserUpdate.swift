@@ -20,9 +20,10 @@ extension BrowserState {
       }
     case .searchType(let character):
       guard search.isEditing else { return }
+      let previous = search.query
       search.query.append(character)
       search.historyPosition = nil
-      refreshQuoteRows(keepSelection: false)
+      refreshQuoteRows(keepSelection: false, narrowing: previous)
     case .searchDeleteBackward:
       guard search.isEditing, !search.query.isEmpty else { return }
       search.query.removeLast()

@@ -32,6 +32,8 @@ struct DetailFacts: Sendable {
   var eventQuotes: [TimelineQuote] = []
   var eventQuoteCount = 0
   var related: [RelatedActor] = []
+  /// Reasons for each of `related`, in words.
+  var relatedReasons: [String] = []
   var affiliationName: String?
   var quoteEventHeadline: String?
 
@@ -52,6 +54,7 @@ struct DetailFacts: Sendable {
     case .person(let index):
       let actor = timeline.actors[index].actor
       related = timeline.relatedActors(of: actor.id)
+      relatedReasons = related.map { BrowserState.reasons($0, of: actor.id, in: timeline) }
       affiliationName = actor.affiliation.map { timeline.actor(id: $0)?.actor.name ?? $0 }
     case .quote(let index):
       let quote = timeline.quotes[index].quote

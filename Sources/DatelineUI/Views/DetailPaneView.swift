@@ -64,16 +64,15 @@ enum DetailPaneView {
       if let related = state.selectedRelated, related.actor.id == actor.id {
         text.field(
           "Linked to \(clean(state.name(of: state.focus)))",
-          related.reasons.map { clean($0.description) }.joined(separator: "; "), hanging: 2)
+          state.relatedReasons[state.people.selected - 1],
+          hanging: 2)
       }
       if facts.related.isEmpty {
         text.field("Related", "none")
       } else {
         text.field("Related", "\(facts.related.count) (] and [ step through them, Enter jumps)")
-        for relatedActor in facts.related {
-          text.field(
-            "  " + clean(relatedActor.actor.name),
-            relatedActor.reasons.map { clean($0.description) }.joined(separator: "; "), hanging: 4)
+        for (relatedActor, reasons) in zip(facts.related, facts.relatedReasons) {
+          text.field("  " + clean(relatedActor.actor.name), reasons, hanging: 4)
         }
       }
     case .quote(let index):

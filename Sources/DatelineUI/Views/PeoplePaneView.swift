@@ -27,12 +27,9 @@ enum PeoplePaneView {
         if isPersonFocus {
           if row.position == 0 {
             prefix = "● "
-          } else if row.position - 1 < state.related.count {
+          } else if row.position - 1 < state.relatedReasons.count {
             prefix = "↳ "
-            detail = state.related[row.position - 1].reasons.map {
-              TerminalText.sanitize($0.description)
-            }
-            .joined(separator: "; ")
+            detail = state.relatedReasons[row.position - 1]
           }
         }
         let name = TerminalText.pad(

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DatelineModel
+import Foundation
+
+/// `--data PATH`, shared by every command, and how the dataset is found and loaded.
+struct DataOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Dataset file or directory (default: $DATELINE_DATA, else ./data or the data/ of the enclosing package).",
+      valueName: "PATH"))
+  var data: String?
+
+  /// Reads and builds the timeline, or fails with the dataset's diagnostics (status 1).
+  func loadTimeline() throws -> Timeline {
+    let path = try DataLocator.locate(
+      explicit: data, environment: ProcessInfo.processInfo.environment,
+      currentDirectory: FileManager.default.currentDirectoryPath)
+    do {
+      return try Timeline(path: path)
+    } catch {
+      throw CommandFailure.invalidData(
+        DatasetLoadErrorLines(lines: error.diagnostics.map { Output.clean($0.description) }))
+    }
+  }
+}
+
+/// Finds the dataset: `--data`, then `DATELINE_DATA`, then `data/` here, then the `data/` of the
+/// nearest enclosing directory that holds `Package.swift` (so `swift run` works from `Sources/`).
+enum DataLocator {
+  static let environmentVariable = "DATELINE_DATA"
+
+  static func locate(
+    explicit: String?, environment: [String: String], currentDirectory: String
+  ) throws(CommandFailure) -> String {
+    if let explicit { return explicit }
+    if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
+      return fromEnvironment
+    }
+    var looked: [String] = []
+    var directory = URL(fileURLWithPath: currentDirectory, isDirectory: true).standardized
+    let here = directory.appendingPathComponent("data").path
+    looked.append(here)
+    if isDirectory(here) { return here }
+    while true {
+      let candidate = directory.appendingPathComponent("data").path
+      if candidate != here {
+        looked.append(candidate)
+        if isDirectory(candidate),
+          FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent("Package.swift").path)
+        {
+          return candidate
+        }
+      }
+      let parent = directory.deletingLastPathComponent()
+      if parent.path == directory.path { break }
+      directory = parent
+    }
+    throw CommandFailure(
+      message: """
+        dateline: error: no dataset found. Looked in:
+        \(looked.map { "  " + Output.clean($0) }.joined(separator: "\n"))
+        Run from the repository root, pass --data PATH, or set \(environmentVariable)=PATH.
+        """,
+      status: ExitStatus.invalidData)
+  }
+
+  private static func isDirectory(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+      && isDirectory.boolValue
+  }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+
+/// The `dateline` command: the root of every subcommand, and the entry point that maps every
+/// outcome to our exit codes (0 ok, 1 invalid or missing data, 2 usage).
+@main
+struct Dateline: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "dateline",
+    abstract: "A timeline browser for the news: events, people and quotes of a story.",
+    discussion: """
+      Without a subcommand, prints the timeline as text.
+
+      The dataset is read from --data PATH, else from $DATELINE_DATA, else from data/ in the \
+      current directory or the nearest enclosing directory holding Package.swift and data/.
+
+      Exit codes: 0 ok, 1 invalid or missing data, 2 usage error.
+      """,
+    version: "0.1.0",
+    // Subcommands, in help order. To add one, create its file and list its type here.
+    subcommands: [
+      EventsCommand.self,
+      PeopleCommand.self,
+      QuotesCommand.self,
+      ShowCommand.self,
+      ValidateCommand.self,
+    ]
+  )
+
+  @OptionGroup var dataOptions: DataOptions
+
+  /// Plain `dateline`. The browser will take over here when standard output is a terminal
+  /// (see issue 3: `dateline` is `dateline browse`); when it is not, the text timeline stays.
+  func run() throws {
+    let timeline = try dataOptions.loadTimeline()
+    Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
+  }
+
+  static func main() {
+    Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
+  }
+
+  /// Parses and runs one command line; returns the process exit status.
+  static func execute(_ arguments: [String]) -> Int32 {
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot(arguments)
+    } catch {
+      return report(error)
+    }
+    do {
+      try command.run()
+      return ExitStatus.ok
+    } catch let failure as CommandFailure {
+      Output.writeError(failure.message)
+      return failure.status
+    } catch {
+      return report(error)
+    }
+  }
+
+  /// ArgumentParser errors: help and version go to stdout with status 0; usage errors (its
+  /// status 64) become our usage status 2.
+  private static func report(_ error: any Error) -> Int32 {
+    let message = fullMessage(for: error)
+    let code = exitCode(for: error)
+    if code == .success {
+      if !message.isEmpty { Output.write(message) }
+      return ExitStatus.ok
+    }
+    if !message.isEmpty { Output.writeError(message) }
+    return code == .validationFailure ? ExitStatus.usage : code.rawValue
+  }
+}
+
+enum ExitStatus {
+  static let ok: Int32 = 0
+  static let invalidData: Int32 = 1
+  static let usage: Int32 = 2
+}
+
+/// A failure with its message (already sanitized and complete) and exit status.
+struct CommandFailure: Error {
+  var message: String
+  var status: Int32
+
+  static func usage(_ message: String) -> CommandFailure {
+    CommandFailure(message: "dateline: error: \(message)", status: ExitStatus.usage)
+  }
+
+  static func invalidData(_ error: DatasetLoadErrorLines) -> CommandFailure {
+    CommandFailure(message: error.lines.joined(separator: "\n"), status: ExitStatus.invalidData)
+  }
+}
+
+/// Diagnostics ready to print: one sanitized `PATH:LINE:COLUMN: error: MESSAGE` per line.
+struct DatasetLoadErrorLines {
+  var lines: [String]
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import DatelineModel
+
+/// `dateline quotes`: every quotation, optionally searched or narrowed to a speaker.
+struct QuotesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "quotes",
+    abstract: "List quotations in chronological order.",
+    discussion: """
+      --search keeps quotes holding all its words; "a phrase" in quotes matches as written, \
+      @name narrows to a speaker. Case is ignored unless the search has a capital letter.
+      """)
+
+  @OptionGroup var dataOptions: DataOptions
+
+  @Flag(help: "Print a JSON array instead of a table.")
+  var json = false
+
+  @Option(help: ArgumentHelp("Only quotes matching this search.", valueName: "TEXT"))
+  var search: String?
+
+  @Option(help: ArgumentHelp("Only quotes by this speaker (id or name).", valueName: "ID"))
+  var speaker: String?
+
+  func run() throws {
+    let timeline = try dataOptions.loadTimeline()
+    var quotes = timeline.quotes
+    if let speaker {
+      let found = try Lookup.actor(speaker, in: timeline, option: "--speaker")
+      quotes = timeline.quotes(by: found.actor.id)
+    }
+    if let search {
+      let query = QuoteQuery(search)
+      quotes = quotes.filter { query.matches($0) }
+    }
+    if json {
+      Output.write(try JSONOutput.render(quotes.map(QuoteRecord.init)))
+    } else if quotes.isEmpty {
+      Output.write("No quotes match.")
+    } else {
+      Output.write(QuotesCommand.table(quotes).joined(separator: "\n"))
+    }
+  }
+
+  static func table(_ quotes: [TimelineQuote], indent: String = "") -> [String] {
+    var table = TextTable(header: ["DATE", "SPEAKER", "ID", "QUOTE"])
+    for item in quotes {
+      table.append([
+        item.date.value.description, item.speakerName, item.quote.id,
+        "\u{201C}\(item.quote.text)\u{201D}",
+      ])
+    }
+    return table.render(width: Output.terminalWidth, indent: indent)
+  }
+}

@@ -1,3 +1,0 @@
-import DatelineModel
-
-print("dateline")

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The bundled data must match docs/dateline.schema.json, and the schema must accept what the
+/// model accepts. Checked with python3's jsonschema when it is installed (it is on CI and on the
+/// team's machines); skipped, and reported as skipped, elsewhere.
+@Suite("JSON Schema")
+struct SchemaTests {
+  static let schema = CLI.packageRoot.appendingPathComponent("docs/dateline.schema.json")
+
+  static let checker = """
+    import json, sys, jsonschema
+    schema = json.load(open(sys.argv[1], encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    problems = 0
+    for path in sys.argv[2:]:
+        for error in validator.iter_errors(json.load(open(path, encoding="utf-8"))):
+            print(f"{path}: /{'/'.join(map(str, error.absolute_path))}: {error.message}")
+            problems += 1
+    sys.exit(1 if problems else 0)
+    """
+
+  static let pythonHasJSONSchema: Bool = (try? python(["-c", "import jsonschema"]).status) == 0
+
+  struct Outcome {
+    var status: Int32
+    var output: String
+  }
+
+  static func python(_ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3"] + arguments
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let output = scratch.url.appendingPathComponent("output")
+    try Data().write(to: output)
+    let handle = try FileHandle(forWritingTo: output)
+    process.standardOutput = handle
+    process.standardError = handle
+    try process.run()
+    process.waitUntilExit()
+    try handle.close()
+    return Outcome(
+      status: process.terminationStatus,
+      output: String(decoding: try Data(contentsOf: output), as: UTF8.self))
+  }
+
+  static func check(_ files: [String]) throws -> Outcome {
+    try python(["-c", checker, schema.path] + files)
+  }
+
+  @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed"))
+  func bundledDataMatchesTheSchema() throws {
+    let data = CLI.packageRoot.appendingPathComponent("data")
+    let files = try FileManager.default.contentsOfDirectory(atPath: data.path)
+      .filter { $0.hasSuffix(".json") }.sorted().map { data.appendingPathComponent($0).path }
+    #expect(!files.isEmpty)
+    let outcome = try Self.check(files)
+    #expect(outcome.status == 0, "\(outcome.output)")
+  }
+
+  @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed"))
+  func schemaAcceptsWhatTheModelAccepts() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let file = try directory.write("tiny.json", Fixtures.tiny)
+    #expect(try CLI.run(["validate", file.path]).status == 0)
+    let outcome = try Self.check([file.path])
+    #expect(outcome.status == 0, "\(outcome.output)")
+  }
+
+  @Test(
+    .enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed"),
+    arguments: [
+      (#""status": "scheduled""#, #""status": "rumoured""#),
+      (#""kind": "person""#, #""kind": "pet""#),
+      (#""paragraph": 2"#, #""paragraph": 0"#),
+      (#""participants""#, #""participantz""#),
+      (#""on Friday", "tense": "future""#, #""on Friday", "tense": "soon""#),
+    ])
+  func schemaRejectsWhatTheModelRejects(original: String, broken: String) throws {
+    #expect(Fixtures.tiny.contains(original))
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let json = Fixtures.tiny.replacingOccurrences(of: original, with: broken)
+    let file = try directory.write("broken.json", json)
+    #expect(try CLI.run(["validate", file.path]).status == 1, "the model rejects it")
+    let outcome = try Self.check([file.path])
+    #expect(outcome.status == 1, "the schema rejects it: \(outcome.output)")
+  }
+}
