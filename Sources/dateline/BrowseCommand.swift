@@ -65,7 +65,8 @@ struct BrowseCommand: ParsableCommand {
       let size = screen.flatMap(HeadlessSession.parseScreenSize) ?? Self.defaultScreen
       let parsed = (try? KeyNotation.parse(keys ?? "")) ?? []
       Output.write(
-        HeadlessSession.run(timeline: timeline, width: size.width, height: size.height, keys: parsed))
+        HeadlessSession.run(
+          timeline: timeline, width: size.width, height: size.height, keys: parsed))
       return
     }
     try Self.browse(timeline)

@@ -57,7 +57,9 @@ struct TerminalBrowserTests {
     let first = try await session.waitFor(Self.header)
     let position = try #require(Self.eventsPosition(in: first))
     try session.press("k")
-    try await session.waitFor("Events \(Self.spaces)\(position.index - 1)/\(position.count)")
+    try await session.waitForScreen("Events row \(position.index - 1)") {
+      Self.eventsPosition(in: $0)?.index == position.index - 1
+    }
     try session.press("j", "j")
     try await session.waitForScreen("Events row \(position.index + 1)") {
       Self.eventsPosition(in: $0)?.index == position.index + 1
@@ -154,6 +156,21 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 128 + signal)
   }
 
+  @Test func aDataErrorPrintsOnTheNormalTerminal() async throws {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-broken-\(UUID().uuidString).json")
+    try #"{"format": "dateline/1", "events": [}"#.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let session = try TmuxSession(arguments: ["browse", "--data", url.path])
+    defer { session.close() }
+    #expect(try await session.waitForExit() == 1)
+    let screen = try await session.waitFor("wrapper: dateline exited")
+    #expect(screen.contains("\(url.lastPathComponent):1:"))
+    #expect(try session.display("#{alternate_on}") == "0")
+    let settings = try session.terminalSettings()
+    #expect(settings.before == settings.after)
+  }
+
   @Test func hostileTextNeverReachesThePane() async throws {
     let dataset = try HostileDataset.write()
     defer { try? FileManager.default.removeItem(atPath: dataset) }
@@ -167,29 +184,31 @@ struct TerminalBrowserTests {
     #expect(try session.display("#{pane_title}") == titleBefore)
     #expect(try session.display("#{alternate_on}") == "1")
     let styled = try session.styledScreen()
-    #expect(!styled.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x7F })
+    #expect(
+      !styled.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x7F })
     try session.press("q")
     try await expectCleanExit(session, status: 0)
   }
 
   @Test func noColorDrawsWithAttributesOnly() async throws {
-    func colorSequences(_ environment: [String: String]) async throws -> Bool {
+    func colorSequences(_ environment: [String: String]) async throws -> (Bool, String) {
       let session = try browse(environment: environment)
       defer { session.close() }
       try await session.waitFor(Self.header)
       let styled = try session.styledScreen()
       try session.press("q")
       _ = try await session.waitForExit()
-      return styled.range(of: #"\u{1B}\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)"#, options: .regularExpression)
-        != nil
+      // A foreground or background color (30-37, 40-47, 38;..., 48;...), not the defaults 39/49.
+      let colored = styled.contains(/\x1B\[([0-9]+;)*(3[0-7]|4[0-7]|38;|48;)/)
+      return (colored, styled)
     }
-    #expect(try await colorSequences([:]), "expected colors without NO_COLOR")
-    #expect(try await !colorSequences(["NO_COLOR": "1"]), "expected no colors with NO_COLOR=1")
+    let (withColor, colorScreen) = try await colorSequences([:])
+    #expect(withColor, "expected colors without NO_COLOR:\n\(colorScreen)")
+    let (withNoColor, monochromeScreen) = try await colorSequences(["NO_COLOR": "1"])
+    #expect(!withNoColor, "expected no colors with NO_COLOR=1:\n\(monochromeScreen)")
   }
 
   // MARK: Reading the screen
-
-  static let spaces = ""
 
   /// The Events pane title's "12/14".
   static func eventsPosition(in screen: String) -> (index: Int, count: Int)? {

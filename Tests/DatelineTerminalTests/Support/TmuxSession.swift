@@ -134,8 +134,10 @@ final class TmuxSession {
 
   /// `stty -g` in the pane before `dateline` started and after it exited.
   func terminalSettings() throws -> (before: String, after: String) {
-    let before = try String(contentsOf: directory.appendingPathComponent("stty-before"), encoding: .utf8)
-    let after = try String(contentsOf: directory.appendingPathComponent("stty-after"), encoding: .utf8)
+    let before = try String(
+      contentsOf: directory.appendingPathComponent("stty-before"), encoding: .utf8)
+    let after = try String(
+      contentsOf: directory.appendingPathComponent("stty-after"), encoding: .utf8)
     return (before, after)
   }
 
@@ -163,17 +165,7 @@ final class TmuxSession {
   }
 
   static func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try Spawn.run(["tmux"] + arguments)
   }
 
   /// Single-quotes `text` for sh.
