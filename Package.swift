@@ -42,7 +42,7 @@ let package = Package(
       dependencies: ["DatelineModel", "DatelineIngest", "DatelineUI"]
     ),
     .testTarget(name: "DatelineModelTests", dependencies: ["DatelineModel"]),
-    .testTarget(name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"]),
+    .testTarget(name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"], exclude: ["Corpus"]),
     .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"], exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
     .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineModel"]),

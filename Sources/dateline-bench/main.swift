@@ -1,1 +1,118 @@
-print("dateline-bench")
+import DatelineIngest
+import DatelineModel
+import Foundation
+
+// Benchmarks are programs: they print medians and ratios; they assert nothing.
+//   swift run -c release dateline-bench ingest   extraction throughput in MB/s
+//   swift run -c release dateline-bench score    quality against the gold corpus
+//   swift run dateline-bench report FILE...      the human report of each file
+
+/// The test corpus and the seed article, found from this file's location.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+let corpusDirectory = repositoryRoot.appendingPathComponent("Tests/DatelineIngestTests/Corpus")
+let seedFile = repositoryRoot.deletingLastPathComponent()
+  .appendingPathComponent("shared/seeds/000_18e010c6cd004529.txt")
+
+func articleTexts() -> [String] {
+  var texts: [String] = []
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: corpusDirectory.path)) ?? []
+  for name in names.sorted() where name.hasSuffix(".txt") {
+    if let text = try? String(
+      contentsOf: corpusDirectory.appendingPathComponent(name), encoding: .utf8)
+    {
+      texts.append(text)
+    }
+  }
+  if let seed = try? String(contentsOf: seedFile, encoding: .utf8) { texts.append(seed) }
+  return texts
+}
+
+func now() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+/// The peer: a plain pass over the same text that converts it to scalars and counts quotation
+/// marks and line breaks. Extraction is measured as a multiple of this.
+func plainScan(_ texts: [String]) -> Int {
+  var count = 0
+  for text in texts {
+    let scalars = Array(text.unicodeScalars)
+    for scalar in scalars where scalar == "\"" || scalar == "\u{201C}" || scalar == "\n" {
+      count += 1
+    }
+  }
+  return count
+}
+
+func benchIngest() {
+  let articles = articleTexts()
+  guard !articles.isEmpty else {
+    print("no articles found under \(corpusDirectory.path)")
+    exit(1)
+  }
+  let articleBytes = articles.reduce(0) { $0 + $1.utf8.count }
+  let copies = max(1, (4 * 1024 * 1024) / articleBytes)
+  let workload = Array(repeating: articles, count: copies).flatMap { $0 }
+  let totalBytes = Double(articleBytes * copies)
+  let published = PublicationHeader.parseOption("2025-02-24")
+  var extractTimes: [Double] = []
+  var scanTimes: [Double] = []
+  var sink = 0
+  for _ in 0..<7 {
+    var start = now()
+    sink &+= plainScan(workload)
+    scanTimes.append(now() - start)
+    start = now()
+    for text in workload {
+      let analysis = ArticleAnalysis(text: text, published: published)
+      sink &+= analysis.quotes.count + analysis.dates.count + analysis.events.count
+    }
+    extractTimes.append(now() - start)
+  }
+  let megabytes = totalBytes / 1_000_000
+  let extract = median(extractTimes)
+  let scan = median(scanTimes)
+  print(
+    "ingest benchmark: \(workload.count) articles, \(String(format: "%.2f", megabytes)) MB, 7 runs, one core"
+  )
+  print(
+    "  extraction: \(String(format: "%.1f", megabytes / extract)) MB/s median (\(String(format: "%.3f", extract)) s per run)"
+  )
+  print(
+    "  plain scan: \(String(format: "%.1f", megabytes / scan)) MB/s median (\(String(format: "%.3f", scan)) s per run)"
+  )
+  print("  ratio: extraction takes \(String(format: "%.1f", extract / scan))x the plain scan")
+  print(
+    "  target: 5 MB/s -> \(megabytes / extract >= 5 ? "met" : "NOT met")  (checksum \(sink % 1000))"
+  )
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "ingest":
+  benchIngest()
+case "score":
+  let result = CorpusScorer.score(directory: corpusDirectory.path)
+  print(result.summary)
+  if arguments.contains("-v") { print(result.misses.joined(separator: "\n")) }
+case "model":
+  ModelBench.run(Array(arguments.dropFirst()))
+case "report":
+  for path in arguments.dropFirst() {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      print("\(path): cannot read")
+      continue
+    }
+    print(IngestReport.text(for: ArticleAnalysis(text: text), file: path))
+  }
+default:
+  print("usage: dateline-bench ingest | score | report FILE...")
+}

@@ -19,8 +19,7 @@ struct DataOptions: ParsableArguments {
     do {
       return try Timeline(path: path)
     } catch {
-      throw CommandFailure.invalidData(
-        DatasetLoadErrorLines(lines: error.diagnostics.map { Output.clean($0.description) }))
+      throw CommandFailure.invalidData(error.diagnostics)
     }
   }
 }

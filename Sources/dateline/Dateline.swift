@@ -1,4 +1,5 @@
 import ArgumentParser
+import DatelineModel
 import Foundation
 
 /// The `dateline` command: the root of every subcommand, and the entry point that maps every
@@ -25,6 +26,7 @@ struct Dateline: ParsableCommand {
       QuotesCommand.self,
       ShowCommand.self,
       ValidateCommand.self,
+      IngestCommand.self,
       BrowseCommand.self,
     ]
   )
@@ -89,12 +91,10 @@ struct CommandFailure: Error {
     CommandFailure(message: "dateline: error: \(message)", status: ExitStatus.usage)
   }
 
-  static func invalidData(_ error: DatasetLoadErrorLines) -> CommandFailure {
-    CommandFailure(message: error.lines.joined(separator: "\n"), status: ExitStatus.invalidData)
+  /// Dataset problems, one sanitized `PATH:LINE:COLUMN: error: MESSAGE` line each.
+  static func invalidData(_ diagnostics: [Diagnostic]) -> CommandFailure {
+    CommandFailure(
+      message: diagnostics.map { Output.clean($0.description) }.joined(separator: "\n"),
+      status: ExitStatus.invalidData)
   }
-}
-
-/// Diagnostics ready to print: one sanitized `PATH:LINE:COLUMN: error: MESSAGE` per line.
-struct DatasetLoadErrorLines {
-  var lines: [String]
 }

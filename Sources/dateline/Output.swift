@@ -17,16 +17,16 @@ enum Output {
     TerminalText.sanitize(text)
   }
 
-  /// The width to wrap long text at: the terminal's columns when standard output is a terminal,
-  /// nil (no wrapping) when it is a pipe or a file.
+  /// The width to wrap long text at when standard output is a terminal: `COLUMNS` when set (as
+  /// GNU ls does), else the terminal's size, else 80. Nil (no wrapping) for pipes and files.
   static var terminalWidth: Int? {
     guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+      return columns
+    }
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
       return Int(size.ws_col)
-    }
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
-      return columns
     }
     return 80
   }

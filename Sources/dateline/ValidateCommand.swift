@@ -7,7 +7,7 @@ struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check dataset files or directories; exit 1 and list every problem if invalid.",
-    discussion: "Several paths are checked together, as one merged dataset.")
+    discussion: "Each path is its own dataset: a file, or a directory whose *.json files merge.")
 
   @Argument(help: ArgumentHelp("Dataset files or directories of *.json files.", valueName: "PATH"))
   var paths: [String]
@@ -19,11 +19,18 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     let diagnostics = DatasetLoader.validate(paths: paths)
     guard diagnostics.isEmpty else {
-      throw CommandFailure.invalidData(
-        DatasetLoadErrorLines(lines: diagnostics.map { Output.clean($0.description) }))
+      throw CommandFailure.invalidData(diagnostics)
     }
-    Output.write(
-      Output.clean(
-        "\(paths.joined(separator: ", ")): valid"))
+    // Each path is its own dataset: one summary line each.
+    for path in paths {
+      var summary = "\(path): valid"
+      if let dataset = try? DatasetLoader.load(path: path) {
+        summary +=
+          " (\(count(dataset.sources.count, "source")), \(count(dataset.actors.count, "actor")), \(count(dataset.events.count, "event")), \(count(dataset.quotes.count, "quote")), \(count(dataset.relations.count, "relation")))"
+      }
+      Output.write(Output.clean(summary))
+    }
   }
+
+  private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -43,6 +43,9 @@ struct EventsCommandTests {
     #expect(byID["invasion"]?["date"] as? String == "2022-02-24")
     #expect(byID["invasion"]?["stated"] as? String == "the third anniversary of")
     #expect(byID["war-anniversary"]?["date"] as? String == "2025-02-24")
+    #expect(
+      (byID["invasion"]?["explanation"] as? String)?.contains("3 years before Mon 2025-02-24")
+        == true)
 
     for id in ["un-vote", "macron-visit", "oval-office-meeting", "joint-press-conference"] {
       #expect(byID[id]?["date"] as? String == "2025-02-24", "\(id)")

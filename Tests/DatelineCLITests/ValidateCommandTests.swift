@@ -6,7 +6,7 @@ struct ValidateCommandTests {
   @Test func theBundledDataIsValid() throws {
     let result = try CLI.run(["validate", "data"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("valid"))
+    #expect(result.stdout.hasPrefix("data: valid (1 source, 13 actors, "))
     #expect(result.stderr.isEmpty)
   }
 
@@ -75,21 +75,17 @@ struct ValidateCommandTests {
   @Test func unparseableDate() throws {
     let json = Fixtures.dataset(
       actors: [Fixtures.ana], events: [Fixtures.event("e1", date: #""2025-02-30""#)])
-    let (_, lines, status) = try problems(json)
-    #expect(status == 1)
-    #expect(lines.count == 1)
-    #expect(lines.first?.contains(":8:") == true)
-    #expect(lines.first?.contains("2025-02-30") == true)
+    try expectOne(
+      json, line: 8, column: try column(of: #""2025-02-30""#, line: 8, in: json),
+      containing: "'2025-02-30' is not an EDTF date")
   }
 
   @Test func unrecognizedStatedDate() throws {
     let json = Fixtures.dataset(
       actors: [Fixtures.ana], events: [Fixtures.event("e1", date: #"{"stated": "when pigs fly"}"#)])
-    let (_, lines, status) = try problems(json)
-    #expect(status == 1)
-    #expect(lines.count == 1)
-    #expect(lines.first?.contains(":8:") == true)
-    #expect(lines.first?.contains("cannot resolve the date 'when pigs fly'") == true)
+    try expectOne(
+      json, line: 8, column: try column(of: #""when pigs fly""#, line: 8, in: json),
+      containing: "cannot resolve the date 'when pigs fly'")
   }
 
   @Test func relativeDateWithNothingToAnchorIt() throws {
@@ -97,11 +93,9 @@ struct ValidateCommandTests {
       sources: [#"{"id": "s", "publisher": "P", "title": "T", "published": ""}"#],
       actors: [Fixtures.ana],
       events: [Fixtures.event("e1", date: #"{"stated": "on Thursday", "tense": "future"}"#)])
-    let (_, lines, status) = try problems(json)
-    #expect(status == 1)
-    #expect(lines.count == 1)
-    #expect(lines.first?.contains(":8:") == true)
-    #expect(lines.first?.contains("nothing to anchor it") == true)
+    try expectOne(
+      json, line: 8, column: try column(of: #""on Thursday""#, line: 8, in: json),
+      containing: "nothing to anchor it")
   }
 
   @Test func quoteSpeakerMustBeAPersonOrGroup() throws {
@@ -146,5 +140,22 @@ struct ValidateCommandTests {
         actors: [], events: [Fixtures.event("e1")]))
     let result = try CLI.run(["validate", directory.url.path])
     #expect(result.status == 0, "\(result.stderr)")
+  }
+
+  @Test func eachPathIsItsOwnDataset() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let actors = try directory.write("a.json", Fixtures.dataset(actors: [Fixtures.ana]))
+    let events = try directory.write(
+      "b.json", Fixtures.dataset(actors: [], events: [Fixtures.event("e1")]))
+    let apart = try CLI.run(["validate", actors.path, events.path])
+    #expect(apart.status == 1, "b.json alone does not know the actor 'ana'")
+    #expect(apart.stderr.hasPrefix(events.path + ":8:"))
+    #expect(apart.stderr.contains("unknown actor id 'ana'"))
+
+    let other = try directory.write("c.json", Fixtures.dataset(actors: [Fixtures.ana]))
+    let both = try CLI.run(["validate", actors.path, other.path])
+    #expect(both.status == 0, "\(both.stderr)")
+    #expect(both.stdout.split(separator: "\n").count == 2, "one summary line per dataset")
   }
 }

@@ -79,6 +79,11 @@ import Testing
     #expect(try resolve("last week").value.description == "2025-02-17/2025-02-23")
     #expect(try resolve("next week").value.description == "2025-03-03/2025-03-09")
     #expect(try resolve("this week").value.description == "2025-02-24/2025-03-02")
+    #expect(try resolve("in the next week").value.description == "2025-02-24/2025-03-03")
+    #expect(try resolve("over the past three months").value.description == "2024-11-24/2025-02-24")
+    #expect(try resolve("earlier this week").value.description == "2025-02-24")
+    #expect(try resolve("later this month").value.description == "2025-02-24/2025-02-28")
+    #expect(try resolve("next weekend").value.description == "2025-03-08/2025-03-09")
   }
 
   @Test func approximateFuture() throws {

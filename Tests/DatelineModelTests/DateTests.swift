@@ -79,6 +79,12 @@ import Testing
     #expect(throws: EDTFError.self) { try EDTFDate(parsing: text) }
   }
 
+  @Test func handBuiltOpenIntervalDoesNotTrap() {
+    let open = EDTFDate(from: .open, to: .unknown)
+    #expect(open.description == "../")
+    #expect(open.earliestDay <= open.latestDay)
+  }
+
   @Test func errorSaysWhatIsAccepted() {
     do {
       _ = try EDTFDate(parsing: "2025-02-30")

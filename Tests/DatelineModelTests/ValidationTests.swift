@@ -137,6 +137,21 @@ import Testing
     expectOne(relation, at: #""ghost""#, saying: "unknown actor id 'ghost'")
   }
 
+  @Test func selfReferencesAndRepeats() {
+    let affiliation = Self.dataset(actors: [
+      #"{"id": "trump", "name": "T", "kind": "person", "affiliation": "trump"}"#
+    ])
+    expectOne(affiliation, at: #""trump"}"#, saying: "affiliated with itself")
+    let relation = Self.dataset(relations: [
+      #"{"from": "trump", "to": "trump", "kind": "met-with", \#(Self.provenance)}"#
+    ])
+    expectOne(relation, at: #""trump", "kind""#, saying: "links 'trump' with itself")
+    let repeated = Self.dataset(events: [
+      Self.event("e", participants: #"["trump", "us", "trump"]"#)
+    ])
+    expectOne(repeated, at: #""trump"]"#, saying: "listed twice")
+  }
+
   @Test func unknownEventAndSourceIDs() {
     let quoteEvent = Self.dataset(quotes: [
       #"{"id": "q", "text": "Hi", "speaker": "trump", "event": "ghost", \#(Self.provenance)}"#
@@ -360,6 +375,12 @@ import Testing
         _ = try? Timeline(dataset: dataset)
       }
     }
+  }
+
+  @Test func stringEscapesDecode() throws {
+    let json = #"{"format": "dateline/1", "title": "a\"b\\c\/d\n\t\u00e9\ud83d\ude00 ü end"}"#
+    let dataset = try DatasetLoader.load(json: json)
+    #expect(dataset.title == "a\"b\\c/d\n\té😀 ü end")
   }
 
   @Test func oddButValidJSON() {

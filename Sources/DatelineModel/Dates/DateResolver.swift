@@ -314,6 +314,11 @@ private struct Context {
       "\(years)\(suffix) anniversary: \(years) years before \(anchorText)")
   }
 
+  /// The days from `first` to `last`; a single day when they are the same.
+  static func range(_ first: CivilDay, _ last: CivilDay) -> EDTFDate {
+    first == last ? .day(first) : .interval(from: first, to: last)
+  }
+
   static func ordinalSuffix(_ n: Int) -> String {
     if (11...13).contains(n % 100) { return "th" }
     switch n % 10 {
@@ -332,7 +337,8 @@ private struct Context {
       part = rest.first == "earlier" ? -1 : 1
       rest.removeFirst()
     }
-    if rest.first == "in" { rest.removeFirst() }
+    // "in the next week" is a span of seven days (see span()), not next calendar week.
+    if part != 0, rest.first == "in" { rest.removeFirst() }
     guard rest.count == 2 else { return nil }
     let direction: Int
     switch rest[0] {
@@ -360,7 +366,7 @@ private struct Context {
         part == 0
         ? "\(name) \(relation) \(anchorText)"
         : "\(part < 0 ? "earlier" : "later") in the week of \(anchorText)"
-      return date(.interval(from: first, to: last), explanation)
+      return date(Context.range(first, last), explanation)
     case .month:
       let month = anchor.adding(months: direction)
       if part != 0 {
@@ -369,7 +375,7 @@ private struct Context {
           year: anchor.year, month: anchor.month,
           day: CivilDay.daysIn(month: anchor.month, year: anchor.year))!
         return date(
-          part < 0 ? .interval(from: first, to: anchor) : .interval(from: anchor, to: last),
+          part < 0 ? Context.range(first, anchor) : Context.range(anchor, last),
           "\(part < 0 ? "earlier" : "later") in the month of \(anchorText)")
       }
       return date(
@@ -379,7 +385,7 @@ private struct Context {
         let first = CivilDay(year: anchor.year, month: 1, day: 1)!
         let last = CivilDay(year: anchor.year, month: 12, day: 31)!
         return date(
-          part < 0 ? .interval(from: first, to: anchor) : .interval(from: anchor, to: last),
+          part < 0 ? Context.range(first, anchor) : Context.range(anchor, last),
           "\(part < 0 ? "earlier" : "later") in the year of \(anchorText)")
       }
       return date(.year(anchor.year + direction), "year \(relation) \(anchorText)")
@@ -419,9 +425,9 @@ private struct Context {
     let other = unit.add(direction * count, to: anchor)
     if direction > 0 {
       return date(
-        .interval(from: anchor, to: other), "\(unit.count(count)) from \(anchorText)")
+        Context.range(anchor, other), "\(unit.count(count)) from \(anchorText)")
     }
-    return date(.interval(from: other, to: anchor), "\(unit.count(count)) up to \(anchorText)")
+    return date(Context.range(other, anchor), "\(unit.count(count)) up to \(anchorText)")
   }
 
   // "within weeks", "in the coming days", "within months": approximate future.

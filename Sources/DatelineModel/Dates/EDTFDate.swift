@@ -120,7 +120,8 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
 
   public init(_ point: Point) { form = .single(point) }
 
-  /// An interval; the caller guarantees at least one known end and start <= end.
+  /// An interval. Parsing guarantees a known end and start <= end; built by hand without a known
+  /// end, its days fall back to 1970-01-01 rather than trapping.
   public init(from start: Bound, to end: Bound) { form = .interval(start, end) }
 
   public static func day(_ day: CivilDay, qualifier: Qualifier = []) -> EDTFDate {
@@ -164,7 +165,8 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
   public var earliestDay: CivilDay {
     switch form {
     case .single(let point): point.firstDay
-    case .interval(let start, let end): (start.point ?? end.point!).firstDay
+    case .interval(let start, let end):
+      (start.point ?? end.point)?.firstDay ?? CivilDay(dayNumber: 0)
     }
   }
 
@@ -172,7 +174,8 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
   public var latestDay: CivilDay {
     switch form {
     case .single(let point): point.lastDay
-    case .interval(let start, let end): (end.point ?? start.point!).lastDay
+    case .interval(let start, let end):
+      (end.point ?? start.point)?.lastDay ?? CivilDay(dayNumber: 0)
     }
   }
 

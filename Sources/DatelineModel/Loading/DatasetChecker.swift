@@ -173,7 +173,12 @@ struct DatasetChecker {
 
   private mutating func checkActors() {
     for (index, actor) in dataset.actors.enumerated() {
-      if let affiliation = actor.affiliation {
+      if let affiliation = actor.affiliation, affiliation == actor.id {
+        report(
+          .actors, index, "affiliation",
+          "actor '\(actor.id)' is affiliated with itself; name the country or organization it belongs to, or drop \"affiliation\""
+        )
+      } else if let affiliation = actor.affiliation {
         checkActorReference(
           affiliation, .actors, index, "affiliation", role: "affiliation of '\(actor.id)'")
       }
@@ -182,7 +187,15 @@ struct DatasetChecker {
 
   private mutating func checkEvents() {
     for (index, event) in dataset.events.enumerated() {
+      var listed = Set<String>()
       for (position, participant) in event.participants.enumerated() {
+        if !listed.insert(participant).inserted {
+          report(
+            .events, index, "participants.\(position)",
+            "participant '\(participant)' is listed twice in event '\(event.id)'; list each actor once"
+          )
+          continue
+        }
         checkActorReference(
           participant, .events, index, "participants.\(position)",
           role: "participant of event '\(event.id)'")
@@ -219,6 +232,12 @@ struct DatasetChecker {
 
   private mutating func checkRelations() {
     for (index, relation) in dataset.relations.enumerated() {
+      if relation.from == relation.to {
+        report(
+          .relations, index, "to",
+          "the relation links '\(relation.from)' with itself; a relation joins two different actors"
+        )
+      }
       checkActorReference(relation.from, .relations, index, "from", role: "\"from\" of a relation")
       checkActorReference(relation.to, .relations, index, "to", role: "\"to\" of a relation")
       if let event = relation.event {

@@ -292,43 +292,36 @@ struct JSONParser {
   private mutating func parseString() throws(JSONSyntaxError) -> String {
     let start = position
     advance()  // opening quote
-    var scalars = String.UnicodeScalarView()
-    var run: [UInt8] = []
-    func flushRun() {
-      if !run.isEmpty {
-        scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-        run.removeAll(keepingCapacity: true)
-      }
-    }
+    // The file was checked to be UTF-8, so runs of plain bytes are copied as they are.
+    var utf8: [UInt8] = []
+    var runStart = index
     while true {
       guard let byte = current else {
-        throw JSONSyntaxError(
-          position: start, message: "unterminated string; add the closing '\"'")
+        throw JSONSyntaxError(position: start, message: "unterminated string; add the closing '\"'")
       }
       switch byte {
       case UInt8(ascii: "\""):
+        utf8.append(contentsOf: bytes[runStart..<index])
         advance()
-        flushRun()
-        return String(scalars)
+        return String(decoding: utf8, as: UTF8.self)
       case UInt8(ascii: "\\"):
-        flushRun()
+        utf8.append(contentsOf: bytes[runStart..<index])
         advance()
         guard let escaped = current else {
           throw JSONSyntaxError(
             position: start, message: "unterminated string; add the closing '\"'")
         }
         switch escaped {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{8}")
-        case UInt8(ascii: "f"): scalars.append("\u{C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
           advance()
-          scalars.append(try parseUnicodeEscape())
+          utf8.append(contentsOf: String(Character(try parseUnicodeEscape())).utf8)
+          runStart = index
           continue
         default:
           throw error(
@@ -336,10 +329,10 @@ struct JSONParser {
           )
         }
         advance()
+        runStart = index
       case 0x00..<0x20:
         throw error("control character in a string; write it as an escape such as \\n or \\t")
       default:
-        run.append(byte)
         advance()
       }
     }

@@ -1,25 +1,33 @@
 /// Builds the actor-to-actor links of a timeline, each with its reasons.
 enum ActorLinker {
   static func link(
-    actors: [Actor], actorByID: [String: Actor], events: [TimelineEvent], quotes: [TimelineQuote],
+    actors: [Actor], events: [TimelineEvent], quotes: [TimelineQuote],
     relations: [Relation]
   ) -> [String: [RelatedActor]] {
-    var reasons: [String: [String: [LinkReason]]] = [:]
-    func add(_ a: String, _ b: String, _ reason: LinkReason) {
-      guard a != b, actorByID[a] != nil, actorByID[b] != nil else { return }
-      if reasons[a]?[b]?.contains(reason) != true {
-        reasons[a, default: [:]][b, default: []].append(reason)
-      }
-      if reasons[b]?[a]?.contains(reason) != true {
-        reasons[b, default: [:]][a, default: []].append(reason)
+    // Reasons per actor index, per other actor index. Only stated relations and affiliations
+    // can repeat (the same relation written twice); the other reasons are unique by construction.
+    var indexByID: [String: Int] = [:]
+    for (index, actor) in actors.enumerated() where indexByID[actor.id] == nil {
+      indexByID[actor.id] = index
+    }
+    var reasons = [[Int: [LinkReason]]](repeating: [:], count: actors.count)
+    func add(_ a: String, _ b: String, _ reason: LinkReason, deduplicate: Bool = false) {
+      guard a != b, let first = indexByID[a], let second = indexByID[b] else { return }
+      for (from, to) in [(first, second), (second, first)]
+      where !deduplicate || reasons[from][to]?.contains(reason) != true {
+        reasons[from][to, default: []].append(reason)
       }
     }
 
     for relation in relations {
-      add(relation.from, relation.to, .statedRelation(kind: relation.kind, eventID: relation.event))
+      add(
+        relation.from, relation.to, .statedRelation(kind: relation.kind, eventID: relation.event),
+        deduplicate: true)
     }
     for actor in actors {
-      if let affiliation = actor.affiliation { add(actor.id, affiliation, .affiliation) }
+      if let affiliation = actor.affiliation {
+        add(actor.id, affiliation, .affiliation, deduplicate: true)
+      }
     }
     for item in events {
       let participants = Array(Set(item.event.participants)).sorted()
@@ -50,9 +58,9 @@ enum ActorLinker {
     }
 
     var result: [String: [RelatedActor]] = [:]
-    for (actorID, others) in reasons {
-      var related = others.compactMap { otherID, list -> RelatedActor? in
-        guard let other = actorByID[otherID] else { return nil }
+    for (actorIndex, others) in reasons.enumerated() where !others.isEmpty {
+      var related = others.map { otherIndex, list -> RelatedActor in
+        let other = actors[otherIndex]
         // Stable sort keeps the order found within one weight.
         let sorted = list.enumerated().sorted { lhs, rhs in
           lhs.element.weight != rhs.element.weight
@@ -65,7 +73,7 @@ enum ActorLinker {
         if a.actor.name != b.actor.name { return a.actor.name < b.actor.name }
         return a.actor.id < b.actor.id
       }
-      result[actorID] = related
+      result[actors[actorIndex].id] = related
     }
     return result
   }
@@ -88,7 +96,7 @@ struct MentionFinder {
     for actor in actors {
       for (name, caseSensitive) in NameMatcher.terms(of: actor) {
         let words = MentionFinder.words(of: name)
-        guard let first = words.first else { continue }
+        guard let first = words.first.map(String.init) else { continue }
         let term = Term(actorID: actor.id, bytes: Array(name.utf8), isSingleWord: words.count == 1)
         if caseSensitive {
           exactTerms[first, default: []].append(term)
@@ -105,7 +113,8 @@ struct MentionFinder {
     var seen = Set<String>()
     var exactBytes: [UInt8]?
     var foldedBytes: [UInt8]?
-    for word in MentionFinder.words(of: text) {
+    for slice in MentionFinder.words(of: text) {
+      let word = String(slice)
       for term in exactTerms[word] ?? [] where !seen.contains(term.actorID) {
         if term.isSingleWord {
           seen.insert(term.actorID)
@@ -136,18 +145,21 @@ struct MentionFinder {
   }
 
   /// Runs of letters and digits: the units whole-word matching respects.
-  static func words(of text: String) -> [String] {
-    var words: [String] = []
-    var current = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if isWordScalar(scalar) {
-        current.append(scalar)
-      } else if !current.isEmpty {
-        words.append(String(current))
-        current = String.UnicodeScalarView()
+  static func words(of text: String) -> [Substring] {
+    var words: [Substring] = []
+    let scalars = text.unicodeScalars
+    var start: String.Index?
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      if isWordScalar(scalars[index]) {
+        if start == nil { start = index }
+      } else if let wordStart = start {
+        words.append(text[wordStart..<index])
+        start = nil
       }
+      scalars.formIndex(after: &index)
     }
-    if !current.isEmpty { words.append(String(current)) }
+    if let wordStart = start { words.append(text[wordStart...]) }
     return words
   }
 

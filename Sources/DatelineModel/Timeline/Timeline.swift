@@ -44,63 +44,49 @@ public final class Timeline: Sendable {
     var actorByID: [String: Actor] = [:]
     for actor in dataset.actors where actorByID[actor.id] == nil { actorByID[actor.id] = actor }
 
-    func position(_ provenance: Provenance) -> (Int, Int) {
-      (sourceOrder[provenance.source] ?? Int.max, provenance.paragraph)
+    // Sort on small integer keys computed once per item, not on the items themselves.
+    func key(_ date: ResolvedDate, precision: Bool, _ provenance: Provenance, _ index: Int)
+      -> ChronologicalKey
+    {
+      ChronologicalKey(
+        day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
+        precision: precision ? date.precision.rawValue : 0,
+        source: sourceOrder[provenance.source] ?? Int.max, paragraph: provenance.paragraph,
+        index: index)
     }
 
-    // Events.
-    var placed: [(event: TimelineEvent, index: Int)] = []
+    // Events: start, same-day order, precision, source position.
+    var eventItems: [TimelineEvent] = []
+    var eventKeys: [ChronologicalKey] = []
+    eventItems.reserveCapacity(dataset.events.count)
+    eventKeys.reserveCapacity(dataset.events.count)
     for (index, event) in dataset.events.enumerated() {
       guard let date = checked.eventDates[index] else {
         throw Timeline.unresolved("events[\(index)]", event.id)
       }
       let upcoming = asOf.map { date.start > $0 } ?? false
-      placed.append((TimelineEvent(event: event, date: date, isUpcoming: upcoming), index))
+      eventItems.append(TimelineEvent(event: event, date: date, isUpcoming: upcoming))
+      eventKeys.append(key(date, precision: true, event.provenance, index))
     }
-    placed.sort { lhs, rhs in
-      let a = lhs.event
-      let b = rhs.event
-      if a.date.start != b.date.start { return a.date.start < b.date.start }
-      if a.date.sameDayOrder != b.date.sameDayOrder {
-        return a.date.sameDayOrder < b.date.sameDayOrder
-      }
-      if a.date.precision != b.date.precision { return a.date.precision < b.date.precision }
-      let (sourceA, paragraphA) = position(a.event.provenance)
-      let (sourceB, paragraphB) = position(b.event.provenance)
-      if sourceA != sourceB { return sourceA < sourceB }
-      if paragraphA != paragraphB { return paragraphA < paragraphB }
-      return lhs.index < rhs.index
-    }
-    events = placed.map(\.event)
+    events = eventKeys.sorted().map { eventItems[$0.index] }
 
-    // Quotes.
-    var placedQuotes: [(quote: TimelineQuote, index: Int)] = []
+    // Quotes: start, same-day order, source position.
+    var quoteItems: [TimelineQuote] = []
+    var quoteKeys: [ChronologicalKey] = []
+    quoteItems.reserveCapacity(dataset.quotes.count)
+    quoteKeys.reserveCapacity(dataset.quotes.count)
     for (index, quote) in dataset.quotes.enumerated() {
       guard let date = checked.quoteDates[index] else {
         throw Timeline.unresolved("quotes[\(index)]", quote.id)
       }
       let speaker = actorByID[quote.speaker]
-      placedQuotes.append(
-        (
-          TimelineQuote(
-            quote: quote, date: date, speakerName: speaker?.name ?? quote.speaker,
-            speakerAliases: speaker?.aliases ?? []), index
-        ))
+      quoteItems.append(
+        TimelineQuote(
+          quote: quote, date: date, speakerName: speaker?.name ?? quote.speaker,
+          speakerAliases: speaker?.aliases ?? []))
+      quoteKeys.append(key(date, precision: false, quote.provenance, index))
     }
-    placedQuotes.sort { lhs, rhs in
-      let a = lhs.quote
-      let b = rhs.quote
-      if a.date.start != b.date.start { return a.date.start < b.date.start }
-      if a.date.sameDayOrder != b.date.sameDayOrder {
-        return a.date.sameDayOrder < b.date.sameDayOrder
-      }
-      let (sourceA, paragraphA) = position(a.quote.provenance)
-      let (sourceB, paragraphB) = position(b.quote.provenance)
-      if sourceA != sourceB { return sourceA < sourceB }
-      if paragraphA != paragraphB { return paragraphA < paragraphB }
-      return lhs.index < rhs.index
-    }
-    quotes = placedQuotes.map(\.quote)
+    quotes = quoteKeys.sorted().map { quoteItems[$0.index] }
 
     // Indexes.
     var eventIndexByID: [String: Int] = [:]
@@ -147,7 +133,7 @@ public final class Timeline: Sendable {
     self.actorIndexByID = actorIndexByID
 
     relatedByActor = ActorLinker.link(
-      actors: dataset.actors, actorByID: actorByID, events: events, quotes: quotes,
+      actors: dataset.actors, events: events, quotes: quotes,
       relations: dataset.relations)
   }
 
@@ -235,5 +221,20 @@ public final class Timeline: Sendable {
     case .mentionedInSummary(let eventID):
       return "named in: \(event(id: eventID)?.event.headline ?? eventID)"
     }
+  }
+}
+
+/// Where an item sorts in the chronology; the original index makes the order total and stable.
+struct ChronologicalKey: Comparable {
+  var day: Int
+  var sameDayOrder: Int
+  var precision: Int
+  var source: Int
+  var paragraph: Int
+  var index: Int
+
+  static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
+    (lhs.day, lhs.sameDayOrder, lhs.precision, lhs.source, lhs.paragraph, lhs.index)
+      < (rhs.day, rhs.sameDayOrder, rhs.precision, rhs.source, rhs.paragraph, rhs.index)
   }
 }

@@ -1,5 +1,5 @@
 /// An event placed on the timeline with its resolved date.
-public struct TimelineEvent: Sendable, Identifiable {
+public struct TimelineEvent: Sendable, Equatable, Identifiable {
   public var event: Event
   public var date: ResolvedDate
   /// True when it starts after the timeline's `asOf` day (the latest source publication day).
@@ -15,7 +15,7 @@ public struct TimelineEvent: Sendable, Identifiable {
 }
 
 /// An actor with how much it appears in the story.
-public struct TimelineActor: Sendable, Identifiable {
+public struct TimelineActor: Sendable, Equatable, Identifiable {
   public var actor: Actor
   /// Events it takes part in.
   public var eventCount: Int
@@ -32,7 +32,7 @@ public struct TimelineActor: Sendable, Identifiable {
 }
 
 /// A quote with its resolved date and speaker, and text prepared for cheap searching.
-public struct TimelineQuote: Sendable, Identifiable {
+public struct TimelineQuote: Sendable, Equatable, Identifiable {
   public var quote: Quote
   public var date: ResolvedDate
   public var speakerName: String
@@ -58,7 +58,7 @@ public struct TimelineQuote: Sendable, Identifiable {
 }
 
 /// Another actor linked to one actor, with every reason and a rank score.
-public struct RelatedActor: Sendable {
+public struct RelatedActor: Sendable, Equatable {
   public var actor: Actor
   /// Strongest first.
   public var reasons: [LinkReason]

@@ -76,6 +76,25 @@ public enum UIBenchmarks {
       median: samples[samples.count / 2])
   }
 
+  /// Median time of one search keystroke (update only) while typing `query` after `/`.
+  public static func measureTyping(timeline: Timeline, query: String = "deal", repeats: Int = 5)
+    -> Duration
+  {
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    for _ in 0..<repeats {
+      var state = BrowserState(timeline: timeline, width: 120, height: 40)
+      state.apply(.action(.search))
+      for character in query {
+        let start = clock.now
+        state.apply(.searchType(character))
+        samples.append(clock.now - start)
+      }
+    }
+    samples.sort()
+    return samples[samples.count / 2]
+  }
+
   /// Frame cost for stories of growing size, and the ratio largest/smallest (about 1 when
   /// rendering is O(visible rows)). Returns printable lines.
   public static func report(quoteCounts: [Int] = [10, 10_000, 1_000_000]) -> [String] {
@@ -87,6 +106,9 @@ public enum UIBenchmarks {
         let cost = measureFrames(timeline: timeline)
         costs.append(cost)
         lines.append(cost.description)
+        lines.append(
+          "ui search keystroke  quotes=\(count)  median=\(format(measureTyping(timeline: timeline)))"
+        )
       } catch {
         lines.append(
           "ui frame  quotes=\(count)  could not build the timeline: \(error.diagnostics.map(\.description))"

@@ -2,6 +2,7 @@
 /// the hint line are generated from the same table.
 public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
   case moveDown, moveUp, moveToTop, moveToBottom, pageDown, pageUp, halfPageDown, halfPageUp
+  case detailDown, detailUp
   case nextPane, previousPane, showEvents, showPeople, showQuotes
   case follow, followEvent, nextRelated, previousRelated, back, forward, clearFocus
   case search, nextMatch, previousMatch
@@ -18,7 +19,7 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
   public var section: Section {
     switch self {
     case .moveDown, .moveUp, .moveToTop, .moveToBottom, .pageDown, .pageUp, .halfPageDown,
-      .halfPageUp:
+      .halfPageUp, .detailDown, .detailUp:
       .move
     case .nextPane, .previousPane, .showEvents, .showPeople, .showQuotes: .panes
     case .follow, .followEvent, .nextRelated, .previousRelated, .back, .forward, .clearFocus:
@@ -39,6 +40,8 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
     case .pageUp: "Page up"
     case .halfPageDown: "Half a page down"
     case .halfPageUp: "Half a page up"
+    case .detailDown: "Scroll the detail pane down"
+    case .detailUp: "Scroll the detail pane up"
     case .nextPane: "Next pane"
     case .previousPane: "Previous pane"
     case .showEvents: "Events pane"

@@ -33,6 +33,8 @@ public struct BrowserState: Sendable {
   public internal(set) var redrawRequested = false
   /// Facts about the selected item the detail pane shows, looked up once per selection.
   var detail = DetailFacts()
+  /// First line of the detail pane shown; back to 0 when the selection changes.
+  public internal(set) var detailTop = 0
 
   public init(timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard) {
     self.timeline = timeline
@@ -96,9 +98,15 @@ public struct BrowserState: Sendable {
     quoteRows.isEmpty ? nil : timeline.quotes[quoteRows[quotes.selected]]
   }
 
+  /// The actor in focus, if the focus is a person.
+  public var focusedPersonID: String? {
+    if case .person(let actorID) = focus { return actorID }
+    return nil
+  }
+
   /// The related actor on the selected People row, when a person is in focus.
   public var selectedRelated: RelatedActor? {
-    guard case .person = focus, people.selected >= 1, people.selected <= related.count else {
+    guard focusedPersonID != nil, people.selected >= 1, people.selected <= related.count else {
       return nil
     }
     return related[people.selected - 1]
@@ -163,8 +171,7 @@ public struct BrowserState: Sendable {
       relatedReasons = []
       contextQuoteRows = .all(count: timeline.quotes.count)
     case .person(let actorID):
-      eventRows = .subset(
-        allEvents.indices.filter { allEvents[$0].event.participants.contains(actorID) })
+      eventRows = .subset(timeline.eventIndices(involving: actorID))
       let relatedActors = timeline.relatedActors(of: actorID).filter {
         timeline.actorIndex(id: $0.actor.id) != nil
       }
@@ -241,5 +248,6 @@ public struct BrowserState: Sendable {
     let key = DetailFacts.Key(state: self)
     guard key != detail.key else { return }
     detail = DetailFacts(key: key, state: self)
+    detailTop = 0
   }
 }

@@ -66,6 +66,8 @@ extension BrowserState {
     case .pageUp: page(pane, by: -max(1, layout.viewport(for: pane)))
     case .halfPageDown: page(pane, by: max(1, layout.viewport(for: pane) / 2))
     case .halfPageUp: page(pane, by: -max(1, layout.viewport(for: pane) / 2))
+    case .detailDown: scrollDetail(by: 1)
+    case .detailUp: scrollDetail(by: -1)
     case .nextPane: pane = pane.next
     case .previousPane: pane = pane.previous
     case .showEvents: pane = .events
@@ -121,6 +123,14 @@ extension BrowserState {
     let lines = HelpView.lineCount(keymap, width: layout.width - 1)
     let viewport = HelpView.viewport(layout)
     helpTop = max(0, min(helpTop, lines - viewport))
+  }
+
+  /// Scrolls the detail pane, stopping when its last line is in view.
+  mutating func scrollDetail(by delta: Int) {
+    let rect = layout.detail
+    let viewport = max(0, rect.height - 1)
+    let total = DetailPaneView.lineCount(self, width: rect.width - 2)
+    detailTop = max(0, min(detailTop + delta, total - viewport))
   }
 
   mutating func moveSelection(_ pane: Pane, by delta: Int) {
@@ -221,8 +231,7 @@ extension BrowserState {
   }
 
   mutating func stepRelated(by delta: Int) {
-    if case .person = focus {
-    } else {
+    if focusedPersonID == nil {
       guard pane == .people, let actor = selectedActor else {
         message = "Focus a person first: Enter on someone in People, then ] and ["
         return
@@ -345,9 +354,16 @@ extension BrowserState {
       clampHelp()
       return
     }
-    guard layout.mode != .tooSmall,
-      let target = layout.pane(atX: event.x, y: event.y, focused: pane)
-    else { return }
+    guard layout.mode != .tooSmall else { return }
+    if layout.detail.contains(x: event.x, y: event.y) {
+      switch event.kind {
+      case .wheelUp: scrollDetail(by: -3)
+      case .wheelDown: scrollDetail(by: 3)
+      case .click: break
+      }
+      return
+    }
+    guard let target = layout.pane(atX: event.x, y: event.y, focused: pane) else { return }
     switch event.kind {
     case .wheelUp: moveSelection(target, by: -3)
     case .wheelDown: moveSelection(target, by: 3)

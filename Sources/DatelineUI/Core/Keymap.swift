@@ -59,6 +59,7 @@ public struct Keymap: Sendable {
     Binding(.pageDown, .pageDown), Binding(.character(" "), .pageDown),
     Binding(.pageUp, .pageUp),
     Binding(.ctrl("d"), .halfPageDown), Binding(.ctrl("u"), .halfPageUp),
+    Binding(.character("J"), .detailDown), Binding(.character("K"), .detailUp),
     Binding(.tab, .nextPane), Binding(.right, .nextPane), Binding(.character("l"), .nextPane),
     Binding(.backTab, .previousPane), Binding(.left, .previousPane),
     Binding(.character("h"), .previousPane),

@@ -17,11 +17,29 @@ enum DetailPaneView {
     grid.write("  Detail" + kind, x: rect.x, y: rect.y, style: Theme.paneTitle, maxX: rect.maxX)
     let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 1)
     guard !body.isEmpty else { return }
-    var text = DetailText(width: body.width, limit: body.height)
+    // Build only as far as the bottom of the view, plus one line to know if there is more.
+    var text = DetailText(width: body.width, limit: state.detailTop + body.height + 1)
     build(state, into: &text)
-    for (offset, line) in text.lines.enumerated() {
+    let shown = text.lines.dropFirst(state.detailTop).prefix(body.height)
+    for (offset, line) in shown.enumerated() {
       grid.write(segments: line, x: body.x, y: body.y + offset, maxX: body.maxX)
     }
+    let more =
+      (state.detailTop > 0 ? "▲" : "")
+      + (text.lines.count > state.detailTop + body.height ? "▼" : "")
+    if !more.isEmpty {
+      grid.writeRight(
+        " \(more) J/K ", y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX,
+        style: Theme.paneTitle)
+    }
+  }
+
+  /// How many lines the detail of the current selection has at this width.
+  static func lineCount(_ state: BrowserState, width: Int) -> Int {
+    guard width > 0 else { return 0 }
+    var text = DetailText(width: width, limit: Int.max)
+    build(state, into: &text)
+    return text.lines.count
   }
 
   static func build(_ state: BrowserState, into text: inout DetailText) {
@@ -78,7 +96,10 @@ enum DetailPaneView {
     case .quote(let index):
       let item = timeline.quotes[index]
       let quote = item.quote
-      text.paragraph("“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""))
+      let query = QuoteQuery(state.search.query)
+      text.paragraph(
+        "“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""),
+        highlighting: query.isEmpty ? nil : query)
       text.field("Said by", clean(item.speakerName))
       text.field("When", DateText.explained(item.date).sanitized)
       if let headline = facts.quoteEventHeadline {
@@ -128,13 +149,34 @@ struct DetailText {
     lines.append(segments)
   }
 
-  mutating func paragraph(_ text: String, style: Style = Theme.text, indent: Int = 0) {
+  /// Wrapped text; with a query, its matches on each line are highlighted (a match broken
+  /// across lines is not).
+  mutating func paragraph(
+    _ text: String, style: Style = Theme.text, indent: Int = 0,
+    highlighting query: QuoteQuery? = nil
+  ) {
     guard !isFull else { return }
     let pad = String(repeating: " ", count: indent)
     for line in TerminalText.wrap(text, width: max(1, width - indent)) {
-      self.line([(pad + line, style)])
+      self.line([(pad, style)] + Self.segments(line, style: style, highlighting: query))
       if isFull { return }
     }
+  }
+
+  static func segments(_ line: String, style: Style, highlighting query: QuoteQuery?) -> [(
+    String, Style
+  )] {
+    guard let query else { return [(line, style)] }
+    var segments: [(String, Style)] = []
+    var cursor = line.startIndex
+    for range in query.highlights(in: line).sorted(by: { $0.lowerBound < $1.lowerBound })
+    where range.lowerBound >= cursor {
+      segments.append((String(line[cursor..<range.lowerBound]), style))
+      segments.append((String(line[range]), Theme.match))
+      cursor = range.upperBound
+    }
+    segments.append((String(line[cursor...]), style))
+    return segments
   }
 
   /// "Label: value", the value wrapped under itself (or under `hanging` columns, if given).

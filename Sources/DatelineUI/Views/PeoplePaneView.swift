@@ -11,8 +11,7 @@ enum PeoplePaneView {
     case .person: empty = "Nobody to show"
     case .none: empty = "No people in this story"
     }
-    let isPersonFocus: Bool
-    if case .person = state.focus { isPersonFocus = true } else { isPersonFocus = false }
+    let isPersonFocus = state.focusedPersonID != nil
     ListPaneView.render(
       .people, state, into: &grid, rect: rect, emptyText: empty,
       row: { grid, row in

@@ -1,0 +1,120 @@
+/// Marks photo credits ("Name / AGENCY via Getty Images", "(AP Photo/Name)", "Photo: Name")
+/// and bylines ("By Name", "Reporting by Name") so their names never become actors.
+enum CreditFinder {
+  static let agencyWords: Set<String> = [
+    "getty", "images", "ap", "afp", "reuters", "epa", "pool", "shutterstock", "bloomberg",
+    "xinhua", "anadolu", "tass", "sputnik", "efe", "dpa", "upi", "photo", "photos", "courtesy",
+  ]
+  static let bylineLeads: Set<String> = [
+    "reporting", "editing", "writing", "compiled", "additional",
+  ]
+
+  static func mark(_ article: inout Article) {
+    for tokenRange in article.paragraphTokens where !tokenRange.isEmpty {
+      markByline(&article, tokenRange)
+      var index = tokenRange.lowerBound
+      while index < tokenRange.upperBound {
+        let token = article.tokens[index]
+        if token.lower == "/" || token.lower == "via" {
+          if let end = creditChainEnd(article, from: index, limit: tokenRange.upperBound),
+            let start = creditStart(article, slash: index, floor: tokenRange.lowerBound)
+          {
+            for position in start...end { article.tokens[position].isCredit = true }
+            index = end + 1
+            continue
+          }
+        }
+        if token.isCapitalized,
+          ["photo", "photograph", "credit", "image", "pictured"].contains(token.lower),
+          index + 1 < tokenRange.upperBound,
+          [":", "by", "/"].contains(article.tokens[index + 1].lower)
+        {
+          var end = index + 1
+          while end + 1 < tokenRange.upperBound {
+            let next = article.tokens[end + 1]
+            guard
+              next.isCapitalized || next.lower == "/" || next.lower == "via"
+                || next.kind == .punctuation && next.lower != "." && next.lower != "("
+            else { break }
+            end += 1
+            if next.lower == ")" { break }
+          }
+          for position in index...end { article.tokens[position].isCredit = true }
+          index = end + 1
+          continue
+        }
+        index += 1
+      }
+    }
+  }
+
+  /// "By Jane Doe and John Roe" or "Reporting by ...": the whole short paragraph is a byline.
+  static func markByline(_ article: inout Article, _ range: Range<Int>) {
+    let first = article.tokens[range.lowerBound]
+    let isByline =
+      (first.lower == "by" && first.isCapitalized && range.count <= 16)
+      || (bylineLeads.contains(first.lower) && first.isCapitalized && range.count <= 30
+        && article.tokens[range].contains { $0.lower == "by" })
+    guard isByline else { return }
+    for index in range { article.tokens[index].isCredit = true }
+  }
+
+  /// From a "/" or "via" inside a credit, the last token of the chain of agency names.
+  static func creditChainEnd(_ article: Article, from index: Int, limit: Int) -> Int? {
+    var cursor = index
+    var end: Int?
+    while cursor < limit,
+      article.tokens[cursor].lower == "/" || article.tokens[cursor].lower == "via"
+    {
+      var run = 0
+      var position = cursor + 1
+      while position < limit,
+        article.tokens[position].isCapitalized || article.tokens[position].kind == .number,
+        run < 4
+      {
+        let word = article.tokens[position]
+        run += 1
+        position += 1
+        // An agency in capitals or a known one ends the run unless the chain continues.
+        if word.lower == "images" || (isAllCaps(article, word) && word.lower.count >= 2) {
+          break
+        }
+      }
+      guard run > 0 else { break }
+      end = position - 1
+      cursor = position
+    }
+    guard let end else { return nil }
+    // A real credit names an agency somewhere in the chain.
+    let names = article.tokens[index...end]
+    guard names.contains(where: { agencyWords.contains($0.lower) || isAllCaps(article, $0) }) else {
+      return nil
+    }
+    return end
+  }
+
+  /// The photographer's name before the first "/": up to four capitalized words.
+  static func creditStart(_ article: Article, slash: Int, floor: Int) -> Int? {
+    var start = slash
+    while start - 1 >= floor, article.tokens[start - 1].isCapitalized, slash - start < 4 {
+      start -= 1
+    }
+    if start == slash {
+      // "(AP Photo/Evan Vucci)": the chain itself starts at "Photo".
+      return article.tokens[slash].lower == "via" ? nil : slash
+    }
+    if start - 1 >= floor, article.tokens[start - 1].lower == "(" { start -= 1 }
+    return start
+  }
+
+  static func isAllCaps(_ article: Article, _ token: Token) -> Bool {
+    guard token.kind == .word else { return false }
+    var letters = 0
+    for index in token.start..<token.end {
+      let scalar = article.scalars[index]
+      if scalar.properties.isLowercase { return false }
+      if scalar.properties.isAlphabetic { letters += 1 }
+    }
+    return letters >= 2
+  }
+}

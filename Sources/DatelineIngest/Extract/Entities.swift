@@ -1,0 +1,552 @@
+import DatelineModel
+
+public enum Gender: Sendable, Equatable { case unknown, male, female }
+
+/// A person, country or organization found in an article.
+public struct Entity: Sendable, Equatable {
+  public var name: String
+  public var aliases: [String] = []
+  public var kind: ActorKind
+  public var role: String?
+  /// Canonical country name the entity belongs to ("France" for the French president).
+  public var affiliation: String?
+  public var gender: Gender = .unknown
+  public var mentionCount = 0
+
+  /// Lowercased last word of a person's name, for alias matching: "trump".
+  var surnameKey: String {
+    String(name.split(separator: " ").last.map { $0.lowercased() } ?? name.lowercased())
+  }
+
+  mutating func addAlias(_ alias: String) {
+    guard alias != name, !alias.isEmpty, !aliases.contains(alias) else { return }
+    aliases.append(alias)
+  }
+}
+
+/// Where an entity is named: the name's tokens, and the title or role tokens before it.
+public struct Mention: Sendable, Equatable {
+  public var entity: Int
+  /// First and last token of the whole mention, title included.
+  public var first: Int
+  public var last: Int
+  /// Titles and appositions name a role; nominal mentions ("the president") have no name.
+  public var isNominal = false
+}
+
+/// Finds people, countries and organizations, their roles, and merges their aliases.
+struct EntityFinder {
+  var article: Article
+  var entities: [Entity] = []
+  var mentions: [Mention] = []
+  /// For each token, the mention ending there (or -1).
+  var mentionEndingAt: [Int32]
+  /// For each token, the mention covering it (or -1).
+  var mentionCovering: [Int32]
+  /// Closing comma of an apposition -> the mention it describes.
+  var appositionClosing: [Int: Int] = [:]
+  private var keyToEntity: [String: Int] = [:]
+
+  init(article: Article) {
+    self.article = article
+    mentionEndingAt = Array(repeating: -1, count: article.tokens.count)
+    mentionCovering = Array(repeating: -1, count: article.tokens.count)
+  }
+
+  struct Run {
+    var first: Int
+    var last: Int
+  }
+
+  mutating func find() {
+    var pendingSingles: [Run] = []
+    for sentence in article.sentences {
+      var index = sentence.lowerBound
+      while index < sentence.upperBound {
+        let token = article.tokens[index]
+        guard isNameToken(token) else {
+          if let nominal = nominalMention(at: index, limit: sentence.upperBound) {
+            index = nominal + 1
+          } else {
+            index += 1
+          }
+          continue
+        }
+        let run = collectRun(from: index, limit: sentence.upperBound)
+        index = run.last + 1
+        if let single = handle(run: run, sentenceStart: sentence.lowerBound) {
+          pendingSingles.append(single)
+        }
+      }
+    }
+    // Single words: a known person's surname or first name, else a person when they speak.
+    for run in pendingSingles {
+      let token = article.tokens[run.first]
+      let key = String(token.stem)
+      if let entity = keyToEntity["person:" + key] ?? keyToEntity[key] {
+        addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
+        continue
+      }
+      if let firstName = entities.firstIndex(where: {
+        $0.kind == .person && $0.name.split(separator: " ").first?.lowercased() == key
+          && $0.name.contains(" ")
+      }) {
+        addMention(firstName, first: run.first, last: run.last, nameFirst: run.first)
+        continue
+      }
+      if CreditFinder.isAllCaps(article, token), token.lower.count <= 6 {
+        let full = Lexicon.organizationAliases[key]
+        let entity = entity(
+          key: full?.lowercased() ?? key,
+          name: full ?? stripPossessive(article.text(tokens: run.first, run.first)),
+          kind: .organization)
+        entities[entity].addAlias(stripPossessive(article.text(tokens: run.first, run.first)))
+        addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
+        continue
+      }
+      if nextToSpeechVerb(run) {
+        let name = stripPossessive(article.text(tokens: run.first, run.first))
+        let entity = entity(key: "person:" + key, name: name, kind: .person)
+        addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
+      }
+    }
+    mentions.sort { $0.first < $1.first }
+    for index in mentionEndingAt.indices {
+      mentionEndingAt[index] = -1
+      mentionCovering[index] = -1
+    }
+    for (number, mention) in mentions.enumerated() {
+      mentionEndingAt[mention.last] = Int32(number)
+      for token in mention.first...mention.last { mentionCovering[token] = Int32(number) }
+    }
+    findAppositions()
+  }
+
+  func isNameToken(_ token: Token) -> Bool {
+    token.kind == .word && token.isCapitalized && token.quote < 0 && !token.isCredit
+  }
+
+  static let connectors: Set<String> = [
+    "of", "the", "de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "del",
+    "d'affaires", "&", "for", "on",
+  ]
+
+  func collectRun(from start: Int, limit: Int) -> Run {
+    var last = start
+    var hasHead = Lexicon.organizationWords.contains(article.tokens[start].lower)
+    var onlyTitles = Lexicon.titles.contains(article.tokens[start].lower)
+    if article.tokens[start].isPossessive { return Run(first: start, last: start) }
+    var index = start + 1
+    while index < limit {
+      let token = article.tokens[index]
+      // "Lt. Gen. Harold J. Whitcomb": the dot after an abbreviation or an initial.
+      if token.lower == ".", index + 1 < limit, isNameToken(article.tokens[index + 1]) {
+        let previous = article.tokens[index - 1]
+        if Lexicon.abbreviatedTitles.contains(previous.lower)
+          || (previous.lower.unicodeScalars.count == 1 && previous.isCapitalized)
+        {
+          index += 1
+          continue
+        }
+      }
+      if isNameToken(token) {
+        if Lexicon.months[token.lower] != nil || Lexicon.weekdays[token.lower] != nil { break }
+        last = index
+        if Lexicon.organizationWords.contains(token.lower) { hasHead = true }
+        if !Lexicon.titles.contains(token.lower) && Lexicon.demonyms[token.lower] == nil {
+          onlyTitles = false
+        }
+        index += 1
+        if token.isPossessive { break }
+        continue
+      }
+      // "Bank of England", "Chargé d'Affaires of the U.S. Mission", "Charles de Gaulle"
+      if token.kind == .word, token.quote < 0, !token.isCredit,
+        Self.connectors.contains(token.lower)
+      {
+        var lookahead = index + 1
+        if token.lower == "of", lookahead < limit, article.tokens[lookahead].lower == "the" {
+          lookahead += 1
+        }
+        let allowed =
+          token.lower == "of" || token.lower == "for" || token.lower == "on"
+          ? (hasHead || onlyTitles) : token.lower != "the"
+        if allowed, lookahead < limit, isNameToken(article.tokens[lookahead]),
+          Lexicon.months[article.tokens[lookahead].lower] == nil,
+          Lexicon.weekdays[article.tokens[lookahead].lower] == nil
+        {
+          index = lookahead
+          continue
+        }
+      }
+      break
+    }
+    return Run(first: start, last: last)
+  }
+
+  func stripPossessive(_ text: String) -> String {
+    if text.hasSuffix("'s") || text.hasSuffix("’s") { return String(text.dropLast(2)) }
+    if text.hasSuffix("s'") || text.hasSuffix("s’") { return String(text.dropLast(1)) }
+    return text
+  }
+
+  func key(_ first: Int, _ last: Int) -> String {
+    var words: [String] = []
+    for index in first...last where article.tokens[index].kind == .word {
+      words.append(index == last ? String(article.tokens[index].stem) : article.tokens[index].lower)
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
+  mutating func handle(run: Run, sentenceStart: Int) -> Run? {
+    var first = run.first
+    let last = run.last
+    // Sentence openers and function words are not names: "Still", "The", "On".
+    while first <= last,
+      Lexicon.commonCapitalized.contains(article.tokens[first].lower)
+        || Self.connectors.contains(article.tokens[first].lower)
+    {
+      first += 1
+    }
+    guard first <= last else { return nil }
+    if Lexicon.months[article.tokens[first].lower] != nil
+      || Lexicon.weekdays[article.tokens[first].lower] != nil
+    {
+      return nil
+    }
+    let wholeKey = key(first, last)
+    if let country = Lexicon.countries[wholeKey] {
+      addCountry(country, first: first, last: last)
+      return nil
+    }
+    if let place = (first...last).first(where: { Lexicon.places.contains(key(first, $0)) }) {
+      _ = place
+      if Lexicon.places.contains(wholeKey), followedBySpeechVerb(Run(first: first, last: last)) {
+        let name = stripPossessive(article.text(tokens: first, last))
+        let id = entity(key: wholeKey, name: name, kind: .organization)
+        addMention(id, first: first, last: last, nameFirst: first)
+      }
+      return nil
+    }
+    // Titles, nationalities and countries before the name: "French President Emmanuel Macron".
+    var nameFirst = first
+    var titleWords: [Int] = []
+    var country: String?
+    while nameFirst <= last {
+      let word = article.tokens[nameFirst].lower
+      if let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last {
+        country = country ?? nation
+        titleWords.append(nameFirst)
+      } else if Lexicon.titles.contains(word) || Lexicon.abbreviatedTitles.contains(word)
+        || word == "of"
+        || word == "the" || word == "."
+      {
+        titleWords.append(nameFirst)
+      } else {
+        break
+      }
+      nameFirst += 1
+    }
+    // Lowercase titles and a country before the run: "U.K. prime minister Keir Starmer".
+    var roleFirst = first
+    var lookback = first - 1
+    while lookback >= sentenceStart, article.tokens[lookback].kind == .word,
+      article.tokens[lookback].quote < 0,
+      Lexicon.titles.contains(article.tokens[lookback].lower)
+        && !article.tokens[lookback].isCapitalized
+        || (roleFirst < first
+          && (Lexicon.demonyms[article.tokens[lookback].lower] != nil
+            || Lexicon.countries[article.tokens[lookback].lower] != nil))
+    {
+      if let nation = Lexicon.demonyms[article.tokens[lookback].lower]
+        ?? Lexicon.countries[article.tokens[lookback].lower]
+      {
+        country = country ?? nation
+      }
+      roleFirst = lookback
+      lookback -= 1
+    }
+    guard nameFirst <= last else {
+      // Only titles: "President", "U.K." handled above; "Prime Minister" alone is no one.
+      return nil
+    }
+    let nameKey = key(nameFirst, last)
+    let nameWords = article.tokens[nameFirst...last].filter { $0.kind == .word }
+    if nameWords.contains(where: { Lexicon.gatheringNouns.contains($0.lower) }) {
+      return nil
+    }
+    if let nation = Lexicon.countries[nameKey] {
+      addCountry(nation, first: nameFirst, last: last)
+      return nil
+    }
+    let isOrganization =
+      nameWords.contains { Lexicon.organizationWords.contains($0.stem.lowercased()) }
+      || (nameWords.count == 1 && CreditFinder.isAllCaps(article, nameWords[0])
+        && titleWords.isEmpty)
+    if isOrganization {
+      var orgLast = last
+      // End the name at its last organization word, keeping "of X" tails.
+      if let head = (nameFirst...last).last(where: {
+        Lexicon.organizationWords.contains(String(article.tokens[$0].stem))
+      }), !(nameFirst...last).contains(where: { article.tokens[$0].lower == "of" && $0 > head }) {
+        orgLast = head
+      }
+      let orgKey = key(nameFirst, orgLast)
+      let name =
+        Lexicon.organizationAliases[orgKey]
+        ?? stripPossessive(article.text(tokens: nameFirst, orgLast))
+      let id = entity(
+        key: Lexicon.organizationAliases[orgKey]?.lowercased() ?? orgKey, name: name,
+        kind: .organization)
+      entities[id].addAlias(stripPossessive(article.text(tokens: nameFirst, orgLast)))
+      if let country, entities[id].affiliation == nil { entities[id].affiliation = country }
+      addMention(id, first: first, last: orgLast, nameFirst: nameFirst)
+      return nil
+    }
+    if Lexicon.places.contains(nameKey) { return nil }
+    let hasPersonTitle = (titleWords + Array(roleFirst..<first)).contains {
+      Lexicon.personTitles.contains(article.tokens[$0].lower)
+        || Lexicon.abbreviatedTitles.contains(article.tokens[$0].lower)
+    }
+    // "Hydrologist Nadia Karimi" at a sentence start: an occupation, then the name.
+    if !hasPersonTitle, nameFirst == first, first == sentenceStart, nameWords.count >= 3,
+      Self.looksLikeOccupation(nameWords[0].lower)
+    {
+      return handle(run: Run(first: first + 1, last: last), sentenceStart: first + 1)
+    }
+    if nameWords.contains(where: { Lexicon.thingWords.contains(String($0.stem)) }) { return nil }
+    // "in Valmont", "the Calder Bay": places, unless a title or a speech verb says it is a person.
+    let before = roleFirst - 1 >= sentenceStart ? article.tokens[roleFirst - 1].lower : ""
+    if !hasPersonTitle, !nextToSpeechVerb(Run(first: nameFirst, last: last)),
+      Lexicon.locativePrepositions.contains(before)
+        || (before == "the"
+          && nameWords.last.map { Lexicon.placeWords.contains(String($0.stem)) } ?? false)
+    {
+      return nil
+    }
+    if nameWords.count == 1 && !hasPersonTitle {
+      return Run(first: nameFirst, last: last)
+    }
+    guard hasPersonTitle || nameWords.count >= 2, nameWords.count <= 5 else { return nil }
+    let name = stripPossessive(article.text(tokens: nameFirst, last))
+    let id = person(named: name, key: nameKey)
+    let roleTokens = Array(roleFirst..<first) + titleWords
+    if !roleTokens.isEmpty {
+      // "Lt. Gen." keeps its dots: a dot token joins the word before it.
+      var roleText: [String] = []
+      for token in roleTokens {
+        let text = article.text(tokens: token, token)
+        if text == ".", !roleText.isEmpty {
+          roleText[roleText.count - 1] += "."
+        } else {
+          roleText.append(text)
+        }
+      }
+      let alias =
+        (titleWords.map { article.text(tokens: $0, $0) } + [entities[id].surnameCapitalized])
+        .joined(separator: " ")
+      if !titleWords.isEmpty { entities[id].addAlias(alias) }
+      for index in roleTokens {
+        let word = article.tokens[index].lower
+        if Lexicon.femaleMarkers.contains(word) { entities[id].gender = .female }
+        if Lexicon.maleMarkers.contains(word) { entities[id].gender = .male }
+      }
+      let role = Self.normalizedRole(roleText, country: country)
+      if entities[id].role == nil, let role { entities[id].role = role }
+    }
+    if let country, entities[id].affiliation == nil { entities[id].affiliation = country }
+    addMention(id, first: roleFirst, last: last, nameFirst: nameFirst)
+    return nil
+  }
+
+  static func looksLikeOccupation(_ word: String) -> Bool {
+    ["ist", "ian", "er", "or", "ant", "ent", "ess", "man", "woman", "ee"].contains {
+      word.hasSuffix($0)
+    }
+  }
+
+  /// "French President" -> "President of France"; honorifics alone give no role.
+  static func normalizedRole(_ words: [String], country: String?) -> String? {
+    let titleWords = words.filter {
+      let lower = $0.lowercased()
+      guard lower != "." else { return false }
+      return !Lexicon.honorifics.contains(lower) && Lexicon.demonyms[lower] == nil
+        && Lexicon.countries[lower] == nil
+    }
+    guard !titleWords.isEmpty else { return nil }
+    let title = titleWords.map { word -> String in
+      guard let first = word.first else { return word }
+      return first.uppercased() + word.dropFirst()
+    }.joined(separator: " ")
+    guard let country else { return title }
+    let article =
+      country.hasPrefix("United") || country == "Netherlands" || country == "Philippines"
+        || country == "Czech Republic" ? "the " : ""
+    return "\(title) of \(article)\(country)"
+  }
+
+  mutating func addCountry(_ name: String, first: Int, last: Int) {
+    let id = entity(key: "country:" + name.lowercased(), name: name, kind: .country)
+    let written = stripPossessive(article.text(tokens: first, last))
+    entities[id].addAlias(written)
+    addMention(id, first: first, last: last, nameFirst: first)
+  }
+
+  mutating func entity(key: String, name: String, kind: ActorKind) -> Int {
+    if let existing = keyToEntity[key] { return existing }
+    if let existing = entities.firstIndex(where: {
+      $0.kind == kind && $0.name.lowercased() == name.lowercased()
+    }) {
+      keyToEntity[key] = existing
+      return existing
+    }
+    entities.append(Entity(name: name, kind: kind))
+    keyToEntity[key] = entities.count - 1
+    return entities.count - 1
+  }
+
+  /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump.
+  mutating func person(named name: String, key: String) -> Int {
+    let surname = String(key.split(separator: " ").last ?? Substring(key))
+    if let existing = keyToEntity["person:" + surname] {
+      if name.count > entities[existing].name.count {
+        entities[existing].addAlias(entities[existing].name)
+        entities[existing].name = name
+        entities[existing].aliases.removeAll { $0 == name }
+      } else {
+        entities[existing].addAlias(name)
+      }
+      keyToEntity["person:" + key] = existing
+      return existing
+    }
+    entities.append(Entity(name: name, kind: .person))
+    let id = entities.count - 1
+    keyToEntity["person:" + surname] = id
+    keyToEntity["person:" + key] = id
+    return id
+  }
+
+  mutating func addMention(
+    _ entity: Int, first: Int, last: Int, nameFirst: Int, nominal: Bool = false
+  ) {
+    entities[entity].mentionCount += 1
+    mentions.append(Mention(entity: entity, first: first, last: last, isNominal: nominal))
+    mentionEndingAt[last] = Int32(mentions.count - 1)
+    for token in first...last { mentionCovering[token] = Int32(mentions.count - 1) }
+    if entities[entity].kind == .person, !nominal, nameFirst <= last {
+      let written = stripPossessive(article.text(tokens: nameFirst, last))
+      entities[entity].addAlias(written)
+    }
+  }
+
+  /// "the president", "the French leader": the latest person with that title.
+  mutating func nominalMention(at index: Int, limit: Int) -> Int? {
+    let token = article.tokens[index]
+    guard token.lower == "the", token.quote < 0, !token.isCredit else { return nil }
+    var cursor = index + 1
+    var country: String?
+    if cursor < limit, let nation = Lexicon.demonyms[article.tokens[cursor].lower] {
+      country = nation
+      cursor += 1
+    }
+    var titleWords: [String] = []
+    while cursor < limit, article.tokens[cursor].kind == .word,
+      !article.tokens[cursor].isCapitalized
+        || Lexicon.personTitles.contains(article.tokens[cursor].lower),
+      Lexicon.personTitles.contains(String(article.tokens[cursor].stem))
+        || (["prime", "foreign", "vice", "deputy"].contains(article.tokens[cursor].lower))
+    {
+      titleWords.append(String(article.tokens[cursor].stem))
+      cursor += 1
+    }
+    guard let title = titleWords.last, title != "official", title != "officials" else { return nil }
+    // "the president Emmanuel Macron" names the person itself: leave it to the name run.
+    if cursor < limit, isNameToken(article.tokens[cursor]) { return nil }
+    let last = cursor - 1
+    let matching = mentions.reversed().first { mention in
+      let entity = entities[mention.entity]
+      guard entity.kind == .person, let role = entity.role?.lowercased(), role.contains(title)
+      else {
+        return false
+      }
+      return country == nil || entity.affiliation == country
+    }
+    guard let matching else { return nil }
+    addMention(matching.entity, first: index, last: last, nameFirst: last + 1, nominal: true)
+    return last
+  }
+
+  func followedBySpeechVerb(_ run: Run) -> Bool {
+    let after = run.last + 1
+    return after < article.tokens.count && Lexicon.speechVerbs.contains(article.tokens[after].lower)
+  }
+
+  func nextToSpeechVerb(_ run: Run) -> Bool {
+    let after = run.last + 1
+    if after < article.tokens.count, Lexicon.speechVerbs.contains(article.tokens[after].lower) {
+      return true
+    }
+    if after + 1 < article.tokens.count, article.tokens[after].lower.hasSuffix("ly"),
+      Lexicon.speechVerbs.contains(article.tokens[after + 1].lower)
+    {
+      return true
+    }
+    let before = run.first - 1
+    return before >= 0 && Lexicon.speechVerbs.contains(article.tokens[before].lower)
+      && article.tokens[before].paragraph == article.tokens[run.first].paragraph
+  }
+
+  /// "Dorothy Shea, Chargé d'Affaires of the U.S. Mission to the UN, told ...": the phrase
+  /// between the commas is her role.
+  mutating func findAppositions() {
+    for (number, mention) in mentions.enumerated() {
+      let entity = entities[mention.entity]
+      guard entity.kind == .person, !mention.isNominal else { continue }
+      let comma = mention.last + 1
+      guard comma < article.tokens.count, article.tokens[comma].lower == ",",
+        article.tokens[comma].sentence == article.tokens[mention.last].sentence
+      else { continue }
+      var closing: Int?
+      var index = comma + 1
+      while index < article.tokens.count, index - comma <= 16,
+        article.tokens[index].sentence == article.tokens[comma].sentence
+      {
+        let token = article.tokens[index]
+        if token.lower == "," {
+          closing = index
+          break
+        }
+        if token.kind == .quoteMark || Lexicon.speechVerbs.contains(token.lower)
+          || token.lower == "and"
+        {
+          break
+        }
+        index += 1
+      }
+      guard let closing, closing > comma + 1 else { continue }
+      let phrase = article.tokens[(comma + 1)..<closing]
+      let hasTitle = phrase.contains {
+        Lexicon.personTitles.contains($0.lower) || Lexicon.personTitles.contains(String($0.stem))
+      }
+      guard hasTitle else { continue }
+      appositionClosing[closing] = number
+      if entities[mention.entity].role == nil
+        || entities[mention.entity].role?.contains(" ") == false
+      {
+        var firstWord = comma + 1
+        if ["the", "a", "an"].contains(article.tokens[firstWord].lower), firstWord + 1 < closing {
+          firstWord += 1
+        }
+        let role = article.text(tokens: firstWord, closing - 1)
+        entities[mention.entity].role = role.prefix(1).uppercased() + role.dropFirst()
+      }
+    }
+  }
+}
+
+extension Entity {
+  var surnameCapitalized: String {
+    String(name.split(separator: " ").last ?? Substring(name))
+  }
+}

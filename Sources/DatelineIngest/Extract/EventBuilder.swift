@@ -1,0 +1,353 @@
+import DatelineModel
+
+/// An event extracted from a sentence with a datable expression and an action.
+public struct FoundEvent: Sendable, Equatable {
+  /// Generated from the sentence's subject, verb and object; machine-written, short.
+  public var headline: String
+  public var summary: String
+  public var date: DateSpec
+  public var resolved: ResolvedDate?
+  public var status: EventStatus
+  /// Entity indices.
+  public var participants: [Int]
+  public var paragraph: Int
+  public var sentence: Int
+  /// The expression the date came from, as stated.
+  public var expression: String?
+  /// The meeting or press conference the article itself reports.
+  public var isStoryMoment = false
+}
+
+struct EventBuilder {
+  let article: Article
+  let finder: EntityFinder
+  let speakers: SpeakerFinder
+  let dates: [TemporalExpression]
+  let quotes: [FoundQuote]
+  let publicationDay: CivilDay?
+
+  func build() -> (events: [FoundEvent], quoteEvents: [Int?]) {
+    var events: [FoundEvent] = []
+    let partialQuotes = Set(quotes.filter { $0.kind == .partial }.map(\.span.openToken))
+    let quoteIsPartial: (Int) -> Bool = { quoteIndex in
+      partialQuotes.contains(article.quoteSpans[quoteIndex].openToken)
+    }
+    var datesBySentence: [Int: [TemporalExpression]] = [:]
+    for expression in dates {
+      let token = article.tokens[expression.firstToken]
+      guard token.quote < 0 || quoteIsPartial(token.quote) else { continue }
+      datesBySentence[token.sentence, default: []].append(expression)
+    }
+    var sentenceEvent: [Int: Int] = [:]
+    for sentence in datesBySentence.keys.sorted() {
+      let expressions = datesBySentence[sentence]!
+      var participants = participants(in: sentence)
+      let paragraph = article.tokens[article.sentences[sentence].lowerBound].paragraph
+      if let anniversary = expressions.first(where: { $0.isAnniversary && $0.resolved != nil }) {
+        if let event = anniversaryEvent(anniversary, sentence: sentence, paragraph: paragraph) {
+          events.append(event)
+          // Who took part in the remembered event is not who acts on the anniversary.
+          let remembered = Set(event.participants)
+          let acting = participants.filter { !remembered.contains($0) }
+          if !acting.isEmpty { participants = acting }
+        }
+      }
+      guard !participants.isEmpty else { continue }
+      guard let primary = expressions.first(where: { $0.resolved != nil }) else { continue }
+      let tense = primary.tense
+      let status = status(sentence: sentence, tense: tense, resolved: primary.resolved)
+      let date: DateSpec
+      var resolved = primary.resolved
+      if primary.isAnniversary, let publicationDay {
+        date = .edtf(publicationDay.description)
+        resolved = try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)
+      } else {
+        date = .stated(StatedDate(stated: primary.text, tense: tense))
+      }
+      let headline = headline(sentence: sentence, skipping: primary, participants: participants)
+      let event = FoundEvent(
+        headline: headline,
+        summary: summary(headline, status: status, expression: primary.text, paragraph: paragraph),
+        date: date, resolved: resolved, status: status, participants: participants,
+        paragraph: paragraph, sentence: sentence, expression: primary.text)
+      // The same happening told twice (a caption repeating the text) is one event.
+      if let same = events.firstIndex(where: {
+        $0.resolved?.value == event.resolved?.value
+          && Set($0.participants) == Set(event.participants)
+          && $0.resolved?.sameDayOrder == event.resolved?.sameDayOrder
+      }) {
+        sentenceEvent[sentence] = same
+        continue
+      }
+      events.append(event)
+      sentenceEvent[sentence] = events.count - 1
+    }
+    var moment: Int?
+    if let storyMoment = storyMoment() {
+      events.append(storyMoment)
+      moment = events.count - 1
+    }
+    var quoteEvents: [Int?] = []
+    for quote in quotes {
+      let sentence = article.tokens[quote.span.openToken].sentence
+      if let own = sentenceEvent[sentence], events[own].status == .occurred {
+        quoteEvents.append(own)
+      } else if let moment, let speaker = quote.speaker,
+        events[moment].participants.contains(speaker)
+      {
+        quoteEvents.append(moment)
+      } else {
+        quoteEvents.append(nil)
+      }
+    }
+    return (events, quoteEvents)
+  }
+
+  /// Actors named in the sentence outside quotes, plus a pronoun subject resolved.
+  func participants(in sentence: Int) -> [Int] {
+    var result: [Int] = []
+    let range = article.sentences[sentence]
+    for index in range {
+      let token = article.tokens[index]
+      guard token.quote < 0, !token.isCredit else { continue }
+      if finder.mentionEndingAt[index] >= 0 {
+        let entity = finder.mentions[Int(finder.mentionEndingAt[index])].entity
+        if !result.contains(entity) { result.append(entity) }
+      } else if token.lower == "he" || token.lower == "she",
+        let resolved = speakers.resolvePronoun(token.lower, before: index),
+        !result.contains(resolved)
+      {
+        result.append(resolved)
+      }
+    }
+    return result
+  }
+
+  func status(sentence: Int, tense: Tense?, resolved: ResolvedDate?) -> EventStatus {
+    let words = article.tokens[article.sentences[sentence]].map(\.lower)
+    let predicts = words.contains { Lexicon.predictionMarkers.contains($0) }
+    let expects = words.contains { Lexicon.expectationMarkers.contains($0) }
+    switch tense {
+    case .past:
+      return .occurred
+    case .future:
+      if predicts { return .predicted }
+      if expects { return .expected }
+      return .scheduled
+    case .present, nil:
+      if let resolved, let publicationDay, resolved.start > publicationDay {
+        return predicts ? .predicted : expects ? .expected : .scheduled
+      }
+      return .occurred
+    }
+  }
+
+  /// "the third anniversary of Russia's large-scale invasion of Ukraine": the invasion itself.
+  func anniversaryEvent(_ expression: TemporalExpression, sentence: Int, paragraph: Int)
+    -> FoundEvent?
+  {
+    var index = expression.lastToken + 1
+    guard index < article.tokens.count, article.tokens[index].lower == "of" else { return nil }
+    index += 1
+    let end = article.sentences[sentence].upperBound
+    var words: [String] = []
+    var participants: [Int] = []
+    while index < end, words.count < 8 {
+      let token = article.tokens[index]
+      if [",", ".", ";", "that", "which", "when", "and", "as"].contains(token.lower)
+        || token.kind == .quoteMark
+      {
+        break
+      }
+      let mentionIndex = finder.mentionCovering[index]
+      if mentionIndex >= 0 {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if !participants.contains(mention.entity) { participants.append(mention.entity) }
+      }
+      words.append(article.text(tokens: index, index))
+      index += 1
+    }
+    guard !words.isEmpty else { return nil }
+    let headline = Self.capitalized(Self.joinWords(words))
+    return FoundEvent(
+      headline: headline,
+      summary: summary(
+        headline, status: .occurred, expression: expression.text, paragraph: paragraph),
+      date: .stated(StatedDate(stated: expression.text, tense: .past)),
+      resolved: expression.resolved, status: .occurred, participants: participants,
+      paragraph: paragraph, sentence: sentence, expression: expression.text)
+  }
+
+  /// A word that can follow a subject as its verb: a modal, an auxiliary, a past form or a
+  /// third-person form.
+  static func looksLikeVerb(_ word: String) -> Bool {
+    if Lexicon.auxiliaries.contains(word) || Lexicon.pastVerbs.contains(word)
+      || Lexicon.presentVerbs.contains(word) || Lexicon.speechVerbs.contains(word)
+    {
+      return true
+    }
+    if word.hasSuffix("ed") && word.count > 4 && !Lexicon.notPastEd.contains(word) { return true }
+    return word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3
+  }
+
+  static let cognitionVerbs: Set<String> = [
+    "thinks", "believes", "said", "says", "hopes", "expects", "fears", "knows", "thought",
+    "believed", "hoped", "feared", "predicted", "added", "told",
+  ]
+
+  static let clauseStops: Set<String> = [
+    ",", ";", ":", ".", "!", "?", "that", "which", "who", "when", "because", "while", "after",
+    "before", "as", "if", "but", "although", "where", "(", ")", "—", "–",
+  ]
+  static let trailingFunctionWords: Set<String> = [
+    "on", "at", "in", "the", "a", "an", "to", "of", "with", "and", "for", "by", "from", "its",
+    "his", "her", "their", "about", "into", "over", "under", "as", "or",
+  ]
+
+  /// Subject + verb + object, names shortened, the date left out: "Trump will meet with Starmer".
+  func headline(sentence: Int, skipping expression: TemporalExpression, participants: [Int])
+    -> String
+  {
+    let range = article.sentences[sentence]
+    // Subject: the first name (or resolved pronoun) followed by a lowercase word.
+    var subject: (entity: Int, next: Int)?
+    var reporting = false
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let token = article.tokens[index]
+      // Once a reporting verb is found, a reported subject counts only before the date:
+      // "X told reporters Y could visit within weeks" is Y's visit; "X told a panel on
+      // Tuesday that ..." is X's testimony.
+      if reporting && index >= expression.firstToken { break }
+      if token.quote < 0, !token.isCredit,
+        let (entity, next) = speakers.subject(at: index, paragraphEnd: range.upperBound)
+      {
+        if next < range.upperBound, article.tokens[next].kind == .word,
+          !article.tokens[next].isCapitalized,
+          next < expression.firstToken || next > expression.lastToken,
+          subject == nil || Self.looksLikeVerb(article.tokens[next].lower)
+        {
+          let reports =
+            Lexicon.speechVerbs.contains(article.tokens[next].lower)
+            || Self.cognitionVerbs.contains(article.tokens[next].lower)
+          if subject == nil || !reports { subject = (entity, next) }
+          if !reports { break }
+          reporting = true
+        }
+      }
+      index += 1
+    }
+    guard let subject else {
+      let names = participants.prefix(2).map { shortName(finder.entities[$0]) }
+      return names.joined(separator: " and ") + " (" + expression.text + ")"
+    }
+    var words = [shortName(finder.entities[subject.entity])]
+    var position = subject.next
+    var phraseWords = 0
+    while position < range.upperBound, phraseWords < 8 {
+      let token = article.tokens[position]
+      if position >= expression.firstToken && position <= expression.lastToken {
+        position = expression.lastToken + 1
+        continue
+      }
+      if token.kind == .quoteMark || token.quote >= 0 { break }
+      if Self.clauseStops.contains(token.lower) && phraseWords > 0 { break }
+      if token.kind == .punctuation {
+        position += 1
+        continue
+      }
+      let mentionIndex = finder.mentionCovering[position]
+      if mentionIndex >= 0 {
+        let mention = finder.mentions[Int(mentionIndex)]
+        words.append(shortName(finder.entities[mention.entity]))
+        position = mention.last + 1
+        phraseWords += 1
+        continue
+      }
+      words.append(article.text(tokens: position, position))
+      phraseWords += 1
+      position += 1
+    }
+    while words.count > 1, let last = words.last,
+      Self.trailingFunctionWords.contains(last.lowercased())
+    {
+      words.removeLast()
+    }
+    return Self.capitalized(Self.joinWords(words))
+  }
+
+  func shortName(_ entity: Entity) -> String {
+    entity.kind == .person ? entity.surnameCapitalized : entity.name
+  }
+
+  static func joinWords(_ words: [String]) -> String {
+    words.joined(separator: " ").replacingOccurrences(of: " 's", with: "'s")
+  }
+
+  static func capitalized(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+
+  func summary(_ headline: String, status: EventStatus, expression: String, paragraph: Int)
+    -> String
+  {
+    "\(headline) (\(status.rawValue); the article dates it \"\(expression)\", paragraph \(paragraph + 1))."
+  }
+
+  /// The meeting, press conference or visit the article reports on, on its publication day.
+  func storyMoment() -> FoundEvent? {
+    guard let publicationDay else { return nil }
+    var datesBySentence: [Int: [TemporalExpression]] = [:]
+    for expression in dates {
+      datesBySentence[article.tokens[expression.firstToken].sentence, default: []].append(
+        expression)
+    }
+    for (number, range) in article.sentences.enumerated().prefix(60) {
+      let first = article.tokens[range.lowerBound]
+      guard first.paragraph < 10, !first.isCredit else { continue }
+      let sentenceDates = datesBySentence[number] ?? []
+      if sentenceDates.contains(where: { $0.resolved.map { $0.start != publicationDay } ?? false })
+      {
+        continue
+      }
+      guard
+        let nounIndex = range.first(where: {
+          article.tokens[$0].quote < 0 && Lexicon.gatheringNouns.contains(article.tokens[$0].lower)
+            && [
+              "conference", "meeting", "summit", "talks", "briefing", "interview", "hearing",
+              "rally", "visit", "session", "ceremony", "debate",
+            ].contains(article.tokens[$0].lower)
+        })
+      else { continue }
+      let people = participants(in: number).filter { finder.entities[$0].kind == .person }
+      guard !people.isEmpty else { continue }
+      // The noun with up to two modifiers before it: "joint press conference".
+      var start = nounIndex
+      while start > range.lowerBound, nounIndex - start < 2 {
+        let previous = article.tokens[start - 1]
+        guard previous.kind == .word, !previous.isCapitalized,
+          !["a", "an", "the", "his", "her", "their", "its", "at", "in", "with", "during", "after"]
+            .contains(previous.lower)
+        else { break }
+        start -= 1
+      }
+      let noun = article.text(tokens: start, nounIndex)
+      let names = people.prefix(3).map { shortName(finder.entities[$0]) }
+      let headline = "\(names.joined(separator: " and ")): \(noun)"
+      let paragraph = first.paragraph
+      let stated = sentenceDates.first { $0.resolved != nil }
+      return FoundEvent(
+        headline: Self.capitalized(headline),
+        summary:
+          "The \(noun) the article reports on, with \(names.joined(separator: ", ")) (paragraph \(paragraph + 1)).",
+        date: stated.map { .stated(StatedDate(stated: $0.text, tense: $0.tense)) }
+          ?? .edtf(publicationDay.description),
+        resolved: stated?.resolved
+          ?? (try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)),
+        status: .occurred, participants: people, paragraph: paragraph, sentence: number,
+        expression: stated?.text, isStoryMoment: true)
+    }
+    return nil
+  }
+}

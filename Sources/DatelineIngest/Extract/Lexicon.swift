@@ -1,0 +1,342 @@
+/// Word lists the rules consult. All entries are lowercase, as tokens store them.
+enum Lexicon {
+  /// Words followed by a dot that do not end a sentence.
+  static let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
+    "cpt", "sgt", "adm", "cmdr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "nos",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
+    "ft", "ave", "blvd", "dept", "est", "fig", "hon", "rev", "pres", "supt", "gens", "reps",
+    "sens", "messrs", "mme", "mlle", "rt", "approx", "cf", "al", "e.g", "i.e", "ph.d", "atty",
+    "insp", "det", "cpl", "pvt", "brig", "sec", "secy", "amb", "fr", "msgr", "gov.-elect",
+  ]
+
+  /// Abbreviations that usually start a name, so what follows is never a new sentence.
+  static let namePrefixAbbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
+    "sgt", "adm", "st", "hon", "rev", "pres", "amb", "fr", "msgr", "cmdr", "cpl", "pvt", "brig",
+    "det", "insp", "atty", "supt",
+  ]
+
+  /// Verbs that introduce or attribute speech, in all the forms news writing uses.
+  static let speechVerbs: Set<String> = [
+    "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add", "predicted",
+    "predicts", "responded", "responds", "asked", "asks", "wrote", "writes", "noted", "notes",
+    "explained", "explains", "insisted", "insists", "warned", "warns", "argued", "argues",
+    "stated", "states", "declared", "declares", "replied", "replies", "answered", "answers",
+    "continued", "continues", "recalled", "recalls", "admitted", "admits", "acknowledged",
+    "acknowledges", "claimed", "claims", "observed", "remarked", "remarks", "suggested",
+    "suggests", "tweeted", "posted", "announced", "announces", "confirmed", "confirms", "urged",
+    "urges", "cautioned", "cautions", "conceded", "concedes", "countered", "counters", "joked",
+    "jokes", "quipped", "shouted", "yelled", "agreed", "promised", "promises", "vowed", "vows",
+    "emphasized", "emphasised", "stressed", "stresses", "concluded", "pointed", "testified",
+    "testifies", "reiterated", "complained", "complains", "lamented", "mused", "boasted",
+    "whispered", "demanded", "pleaded", "assured", "assures", "maintained", "maintains",
+    "contended", "denied", "denies", "objected", "protested", "interjected", "began", "offered",
+    "commented", "comments", "predicting", "accused", "accuses", "called", "calls",
+    "telling", "adding", "writing", "asking", "noting", "warning", "arguing", "recounted",
+    "explaining", "insisting", "declaring", "stating", "replying", "responding", "announcing",
+    "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding",
+  ]
+
+  /// Speech verbs that can stand before a quote without a following "that": told reporters "...".
+  static let cueNouns: Set<String> = ["according"]
+
+  /// Titles and ranks that, before a name, make it a person and give the role.
+  static let titles: Set<String> = [
+    "president", "vice", "prime", "minister", "chancellor", "secretary", "senator", "sen.",
+    "representative", "rep.", "governor", "gov.", "mayor", "general", "gen.", "lt.", "col.",
+    "colonel", "lieutenant", "major", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral",
+    "adm.", "commander", "king", "queen", "prince", "princess", "pope", "ambassador", "envoy",
+    "spokesperson", "spokesman", "spokeswoman", "chief", "ceo", "chairman", "chairwoman", "chair",
+    "director", "judge", "justice", "professor", "prof.", "leader", "speaker", "deputy",
+    "chargé", "charge", "emir", "sheikh", "crown", "premier", "foreign", "defense", "defence",
+    "finance", "interior", "attorney", "commissioner", "chairperson", "head", "founder",
+    "executive", "officer", "coach", "manager", "analyst", "economist", "negotiator", "adviser",
+    "advisor", "aide", "official", "counsel", "superintendent", "sheriff", "inspector",
+    "detective", "senior", "national", "security", "state", "affairs", "d'affaires", "army",
+    "navy", "ruling", "opposition", "party", "union", "council", "mission",
+    "secretary-general", "director-general", "councilmember", "councilwoman", "councilman",
+    "lawmaker", "congressman", "congresswoman", "assemblymember", "dean", "provost", "rector",
+    "bishop", "archbishop", "cardinal", "rabbi", "imam", "reverend", "rev.", "dr.", "mr.",
+    "mrs.", "ms.", "sir", "dame", "lord", "lady", "baroness", "marshal",
+    "trooper", "chef", "owner", "researcher", "scientist", "historian", "author",
+    "activist", "organizer", "organiser", "resident", "press",
+  ]
+
+  /// Abbreviated titles as tokens hold them (the dot is its own token).
+  static let abbreviatedTitles: Set<String> = [
+    "lt", "gen", "sen", "rep", "gov", "col", "maj", "capt", "sgt", "adm", "dr", "mr", "mrs",
+    "ms", "prof", "rev", "cmdr", "cpl", "pvt", "brig", "amb", "det", "insp", "atty", "supt",
+    "pres", "hon", "msgr", "fr",
+  ]
+
+  /// Title words strong enough to mark a person on their own (not "house", "state", ...).
+  static let personTitles: Set<String> = [
+    "president", "minister", "chancellor", "secretary", "senator", "sen.", "representative",
+    "rep.", "governor", "gov.", "mayor", "general", "gen.", "lt.", "col.", "colonel",
+    "lieutenant", "maj.", "captain", "capt.", "sergeant", "sgt.", "admiral", "adm.",
+    "commander", "king", "queen", "prince", "princess", "pope", "ambassador", "envoy",
+    "spokesperson", "spokesman", "spokeswoman", "ceo", "chairman", "chairwoman", "director",
+    "judge", "justice", "professor", "prof.", "leader", "speaker", "premier", "emir", "sheikh",
+    "attorney", "commissioner", "chairperson", "founder", "coach", "manager", "analyst",
+    "economist", "negotiator", "adviser", "advisor", "aide", "official", "dr.", "mr.", "mrs.",
+    "ms.", "sir", "dame", "lord", "lady", "superintendent", "sheriff", "inspector", "detective",
+    "chargé", "d'affaires", "secretary-general", "director-general", "congressman",
+    "congresswoman", "lawmaker", "councilwoman", "councilman", "councilmember", "bishop",
+    "archbishop", "cardinal", "rabbi", "imam", "reverend", "rev.", "dean", "marshal", "chef",
+    "owner", "researcher", "scientist", "historian", "author", "activist", "organizer",
+    "organiser", "resident", "officer", "baroness", "trooper", "chief", "deputy", "head",
+  ]
+
+  /// Honorifics: mark a person, add no role.
+  static let honorifics: Set<String> = ["mr.", "mrs.", "ms.", "dr.", "sir", "dame", "mx."]
+  static let femaleMarkers: Set<String> = [
+    "queen", "princess", "lady", "baroness", "chairwoman",
+    "spokeswoman", "congresswoman", "councilwoman",
+  ]
+  static let maleMarkers: Set<String> = [
+    "mr.", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
+    "councilman",
+  ]
+
+  /// Country names (and short forms) to canonical names.
+  static let countries: [String: String] = [
+    "u.s.": "United States", "us": "United States", "u.s": "United States",
+    "united states": "United States", "america": "United States",
+    "united states of america": "United States", "usa": "United States",
+    "u.k.": "United Kingdom", "uk": "United Kingdom", "united kingdom": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom", "russia": "Russia",
+    "ukraine": "Ukraine", "france": "France", "germany": "Germany", "china": "China",
+    "japan": "Japan", "india": "India", "canada": "Canada", "mexico": "Mexico",
+    "brazil": "Brazil", "italy": "Italy", "spain": "Spain", "poland": "Poland",
+    "israel": "Israel", "iran": "Iran", "iraq": "Iraq", "syria": "Syria", "turkey": "Turkey",
+    "turkiye": "Turkey", "egypt": "Egypt", "saudi arabia": "Saudi Arabia", "qatar": "Qatar",
+    "north korea": "North Korea", "south korea": "South Korea", "taiwan": "Taiwan",
+    "australia": "Australia", "new zealand": "New Zealand", "ireland": "Ireland",
+    "netherlands": "Netherlands", "belgium": "Belgium", "sweden": "Sweden", "norway": "Norway",
+    "finland": "Finland", "denmark": "Denmark", "switzerland": "Switzerland",
+    "austria": "Austria", "hungary": "Hungary", "romania": "Romania", "greece": "Greece",
+    "portugal": "Portugal", "czech republic": "Czech Republic", "slovakia": "Slovakia",
+    "belarus": "Belarus", "moldova": "Moldova", "georgia": "Georgia", "armenia": "Armenia",
+    "azerbaijan": "Azerbaijan", "kazakhstan": "Kazakhstan", "pakistan": "Pakistan",
+    "afghanistan": "Afghanistan", "bangladesh": "Bangladesh", "indonesia": "Indonesia",
+    "vietnam": "Vietnam", "thailand": "Thailand", "philippines": "Philippines",
+    "malaysia": "Malaysia", "singapore": "Singapore", "nigeria": "Nigeria", "kenya": "Kenya",
+    "ethiopia": "Ethiopia", "south africa": "South Africa", "argentina": "Argentina",
+    "chile": "Chile", "colombia": "Colombia", "venezuela": "Venezuela", "peru": "Peru",
+    "cuba": "Cuba", "lebanon": "Lebanon", "jordan": "Jordan", "yemen": "Yemen",
+    "estonia": "Estonia", "latvia": "Latvia", "lithuania": "Lithuania", "serbia": "Serbia",
+    "croatia": "Croatia", "bulgaria": "Bulgaria", "iceland": "Iceland", "sudan": "Sudan",
+    "libya": "Libya", "morocco": "Morocco", "algeria": "Algeria", "tunisia": "Tunisia",
+    "gaza": "Gaza", "palestine": "Palestine", "kosovo": "Kosovo", "bosnia": "Bosnia",
+  ]
+
+  /// Adjectives of nationality to the country they name.
+  static let demonyms: [String: String] = [
+    "american": "United States", "u.s.": "United States", "british": "United Kingdom",
+    "u.k.": "United Kingdom", "russian": "Russia", "ukrainian": "Ukraine", "french": "France",
+    "german": "Germany", "chinese": "China", "japanese": "Japan", "indian": "India",
+    "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil", "italian": "Italy",
+    "spanish": "Spain", "polish": "Poland", "israeli": "Israel", "iranian": "Iran",
+    "iraqi": "Iraq", "syrian": "Syria", "turkish": "Turkey", "egyptian": "Egypt",
+    "saudi": "Saudi Arabia", "qatari": "Qatar", "north korean": "North Korea",
+    "south korean": "South Korea", "taiwanese": "Taiwan", "australian": "Australia",
+    "irish": "Ireland", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden",
+    "norwegian": "Norway", "finnish": "Finland", "danish": "Denmark", "swiss": "Switzerland",
+    "austrian": "Austria", "hungarian": "Hungary", "romanian": "Romania", "greek": "Greece",
+    "portuguese": "Portugal", "belarusian": "Belarus", "georgian": "Georgia",
+    "pakistani": "Pakistan", "afghan": "Afghanistan", "nigerian": "Nigeria", "kenyan": "Kenya",
+    "argentine": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "lebanese": "Lebanon", "jordanian": "Jordan",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "serbian": "Serbia",
+    "palestinian": "Palestine", "kenyan ": "Kenya", "scottish": "United Kingdom",
+    "welsh": "United Kingdom", "english": "United Kingdom",
+  ]
+
+  /// Words that make a capitalized name an organization.
+  static let organizationWords: Set<String> = [
+    "nations", "assembly", "council", "mission", "ministry", "department", "agency",
+    "commission", "union", "party", "congress", "senate", "parliament", "court", "bank", "fund",
+    "organization", "organisation", "institute", "university", "college", "company", "corp",
+    "corp.", "inc", "inc.", "ltd", "group", "times", "news", "post", "journal", "kremlin",
+    "pentagon", "nato", "un", "u.n.", "eu", "e.u.", "imf", "who", "fbi", "cia", "army", "navy",
+    "forces", "police", "foundation", "association", "committee", "service", "federation",
+    "league", "alliance", "coalition", "secretariat", "board", "authority", "bureau", "office",
+    "administration", "government", "cabinet", "reuters", "ap", "afp", "bbc", "cnn", "npr",
+    "hamas", "hezbollah", "taliban", "opec", "wto", "fifa", "olympic", "society", "center",
+    "centre", "hospital", "school", "airlines", "motors", "technologies", "labs", "press",
+    "network", "club", "team", "church", "federal", "reserve", "guard", "corps", "legislature",
+    "tribunal", "directorate", "command", "brigade", "battalion", "regiment", "airforce",
+    "unicef", "unesco", "osce", "g7", "g20", "asean", "brics", "mi6", "kgb", "fsb", "nasa",
+    "commerce", "chamber", "exchange", "trust", "capital", "partners", "holdings", "systems",
+    "industries", "enterprises", "llc", "plc", "gmbh", "ag", "airways", "energy", "pharmaceuticals",
+    "ministries", "authorities", "institution", "commission's",
+  ]
+
+  /// Acronyms and short names of organizations to their full names.
+  static let organizationAliases: [String: String] = [
+    "un": "United Nations", "u.n.": "United Nations", "eu": "European Union",
+    "e.u.": "European Union", "nato": "NATO", "imf": "International Monetary Fund",
+    "who": "World Health Organization",
+  ]
+
+  /// Heads of names that are things, not actors: "Marlow Prize", "Clean Air Act".
+  static let thingWords: Set<String> = [
+    "prize", "award", "awards", "festival", "cup", "trophy", "games", "championship", "act",
+    "bill", "law", "treaty", "accord", "accords", "agreement", "plan", "index", "tower",
+    "medal", "day", "week", "month", "year", "war", "crisis", "protocol", "doctrine", "summit",
+    "conference", "session", "forum", "olympics", "series", "league's", "stadium", "hall",
+  ]
+  /// Last words that make a name a place: "Calder Bay", "Harwick County".
+  static let placeWords: Set<String> = [
+    "bay", "city", "county", "valley", "river", "island", "islands", "port", "harbor",
+    "harbour", "lake", "mountain", "mountains", "peninsula", "coast", "heights", "hills",
+    "district", "province", "region", "square", "park", "airport", "street", "avenue", "road",
+    "bridge", "beach", "canyon", "creek", "falls", "springs", "village", "town", "state",
+    "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle",
+  ]
+  /// Prepositions that put a name in a place: "in Valmont".
+  static let locativePrepositions: Set<String> = [
+    "in", "at", "near", "from", "outside", "inside", "across", "around", "toward", "towards",
+    "into", "through", "throughout", "via", "to",
+  ]
+
+  /// Places: capitalized, but not actors.
+  static let places: Set<String> = [
+    "white house", "oval office", "washington", "paris", "london", "moscow", "kyiv", "kiev",
+    "brussels", "capitol", "capitol hill", "beijing", "berlin", "tokyo", "new york",
+    "new york city", "geneva", "rome", "madrid", "warsaw", "jerusalem", "tel aviv", "tehran",
+    "baghdad", "damascus", "cairo", "istanbul", "ankara", "riyadh", "doha", "dubai", "delhi",
+    "new delhi", "mumbai", "ottawa", "toronto", "sydney", "canberra", "europe", "asia", "africa",
+    "middle east", "latin america", "north america", "south america", "crimea", "donbas",
+    "donetsk", "luhansk", "kharkiv", "odesa", "odessa", "mariupol", "zaporizhzhia", "kherson",
+    "bakhmut", "avdiivka", "west bank", "downing street", "elysee", "élysée", "elysee palace",
+    "élysée palace", "mar-a-lago", "camp david", "munich", "davos", "minsk", "helsinki",
+    "stockholm", "oslo", "copenhagen", "vienna", "budapest", "prague", "athens", "lisbon",
+    "dublin", "edinburgh", "manchester", "chicago", "los angeles", "san francisco", "boston",
+    "seattle", "miami", "texas", "california", "florida", "ohio", "michigan", "pennsylvania",
+    "arizona", "nevada", "virginia", "maryland", "atlantic", "pacific", "arctic", "baltic",
+    "black sea", "red sea", "mediterranean", "strait", "city hall", "main street", "harbor",
+    "river", "valley", "street", "avenue", "bridge", "park", "square", "station", "airport",
+    "lake", "county", "province", "district", "region", "state house", "statehouse",
+  ]
+
+  /// Capitalized words that start sentences or headlines but are never names.
+  static let commonCapitalized: Set<String> = [
+    "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "for", "of", "in", "on", "at",
+    "to", "by", "with", "without", "from", "into", "onto", "over", "under", "after", "before",
+    "during", "since", "until", "while", "when", "where", "why", "how", "what", "which", "who",
+    "whom", "whose", "that", "this", "these", "those", "there", "here", "it", "its", "he", "she",
+    "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us",
+    "me", "still", "earlier", "later", "meanwhile", "however", "also", "then", "now", "instead",
+    "if", "as", "although", "though", "because", "despite", "one", "two", "three", "some",
+    "many", "most", "all", "both", "each", "every", "no", "not", "asked", "speaking",
+    "according", "last", "next", "today", "tomorrow", "yesterday", "tonight", "once",
+    "even", "just", "only", "such", "other", "another", "several", "few", "more", "less",
+    "much", "any", "none", "nothing", "something", "everything", "everyone", "nobody", "yes",
+    "well", "oh", "let", "please", "thank", "thanks", "sources", "officials", "experts",
+    "critics", "supporters", "residents", "analysts", "people", "first", "second",
+    "third", "finally", "again", "already", "about", "around", "among", "between", "against",
+    "within", "across", "along", "through", "throughout", "toward", "towards", "upon", "do",
+    "does", "did", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+    "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "photo",
+    "photos", "video", "watch", "read", "listen", "updated", "published", "posted", "advertisement",
+    "related", "new", "old", "mr", "mrs", "ms", "dr", "fellow", "like", "unlike",
+    "whether", "either", "neither", "whatever", "whoever", "perhaps", "maybe", "indeed", "thus",
+    "hence", "therefore", "otherwise", "overall", "ultimately", "currently", "recently",
+    "previously", "initially", "eventually", "soon", "together", "elsewhere", "nearby",
+    "inside", "outside", "above", "below", "beyond", "behind", "beside", "besides", "except",
+    "plus", "minus", "via", "per", "than", "nearly", "almost", "roughly",
+    "breaking", "exclusive", "analysis", "opinion", "editorial", "update", "live", "note",
+    "editor's", "correction", "sign", "subscribe", "click", "share", "follow", "copyright",
+  ]
+
+  /// Weekday and month names (never actors).
+  static let weekdays: [String: Int] = [
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+    "sunday": 7, "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4,
+    "fri": 5, "sat": 6, "sun": 7,
+  ]
+  static let fullWeekdays: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  ]
+  static let months: [String: Int] = [
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+  ]
+
+  static let pronounsMale: Set<String> = ["he", "him", "his"]
+  static let pronounsFemale: Set<String> = ["she", "her", "hers"]
+
+  /// Markers of a future or hypothetical verb.
+  static let futureMarkers: Set<String> = [
+    "will", "'ll", "shall", "going", "plans", "planned", "plan", "scheduled", "set",
+    "expected", "expects", "expect", "due", "would", "could", "may", "might", "intends",
+    "intend", "hopes", "hope", "aims", "aim", "upcoming", "next", "forthcoming", "wo",
+  ]
+  /// Modal markers that make a future event a prediction rather than a plan.
+  static let predictionMarkers: Set<String> = [
+    "could", "might", "may", "predicted", "predicts", "predict", "thinks", "believes",
+    "likely", "possibly", "probably", "forecast", "forecasts", "hopes", "hope", "would",
+  ]
+  static let expectationMarkers: Set<String> = ["expected", "expects", "expect", "due", "likely"]
+  static let scheduleMarkers: Set<String> = [
+    "will", "'ll", "shall", "scheduled", "set", "plans", "planned", "plan", "intends",
+    "going", "slated", "upcoming",
+  ]
+
+  /// Common irregular past forms (regular ones end in -ed).
+  static let pastVerbs: Set<String> = [
+    "was", "were", "had", "did", "said", "told", "met", "came", "went", "took", "made", "gave",
+    "began", "spoke", "held", "left", "saw", "won", "lost", "sent", "brought", "thought",
+    "found", "became", "ran", "stood", "wrote", "rose", "fell", "led", "paid", "sold", "struck",
+    "got", "put", "set", "kept", "knew", "hit", "cut", "shot", "built", "bought", "caught",
+    "chose", "drew", "drove", "ate", "flew", "forgot", "froze", "grew", "hung", "heard", "hid",
+    "laid", "lent", "lay", "lit", "meant", "quit", "read", "rode", "rang", "sank", "sat",
+    "shook", "shut", "sang", "slept", "slid", "spent", "spun", "split", "spread", "stole",
+    "stuck", "stung", "swore", "swept", "swam", "swung", "taught", "tore", "threw", "understood",
+    "woke", "wore", "wept", "withdrew", "overtook", "undertook", "sought", "fought", "fled",
+    "dealt", "felt", "broke", "bore", "beat", "bit", "blew", "bent", "bound", "fed", "forgave",
+    "foresaw", "oversaw", "arose", "awoke", "upheld", "withheld", "overcame",
+  ]
+  static let presentVerbs: Set<String> = [
+    "is", "are", "am", "says", "has", "have", "does", "do", "meets", "visits", "arrives",
+    "holds", "hosts", "travels", "leads", "remains", "begins", "opens", "closes", "faces",
+  ]
+  /// Regular-looking words ending in -ed that are not past verbs.
+  static let notPastEd: Set<String> = [
+    "need", "speed", "seed", "feed", "bed", "red", "shed", "bled", "proceed", "succeed",
+    "exceed", "indeed", "breed", "greed", "weed", "deed", "embed", "united", "limited",
+    "hundred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged", "beloved",
+    "learned", "aged", "alleged", "based", "supposed", "so-called", "armed", "advanced",
+    "experienced", "skilled", "detailed", "talented", "varied", "renewed", "related",
+    "interested", "concerned", "divided", "mixed", "unprecedented", "unexpected", "unnamed",
+    "unidentified", "reported", "estimated", "elected", "appointed", "expected", "scheduled",
+  ]
+
+  /// Nouns for the gathering an article reports: the story's own moment.
+  static let gatheringNouns: Set<String> = [
+    "conference", "meeting", "summit", "talks", "briefing", "interview", "hearing", "rally",
+    "speech", "visit", "session", "address", "appearance", "event", "ceremony", "debate",
+    "call", "remarks", "announcement", "statement", "meetings", "sit-down", "gathering",
+  ]
+
+  /// Verbs of action for event detection (beyond any past or future verb found).
+  static let auxiliaries: Set<String> = [
+    "will", "would", "could", "should", "may", "might", "must", "can", "shall", "is", "are",
+    "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "'ll",
+    "to", "not", "also", "then", "still", "already", "just", "reportedly", "later", "again",
+    "n't", "never", "soon", "finally", "officially",
+  ]
+
+  /// Words that introduce scare quotes or titles rather than speech.
+  static let scareQuoteIntroducers: Set<String> = [
+    "so-called", "dubbed", "called", "titled", "entitled", "named", "labeled", "labelled",
+    "branded", "term", "word", "phrase", "nicknamed", "headlined", "slogan", "motto",
+    "hashtag", "book", "film", "movie", "song", "album", "show", "series", "novel", "play",
+    "documentary", "podcast", "report", "article", "essay", "op-ed", "column", "exhibit",
+    "exhibition", "campaign", "program", "programme", "operation", "project", "known",
+  ]
+}

@@ -1,0 +1,323 @@
+import DatelineModel
+
+/// A quotation found in the article, with who said it and how sure we are.
+public struct FoundQuote: Sendable, Equatable {
+  public var span: QuoteSpan
+  public var text: String
+  /// Entity index of the speaker.
+  public var speaker: Int?
+  /// The speech verb that attributes it: "said", "told", "added".
+  public var cue: String?
+  public var confidence: Double
+  public var kind: QuoteKind
+  /// How the speaker was found, for the report.
+  public var reason: String
+  /// The quote has its own attribution (as opposed to continuing the previous speaker).
+  public var hasOwnAttribution: Bool
+}
+
+/// Decides which quoted spans are quotations, and attributes them to speakers.
+struct SpeakerFinder {
+  let article: Article
+  let finder: EntityFinder
+
+  static let adverbs: Set<String> = [
+    "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
+    "would", "will", "further", "simply", "only", "just", "recently", "earlier", "flatly",
+    "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
+    "ultimately", "separately",
+  ]
+  static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
+  static let prepositions: Set<String> = [
+    "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
+    "about", "between", "among", "toward", "towards", "under", "across",
+  ]
+
+  func find() -> [FoundQuote] {
+    var quotes: [FoundQuote] = []
+    var lastSpeakerInParagraph: [Int: Int] = [:]
+    var previousParagraphSpeaker: (paragraph: Int, speaker: Int)?
+    for span in article.quoteSpans {
+      let text = article.text(span.range)
+      var found = FoundQuote(
+        span: span, text: text, speaker: nil, cue: nil, confidence: 0.3,
+        kind: kind(of: span), reason: "no attribution found", hasOwnAttribution: false)
+      if let (speaker, cue, confidence, reason) = attributionAfter(span) ?? attributionBefore(span)
+      {
+        found.speaker = speaker
+        found.cue = cue
+        found.confidence = confidence
+        found.reason = reason
+        found.hasOwnAttribution = true
+      } else if let speaker = lastSpeakerInParagraph[span.paragraph] {
+        found.speaker = speaker
+        found.confidence = 0.7
+        found.reason = "continues the previous speaker in the paragraph"
+      } else if let previous = previousParagraphSpeaker, previous.paragraph == span.paragraph - 1,
+        article.paragraphTokens[span.paragraph].lowerBound == span.openToken
+      {
+        found.speaker = previous.speaker
+        found.confidence = 0.5
+        found.reason = "continues the speaker of the previous paragraph"
+      }
+      guard isQuotation(found) else { continue }
+      if let speaker = found.speaker {
+        lastSpeakerInParagraph[span.paragraph] = speaker
+        previousParagraphSpeaker = (span.paragraph, speaker)
+      }
+      quotes.append(found)
+    }
+    return quotes
+  }
+
+  /// Scare quotes, titles and single quoted words are not quotations.
+  func isQuotation(_ quote: FoundQuote) -> Bool {
+    let inner = article.tokens[quote.span.innerTokens]
+    let words = inner.filter { $0.kind == .word || $0.kind == .number }
+    guard !words.isEmpty else { return false }
+    let lastInner = inner.last { $0.kind != .quoteMark }
+    let terminal =
+      lastInner.map { [",", ".", "?", "!", "…", "—", "-", ":"].contains($0.lower) } ?? false
+    var introducer = quote.span.openToken - 1
+    // "called it a", "dubbed the": determiners and pronouns between the word and the quote.
+    while introducer >= 0, quote.span.openToken - introducer <= 4,
+      [
+        "a", "an", "the", "as", "its", "his", "her", "their", "of", "it", "them", "this", "that",
+        "him", "what",
+      ].contains(article.tokens[introducer].lower)
+    {
+      introducer -= 1
+    }
+    let introducedAsTitle =
+      introducer >= 0
+      && article.tokens[introducer].sentence == article.tokens[quote.span.openToken].sentence
+      && Lexicon.scareQuoteIntroducers.contains(article.tokens[introducer].lower)
+    if introducedAsTitle && !(words.count >= 6 && terminal && quote.hasOwnAttribution) {
+      return false
+    }
+    let significant = words.filter { $0.kind == .word && $0.lower.count > 3 }
+    let titleCase = significant.count >= 2 && significant.allSatisfy(\.isCapitalized)
+    if titleCase && words.count <= 10 && !quote.hasOwnAttribution { return false }
+    if words.count <= 3 && !terminal && !quote.hasOwnAttribution { return false }
+    let continuesSpeaker = quote.speaker != nil && terminal && (words.first?.isCapitalized ?? false)
+    if words.count <= 4 && !quote.hasOwnAttribution && !continuesSpeaker {
+      // A short fragment counts when the sentence reports speech: could end "within weeks."
+      let sentence = article.tokens[quote.span.openToken].sentence
+      let range = article.sentences[sentence]
+      let reports = article.tokens[range].contains {
+        $0.quote < 0
+          && (Lexicon.speechVerbs.contains($0.lower)
+            || ["thinks", "believes", "predicted"].contains($0.lower))
+      }
+      guard reports && terminal else { return false }
+    }
+    return true
+  }
+
+  func kind(of span: QuoteSpan) -> QuoteKind {
+    // Partial when the quote sits inside a narrative sentence that runs into it.
+    let open = span.openToken
+    guard open > 0 else { return .full }
+    let previous = article.tokens[open - 1]
+    guard previous.paragraph == span.paragraph, previous.sentence == article.tokens[open].sentence
+    else {
+      return .full
+    }
+    if previous.lower == ":" || previous.lower == "," { return .full }
+    let firstInner = span.innerTokens.first.map { article.tokens[$0] }
+    if let firstInner, firstInner.isCapitalized, previous.lower != "that" { return .full }
+    return .partial
+  }
+
+  /// `"...," Trump said.` / `"...," said Trump.` / `"...," he added.` / `according to X`
+  func attributionAfter(_ span: QuoteSpan) -> (Int, String?, Double, String)? {
+    guard let close = span.closeToken else { return nil }
+    var index = close + 1
+    let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
+    while index < paragraphEnd, [",", "—", "–", "-"].contains(article.tokens[index].lower) {
+      index += 1
+    }
+    guard index < paragraphEnd, article.tokens[index].kind != .quoteMark,
+      article.tokens[index].sentence == article.tokens[close].sentence
+    else { return nil }
+    let start = index
+    // Name or pronoun, then verb.
+    if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
+      var verb = next
+      while verb < paragraphEnd,
+        Self.adverbs.contains(article.tokens[verb].lower)
+          || article.tokens[verb].lower.hasSuffix("ly") && article.tokens[verb].lower.count > 4
+      {
+        verb += 1
+      }
+      if verb < paragraphEnd, Lexicon.speechVerbs.contains(article.tokens[verb].lower) {
+        let isPronoun = Self.pronouns.contains(article.tokens[start].lower)
+        return (
+          speaker, article.tokens[verb].lower, isPronoun ? 0.8 : 0.95,
+          isPronoun ? "pronoun after the quote" : "named after the quote"
+        )
+      }
+    }
+    // Verb, then name: said Trump, said the president.
+    if Lexicon.speechVerbs.contains(article.tokens[start].lower) {
+      // "said trade analyst Yusuf Demir": a few lowercase words may come before the name.
+      var nameAt = start + 1
+      while nameAt < min(paragraphEnd, start + 5) {
+        if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
+          return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
+        }
+        let token = article.tokens[nameAt]
+        guard token.kind == .word, !token.isCapitalized, token.lower != "that" else { break }
+        nameAt += 1
+      }
+    }
+    if article.tokens[start].lower == "according", start + 1 < paragraphEnd,
+      article.tokens[start + 1].lower == "to",
+      let (speaker, _) = subject(at: start + 2, paragraphEnd: paragraphEnd)
+    {
+      return (speaker, "according to", 0.9, "according to")
+    }
+    return nil
+  }
+
+  /// An entity (or a pronoun resolved to one) starting at `index`; returns it and the token after.
+  func subject(at index: Int, paragraphEnd: Int) -> (Int, Int)? {
+    guard index < paragraphEnd else { return nil }
+    let token = article.tokens[index]
+    if Self.pronouns.contains(token.lower) {
+      guard let resolved = resolvePronoun(token.lower, before: index) else { return nil }
+      return (resolved, index + 1)
+    }
+    let mentionIndex = finder.mentionCovering[index]
+    guard mentionIndex >= 0 else { return nil }
+    let mention = finder.mentions[Int(mentionIndex)]
+    guard mention.first == index || (index > 0 && article.tokens[index - 1].lower == "the") else {
+      return nil
+    }
+    // "the war in Ukraine could end": an object of a preposition is no subject.
+    if mention.first > 0, Self.prepositions.contains(article.tokens[mention.first - 1].lower) {
+      return nil
+    }
+    guard speakerKinds.contains(finder.entities[mention.entity].kind) else { return nil }
+    var next = mention.last + 1
+    if let closing = finder.appositionClosing.first(where: { $0.value == Int(mentionIndex) })?.key {
+      next = closing + 1
+    }
+    return (mention.entity, next)
+  }
+
+  var speakerKinds: Set<ActorKind> { [.person, .group, .organization, .country] }
+
+  /// `Trump told reporters ... "..."` / `Shea, Chargé ..., told ... that "..."` / `He said: "..."`
+  func attributionBefore(_ span: QuoteSpan) -> (Int, String?, Double, String)? {
+    let open = span.openToken
+    let sentenceStart = article.sentences[article.tokens[open].sentence].lowerBound
+    let paragraphStart = article.paragraphTokens[span.paragraph].lowerBound
+    var floor = max(sentenceStart, paragraphStart)
+    // Stop at an earlier quote in the same sentence.
+    var scan = open - 1
+    while scan >= floor {
+      if article.tokens[scan].kind == .quoteMark {
+        floor = scan + 1
+        break
+      }
+      scan -= 1
+    }
+    var verb = open - 1
+    while verb >= floor {
+      let token = article.tokens[verb]
+      if token.quote < 0, Lexicon.speechVerbs.contains(token.lower) || token.lower == "according" {
+        break
+      }
+      verb -= 1
+    }
+    guard verb >= floor else { return nil }
+    let cue = article.tokens[verb].lower
+    // "said Trump:" - the name follows the verb.
+    if let (speaker, _) = subject(at: verb + 1, paragraphEnd: open) {
+      if cue != "told" && cue != "tells" && cue != "asked" {
+        return (speaker, cue, 0.85, "named after the verb before the quote")
+      }
+    }
+    if cue == "according", let (speaker, _) = subject(at: verb + 2, paragraphEnd: open) {
+      return (speaker, "according to", 0.85, "according to")
+    }
+    // Walk back to the subject: skip adverbs and an apposition between commas.
+    var index = verb - 1
+    while index >= floor,
+      Self.adverbs.contains(article.tokens[index].lower)
+        || (article.tokens[index].lower.hasSuffix("ly") && article.tokens[index].lower.count > 4)
+    {
+      index -= 1
+    }
+    if index >= floor, article.tokens[index].lower == "," {
+      if let mention = finder.appositionClosing[index] {
+        index = finder.mentions[mention].last
+      } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0 {
+        index -= 1  // "Estmark's foreign minister, Pavel Adamek, said"
+      } else {
+        // "Nwosu, who will run the clinic, said": skip a clause between commas.
+        var opening = index - 1
+        while opening > floor, index - opening < 16, article.tokens[opening].lower != "," {
+          opening -= 1
+        }
+        if opening > floor, article.tokens[opening].lower == ",",
+          finder.mentionEndingAt[opening - 1] >= 0
+        {
+          index = opening - 1
+        }
+      }
+    }
+    guard index >= floor else { return nil }
+    if Self.pronouns.contains(article.tokens[index].lower) {
+      guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
+        return nil
+      }
+      return (resolved, cue, 0.75, "pronoun before the quote")
+    }
+    let mentionIndex = finder.mentionEndingAt[index]
+    guard mentionIndex >= 0 else { return nil }
+    let entity = finder.mentions[Int(mentionIndex)].entity
+    guard speakerKinds.contains(finder.entities[entity].kind) else { return nil }
+    return (entity, cue, 0.85, "subject of the speech verb before the quote")
+  }
+
+  /// "he"/"she": the nearest earlier person outside quotes whose gender fits, in this paragraph
+  /// or the two before it. "they": the nearest group or organization.
+  func resolvePronoun(_ pronoun: String, before index: Int) -> Int? {
+    let paragraph = article.tokens[index].paragraph
+    let sentence = article.tokens[index].sentence
+    func fits(_ entity: Entity) -> Bool {
+      switch pronoun {
+      case "he": entity.kind == .person && entity.gender != .female
+      case "she": entity.kind == .person && entity.gender != .male
+      case "i": entity.kind == .person
+      default: entity.kind == .group || entity.kind == .organization
+      }
+    }
+    // In the pronoun's own sentence, the nearest person before it; in earlier sentences, the
+    // first (the subject): "Marchetti praised the chancellor ... she said" is Marchetti.
+    var currentSentence = sentence
+    var candidate: Int?
+    var position = index - 1
+    while position >= 0, article.tokens[position].paragraph >= paragraph - 2 {
+      let token = article.tokens[position]
+      if token.sentence != currentSentence {
+        if let candidate { return candidate }
+        currentSentence = token.sentence
+      }
+      let mentionIndex = finder.mentionEndingAt[position]
+      if mentionIndex >= 0, token.quote < 0, !token.isCredit {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if fits(finder.entities[mention.entity]) {
+          if currentSentence == sentence { return mention.entity }
+          candidate = mention.entity
+        }
+        position = mention.first - 1
+        continue
+      }
+      position -= 1
+    }
+    return candidate
+  }
+}

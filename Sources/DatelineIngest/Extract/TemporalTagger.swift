@@ -1,0 +1,395 @@
+import DatelineModel
+
+/// A temporal expression found in the text, with the tense of its verb and its resolved date.
+public struct TemporalExpression: Sendable, Equatable {
+  /// Scalar range in the file.
+  public var range: Range<Int>
+  public var text: String
+  public var firstToken: Int
+  public var lastToken: Int
+  public var tense: Tense?
+  /// The resolved date, nil when the expression cannot be pinned down ("in recent years").
+  public var resolved: ResolvedDate?
+  /// "the third anniversary of X": the date is X's, the sentence happens on the anniversary.
+  public var isAnniversary = false
+}
+
+/// Finds temporal expressions by walking tokens once; each match is handed to the model's
+/// `DateResolver` with the tense of the nearest verb.
+enum TemporalTagger {
+  static let sameDayPhrases: [[String]] = [
+    ["earlier", "in", "the", "day"], ["later", "in", "the", "day"], ["earlier", "that", "day"],
+    ["later", "that", "day"], ["earlier", "today"], ["later", "today"], ["the", "day", "before"],
+    ["the", "next", "day"], ["the", "following", "day"], ["the", "previous", "day"],
+    ["a", "day", "earlier"], ["a", "day", "later"], ["this", "morning"], ["this", "afternoon"],
+    ["this", "evening"], ["last", "night"], ["earlier", "this", "morning"], ["that", "day"],
+    ["today"], ["tonight"], ["yesterday"], ["tomorrow"],
+  ]
+  static let periodWords: Set<String> = ["week", "weekend", "month", "year"]
+  static let unitWords: Set<String> = [
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hours",
+  ]
+  static let yearPrepositions: Set<String> = [
+    "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
+    "late", "mid", "the", "and", "to", "till", "between", "around", "circa", "spring", "summer",
+    "autumn", "fall", "winter",
+  ]
+
+  static func find(in article: Article, anchor: CivilDay?) -> [TemporalExpression] {
+    var found: [TemporalExpression] = []
+    let tokens = article.tokens
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      guard !token.isCredit, token.kind == .word || token.kind == .number,
+        let (length, tenseHint, isAnniversary) = match(tokens, at: index)
+      else {
+        index += 1
+        continue
+      }
+      let last = index + length - 1
+      guard last < tokens.count, tokens[last].paragraph == token.paragraph else {
+        index += 1
+        continue
+      }
+      let range = tokens[index].start..<tokens[last].end
+      var expression = TemporalExpression(
+        range: range, text: article.text(range), firstToken: index, lastToken: last,
+        tense: tenseHint ?? tense(of: tokens, around: index...last), resolved: nil,
+        isAnniversary: isAnniversary)
+      if let anchor {
+        expression.resolved = resolve(expression, anchor: anchor)
+      }
+      found.append(expression)
+      index = last + 1
+    }
+    return found
+  }
+
+  static func resolve(_ expression: TemporalExpression, anchor: CivilDay) -> ResolvedDate? {
+    var phrase = expression.text
+    if expression.isAnniversary { phrase = phrase.replacingOccurrences(of: "’", with: "'") }
+    return try? DateResolver.resolve(phrase, tense: expression.tense, anchor: anchor)
+  }
+
+  @inline(__always)
+  static func word(_ tokens: [Token], _ index: Int) -> String {
+    index < tokens.count ? tokens[index].lower : ""
+  }
+
+  static func isCapitalizedWord(_ tokens: [Token], _ index: Int) -> Bool {
+    index < tokens.count && tokens[index].isCapitalized
+  }
+
+  /// The number of tokens of an expression starting at `index`, a tense it implies, and
+  /// whether it is an anniversary.
+  static func match(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
+    let first = tokens[index].lower
+    // ISO date in running text.
+    if tokens[index].kind == .number {
+      if first.count == 10, CivilDay(iso: first) != nil { return (1, nil, false) }
+      if first.count == 4, let year = Int(first), (1900...2100).contains(year), index > 0,
+        yearPrepositions.contains(tokens[index - 1].lower),
+        tokens[index - 1].paragraph == tokens[index].paragraph
+      {
+        // Not "2,000 troops": a year stands alone, not before a plural noun.
+        let next = word(tokens, index + 1)
+        if !next.hasSuffix("s") || next == "as" || next == "was" || next == "is" || next.count <= 2
+        {
+          return (1, nil, false)
+        }
+      }
+      // "3 days ago", "in 2 weeks" handled with number words below.
+    }
+    // Same-day phrases.
+    for phrase in sameDayPhrases where phrase[0] == first {
+      if matches(tokens, index, phrase) {
+        // "that day" only in running text after a date was given; keep it anyway.
+        return (phrase.count, nil, false)
+      }
+    }
+    // "earlier/later [this|that] Monday [morning]", "last/next Monday", "Monday [night]"
+    var cursor = index
+    var modifier: String?
+    if ["earlier", "later", "last", "next", "this", "coming", "past", "previous", "following"]
+      .contains(first)
+    {
+      modifier = first
+      cursor += 1
+      if first == "earlier" || first == "later",
+        ["this", "that"].contains(word(tokens, cursor))
+      {
+        cursor += 1
+      }
+    }
+    if Lexicon.fullWeekdays.contains(word(tokens, cursor)) && isCapitalizedWord(tokens, cursor) {
+      var end = cursor
+      if ["morning", "afternoon", "evening", "night"].contains(word(tokens, end + 1)) { end += 1 }
+      // "Monday, Feb. 24": an explicit date led by its weekday.
+      if modifier == nil, word(tokens, end + 1) == ",",
+        let (length, _, _) = explicitDate(tokens, at: end + 2), length > 0
+      {
+        return (end + 2 + length - index, nil, false)
+      }
+      if modifier == nil, let (length, _, _) = explicitDate(tokens, at: end + 1), length > 0 {
+        return (end + 1 + length - index, nil, false)
+      }
+      let tense: Tense? =
+        switch modifier {
+        case "last", "past", "previous": .past
+        case "next", "coming", "following": .future
+        default: nil
+        }
+      return (end - index + 1, tense, false)
+    }
+    // "last week", "next month", "this year", "earlier this month", "later this year", "past week"
+    if let modifier {
+      var periodIndex = index + 1
+      if modifier == "earlier" || modifier == "later" {
+        guard word(tokens, periodIndex) == "this" || word(tokens, periodIndex) == "in" else {
+          return monthOrNil(tokens, index)
+        }
+        periodIndex += 1
+        if word(tokens, periodIndex) == "the" { periodIndex += 1 }
+      }
+      if periodWords.contains(word(tokens, periodIndex)) {
+        return (periodIndex - index + 1, nil, false)
+      }
+    }
+    // "in/within/over the next/past N weeks", "within weeks", "in the coming days"
+    if ["in", "within", "over", "during", "for"].contains(first) {
+      var position = index + 1
+      if word(tokens, position) == "the" { position += 1 }
+      var hasDirection = false
+      if ["next", "coming", "past", "last", "previous", "following"].contains(
+        word(tokens, position))
+      {
+        hasDirection = true
+        position += 1
+      }
+      var hasCount = false
+      if let length = numberLength(tokens, position) {
+        hasCount = true
+        position += length
+      }
+      if ["a", "few", "several", "matter", "of"].contains(word(tokens, position)) && first != "for"
+      {
+        while ["a", "few", "several", "matter", "of", "couple"].contains(word(tokens, position)) {
+          position += 1
+        }
+      }
+      let unit = word(tokens, position)
+      if unitWords.contains(unit) {
+        let vague = !hasDirection && !hasCount
+        if (hasDirection || (hasCount && first != "for") || (vague && first == "within"))
+          && !(first == "for" && !hasDirection)
+        {
+          return (
+            position - index + 1,
+            first == "within" || word(tokens, index + 2) == "next" ? .future : nil, false
+          )
+        }
+        if vague && (first == "in" || first == "within") && position > index + 1 {
+          return (position - index + 1, .future, false)
+        }
+      }
+    }
+    // "three years ago", "two days later", "a week earlier"
+    if let length = numberLength(tokens, index), unitWords.contains(word(tokens, index + length)) {
+      let tail = word(tokens, index + length + 1)
+      if ["ago", "earlier", "later", "before"].contains(tail) {
+        return (length + 2, tail == "later" ? .future : .past, false)
+      }
+    }
+    // "the third anniversary", "3rd anniversary", "the three-year anniversary"
+    if first == "the" || isOrdinal(first) || first.hasSuffix("-year") {
+      var position = index
+      if first == "the" { position += 1 }
+      if isOrdinal(word(tokens, position)) || word(tokens, position).hasSuffix("-year") {
+        if word(tokens, position + 1) == "anniversary" {
+          return (position + 2 - index, .past, true)
+        }
+        if word(tokens, position + 1) == "year", word(tokens, position + 2) == "anniversary" {
+          return (position + 3 - index, .past, true)
+        }
+      }
+    }
+    if let (length, tense, flag) = explicitDate(tokens, at: index) { return (length, tense, flag) }
+    return nil
+  }
+
+  static func monthOrNil(_ tokens: [Token], _ index: Int) -> (Int, Tense?, Bool)? {
+    explicitDate(tokens, at: index)
+  }
+
+  /// "February 27", "Feb. 27, 2025", "27 February 2025", "March 2025", "early March",
+  /// "in March" (the month only when clearly a date: capitalized, and not "may" the verb).
+  static func explicitDate(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
+    guard index < tokens.count else { return nil }
+    var position = index
+    var tense: Tense?
+    let first = tokens[index].lower
+    if ["early", "mid", "late", "mid-"].contains(first) || first.hasPrefix("mid-") {
+      position += first.hasPrefix("mid-") && first.count > 4 ? 0 : 1
+    }
+    if ["last", "next", "this"].contains(first) {
+      tense = first == "last" ? .past : first == "next" ? .future : nil
+    }
+    var monthPosition = position
+    if first.hasPrefix("mid-"), first.count > 4 {
+      let month = String(first.dropFirst(4))
+      guard Lexicon.months[month] != nil else { return nil }
+      monthPosition = index
+    }
+    // "27 February [2025]"
+    if let day = Int(word(tokens, position)), (1...31).contains(day),
+      let month = monthName(tokens, position + 1)
+    {
+      var end = position + month
+      if let year = Int(word(tokens, end + 1)), word(tokens, end + 1).count == 4, year > 1800 {
+        end += 1
+      }
+      return (end - index + 1, tense, false)
+    }
+    guard
+      let monthLength = first.hasPrefix("mid-") && first.count > 4
+        ? 1 : monthName(tokens, monthPosition)
+    else {
+      return nil
+    }
+    let monthWord = word(tokens, monthPosition)
+    var end = monthPosition + monthLength - 1
+    var hasDay = false
+    if let day = dayNumber(word(tokens, end + 1)), (1...31).contains(day) {
+      end += 1
+      hasDay = true
+    }
+    var yearAt = end + 1
+    if word(tokens, yearAt) == "," { yearAt += 1 }
+    if let year = Int(word(tokens, yearAt)), word(tokens, yearAt).count == 4, year > 1800 {
+      end = yearAt
+    }
+    if !hasDay && end == monthPosition + monthLength - 1 {
+      // A bare month: only with a clear cue before it, never the verb "may" or "march".
+      let before = index > 0 ? tokens[index - 1].lower : ""
+      let cue = [
+        "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
+        "late", "mid", "last", "next", "this", "till", "between", "and",
+      ]
+      guard monthWord != "may" || index == monthPosition && cue.contains(before) else { return nil }
+      guard position > index || cue.contains(before) else { return nil }
+    }
+    // Skip "last"/"next" themselves: the resolver reads the month with the tense.
+    return (end - index + 1, tense, false)
+  }
+
+  /// Length in tokens of a month name at `index` ("feb" "." counts 2), when capitalized.
+  static func monthName(_ tokens: [Token], _ index: Int) -> Int? {
+    guard index < tokens.count, tokens[index].isCapitalized,
+      Lexicon.months[tokens[index].lower] != nil
+    else { return nil }
+    if tokens[index].lower.count <= 4, word(tokens, index + 1) == "." { return 2 }
+    return 1
+  }
+
+  static func dayNumber(_ word: String) -> Int? {
+    var digits = Substring(word)
+    for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
+      digits = digits.dropLast(2)
+    }
+    guard digits.count <= 2 else { return nil }
+    return Int(digits)
+  }
+
+  static let numberWords: Set<String> = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "a", "an", "several", "few",
+  ]
+
+  static func numberLength(_ tokens: [Token], _ index: Int) -> Int? {
+    let word = word(tokens, index)
+    if tokens.indices.contains(index), tokens[index].kind == .number, word.count <= 3 { return 1 }
+    if numberWords.contains(word) {
+      if word == "a", self.word(tokens, index + 1) == "couple", self.word(tokens, index + 2) == "of"
+      {
+        return 3
+      }
+      return 1
+    }
+    return nil
+  }
+
+  static func isOrdinal(_ word: String) -> Bool {
+    if [
+      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+      "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "twenty-fifth", "thirtieth",
+      "fortieth", "fiftieth", "hundredth",
+    ].contains(word) {
+      return true
+    }
+    for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
+      if Int(word.dropLast(2)) != nil { return true }
+    }
+    return false
+  }
+
+  static func matches(_ tokens: [Token], _ index: Int, _ phrase: [String]) -> Bool {
+    for (offset, expected) in phrase.enumerated() where word(tokens, index + offset) != expected {
+      return false
+    }
+    return true
+  }
+
+  /// The tense of the verb nearest to the expression in its sentence and quote.
+  static func tense(of tokens: [Token], around range: ClosedRange<Int>) -> Tense? {
+    let sentence = tokens[range.lowerBound].sentence
+    let quote = tokens[range.lowerBound].quote
+    var best: (distance: Int, tense: Tense)?
+    func consider(_ index: Int, _ distance: Int) {
+      let token = tokens[index]
+      guard token.kind == .word, token.quote == quote else { return }
+      guard let tense = verbTense(tokens, index) else { return }
+      if best == nil || distance < best!.distance { best = (distance, tense) }
+    }
+    var index = range.lowerBound - 1
+    while index >= 0, tokens[index].sentence == sentence, range.lowerBound - index <= 14 {
+      consider(index, range.lowerBound - index)
+      index -= 1
+    }
+    index = range.upperBound + 1
+    while index < tokens.count, tokens[index].sentence == sentence, index - range.upperBound <= 14 {
+      consider(index, index - range.upperBound)
+      index += 1
+    }
+    return best?.tense
+  }
+
+  /// The tense a word marks, if it is a verb we recognize.
+  static func verbTense(_ tokens: [Token], _ index: Int) -> Tense? {
+    let word = tokens[index].lower
+    if word == "will" || word == "'ll" || word == "shall" || word == "would" || word == "could"
+      || word == "might" || word.hasSuffix("'ll")
+    {
+      return .future
+    }
+    if word == "may" && !tokens[index].isCapitalized { return .future }
+    if word == "going", self.word(tokens, index + 1) == "to" { return .future }
+    if ["plans", "scheduled", "expected", "due", "set", "slated", "intends", "aims"].contains(word),
+      self.word(tokens, index + 1) == "to"
+    {
+      return .future
+    }
+    if tokens[index].isCapitalized && index > 0
+      && tokens[index - 1].sentence == tokens[index].sentence
+    {
+      return nil  // a name, not a verb
+    }
+    if Lexicon.pastVerbs.contains(word) { return .past }
+    if word.hasSuffix("ed"), word.count >= 5, !Lexicon.notPastEd.contains(word), !word.contains("-")
+    {
+      return .past
+    }
+    if Lexicon.presentVerbs.contains(word) { return .present }
+    return nil
+  }
+}

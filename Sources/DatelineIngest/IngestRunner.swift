@@ -1,0 +1,182 @@
+import DatelineModel
+import Foundation
+
+/// What `dateline ingest` was asked to do.
+public struct IngestOptions: Sendable, Equatable {
+  public var files: [String]
+  public var published: String?
+  public var sourceName: String?
+  public var output: String?
+  public var merge: String?
+  public var force = false
+  public var report = false
+  public var json = false
+
+  public init(
+    files: [String], published: String? = nil, sourceName: String? = nil, output: String? = nil,
+    merge: String? = nil, force: Bool = false, report: Bool = false, json: Bool = false
+  ) {
+    self.files = files
+    self.published = published
+    self.sourceName = sourceName
+    self.output = output
+    self.merge = merge
+    self.force = force
+    self.report = report
+    self.json = json
+  }
+}
+
+/// Runs `dateline ingest`: reads articles, extracts, reports, and writes the dataset atomically.
+/// Exit codes: 0 ok, 1 bad input (missing or unusable file, no publication date, existing
+/// output without --force), 2 usage (no files, a malformed option).
+public enum IngestRunner {
+  public static let ok: Int32 = 0
+  public static let badInput: Int32 = 1
+  public static let usage: Int32 = 2
+  static let maximumArticleSize = 32 * 1024 * 1024
+
+  public static func run(
+    _ options: IngestOptions, output: (String) -> Void, errors: (String) -> Void
+  ) -> Int32 {
+    guard !options.files.isEmpty else {
+      errors(
+        "dateline ingest: give at least one article file: dateline ingest FILE... [--published DATE]"
+      )
+      return usage
+    }
+    if options.json && !options.report {
+      errors("dateline ingest: --json goes with --report (dateline ingest FILE --report --json)")
+      return usage
+    }
+    var published: PublicationHeader?
+    if let text = options.published {
+      guard let parsed = PublicationHeader.parseOption(text) else {
+        errors(
+          "dateline ingest: --published '\(IngestReport.safe(text))' is not a date; write it like 2025-02-24 or 2025-02-24T16:19:00-05:00"
+        )
+        return usage
+      }
+      published = parsed
+    }
+    var analyses: [(ArticleAnalysis, String)] = []
+    for file in options.files {
+      let shown = IngestReport.safe(file)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+        errors("\(shown): error: no such file; check the path of the article to ingest")
+        return badInput
+      }
+      guard !isDirectory.boolValue else {
+        errors(
+          "\(shown): error: is a directory; pass the article files themselves (for example \(shown)/*.txt)"
+        )
+        return badInput
+      }
+      guard let data = FileManager.default.contents(atPath: file) else {
+        errors("\(shown): error: cannot read the file; check its permissions")
+        return badInput
+      }
+      guard data.count <= maximumArticleSize else {
+        errors("\(shown): error: the file is larger than 32 MB; split it into articles")
+        return badInput
+      }
+      let analysis = ArticleAnalysis(
+        text: String(decoding: data, as: UTF8.self), published: published)
+      guard analysis.publication != nil else {
+        errors(
+          "\(shown):1:1: error: no publication date: the article has no dateline header (such as 'date 2025-02-24' or 'Published February 24, 2025') and no --published was given; pass --published YYYY-MM-DD"
+        )
+        return badInput
+      }
+      analyses.append((analysis, file))
+    }
+    if options.report {
+      for (analysis, file) in analyses {
+        output(
+          options.json
+            ? IngestReport.json(for: analysis, file: file)
+            : IngestReport.text(for: analysis, file: file))
+      }
+    }
+    var existing: Dataset?
+    var mergeIsDirectory = false
+    if let merge = options.merge {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: merge, isDirectory: &isDirectory) else {
+        errors(
+          "\(IngestReport.safe(merge)): error: no such dataset to merge into; check the path or drop --merge"
+        )
+        return badInput
+      }
+      mergeIsDirectory = isDirectory.boolValue
+      do {
+        existing = try DatasetLoader.load(path: merge)
+      } catch {
+        for diagnostic in error.diagnostics { errors(IngestReport.safe(diagnostic.description)) }
+        errors(
+          "dateline ingest: fix the dataset \(IngestReport.safe(merge)) before merging into it")
+        return badInput
+      }
+    }
+    var builder = DatasetBuilder(existing: existing)
+    for (analysis, file) in analyses {
+      builder.add(analysis, file: file, publisher: options.sourceName)
+    }
+    // Never write what our own model would reject.
+    do {
+      _ = try Timeline(dataset: builder.dataset)
+    } catch {
+      for diagnostic in error.diagnostics {
+        errors("dateline ingest: internal: \(diagnostic.message)")
+      }
+      errors("dateline ingest: the extracted dataset does not validate; nothing was written")
+      return badInput
+    }
+    var target = options.output
+    var payload = builder.dataset
+    if target == nil, let merge = options.merge {
+      if mergeIsDirectory {
+        let name = builder.added.sources.first?.id ?? "ingested"
+        target = (merge.hasSuffix("/") ? merge : merge + "/") + "\(name).json"
+        payload = builder.added
+        payload.title = nil
+      } else {
+        target = merge
+      }
+    }
+    guard let target else {
+      if !options.report { output(encode(payload)) }
+      return ok
+    }
+    let isMergeTarget = options.merge.map { !mergeIsDirectory && $0 == target } ?? false
+    if FileManager.default.fileExists(atPath: target) && !options.force && !isMergeTarget {
+      errors(
+        "\(IngestReport.safe(target)): error: the output exists; pass --force to overwrite it, or --merge \(IngestReport.safe(target)) to add to it"
+      )
+      return badInput
+    }
+    do {
+      // Foundation's atomic write goes to a temporary file, then renames it over the target.
+      try Data(encode(payload).utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+    } catch {
+      errors(
+        "\(IngestReport.safe(target)): error: cannot write the dataset: \(error.localizedDescription)"
+      )
+      return badInput
+    }
+    if !options.report {
+      let counts =
+        "\(builder.added.events.count) events, \(builder.added.quotes.count) quotes, \(builder.added.actors.count) new actors"
+      errors("dateline ingest: wrote \(IngestReport.safe(target)) (\(counts))")
+    }
+    return ok
+  }
+
+  public static func encode(_ dataset: Dataset) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(dataset) else { return "{}" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,217 @@
+import DatelineModel
+import Foundation
+
+/// Turns analyses into a dataset in our format, optionally adding to an existing one:
+/// actors are matched across articles by name and alias, ids never collide.
+public struct DatasetBuilder {
+  public private(set) var dataset: Dataset
+  /// Items added by this builder (for writing into a dataset directory).
+  public private(set) var added = Dataset()
+
+  /// Every id in use, so new ids never collide.
+  private var takenIDs: Set<String> = []
+
+  public init(existing: Dataset? = nil) {
+    dataset = existing ?? Dataset()
+    takenIDs = Set(
+      dataset.sources.map(\.id) + dataset.actors.map(\.id) + dataset.events.map(\.id)
+        + dataset.quotes.map(\.id))
+  }
+
+  public mutating func add(_ analysis: ArticleAnalysis, file: String, publisher: String?) {
+    let sourceID = uniqueID(Self.slug(Self.baseName(file)))
+    let source = Source(
+      id: sourceID, publisher: publisher ?? "Unknown publisher",
+      title: title(of: analysis, sourceName: publisher, file: file),
+      published: analysis.publication?.iso ?? "")
+    append(source: source)
+    var actorIDs: [Int: String] = [:]
+    for entityIndex in analysis.actorEntities {
+      actorIDs[entityIndex] = actorID(for: analysis.entities[entityIndex], in: analysis)
+    }
+    var eventIDs: [Int: String] = [:]
+    for (number, found) in analysis.events.enumerated() {
+      let id = uniqueID("\(sourceID)-event-\(number + 1)")
+      eventIDs[number] = id
+      var participants: [String] = []
+      for participant in found.participants {
+        if let actor = actorIDs[participant], !participants.contains(actor) {
+          participants.append(actor)
+        }
+      }
+      let event = Event(
+        id: id, headline: found.headline, summary: found.summary, date: found.date,
+        status: found.status, participants: participants,
+        provenance: Provenance(source: sourceID, paragraph: found.paragraph + 1))
+      dataset.events.append(event)
+      added.events.append(event)
+      if participants.count >= 2, found.isStoryMoment || Self.isMeeting(found.headline) {
+        let relation = Relation(
+          from: participants[0], to: participants[1], kind: .metWith, event: id,
+          provenance: event.provenance)
+        dataset.relations.append(relation)
+        added.relations.append(relation)
+      }
+    }
+    var number = 0
+    var index = 0
+    let quotes = analysis.quotes
+    while index < quotes.count {
+      let quote = quotes[index]
+      var text = quote.text
+      var next = index + 1
+      // A quote split by its attribution is one quote: "A," Trump said. "B" -> "A … B".
+      while next < quotes.count, !quotes[next].hasOwnAttribution,
+        quotes[next].span.paragraph == quote.span.paragraph, quotes[next].speaker == quote.speaker,
+        quote.hasOwnAttribution, quote.kind == .full
+      {
+        text += " … " + quotes[next].text
+        next += 1
+      }
+      defer { index = next }
+      guard let speaker = quote.speaker, let speakerID = actorIDs[speaker],
+        [.person, .group].contains(analysis.entities[speaker].kind)
+      else { continue }
+      number += 1
+      let id = uniqueID("\(sourceID)-quote-\(number)")
+      let item = Quote(
+        id: id, text: text, speaker: speakerID,
+        event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
+        kind: quote.kind,
+        provenance: Provenance(source: sourceID, paragraph: quote.span.paragraph + 1))
+      dataset.quotes.append(item)
+      added.quotes.append(item)
+    }
+    if dataset.title == nil { dataset.title = source.title }
+  }
+
+  mutating func append(source: Source) {
+    dataset.sources.append(source)
+    added.sources.append(source)
+  }
+
+  static func isMeeting(_ headline: String) -> Bool {
+    let lower = headline.lowercased()
+    return [" meet", " met ", " meets", " talks"].contains { lower.contains($0) }
+  }
+
+  /// The existing actor this entity is (same kind, name or alias in common), or a new one.
+  mutating func actorID(for entity: Entity, in analysis: ArticleAnalysis) -> String {
+    let names = Set(([entity.name] + entity.aliases).map { $0.lowercased() })
+    if let index = dataset.actors.firstIndex(where: { actor in
+      actor.kind == entity.kind
+        && !names.isDisjoint(with: ([actor.name] + actor.aliases).map { $0.lowercased() })
+    }) ?? personBySurname(entity) {
+      var actor = dataset.actors[index]
+      for alias in [entity.name] + entity.aliases
+      where alias.lowercased() != actor.name.lowercased()
+        && !actor.aliases.contains(where: { $0.lowercased() == alias.lowercased() })
+      {
+        actor.aliases.append(alias)
+      }
+      if actor.role == nil { actor.role = entity.role }
+      dataset.actors[index] = actor
+      if let added = added.actors.firstIndex(where: { $0.id == actor.id }) {
+        self.added.actors[added] = actor
+      }
+      return actor.id
+    }
+    let id = uniqueID(Self.slug(entity.name))
+    var affiliation: String?
+    if let country = entity.affiliation, country.lowercased() != entity.name.lowercased() {
+      affiliation = countryID(country)
+    }
+    let actor = Actor(
+      id: id, name: entity.name, aliases: entity.aliases.filter { $0 != entity.name },
+      kind: entity.kind,
+      role: entity.role, affiliation: affiliation)
+    dataset.actors.append(actor)
+    added.actors.append(actor)
+    return id
+  }
+
+  /// "Trump" in one article is "Donald Trump" in another when only one person has that surname.
+  func personBySurname(_ entity: Entity) -> Int? {
+    guard entity.kind == .person else { return nil }
+    let surname = entity.surnameKey
+    let matches = dataset.actors.indices.filter {
+      dataset.actors[$0].kind == .person
+        && dataset.actors[$0].name.split(separator: " ").last?.lowercased() == surname
+    }
+    return matches.count == 1 ? matches[0] : nil
+  }
+
+  mutating func countryID(_ name: String) -> String {
+    if let existing = dataset.actors.first(where: {
+      $0.kind == .country && ($0.name == name || $0.aliases.contains(name))
+    }) {
+      return existing.id
+    }
+    let id = uniqueID(Self.slug(name))
+    let actor = Actor(id: id, name: name, kind: .country)
+    dataset.actors.append(actor)
+    added.actors.append(actor)
+    return id
+  }
+
+  func title(of analysis: ArticleAnalysis, sourceName: String?, file: String) -> String {
+    let article = analysis.article
+    if let first = article.paragraphTokens.first, !first.isEmpty, first.count <= 18,
+      let last = article.tokens[first].last, ![".", "\"", "”"].contains(last.lower),
+      !article.tokens[first].contains(where: { $0.kind == .quoteMark || $0.isCredit })
+    {
+      return IngestReport.safe(article.text(article.paragraphs[0]))
+    }
+    let people = analysis.actorEntities.filter { analysis.entities[$0].kind == .person }
+      .sorted { analysis.entities[$0].mentionCount > analysis.entities[$1].mentionCount }
+      .prefix(3).map { analysis.entities[$0].name }
+    let day = analysis.publicationDay?.description ?? "undated"
+    if people.isEmpty { return "\(Self.baseName(file)) (\(day))" }
+    return "\(people.joined(separator: ", ")) (\(sourceName ?? Self.baseName(file)), \(day))"
+  }
+
+  mutating func uniqueID(_ base: String) -> String {
+    let root = base.isEmpty ? "item" : base
+    var candidate = root
+    var counter = 2
+    while takenIDs.contains(candidate) {
+      candidate = "\(root)-\(counter)"
+      counter += 1
+    }
+    takenIDs.insert(candidate)
+    return candidate
+  }
+
+  static func baseName(_ path: String) -> String {
+    var name = path.split(separator: "/").last.map(String.init) ?? path
+    if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+    return name
+  }
+
+  /// Lowercase ASCII letters and digits joined by single hyphens: "Keir Starmer" -> "keir-starmer".
+  static func slug(_ text: String) -> String {
+    var result = ""
+    var pendingHyphen = false
+    for scalar in text.unicodeScalars {
+      var mapped = scalar
+      if let ascii = foldToASCII(scalar) { mapped = ascii }
+      if mapped.isASCII,
+        mapped.properties.isAlphabetic || (mapped.value >= 0x30 && mapped.value <= 0x39)
+      {
+        if pendingHyphen && !result.isEmpty { result.append("-") }
+        pendingHyphen = false
+        result.unicodeScalars.append(contentsOf: String(mapped).lowercased().unicodeScalars)
+      } else if scalar != "'" && scalar != "’" && scalar != "." {
+        pendingHyphen = true
+      }
+      if result.count >= 48 { break }
+    }
+    return result
+  }
+
+  static func foldToASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    guard !scalar.isASCII else { return scalar }
+    let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+    return decomposed.first.flatMap { $0.isASCII ? $0 : nil }
+  }
+}

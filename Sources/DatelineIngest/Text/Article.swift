@@ -1,0 +1,119 @@
+/// An article split into paragraphs, tokens, sentences and quoted spans.
+///
+/// Everything works on one array of Unicode scalars; offsets are scalar offsets from the start
+/// of the file, as the `--report --json` output promises.
+public struct Article: Sendable {
+  public let scalars: [Unicode.Scalar]
+  public let header: PublicationHeader?
+  /// Scalar ranges of the paragraphs, header excluded, trimmed of surrounding whitespace.
+  public private(set) var paragraphs: [Range<Int>] = []
+  public internal(set) var tokens: [Token] = []
+  /// Token index ranges, one per paragraph.
+  public private(set) var paragraphTokens: [Range<Int>] = []
+  /// Token index ranges, one per sentence.
+  public internal(set) var sentences: [Range<Int>] = []
+  public internal(set) var quoteSpans: [QuoteSpan] = []
+
+  public init(text: String) {
+    self.init(scalars: Array(text.unicodeScalars))
+  }
+
+  public init(scalars: [Unicode.Scalar]) {
+    self.scalars = scalars
+    header = PublicationHeader.find(in: scalars)
+    paragraphs = Article.splitParagraphs(scalars, skipping: header?.range)
+    tokens.reserveCapacity(scalars.count / 5)
+    for (index, range) in paragraphs.enumerated() {
+      let first = tokens.count
+      Tokenizer.tokenize(scalars, range: range, paragraph: index, into: &tokens)
+      paragraphTokens.append(first..<tokens.count)
+    }
+    quoteSpans = QuotePairer.pair(&self)
+    sentences = SentenceSplitter.split(&self)
+  }
+
+  /// The text of a scalar range.
+  public func text(_ range: Range<Int>) -> String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[range])
+    return String(view)
+  }
+
+  /// The text from the first to the last token, inclusive.
+  public func text(tokens first: Int, _ last: Int) -> String {
+    guard first <= last, first >= 0, last < tokens.count else { return "" }
+    return text(tokens[first].start..<tokens[last].end)
+  }
+
+  /// Blank lines separate paragraphs; a text without blank lines has one paragraph per line.
+  static func splitParagraphs(_ scalars: [Unicode.Scalar], skipping header: Range<Int>?)
+    -> [Range<Int>]
+  {
+    var lines: [Range<Int>] = []
+    var start = 0
+    var index = 0
+    while index <= scalars.count {
+      if index == scalars.count || scalars[index] == "\n" || scalars[index] == "\u{2029}" {
+        lines.append(start..<index)
+        start = index + 1
+      }
+      index += 1
+    }
+    var hasBlankLine = false
+    var sawText = false
+    for line in lines where !(header?.contains(line.lowerBound) ?? false) {
+      if isBlank(scalars, line) {
+        if sawText { hasBlankLine = true }
+      } else {
+        sawText = true
+      }
+    }
+    var paragraphs: [Range<Int>] = []
+    var current: Range<Int>?
+    func flush() {
+      if let range = current, let trimmed = trim(scalars, range) { paragraphs.append(trimmed) }
+      current = nil
+    }
+    for line in lines {
+      if let header, header.contains(line.lowerBound) { continue }
+      if isBlank(scalars, line) {
+        flush()
+        continue
+      }
+      if hasBlankLine, let range = current {
+        current = range.lowerBound..<line.upperBound
+      } else {
+        flush()
+        current = line
+      }
+    }
+    flush()
+    return paragraphs
+  }
+
+  static func isBlank(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    for index in range where !Tokenizer.isSpace(scalars[index]) { return false }
+    return true
+  }
+
+  static func trim(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper && Tokenizer.isSpace(scalars[lower]) { lower += 1 }
+    while upper > lower && Tokenizer.isSpace(scalars[upper - 1]) { upper -= 1 }
+    return lower < upper ? lower..<upper : nil
+  }
+}
+
+/// Quoted text between two quotation marks (or from an opening mark to the paragraph's end).
+public struct QuoteSpan: Sendable, Equatable {
+  /// Scalar range of the quoted words, without the marks, trimmed.
+  public var range: Range<Int>
+  public var paragraph: Int
+  /// Token index of the opening mark.
+  public var openToken: Int
+  /// Token index of the closing mark, nil when the paragraph ends first.
+  public var closeToken: Int?
+  /// Token indices of the quoted words (between the marks).
+  public var innerTokens: Range<Int>
+}

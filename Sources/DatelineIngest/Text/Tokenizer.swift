@@ -1,0 +1,152 @@
+/// Splits a paragraph of scalars into tokens in one pass, without regular expressions.
+enum Tokenizer {
+  static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 {
+      return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+        || (value >= 0x30 && value <= 0x39)
+    }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.numericType != nil
+      || properties.generalCategory == .nonspacingMark
+  }
+
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
+  }
+
+  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+    return scalar.properties.isUppercase
+  }
+
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2028, 0x2029, 0x202F, 0x2009, 0x200A,
+      0x3000, 0xFEFF:
+      return true
+    default:
+      return scalar.value >= 0x2000 && scalar.value <= 0x200B
+    }
+  }
+
+  static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB: return true
+    default: return false
+    }
+  }
+
+  static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2018
+  }
+
+  /// Appends the tokens of `scalars[range]` to `tokens`.
+  static func tokenize(
+    _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token]
+  ) {
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index < end {
+      let scalar = scalars[index]
+      if isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+        index += 1
+        continue
+      }
+      if isLetterOrDigit(scalar) {
+        let start = index
+        var allDigits = true
+        var lower = String.UnicodeScalarView()
+        while index < end {
+          let current = scalars[index]
+          if isLetterOrDigit(current) {
+            if !isDigit(current) { allDigits = false }
+            appendLowercased(current, to: &lower)
+            index += 1
+            continue
+          }
+          // Joiners inside a word or number: don't, U.S, large-scale, 16:19, 2,000, 3.5
+          let next = index + 1 < end ? scalars[index + 1] : " "
+          guard isLetterOrDigit(next) else { break }
+          var joiner: Unicode.Scalar?
+          switch current.value {
+          case 0x27, 0x2019: joiner = "'"
+          case 0x2D, 0x2010, 0x2011: joiner = "-"
+          // "U.S", "3.5": a dot between letters or digits.
+          case 0x2E: joiner = "."
+          case 0x3A, 0x2C: if allDigits && isDigit(next) { joiner = current }
+          case 0x26: joiner = "&"
+          default: joiner = nil
+          }
+          guard let joiner else { break }
+          lower.append(joiner)
+          index += 1
+        }
+        // "U.S." and "p.m.": letters separated by dots keep their final dot.
+        if index < end, scalars[index].value == 0x2E, isDottedInitials(lower) {
+          lower.append(".")
+          index += 1
+        }
+        let text = String(lower)
+        tokens.append(
+          Token(
+            start: start, end: index, kind: allDigits ? .number : .word, lower: text,
+            isCapitalized: isUppercase(scalars[start]), paragraph: paragraph))
+        continue
+      }
+      var kind = Token.Kind.punctuation
+      if isQuoteMark(scalar) { kind = .quoteMark }
+      var text = String.UnicodeScalarView()
+      if scalar.value == 0x2019 { text.append("'") } else { text.append(scalar) }
+      // "..." is one token.
+      var tokenEnd = index + 1
+      if scalar.value == 0x2E {
+        while tokenEnd < end && scalars[tokenEnd].value == 0x2E && tokenEnd - index < 3 {
+          tokenEnd += 1
+        }
+        if tokenEnd - index > 1 { text = "…".unicodeScalars }
+      }
+      tokens.append(
+        Token(
+          start: index, end: tokenEnd, kind: kind, lower: String(text), isCapitalized: false,
+          paragraph: paragraph))
+      index = tokenEnd
+    }
+  }
+
+  /// "u.s", "u.k", "p.m", "d.c": single letters joined by dots.
+  static func isDottedInitials(_ word: String.UnicodeScalarView) -> Bool {
+    var count = 0
+    var expectLetter = true
+    for scalar in word {
+      if expectLetter {
+        guard scalar != "." else { return false }
+        count += 1
+        expectLetter = false
+      } else {
+        guard scalar == "." else { return false }
+        expectLetter = true
+      }
+    }
+    return count >= 2 && !expectLetter
+  }
+
+  @inline(__always)
+  static func appendLowercased(_ scalar: Unicode.Scalar, to view: inout String.UnicodeScalarView) {
+    let value = scalar.value
+    if value < 0x80 {
+      if value >= 0x41 && value <= 0x5A {
+        view.append(Unicode.Scalar(UInt8(value + 32)))
+      } else {
+        view.append(scalar)
+      }
+      return
+    }
+    if scalar.properties.isUppercase {
+      view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+    } else {
+      view.append(scalar)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import DatelineIngest
+import DatelineModel
+import Foundation
+import Testing
+
+struct IngestRunnerTests {
+  static let article = """
+    Published March 4, 2025 9:15 a.m. EST
+
+    Mayor Lina Ortiz will open the new bridge on Friday. "It took ten years," Ortiz said.
+    """
+  static let second = """
+    date 2025-03-10
+
+    "We are ready," said Mayor Ortiz, who met Governor Sam Hale on Monday.
+    """
+
+  @Test func missingFileNamesThePathAndExitsOne() {
+    let result = runIngest(IngestOptions(files: ["/nonexistent/story.txt"]))
+    #expect(result.status == 1)
+    #expect(result.errors.contains("/nonexistent/story.txt"))
+  }
+
+  @Test func usageErrorsExitTwo() {
+    #expect(runIngest(IngestOptions(files: [])).status == 2)
+    let scratch = try! ScratchDirectory()
+    let file = try! scratch.write("a.txt", Self.article)
+    #expect(runIngest(IngestOptions(files: [file], published: "yesterday-ish")).status == 2)
+  }
+
+  @Test func articleWithoutAnyDateSaysSoAndExitsOne() throws {
+    let scratch = try ScratchDirectory()
+    let file = try scratch.write("a.txt", "Nothing dated here. \"Hello,\" Ann Lee said.")
+    let result = runIngest(IngestOptions(files: [file]))
+    #expect(result.status == 1)
+    #expect(result.errors.contains("no publication date"))
+    #expect(runIngest(IngestOptions(files: [file], published: "2025-02-24")).status == 0)
+  }
+
+  @Test func writesAValidDatasetAndNeverOverwritesWithoutForce() throws {
+    let scratch = try ScratchDirectory()
+    let file = try scratch.write("a.txt", Self.article)
+    let out = scratch.path("out.json")
+    #expect(runIngest(IngestOptions(files: [file], output: out)).status == 0)
+    #expect(DatasetLoader.validate(paths: [out]).isEmpty)
+    let before = try String(contentsOfFile: out, encoding: .utf8)
+    let refused = runIngest(IngestOptions(files: [file], published: "2025-03-05", output: out))
+    #expect(refused.status == 1)
+    #expect(refused.errors.contains("--force"))
+    #expect(try String(contentsOfFile: out, encoding: .utf8) == before)
+    #expect(
+      runIngest(IngestOptions(files: [file], published: "2025-03-05", output: out, force: true))
+        .status == 0)
+    #expect(try String(contentsOfFile: out, encoding: .utf8) != before)
+    // Atomic writes leave no temporary files behind.
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == [
+        "a.txt", "out.json",
+      ])
+  }
+
+  @Test func mergeAddsASourceAndDeduplicatesActors() throws {
+    let scratch = try ScratchDirectory()
+    let first = try scratch.write("first.txt", Self.article)
+    let second = try scratch.write("second.txt", Self.second)
+    let out = scratch.path("story.json")
+    #expect(runIngest(IngestOptions(files: [first], output: out)).status == 0)
+    let merged = runIngest(IngestOptions(files: [second], merge: out))
+    #expect(merged.status == 0, "\(merged.errors)")
+    let dataset = try DatasetLoader.load(path: out)
+    #expect(dataset.sources.count == 2)
+    #expect(dataset.actors.filter { $0.name.contains("Ortiz") }.count == 1)
+    #expect(dataset.actors.contains { $0.name == "Sam Hale" })
+    _ = try Timeline(dataset: dataset)
+  }
+
+  @Test func reportJSONIsOneObjectPerFile() throws {
+    let scratch = try ScratchDirectory()
+    let first = try scratch.write("first.txt", Self.article)
+    let second = try scratch.write("second.txt", Self.second)
+    let result = runIngest(IngestOptions(files: [first, second], report: true, json: true))
+    #expect(result.status == 0)
+    let lines = result.output.split(separator: "\n")
+    #expect(lines.count == 2)
+    let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+    let quotes = object?["quotes"] as? [[String: Any]]
+    #expect(quotes?.first?["text"] as? String == "It took ten years,")
+    #expect(quotes?.first?["speaker"] as? String == "Lina Ortiz")
+    #expect(quotes?.first?["cue"] as? String == "said")
+    let dates = object?["dates"] as? [[String: Any]]
+    #expect(dates?.first?["value"] as? String == "2025-03-07")
+  }
+
+  @Test func humanReportStripsControlCharacters() throws {
+    let scratch = try ScratchDirectory()
+    let file = try scratch.write("a.txt", Self.article + "\n\n\"Bad \u{1B}[31mred,\" Ortiz said.")
+    let result = runIngest(IngestOptions(files: [file], report: true))
+    #expect(result.status == 0)
+    #expect(!result.output.contains("\u{1B}"))
+  }
+}

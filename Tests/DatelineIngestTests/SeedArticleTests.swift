@@ -1,0 +1,68 @@
+import DatelineIngest
+import DatelineModel
+import Foundation
+import Testing
+
+@Suite(.enabled(if: TestPaths.seedExists, "the seed article is not present"))
+struct SeedArticleTests {
+  let analysis: ArticleAnalysis
+
+  init() throws {
+    analysis = ArticleAnalysis(text: try String(contentsOf: TestPaths.seed, encoding: .utf8))
+  }
+
+  @Test func publicationDateComesFromTheForgivingHeader() {
+    #expect(analysis.publication?.iso == "2025-02-24T16:19:00-05:00")
+  }
+
+  @Test func findsAllElevenQuotedSpansWithTheirSpeakers() {
+    let speakers = analysis.quoteSpeakers().map { $0?.split(separator: " ").last.map(String.init) }
+    #expect(
+      speakers == [
+        "Trump", "Trump", "Macron", "Shea", "Trump", "Trump", "Trump", "Macron", "Macron",
+        "Trump", "Trump",
+      ])
+    #expect(analysis.quotes[4].text == "within weeks.")
+    #expect(analysis.quotes[4].kind == .partial)
+    #expect(analysis.quotes.allSatisfy { !$0.text.hasPrefix("\"") && !$0.text.hasSuffix("\"") })
+  }
+
+  @Test func findsTheSixPeopleAndNoPhotoCredit() {
+    let people = analysis.people()
+    let surnames = Set(people.compactMap { $0.split(separator: " ").last.map(String.init) })
+    #expect(surnames == ["Trump", "Macron", "Putin", "Zelenskyy", "Starmer", "Shea"])
+    let names = analysis.actorEntities.map { analysis.entities[$0].name }
+    #expect(!names.contains { $0.contains("Getty") || $0.contains("Marin") || $0.contains("AFP") })
+    let shea = analysis.entities.first { $0.name == "Dorothy Shea" }
+    #expect(shea?.role == "Chargé d'Affaires of the U.S. Mission to the UN")
+  }
+
+  @Test func eventsHaveTheirDatesStatusesAndOrder() throws {
+    let scratch = try ScratchDirectory()
+    let out = scratch.path("seed.json")
+    let result = runIngest(IngestOptions(files: [TestPaths.seed.path], output: out))
+    #expect(result.status == 0, "\(result.errors)")
+    let timeline = try Timeline(dataset: try DatasetLoader.load(path: out))
+    let events = timeline.events
+    let invasion = events.firstIndex { $0.date.value.description == "2022-02-24" }
+    #expect(invasion != nil)
+    let vote = try #require(events.firstIndex { $0.event.headline.contains("voted") })
+    let visit = try #require(
+      events.firstIndex {
+        $0.event.participants.contains("emmanuel-macron") && $0.event.headline.contains("joined")
+      })
+    #expect(events[vote].date.value.description == "2025-02-24")
+    #expect(events[visit].date.value.description == "2025-02-24")
+    #expect(vote < visit)
+    let starmer = try #require(events.first { $0.event.participants.contains("keir-starmer") })
+    #expect(starmer.date.value.description == "2025-02-27")
+    #expect(starmer.event.status == .scheduled)
+    #expect(DatasetLoader.validate(paths: [out]).isEmpty)
+  }
+
+  @Test func quotesSaidAtThePressConferencePointToIt() throws {
+    let moment = try #require(analysis.events.firstIndex { $0.isStoryMoment })
+    #expect(analysis.events[moment].participants.count >= 2)
+    #expect(analysis.quoteEvents.filter { $0 == moment }.count >= 6)
+  }
+}

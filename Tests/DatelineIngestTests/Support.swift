@@ -1,0 +1,52 @@
+import DatelineIngest
+import DatelineModel
+import Foundation
+
+/// Paths the tests read, derived from this file's location.
+enum TestPaths {
+  /// The repository root: Tests/DatelineIngestTests/Support.swift is three levels down.
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let corpus = repositoryRoot.appendingPathComponent("Tests/DatelineIngestTests/Corpus")
+  /// The seed article lives next to the repository: ../shared/seeds/.
+  static let seed = repositoryRoot.deletingLastPathComponent()
+    .appendingPathComponent("shared/seeds/000_18e010c6cd004529.txt")
+  static var seedExists: Bool { FileManager.default.fileExists(atPath: seed.path) }
+}
+
+/// A scratch directory removed when the value goes away.
+final class ScratchDirectory {
+  let url: URL
+  init() throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-ingest-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+  func write(_ name: String, _ text: String) throws -> String {
+    let path = path(name)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+extension ArticleAnalysis {
+  func quoteSpeakers() -> [String?] { quotes.map { speakerName($0) } }
+  func people() -> [String] {
+    actorEntities.filter { entities[$0].kind == .person }.map { entities[$0].name }
+  }
+  func dateValues() -> [String: String?] {
+    Dictionary(
+      dates.map { ($0.text, $0.resolved?.value.description) }, uniquingKeysWith: { a, _ in a })
+  }
+}
+
+/// Runs the ingest command in-process and collects what it prints.
+func runIngest(_ options: IngestOptions) -> (status: Int32, output: String, errors: String) {
+  var output: [String] = []
+  var errors: [String] = []
+  let status = IngestRunner.run(
+    options, output: { output.append($0) }, errors: { errors.append($0) })
+  return (status, output.joined(separator: "\n"), errors.joined(separator: "\n"))
+}
