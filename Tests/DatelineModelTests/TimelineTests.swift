@@ -251,6 +251,22 @@ import Testing
     }
   }
 
+  @Test func typographicApostrophesMatchPlainOnes() throws {
+    let quote = TimelineQuote(
+      quote: Quote(
+        id: "q", text: "We don\u{2019}t — and won't — give up", speaker: "s",
+        provenance: Provenance(source: "a", paragraph: 1)),
+      date: .given(.day(Fixtures.day("2025-02-24"))), speakerName: "S")
+    #expect(QuoteQuery("don't").matches(quote))
+    #expect(QuoteQuery("won\u{2019}t").matches(quote))
+    #expect(QuoteQuery("\"we don't\"").matches(quote))
+    let text = quote.quote.text
+    #expect(
+      QuoteQuery("don't give").highlights(in: text).map { String(text[$0]) } == [
+        "don\u{2019}t", "give",
+      ])
+  }
+
   @Test func highlightsMatchedWordsAndPhrases() {
     let text = "We spoke about Putin and about peace"
     let ranges = QuoteQuery("about \"and about\" putin").highlights(in: text)
