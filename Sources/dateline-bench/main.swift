@@ -112,6 +112,8 @@ case "score":
   let result = CorpusScorer.score(directory: corpusDirectory.path)
   print(result.summary)
   if arguments.contains("-v") { print(result.misses.joined(separator: "\n")) }
+case "model":
+  ModelBench.run(Array(arguments.dropFirst()))
 case "report":
   for path in arguments.dropFirst() {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

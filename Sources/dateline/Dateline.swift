@@ -10,7 +10,8 @@ struct Dateline: ParsableCommand {
     commandName: "dateline",
     abstract: "A timeline browser for the news: events, people and quotes of a story.",
     discussion: """
-      Without a subcommand, prints the timeline as text.
+      Without a subcommand, opens the browser (`browse`); prints the timeline as text when \
+      standard output is not a terminal.
 
       The dataset is read from --data PATH, else from $DATELINE_DATA, else from data/ in the \
       current directory or the nearest enclosing directory holding Package.swift and data/.
@@ -26,16 +27,16 @@ struct Dateline: ParsableCommand {
       ShowCommand.self,
       ValidateCommand.self,
       IngestCommand.self,
+      BrowseCommand.self,
     ]
   )
 
   @OptionGroup var dataOptions: DataOptions
 
-  /// Plain `dateline`. The browser will take over here when standard output is a terminal
-  /// (see issue 3: `dateline` is `dateline browse`); when it is not, the text timeline stays.
+  /// Plain `dateline` is `dateline browse`: the browser on a terminal, the text timeline when
+  /// standard output is not one.
   func run() throws {
-    let timeline = try dataOptions.loadTimeline()
-    Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
+    try BrowseCommand.runDefault(dataOptions)
   }
 
   static func main() {

@@ -37,26 +37,3 @@ import Testing
     #expect(state.quotes.selected == 0)
   }
 }
-
-@Suite struct HighlightAndHelpMouseTests {
-  @Test func theDetailPaneHighlightsMatchesToo() {
-    let state = Fixtures.state().pressing("/deal")
-    let grid = ScreenView.render(state)
-    let detail = state.layout.detail
-    var highlighted = ""
-    for y in detail.y..<detail.maxY {
-      for x in detail.x..<detail.maxX where grid[x, y].style.role == .match {
-        highlighted.append(grid[x, y].character)
-      }
-    }
-    #expect(highlighted == "deal")
-  }
-
-  @Test func theWheelScrollsHelp() {
-    var state = BrowserState(timeline: Fixtures.timeline(), width: 60, height: 12).pressing("?")
-    state.press("<WheelDown:5,5>")
-    #expect(state.helpTop == 3)
-    state.press("<WheelUp:5,5><WheelUp:5,5>")
-    #expect(state.helpTop == 0)
-  }
-}

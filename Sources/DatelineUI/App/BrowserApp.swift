@@ -44,7 +44,10 @@ public final class BrowserApp {
     }
     if state.search.isEditing {
       switch key {
-      case .character(let character): return .searchType(character)
+      case .character(let character):
+        // A stray control character (from a paste, say) has no place in a query.
+        if character.unicodeScalars.contains(where: DisplayWidth.isControl) { return .unbound(key) }
+        return .searchType(character)
       case .backspace, .delete: return .searchDeleteBackward
       case .ctrl("u"): return .searchClear
       case .enter: return .searchSubmit

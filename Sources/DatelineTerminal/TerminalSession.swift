@@ -1,0 +1,140 @@
+import CNcursesw
+import DatelineUI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The browser on a real terminal: curses setup, the draw/read loop, and a restored terminal
+/// on every way out.
+///
+/// Load and validate data before calling `run`, so errors print on a normal terminal.
+/// Quit signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT) only set a flag; the loop notices it (reads
+/// time out every 200 ms and are interrupted by the signal anyway), restores the terminal and
+/// reports the signal, which the caller passes to `finish` to die of it. A crash still restores
+/// the terminal's modes from an async-signal-safe handler.
+public enum TerminalSession {
+  /// How a session ended.
+  public enum Ending: Equatable, Sendable {
+    /// The user quit (q, Ctrl-C).
+    case quit
+    /// A quit signal arrived; the terminal is restored.
+    case signal(Int32)
+    /// Standard input closed or hung up.
+    case inputClosed
+  }
+
+  public struct StartError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// True when standard input and output are both terminals, so the browser can run.
+  public static var isInteractive: Bool {
+    isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+  }
+
+  /// How long a read waits before the loop checks for signals again.
+  static let readTimeoutMilliseconds: Int32 = 200
+  /// Esc alone must feel instant; curses waits this long for the rest of an escape sequence.
+  static let escapeDelayMilliseconds: Int32 = 25
+
+  /// Runs `app` until the user quits, a quit signal arrives or input closes. The terminal is
+  /// restored before this returns.
+  public static func run(_ app: BrowserApp, environment: [String: String]) throws(StartError)
+    -> Ending
+  {
+    _ = dl_set_locale_from_environment()
+    dl_save_terminal_modes()
+    // Before curses starts, so it does not install its own handlers for these.
+    dl_install_quit_signal_handlers()
+    guard let screen = dl_start_screen() else {
+      dl_remove_quit_signal_handlers()
+      let term = environment["TERM"].map { "TERM=\(TerminalText.sanitize($0))" } ?? "TERM unset"
+      throw StartError(
+        description:
+          "cannot open the terminal (\(term)); set TERM to your terminal's type, or use --screen WxH --keys KEYS for headless output"
+      )
+    }
+    dl_prepare_emergency_reset()
+    dl_install_fatal_signal_handlers()
+    defer {
+      restore(screen)
+    }
+    let palette = configure(environment: environment)
+    return loop(app, painter: ScreenPainter(palette: palette, unicode: dl_locale_is_utf8() != 0))
+  }
+
+  /// After `run` returned `.signal`: die of that signal (the terminal is already restored), so
+  /// a parent shell sees how we ended. Returns for any other ending.
+  public static func finish(_ ending: Ending) {
+    if case .signal(let number) = ending { dl_reraise(number) }
+  }
+
+  private static func configure(environment: [String: String]) -> ColorPalette {
+    raw()  // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not signals or flow control.
+    noecho()
+    nonl()
+    keypad(dl_stdscr(), true)
+    intrflush(dl_stdscr(), false)
+    dl_set_escape_delay(escapeDelayMilliseconds)
+    wtimeout(dl_stdscr(), readTimeoutMilliseconds)
+    curs_set(0)
+    _ = dl_enable_mouse()
+    let wantsColor = ColorPalette.wantsColor(
+      environment: environment, terminalHasColors: has_colors())
+    return wantsColor ? ColorPalette.start() : .monochrome
+  }
+
+  private static func restore(_ screen: OpaquePointer) {
+    dl_disable_mouse()
+    curs_set(1)
+    endwin()
+    delscreen(screen)
+    dl_restore_terminal_modes()
+    dl_remove_fatal_signal_handlers()
+    dl_remove_quit_signal_handlers()
+  }
+
+  private static func loop(_ app: BrowserApp, painter initial: ScreenPainter) -> Ending {
+    var painter = initial
+    var needsFrame = true
+    while true {
+      if let ending = pendingEnding() { return ending }
+      if needsFrame {
+        let frame = app.render(width: Int(dl_columns()), height: Int(dl_rows()))
+        painter.paint(frame)
+        needsFrame = false
+      }
+      guard let key = readKey() else {
+        if dl_input_lost() != 0 { return .inputClosed }
+        continue
+      }
+      guard app.handle(key) else { return .quit }
+      if app.takeRedrawRequest() {
+        dl_force_full_repaint()
+        painter.invalidate()
+      }
+      if case .resize = key { painter.invalidate() }
+      needsFrame = true
+    }
+  }
+
+  private static func pendingEnding() -> Ending? {
+    let signal = dl_take_quit_signal()
+    return signal == 0 ? nil : .signal(signal)
+  }
+
+  /// The next key, or nil after a timeout, an interrupted read or input we ignore.
+  private static func readKey() -> Key? {
+    var code: Int32 = 0
+    let status = dl_read_key(&code)
+    if status == OK { return KeyDecoder.key(character: code) }
+    if status == dl_key_code_yes() {
+      return KeyDecoder.key(
+        code: code, size: { (Int(dl_columns()), Int(dl_rows())) }, mouse: KeyDecoder.readMouse)
+    }
+    return nil
+  }
+}

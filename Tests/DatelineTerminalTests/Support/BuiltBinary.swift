@@ -1,0 +1,67 @@
+import Foundation
+
+/// The `dateline` executable `swift build` produced, and the package's bundled data.
+enum BuiltBinary {
+  /// The package root, found from this file's path (Tests/DatelineTerminalTests/Support/).
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static let bundledData = packageRoot.appendingPathComponent("data").path
+
+  /// `dateline` next to the running test bundle (same build directory and configuration),
+  /// else in `.build/debug`.
+  static let path: String? = {
+    var directories: [URL] = []
+    if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    {
+      directories.append(URL(fileURLWithPath: executable).deletingLastPathComponent())
+    }
+    for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+      directories.append(bundle.bundleURL.deletingLastPathComponent())
+    }
+    if let argument = CommandLine.arguments.first {
+      directories.append(URL(fileURLWithPath: argument).deletingLastPathComponent())
+    }
+    directories.append(packageRoot.appendingPathComponent(".build/debug"))
+    for directory in directories {
+      let candidate = directory.appendingPathComponent("dateline").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }()
+
+  static let missingMessage =
+    "the dateline executable was not found next to the test bundle or in .build/debug; run `swift build` first"
+
+  /// Runs the binary with pipes for all three streams and returns (status, stdout, stderr).
+  static func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws
+    -> (status: Int32, output: String, error: String)
+  {
+    guard let path else { throw HarnessError(missingMessage) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes to the end before waiting, so a full pipe cannot block the child.
+    let errorReader = Task.detached { error.fileHandleForReading.readDataToEndOfFile() }
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = await errorReader.value
+    process.waitUntilExit()
+    return (
+      process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+      String(decoding: errorData, as: UTF8.self)
+    )
+  }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}

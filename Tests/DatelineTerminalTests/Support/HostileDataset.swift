@@ -1,0 +1,39 @@
+import Foundation
+
+/// A valid dataset whose text carries terminal escape sequences, C1 controls and DEL, written
+/// as JSON escapes (the loader rejects raw control characters but must accept escaped ones).
+enum HostileDataset {
+  /// Writes the dataset to a temporary file and returns its path.
+  static func write() throws -> String {
+    let esc = "\\u001b"
+    let bel = "\\u0007"
+    let json = """
+      {
+        "format": "dateline/1",
+        "title": "Hostile story \(esc)]2;pwned\(bel)title",
+        "sources": [
+          {"id": "s", "publisher": "Test \(esc)[31mpress", "title": "Source",
+           "published": "2025-02-24T12:00:00Z"}
+        ],
+        "actors": [
+          {"id": "a", "name": "Ann \(esc)[2JExample", "kind": "person",
+           "role": "Tester\\u009b31m\\u007f"}
+        ],
+        "events": [
+          {"id": "e", "headline": "Harmless headline \(esc)]0;pwned\(bel) \(esc)[2J end\\u009b2J\\u007f",
+           "summary": "Summary \(esc)P1;pwned\(esc)\\\\ with \\u0090pwned\\u009c DCS",
+           "date": "2025-02-24", "status": "occurred", "participants": ["a"],
+           "provenance": {"source": "s", "paragraph": 1}}
+        ],
+        "quotes": [
+          {"id": "q", "text": "Quoted \(esc)]52;c;cHduZWQ=\(bel) clipboard", "speaker": "a",
+           "event": "e", "kind": "full", "provenance": {"source": "s", "paragraph": 1}}
+        ]
+      }
+      """
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-hostile-\(UUID().uuidString).json")
+    try json.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// `dateline` running in a real terminal: a private tmux server (its own socket, no config),
+/// one pane running a wrapper script that records `stty -g` before and after, the child's pid
+/// and its exit status. Every wait polls for a condition with a deadline; nothing sleeps and
+/// hopes.
+final class TmuxSession {
+  static var isAvailable: Bool { (try? tmux(["-V"]).status) == 0 }
+
+  /// Set in CI: there a missing tmux is a failure, not a skip.
+  static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+  let socket = "dateline-test-\(UUID().uuidString)"
+  let directory: URL
+  private var closed = false
+
+  /// Starts `dateline ARGUMENTS` in a `width` x `height` pane. `environment` is exported in the
+  /// pane before it starts (LANG defaults to C.UTF-8; NO_COLOR is unset unless given).
+  init(
+    arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
+  ) throws {
+    guard let binary = BuiltBinary.path else { throw HarnessError(BuiltBinary.missingMessage) }
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-tmux-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+    exports.merge(environment) { $1 }
+    let script = """
+      #!/bin/sh
+      unset NO_COLOR
+      \(exports.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value))" }.joined(separator: "\n"))
+      cd \(Self.quote(directory.path))
+      stty -g > stty-before
+      sh -c 'echo $$ > pid.tmp && mv pid.tmp pid && exec "$@"' sh \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " "))
+      echo $? > status.tmp
+      stty -g > stty-after
+      mv status.tmp status
+      echo "wrapper: dateline exited"
+      exec sleep 600
+      """
+    let scriptURL = directory.appendingPathComponent("run.sh")
+    try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+    let result = try Self.tmux([
+      "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+      "sh \(Self.quote(scriptURL.path))",
+    ])
+    guard result.status == 0 else {
+      throw HarnessError("tmux new-session failed: \(result.output)")
+    }
+  }
+
+  deinit { close() }
+
+  /// Stops the tmux server and removes the scratch directory. Safe to call twice.
+  func close() {
+    guard !closed else { return }
+    closed = true
+    _ = try? Self.tmux(["-L", socket, "kill-server"])
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  // MARK: Driving
+
+  /// Sends tmux key names (`j`, `Enter`, `C-c`, `BTab`, `Escape`).
+  func press(_ keys: String...) throws {
+    try checked(["send-keys"] + keys)
+  }
+
+  /// Types text literally, one character per send so the browser sees each keystroke.
+  func type(_ text: String) throws {
+    for character in text { try checked(["send-keys", "-l", String(character)]) }
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try checked(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// The pane's text, one line per row.
+  func screen() throws -> String {
+    try checked(["capture-pane", "-p"])
+  }
+
+  /// The pane's text with its colors and attributes as escape sequences.
+  func styledScreen() throws -> String {
+    try checked(["capture-pane", "-p", "-e"])
+  }
+
+  /// A tmux format value for the pane, e.g. `#{pane_title}`.
+  func display(_ format: String) throws -> String {
+    try checked(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  // MARK: Waiting
+
+  /// Waits until the screen satisfies `condition`; returns the screen. Throws with the last
+  /// screen on timeout.
+  @discardableResult
+  func waitForScreen(
+    _ what: String, timeout: Duration = .seconds(15), _ condition: (String) -> Bool
+  ) async throws -> String {
+    var last = ""
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      last = try screen()
+      if condition(last) { return last }
+      try await Task.sleep(for: .milliseconds(40))
+    }
+    throw HarnessError("timed out waiting for \(what); the screen was:\n\(last)")
+  }
+
+  @discardableResult
+  func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
+    try await waitForScreen("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+  }
+
+  /// The pid of the running `dateline`, once it has started.
+  func pid() async throws -> pid_t {
+    let text = try await waitForFile("pid")
+    guard let value = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      throw HarnessError("bad pid file: \(text)")
+    }
+    return value
+  }
+
+  /// Waits for `dateline` to exit; returns its status as the shell reports it (128+N for a
+  /// signal).
+  func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+    let text = try await waitForFile("status", timeout: timeout)
+    guard let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      throw HarnessError("bad status file: \(text)")
+    }
+    return status
+  }
+
+  /// `stty -g` in the pane before `dateline` started and after it exited.
+  func terminalSettings() throws -> (before: String, after: String) {
+    let before = try String(
+      contentsOf: directory.appendingPathComponent("stty-before"), encoding: .utf8)
+    let after = try String(
+      contentsOf: directory.appendingPathComponent("stty-after"), encoding: .utf8)
+    return (before, after)
+  }
+
+  private func waitForFile(_ name: String, timeout: Duration = .seconds(15)) async throws -> String
+  {
+    let url = directory.appendingPathComponent(name)
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+      if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return text }
+      try await Task.sleep(for: .milliseconds(40))
+    }
+    throw HarnessError(
+      "timed out waiting for \(name); the screen was:\n\((try? screen()) ?? "(no screen)")")
+  }
+
+  // MARK: tmux
+
+  @discardableResult
+  private func checked(_ arguments: [String]) throws -> String {
+    let result = try Self.tmux(["-L", socket] + arguments)
+    guard result.status == 0 else {
+      throw HarnessError("tmux \(arguments.joined(separator: " ")) failed: \(result.output)")
+    }
+    return result.output
+  }
+
+  static func tmux(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    try Spawn.run(["tmux"] + arguments)
+  }
+
+  /// Single-quotes `text` for sh.
+  static func quote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+/// The browser in a real terminal (tmux), driving the built `dateline` binary: start, keys,
+/// search, resize, help, every way of quitting, and the terminal settings afterwards.
+@Suite(
+  "Browser in a real terminal",
+  .serialized,
+  .enabled(
+    if: TmuxSession.isAvailable || TmuxSession.isRequired,
+    "tmux is not installed: real-terminal tests skipped (they fail instead when CI=true)")
+)
+struct TerminalBrowserTests {
+  /// The header row of the browser, present whatever is focused.
+  static let header = "Dateline │"
+
+  init() throws {
+    if !TmuxSession.isAvailable {
+      throw HarnessError("tmux is required when CI=true; install tmux (apt-get install tmux)")
+    }
+  }
+
+  func browse(
+    _ extra: [String] = [], width: Int = 100, height: Int = 30,
+    environment: [String: String] = [:]
+  ) throws -> TmuxSession {
+    try TmuxSession(
+      arguments: ["browse", "--data", BuiltBinary.bundledData] + extra, width: width,
+      height: height, environment: environment)
+  }
+
+  /// Exits with `expected` status and leaves `stty -g` as it was before.
+  func expectCleanExit(_ session: TmuxSession, status expected: Int32) async throws {
+    let status = try await session.waitForExit()
+    #expect(status == expected)
+    let settings = try session.terminalSettings()
+    #expect(settings.before == settings.after, "terminal settings changed by dateline")
+    // The browser left the alternate screen: the shell's screen is back.
+    let screen = try await session.waitFor("wrapper: dateline exited")
+    #expect(!screen.contains(Self.header))
+  }
+
+  @Test func startsShowingTheHeaderAndQuitsWithQ() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let screen = try await session.waitFor(Self.header)
+    #expect(screen.contains("▶ Events"))
+    #expect(screen.contains("as of Mon 2025-02-24"))
+    #expect(screen.contains("q quit"))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func movesWithJKAndSwitchesPanesWithTabAndDigits() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let first = try await session.waitFor(Self.header)
+    let position = try #require(Self.eventsPosition(in: first))
+    try session.press("k")
+    try await session.waitForScreen("Events row \(position.index - 1)") {
+      Self.eventsPosition(in: $0)?.index == position.index - 1
+    }
+    try session.press("j", "j")
+    try await session.waitForScreen("Events row \(position.index + 1)") {
+      Self.eventsPosition(in: $0)?.index == position.index + 1
+    }
+    try session.press("Tab")
+    try await session.waitFor("▶ People")
+    try session.press("BTab")
+    try await session.waitFor("▶ Events")
+    try session.press("3")
+    try await session.waitFor("▶ Quotes")
+    try session.press("2")
+    try await session.waitFor("▶ People")
+    try session.press("1")
+    try await session.waitFor("▶ Events")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func searchNarrowsQuotesAsYouType() async throws {
+    let session = try browse()
+    defer { session.close() }
+    try await session.waitFor(Self.header)
+    try session.type("/d")
+    let broad = try await session.waitForScreen("a match count") { Self.matchCount(in: $0) != nil }
+    let broadCount = try #require(Self.matchCount(in: broad))
+    try session.type("eal")
+    let narrow = try await session.waitForScreen("the /deal match count") {
+      $0.contains("/deal") && Self.matchCount(in: $0).map { $0 < broadCount } == true
+    }
+    #expect(narrow.contains("▶ Quotes /deal"))
+    #expect(narrow.contains("make a deal"))
+    let count = try #require(Self.matchCount(in: narrow))
+    try session.press("Enter")
+    try await session.waitFor("1/\(count)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func resizeKeepsTheSelection() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let first = try await session.waitFor(Self.header)
+    let start = try #require(Self.eventsPosition(in: first))
+    try session.press("k", "k")
+    let selected = "\(start.index - 2)/\(start.count)"
+    try await session.waitFor(selected)
+    try session.resize(width: 120, height: 40)
+    try await session.waitForScreen("a 120-column screen with \(selected)") {
+      $0.contains(selected) && $0.split(separator: "\n").contains { $0.count > 100 }
+    }
+    try session.resize(width: 70, height: 20)
+    try await session.waitForScreen("a 70-column screen with \(selected)") {
+      $0.contains(selected) && !$0.split(separator: "\n").contains { $0.count > 70 }
+    }
+    // Too small to browse, then back: no crash, and the selection is still there.
+    try session.resize(width: 12, height: 4)
+    try await session.waitFor("small")
+    try session.resize(width: 1, height: 1)
+    try session.resize(width: 100, height: 30)
+    try await session.waitFor(selected)
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func helpOpensAndCloses() async throws {
+    let session = try browse()
+    defer { session.close() }
+    try await session.waitFor(Self.header)
+    try session.press("?")
+    let help = try await session.waitFor("Dateline keys")
+    #expect(help.contains("Move down"))
+    try session.press("?")
+    try await session.waitFor("▶ Events")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func ctrlCQuitsAndRestoresTheTerminal() async throws {
+    let session = try browse()
+    defer { session.close() }
+    try await session.waitFor(Self.header)
+    try session.press("C-c")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")])
+  func aSignalQuitsAndRestoresTheTerminal(signal: Int32, name: String) async throws {
+    let session = try browse()
+    defer { session.close() }
+    try await session.waitFor(Self.header)
+    let pid = try await session.pid()
+    #expect(kill(pid, signal) == 0, "could not send \(name)")
+    // The process dies of the signal after restoring, so the shell reports 128 + signal.
+    try await expectCleanExit(session, status: 128 + signal)
+  }
+
+  @Test func aDataErrorPrintsOnTheNormalTerminal() async throws {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-broken-\(UUID().uuidString).json")
+    try #"{"format": "dateline/1", "events": [}"#.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let session = try TmuxSession(arguments: ["browse", "--data", url.path])
+    defer { session.close() }
+    #expect(try await session.waitForExit() == 1)
+    let screen = try await session.waitFor("wrapper: dateline exited")
+    #expect(screen.contains("\(url.lastPathComponent):1:"))
+    #expect(try session.display("#{alternate_on}") == "0")
+    let settings = try session.terminalSettings()
+    #expect(settings.before == settings.after)
+  }
+
+  @Test func hostileTextNeverReachesThePane() async throws {
+    let dataset = try HostileDataset.write()
+    defer { try? FileManager.default.removeItem(atPath: dataset) }
+    let session = try TmuxSession(arguments: ["browse", "--data", dataset])
+    defer { session.close() }
+    let titleBefore = try session.display("#{pane_title}")
+    let screen = try await session.waitFor("Harmless headline")
+    #expect(!screen.contains("pwned"))
+    #expect(!screen.contains("[2J"))
+    #expect(screen.contains(Self.header), "an escape sequence cleared or moved the screen")
+    #expect(try session.display("#{pane_title}") == titleBefore)
+    #expect(try session.display("#{alternate_on}") == "1")
+    let styled = try session.styledScreen()
+    #expect(
+      !styled.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x7F })
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func noColorDrawsWithAttributesOnly() async throws {
+    func colorSequences(_ environment: [String: String]) async throws -> (Bool, String) {
+      let session = try browse(environment: environment)
+      defer { session.close() }
+      try await session.waitFor(Self.header)
+      let styled = try session.styledScreen()
+      try session.press("q")
+      _ = try await session.waitForExit()
+      // A foreground or background color (30-37, 40-47, 38;..., 48;...), not the defaults 39/49.
+      let colored = styled.contains(/\x1B\[([0-9]+;)*(3[0-7]|4[0-7]|38;|48;)/)
+      return (colored, styled)
+    }
+    let (withColor, colorScreen) = try await colorSequences([:])
+    #expect(withColor, "expected colors without NO_COLOR:\n\(colorScreen)")
+    let (withNoColor, monochromeScreen) = try await colorSequences(["NO_COLOR": "1"])
+    #expect(!withNoColor, "expected no colors with NO_COLOR=1:\n\(monochromeScreen)")
+  }
+
+  // MARK: Reading the screen
+
+  /// The Events pane title's "12/14".
+  static func eventsPosition(in screen: String) -> (index: Int, count: Int)? {
+    guard let line = screen.split(separator: "\n").first(where: { $0.contains("Events ") }),
+      let match = line.firstMatch(of: /Events\s+(\d+)\/(\d+)/)
+    else { return nil }
+    return (Int(match.1)!, Int(match.2)!)
+  }
+
+  /// "2 matches" on the bottom line while searching.
+  static func matchCount(in screen: String) -> Int? {
+    guard let match = screen.firstMatch(of: /(\d+) match(es)?/) else { return nil }
+    return Int(match.1)
+  }
+}
