@@ -193,11 +193,13 @@ struct EntityFinder {
   }
 
   func key(_ first: Int, _ last: Int) -> String {
-    var words: [String] = []
+    if first == last { return String(article.tokens[first].stem) }
+    var key = ""
     for index in first...last where article.tokens[index].kind == .word {
-      words.append(index == last ? String(article.tokens[index].stem) : article.tokens[index].lower)
+      if !key.isEmpty { key += " " }
+      if index == last { key += article.tokens[index].stem } else { key += article.tokens[index].lower }
     }
-    return words.joined(separator: " ")
+    return key
   }
 
   /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
@@ -222,11 +224,14 @@ struct EntityFinder {
       addCountry(country, first: first, last: last)
       return nil
     }
-    if let place = (first...min(last, first + 3)).first(where: {
-      $0 == last ? Lexicon.places.contains(wholeKey) : Lexicon.places.contains(key(first, $0))
-    }) {
-      _ = place
-      if Lexicon.places.contains(wholeKey), followedBySpeechVerb(Run(first: first, last: last)) {
+    // A place, or a name that starts with one ("Oval Office of the White House").
+    let isWholePlace = Lexicon.places.contains(wholeKey)
+    if isWholePlace
+      || (last > first
+        && (first..<min(last, first + 3)).contains { Lexicon.places.contains(key(first, $0)) })
+    {
+      // "Washington said": the place speaks for its government.
+      if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
         let name = stripPossessive(article.text(tokens: first, last))
         let id = entity(key: wholeKey, name: name, kind: .organization)
         addMention(id, first: first, last: last, nameFirst: first)
