@@ -145,7 +145,11 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
-  @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")])
+  /// Quit signals, and crash signals (the emergency handler restores the modes and re-raises).
+  @Test(arguments: [
+    (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGABRT, "SIGABRT"),
+    (SIGSEGV, "SIGSEGV"),
+  ])
   func aSignalQuitsAndRestoresTheTerminal(signal: Int32, name: String) async throws {
     let session = try browse()
     defer { session.close() }
