@@ -20,9 +20,7 @@ public struct ArticleAnalysis: Sendable {
     self.init(article: Article(text: text), published: published)
   }
 
-  public init(article input: Article, published: PublicationHeader? = nil) {
-    var article = input
-    CreditFinder.mark(&article)
+  public init(article: Article, published: PublicationHeader? = nil) {
     self.article = article
     publication = published ?? article.header
     var finder = EntityFinder(article: article)

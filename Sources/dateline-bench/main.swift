@@ -34,6 +34,13 @@ func now() -> Double {
   return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
+/// CPU time of this thread: what one core spent, whatever else the machine is doing.
+func cpuNow() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 func median(_ values: [Double]) -> Double {
   let sorted = values.sorted()
   return sorted[sorted.count / 2]
@@ -65,34 +72,36 @@ func benchIngest() {
   let published = PublicationHeader.parseOption("2025-02-24")
   var extractTimes: [Double] = []
   var scanTimes: [Double] = []
+  var extractCPU: [Double] = []
+  var scanCPU: [Double] = []
   var sink = 0
   for _ in 0..<7 {
     var start = now()
+    var startCPU = cpuNow()
     sink &+= plainScan(workload)
     scanTimes.append(now() - start)
+    scanCPU.append(cpuNow() - startCPU)
     start = now()
+    startCPU = cpuNow()
     for text in workload {
       let analysis = ArticleAnalysis(text: text, published: published)
       sink &+= analysis.quotes.count + analysis.dates.count + analysis.events.count
     }
     extractTimes.append(now() - start)
+    extractCPU.append(cpuNow() - startCPU)
   }
   let megabytes = totalBytes / 1_000_000
-  let extract = median(extractTimes)
-  let scan = median(scanTimes)
+  func rate(_ seconds: Double) -> String { String(format: "%.1f MB/s", megabytes / seconds) }
+  let extract = median(extractCPU)
+  let scan = median(scanCPU)
   print(
-    "ingest benchmark: \(workload.count) articles, \(String(format: "%.2f", megabytes)) MB, 7 runs, one core"
+    "ingest benchmark: \(workload.count) articles, \(String(format: "%.2f", megabytes)) MB, 7 runs, one thread"
   )
-  print(
-    "  extraction: \(String(format: "%.1f", megabytes / extract)) MB/s median (\(String(format: "%.3f", extract)) s per run)"
-  )
-  print(
-    "  plain scan: \(String(format: "%.1f", megabytes / scan)) MB/s median (\(String(format: "%.3f", scan)) s per run)"
-  )
+  print("  extraction: \(rate(extract)) median CPU time (\(rate(median(extractTimes))) wall clock)")
+  print("  plain scan: \(rate(scan)) median CPU time (\(rate(median(scanTimes))) wall clock)")
   print("  ratio: extraction takes \(String(format: "%.1f", extract / scan))x the plain scan")
   print(
-    "  target: 5 MB/s -> \(megabytes / extract >= 5 ? "met" : "NOT met")  (checksum \(sink % 1000))"
-  )
+    "  target 5 MB/s: \(megabytes / extract >= 5 ? "met" : "NOT met")  (checksum \(sink % 1000))")
 }
 
 let arguments = CommandLine.arguments.dropFirst()

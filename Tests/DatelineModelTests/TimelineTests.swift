@@ -57,8 +57,24 @@ import Testing
     #expect(timeline.asOf?.description == "2025-02-24")
     #expect(timeline.event(id: "starmer-visit")?.isUpcoming == true)
     #expect(timeline.event(id: "oval")?.isUpcoming == false)
-    #expect(timeline.event(id: "deal")?.isUpcoming == false)
+    // Expected "in the next two weeks": it starts on the "as of" day but has not happened yet.
+    #expect(timeline.event(id: "deal")?.isUpcoming == true)
     #expect(timeline.title == "Test story")
+  }
+
+  @Test func upcomingEventsSortAfterEverythingAlreadyReported() throws {
+    let timeline = try Fixtures.timeline()
+    let flags = timeline.events.map(\.isUpcoming)
+    #expect(flags.contains(true))
+    #expect(flags == flags.sorted { !$0 && $1 }, "reported events first, then upcoming ones")
+  }
+
+  @Test func aReportedEventThatMayStillRunIsNotUpcoming() {
+    let asOf = CivilDay(iso: "2025-02-24")!
+    let span = ResolvedDate.given(try! EDTFDate(parsing: "2025-02-20/2025-03-01"))
+    #expect(!Timeline.isUpcoming(span, status: .occurred, asOf: asOf))
+    #expect(Timeline.isUpcoming(span, status: .expected, asOf: asOf))
+    #expect(!Timeline.isUpcoming(span, status: .expected, asOf: nil))
   }
 
   @Test func lookUpsByID() throws {
@@ -249,6 +265,22 @@ import Testing
       #expect(QuoteQuery(next).narrows(QuoteQuery(previous)))
       #expect(Set(narrowed) == all, "\(next) after \(previous)")
     }
+  }
+
+  @Test func typographicApostrophesMatchPlainOnes() throws {
+    let quote = TimelineQuote(
+      quote: Quote(
+        id: "q", text: "We don\u{2019}t — and won't — give up", speaker: "s",
+        provenance: Provenance(source: "a", paragraph: 1)),
+      date: .given(.day(Fixtures.day("2025-02-24"))), speakerName: "S")
+    #expect(QuoteQuery("don't").matches(quote))
+    #expect(QuoteQuery("won\u{2019}t").matches(quote))
+    #expect(QuoteQuery("\"we don't\"").matches(quote))
+    let text = quote.quote.text
+    #expect(
+      QuoteQuery("don't give").highlights(in: text).map { String(text[$0]) } == [
+        "don\u{2019}t", "give",
+      ])
   }
 
   @Test func highlightsMatchedWordsAndPhrases() {

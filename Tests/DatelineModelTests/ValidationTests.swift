@@ -377,6 +377,19 @@ import Testing
     }
   }
 
+  @Test func untrustedTextInMessagesIsPrintable() {
+    let json = ValidationTests.dataset(events: [
+      ValidationTests.event("e", participants: #"["\u001b[2J\u202Eevil"]"#)
+    ])
+    let message = ValidationTests().diagnostics(json).first?.message ?? ""
+    #expect(message.contains(#"unknown actor id '\u{1B}[2J\u{202E}evil'"#))
+    #expect(!message.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    let long = Diagnostic(
+      path: "p", line: 1, column: 1, message: String(repeating: "x", count: 5000))
+    #expect(long.message.count == Diagnostic.maximumLength + 1)
+    #expect(Diagnostic(path: "a\nb", line: 1, column: 1, message: "m").path == #"a\u{A}b"#)
+  }
+
   @Test func stringEscapesDecode() throws {
     let json = #"{"format": "dateline/1", "title": "a\"b\\c\/d\n\t\u00e9\ud83d\ude00 ü end"}"#
     let dataset = try DatasetLoader.load(json: json)

@@ -41,3 +41,20 @@ import Testing
     #expect(DateText.explained(date).hasSuffix(", earlier that day"))
   }
 }
+
+@Suite struct EventsDateColumnTests {
+  /// The widest short date fills the column: the upcoming mark must still stand apart from it.
+  @Test func upcomingMarkStandsApartFromTheWidestDate() throws {
+    let dataset = Dataset(
+      sources: [Fixtures.source],
+      events: [
+        Event(
+          id: "visit", headline: "A visit in the next two weeks", summary: "",
+          date: .edtf("2025-02-24/2025-03-10"), status: .expected, participants: [],
+          provenance: Fixtures.provenance(1))
+      ])
+    let screen = Fixtures.state(Fixtures.timeline(dataset)).screen
+    let row = try #require(screen.split(separator: "\n").first { $0.contains("A visit") })
+    #expect(row.contains("2025-02-24–03-10 » A visit"))
+  }
+}

@@ -112,6 +112,11 @@ enum CreditFinder {
     var letters = 0
     for index in token.start..<token.end {
       let scalar = article.scalars[index]
+      if scalar.isASCII {
+        if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
+        if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }
+        continue
+      }
       if scalar.properties.isLowercase { return false }
       if scalar.properties.isAlphabetic { letters += 1 }
     }

@@ -45,6 +45,8 @@ struct EntityFinder {
   var mentionCovering: [Int32]
   /// Closing comma of an apposition -> the mention it describes.
   var appositionClosing: [Int: Int] = [:]
+  /// Mention -> the closing comma of its apposition.
+  var appositionOf: [Int: Int] = [:]
   private var keyToEntity: [String: Int] = [:]
 
   init(article: Article) {
@@ -133,8 +135,8 @@ struct EntityFinder {
 
   func collectRun(from start: Int, limit: Int) -> Run {
     var last = start
-    var hasHead = Lexicon.organizationWords.contains(article.tokens[start].lower)
-    var onlyTitles = Lexicon.titles.contains(article.tokens[start].lower)
+    var hasHead = article.tokens[start].classes.contains(.organizationWord)
+    var onlyTitles = article.tokens[start].classes.contains(.title)
     if article.tokens[start].isPossessive { return Run(first: start, last: start) }
     var index = start + 1
     while index < limit {
@@ -142,7 +144,7 @@ struct EntityFinder {
       // "Lt. Gen. Harold J. Whitcomb": the dot after an abbreviation or an initial.
       if token.lower == ".", index + 1 < limit, isNameToken(article.tokens[index + 1]) {
         let previous = article.tokens[index - 1]
-        if Lexicon.abbreviatedTitles.contains(previous.lower)
+        if previous.classes.contains(.abbreviatedTitle)
           || (previous.lower.unicodeScalars.count == 1 && previous.isCapitalized)
         {
           index += 1
@@ -150,10 +152,10 @@ struct EntityFinder {
         }
       }
       if isNameToken(token) {
-        if Lexicon.months[token.lower] != nil || Lexicon.weekdays[token.lower] != nil { break }
+        if token.classes.contains(.month) || token.classes.contains(.weekday) { break }
         last = index
-        if Lexicon.organizationWords.contains(token.lower) { hasHead = true }
-        if !Lexicon.titles.contains(token.lower) && Lexicon.demonyms[token.lower] == nil {
+        if token.classes.contains(.organizationWord) { hasHead = true }
+        if !token.classes.contains(.title) && Lexicon.demonyms[token.lower] == nil {
           onlyTitles = false
         }
         index += 1
@@ -172,8 +174,8 @@ struct EntityFinder {
           token.lower == "of" || token.lower == "for" || token.lower == "on"
           ? (hasHead || onlyTitles) : token.lower != "the"
         if allowed, lookahead < limit, isNameToken(article.tokens[lookahead]),
-          Lexicon.months[article.tokens[lookahead].lower] == nil,
-          Lexicon.weekdays[article.tokens[lookahead].lower] == nil
+          !article.tokens[lookahead].classes.contains(.month),
+          !article.tokens[lookahead].classes.contains(.weekday)
         {
           index = lookahead
           continue
@@ -204,14 +206,14 @@ struct EntityFinder {
     let last = run.last
     // Sentence openers and function words are not names: "Still", "The", "On".
     while first <= last,
-      Lexicon.commonCapitalized.contains(article.tokens[first].lower)
+      article.tokens[first].classes.contains(.commonCapitalized)
         || Self.connectors.contains(article.tokens[first].lower)
     {
       first += 1
     }
     guard first <= last else { return nil }
-    if Lexicon.months[article.tokens[first].lower] != nil
-      || Lexicon.weekdays[article.tokens[first].lower] != nil
+    if article.tokens[first].classes.contains(.month)
+      || article.tokens[first].classes.contains(.weekday)
     {
       return nil
     }
@@ -220,7 +222,9 @@ struct EntityFinder {
       addCountry(country, first: first, last: last)
       return nil
     }
-    if let place = (first...last).first(where: { Lexicon.places.contains(key(first, $0)) }) {
+    if let place = (first...min(last, first + 3)).first(where: {
+      $0 == last ? Lexicon.places.contains(wholeKey) : Lexicon.places.contains(key(first, $0))
+    }) {
       _ = place
       if Lexicon.places.contains(wholeKey), followedBySpeechVerb(Run(first: first, last: last)) {
         let name = stripPossessive(article.text(tokens: first, last))
@@ -235,7 +239,9 @@ struct EntityFinder {
     var country: String?
     while nameFirst <= last {
       let word = article.tokens[nameFirst].lower
-      if let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last {
+      if article.tokens[nameFirst].classes.contains(.nationality),
+        let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last
+      {
         country = country ?? nation
         titleWords.append(nameFirst)
       } else if Lexicon.titles.contains(word) || Lexicon.abbreviatedTitles.contains(word)
@@ -253,7 +259,7 @@ struct EntityFinder {
     var lookback = first - 1
     while lookback >= sentenceStart, article.tokens[lookback].kind == .word,
       article.tokens[lookback].quote < 0,
-      Lexicon.titles.contains(article.tokens[lookback].lower)
+      article.tokens[lookback].classes.contains(.title)
         && !article.tokens[lookback].isCapitalized
         || (roleFirst < first
           && (Lexicon.demonyms[article.tokens[lookback].lower] != nil
@@ -273,7 +279,7 @@ struct EntityFinder {
     }
     let nameKey = key(nameFirst, last)
     let nameWords = article.tokens[nameFirst...last].filter { $0.kind == .word }
-    if nameWords.contains(where: { Lexicon.gatheringNouns.contains($0.lower) }) {
+    if nameWords.contains(where: { $0.classes.contains(.gatheringNoun) }) {
       return nil
     }
     if let nation = Lexicon.countries[nameKey] {
@@ -281,14 +287,14 @@ struct EntityFinder {
       return nil
     }
     let isOrganization =
-      nameWords.contains { Lexicon.organizationWords.contains($0.stem.lowercased()) }
+      nameWords.contains { $0.classes.contains(.organizationWord) }
       || (nameWords.count == 1 && CreditFinder.isAllCaps(article, nameWords[0])
         && titleWords.isEmpty)
     if isOrganization {
       var orgLast = last
       // End the name at its last organization word, keeping "of X" tails.
       if let head = (nameFirst...last).last(where: {
-        Lexicon.organizationWords.contains(String(article.tokens[$0].stem))
+        article.tokens[$0].classes.contains(.organizationWord)
       }), !(nameFirst...last).contains(where: { article.tokens[$0].lower == "of" && $0 > head }) {
         orgLast = head
       }
@@ -306,8 +312,8 @@ struct EntityFinder {
     }
     if Lexicon.places.contains(nameKey) { return nil }
     let hasPersonTitle = (titleWords + Array(roleFirst..<first)).contains {
-      Lexicon.personTitles.contains(article.tokens[$0].lower)
-        || Lexicon.abbreviatedTitles.contains(article.tokens[$0].lower)
+      article.tokens[$0].classes.contains(.personTitle)
+        || article.tokens[$0].classes.contains(.abbreviatedTitle)
     }
     // "Hydrologist Nadia Karimi" at a sentence start: an occupation, then the name.
     if !hasPersonTitle, nameFirst == first, first == sentenceStart, nameWords.count >= 3,
@@ -395,14 +401,14 @@ struct EntityFinder {
 
   mutating func entity(key: String, name: String, kind: ActorKind) -> Int {
     if let existing = keyToEntity[key] { return existing }
-    if let existing = entities.firstIndex(where: {
-      $0.kind == kind && $0.name.lowercased() == name.lowercased()
-    }) {
+    let nameKey = "\(kind.rawValue):\(name.lowercased())"
+    if let existing = keyToEntity[nameKey] {
       keyToEntity[key] = existing
       return existing
     }
     entities.append(Entity(name: name, kind: kind))
     keyToEntity[key] = entities.count - 1
+    keyToEntity[nameKey] = entities.count - 1
     return entities.count - 1
   }
 
@@ -453,8 +459,8 @@ struct EntityFinder {
     var titleWords: [String] = []
     while cursor < limit, article.tokens[cursor].kind == .word,
       !article.tokens[cursor].isCapitalized
-        || Lexicon.personTitles.contains(article.tokens[cursor].lower),
-      Lexicon.personTitles.contains(String(article.tokens[cursor].stem))
+        || article.tokens[cursor].classes.contains(.personTitle),
+      article.tokens[cursor].classes.contains(.personTitle)
         || (["prime", "foreign", "vice", "deputy"].contains(article.tokens[cursor].lower))
     {
       titleWords.append(String(article.tokens[cursor].stem))
@@ -479,21 +485,21 @@ struct EntityFinder {
 
   func followedBySpeechVerb(_ run: Run) -> Bool {
     let after = run.last + 1
-    return after < article.tokens.count && Lexicon.speechVerbs.contains(article.tokens[after].lower)
+    return after < article.tokens.count && article.tokens[after].classes.contains(.speechVerb)
   }
 
   func nextToSpeechVerb(_ run: Run) -> Bool {
     let after = run.last + 1
-    if after < article.tokens.count, Lexicon.speechVerbs.contains(article.tokens[after].lower) {
+    if after < article.tokens.count, article.tokens[after].classes.contains(.speechVerb) {
       return true
     }
     if after + 1 < article.tokens.count, article.tokens[after].lower.hasSuffix("ly"),
-      Lexicon.speechVerbs.contains(article.tokens[after + 1].lower)
+      article.tokens[after + 1].classes.contains(.speechVerb)
     {
       return true
     }
     let before = run.first - 1
-    return before >= 0 && Lexicon.speechVerbs.contains(article.tokens[before].lower)
+    return before >= 0 && article.tokens[before].classes.contains(.speechVerb)
       && article.tokens[before].paragraph == article.tokens[run.first].paragraph
   }
 
@@ -517,7 +523,7 @@ struct EntityFinder {
           closing = index
           break
         }
-        if token.kind == .quoteMark || Lexicon.speechVerbs.contains(token.lower)
+        if token.kind == .quoteMark || token.classes.contains(.speechVerb)
           || token.lower == "and"
         {
           break
@@ -527,10 +533,11 @@ struct EntityFinder {
       guard let closing, closing > comma + 1 else { continue }
       let phrase = article.tokens[(comma + 1)..<closing]
       let hasTitle = phrase.contains {
-        Lexicon.personTitles.contains($0.lower) || Lexicon.personTitles.contains(String($0.stem))
+        $0.classes.contains(.personTitle)
       }
       guard hasTitle else { continue }
       appositionClosing[closing] = number
+      appositionOf[number] = closing
       if entities[mention.entity].role == nil
         || entities[mention.entity].role?.contains(" ") == false
       {

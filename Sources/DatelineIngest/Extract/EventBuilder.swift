@@ -228,7 +228,7 @@ struct EventBuilder {
           subject == nil || Self.looksLikeVerb(article.tokens[next].lower)
         {
           let reports =
-            Lexicon.speechVerbs.contains(article.tokens[next].lower)
+            article.tokens[next].classes.contains(.speechVerb)
             || Self.cognitionVerbs.contains(article.tokens[next].lower)
           if subject == nil || !reports { subject = (entity, next) }
           if !reports { break }
@@ -281,7 +281,12 @@ struct EventBuilder {
   }
 
   static func joinWords(_ words: [String]) -> String {
-    words.joined(separator: " ").replacingOccurrences(of: " 's", with: "'s")
+    var text = ""
+    for word in words {
+      if !text.isEmpty && word != "'s" && word != "’s" { text += " " }
+      text += word
+    }
+    return text
   }
 
   static func capitalized(_ text: String) -> String {
@@ -313,7 +318,7 @@ struct EventBuilder {
       }
       guard
         let nounIndex = range.first(where: {
-          article.tokens[$0].quote < 0 && Lexicon.gatheringNouns.contains(article.tokens[$0].lower)
+          article.tokens[$0].quote < 0 && article.tokens[$0].classes.contains(.gatheringNoun)
             && [
               "conference", "meeting", "summit", "talks", "briefing", "interview", "hearing",
               "rally", "visit", "session", "ceremony", "debate",

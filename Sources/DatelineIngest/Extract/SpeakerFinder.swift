@@ -106,7 +106,7 @@ struct SpeakerFinder {
       let range = article.sentences[sentence]
       let reports = article.tokens[range].contains {
         $0.quote < 0
-          && (Lexicon.speechVerbs.contains($0.lower)
+          && ($0.classes.contains(.speechVerb)
             || ["thinks", "believes", "predicted"].contains($0.lower))
       }
       guard reports && terminal else { return false }
@@ -150,7 +150,7 @@ struct SpeakerFinder {
       {
         verb += 1
       }
-      if verb < paragraphEnd, Lexicon.speechVerbs.contains(article.tokens[verb].lower) {
+      if verb < paragraphEnd, article.tokens[verb].classes.contains(.speechVerb) {
         let isPronoun = Self.pronouns.contains(article.tokens[start].lower)
         return (
           speaker, article.tokens[verb].lower, isPronoun ? 0.8 : 0.95,
@@ -159,7 +159,7 @@ struct SpeakerFinder {
       }
     }
     // Verb, then name: said Trump, said the president.
-    if Lexicon.speechVerbs.contains(article.tokens[start].lower) {
+    if article.tokens[start].classes.contains(.speechVerb) {
       // "said trade analyst Yusuf Demir": a few lowercase words may come before the name.
       var nameAt = start + 1
       while nameAt < min(paragraphEnd, start + 5) {
@@ -200,7 +200,7 @@ struct SpeakerFinder {
     }
     guard speakerKinds.contains(finder.entities[mention.entity].kind) else { return nil }
     var next = mention.last + 1
-    if let closing = finder.appositionClosing.first(where: { $0.value == Int(mentionIndex) })?.key {
+    if let closing = finder.appositionOf[Int(mentionIndex)] {
       next = closing + 1
     }
     return (mention.entity, next)
@@ -226,7 +226,7 @@ struct SpeakerFinder {
     var verb = open - 1
     while verb >= floor {
       let token = article.tokens[verb]
-      if token.quote < 0, Lexicon.speechVerbs.contains(token.lower) || token.lower == "according" {
+      if token.quote < 0, token.classes.contains(.speechVerb) || token.lower == "according" {
         break
       }
       verb -= 1

@@ -17,6 +17,24 @@ public struct TemporalExpression: Sendable, Equatable {
 /// Finds temporal expressions by walking tokens once; each match is handed to the model's
 /// `DateResolver` with the tense of the nearest verb.
 enum TemporalTagger {
+  static let thisOrThat: Set<String> = ["this", "that"]
+  static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
+  static let spanPrepositions: Set<String> = ["in", "within", "over", "during", "for"]
+  static let directionWords: Set<String> = [
+    "next", "coming", "past", "last", "previous", "following",
+  ]
+  static let vagueQuantifiers: Set<String> = ["a", "few", "several", "matter", "of"]
+  static let vagueFillers: Set<String> = ["a", "few", "several", "matter", "of", "couple"]
+  static let offsetTails: Set<String> = ["ago", "earlier", "later", "before"]
+  static let monthQualifiers: Set<String> = ["early", "mid", "late", "mid-"]
+  static let monthModifiers: Set<String> = ["last", "next", "this"]
+  static let intentVerbs: Set<String> = [
+    "plans", "scheduled", "expected", "due", "set", "slated", "intends", "aims",
+  ]
+  static let monthCueWords: Set<String> = [
+    "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
+    "late", "mid", "last", "next", "this", "till", "between", "and",
+  ]
   static let sameDayPhrases: [[String]] = [
     ["earlier", "in", "the", "day"], ["later", "in", "the", "day"], ["earlier", "that", "day"],
     ["later", "that", "day"], ["earlier", "today"], ["later", "today"], ["the", "day", "before"],
@@ -24,6 +42,19 @@ enum TemporalTagger {
     ["a", "day", "earlier"], ["a", "day", "later"], ["this", "morning"], ["this", "afternoon"],
     ["this", "evening"], ["last", "night"], ["earlier", "this", "morning"], ["that", "day"],
     ["today"], ["tonight"], ["yesterday"], ["tomorrow"],
+  ]
+  static let sameDayByFirstWord: [String: [[String]]] = Dictionary(
+    grouping: sameDayPhrases, by: { $0[0] })
+  static let afterArticle: Set<String> = [
+    "day", "next", "following", "previous", "week", "weekend", "month", "year", "morning",
+    "afternoon", "evening", "couple", "few", "days", "weeks", "months", "years", "past",
+    "coming", "same",
+  ]
+  static let afterSpanPreposition: Set<String> = [
+    "the", "a", "an", "few", "several", "coming", "next", "past", "recent", "matter", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "days", "weeks", "months", "years", "hours", "last",
+    "previous", "following", "couple",
   ]
   static let periodWords: Set<String> = ["week", "weekend", "month", "year"]
   static let unitWords: Set<String> = [
@@ -37,6 +68,7 @@ enum TemporalTagger {
 
   static func find(in article: Article, anchor: CivilDay?) -> [TemporalExpression] {
     var found: [TemporalExpression] = []
+    var resolutions: [CacheKey: ResolvedDate?] = [:]
     let tokens = article.tokens
     var index = 0
     while index < tokens.count {
@@ -58,7 +90,14 @@ enum TemporalTagger {
         tense: tenseHint ?? tense(of: tokens, around: index...last), resolved: nil,
         isAnniversary: isAnniversary)
       if let anchor {
-        expression.resolved = resolve(expression, anchor: anchor)
+        // The same words with the same tense resolve the same way: resolve them once.
+        let key = CacheKey(text: expression.text, tense: expression.tense)
+        if let cached = resolutions[key] {
+          expression.resolved = cached
+        } else {
+          expression.resolved = resolve(expression, anchor: anchor)
+          resolutions[key] = expression.resolved
+        }
       }
       found.append(expression)
       index = last + 1
@@ -66,9 +105,14 @@ enum TemporalTagger {
     return found
   }
 
+  struct CacheKey: Hashable {
+    var text: String
+    var tense: Tense?
+  }
+
   static func resolve(_ expression: TemporalExpression, anchor: CivilDay) -> ResolvedDate? {
     var phrase = expression.text
-    if expression.isAnniversary { phrase = phrase.replacingOccurrences(of: "’", with: "'") }
+    if expression.isAnniversary { phrase = String(phrase.map { $0 == "’" ? "'" : $0 }) }
     return try? DateResolver.resolve(phrase, tense: expression.tense, anchor: anchor)
   }
 
@@ -83,8 +127,26 @@ enum TemporalTagger {
 
   /// The number of tokens of an expression starting at `index`, a tense it implies, and
   /// whether it is an anniversary.
+  /// Words an expression can start with; every other word is skipped at once.
+  static let startWords: Set<String> = {
+    var words: Set<String> = [
+      "earlier", "later", "last", "next", "this", "coming", "past", "previous", "following",
+      "in", "within", "over", "during", "for", "early", "mid", "late", "the", "a", "that",
+      "today", "tonight", "yesterday", "tomorrow",
+    ]
+    words.formUnion(Lexicon.fullWeekdays)
+    words.formUnion(Lexicon.months.keys)
+    words.formUnion(numberWords)
+    words.formUnion(ordinalWords)
+    return words
+  }()
+
   static func match(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
     let first = tokens[index].lower
+    guard
+      tokens[index].kind == .number || tokens[index].classes.contains(.dateStart)
+        || (first.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) || first.hasPrefix("mid-")
+    else { return nil }
     // ISO date in running text.
     if tokens[index].kind == .number {
       if first.count == 10, CivilDay(iso: first) != nil { return (1, nil, false) }
@@ -101,8 +163,22 @@ enum TemporalTagger {
       }
       // "3 days ago", "in 2 weeks" handled with number words below.
     }
+    // Common words start an expression only before a few words: skip the rest at once.
+    if first == "the" || first == "a" || first == "that" || first == "this" {
+      let next = word(tokens, index + 1)
+      guard
+        Self.afterArticle.contains(next) || isOrdinal(next) || next.hasSuffix("-year")
+          || (index + 1 < tokens.count && tokens[index + 1].classes.contains(.fullWeekday))
+      else { return nil }
+    } else if Self.spanPrepositions.contains(first) {
+      let next = word(tokens, index + 1)
+      guard
+        Self.afterSpanPreposition.contains(next)
+          || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
+      else { return nil }
+    }
     // Same-day phrases.
-    for phrase in sameDayPhrases where phrase[0] == first {
+    for phrase in sameDayByFirstWord[first] ?? [] {
       if matches(tokens, index, phrase) {
         // "that day" only in running text after a date was given; keep it anyway.
         return (phrase.count, nil, false)
@@ -117,14 +193,14 @@ enum TemporalTagger {
       modifier = first
       cursor += 1
       if first == "earlier" || first == "later",
-        ["this", "that"].contains(word(tokens, cursor))
+        Self.thisOrThat.contains(word(tokens, cursor))
       {
         cursor += 1
       }
     }
     if Lexicon.fullWeekdays.contains(word(tokens, cursor)) && isCapitalizedWord(tokens, cursor) {
       var end = cursor
-      if ["morning", "afternoon", "evening", "night"].contains(word(tokens, end + 1)) { end += 1 }
+      if Self.partsOfDay.contains(word(tokens, end + 1)) { end += 1 }
       // "Monday, Feb. 24": an explicit date led by its weekday.
       if modifier == nil, word(tokens, end + 1) == ",",
         let (length, _, _) = explicitDate(tokens, at: end + 2), length > 0
@@ -157,11 +233,11 @@ enum TemporalTagger {
       }
     }
     // "in/within/over the next/past N weeks", "within weeks", "in the coming days"
-    if ["in", "within", "over", "during", "for"].contains(first) {
+    if Self.spanPrepositions.contains(first) {
       var position = index + 1
       if word(tokens, position) == "the" { position += 1 }
       var hasDirection = false
-      if ["next", "coming", "past", "last", "previous", "following"].contains(
+      if Self.directionWords.contains(
         word(tokens, position))
       {
         hasDirection = true
@@ -172,9 +248,8 @@ enum TemporalTagger {
         hasCount = true
         position += length
       }
-      if ["a", "few", "several", "matter", "of"].contains(word(tokens, position)) && first != "for"
-      {
-        while ["a", "few", "several", "matter", "of", "couple"].contains(word(tokens, position)) {
+      if Self.vagueQuantifiers.contains(word(tokens, position)) && first != "for" {
+        while Self.vagueFillers.contains(word(tokens, position)) {
           position += 1
         }
       }
@@ -197,7 +272,7 @@ enum TemporalTagger {
     // "three years ago", "two days later", "a week earlier"
     if let length = numberLength(tokens, index), unitWords.contains(word(tokens, index + length)) {
       let tail = word(tokens, index + length + 1)
-      if ["ago", "earlier", "later", "before"].contains(tail) {
+      if Self.offsetTails.contains(tail) {
         return (length + 2, tail == "later" ? .future : .past, false)
       }
     }
@@ -229,10 +304,10 @@ enum TemporalTagger {
     var position = index
     var tense: Tense?
     let first = tokens[index].lower
-    if ["early", "mid", "late", "mid-"].contains(first) || first.hasPrefix("mid-") {
+    if Self.monthQualifiers.contains(first) || first.hasPrefix("mid-") {
       position += first.hasPrefix("mid-") && first.count > 4 ? 0 : 1
     }
-    if ["last", "next", "this"].contains(first) {
+    if Self.monthModifiers.contains(first) {
       tense = first == "last" ? .past : first == "next" ? .future : nil
     }
     var monthPosition = position
@@ -272,10 +347,7 @@ enum TemporalTagger {
     if !hasDay && end == monthPosition + monthLength - 1 {
       // A bare month: only with a clear cue before it, never the verb "may" or "march".
       let before = index > 0 ? tokens[index - 1].lower : ""
-      let cue = [
-        "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
-        "late", "mid", "last", "next", "this", "till", "between", "and",
-      ]
+      let cue = Self.monthCueWords
       guard monthWord != "may" || index == monthPosition && cue.contains(before) else { return nil }
       guard position > index || cue.contains(before) else { return nil }
     }
@@ -286,7 +358,7 @@ enum TemporalTagger {
   /// Length in tokens of a month name at `index` ("feb" "." counts 2), when capitalized.
   static func monthName(_ tokens: [Token], _ index: Int) -> Int? {
     guard index < tokens.count, tokens[index].isCapitalized,
-      Lexicon.months[tokens[index].lower] != nil
+      tokens[index].classes.contains(.month)
     else { return nil }
     if tokens[index].lower.count <= 4, word(tokens, index + 1) == "." { return 2 }
     return 1
@@ -319,14 +391,17 @@ enum TemporalTagger {
     return nil
   }
 
+  static let ordinalWords: Set<String> = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "twenty-fifth", "thirtieth",
+    "fortieth", "fiftieth", "hundredth",
+  ]
+
   static func isOrdinal(_ word: String) -> Bool {
-    if [
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-      "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "twenty-fifth", "thirtieth",
-      "fortieth", "fiftieth", "hundredth",
-    ].contains(word) {
-      return true
-    }
+    if ordinalWords.contains(word) { return true }
+    guard let last = word.utf8.last, last >= UInt8(ascii: "a"), let first = word.utf8.first,
+      first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9")
+    else { return false }
     for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
       if Int(word.dropLast(2)) != nil { return true }
     }
@@ -374,7 +449,7 @@ enum TemporalTagger {
     }
     if word == "may" && !tokens[index].isCapitalized { return .future }
     if word == "going", self.word(tokens, index + 1) == "to" { return .future }
-    if ["plans", "scheduled", "expected", "due", "set", "slated", "intends", "aims"].contains(word),
+    if Self.intentVerbs.contains(word),
       self.word(tokens, index + 1) == "to"
     {
       return .future
@@ -384,12 +459,13 @@ enum TemporalTagger {
     {
       return nil  // a name, not a verb
     }
-    if Lexicon.pastVerbs.contains(word) { return .past }
-    if word.hasSuffix("ed"), word.count >= 5, !Lexicon.notPastEd.contains(word), !word.contains("-")
+    if tokens[index].classes.contains(.pastVerb) { return .past }
+    if word.hasSuffix("ed"), word.utf8.count >= 5, !tokens[index].classes.contains(.notPastEd),
+      !word.contains("-")
     {
       return .past
     }
-    if Lexicon.presentVerbs.contains(word) { return .present }
+    if tokens[index].classes.contains(.presentVerb) { return .present }
     return nil
   }
 }

@@ -4,6 +4,9 @@
 /// of the file, as the `--report --json` output promises.
 public struct Article: Sendable {
   public let scalars: [Unicode.Scalar]
+  /// The text as UTF-8, and where each scalar starts in it: slicing text out is a copy.
+  private let utf8: [UInt8]
+  private let utf8Offsets: [Int32]
   public let header: PublicationHeader?
   /// Scalar ranges of the paragraphs, header excluded, trimmed of surrounding whitespace.
   public private(set) var paragraphs: [Range<Int>] = []
@@ -20,6 +23,22 @@ public struct Article: Sendable {
 
   public init(scalars: [Unicode.Scalar]) {
     self.scalars = scalars
+    var utf8: [UInt8] = []
+    var offsets: [Int32] = []
+    utf8.reserveCapacity(scalars.count + scalars.count / 8)
+    offsets.reserveCapacity(scalars.count + 1)
+    for scalar in scalars {
+      offsets.append(Int32(utf8.count))
+      let value = scalar.value
+      if value < 0x80 {
+        utf8.append(UInt8(value))
+      } else {
+        utf8.append(contentsOf: UTF8.encode(scalar)!)
+      }
+    }
+    offsets.append(Int32(utf8.count))
+    self.utf8 = utf8
+    utf8Offsets = offsets
     header = PublicationHeader.find(in: scalars)
     paragraphs = Article.splitParagraphs(scalars, skipping: header?.range)
     tokens.reserveCapacity(scalars.count / 5)
@@ -30,13 +49,14 @@ public struct Article: Sendable {
     }
     quoteSpans = QuotePairer.pair(&self)
     sentences = SentenceSplitter.split(&self)
+    CreditFinder.mark(&self)
   }
 
   /// The text of a scalar range.
   public func text(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range])
-    return String(view)
+    let lower = Int(utf8Offsets[range.lowerBound])
+    let upper = Int(utf8Offsets[range.upperBound])
+    return String(decoding: utf8[lower..<upper], as: UTF8.self)
   }
 
   /// The text from the first to the last token, inclusive.

@@ -34,7 +34,12 @@ public struct PublicationHeader: Sendable, Equatable {
       var lineEnd = lineStart
       while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
       var tokens: [Token] = []
-      Tokenizer.tokenize(scalars, range: lineStart..<lineEnd, paragraph: 0, into: &tokens)
+      // A header is a short line; a long first paragraph is the story itself.
+      if lineEnd - lineStart <= 200 {
+        Tokenizer.tokenize(scalars, range: lineStart..<lineEnd, paragraph: 0, into: &tokens)
+      } else {
+        examined += 1
+      }
       if !tokens.isEmpty {
         examined += 1
         if tokens.count <= 24, var header = parse(tokens) {

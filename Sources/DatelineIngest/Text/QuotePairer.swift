@@ -72,15 +72,16 @@ enum SentenceSplitter {
         let token = article.tokens[index]
         var ends = false
         var endIndex = index
+        let mark = article.scalars[token.start]
         if token.kind == .punctuation,
-          token.lower == "." || token.lower == "!" || token.lower == "?" || token.lower == "…"
+          mark == "." || mark == "!" || mark == "?" || mark == "…"
         {
           ends = true
-          if token.lower == ".", index > start {
+          if mark == ".", token.end - token.start == 1, index > start {
             let previous = article.tokens[index - 1]
             if previous.kind == .word,
-              Lexicon.abbreviations.contains(previous.lower)
-                || (previous.lower.unicodeScalars.count == 1 && previous.isCapitalized)
+              previous.classes.contains(.abbreviation)
+                || (previous.end - previous.start == 1 && previous.isCapitalized)
             {
               ends = false
             }
@@ -89,7 +90,7 @@ enum SentenceSplitter {
           // "U.S." ends a sentence only when a common sentence opener follows.
           let next = index + 1 < tokenRange.upperBound ? article.tokens[index + 1] : nil
           ends =
-            next.map { $0.isCapitalized && Lexicon.commonCapitalized.contains($0.lower) } ?? false
+            next.map { $0.isCapitalized && $0.classes.contains(.commonCapitalized) } ?? false
         }
         if ends {
           // Closing marks belong to the sentence they close.
@@ -135,7 +136,7 @@ enum SentenceSplitter {
     var index = start
     while index < limit, index - start < 4 {
       let token = article.tokens[index]
-      if Lexicon.speechVerbs.contains(token.lower) {
+      if token.classes.contains(.speechVerb) {
         guard index > start else { return false }
         let after = index + 1 < limit ? article.tokens[index + 1].lower : "."
         return after == "." || after == "," || after == "!"

@@ -12,6 +12,8 @@ public struct Token: Sendable, Equatable {
   public var lower: String
   /// The first scalar is an uppercase letter.
   public var isCapitalized: Bool
+  /// The word lists the word is in.
+  public var classes: WordClass = []
   /// Index of the sentence the token belongs to.
   public var sentence: Int = 0
   /// Index of the paragraph the token belongs to.

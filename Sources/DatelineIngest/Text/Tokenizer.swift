@@ -57,7 +57,8 @@ enum Tokenizer {
       if isLetterOrDigit(scalar) {
         let start = index
         var allDigits = true
-        var lower = String.UnicodeScalarView()
+        var lower: [UInt8] = []
+        lower.reserveCapacity(16)
         while index < end {
           let current = scalars[index]
           if isLetterOrDigit(current) {
@@ -80,19 +81,20 @@ enum Tokenizer {
           default: joiner = nil
           }
           guard let joiner else { break }
-          lower.append(joiner)
+          lower.append(UInt8(joiner.value))
           index += 1
         }
         // "U.S." and "p.m.": letters separated by dots keep their final dot.
         if index < end, scalars[index].value == 0x2E, isDottedInitials(lower) {
-          lower.append(".")
+          lower.append(UInt8(ascii: "."))
           index += 1
         }
-        let text = String(lower)
+        let text = String(decoding: lower, as: UTF8.self)
         tokens.append(
           Token(
             start: start, end: index, kind: allDigits ? .number : .word, lower: text,
-            isCapitalized: isUppercase(scalars[start]), paragraph: paragraph))
+            isCapitalized: isUppercase(scalars[start]), classes: WordClass.of(text),
+            paragraph: paragraph))
         continue
       }
       var kind = Token.Kind.punctuation
@@ -116,16 +118,16 @@ enum Tokenizer {
   }
 
   /// "u.s", "u.k", "p.m", "d.c": single letters joined by dots.
-  static func isDottedInitials(_ word: String.UnicodeScalarView) -> Bool {
+  static func isDottedInitials(_ word: [UInt8]) -> Bool {
     var count = 0
     var expectLetter = true
-    for scalar in word {
+    for byte in word {
       if expectLetter {
-        guard scalar != "." else { return false }
+        guard byte != UInt8(ascii: "."), byte < 0x80 else { return false }
         count += 1
         expectLetter = false
       } else {
-        guard scalar == "." else { return false }
+        guard byte == UInt8(ascii: ".") else { return false }
         expectLetter = true
       }
     }
@@ -133,20 +135,14 @@ enum Tokenizer {
   }
 
   @inline(__always)
-  static func appendLowercased(_ scalar: Unicode.Scalar, to view: inout String.UnicodeScalarView) {
+  static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
     let value = scalar.value
     if value < 0x80 {
-      if value >= 0x41 && value <= 0x5A {
-        view.append(Unicode.Scalar(UInt8(value + 32)))
-      } else {
-        view.append(scalar)
-      }
+      bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
       return
     }
-    if scalar.properties.isUppercase {
-      view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-    } else {
-      view.append(scalar)
-    }
+    let lowered =
+      scalar.properties.isUppercase ? scalar.properties.lowercaseMapping : String(scalar)
+    bytes.append(contentsOf: lowered.utf8)
   }
 }

@@ -8,11 +8,36 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public var column: Int
   public var message: String
 
+  /// Path and message are made printable: they quote untrusted text (ids, keys, file names),
+  /// which must not reach a terminal as control characters or run on for pages.
   public init(path: String, line: Int, column: Int, message: String) {
-    self.path = path
+    self.path = Diagnostic.printable(path)
     self.line = line
     self.column = column
-    self.message = message
+    self.message = Diagnostic.printable(message)
+  }
+
+  static let maximumLength = 1000
+
+  /// Control and bidirectional-format characters become visible escapes (`\u{1B}`), and text
+  /// beyond `maximumLength` characters is cut with an ellipsis.
+  static func printable(_ text: String) -> String {
+    var result = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+      if count >= maximumLength {
+        result += "…"
+        break
+      }
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned:
+        result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+      default:
+        result.unicodeScalars.append(scalar)
+      }
+      count += 1
+    }
+    return result
   }
 
   public var description: String { "\(path):\(line):\(column): error: \(message)" }

@@ -47,7 +47,10 @@ public struct QuoteQuery: Sendable, Equatable {
     self.speakers = speakers
     let caseSensitive = (words + phrases).contains { $0.contains { $0.isUppercase } }
     isCaseSensitive = caseSensitive
-    needles = (words + phrases).map { Array((caseSensitive ? $0 : $0.lowercased()).utf8) }
+    needles = (words + phrases).map {
+      let folded = QuoteQuery.foldPunctuation($0)
+      return Array((caseSensitive ? folded : folded.lowercased()).utf8)
+    }
   }
 
   public var isEmpty: Bool { words.isEmpty && phrases.isEmpty && speakers.isEmpty }
@@ -83,18 +86,33 @@ public struct QuoteQuery: Sendable, Equatable {
 
   /// Ranges in `text` of every matched word and phrase, in order, overlaps merged.
   public func highlights(in text: String) -> [Range<String.Index>] {
-    var ranges: [Range<String.Index>] = []
+    // Search the folded text (same characters, typographic apostrophes made plain), then carry
+    // the ranges back to `text` by character position.
+    let folded = QuoteQuery.foldPunctuation(text)
     let options: String.CompareOptions = isCaseSensitive ? [] : [.caseInsensitive]
-    for needle in words + phrases {
-      var searchStart = text.startIndex
-      while searchStart < text.endIndex,
-        let found = text.range(of: needle, options: options, range: searchStart..<text.endIndex)
+    var foundRanges: [Range<String.Index>] = []
+    for needle in (words + phrases).map(QuoteQuery.foldPunctuation) {
+      var searchStart = folded.startIndex
+      while searchStart < folded.endIndex,
+        let found = folded.range(
+          of: needle, options: options, range: searchStart..<folded.endIndex)
       {
-        ranges.append(found)
+        foundRanges.append(found)
         searchStart =
           found.upperBound > found.lowerBound
-          ? found.upperBound : text.index(after: found.lowerBound)
+          ? found.upperBound : folded.index(after: found.lowerBound)
       }
+    }
+    guard !foundRanges.isEmpty else { return [] }
+    var offsets: [String.Index: Int] = [:]
+    for (offset, index) in folded.indices.enumerated() { offsets[index] = offset }
+    offsets[folded.endIndex] = folded.count
+    let textIndices = Array(text.indices) + [text.endIndex]
+    var ranges: [Range<String.Index>] = foundRanges.compactMap { range in
+      guard let lower = offsets[range.lowerBound], let upper = offsets[range.upperBound],
+        upper < textIndices.count
+      else { return nil }
+      return textIndices[lower]..<textIndices[upper]
     }
     ranges.sort { $0.lowerBound < $1.lowerBound }
     var merged: [Range<String.Index>] = []
@@ -106,6 +124,23 @@ public struct QuoteQuery: Sendable, Equatable {
       }
     }
     return merged
+  }
+
+  /// Typographic apostrophes and quotation marks as their plain forms, so "don't" finds the
+  /// same word written with U+2019. Character for character, so positions carry over.
+  static func foldPunctuation(_ text: String) -> String {
+    let needsFolding = text.unicodeScalars.contains {
+      (0x2018...0x201F).contains($0.value) || $0.value == 0x2BC
+    }
+    guard needsFolding else { return text }
+    return String(
+      text.map { character -> Character in
+        switch character {
+        case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2BC}": "'"
+        case "\u{201C}", "\u{201D}", "\u{201F}": "\""
+        default: character
+        }
+      })
   }
 
   public static func == (lhs: QuoteQuery, rhs: QuoteQuery) -> Bool {

@@ -64,9 +64,11 @@ public final class Timeline: Sendable {
       guard let date = checked.eventDates[index] else {
         throw Timeline.unresolved("events[\(index)]", event.id)
       }
-      let upcoming = asOf.map { date.start > $0 } ?? false
+      let upcoming = Timeline.isUpcoming(date, status: event.status, asOf: asOf)
       eventItems.append(TimelineEvent(event: event, date: date, isUpcoming: upcoming))
-      eventKeys.append(key(date, precision: true, event.provenance, index))
+      var eventKey = key(date, precision: true, event.provenance, index)
+      eventKey.upcoming = upcoming
+      eventKeys.append(eventKey)
     }
     events = eventKeys.sorted().map { eventItems[$0.index] }
 
@@ -225,7 +227,21 @@ public final class Timeline: Sendable {
 }
 
 /// Where an item sorts in the chronology; the original index makes the order total and stable.
+extension Timeline {
+  /// Upcoming as of `asOf`: it can only begin after that day, or it is not reported as done
+  /// (scheduled, expected, predicted) and may still fall after that day.
+  static func isUpcoming(_ date: ResolvedDate, status: EventStatus, asOf: CivilDay?) -> Bool {
+    guard let asOf else { return false }
+    if date.start > asOf { return true }
+    return status != .occurred && date.value.latestDay > asOf
+  }
+}
+
 struct ChronologicalKey: Comparable {
+  /// Upcoming events sort after everything already reported, so the "as of" divider splits the
+  /// chronology in two: an expected visit "in the next two weeks" starts on the "as of" day but
+  /// belongs with what is ahead.
+  var upcoming = false
   var day: Int
   var sameDayOrder: Int
   var precision: Int
@@ -234,7 +250,10 @@ struct ChronologicalKey: Comparable {
   var index: Int
 
   static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
-    (lhs.day, lhs.sameDayOrder, lhs.precision, lhs.source, lhs.paragraph, lhs.index)
-      < (rhs.day, rhs.sameDayOrder, rhs.precision, rhs.source, rhs.paragraph, rhs.index)
+    ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
+      < ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
+      || ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
+        == ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
+        && (lhs.source, lhs.paragraph, lhs.index) < (rhs.source, rhs.paragraph, rhs.index)
   }
 }

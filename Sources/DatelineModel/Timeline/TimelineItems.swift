@@ -50,8 +50,9 @@ public struct TimelineQuote: Sendable, Equatable, Identifiable {
     var keys = [quote.speaker, speakerName] + speakerAliases
     keys += speakerName.split(separator: " ").map(String.init)
     self.speakerKeys = keys.map { $0.lowercased() }
-    self.textBytes = Array(quote.text.utf8)
-    self.foldedBytes = Array(quote.text.lowercased().utf8)
+    let plain = QuoteQuery.foldPunctuation(quote.text)
+    self.textBytes = Array(plain.utf8)
+    self.foldedBytes = Array(plain.lowercased().utf8)
   }
 
   public var id: String { quote.id }

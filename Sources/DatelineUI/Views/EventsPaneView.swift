@@ -26,10 +26,11 @@ enum EventsPaneView {
         let showStatus = width >= 50
         let statusWidth = 10
         let dateStyle = Theme.on(item.isUpcoming ? Theme.upcoming : Theme.date, row: row.style)
+        // The widest short date ("2025-02-24–03-10") fills the column; a space keeps the upcoming
+        // mark apart from it.
         var x = grid.write(
-          TerminalText.pad(DateText.short(item.date), toWidth: DateText.columnWidth - 1), x: row.x,
-          y: row.y,
-          style: dateStyle, maxX: row.maxX)
+          TerminalText.pad(DateText.short(item.date), toWidth: DateText.columnWidth - 1) + " ",
+          x: row.x, y: row.y, style: dateStyle, maxX: row.maxX)
         x = grid.write(
           item.isUpcoming ? Theme.upcomingMarker : " ", x: x, y: row.y, style: dateStyle,
           maxX: row.maxX)
