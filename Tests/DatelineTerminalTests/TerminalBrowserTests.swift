@@ -124,6 +124,35 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  @Test func clickSelectsAndFocusesAndTheWheelScrolls() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let screen = try await session.waitFor(Self.header)
+    // Click the People row of the second person, wherever the layout put it.
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let row = try #require(lines.firstIndex { $0.contains("Emmanuel Ma") })
+    let column = try #require(lines[row].range(of: "Emmanuel Ma")).lowerBound
+    let x = lines[row].distance(from: lines[row].startIndex, to: column)
+    try session.send(Self.mouse(button: 0, x: x, y: row) + Self.mouse(button: 3, x: x, y: row))
+    let clicked = try await session.waitFor("▶ People")
+    let title = try #require(clicked.firstMatch(of: /People\s+(\d+)\/(\d+)/))
+    #expect(title.1 == "2")
+    // Wheel down (button 65) over the same pane moves further down the list.
+    try session.send(Self.mouse(button: 65, x: x, y: row))
+    try await session.waitForScreen("the wheel to move the People selection") {
+      guard let match = $0.firstMatch(of: /People\s+(\d+)\/(\d+)/) else { return false }
+      return Int(match.1)! > 2
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  /// An xterm (X10-encoded) mouse report, as the terminal sends it for `kmous=\E[M`.
+  static func mouse(button: Int, x: Int, y: Int) -> String {
+    let bytes = [button + 32, x + 33, y + 33].map { Character(Unicode.Scalar(UInt8($0))) }
+    return "\u{1B}[M" + String(bytes)
+  }
+
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
