@@ -153,6 +153,46 @@ struct TerminalBrowserTests {
     return "\u{1B}[M" + String(bytes)
   }
 
+  /// Issue 3's "done when", in a real terminal.
+  @Test func theNewUserWalkThrough() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let start = try await session.waitFor(Self.header)
+    let starmer = try #require(
+      start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
+    #expect(starmer.contains("Thu 2025-02-27"))
+    #expect(starmer.contains("»"), "the Starmer meeting is not marked upcoming")
+    try session.type("/dea")
+    try await session.waitFor("/dea")
+    try session.type("l")
+    try await session.waitFor("▶ Quotes /deal")
+    try session.press("Enter")
+    try session.press("2")
+    try await session.waitFor("▶ People")
+    try session.press("Enter")
+    try await session.waitFor("⌂ Donald Trump")
+    // Step with ] (waiting for each step to show) until the bottom line offers Putin.
+    var found = false
+    var step = 0
+    for _ in 0..<12 where !found {
+      try session.press("]")
+      let screen = try await session.waitForScreen("related actor \(step + 1)") {
+        Self.relatedStep(in: $0).map { $0 != step } == true
+      }
+      step = Self.relatedStep(in: screen) ?? step
+      found = screen.contains("Vladimir Putin (Enter jumps there)")
+    }
+    #expect(found, "] never reached Vladimir Putin")
+    try session.press("Enter")
+    try await session.waitFor("⌂ Donald Trump > Vladimir Putin")
+    try session.press("<")
+    try await session.waitForScreen("back to Donald Trump") {
+      $0.contains("⌂ Donald Trump") && !$0.contains("> Vladimir Putin")
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
@@ -249,6 +289,12 @@ struct TerminalBrowserTests {
       let match = line.firstMatch(of: /Events\s+(\d+)\/(\d+)/)
     else { return nil }
     return (Int(match.1)!, Int(match.2)!)
+  }
+
+  /// The N of "Related N/M" on the bottom line while stepping through related actors.
+  static func relatedStep(in screen: String) -> Int? {
+    guard let match = screen.firstMatch(of: /Related (\d+)\/\d+/) else { return nil }
+    return Int(match.1)
   }
 
   /// "2 matches" on the bottom line while searching.
