@@ -81,4 +81,21 @@ struct BrowseCommandTests {
       #expect(result.output.contains(expected), "missing \(expected)")
     }
   }
+
+  @Test func readmeKeysTableMatchesTheKeymap() async throws {
+    let readme = try String(
+      contentsOf: BuiltBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let begin = try #require(
+      readme.range(of: "<!-- keys:begin"), "README lost its keys:begin marker")
+    let end = try #require(readme.range(of: "<!-- keys:end -->"), "README lost its keys:end marker")
+    let afterMarker = try #require(readme[begin.upperBound...].firstIndex(of: "\n"))
+    let table = readme[readme.index(after: afterMarker)..<end.lowerBound]
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let generated = try await BuiltBinary.run(["browse", "--print-keys"]).output
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(
+      table == generated,
+      "README's keys table is out of date: paste the output of `dateline browse --print-keys` between the keys:begin and keys:end markers"
+    )
+  }
 }

@@ -124,6 +124,75 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  @Test func clickSelectsAndFocusesAndTheWheelScrolls() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let screen = try await session.waitFor(Self.header)
+    // Click the People row of the second person, wherever the layout put it.
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let row = try #require(lines.firstIndex { $0.contains("Emmanuel Ma") })
+    let column = try #require(lines[row].range(of: "Emmanuel Ma")).lowerBound
+    let x = lines[row].distance(from: lines[row].startIndex, to: column)
+    try session.send(Self.mouse(button: 0, x: x, y: row) + Self.mouse(button: 3, x: x, y: row))
+    let clicked = try await session.waitFor("▶ People")
+    let title = try #require(clicked.firstMatch(of: /People\s+(\d+)\/(\d+)/))
+    #expect(title.1 == "2")
+    // Wheel down (button 65) over the same pane moves further down the list.
+    try session.send(Self.mouse(button: 65, x: x, y: row))
+    try await session.waitForScreen("the wheel to move the People selection") {
+      guard let match = $0.firstMatch(of: /People\s+(\d+)\/(\d+)/) else { return false }
+      return Int(match.1)! > 2
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  /// An xterm (X10-encoded) mouse report, as the terminal sends it for `kmous=\E[M`.
+  static func mouse(button: Int, x: Int, y: Int) -> String {
+    let bytes = [button + 32, x + 33, y + 33].map { Character(Unicode.Scalar(UInt8($0))) }
+    return "\u{1B}[M" + String(bytes)
+  }
+
+  /// Issue 3's "done when", in a real terminal.
+  @Test func theNewUserWalkThrough() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let start = try await session.waitFor(Self.header)
+    let starmer = try #require(
+      start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
+    #expect(starmer.contains("Thu 2025-02-27"))
+    #expect(starmer.contains("»"), "the Starmer meeting is not marked upcoming")
+    try session.type("/dea")
+    try await session.waitFor("/dea")
+    try session.type("l")
+    try await session.waitFor("▶ Quotes /deal")
+    try session.press("Enter")
+    try session.press("2")
+    try await session.waitFor("▶ People")
+    try session.press("Enter")
+    try await session.waitFor("⌂ Donald Trump")
+    // Step with ] (waiting for each step to show) until the bottom line offers Putin.
+    var found = false
+    var step = 0
+    for _ in 0..<12 where !found {
+      try session.press("]")
+      let screen = try await session.waitForScreen("related actor \(step + 1)") {
+        Self.relatedStep(in: $0).map { $0 != step } == true
+      }
+      step = Self.relatedStep(in: screen) ?? step
+      found = screen.contains("Vladimir Putin (Enter jumps there)")
+    }
+    #expect(found, "] never reached Vladimir Putin")
+    try session.press("Enter")
+    try await session.waitFor("⌂ Donald Trump > Vladimir Putin")
+    try session.press("<")
+    try await session.waitForScreen("back to Donald Trump") {
+      $0.contains("⌂ Donald Trump") && !$0.contains("> Vladimir Putin")
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
@@ -145,7 +214,11 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
-  @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT")])
+  /// Quit signals, and crash signals (the emergency handler restores the modes and re-raises).
+  @Test(arguments: [
+    (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGABRT, "SIGABRT"),
+    (SIGSEGV, "SIGSEGV"),
+  ])
   func aSignalQuitsAndRestoresTheTerminal(signal: Int32, name: String) async throws {
     let session = try browse()
     defer { session.close() }
@@ -216,6 +289,12 @@ struct TerminalBrowserTests {
       let match = line.firstMatch(of: /Events\s+(\d+)\/(\d+)/)
     else { return nil }
     return (Int(match.1)!, Int(match.2)!)
+  }
+
+  /// The N of "Related N/M" on the bottom line while stepping through related actors.
+  static func relatedStep(in screen: String) -> Int? {
+    guard let match = screen.firstMatch(of: /Related (\d+)\/\d+/) else { return nil }
+    return Int(match.1)
   }
 
   /// "2 matches" on the bottom line while searching.

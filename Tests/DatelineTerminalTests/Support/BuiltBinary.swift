@@ -34,30 +34,13 @@ enum BuiltBinary {
   static let missingMessage =
     "the dateline executable was not found next to the test bundle or in .build/debug; run `swift build` first"
 
-  /// Runs the binary with pipes for all three streams and returns (status, stdout, stderr).
-  static func run(_ arguments: [String], environment extra: [String: String] = [:]) async throws
+  /// Runs the binary with stdin from /dev/null and stdout, stderr captured (so neither is a
+  /// terminal); returns (status, stdout, stderr).
+  static func run(_ arguments: [String], environment: [String: String] = [:]) async throws
     -> (status: Int32, output: String, error: String)
   {
     guard let path else { throw HarnessError(missingMessage) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    // Read both pipes to the end before waiting, so a full pipe cannot block the child.
-    let errorReader = Task.detached { error.fileHandleForReading.readDataToEndOfFile() }
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = await errorReader.value
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-      String(decoding: errorData, as: UTF8.self)
-    )
+    return try Spawn.run([path] + arguments, mergingErrors: false, environment: environment)
   }
 }
 

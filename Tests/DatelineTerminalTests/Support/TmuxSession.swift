@@ -71,6 +71,11 @@ final class TmuxSession {
     for character in text { try checked(["send-keys", "-l", String(character)]) }
   }
 
+  /// Sends `text` in one write, as a terminal sends an escape sequence.
+  func send(_ text: String) throws {
+    try checked(["send-keys", "-l", text])
+  }
+
   func resize(width: Int, height: Int) throws {
     try checked(["resize-window", "-x", "\(width)", "-y", "\(height)"])
   }
