@@ -65,8 +65,7 @@ struct EntityFinder {
     for sentence in article.sentences {
       var index = sentence.lowerBound
       while index < sentence.upperBound {
-        let token = article.tokens[index]
-        guard isNameToken(token) else {
+        guard isNameToken(at: index) else {
           if let nominal = nominalMention(at: index, limit: sentence.upperBound) {
             index = nominal + 1
           } else {
@@ -126,6 +125,12 @@ struct EntityFinder {
 
   func isNameToken(_ token: Token) -> Bool {
     token.kind == .word && token.isCapitalized && token.quote < 0 && !token.isCredit
+  }
+
+  /// The same test without copying the token (this runs for every token).
+  func isNameToken(at index: Int) -> Bool {
+    article.tokens[index].isCapitalized && article.tokens[index].kind == .word
+      && article.tokens[index].quote < 0 && !article.tokens[index].isCredit
   }
 
   static let connectors: Set<String> = [
@@ -197,7 +202,11 @@ struct EntityFinder {
     var key = ""
     for index in first...last where article.tokens[index].kind == .word {
       if !key.isEmpty { key += " " }
-      if index == last { key += article.tokens[index].stem } else { key += article.tokens[index].lower }
+      if index == last {
+        key += article.tokens[index].stem
+      } else {
+        key += article.tokens[index].lower
+      }
     }
     return key
   }
@@ -453,8 +462,10 @@ struct EntityFinder {
 
   /// "the president", "the French leader": the latest person with that title.
   mutating func nominalMention(at index: Int, limit: Int) -> Int? {
-    let token = article.tokens[index]
-    guard token.lower == "the", token.quote < 0, !token.isCredit else { return nil }
+    guard article.tokens[index].end - article.tokens[index].start == 3,
+      article.tokens[index].lower == "the", article.tokens[index].quote < 0,
+      !article.tokens[index].isCredit
+    else { return nil }
     var cursor = index + 1
     var country: String?
     if cursor < limit, let nation = Lexicon.demonyms[article.tokens[cursor].lower] {

@@ -77,15 +77,14 @@ enum TemporalTagger {
     let tokens = article.tokens
     var index = 0
     while index < tokens.count {
-      let token = tokens[index]
-      guard !token.isCredit, token.kind == .word || token.kind == .number,
+      guard !tokens[index].isCredit, tokens[index].kind == .word || tokens[index].kind == .number,
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
       else {
         index += 1
         continue
       }
       let last = index + length - 1
-      guard last < tokens.count, tokens[last].paragraph == token.paragraph else {
+      guard last < tokens.count, tokens[last].paragraph == tokens[index].paragraph else {
         index += 1
         continue
       }
