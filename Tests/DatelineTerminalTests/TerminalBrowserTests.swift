@@ -244,6 +244,16 @@ struct TerminalBrowserTests {
     #expect(settings.before == settings.after)
   }
 
+  @Test func aDumbTerminalGetsTheTimelineAsText() async throws {
+    let session = try browse(environment: ["TERM": "dumb"])
+    defer { session.close() }
+    #expect(try await session.waitForExit() == 0)
+    let screen = try await session.waitFor("wrapper: dateline exited")
+    #expect(screen.contains("-- as of Mon 2025-02-24; upcoming below --"))
+    let settings = try session.terminalSettings()
+    #expect(settings.before == settings.after)
+  }
+
   @Test func hostileTextNeverReachesThePane() async throws {
     let dataset = try HostileDataset.write()
     defer { try? FileManager.default.removeItem(atPath: dataset) }
