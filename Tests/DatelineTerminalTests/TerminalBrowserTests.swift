@@ -29,6 +29,15 @@ struct TerminalBrowserTests {
       height: height, environment: environment)
   }
 
+  /// Waits until the first frame is on screen in full: curses draws top to bottom, so the
+  /// header and the hint line on the last row together mean the whole frame arrived.
+  @discardableResult
+  func waitForFirstFrame(_ session: TmuxSession) async throws -> String {
+    try await session.waitForScreen("the first frame") {
+      $0.contains(Self.header) && $0.contains("q quit")
+    }
+  }
+
   /// Exits with `expected` status and leaves `stty -g` as it was before.
   func expectCleanExit(_ session: TmuxSession, status expected: Int32) async throws {
     let status = try await session.waitForExit()
@@ -43,7 +52,7 @@ struct TerminalBrowserTests {
   @Test func startsShowingTheHeaderAndQuitsWithQ() async throws {
     let session = try browse()
     defer { session.close() }
-    let screen = try await session.waitFor(Self.header)
+    let screen = try await waitForFirstFrame(session)
     #expect(screen.contains("▶ Events"))
     #expect(screen.contains("as of Mon 2025-02-24"))
     #expect(screen.contains("q quit"))
@@ -54,7 +63,7 @@ struct TerminalBrowserTests {
   @Test func movesWithJKAndSwitchesPanesWithTabAndDigits() async throws {
     let session = try browse()
     defer { session.close() }
-    let first = try await session.waitFor(Self.header)
+    let first = try await waitForFirstFrame(session)
     let position = try #require(Self.eventsPosition(in: first))
     try session.press("k")
     try await session.waitForScreen("Events row \(position.index - 1)") {
@@ -81,7 +90,7 @@ struct TerminalBrowserTests {
   @Test func searchNarrowsQuotesAsYouType() async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     try session.type("/d")
     let broad = try await session.waitForScreen("a match count") { Self.matchCount(in: $0) != nil }
     let broadCount = try #require(Self.matchCount(in: broad))
@@ -101,7 +110,7 @@ struct TerminalBrowserTests {
   @Test func resizeKeepsTheSelection() async throws {
     let session = try browse()
     defer { session.close() }
-    let first = try await session.waitFor(Self.header)
+    let first = try await waitForFirstFrame(session)
     let start = try #require(Self.eventsPosition(in: first))
     try session.press("k", "k")
     let selected = "\(start.index - 2)/\(start.count)"
@@ -127,16 +136,16 @@ struct TerminalBrowserTests {
   @Test func clickSelectsAndFocusesAndTheWheelScrolls() async throws {
     let session = try browse()
     defer { session.close() }
-    let screen = try await session.waitFor(Self.header)
+    let screen = try await waitForFirstFrame(session)
     // Click the People row of the second person, wherever the layout put it.
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let row = try #require(lines.firstIndex { $0.contains("Emmanuel Ma") })
     let column = try #require(lines[row].range(of: "Emmanuel Ma")).lowerBound
     let x = lines[row].distance(from: lines[row].startIndex, to: column)
     try session.send(Self.mouse(button: 0, x: x, y: row) + Self.mouse(button: 3, x: x, y: row))
-    let clicked = try await session.waitFor("▶ People")
-    let title = try #require(clicked.firstMatch(of: /People\s+(\d+)\/(\d+)/))
-    #expect(title.1 == "2")
+    try await session.waitForScreen("People focused on row 2") {
+      $0.contains("▶ People") && $0.firstMatch(of: /People\s+(\d+)\/(\d+)/)?.1 == "2"
+    }
     // Wheel down (button 65) over the same pane moves further down the list.
     try session.send(Self.mouse(button: 65, x: x, y: row))
     try await session.waitForScreen("the wheel to move the People selection") {
@@ -157,7 +166,7 @@ struct TerminalBrowserTests {
   @Test func theNewUserWalkThrough() async throws {
     let session = try browse()
     defer { session.close() }
-    let start = try await session.waitFor(Self.header)
+    let start = try await waitForFirstFrame(session)
     let starmer = try #require(
       start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
     #expect(starmer.contains("Thu 2025-02-27"))
@@ -196,7 +205,7 @@ struct TerminalBrowserTests {
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     try session.press("?")
     let help = try await session.waitFor("Dateline keys")
     #expect(help.contains("Move down"))
@@ -209,7 +218,7 @@ struct TerminalBrowserTests {
   @Test func ctrlCQuitsAndRestoresTheTerminal() async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     try session.press("C-c")
     try await expectCleanExit(session, status: 0)
   }
@@ -222,7 +231,7 @@ struct TerminalBrowserTests {
   func aSignalQuitsAndRestoresTheTerminal(signal: Int32, name: String) async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     let pid = try await session.pid()
     #expect(kill(pid, signal) == 0, "could not send \(name)")
     // The process dies of the signal after restoring, so the shell reports 128 + signal.
@@ -277,7 +286,7 @@ struct TerminalBrowserTests {
     func colorSequences(_ environment: [String: String]) async throws -> (Bool, String) {
       let session = try browse(environment: environment)
       defer { session.close() }
-      try await session.waitFor(Self.header)
+      try await waitForFirstFrame(session)
       let styled = try session.styledScreen()
       try session.press("q")
       _ = try await session.waitForExit()
@@ -303,7 +312,10 @@ struct TerminalBrowserTests {
 
   /// The N of "Related N/M" on the bottom line while stepping through related actors.
   static func relatedStep(in screen: String) -> Int? {
-    guard let match = screen.firstMatch(of: /Related (\d+)\/\d+/) else { return nil }
+    // The whole line, so a half-drawn one is not read.
+    guard let match = screen.firstMatch(of: /Related (\d+)\/\d+: .*\(Enter jumps there\)/) else {
+      return nil
+    }
     return Int(match.1)
   }
 
