@@ -87,6 +87,39 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  /// Keys that arrive as escape sequences or control bytes: arrows, Home/End, PgDn, Esc (which
+  /// must not wait for a sequence that never comes), Backspace.
+  @Test func specialKeysAreDecoded() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let first = try await waitForFirstFrame(session)
+    let count = try #require(Self.eventsPosition(in: first)).count
+    func waitForEventsRow(_ row: Int, after key: String) async throws {
+      try session.press(key)
+      try await session.waitForScreen("Events row \(row) after \(key)") {
+        Self.eventsPosition(in: $0)?.index == row
+      }
+    }
+    try await waitForEventsRow(count, after: "End")
+    try await waitForEventsRow(1, after: "Home")
+    try await waitForEventsRow(2, after: "Down")
+    try await waitForEventsRow(1, after: "Up")
+    try session.press("PageDown")
+    try await session.waitForScreen("Events further down after PageDown") {
+      (Self.eventsPosition(in: $0)?.index ?? 0) > 2
+    }
+    try session.press("2", "Enter")
+    try await session.waitFor("⌂ Donald Trump")
+    try session.press("BSpace")
+    try await session.waitFor("⌂ All")
+    try session.press("Enter")
+    try await session.waitFor("⌂ Donald Trump")
+    try session.press("Escape")
+    try await session.waitFor("⌂ All", timeout: .seconds(2))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func searchNarrowsQuotesAsYouType() async throws {
     let session = try browse()
     defer { session.close() }
