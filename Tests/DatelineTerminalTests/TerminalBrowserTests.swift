@@ -296,6 +296,25 @@ struct TerminalBrowserTests {
     #expect(settings.before == settings.after)
   }
 
+  @Test func wideAndCombiningTextKeepsColumnsAligned() async throws {
+    let dataset = try HostileDataset.writeWide()
+    defer { try? FileManager.default.removeItem(atPath: dataset) }
+    let session = try TmuxSession(arguments: ["browse", "--data", dataset])
+    defer { session.close() }
+    let screen = try await waitForFirstFrame(session)
+    #expect(screen.contains("東京で会談"))
+    #expect(screen.contains("Cafe\u{301}") || screen.contains("Café"))
+    // Every row of the split shows the pane divider at the same terminal column.
+    let rows = screen.split(separator: "\n").dropFirst()  // the header has its own divider
+    let columns = Set(
+      rows.compactMap { line -> Int? in
+        line.firstIndex(of: "│").map { Self.displayWidth(line[..<$0]) }
+      })
+    #expect(columns.count == 1, "divider columns \(columns.sorted()) in:\n\(screen)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func hostileTextNeverReachesThePane() async throws {
     let dataset = try HostileDataset.write()
     defer { try? FileManager.default.removeItem(atPath: dataset) }
@@ -334,6 +353,20 @@ struct TerminalBrowserTests {
   }
 
   // MARK: Reading the screen
+
+  /// Terminal columns of text made of ASCII, Latin letters with combining marks, CJK and
+  /// emoji (what the wide dataset uses).
+  static func displayWidth(_ text: Substring) -> Int {
+    text.unicodeScalars.reduce(0) { total, scalar in
+      let value = scalar.value
+      if scalar.properties.generalCategory == .nonspacingMark { return total }
+      let wide =
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+        || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+        || (0xFF00...0xFF60).contains(value) || (0x1F300...0x1FAFF).contains(value)
+      return total + (wide ? 2 : 1)
+    }
+  }
 
   /// The Events pane title's "12/14".
   static func eventsPosition(in screen: String) -> (index: Int, count: Int)? {
