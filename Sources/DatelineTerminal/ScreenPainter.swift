@@ -77,8 +77,8 @@ struct ScreenPainter {
     let all = Array(cell.character.unicodeScalars)
     guard let base = all.first else { return [] }
     if base.value < 0x20 || (0x7F..<0xA0).contains(base.value) { return [] }
-    if base.isASCII { return [wchar_t(base.value)] }
-    guard unicode else { return [] }
+    if base.isASCII && all.count == 1 { return [wchar_t(base.value)] }
+    guard unicode else { return base.isASCII ? [wchar_t(base.value)] : [] }
     let baseCharacter = wchar_t(base.value)
     guard Int(dl_wcwidth(Int32(base.value))) == cell.width else { return [] }
     var result = [baseCharacter]

@@ -30,9 +30,12 @@ public enum TerminalSession {
     public var description: String
   }
 
-  /// True when standard input and output are both terminals, so the browser can run.
-  public static var isInteractive: Bool {
-    isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+  /// True when the browser can run: standard input and output are terminals, and TERM names
+  /// one that can move the cursor (not unset, empty or "dumb", as in an editor's shell buffer).
+  public static func isInteractive(environment: [String: String]) -> Bool {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return false }
+    guard let term = environment["TERM"], !term.isEmpty, term != "dumb" else { return false }
+    return true
   }
 
   /// How long a read waits before the loop checks for signals again.

@@ -11,8 +11,8 @@ struct BrowseCommand: ParsableCommand {
     commandName: "browse",
     abstract: "Browse the story full-screen: events, people and quotes, linked.",
     discussion: """
-      Press ? in the browser for every key. When standard input or output is not a terminal, \
-      prints the timeline as text instead.
+      Press ? in the browser for every key. When standard input or output is not a terminal \
+      (or TERM is dumb), prints the timeline as text instead.
 
       Headless mode renders through the same path as the terminal and prints the final screen: \
       dateline browse --screen 100x30 --keys '2j<Enter>]'. Keys are typed characters plus \
@@ -80,14 +80,15 @@ struct BrowseCommand: ParsableCommand {
   /// Opens the browser on `timeline` (already loaded, so data errors printed on a normal
   /// terminal), or prints the timeline as text when there is no terminal to open.
   static func browse(_ timeline: Timeline) throws {
-    guard TerminalSession.isInteractive else {
+    let environment = ProcessInfo.processInfo.environment
+    guard TerminalSession.isInteractive(environment: environment) else {
       Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
       return
     }
     let app = BrowserApp(timeline: timeline)
     let ending: TerminalSession.Ending
     do {
-      ending = try TerminalSession.run(app, environment: ProcessInfo.processInfo.environment)
+      ending = try TerminalSession.run(app, environment: environment)
     } catch {
       throw CommandFailure(message: "dateline: error: \(error.description)", status: 1)
     }

@@ -29,6 +29,15 @@ struct TerminalBrowserTests {
       height: height, environment: environment)
   }
 
+  /// Waits until the first frame is on screen in full: curses draws top to bottom, so the
+  /// header and the hint line on the last row together mean the whole frame arrived.
+  @discardableResult
+  func waitForFirstFrame(_ session: TmuxSession) async throws -> String {
+    try await session.waitForScreen("the first frame") {
+      $0.contains(Self.header) && $0.contains("q quit")
+    }
+  }
+
   /// Exits with `expected` status and leaves `stty -g` as it was before.
   func expectCleanExit(_ session: TmuxSession, status expected: Int32) async throws {
     let status = try await session.waitForExit()
@@ -43,7 +52,7 @@ struct TerminalBrowserTests {
   @Test func startsShowingTheHeaderAndQuitsWithQ() async throws {
     let session = try browse()
     defer { session.close() }
-    let screen = try await session.waitFor(Self.header)
+    let screen = try await waitForFirstFrame(session)
     #expect(screen.contains("▶ Events"))
     #expect(screen.contains("as of Mon 2025-02-24"))
     #expect(screen.contains("q quit"))
@@ -54,7 +63,7 @@ struct TerminalBrowserTests {
   @Test func movesWithJKAndSwitchesPanesWithTabAndDigits() async throws {
     let session = try browse()
     defer { session.close() }
-    let first = try await session.waitFor(Self.header)
+    let first = try await waitForFirstFrame(session)
     let position = try #require(Self.eventsPosition(in: first))
     try session.press("k")
     try await session.waitForScreen("Events row \(position.index - 1)") {
@@ -78,10 +87,43 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  /// Keys that arrive as escape sequences or control bytes: arrows, Home/End, PgDn, Esc (which
+  /// must not wait for a sequence that never comes), Backspace.
+  @Test func specialKeysAreDecoded() async throws {
+    let session = try browse()
+    defer { session.close() }
+    let first = try await waitForFirstFrame(session)
+    let count = try #require(Self.eventsPosition(in: first)).count
+    func waitForEventsRow(_ row: Int, after key: String) async throws {
+      try session.press(key)
+      try await session.waitForScreen("Events row \(row) after \(key)") {
+        Self.eventsPosition(in: $0)?.index == row
+      }
+    }
+    try await waitForEventsRow(count, after: "End")
+    try await waitForEventsRow(1, after: "Home")
+    try await waitForEventsRow(2, after: "Down")
+    try await waitForEventsRow(1, after: "Up")
+    try session.press("PageDown")
+    try await session.waitForScreen("Events further down after PageDown") {
+      (Self.eventsPosition(in: $0)?.index ?? 0) > 2
+    }
+    try session.press("2", "Enter")
+    try await session.waitFor("⌂ Donald Trump")
+    try session.press("BSpace")
+    try await session.waitFor("⌂ All")
+    try session.press("Enter")
+    try await session.waitFor("⌂ Donald Trump")
+    try session.press("Escape")
+    try await session.waitFor("⌂ All", timeout: .seconds(2))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func searchNarrowsQuotesAsYouType() async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     try session.type("/d")
     let broad = try await session.waitForScreen("a match count") { Self.matchCount(in: $0) != nil }
     let broadCount = try #require(Self.matchCount(in: broad))
@@ -101,7 +143,7 @@ struct TerminalBrowserTests {
   @Test func resizeKeepsTheSelection() async throws {
     let session = try browse()
     defer { session.close() }
-    let first = try await session.waitFor(Self.header)
+    let first = try await waitForFirstFrame(session)
     let start = try #require(Self.eventsPosition(in: first))
     try session.press("k", "k")
     let selected = "\(start.index - 2)/\(start.count)"
@@ -127,16 +169,16 @@ struct TerminalBrowserTests {
   @Test func clickSelectsAndFocusesAndTheWheelScrolls() async throws {
     let session = try browse()
     defer { session.close() }
-    let screen = try await session.waitFor(Self.header)
+    let screen = try await waitForFirstFrame(session)
     // Click the People row of the second person, wherever the layout put it.
     let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let row = try #require(lines.firstIndex { $0.contains("Emmanuel Ma") })
     let column = try #require(lines[row].range(of: "Emmanuel Ma")).lowerBound
     let x = lines[row].distance(from: lines[row].startIndex, to: column)
     try session.send(Self.mouse(button: 0, x: x, y: row) + Self.mouse(button: 3, x: x, y: row))
-    let clicked = try await session.waitFor("▶ People")
-    let title = try #require(clicked.firstMatch(of: /People\s+(\d+)\/(\d+)/))
-    #expect(title.1 == "2")
+    try await session.waitForScreen("People focused on row 2") {
+      $0.contains("▶ People") && $0.firstMatch(of: /People\s+(\d+)\/(\d+)/)?.1 == "2"
+    }
     // Wheel down (button 65) over the same pane moves further down the list.
     try session.send(Self.mouse(button: 65, x: x, y: row))
     try await session.waitForScreen("the wheel to move the People selection") {
@@ -157,7 +199,7 @@ struct TerminalBrowserTests {
   @Test func theNewUserWalkThrough() async throws {
     let session = try browse()
     defer { session.close() }
-    let start = try await session.waitFor(Self.header)
+    let start = try await waitForFirstFrame(session)
     let starmer = try #require(
       start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
     #expect(starmer.contains("Thu 2025-02-27"))
@@ -196,7 +238,7 @@ struct TerminalBrowserTests {
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     try session.press("?")
     let help = try await session.waitFor("Dateline keys")
     #expect(help.contains("Move down"))
@@ -209,7 +251,7 @@ struct TerminalBrowserTests {
   @Test func ctrlCQuitsAndRestoresTheTerminal() async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     try session.press("C-c")
     try await expectCleanExit(session, status: 0)
   }
@@ -222,7 +264,7 @@ struct TerminalBrowserTests {
   func aSignalQuitsAndRestoresTheTerminal(signal: Int32, name: String) async throws {
     let session = try browse()
     defer { session.close() }
-    try await session.waitFor(Self.header)
+    try await waitForFirstFrame(session)
     let pid = try await session.pid()
     #expect(kill(pid, signal) == 0, "could not send \(name)")
     // The process dies of the signal after restoring, so the shell reports 128 + signal.
@@ -242,6 +284,35 @@ struct TerminalBrowserTests {
     #expect(try session.display("#{alternate_on}") == "0")
     let settings = try session.terminalSettings()
     #expect(settings.before == settings.after)
+  }
+
+  @Test func aDumbTerminalGetsTheTimelineAsText() async throws {
+    let session = try browse(environment: ["TERM": "dumb"])
+    defer { session.close() }
+    #expect(try await session.waitForExit() == 0)
+    let screen = try await session.waitFor("wrapper: dateline exited")
+    #expect(screen.contains("-- as of Mon 2025-02-24; upcoming below --"))
+    let settings = try session.terminalSettings()
+    #expect(settings.before == settings.after)
+  }
+
+  @Test func wideAndCombiningTextKeepsColumnsAligned() async throws {
+    let dataset = try HostileDataset.writeWide()
+    defer { try? FileManager.default.removeItem(atPath: dataset) }
+    let session = try TmuxSession(arguments: ["browse", "--data", dataset])
+    defer { session.close() }
+    let screen = try await waitForFirstFrame(session)
+    #expect(screen.contains("東京で会談"))
+    #expect(screen.contains("Cafe\u{301}") || screen.contains("Café"))
+    // Every row of the split shows the pane divider at the same terminal column.
+    let rows = screen.split(separator: "\n").dropFirst()  // the header has its own divider
+    let columns = Set(
+      rows.compactMap { line -> Int? in
+        line.firstIndex(of: "│").map { Self.displayWidth(line[..<$0]) }
+      })
+    #expect(columns.count == 1, "divider columns \(columns.sorted()) in:\n\(screen)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
   }
 
   @Test func hostileTextNeverReachesThePane() async throws {
@@ -267,7 +338,7 @@ struct TerminalBrowserTests {
     func colorSequences(_ environment: [String: String]) async throws -> (Bool, String) {
       let session = try browse(environment: environment)
       defer { session.close() }
-      try await session.waitFor(Self.header)
+      try await waitForFirstFrame(session)
       let styled = try session.styledScreen()
       try session.press("q")
       _ = try await session.waitForExit()
@@ -283,6 +354,20 @@ struct TerminalBrowserTests {
 
   // MARK: Reading the screen
 
+  /// Terminal columns of text made of ASCII, Latin letters with combining marks, CJK and
+  /// emoji (what the wide dataset uses).
+  static func displayWidth(_ text: Substring) -> Int {
+    text.unicodeScalars.reduce(0) { total, scalar in
+      let value = scalar.value
+      if scalar.properties.generalCategory == .nonspacingMark { return total }
+      let wide =
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+        || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+        || (0xFF00...0xFF60).contains(value) || (0x1F300...0x1FAFF).contains(value)
+      return total + (wide ? 2 : 1)
+    }
+  }
+
   /// The Events pane title's "12/14".
   static func eventsPosition(in screen: String) -> (index: Int, count: Int)? {
     guard let line = screen.split(separator: "\n").first(where: { $0.contains("Events ") }),
@@ -293,7 +378,10 @@ struct TerminalBrowserTests {
 
   /// The N of "Related N/M" on the bottom line while stepping through related actors.
   static func relatedStep(in screen: String) -> Int? {
-    guard let match = screen.firstMatch(of: /Related (\d+)\/\d+/) else { return nil }
+    // The whole line, so a half-drawn one is not read.
+    guard let match = screen.firstMatch(of: /Related (\d+)\/\d+: .*\(Enter jumps there\)/) else {
+      return nil
+    }
     return Int(match.1)
   }
 

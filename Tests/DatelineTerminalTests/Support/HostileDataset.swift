@@ -36,4 +36,38 @@ enum HostileDataset {
     try json.write(to: url, atomically: true, encoding: .utf8)
     return url.path
   }
+
+  /// A dataset full of wide and combining text: CJK, emoji, combining accents.
+  static func writeWide() throws -> String {
+    let json = """
+      {
+        "format": "dateline/1",
+        "title": "東京の会談 🎉 story",
+        "sources": [
+          {"id": "s", "publisher": "新聞 press", "title": "Source",
+           "published": "2025-02-24T12:00:00Z"}
+        ],
+        "actors": [
+          {"id": "a", "name": "李明 🎉 Cafe\\u0301", "kind": "person", "role": "外交官 🎉"},
+          {"id": "b", "name": "Zoe\\u0308 Ñandú", "kind": "person", "role": "Re\\u0301sume\\u0301"}
+        ],
+        "events": [
+          {"id": "e1", "headline": "東京で会談する 🎉🎉 and the café re\\u0301sume\\u0301 ends here ok",
+           "summary": "長い要約 🎉", "date": "2025-02-24", "status": "occurred",
+           "participants": ["a", "b"], "provenance": {"source": "s", "paragraph": 1}},
+          {"id": "e2", "headline": "Plain ASCII headline for comparison of the columns",
+           "summary": "Plain.", "date": "2025-02-23", "status": "occurred",
+           "participants": ["b"], "provenance": {"source": "s", "paragraph": 2}}
+        ],
+        "quotes": [
+          {"id": "q", "text": "我们会谈 🎉 Cafe\\u0301 quote", "speaker": "a",
+           "event": "e1", "kind": "full", "provenance": {"source": "s", "paragraph": 1}}
+        ]
+      }
+      """
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-wide-\(UUID().uuidString).json")
+    try json.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
 }
