@@ -125,3 +125,37 @@ struct ExtractionTests {
     #expect(json.contains("\"speaker\":\"Éva Nagy\""))
   }
 }
+
+struct AttributionVariantTests {
+  func analyze(_ body: String) -> ArticleAnalysis {
+    ArticleAnalysis(text: body, published: PublicationHeader.parseOption("2025-02-24"))
+  }
+
+  @Test func ageBetweenCommasAfterTheName() {
+    let analysis = analyze("\"We lost everything,\" Maria Santos, 67, said.")
+    #expect(analysis.quoteSpeakers() == ["Maria Santos"])
+  }
+
+  @Test func titleWordsBetweenVerbAndName() {
+    let analysis = analyze("\"No comment,\" said White House press secretary Jo Park.")
+    #expect(analysis.quoteSpeakers() == ["Jo Park"])
+  }
+
+  @Test func particlesInNames() {
+    let analysis = analyze("\"Europe is ready,\" said Ursula von der Leyen.")
+    #expect(analysis.quoteSpeakers() == ["Ursula von der Leyen"])
+  }
+
+  @Test func accordingToAndColon() {
+    let analysis = analyze(
+      "According to Ken Ito, \"the plan is dead.\" Later, Ito said: \"It was never alive.\"")
+    #expect(analysis.quoteSpeakers() == ["Ken Ito", "Ken Ito"])
+  }
+
+  @Test func theTitleResolvesToThePerson() {
+    let analysis = analyze(
+      "Prime Minister Arjun Mehta arrived on Monday. \"We came to listen,\" the prime minister said."
+    )
+    #expect(analysis.quoteSpeakers() == ["Arjun Mehta"])
+  }
+}

@@ -175,6 +175,13 @@ struct EntityFinder {
         if token.lower == "of", lookahead < limit, article.tokens[lookahead].lower == "the" {
           lookahead += 1
         }
+        // "Ursula von der Leyen": particles can follow each other.
+        while lookahead < limit, token.lower != "of", article.tokens[lookahead].kind == .word,
+          !article.tokens[lookahead].isCapitalized,
+          article.tokens[lookahead].classes.contains(.connector), lookahead - index < 3
+        {
+          lookahead += 1
+        }
         let allowed =
           token.lower == "of" || token.lower == "for" || token.lower == "on"
           ? (hasHead || onlyTitles) : token.lower != "the"

@@ -197,8 +197,8 @@ enum Lexicon {
   ]
   /// Prepositions that put a name in a place: "in Valmont".
   static let locativePrepositions: Set<String> = [
-    "in", "at", "near", "from", "outside", "inside", "across", "around", "toward", "towards",
-    "into", "through", "throughout", "via", "to",
+    "in", "at", "near", "outside", "inside", "across", "around", "toward", "towards", "into",
+    "throughout",
   ]
 
   /// Places: capitalized, but not actors.

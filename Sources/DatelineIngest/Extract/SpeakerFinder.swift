@@ -144,6 +144,12 @@ struct SpeakerFinder {
     // Name or pronoun, then verb.
     if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
       var verb = next
+      // "Smith, 45, said": an age between commas.
+      if verb + 2 < paragraphEnd, article.tokens[verb].lower == ",",
+        article.tokens[verb + 1].kind == .number, article.tokens[verb + 2].lower == ","
+      {
+        verb += 3
+      }
       while verb < paragraphEnd,
         Self.adverbs.contains(article.tokens[verb].lower)
           || article.tokens[verb].lower.hasSuffix("ly") && article.tokens[verb].lower.count > 4
@@ -160,14 +166,17 @@ struct SpeakerFinder {
     }
     // Verb, then name: said Trump, said the president.
     if article.tokens[start].classes.contains(.speechVerb) {
-      // "said trade analyst Yusuf Demir": a few lowercase words may come before the name.
+      // "said trade analyst Yusuf Demir", "said White House press secretary Jo Park": a few
+      // words of title may come before the name.
       var nameAt = start + 1
-      while nameAt < min(paragraphEnd, start + 5) {
+      while nameAt < min(paragraphEnd, start + 7) {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
           return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
         }
         let token = article.tokens[nameAt]
-        guard token.kind == .word, !token.isCapitalized, token.lower != "that" else { break }
+        guard token.kind == .word, token.lower != "that", token.quote < 0,
+          !Self.pronouns.contains(token.lower)
+        else { break }
         nameAt += 1
       }
     }
@@ -195,7 +204,9 @@ struct SpeakerFinder {
       return nil
     }
     // "the war in Ukraine could end": an object of a preposition is no subject.
-    if mention.first > 0, Self.prepositions.contains(article.tokens[mention.first - 1].lower) {
+    if mention.first > 0, Self.prepositions.contains(article.tokens[mention.first - 1].lower),
+      !(mention.first > 1 && article.tokens[mention.first - 2].lower == "according")
+    {
       return nil
     }
     guard speakerKinds.contains(finder.entities[mention.entity].kind) else { return nil }
