@@ -58,13 +58,36 @@ enum CreditFinder {
 
   /// "By Jane Doe and John Roe" or "Reporting by ...": the whole short paragraph is a byline.
   static func markByline(_ article: inout Article, _ range: Range<Int>) {
-    let first = article.tokens[range.lowerBound]
+    markDateline(&article, range)
+    var start = range.lowerBound
+    // "(Reporting by ...; Editing by ...)"
+    if article.tokens[start].lower == "(", start + 1 < range.upperBound { start += 1 }
+    let first = article.tokens[start]
     let isByline =
       (first.lower == "by" && first.isCapitalized && range.count <= 16)
       || (bylineLeads.contains(first.lower) && first.isCapitalized && range.count <= 30
         && article.tokens[range].contains { $0.lower == "by" })
     guard isByline else { return }
     for index in range { article.tokens[index].isCredit = true }
+  }
+
+  /// "BRASOV, Valdoria (AP) — ...": the place and agency before the dash open the story but
+  /// are not actors.
+  static func markDateline(_ article: inout Article, _ range: Range<Int>) {
+    guard isAllCaps(article, article.tokens[range.lowerBound]) else { return }
+    var index = range.lowerBound
+    while index < min(range.upperBound, range.lowerBound + 12) {
+      let token = article.tokens[index]
+      if token.lower == "—" || token.lower == "–"
+        || (token.lower == "-" && index + 1 < range.upperBound
+          && article.tokens[index + 1].lower == "-")
+      {
+        for position in range.lowerBound...index { article.tokens[position].isCredit = true }
+        return
+      }
+      if token.kind == .quoteMark || token.lower == "." { return }
+      index += 1
+    }
   }
 
   /// From a "/" or "via" inside a credit, the last token of the chain of agency names.

@@ -298,6 +298,14 @@ struct EntityFinder {
       // Only titles: "President", "U.K." handled above; "Prime Minister" alone is no one.
       return nil
     }
+    // "Senate Majority Leader Chuck Schumer": a person title inside the run starts the name.
+    if let lastTitle = (nameFirst...last).last(where: {
+      article.tokens[$0].classes.contains(.personTitle)
+    }), lastTitle < last, !article.tokens[last].classes.contains(.organizationWord) {
+      titleWords += Array(nameFirst...lastTitle)
+      nameFirst = lastTitle + 1
+      while nameFirst < last, article.tokens[nameFirst].lower == "." { nameFirst += 1 }
+    }
     let nameKey = key(nameFirst, last)
     let nameWords = article.tokens[nameFirst...last].filter { $0.kind == .word }
     if nameWords.contains(where: { $0.classes.contains(.gatheringNoun) }) {
@@ -312,6 +320,10 @@ struct EntityFinder {
       || (nameWords.count == 1 && CreditFinder.isAllCaps(article, nameWords[0])
         && titleWords.isEmpty)
     if isOrganization {
+      // The organization keeps its qualifiers: "Finance Ministry", "U.S. Army".
+      let nameFirst =
+        titleWords.contains { article.tokens[$0].classes.contains(.personTitle) }
+        ? nameFirst : first
       var orgLast = last
       // End the name at its last organization word, keeping "of X" tails.
       if let head = (nameFirst...last).last(where: {
@@ -546,12 +558,24 @@ struct EntityFinder {
           closing = index
           break
         }
+        if token.lower == ".", mention.first > 0,
+          article.tokens[mention.first - 1].classes.contains(.speechVerb)
+        {
+          closing = index
+          break
+        }
         if token.kind == .quoteMark || token.classes.contains(.speechVerb)
           || token.lower == "and"
         {
           break
         }
         index += 1
+      }
+      // "..., said Mara Lupu, chief economist at Carpathia Bank." ends with the sentence.
+      if closing == nil, index < article.tokens.count, article.tokens[index].lower == ".",
+        mention.first > 0, article.tokens[mention.first - 1].classes.contains(.speechVerb)
+      {
+        closing = index
       }
       guard let closing, closing > comma + 1 else { continue }
       let phrase = article.tokens[(comma + 1)..<closing]

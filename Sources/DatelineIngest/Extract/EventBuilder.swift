@@ -220,8 +220,17 @@ struct EventBuilder {
       // Tuesday that ..." is X's testimony.
       if reporting && index >= expression.firstToken { break }
       if token.quote < 0, !token.isCredit,
-        let (entity, next) = speakers.subject(at: index, paragraphEnd: range.upperBound)
+        let (entity, subjectEnd) = speakers.subject(at: index, paragraphEnd: range.upperBound)
       {
+        var next = subjectEnd
+        // "Vasile, however, called": step over a short aside between commas.
+        if next + 2 < range.upperBound, article.tokens[next].lower == ",",
+          let closing = (next + 1..<min(range.upperBound, next + 5)).first(where: {
+            article.tokens[$0].lower == ","
+          })
+        {
+          next = closing + 1
+        }
         if next < range.upperBound, article.tokens[next].kind == .word,
           !article.tokens[next].isCapitalized,
           next < expression.firstToken || next > expression.lastToken,

@@ -93,6 +93,14 @@ enum TemporalTagger {
         range: range, text: article.text(range), firstToken: index, lastToken: last,
         tense: tenseHint ?? tense(of: tokens, around: index...last), resolved: nil,
         isAnniversary: isAnniversary)
+      // "the third time in six months": with a past verb, "in N months" is a duration.
+      if expression.tense == .past, tokens[index].lower == "in",
+        index + 1 < tokens.count,
+        tokens[index + 1].kind == .number || numberWords.contains(tokens[index + 1].lower)
+      {
+        index = last + 1
+        continue
+      }
       if let anchor {
         // The same words with the same tense resolve the same way: resolve them once.
         let key = CacheKey(text: expression.text, tense: expression.tense)

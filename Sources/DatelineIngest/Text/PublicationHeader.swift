@@ -107,7 +107,8 @@ public struct PublicationHeader: Sendable, Equatable {
   }
 
   static func isTimeWord(_ word: String) -> Bool {
-    clock(word) != nil || ["am", "pm", "a.m.", "p.m.", ",", "at"].contains(word)
+    clock(word) != nil || ["am", "pm", "a.m.", "p.m.", ",", "at", "on"].contains(word)
+      || Lexicon.weekdays[word] != nil
       || zoneOffset(word, day: CivilDay(year: 2025, month: 1, day: 1)!) != nil
   }
 
