@@ -5,6 +5,8 @@ enum CreditFinder {
     "getty", "images", "ap", "afp", "reuters", "epa", "pool", "shutterstock", "bloomberg",
     "xinhua", "anadolu", "tass", "sputnik", "efe", "dpa", "upi", "photo", "photos", "courtesy",
   ]
+  static let creditLeads: Set<String> = ["photo", "photograph", "credit", "image", "pictured"]
+  static let creditLeadFollowers: Set<String> = [":", "by", "/"]
   static let bylineLeads: Set<String> = [
     "reporting", "editing", "writing", "compiled", "additional",
   ]
@@ -14,6 +16,12 @@ enum CreditFinder {
       markByline(&article, tokenRange)
       var index = tokenRange.lowerBound
       while index < tokenRange.upperBound {
+        if article.tokens[index].kind == .word, !article.tokens[index].isCapitalized,
+          article.tokens[index].end - article.tokens[index].start != 3
+        {
+          index += 1
+          continue
+        }
         let token = article.tokens[index]
         if token.lower == "/" || token.lower == "via" {
           if let end = creditChainEnd(article, from: index, limit: tokenRange.upperBound),
@@ -25,9 +33,9 @@ enum CreditFinder {
           }
         }
         if token.isCapitalized,
-          ["photo", "photograph", "credit", "image", "pictured"].contains(token.lower),
+          Self.creditLeads.contains(token.lower),
           index + 1 < tokenRange.upperBound,
-          [":", "by", "/"].contains(article.tokens[index + 1].lower)
+          Self.creditLeadFollowers.contains(article.tokens[index + 1].lower)
         {
           var end = index + 1
           while end + 1 < tokenRange.upperBound {

@@ -65,8 +65,7 @@ struct EntityFinder {
     for sentence in article.sentences {
       var index = sentence.lowerBound
       while index < sentence.upperBound {
-        let token = article.tokens[index]
-        guard isNameToken(token) else {
+        guard isNameToken(at: index) else {
           if let nominal = nominalMention(at: index, limit: sentence.upperBound) {
             index = nominal + 1
           } else {
@@ -126,6 +125,12 @@ struct EntityFinder {
 
   func isNameToken(_ token: Token) -> Bool {
     token.kind == .word && token.isCapitalized && token.quote < 0 && !token.isCredit
+  }
+
+  /// The same test without copying the token (this runs for every token).
+  func isNameToken(at index: Int) -> Bool {
+    article.tokens[index].isCapitalized && article.tokens[index].kind == .word
+      && article.tokens[index].quote < 0 && !article.tokens[index].isCredit
   }
 
   static let connectors: Set<String> = [
@@ -193,11 +198,17 @@ struct EntityFinder {
   }
 
   func key(_ first: Int, _ last: Int) -> String {
-    var words: [String] = []
+    if first == last { return String(article.tokens[first].stem) }
+    var key = ""
     for index in first...last where article.tokens[index].kind == .word {
-      words.append(index == last ? String(article.tokens[index].stem) : article.tokens[index].lower)
+      if !key.isEmpty { key += " " }
+      if index == last {
+        key += article.tokens[index].stem
+      } else {
+        key += article.tokens[index].lower
+      }
     }
-    return words.joined(separator: " ")
+    return key
   }
 
   /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
@@ -222,11 +233,14 @@ struct EntityFinder {
       addCountry(country, first: first, last: last)
       return nil
     }
-    if let place = (first...min(last, first + 3)).first(where: {
-      $0 == last ? Lexicon.places.contains(wholeKey) : Lexicon.places.contains(key(first, $0))
-    }) {
-      _ = place
-      if Lexicon.places.contains(wholeKey), followedBySpeechVerb(Run(first: first, last: last)) {
+    // A place, or a name that starts with one ("Oval Office of the White House").
+    let isWholePlace = Lexicon.places.contains(wholeKey)
+    if isWholePlace
+      || (last > first
+        && (first..<min(last, first + 3)).contains { Lexicon.places.contains(key(first, $0)) })
+    {
+      // "Washington said": the place speaks for its government.
+      if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
         let name = stripPossessive(article.text(tokens: first, last))
         let id = entity(key: wholeKey, name: name, kind: .organization)
         addMention(id, first: first, last: last, nameFirst: first)
@@ -448,8 +462,10 @@ struct EntityFinder {
 
   /// "the president", "the French leader": the latest person with that title.
   mutating func nominalMention(at index: Int, limit: Int) -> Int? {
-    let token = article.tokens[index]
-    guard token.lower == "the", token.quote < 0, !token.isCredit else { return nil }
+    guard article.tokens[index].end - article.tokens[index].start == 3,
+      article.tokens[index].lower == "the", article.tokens[index].quote < 0,
+      !article.tokens[index].isCredit
+    else { return nil }
     var cursor = index + 1
     var country: String?
     if cursor < limit, let nation = Lexicon.demonyms[article.tokens[cursor].lower] {

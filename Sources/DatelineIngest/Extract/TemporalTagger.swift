@@ -28,8 +28,13 @@ enum TemporalTagger {
   static let offsetTails: Set<String> = ["ago", "earlier", "later", "before"]
   static let monthQualifiers: Set<String> = ["early", "mid", "late", "mid-"]
   static let monthModifiers: Set<String> = ["last", "next", "this"]
+  static let deadlineWords: Set<String> = ["by", "until", "till", "before"]
+  static let notVerbsAfterTo: Set<String> = [
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    "these", "those", "be", "have", "date", "one", "all", "some", "any", "which", "whom",
+  ]
   static let intentVerbs: Set<String> = [
-    "plans", "scheduled", "expected", "due", "set", "slated", "intends", "aims",
+    "plans", "planned", "scheduled", "expected", "due", "set", "slated", "intends", "aims",
   ]
   static let monthCueWords: Set<String> = [
     "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
@@ -72,15 +77,14 @@ enum TemporalTagger {
     let tokens = article.tokens
     var index = 0
     while index < tokens.count {
-      let token = tokens[index]
-      guard !token.isCredit, token.kind == .word || token.kind == .number,
+      guard !tokens[index].isCredit, tokens[index].kind == .word || tokens[index].kind == .number,
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
       else {
         index += 1
         continue
       }
       let last = index + length - 1
-      guard last < tokens.count, tokens[last].paragraph == token.paragraph else {
+      guard last < tokens.count, tokens[last].paragraph == tokens[index].paragraph else {
         index += 1
         continue
       }
@@ -420,11 +424,15 @@ enum TemporalTagger {
     let sentence = tokens[range.lowerBound].sentence
     let quote = tokens[range.lowerBound].quote
     var best: (distance: Int, tense: Tense)?
+    var infinitiveBefore = false
     func consider(_ index: Int, _ distance: Int) {
       let token = tokens[index]
       guard token.kind == .word, token.quote == quote else { return }
       guard let tense = verbTense(tokens, index) else { return }
-      if best == nil || distance < best!.distance { best = (distance, tense) }
+      if token.lower == "to" && index < range.lowerBound { infinitiveBefore = true }
+      // An infinitive is a weak cue: any real verb near the date wins over it.
+      let weighted = token.lower == "to" ? distance + 6 : distance
+      if best == nil || weighted < best!.distance { best = (weighted, tense) }
     }
     var index = range.lowerBound - 1
     while index >= 0, tokens[index].sentence == sentence, range.lowerBound - index <= 14 {
@@ -435,6 +443,12 @@ enum TemporalTagger {
     while index < tokens.count, tokens[index].sentence == sentence, index - range.upperBound <= 14 {
       consider(index, index - range.upperBound)
       index += 1
+    }
+    // A deadline for an action still to come: "ordered them to submit a map by January 15".
+    if infinitiveBefore, range.lowerBound > 0,
+      Self.deadlineWords.contains(tokens[range.lowerBound - 1].lower)
+    {
+      return .future
     }
     return best?.tense
   }
@@ -450,7 +464,15 @@ enum TemporalTagger {
     if word == "may" && !tokens[index].isCapitalized { return .future }
     if word == "going", self.word(tokens, index + 1) == "to" { return .future }
     if Self.intentVerbs.contains(word),
-      self.word(tokens, index + 1) == "to"
+      self.word(tokens, index + 1) == "to" || self.word(tokens, index + 1) == "for"
+    {
+      return .future  // "plans to", "is planned for"
+    }
+    // An infinitive names an action still to come: "ordered lawmakers to submit ... by".
+    if word == "to", index > 0, tokens[index - 1].lower != "according", index + 1 < tokens.count,
+      tokens[index + 1].kind == .word,
+      !tokens[index + 1].isCapitalized, !Self.notVerbsAfterTo.contains(tokens[index + 1].lower),
+      !tokens[index + 1].classes.contains(.dateStart)
     {
       return .future
     }

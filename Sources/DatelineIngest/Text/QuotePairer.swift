@@ -69,6 +69,13 @@ enum SentenceSplitter {
       var start = tokenRange.lowerBound
       var index = tokenRange.lowerBound
       while index < tokenRange.upperBound {
+        // Most tokens are plain words: skip them without copying.
+        if article.tokens[index].kind == .number
+          || (article.tokens[index].kind == .word && !article.tokens[index].lower.hasSuffix("."))
+        {
+          index += 1
+          continue
+        }
         let token = article.tokens[index]
         var ends = false
         var endIndex = index

@@ -48,6 +48,9 @@ enum Tokenizer {
   ) {
     var index = range.lowerBound
     let end = range.upperBound
+    // One buffer for every word's lowercase bytes: no allocation per token.
+    var lower: [UInt8] = []
+    lower.reserveCapacity(64)
     while index < end {
       let scalar = scalars[index]
       if isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
@@ -57,8 +60,7 @@ enum Tokenizer {
       if isLetterOrDigit(scalar) {
         let start = index
         var allDigits = true
-        var lower: [UInt8] = []
-        lower.reserveCapacity(16)
+        lower.removeAll(keepingCapacity: true)
         while index < end {
           let current = scalars[index]
           if isLetterOrDigit(current) {

@@ -59,7 +59,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
 
   static func of(_ word: String) -> WordClass {
     var classes = table[word] ?? []
-    if word.hasSuffix("'s"), let stem = table[String(word.dropLast(2))] {
+    if word.utf8.count > 2, word.hasSuffix("'s"), let stem = table[String(word.dropLast(2))] {
       classes.formUnion(
         stem.intersection([
           .title, .personTitle, .organizationWord, .placeWord, .thingWord, .nationality,
