@@ -237,6 +237,24 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  /// Something else writes on the terminal (a stray background job); Ctrl-L repaints it clean.
+  @Test func ctrlLRepaintsAScreenSomeoneElseWroteOn() async throws {
+    let session = try browse()
+    defer { session.close() }
+    try await waitForFirstFrame(session)
+    let tty = try session.display("#{pane_tty}")
+    let handle = try #require(FileHandle(forWritingAtPath: tty), "cannot open \(tty)")
+    handle.write(Data("\u{1B}[5;5HSTRAY-OUTPUT-XYZ".utf8))
+    try handle.close()
+    try await session.waitFor("STRAY-OUTPUT-XYZ")
+    try session.press("C-l")
+    try await session.waitForScreen("the repaint to remove the stray output") {
+      !$0.contains("STRAY-OUTPUT-XYZ") && $0.contains("q quit")
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
