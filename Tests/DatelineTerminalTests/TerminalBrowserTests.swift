@@ -255,6 +255,18 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  /// Shells may export a stale COLUMNS/LINES; the terminal's real size wins.
+  @Test func theRealSizeWinsOverExportedColumnsAndLines() async throws {
+    let session = try browse(environment: ["COLUMNS": "50", "LINES": "10"])
+    defer { session.close() }
+    let screen = try await waitForFirstFrame(session)
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.contains { Self.displayWidth($0) > 90 }, "drawn at 50 columns:\n\(screen)")
+    #expect(lines.count >= 30 && lines[29].contains("q quit"), "drawn at 10 rows:\n\(screen)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
