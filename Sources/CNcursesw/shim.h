@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -22,6 +23,10 @@
 /// Starts curses on stdin/stdout. Unlike initscr, returns NULL instead of exiting when the
 /// terminal cannot be used (unknown TERM, not a terminal).
 static inline SCREEN *dl_start_screen(void) {
+  // The size comes from the terminal itself: an exported COLUMNS/LINES (stale after any
+  // resize) must not override it. (use_env(FALSE) would also stop curses following resizes.)
+  unsetenv("LINES");
+  unsetenv("COLUMNS");
   SCREEN *screen = newterm(NULL, stdout, stdin);
   if (screen != NULL) set_term(screen);
   return screen;

@@ -83,8 +83,10 @@ struct ScreenPainter {
     guard Int(dl_wcwidth(Int32(base.value))) == cell.width else { return [] }
     var result = [baseCharacter]
     for mark in all.dropFirst() where result.count < 4 {
-      // Only zero-width marks combine into the cell; a joined emoji keeps its first part.
-      if dl_wcwidth(Int32(mark.value)) == 0 { result.append(wchar_t(mark.value)) }
+      // Only zero-width marks combine into the cell; a joined emoji (ZWJ) keeps its first part.
+      if mark.value != 0x200D, dl_wcwidth(Int32(mark.value)) == 0 {
+        result.append(wchar_t(mark.value))
+      }
     }
     return result
   }

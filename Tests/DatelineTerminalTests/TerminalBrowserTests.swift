@@ -114,8 +114,10 @@ struct TerminalBrowserTests {
     try await session.waitFor("⌂ All")
     try session.press("Enter")
     try await session.waitFor("⌂ Donald Trump")
+    // Curses waits ESCDELAY for the rest of an escape sequence; its default of a second would
+    // miss this deadline, our 25 ms does not.
     try session.press("Escape")
-    try await session.waitFor("⌂ All", timeout: .seconds(2))
+    try await session.waitFor("⌂ All", timeout: .milliseconds(800))
     try session.press("q")
     try await expectCleanExit(session, status: 0)
   }
@@ -235,6 +237,36 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
+  /// Something else writes on the terminal (a stray background job); Ctrl-L repaints it clean.
+  @Test func ctrlLRepaintsAScreenSomeoneElseWroteOn() async throws {
+    let session = try browse()
+    defer { session.close() }
+    try await waitForFirstFrame(session)
+    let tty = try session.display("#{pane_tty}")
+    let handle = try #require(FileHandle(forWritingAtPath: tty), "cannot open \(tty)")
+    handle.write(Data("\u{1B}[5;5HSTRAY-OUTPUT-XYZ".utf8))
+    try handle.close()
+    try await session.waitFor("STRAY-OUTPUT-XYZ")
+    try session.press("C-l")
+    try await session.waitForScreen("the repaint to remove the stray output") {
+      !$0.contains("STRAY-OUTPUT-XYZ") && $0.contains("q quit")
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  /// Shells may export a stale COLUMNS/LINES; the terminal's real size wins.
+  @Test func theRealSizeWinsOverExportedColumnsAndLines() async throws {
+    let session = try browse(environment: ["COLUMNS": "50", "LINES": "10"])
+    defer { session.close() }
+    let screen = try await waitForFirstFrame(session)
+    let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.contains { Self.displayWidth($0) > 90 }, "drawn at 50 columns:\n\(screen)")
+    #expect(lines.count >= 30 && lines[29].contains("q quit"), "drawn at 10 rows:\n\(screen)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func helpOpensAndCloses() async throws {
     let session = try browse()
     defer { session.close() }
@@ -350,6 +382,10 @@ struct TerminalBrowserTests {
     #expect(withColor, "expected colors without NO_COLOR:\n\(colorScreen)")
     let (withNoColor, monochromeScreen) = try await colorSequences(["NO_COLOR": "1"])
     #expect(!withNoColor, "expected no colors with NO_COLOR=1:\n\(monochromeScreen)")
+    // A terminal without colors gets attributes only, too.
+    let (withVT100, vt100Screen) = try await colorSequences(["TERM": "vt100"])
+    #expect(!withVT100, "expected no colors on a vt100:\n\(vt100Screen)")
+    #expect(vt100Screen.contains("▶ Events"))
   }
 
   // MARK: Reading the screen
