@@ -74,6 +74,21 @@ struct IngestRunnerTests {
     _ = try Timeline(dataset: dataset)
   }
 
+  @Test func mergeIntoADirectoryAddsAFileThatLoadsWithTheOthers() throws {
+    let scratch = try ScratchDirectory()
+    let first = try scratch.write("first.txt", Self.article)
+    let second = try scratch.write("second.txt", Self.second)
+    let directory = scratch.path("story")
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+    #expect(runIngest(IngestOptions(files: [first], output: directory + "/one.json")).status == 0)
+    #expect(runIngest(IngestOptions(files: [second], merge: directory)).status == 0)
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    #expect(files == ["one.json", "second.json"])
+    #expect(DatasetLoader.validate(paths: [directory]).isEmpty)
+    let dataset = try DatasetLoader.load(path: directory)
+    #expect(dataset.actors.filter { $0.name.contains("Ortiz") }.count == 1)
+  }
+
   @Test func reportJSONIsOneObjectPerFile() throws {
     let scratch = try ScratchDirectory()
     let first = try scratch.write("first.txt", Self.article)
