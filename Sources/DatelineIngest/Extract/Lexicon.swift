@@ -328,7 +328,7 @@ enum Lexicon {
     "will", "would", "could", "should", "may", "might", "must", "can", "shall", "is", "are",
     "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "'ll",
     "to", "not", "also", "then", "still", "already", "just", "reportedly", "later", "again",
-    "n't", "never", "soon", "finally", "officially",
+    "n't", "never", "soon", "finally", "officially", "going",
   ]
 
   /// Words that introduce scare quotes or titles rather than speech.

@@ -463,6 +463,12 @@ enum TemporalTagger {
 
   /// The tense a word marks, if it is a verb we recognize.
   static func verbTense(_ tokens: [Token], _ index: Int) -> Tense? {
+    // Most words are no verb we know: decide that from the classes, without string work.
+    if tokens[index].classes.isEmpty, tokens[index].lower.utf8.last != UInt8(ascii: "d"),
+      tokens[index].lower.utf8.last != UInt8(ascii: "l")
+    {
+      return nil
+    }
     let word = tokens[index].lower
     if word == "will" || word == "'ll" || word == "shall" || word == "would" || word == "could"
       || word == "might" || word.hasSuffix("'ll")

@@ -36,6 +36,7 @@ public enum IngestReport {
     public var text: String
     public var value: String?
     public var tense: String?
+    public var confidence: Double
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
@@ -44,8 +45,9 @@ public enum IngestReport {
       try container.encode(text, forKey: .text)
       try container.encode(value, forKey: .value)
       try container.encode(tense, forKey: .tense)
+      try container.encode(confidence, forKey: .confidence)
     }
-    enum CodingKeys: String, CodingKey { case start, end, text, value, tense }
+    enum CodingKeys: String, CodingKey { case start, end, text, value, tense, confidence }
   }
 
   public struct ActorItem: Encodable, Sendable {
@@ -53,6 +55,8 @@ public enum IngestReport {
     public var kind: String
     public var role: String?
     public var aliases: [String]
+    public var mentions: Int
+    public var confidence: Double
   }
 
   public struct EventItem: Encodable, Sendable {
@@ -62,6 +66,7 @@ public enum IngestReport {
     public var status: String
     public var participants: [String]
     public var paragraph: Int
+    public var confidence: Double
   }
 
   public struct FileReport: Encodable, Sendable {
@@ -86,25 +91,49 @@ public enum IngestReport {
     let dates = analysis.dates.map {
       DateItem(
         start: $0.range.lowerBound, end: $0.range.upperBound, text: $0.text,
-        value: $0.resolved?.value.description, tense: $0.tense?.rawValue)
+        value: $0.resolved?.value.description, tense: $0.tense?.rawValue,
+        confidence: dateConfidence($0))
     }
     let actors = analysis.actorEntities.map {
       let entity = analysis.entities[$0]
       return ActorItem(
-        name: entity.name, kind: entity.kind.rawValue, role: entity.role, aliases: entity.aliases)
+        name: entity.name, kind: entity.kind.rawValue, role: entity.role, aliases: entity.aliases,
+        mentions: entity.mentionCount, confidence: actorConfidence(entity))
     }
     let events = analysis.events.map {
       EventItem(
         headline: $0.headline, date: $0.resolved?.value.description, stated: $0.expression,
         status: $0.status.rawValue,
         participants: $0.participants.map { analysis.entities[$0].name },
-        paragraph: $0.paragraph + 1)
+        paragraph: $0.paragraph + 1, confidence: eventConfidence($0))
     }
     return FileReport(
       file: file, published: analysis.publication?.iso,
       paragraphs: analysis.article.paragraphs.count,
       sentences: analysis.article.sentences.count, quotes: quotes, dates: dates, actors: actors,
       events: events)
+  }
+
+  /// A resolved date whose direction came from a verb is surest; an unresolved one least.
+  static func dateConfidence(_ expression: TemporalExpression) -> Double {
+    guard expression.resolved != nil else { return 0.3 }
+    return expression.tense == nil ? 0.8 : 0.9
+  }
+
+  /// Titles, full names and repeated mentions make an actor more certain.
+  static func actorConfidence(_ entity: Entity) -> Double {
+    var confidence = entity.kind == .person ? 0.6 : 0.7
+    if entity.role != nil { confidence += 0.2 }
+    if entity.name.contains(" ") { confidence += 0.1 }
+    if entity.mentionCount > 1 { confidence += 0.1 }
+    return min(0.95, confidence)
+  }
+
+  /// Generated from one sentence: as sure as its date, less when the tense was guessed.
+  static func eventConfidence(_ event: FoundEvent) -> Double {
+    if event.isStoryMoment { return 0.7 }
+    guard event.resolved != nil else { return 0.3 }
+    return event.participants.count > 1 ? 0.75 : 0.65
   }
 
   /// One line of JSON.
@@ -123,10 +152,12 @@ public enum IngestReport {
     lines.append(
       "  \(report.paragraphs) paragraphs, \(report.sentences) sentences, \(report.quotes.count) quotes, \(report.dates.count) dates, \(report.actors.count) actors, \(report.events.count) events"
     )
-    lines.append("Actors:")
+    lines.append("Actors (confidence, name, kind and role):")
     for actor in report.actors {
       let role = actor.role.map { ", \(safe($0))" } ?? ""
-      lines.append("  \(safe(actor.name)) (\(actor.kind)\(role))")
+      lines.append(
+        "  \(String(format: "%.2f", actor.confidence)) \(safe(actor.name)) (\(actor.kind)\(role)), \(actor.mentions) mentions"
+      )
     }
     lines.append("Quotes (confidence, speaker, cue):")
     for quote in report.quotes {
@@ -136,16 +167,18 @@ public enum IngestReport {
       lines.append("  \(confidence) \(speaker)\(cue) @\(quote.start)-\(quote.end) \(quote.kind)")
       lines.append("       \"\(safe(shorten(quote.text, 100)))\"")
     }
-    lines.append("Dates (expression -> value, tense):")
+    lines.append("Dates (confidence, expression -> value, tense):")
     for date in report.dates {
       let value = date.value ?? "unresolved"
-      lines.append("  \(safe(date.text)) -> \(value) (\(date.tense ?? "no tense")) @\(date.start)")
+      lines.append(
+        "  \(String(format: "%.2f", date.confidence)) \(safe(date.text)) -> \(value) (\(date.tense ?? "no tense")) @\(date.start)"
+      )
     }
-    lines.append("Events (date, status):")
+    lines.append("Events (confidence, date, status):")
     for event in report.events {
       let participants = event.participants.map(safe).joined(separator: ", ")
       lines.append(
-        "  \(event.date ?? "undated") \(event.status): \(safe(event.headline)) [\(participants)] (paragraph \(event.paragraph))"
+        "  \(String(format: "%.2f", event.confidence)) \(event.date ?? "undated") \(event.status): \(safe(event.headline)) [\(participants)] (paragraph \(event.paragraph))"
       )
     }
     return lines.joined(separator: "\n")

@@ -25,6 +25,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
   public static let thingWord = WordClass(rawValue: 1 << 18)
   public static let locative = WordClass(rawValue: 1 << 19)
   public static let connector = WordClass(rawValue: 1 << 20)
+  public static let intentVerb = WordClass(rawValue: 1 << 21)
 
   /// Every listed word with its classes.
   static let table: [String: WordClass] = {
@@ -54,6 +55,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     add(Lexicon.thingWords, .thingWord)
     add(Lexicon.locativePrepositions, .locative)
     add(EntityFinder.connectors, .connector)
+    add(TemporalTagger.intentVerbs, .intentVerb)
     return table
   }()
 
