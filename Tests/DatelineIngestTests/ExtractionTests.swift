@@ -159,3 +159,37 @@ struct AttributionVariantTests {
     #expect(analysis.quoteSpeakers() == ["Arjun Mehta"])
   }
 }
+
+struct DateVariantTests {
+  func analyze(_ body: String, published: String = "2025-10-16") -> ArticleAnalysis {
+    ArticleAnalysis(text: body, published: PublicationHeader.parseOption(published))
+  }
+
+  @Test func holidaysResolveByTense() {
+    let analysis = analyze(
+      "Ana Reyes wants the bill signed before Thanksgiving. Bo Lind met her on Memorial Day.")
+    let values = analysis.dateValues()
+    #expect(values["Thanksgiving"] == "2025-11-27")
+    #expect(values["Memorial Day"] == "2025-05-26")
+  }
+
+  @Test func holidayEventsCarryTheirValueIntoValidData() throws {
+    let analysis = analyze("Ana Reyes will visit Rome on Christmas Eve.")
+    var builder = DatasetBuilder()
+    builder.add(analysis, file: "x.txt", publisher: nil)
+    let timeline = try Timeline(dataset: builder.dataset)
+    #expect(timeline.events.first?.date.value.description == "2025-12-24")
+  }
+
+  @Test func aFullMonthNameBeforeAFullStopIsJustTheMonth() {
+    let analysis = analyze("The bill passed the House in June. It stalled later.")
+    #expect(analysis.dates.first?.text == "June")
+  }
+
+  @Test func durationsAreNotDates() {
+    let analysis = analyze(
+      "The plan would spend $4 billion over five years. Rates rose for the third time in six months."
+    )
+    #expect(analysis.dates.isEmpty)
+  }
+}

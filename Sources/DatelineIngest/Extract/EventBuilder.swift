@@ -61,6 +61,8 @@ struct EventBuilder {
       if primary.isAnniversary, let publicationDay {
         date = .edtf(publicationDay.description)
         resolved = try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)
+      } else if primary.isResolvedLocally, let value = primary.resolved?.value {
+        date = .edtf(value.description)  // the model cannot resolve a holiday's name
       } else {
         date = .stated(StatedDate(stated: primary.text, tense: tense))
       }
@@ -201,7 +203,8 @@ struct EventBuilder {
   ]
   static let trailingFunctionWords: Set<String> = [
     "on", "at", "in", "the", "a", "an", "to", "of", "with", "and", "for", "by", "from", "its",
-    "his", "her", "their", "about", "into", "over", "under", "as", "or",
+    "his", "her", "their", "about", "into", "over", "under", "as", "or", "could", "would",
+    "will", "may", "might", "should", "must", "can",
   ]
 
   /// Subject + verb + object, names shortened, the date left out: "Trump will meet with Starmer".
@@ -276,6 +279,37 @@ struct EventBuilder {
       words.append(article.text(tokens: position, position))
       phraseWords += 1
       position += 1
+    }
+    // "Calder said Thursday that a vote could come": what was said is the news.
+    if words.count == 2, Lexicon.speechVerbs.contains(words[1].lowercased()),
+      let that = (subject.next..<range.upperBound).first(where: {
+        article.tokens[$0].lower == "that" && article.tokens[$0].quote < 0
+      })
+    {
+      var clause = that + 1
+      var added = 0
+      while clause < range.upperBound, added < 10 {
+        let token = article.tokens[clause]
+        if token.kind == .quoteMark || token.quote >= 0
+          || (Self.clauseStops.contains(token.lower) && added > 0)
+        {
+          break
+        }
+        if clause >= expression.firstToken && clause <= expression.lastToken {
+          clause = expression.lastToken + 1
+          continue
+        }
+        let mentionIndex = finder.mentionCovering[clause]
+        if mentionIndex >= 0 {
+          let mention = finder.mentions[Int(mentionIndex)]
+          words.append(shortName(finder.entities[mention.entity]))
+          clause = mention.last + 1
+        } else {
+          if token.kind != .punctuation { words.append(article.text(tokens: clause, clause)) }
+          clause += 1
+        }
+        added += 1
+      }
     }
     while words.count > 1, let last = words.last,
       Self.trailingFunctionWords.contains(last.lowercased())
@@ -355,7 +389,11 @@ struct EventBuilder {
         headline: Self.capitalized(headline),
         summary:
           "The \(noun) the article reports on, with \(names.joined(separator: ", ")) (paragraph \(paragraph + 1)).",
-        date: stated.map { .stated(StatedDate(stated: $0.text, tense: $0.tense)) }
+        date: stated.map {
+          $0.isResolvedLocally
+            ? .edtf($0.resolved!.value.description)
+            : .stated(StatedDate(stated: $0.text, tense: $0.tense))
+        }
           ?? .edtf(publicationDay.description),
         resolved: stated?.resolved
           ?? (try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)),

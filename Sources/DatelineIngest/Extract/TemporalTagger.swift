@@ -12,6 +12,8 @@ public struct TemporalExpression: Sendable, Equatable {
   public var resolved: ResolvedDate?
   /// "the third anniversary of X": the date is X's, the sentence happens on the anniversary.
   public var isAnniversary = false
+  /// Resolved by ingest itself (a holiday), not by the model: data must carry the EDTF value.
+  public var isResolvedLocally = false
 }
 
 /// Finds temporal expressions by walking tokens once; each match is handed to the model's
@@ -28,6 +30,11 @@ enum TemporalTagger {
   static let offsetTails: Set<String> = ["ago", "earlier", "later", "before"]
   static let monthQualifiers: Set<String> = ["early", "mid", "late", "mid-"]
   static let monthModifiers: Set<String> = ["last", "next", "this"]
+  static let fullMonthNames: Set<String> = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+  ]
+  static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those"]
   static let deadlineWords: Set<String> = ["by", "until", "till", "before"]
   static let notVerbsAfterTo: Set<String> = [
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
@@ -77,6 +84,22 @@ enum TemporalTagger {
     let tokens = article.tokens
     var index = 0
     while index < tokens.count {
+      if !tokens[index].isCredit, let (length, holiday) = HolidayCalendar.match(tokens, at: index) {
+        let last = index + length - 1
+        let range = tokens[index].start..<tokens[last].end
+        let text = article.text(range)
+        let tense = tense(of: tokens, around: index...last)
+        var expression = TemporalExpression(
+          range: range, text: text, firstToken: index, lastToken: last, tense: tense,
+          resolved: nil, isResolvedLocally: true)
+        if let anchor {
+          expression.resolved = HolidayCalendar.resolve(
+            holiday, stated: text, tense: tense, anchor: anchor)
+        }
+        found.append(expression)
+        index = last + 1
+        continue
+      }
       guard !tokens[index].isCredit, tokens[index].kind == .word || tokens[index].kind == .number,
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
       else {
@@ -268,7 +291,9 @@ enum TemporalTagger {
       let unit = word(tokens, position)
       if unitWords.contains(unit) {
         let vague = !hasDirection && !hasCount
-        if (hasDirection || (hasCount && first != "for") || (vague && first == "within"))
+        // "over five years" and "for two weeks" are durations, not dates.
+        if (hasDirection || (hasCount && first != "for" && first != "over")
+          || (vague && first == "within"))
           && !(first == "for" && !hasDirection)
         {
           return (
@@ -372,7 +397,10 @@ enum TemporalTagger {
     guard index < tokens.count, tokens[index].isCapitalized,
       tokens[index].classes.contains(.month)
     else { return nil }
-    if tokens[index].lower.count <= 4, word(tokens, index + 1) == "." { return 2 }
+    // "Feb." is one expression; "June." ends a sentence.
+    if !Self.fullMonthNames.contains(tokens[index].lower), word(tokens, index + 1) == "." {
+      return 2
+    }
     return 1
   }
 
@@ -499,6 +527,12 @@ enum TemporalTagger {
     if word.hasSuffix("ed"), word.utf8.count >= 5, !tokens[index].classes.contains(.notPastEd),
       !word.contains("-")
     {
+      // "wants the bill signed": after a determiner and a noun, a participle, not a past verb.
+      if index >= 2, Self.determiners.contains(tokens[index - 2].lower),
+        tokens[index - 1].kind == .word, !tokens[index - 1].isCapitalized
+      {
+        return nil
+      }
       return .past
     }
     if tokens[index].classes.contains(.presentVerb) { return .present }

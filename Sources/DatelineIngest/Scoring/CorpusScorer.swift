@@ -119,8 +119,10 @@ public enum CorpusScorer {
     let published = gold.published.flatMap(PublicationHeader.parseOption)
     let analysis = ArticleAnalysis(text: text, published: published)
     let scalars = analysis.article.scalars
+    // Gold texts are looked up after the dateline header, which is not part of the story.
+    let bodyStart = analysis.article.header?.range.upperBound ?? 0
     // Quotes.
-    var cursor = 0
+    var cursor = bodyStart
     var goldQuoteRanges: [(Range<Int>, String?)] = []
     for quote in gold.quotes {
       guard let range = find(Array(quote.text.unicodeScalars), in: scalars, from: cursor) else {
@@ -162,7 +164,7 @@ public enum CorpusScorer {
     total.quotesExact = total.quotesExact + exact
     total.quotesOverlap = total.quotesOverlap + overlap
     // Dates.
-    cursor = 0
+    cursor = bodyStart
     var spans = PRF(predicted: analysis.dates.count, gold: gold.dates.count)
     var goldDateRanges: [Range<Int>] = []
     for date in gold.dates {
