@@ -235,6 +235,38 @@ struct EntityFinder {
     {
       return nil
     }
+    // One capitalized word with no title before it, the commonest case: decide it cheaply.
+    if first == last, first == run.last,
+      first == sentenceStart || !article.tokens[first - 1].classes.contains(.title),
+      first == sentenceStart || !article.tokens[first - 1].classes.contains(.nationality)
+    {
+      let classes = article.tokens[first].classes
+      if classes.contains(.title) || classes.contains(.abbreviatedTitle)
+        || classes.contains(.thingWord) || classes.contains(.gatheringNoun)
+        || (classes.contains(.nationality) && Lexicon.countries[article.tokens[first].lower] == nil
+          && Lexicon.countries[String(article.tokens[first].stem)] == nil)
+      {
+        return nil
+      }
+      if !classes.contains(.organizationWord),
+        !CreditFinder.isAllCaps(article, article.tokens[first])
+      {
+        let word = String(article.tokens[first].stem)
+        if let country = Lexicon.countries[word] {
+          addCountry(country, first: first, last: last)
+          return nil
+        }
+        if Lexicon.places.contains(word) {
+          if followedBySpeechVerb(Run(first: first, last: last)) {
+            let name = stripPossessive(article.text(tokens: first, last))
+            let id = entity(key: word, name: name, kind: .organization)
+            addMention(id, first: first, last: last, nameFirst: first)
+          }
+          return nil
+        }
+        return Run(first: first, last: last)
+      }
+    }
     let wholeKey = key(first, last)
     if let country = Lexicon.countries[wholeKey] {
       addCountry(country, first: first, last: last)
