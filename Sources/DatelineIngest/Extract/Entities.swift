@@ -81,6 +81,13 @@ struct EntityFinder {
       }
     }
     // Single words: a known person's surname or first name, else a person when they speak.
+    var firstNames: [String: Int] = [:]
+    for (index, entity) in entities.enumerated() where entity.kind == .person {
+      let words = entity.name.split(separator: " ")
+      if words.count > 1, firstNames[words[0].lowercased()] == nil {
+        firstNames[words[0].lowercased()] = index
+      }
+    }
     for run in pendingSingles {
       let token = article.tokens[run.first]
       let key = String(token.stem)
@@ -88,10 +95,7 @@ struct EntityFinder {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
-      if let firstName = entities.firstIndex(where: {
-        $0.kind == .person && $0.name.split(separator: " ").first?.lowercased() == key
-          && $0.name.contains(" ")
-      }) {
+      if let firstName = firstNames[key] {
         addMention(firstName, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }

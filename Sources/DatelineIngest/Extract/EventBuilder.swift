@@ -126,9 +126,13 @@ struct EventBuilder {
   }
 
   func status(sentence: Int, tense: Tense?, resolved: ResolvedDate?) -> EventStatus {
-    let words = article.tokens[article.sentences[sentence]].map(\.lower)
-    let predicts = words.contains { Lexicon.predictionMarkers.contains($0) }
-    let expects = words.contains { Lexicon.expectationMarkers.contains($0) }
+    var predicts = false
+    var expects = false
+    for index in article.sentences[sentence] {
+      let classes = article.tokens[index].classes
+      if classes.contains(.predictionMarker) { predicts = true }
+      if classes.contains(.expectationMarker) { expects = true }
+    }
     switch tense {
     case .past:
       return .occurred

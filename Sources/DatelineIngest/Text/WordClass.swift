@@ -26,6 +26,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
   public static let locative = WordClass(rawValue: 1 << 19)
   public static let connector = WordClass(rawValue: 1 << 20)
   public static let intentVerb = WordClass(rawValue: 1 << 21)
+  public static let predictionMarker = WordClass(rawValue: 1 << 22)
+  public static let expectationMarker = WordClass(rawValue: 1 << 23)
 
   /// Every listed word with its classes.
   static let table: [String: WordClass] = {
@@ -56,6 +58,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     add(Lexicon.locativePrepositions, .locative)
     add(EntityFinder.connectors, .connector)
     add(TemporalTagger.intentVerbs, .intentVerb)
+    add(Lexicon.predictionMarkers, .predictionMarker)
+    add(Lexicon.expectationMarkers, .expectationMarker)
     return table
   }()
 
