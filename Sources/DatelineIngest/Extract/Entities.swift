@@ -541,7 +541,7 @@ struct EntityFinder {
     // "the president Emmanuel Macron" names the person itself: leave it to the name run.
     if cursor < limit, isNameToken(article.tokens[cursor]) { return nil }
     let last = cursor - 1
-    let matching = mentions.reversed().first { mention in
+    let matching = mentions.suffix(300).reversed().first { mention in
       let entity = entities[mention.entity]
       guard entity.kind == .person, let role = entity.role?.lowercased(), role.contains(title)
       else {

@@ -102,8 +102,13 @@ struct SpeakerFinder {
     let continuesSpeaker = quote.speaker != nil && terminal && (words.first?.isCapitalized ?? false)
     if words.count <= 4 && !quote.hasOwnAttribution && !continuesSpeaker {
       // A short fragment counts when the sentence reports speech: could end "within weeks."
+      // Look near the quote only: a sentence can be huge in a broken text.
       let sentence = article.tokens[quote.span.openToken].sentence
-      let range = article.sentences[sentence]
+      let whole = article.sentences[sentence]
+      let range =
+        max(
+          whole.lowerBound, quote.span.openToken - 40)..<min(
+          whole.upperBound, quote.span.innerTokens.upperBound + 40)
       let reports = article.tokens[range].contains {
         $0.quote < 0
           && ($0.classes.contains(.speechVerb)
@@ -311,7 +316,9 @@ struct SpeakerFinder {
     var currentSentence = sentence
     var candidate: Int?
     var position = index - 1
-    while position >= 0, article.tokens[position].paragraph >= paragraph - 2 {
+    // Bounded, so a huge paragraph full of pronouns stays linear.
+    let floor = max(0, index - 600)
+    while position >= floor, article.tokens[position].paragraph >= paragraph - 2 {
       let token = article.tokens[position]
       if token.sentence != currentSentence {
         if let candidate { return candidate }
