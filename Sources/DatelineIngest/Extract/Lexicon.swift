@@ -10,13 +10,6 @@ enum Lexicon {
     "insp", "det", "cpl", "pvt", "brig", "sec", "secy", "amb", "fr", "msgr", "gov.-elect",
   ]
 
-  /// Abbreviations that usually start a name, so what follows is never a new sentence.
-  static let namePrefixAbbreviations: Set<String> = [
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
-    "sgt", "adm", "st", "hon", "rev", "pres", "amb", "fr", "msgr", "cmdr", "cpl", "pvt", "brig",
-    "det", "insp", "atty", "supt",
-  ]
-
   /// Verbs that introduce or attribute speech, in all the forms news writing uses.
   static let speechVerbs: Set<String> = [
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add", "predicted",
@@ -37,9 +30,6 @@ enum Lexicon {
     "explaining", "insisting", "declaring", "stating", "replying", "responding", "announcing",
     "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding",
   ]
-
-  /// Speech verbs that can stand before a quote without a following "that": told reporters "...".
-  static let cueNouns: Set<String> = ["according"]
 
   /// Titles and ranks that, before a name, make it a person and give the role.
   static let titles: Set<String> = [
@@ -267,25 +257,12 @@ enum Lexicon {
     "december": 12, "dec": 12,
   ]
 
-  static let pronounsMale: Set<String> = ["he", "him", "his"]
-  static let pronounsFemale: Set<String> = ["she", "her", "hers"]
-
-  /// Markers of a future or hypothetical verb.
-  static let futureMarkers: Set<String> = [
-    "will", "'ll", "shall", "going", "plans", "planned", "plan", "scheduled", "set",
-    "expected", "expects", "expect", "due", "would", "could", "may", "might", "intends",
-    "intend", "hopes", "hope", "aims", "aim", "upcoming", "next", "forthcoming", "wo",
-  ]
   /// Modal markers that make a future event a prediction rather than a plan.
   static let predictionMarkers: Set<String> = [
     "could", "might", "may", "predicted", "predicts", "predict", "thinks", "believes",
     "likely", "possibly", "probably", "forecast", "forecasts", "hopes", "hope", "would",
   ]
   static let expectationMarkers: Set<String> = ["expected", "expects", "expect", "due", "likely"]
-  static let scheduleMarkers: Set<String> = [
-    "will", "'ll", "shall", "scheduled", "set", "plans", "planned", "plan", "intends",
-    "going", "slated", "upcoming",
-  ]
 
   /// Common irregular past forms (regular ones end in -ed).
   static let pastVerbs: Set<String> = [
