@@ -193,3 +193,12 @@ struct DateVariantTests {
     #expect(analysis.dates.isEmpty)
   }
 }
+
+struct OrganizationSpeakerTests {
+  @Test func theMinistryIsTheMinistryNamedBefore() {
+    let analysis = ArticleAnalysis(
+      text: "The Finance Ministry raised taxes. \"We had no choice,\" the ministry said.",
+      published: PublicationHeader.parseOption("2025-02-24"))
+    #expect(analysis.quoteSpeakers() == ["Finance Ministry"])
+  }
+}

@@ -522,6 +522,21 @@ struct EntityFinder {
       !article.tokens[index].isCredit
     else { return nil }
     var cursor = index + 1
+    // "the ministry said": the organization named earlier with that head word.
+    if cursor < limit, !article.tokens[cursor].isCapitalized,
+      article.tokens[cursor].classes.contains(.organizationWord),
+      cursor + 1 >= limit || !isNameToken(at: cursor + 1)
+    {
+      let head = String(article.tokens[cursor].stem)
+      if let organization = mentions.suffix(300).reversed().first(where: {
+        entities[$0.entity].kind == .organization
+          && entities[$0.entity].name.split(separator: " ").last?.lowercased() == head
+      }) {
+        addMention(
+          organization.entity, first: index, last: cursor, nameFirst: cursor + 1, nominal: true)
+        return cursor
+      }
+    }
     var country: String?
     if cursor < limit, let nation = Lexicon.demonyms[article.tokens[cursor].lower] {
       country = nation

@@ -250,7 +250,9 @@ struct SpeakerFinder {
     guard verb >= floor else { return nil }
     let cue = article.tokens[verb].lower
     // "said Trump:" - the name follows the verb.
-    if let (speaker, _) = subject(at: verb + 1, paragraphEnd: open) {
+    if let (speaker, next) = subject(at: verb + 1, paragraphEnd: open),
+      next == open || article.tokens[next].lower == ":" || article.tokens[next].lower == ","
+    {
       if cue != "told" && cue != "tells" && cue != "asked" {
         return (speaker, cue, 0.85, "named after the verb before the quote")
       }
