@@ -1,10 +1,13 @@
 import DatelineIngest
 import DatelineModel
+import DatelineUI
 import Foundation
 
 // Benchmarks are programs: they print medians and ratios; they assert nothing.
 //   swift run -c release dateline-bench ingest [FILE...]   extraction throughput in MB/s
 //   swift run -c release dateline-bench score    quality against the gold corpus
+//   swift run -c release dateline-bench model    loading, building and searching a large timeline
+//   swift run -c release dateline-bench ui       frame and search-keystroke cost, 10 to 1M quotes
 //   swift run dateline-bench report FILE...      the human report of each file
 
 /// The test corpus and the seed article, found from this file's location.
@@ -128,6 +131,9 @@ case "score":
   if arguments.contains("-v") { print(result.misses.joined(separator: "\n")) }
 case "model":
   ModelBench.run(Array(arguments.dropFirst()))
+case "ui":
+  // Frame cost at 10, 10k and 1M quotes (it should not grow) and search keystroke cost.
+  for line in UIBenchmarks.report() { print(line) }
 case "report":
   for path in arguments.dropFirst() {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -137,5 +143,5 @@ case "report":
     print(IngestReport.text(for: ArticleAnalysis(text: text), file: path))
   }
 default:
-  print("usage: dateline-bench ingest | score | report FILE...")
+  print("usage: dateline-bench ingest [FILE...] | score [-v] | model | ui | report FILE...")
 }
