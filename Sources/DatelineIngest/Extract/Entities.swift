@@ -48,6 +48,8 @@ struct EntityFinder {
   /// Mention -> the closing comma of its apposition.
   var appositionOf: [Int: Int] = [:]
   private var keyToEntity: [String: Int] = [:]
+  /// People by full name and by surname, lowercased: "donald trump", "trump".
+  private var personKeys: [String: Int] = [:]
 
   init(article: Article) {
     self.article = article
@@ -91,7 +93,7 @@ struct EntityFinder {
     for run in pendingSingles {
       let token = article.tokens[run.first]
       let key = String(token.stem)
-      if let entity = keyToEntity["person:" + key] ?? keyToEntity[key] {
+      if let entity = personKeys[key] ?? keyToEntity[key] {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
@@ -112,6 +114,7 @@ struct EntityFinder {
       if nextToSpeechVerb(run) {
         let name = stripPossessive(article.text(tokens: run.first, run.first))
         let entity = entity(key: "person:" + key, name: name, kind: .person)
+        personKeys[key] = entity
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
       }
     }
@@ -484,7 +487,7 @@ struct EntityFinder {
   /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump.
   mutating func person(named name: String, key: String) -> Int {
     let surname = String(key.split(separator: " ").last ?? Substring(key))
-    if let existing = keyToEntity["person:" + surname] {
+    if let existing = personKeys[surname] {
       if name.count > entities[existing].name.count {
         entities[existing].addAlias(entities[existing].name)
         entities[existing].name = name
@@ -492,13 +495,13 @@ struct EntityFinder {
       } else {
         entities[existing].addAlias(name)
       }
-      keyToEntity["person:" + key] = existing
+      personKeys[key] = existing
       return existing
     }
     entities.append(Entity(name: name, kind: .person))
     let id = entities.count - 1
-    keyToEntity["person:" + surname] = id
-    keyToEntity["person:" + key] = id
+    personKeys[surname] = id
+    personKeys[key] = id
     return id
   }
 
