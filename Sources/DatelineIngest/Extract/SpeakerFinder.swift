@@ -71,36 +71,64 @@ struct SpeakerFinder {
   }
 
   /// Scare quotes, titles and single quoted words are not quotations.
+  /// Marks that end a quoted sentence or clause.
+  static let terminalMarks: Set<String> = [",", ".", "?", "!", "…", "—", "-", ":"]
+  /// Determiners and pronouns that may sit between a naming word and its quote.
+  static let introducerFillers: Set<String> = [
+    "a", "an", "the", "as", "its", "his", "her", "their", "of", "it", "them", "this", "that",
+    "him", "what",
+  ]
+
+  /// More than `limit` characters; cheap for ASCII words, which need no grapheme walk.
+  @inline(__always)
+  static func hasMoreCharacters(_ word: String, than limit: Int) -> Bool {
+    let bytes = word.utf8.count
+    if bytes <= limit { return false }
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return true }
+    return word.count > limit
+  }
+
   func isQuotation(_ quote: FoundQuote) -> Bool {
-    let inner = article.tokens[quote.span.innerTokens]
-    let words = inner.filter { $0.kind == .word || $0.kind == .number }
-    guard !words.isEmpty else { return false }
-    let lastInner = inner.last { $0.kind != .quoteMark }
-    let terminal =
-      lastInner.map { [",", ".", "?", "!", "…", "—", "-", ":"].contains($0.lower) } ?? false
+    // Counted in place: copying tokens retains their strings.
+    let tokens = article.tokens
+    let inner = quote.span.innerTokens
+    var wordCount = 0
+    var firstWordCapitalized = false
+    var significantCount = 0
+    var significantAllCapitalized = true
+    var lastInner: Int?
+    for index in inner {
+      let kind = tokens[index].kind
+      if kind != .quoteMark { lastInner = index }
+      guard kind == .word || kind == .number else { continue }
+      if wordCount == 0 { firstWordCapitalized = tokens[index].isCapitalized }
+      wordCount += 1
+      if kind == .word, Self.hasMoreCharacters(tokens[index].lower, than: 3) {
+        significantCount += 1
+        if !tokens[index].isCapitalized { significantAllCapitalized = false }
+      }
+    }
+    guard wordCount > 0 else { return false }
+    let terminal = lastInner.map { Self.terminalMarks.contains(tokens[$0].lower) } ?? false
     var introducer = quote.span.openToken - 1
     // "called it a", "dubbed the": determiners and pronouns between the word and the quote.
     while introducer >= 0, quote.span.openToken - introducer <= 4,
-      [
-        "a", "an", "the", "as", "its", "his", "her", "their", "of", "it", "them", "this", "that",
-        "him", "what",
-      ].contains(article.tokens[introducer].lower)
+      Self.introducerFillers.contains(tokens[introducer].lower)
     {
       introducer -= 1
     }
     let introducedAsTitle =
       introducer >= 0
-      && article.tokens[introducer].sentence == article.tokens[quote.span.openToken].sentence
-      && Lexicon.scareQuoteIntroducers.contains(article.tokens[introducer].lower)
-    if introducedAsTitle && !(words.count >= 6 && terminal && quote.hasOwnAttribution) {
+      && tokens[introducer].sentence == tokens[quote.span.openToken].sentence
+      && Lexicon.scareQuoteIntroducers.contains(tokens[introducer].lower)
+    if introducedAsTitle && !(wordCount >= 6 && terminal && quote.hasOwnAttribution) {
       return false
     }
-    let significant = words.filter { $0.kind == .word && $0.lower.count > 3 }
-    let titleCase = significant.count >= 2 && significant.allSatisfy(\.isCapitalized)
-    if titleCase && words.count <= 10 && !quote.hasOwnAttribution { return false }
-    if words.count <= 3 && !terminal && !quote.hasOwnAttribution { return false }
-    let continuesSpeaker = quote.speaker != nil && terminal && (words.first?.isCapitalized ?? false)
-    if words.count <= 4 && !quote.hasOwnAttribution && !continuesSpeaker {
+    let titleCase = significantCount >= 2 && significantAllCapitalized
+    if titleCase && wordCount <= 10 && !quote.hasOwnAttribution { return false }
+    if wordCount <= 3 && !terminal && !quote.hasOwnAttribution { return false }
+    let continuesSpeaker = quote.speaker != nil && terminal && firstWordCapitalized
+    if wordCount <= 4 && !quote.hasOwnAttribution && !continuesSpeaker {
       // A short fragment counts when the sentence reports speech: could end "within weeks."
       // Look near the quote only: a sentence can be huge in a broken text.
       let sentence = article.tokens[quote.span.openToken].sentence
