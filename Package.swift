@@ -45,7 +45,8 @@ let package = Package(
     .testTarget(name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"], exclude: ["Corpus"]),
     .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"], exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
-    .testTarget(name: "DatelineTerminalTests", dependencies: ["DatelineModel"]),
+    .testTarget(
+      name: "DatelineTerminalTests", dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -57,6 +57,12 @@ enum KeyDecoder {
     var x: Int32 = 0
     var y: Int32 = 0
     guard dl_read_mouse(&kind, &x, &y) != 0 else { return nil }
+    return mouseEvent(kind: kind, x: x, y: y)
+  }
+
+  /// The event for what `dl_read_mouse` reports: kind 1 click, 2 wheel up, 3 wheel down; nil
+  /// for any other button.
+  static func mouseEvent(kind: Int32, x: Int32, y: Int32) -> MouseEvent? {
     switch kind {
     case 1: return MouseEvent(.click, x: Int(x), y: Int(y))
     case 2: return MouseEvent(.wheelUp, x: Int(x), y: Int(y))

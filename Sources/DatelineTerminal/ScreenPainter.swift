@@ -33,17 +33,30 @@ struct ScreenPainter {
     let columns = min(grid.width, Int(dl_columns()))
     let last = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
     if last == nil { werase(dl_stdscr()) }
-    for y in 0..<max(0, rows) {
-      for x in 0..<max(0, columns) {
-        let cell = grid[x, y]
-        if let last, last[x, y] == cell { continue }
-        if cell.isContinuation { continue }  // drawn with the wide cell to its left
-        draw(cell, x: x, y: y, columns: columns)
-      }
+    Self.forEachCellToDraw(in: grid, previous: last, rows: rows, columns: columns) { x, y in
+      draw(grid[x, y], x: x, y: y, columns: columns)
     }
     previous = grid
     wnoutrefresh(dl_stdscr())
     doupdate()
+  }
+
+  /// Calls `body` for each cell of `grid` (within `rows` x `columns`) that must be drawn: every
+  /// cell without a `previous` frame of the same size, else only those that changed.
+  /// Continuation cells are skipped: they are drawn with the wide cell to their left.
+  static func forEachCellToDraw(
+    in grid: CellGrid, previous: CellGrid?, rows: Int, columns: Int,
+    _ body: (_ x: Int, _ y: Int) -> Void
+  ) {
+    let last = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
+    for y in 0..<max(0, min(rows, grid.height)) {
+      for x in 0..<max(0, min(columns, grid.width)) {
+        let cell = grid[x, y]
+        if let last, last[x, y] == cell { continue }
+        if cell.isContinuation { continue }
+        body(x, y)
+      }
+    }
   }
 
   private func draw(_ cell: Cell, x: Int, y: Int, columns: Int) {

@@ -162,7 +162,9 @@ public struct Relation: Sendable, Equatable, Codable {
   public var event: String?
   public var provenance: Provenance
 
-  public init(from: String, to: String, kind: RelationKind, event: String? = nil, provenance: Provenance) {
+  public init(
+    from: String, to: String, kind: RelationKind, event: String? = nil, provenance: Provenance
+  ) {
     self.from = from
     self.to = to
     self.kind = kind

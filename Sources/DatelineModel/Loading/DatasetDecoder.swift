@@ -405,12 +405,6 @@ struct ObjectReader {
   let position: TextPosition
   var label: String
 
-  init(members: [JSONNode.Member], position: TextPosition, label: String) {
-    self.members = members
-    self.position = position
-    self.label = label
-  }
-
   func member(_ key: String) -> JSONNode.Member? {
     members.first { $0.key == key }
   }

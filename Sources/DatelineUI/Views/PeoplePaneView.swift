@@ -20,7 +20,9 @@ enum PeoplePaneView {
         let counts = "\(item.eventCount) ev \(item.quoteCount) q"
         let showCounts = width >= 36
         let countsStart = showCounts ? row.maxX - TerminalText.width(of: counts) : row.maxX
-        let nameWidth = min(24, max(8, width / 3))
+        // Measured against a fixed counts width, so the role column lines up on every row.
+        let nameWidth = ColumnAllocation.peopleNameWidth(
+          available: width - (showCounts ? ColumnAllocation.peopleCountsWidth + 1 : 0))
         var prefix = ""
         var detail = item.actor.role.map { TerminalText.sanitize($0) } ?? item.actor.kind.rawValue
         if isPersonFocus {

@@ -20,9 +20,14 @@ enum QuotesPaneView {
       row: { grid, row in
         let item = timeline.quotes[row.index]
         let width = row.maxX - row.x
-        let speakerWidth = min(16, max(6, width / 5))
+        let speakerWidth = ColumnAllocation.quoteSpeakerWidth(rowWidth: width)
+        let aliases = timeline.actor(id: item.quote.speaker)?.actor.aliases ?? []
         let speaker = TerminalText.pad(
-          TerminalText.sanitize(item.speakerName), toWidth: speakerWidth)
+          ColumnAllocation.fittedName(
+            TerminalText.sanitize(item.speakerName),
+            aliases: aliases.map { TerminalText.sanitize($0) },
+            width: speakerWidth),
+          toWidth: speakerWidth)
         var x = grid.write(
           speaker, x: row.x, y: row.y, style: Theme.on(Theme.speaker, row: row.style),
           maxX: row.maxX)

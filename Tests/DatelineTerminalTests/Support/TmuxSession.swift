@@ -101,20 +101,23 @@ final class TmuxSession {
   /// screen on timeout.
   @discardableResult
   func waitForScreen(
-    _ what: String, timeout: Duration = .seconds(15), _ condition: (String) -> Bool
+    _ what: String, timeout: Duration = .seconds(30), _ condition: (String) -> Bool
   ) async throws -> String {
     var last = ""
     let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+    // Look once more after the deadline: on a loaded machine this task may have slept through
+    // it while the program drew its screen long ago.
+    while true {
       last = try screen()
       if condition(last) { return last }
+      if ContinuousClock.now >= deadline { break }
       try await Task.sleep(for: .milliseconds(40))
     }
     throw HarnessError("timed out waiting for \(what); the screen was:\n\(last)")
   }
 
   @discardableResult
-  func waitFor(_ text: String, timeout: Duration = .seconds(15)) async throws -> String {
+  func waitFor(_ text: String, timeout: Duration = .seconds(30)) async throws -> String {
     try await waitForScreen("\"\(text)\"", timeout: timeout) { $0.contains(text) }
   }
 
@@ -129,7 +132,7 @@ final class TmuxSession {
 
   /// Waits for `dateline` to exit; returns its status as the shell reports it (128+N for a
   /// signal).
-  func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
+  func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
     let text = try await waitForFile("status", timeout: timeout)
     guard let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
       throw HarnessError("bad status file: \(text)")
@@ -146,12 +149,13 @@ final class TmuxSession {
     return (before, after)
   }
 
-  private func waitForFile(_ name: String, timeout: Duration = .seconds(15)) async throws -> String
+  private func waitForFile(_ name: String, timeout: Duration = .seconds(30)) async throws -> String
   {
     let url = directory.appendingPathComponent(name)
     let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+    while true {
       if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return text }
+      if ContinuousClock.now >= deadline { break }
       try await Task.sleep(for: .milliseconds(40))
     }
     throw HarnessError(
