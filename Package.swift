@@ -42,11 +42,15 @@ let package = Package(
       dependencies: ["DatelineModel", "DatelineIngest", "DatelineUI"]
     ),
     .testTarget(name: "DatelineModelTests", dependencies: ["DatelineModel"]),
-    .testTarget(name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"], exclude: ["Corpus"]),
-    .testTarget(name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"], exclude: ["Goldens"]),
+    .testTarget(
+      name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"],
+      exclude: ["Corpus"]),
+    .testTarget(
+      name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"], exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
     .testTarget(
-      name: "DatelineTerminalTests", dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI"]),
+      name: "DatelineTerminalTests",
+      dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI"]),
   ],
   swiftLanguageModes: [.v6]
 )
