@@ -2,8 +2,24 @@ import DatelineModel
 import Foundation
 
 // The JSON shapes of the command line. Field names are a contract (issue 2): scripts and tests
-// read them. Optional fields are written as null rather than left out, so every object of a kind
-// has the same keys.
+// read them. Optional fields are written as null rather than left out (`NullWhenAbsent`), so every
+// object of a kind has the same keys.
+
+// swift-format-ignore: UseSynthesizedInitializer
+/// Writes an absent value as JSON `null`. Synthesized `Encodable` leaves absent optionals out.
+@propertyWrapper
+struct NullWhenAbsent<Wrapped: Encodable>: Encodable {
+  var wrappedValue: Wrapped?
+
+  // Not the synthesized one: with `init(wrappedValue:)` the records' memberwise initializers take
+  // plain optionals.
+  init(wrappedValue: Wrapped?) { self.wrappedValue = wrappedValue }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+  }
+}
 
 struct EventRecord: Encodable {
   var id: String
@@ -16,10 +32,10 @@ struct EventRecord: Encodable {
   var end: String
   var status: String
   var participants: [String]
-  var stated: String?
+  @NullWhenAbsent var stated: String?
   var explanation: String
   var upcoming: Bool
-  var location: String?
+  @NullWhenAbsent var location: String?
   var precision: String
   var source: String
   var paragraph: Int
@@ -41,39 +57,15 @@ struct EventRecord: Encodable {
     source = item.event.provenance.source
     paragraph = item.event.provenance.paragraph
   }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(title, forKey: .title)
-    try container.encode(summary, forKey: .summary)
-    try container.encode(date, forKey: .date)
-    try container.encode(start, forKey: .start)
-    try container.encode(end, forKey: .end)
-    try container.encode(status, forKey: .status)
-    try container.encode(participants, forKey: .participants)
-    try container.encode(stated, forKey: .stated)
-    try container.encode(explanation, forKey: .explanation)
-    try container.encode(upcoming, forKey: .upcoming)
-    try container.encode(location, forKey: .location)
-    try container.encode(precision, forKey: .precision)
-    try container.encode(source, forKey: .source)
-    try container.encode(paragraph, forKey: .paragraph)
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case id, title, summary, date, start, end, status, participants, stated, explanation
-    case upcoming, location, precision, source, paragraph
-  }
 }
 
 struct PersonRecord: Encodable {
   var id: String
   var name: String
   var kind: String
-  var role: String?
+  @NullWhenAbsent var role: String?
   var aliases: [String]
-  var affiliation: String?
+  @NullWhenAbsent var affiliation: String?
   var events: Int
   var quotes: Int
 
@@ -87,22 +79,6 @@ struct PersonRecord: Encodable {
     events = item.eventCount
     quotes = item.quoteCount
   }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(name, forKey: .name)
-    try container.encode(kind, forKey: .kind)
-    try container.encode(role, forKey: .role)
-    try container.encode(aliases, forKey: .aliases)
-    try container.encode(affiliation, forKey: .affiliation)
-    try container.encode(events, forKey: .events)
-    try container.encode(quotes, forKey: .quotes)
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case id, name, kind, role, aliases, affiliation, events, quotes
-  }
 }
 
 struct QuoteRecord: Encodable {
@@ -110,7 +86,7 @@ struct QuoteRecord: Encodable {
   var text: String
   var speaker: String
   var speakerName: String
-  var event: String?
+  @NullWhenAbsent var event: String?
   var date: String
   var start: String
   var explanation: String
@@ -131,25 +107,6 @@ struct QuoteRecord: Encodable {
     source = item.quote.provenance.source
     paragraph = item.quote.provenance.paragraph
   }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(text, forKey: .text)
-    try container.encode(speaker, forKey: .speaker)
-    try container.encode(speakerName, forKey: .speakerName)
-    try container.encode(event, forKey: .event)
-    try container.encode(date, forKey: .date)
-    try container.encode(start, forKey: .start)
-    try container.encode(explanation, forKey: .explanation)
-    try container.encode(kind, forKey: .kind)
-    try container.encode(source, forKey: .source)
-    try container.encode(paragraph, forKey: .paragraph)
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case id, text, speaker, speakerName, event, date, start, explanation, kind, source, paragraph
-  }
 }
 
 struct RelatedRecord: Encodable {
@@ -166,7 +123,7 @@ struct SourceRecord: Encodable {
   var publisher: String
   var title: String
   var published: String
-  var url: String?
+  @NullWhenAbsent var url: String?
   var paragraph: Int
 
   init(_ source: Source, paragraph: Int) {
@@ -177,20 +134,6 @@ struct SourceRecord: Encodable {
     url = source.url
     self.paragraph = paragraph
   }
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(publisher, forKey: .publisher)
-    try container.encode(title, forKey: .title)
-    try container.encode(published, forKey: .published)
-    try container.encode(url, forKey: .url)
-    try container.encode(paragraph, forKey: .paragraph)
-  }
-
-  enum CodingKeys: String, CodingKey {
-    case id, publisher, title, published, url, paragraph
-  }
 }
 
 /// `show ID --json`: `type` says which of the three it is; the other keys depend on it.
@@ -199,18 +142,7 @@ struct EventDetailRecord: Encodable {
   var event: EventRecord
   var participants: [PersonRecord]
   var quotes: [QuoteRecord]
-  var source: SourceRecord?
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(type, forKey: .type)
-    try container.encode(event, forKey: .event)
-    try container.encode(participants, forKey: .participants)
-    try container.encode(quotes, forKey: .quotes)
-    try container.encode(source, forKey: .source)
-  }
-
-  enum CodingKeys: String, CodingKey { case type, event, participants, quotes, source }
+  @NullWhenAbsent var source: SourceRecord?
 }
 
 struct ActorDetailRecord: Encodable {
@@ -219,27 +151,14 @@ struct ActorDetailRecord: Encodable {
   var events: [EventRecord]
   var quotes: [QuoteRecord]
   var related: [RelatedRecord]
-
-  enum CodingKeys: String, CodingKey { case type, actor, events, quotes, related }
 }
 
 struct QuoteDetailRecord: Encodable {
   let type = "quote"
   var quote: QuoteRecord
-  var speaker: PersonRecord?
-  var event: EventRecord?
-  var source: SourceRecord?
-
-  func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(type, forKey: .type)
-    try container.encode(quote, forKey: .quote)
-    try container.encode(speaker, forKey: .speaker)
-    try container.encode(event, forKey: .event)
-    try container.encode(source, forKey: .source)
-  }
-
-  enum CodingKeys: String, CodingKey { case type, quote, speaker, event, source }
+  @NullWhenAbsent var speaker: PersonRecord?
+  @NullWhenAbsent var event: EventRecord?
+  @NullWhenAbsent var source: SourceRecord?
 }
 
 enum JSONOutput {
