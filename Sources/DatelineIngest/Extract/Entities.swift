@@ -264,8 +264,27 @@ struct EntityFinder {
       && firstWords.contains(String(article.tokens[firstWord].stem))
   }
 
+  /// Whether the run's first one, two or three words name a place: "Oval Office of the ...".
+  func startsWithPlace(_ first: Int, _ last: Int) -> Bool {
+    for end in first..<min(last, first + 3) where Lexicon.places.contains(key(first, end)) {
+      return true
+    }
+    return false
+  }
+
+  /// "Lt . Gen . Whitcomb": the title words as written, then the surname.
+  func titledAlias(_ titleWords: [Int], surname: String) -> String {
+    var words = titleWords.map { article.text(tokens: $0, $0) }
+    words.append(surname)
+    return words.joined(separator: " ")
+  }
+
   /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
+  ///
+  /// Closures here read `tokens`, not `self`: a closure capturing a mutating method's `self`
+  /// copies the whole finder.
   mutating func handle(run: Run, sentenceStart: Int) -> Run? {
+    let tokens = article.tokens
     var first = run.first
     let last = run.last
     // Sentence openers and function words are not names: "Still", "The", "On".
@@ -325,7 +344,7 @@ struct EntityFinder {
     let isWholePlace = mayBeCountryOrPlace && Lexicon.places.contains(wholeKey)
     if isWholePlace
       || (mayBeCountryOrPlace && last > first
-        && (first..<min(last, first + 3)).contains { Lexicon.places.contains(key(first, $0)) })
+        && startsWithPlace(first, last))
     {
       // "Washington said": the place speaks for its government.
       if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
@@ -383,15 +402,15 @@ struct EntityFinder {
     }
     // "Senate Majority Leader Chuck Schumer": a person title inside the run starts the name.
     if let lastTitle = (nameFirst...last).last(where: {
-      article.tokens[$0].classes.contains(.personTitle)
+      tokens[$0].classes.contains(.personTitle)
     }), lastTitle < last, !article.tokens[last].classes.contains(.organizationWord) {
       titleWords += Array(nameFirst...lastTitle)
       nameFirst = lastTitle + 1
       while nameFirst < last, article.tokens[nameFirst].lower == "." { nameFirst += 1 }
     }
     // Indices, not tokens: copying a token retains its string.
-    let nameWords = (nameFirst...last).filter { article.tokens[$0].kind == .word }
-    if nameWords.contains(where: { article.tokens[$0].classes.contains(.gatheringNoun) }) {
+    let nameWords = (nameFirst...last).filter { tokens[$0].kind == .word }
+    if nameWords.contains(where: { tokens[$0].classes.contains(.gatheringNoun) }) {
       return nil
     }
     // The whole run was looked up already when the name is the whole run.
@@ -401,19 +420,19 @@ struct EntityFinder {
       return nil
     }
     let isOrganization =
-      nameWords.contains { article.tokens[$0].classes.contains(.organizationWord) }
+      nameWords.contains { tokens[$0].classes.contains(.organizationWord) }
       || (nameWords.count == 1 && CreditFinder.isAllCaps(article, at: nameWords[0])
         && titleWords.isEmpty)
     if isOrganization {
       // The organization keeps its qualifiers: "Finance Ministry", "U.S. Army".
       let nameFirst =
-        titleWords.contains { article.tokens[$0].classes.contains(.personTitle) }
+        titleWords.contains { tokens[$0].classes.contains(.personTitle) }
         ? nameFirst : first
       var orgLast = last
       // End the name at its last organization word, keeping "of X" tails.
       if let head = (nameFirst...last).last(where: {
-        article.tokens[$0].classes.contains(.organizationWord)
-      }), !(nameFirst...last).contains(where: { article.tokens[$0].lower == "of" && $0 > head }) {
+        tokens[$0].classes.contains(.organizationWord)
+      }), !(nameFirst...last).contains(where: { tokens[$0].lower == "of" && $0 > head }) {
         orgLast = head
       }
       let orgKey = key(nameFirst, orgLast)
@@ -429,12 +448,10 @@ struct EntityFinder {
     if nameMayBeCountryOrPlace, Lexicon.places.contains(key(nameFirst, last)) { return nil }
     let hasPersonTitle =
       titleWords.contains {
-        article.tokens[$0].classes.contains(.personTitle)
-          || article.tokens[$0].classes.contains(.abbreviatedTitle)
+        tokens[$0].classes.contains(.personTitle) || tokens[$0].classes.contains(.abbreviatedTitle)
       }
       || (roleFirst..<first).contains {
-        article.tokens[$0].classes.contains(.personTitle)
-          || article.tokens[$0].classes.contains(.abbreviatedTitle)
+        tokens[$0].classes.contains(.personTitle) || tokens[$0].classes.contains(.abbreviatedTitle)
       }
     // "Hydrologist Nadia Karimi" at a sentence start: an occupation, then the name.
     if !hasPersonTitle, nameFirst == first, first == sentenceStart, nameWords.count >= 3,
@@ -442,7 +459,7 @@ struct EntityFinder {
     {
       return handle(run: Run(first: first + 1, last: last), sentenceStart: first + 1)
     }
-    if nameWords.contains(where: { stem(at: $0, isIn: Lexicon.thingWords, .thingWord) }) {
+    for word in nameWords where stem(at: word, isIn: Lexicon.thingWords, .thingWord) {
       return nil
     }
     // "in Valmont", "the Calder Bay": places, unless a title or a speech verb says it is a person.
@@ -451,8 +468,8 @@ struct EntityFinder {
     {
       let before = roleFirst - 1
       if lower(at: before, isIn: Lexicon.locativePrepositions, .locative)
-        || (article.tokens[before].lower == "the"
-          && nameWords.last.map { stem(at: $0, isIn: Lexicon.placeWords, .placeWord) } ?? false)
+        || (article.tokens[before].lower == "the" && !nameWords.isEmpty
+          && stem(at: nameWords[nameWords.count - 1], isIn: Lexicon.placeWords, .placeWord))
       {
         return nil
       }
@@ -466,9 +483,7 @@ struct EntityFinder {
     let roleTokens = Array(roleFirst..<first) + titleWords
     if !roleTokens.isEmpty {
       if !titleWords.isEmpty {
-        let alias =
-          (titleWords.map { article.text(tokens: $0, $0) } + [entities[id].surnameCapitalized])
-          .joined(separator: " ")
+        let alias = titledAlias(titleWords, surname: entities[id].surnameCapitalized)
         entities[id].addAlias(alias)
       }
       // The markers are all titles: the bit spares the lookups.
@@ -597,10 +612,7 @@ struct EntityFinder {
       article.tokens[cursor].classes.contains(.organizationWord),
       cursor + 1 >= limit || !isNameToken(at: cursor + 1)
     {
-      let head = String(article.tokens[cursor].stem)
-      if let organization = mentions.suffix(300).reversed().first(where: {
-        entities[$0.entity].kind == .organization && entities[$0.entity].lastWordLowercased == head
-      }) {
+      if let organization = latestOrganization(withHead: String(article.tokens[cursor].stem)) {
         addMention(
           organization.entity, first: index, last: cursor, nameFirst: cursor + 1, nominal: true)
         return cursor
@@ -625,8 +637,23 @@ struct EntityFinder {
     // "the president Emmanuel Macron" names the person itself: leave it to the name run.
     if cursor < limit, isNameToken(at: cursor) { return nil }
     let last = cursor - 1
+    guard let matching = latestPerson(titled: title, country: country) else { return nil }
+    addMention(matching.entity, first: index, last: last, nameFirst: last + 1, nominal: true)
+    return last
+  }
+
+  /// The latest of the last 300 mentions naming an organization whose name ends in `head`.
+  /// (Not a closure in the mutating caller: that would copy the whole finder.)
+  func latestOrganization(withHead head: String) -> Mention? {
+    mentions.suffix(300).reversed().first {
+      entities[$0.entity].kind == .organization && entities[$0.entity].lastWordLowercased == head
+    }
+  }
+
+  /// The latest of the last 300 mentions naming a person whose role contains `title`.
+  func latestPerson(titled title: String, country: String?) -> Mention? {
     // Fields read in place: copying an entity retains all its strings.
-    let matching = mentions.suffix(300).reversed().first { mention in
+    mentions.suffix(300).reversed().first { mention in
       guard entities[mention.entity].kind == .person,
         let role = entities[mention.entity].role?.lowercased(), role.contains(title)
       else {
@@ -634,9 +661,6 @@ struct EntityFinder {
       }
       return country == nil || entities[mention.entity].affiliation == country
     }
-    guard let matching else { return nil }
-    addMention(matching.entity, first: index, last: last, nameFirst: last + 1, nominal: true)
-    return last
   }
 
   func followedBySpeechVerb(_ run: Run) -> Bool {
