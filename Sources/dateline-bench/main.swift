@@ -4,7 +4,8 @@ import DatelineUI
 import Foundation
 
 // Benchmarks are programs: they print medians and ratios; they assert nothing.
-//   swift run -c release dateline-bench ingest [FILE...]   extraction throughput in MB/s
+//   swift run -c release dateline-bench ingest [--megabytes N] [--runs N] [FILE...]
+//                                                 extraction throughput in MB/s
 //   swift run -c release dateline-bench score    quality against the gold corpus
 //   swift run -c release dateline-bench model    loading, building and searching a large timeline
 //   swift run -c release dateline-bench ui       frame and search-keystroke cost, 10 to 1M quotes
@@ -62,7 +63,15 @@ func plainScan(_ texts: [String]) -> Int {
   return count
 }
 
-func benchIngest(files: [String]) {
+/// One article's whole extraction; never inlined, so callgrind can count it alone
+/// (`--toggle-collect='*analyzeArticle*'`).
+@inline(never)
+func analyzeArticle(_ text: String, published: PublicationHeader?) -> Int {
+  let analysis = ArticleAnalysis(text: text, published: published)
+  return analysis.quotes.count + analysis.dates.count + analysis.events.count
+}
+
+func benchIngest(files: [String], megabytes workloadSize: Double, runs: Int) {
   let articles =
     files.isEmpty
     ? articleTexts() : files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
@@ -71,7 +80,7 @@ func benchIngest(files: [String]) {
     exit(1)
   }
   let articleBytes = articles.reduce(0) { $0 + $1.utf8.count }
-  let copies = max(1, (4 * 1024 * 1024) / articleBytes)
+  let copies = max(1, Int(workloadSize * 1_000_000) / articleBytes)
   let workload = Array(repeating: articles, count: copies).flatMap { $0 }
   let totalBytes = Double(articleBytes * copies)
   let published = PublicationHeader.parseOption("2025-02-24")
@@ -79,8 +88,9 @@ func benchIngest(files: [String]) {
   var scanTimes: [Double] = []
   var extractCPU: [Double] = []
   var scanCPU: [Double] = []
+  var splitCPU: [Double] = []
   var sink = 0
-  for _ in 0..<7 {
+  for _ in 0..<runs {
     var start = now()
     var startCPU = cpuNow()
     sink &+= plainScan(workload)
@@ -89,21 +99,28 @@ func benchIngest(files: [String]) {
     start = now()
     startCPU = cpuNow()
     for text in workload {
-      let analysis = ArticleAnalysis(text: text, published: published)
-      sink &+= analysis.quotes.count + analysis.dates.count + analysis.events.count
+      sink &+= analyzeArticle(text, published: published)
     }
     extractTimes.append(now() - start)
     extractCPU.append(cpuNow() - startCPU)
+    // The first stage on its own: paragraphs, tokens, quoted spans, sentences, credits.
+    startCPU = cpuNow()
+    for text in workload { sink &+= Article(text: text).tokens.count }
+    splitCPU.append(cpuNow() - startCPU)
   }
   let megabytes = totalBytes / 1_000_000
   func rate(_ seconds: Double) -> String { String(format: "%.1f MB/s", megabytes / seconds) }
   let extract = median(extractCPU)
   let scan = median(scanCPU)
   print(
-    "ingest benchmark: \(workload.count) articles, \(String(format: "%.2f", megabytes)) MB, 7 runs, one thread"
+    "ingest benchmark: \(workload.count) articles, \(String(format: "%.2f", megabytes)) MB, \(runs) runs, one thread"
   )
   print("  extraction: \(rate(extract)) median CPU time (\(rate(median(extractTimes))) wall clock)")
   print("  plain scan: \(rate(scan)) median CPU time (\(rate(median(scanTimes))) wall clock)")
+  let split = median(splitCPU)
+  print(
+    "  of which splitting into tokens, quotes and sentences: \(rate(split)) (\(String(format: "%.0f", 100 * split / extract))% of extraction)"
+  )
   print("  ratio: extraction takes \(String(format: "%.1f", extract / scan))x the plain scan")
   print(
     "  target 5 MB/s: \(megabytes / extract >= 5 ? "met" : "NOT met")  (checksum \(sink % 1000))")
@@ -112,18 +129,29 @@ func benchIngest(files: [String]) {
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "ingest":
-  let files = Array(arguments.dropFirst())
+  // --megabytes and --runs shrink the workload, e.g. to count instructions under callgrind.
+  var files: [String] = []
+  var megabytes = 4.0
+  var runs = 7
+  var rest = Array(arguments.dropFirst())[...]
+  while let argument = rest.popFirst() {
+    switch argument {
+    case "--megabytes": megabytes = rest.popFirst().flatMap(Double.init) ?? megabytes
+    case "--runs": runs = max(1, rest.popFirst().flatMap(Int.init) ?? runs)
+    default: files.append(argument)
+    }
+  }
   if files.isEmpty {
     // Two workloads: a real news article (the seed, when present) and the test corpus, whose
     // short articles are far denser in quotes and dates than news usually is.
     if FileManager.default.fileExists(atPath: seedFile.path) {
       print("news article (seed):")
-      benchIngest(files: [seedFile.path])
+      benchIngest(files: [seedFile.path], megabytes: megabytes, runs: runs)
     }
     print("test corpus and seed:")
-    benchIngest(files: [])
+    benchIngest(files: [], megabytes: megabytes, runs: runs)
   } else {
-    benchIngest(files: files)
+    benchIngest(files: files, megabytes: megabytes, runs: runs)
   }
 case "score":
   let result = CorpusScorer.score(directory: corpusDirectory.path)

@@ -74,7 +74,11 @@ enum CreditFinder {
   /// "BRASOV, Valdoria (AP) — ...": the place and agency before the dash open the story but
   /// are not actors.
   static func markDateline(_ article: inout Article, _ range: Range<Int>) {
-    guard isAllCaps(article, article.tokens[range.lowerBound]) else { return }
+    guard
+      isAllCaps(
+        article.scalars, kind: article.tokens[range.lowerBound].kind,
+        article.tokens[range.lowerBound].start..<article.tokens[range.lowerBound].end)
+    else { return }
     var index = range.lowerBound
     while index < min(range.upperBound, range.lowerBound + 12) {
       let token = article.tokens[index]
@@ -139,10 +143,23 @@ enum CreditFinder {
   }
 
   static func isAllCaps(_ article: Article, _ token: Token) -> Bool {
-    guard token.kind == .word else { return false }
+    isAllCaps(article.scalars, kind: token.kind, token.start..<token.end)
+  }
+
+  /// The same test on the token at `index`, which is not copied (that would retain its text).
+  static func isAllCaps(_ article: Article, at index: Int) -> Bool {
+    isAllCaps(
+      article.scalars, kind: article.tokens[index].kind,
+      article.tokens[index].start..<article.tokens[index].end)
+  }
+
+  static func isAllCaps(_ scalars: [Unicode.Scalar], kind: Token.Kind, _ range: Range<Int>)
+    -> Bool
+  {
+    guard kind == .word else { return false }
     var letters = 0
-    for index in token.start..<token.end {
-      let scalar = article.scalars[index]
+    for index in range {
+      let scalar = scalars[index]
       if scalar.isASCII {
         if scalar.value >= 0x61 && scalar.value <= 0x7A { return false }
         if scalar.value >= 0x41 && scalar.value <= 0x5A { letters += 1 }

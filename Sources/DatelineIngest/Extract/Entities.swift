@@ -91,8 +91,7 @@ struct EntityFinder {
       }
     }
     for run in pendingSingles {
-      let token = article.tokens[run.first]
-      let key = String(token.stem)
+      let key = String(article.tokens[run.first].stem)
       if let entity = personKeys[key] ?? keyToEntity[key] {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
@@ -101,7 +100,9 @@ struct EntityFinder {
         addMention(firstName, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
-      if CreditFinder.isAllCaps(article, token), token.lower.count <= 6 {
+      if CreditFinder.isAllCaps(article, at: run.first),
+        !article.tokens[run.first].lower.hasMoreCharacters(than: 6)
+      {
         let full = Lexicon.organizationAliases[key]
         let entity = entity(
           key: full?.lowercased() ?? key,
@@ -130,11 +131,8 @@ struct EntityFinder {
     findAppositions()
   }
 
-  func isNameToken(_ token: Token) -> Bool {
-    token.kind == .word && token.isCapitalized && token.quote < 0 && !token.isCredit
-  }
-
-  /// The same test without copying the token (this runs for every token).
+  /// A capitalized word outside quotes and credits. Tested in place: this runs for every token,
+  /// and copying a token retains its string.
   func isNameToken(at index: Int) -> Bool {
     article.tokens[index].isCapitalized && article.tokens[index].kind == .word
       && article.tokens[index].quote < 0 && !article.tokens[index].isCredit
@@ -152,32 +150,39 @@ struct EntityFinder {
     if article.tokens[start].isPossessive { return Run(first: start, last: start) }
     var index = start + 1
     while index < limit {
-      let token = article.tokens[index]
       // "Lt. Gen. Harold J. Whitcomb": the dot after an abbreviation or an initial.
-      if token.lower == ".", index + 1 < limit, isNameToken(article.tokens[index + 1]) {
-        let previous = article.tokens[index - 1]
-        if previous.classes.contains(.abbreviatedTitle)
-          || (previous.lower.unicodeScalars.count == 1 && previous.isCapitalized)
+      if article.tokens[index].kind == .punctuation, article.tokens[index].lower == ".",
+        index + 1 < limit, isNameToken(at: index + 1)
+      {
+        if article.tokens[index - 1].classes.contains(.abbreviatedTitle)
+          || (article.tokens[index - 1].lower.unicodeScalars.count == 1
+            && article.tokens[index - 1].isCapitalized)
         {
           index += 1
           continue
         }
       }
-      if isNameToken(token) {
-        if token.classes.contains(.month) || token.classes.contains(.weekday) { break }
+      if isNameToken(at: index) {
+        let classes = article.tokens[index].classes
+        if classes.contains(.month) || classes.contains(.weekday) { break }
         last = index
-        if token.classes.contains(.organizationWord) { hasHead = true }
-        if !token.classes.contains(.title) && Lexicon.demonyms[token.lower] == nil {
+        if classes.contains(.organizationWord) { hasHead = true }
+        // Only a nationality word can be a demonym: the bit spares the lookup.
+        if !classes.contains(.title)
+          && (!classes.contains(.nationality)
+            || Lexicon.demonyms[article.tokens[index].lower] == nil)
+        {
           onlyTitles = false
         }
         index += 1
-        if token.isPossessive { break }
+        if article.tokens[index - 1].isPossessive { break }
         continue
       }
       // "Bank of England", "Chargé d'Affaires of the U.S. Mission", "Charles de Gaulle"
-      if token.kind == .word, token.quote < 0, !token.isCredit,
-        Self.connectors.contains(token.lower)
+      if article.tokens[index].kind == .word, article.tokens[index].quote < 0,
+        !article.tokens[index].isCredit, article.tokens[index].classes.contains(.connector)
       {
+        let token = article.tokens[index]
         var lookahead = index + 1
         if token.lower == "of", lookahead < limit, article.tokens[lookahead].lower == "the" {
           lookahead += 1
@@ -192,7 +197,7 @@ struct EntityFinder {
         let allowed =
           token.lower == "of" || token.lower == "for" || token.lower == "on"
           ? (hasHead || onlyTitles) : token.lower != "the"
-        if allowed, lookahead < limit, isNameToken(article.tokens[lookahead]),
+        if allowed, lookahead < limit, isNameToken(at: lookahead),
           !article.tokens[lookahead].classes.contains(.month),
           !article.tokens[lookahead].classes.contains(.weekday)
         {
@@ -206,6 +211,10 @@ struct EntityFinder {
   }
 
   func stripPossessive(_ text: String) -> String {
+    // Possessives end in "s", "'" or the last byte of "’": most names end otherwise.
+    guard let lastByte = text.utf8.last,
+      lastByte == UInt8(ascii: "s") || lastByte == UInt8(ascii: "'") || lastByte == 0x99
+    else { return text }
     if text.hasSuffix("'s") || text.hasSuffix("’s") { return String(text.dropLast(2)) }
     if text.hasSuffix("s'") || text.hasSuffix("s’") { return String(text.dropLast(1)) }
     return text
@@ -225,14 +234,63 @@ struct EntityFinder {
     return key
   }
 
+  /// `words.contains(token.lower)` for a word list that sets `wordClass`: the bit rules out
+  /// almost every token without hashing its text.
+  @inline(__always)
+  func lower(at index: Int, isIn words: Set<String>, _ wordClass: WordClass) -> Bool {
+    article.tokens[index].classes.contains(wordClass)
+      && words.contains(article.tokens[index].lower)
+  }
+
+  /// `words.contains(String(token.stem))` for a word list that sets `wordClass`. The bit covers
+  /// the word and its "'s" form; an "s'" possessive ("allies'") needs the lookup regardless.
+  @inline(__always)
+  func stem(at index: Int, isIn words: Set<String>, _ wordClass: WordClass) -> Bool {
+    (article.tokens[index].classes.contains(wordClass)
+      || article.tokens[index].lower.utf8.last == UInt8(ascii: "'"))
+      && words.contains(String(article.tokens[index].stem))
+  }
+
+  /// Whether `key(first, last)` can name a country or a place: only when its first word can
+  /// start one. Building the key and hashing it is the costly part of most runs.
+  func mayNameCountryOrPlace(_ first: Int, _ last: Int) -> Bool {
+    guard let firstWord = (first...last).first(where: { article.tokens[$0].kind == .word }) else {
+      return true
+    }
+    let firstWords = Lexicon.countryAndPlaceFirstWords
+    if firstWords.contains(article.tokens[firstWord].lower) { return true }
+    // A one-word key is the stem: "Paris's".
+    return article.tokens[firstWord].isPossessive
+      && firstWords.contains(String(article.tokens[firstWord].stem))
+  }
+
+  /// Whether the run's first one, two or three words name a place: "Oval Office of the ...".
+  func startsWithPlace(_ first: Int, _ last: Int) -> Bool {
+    for end in first..<min(last, first + 3) where Lexicon.places.contains(key(first, end)) {
+      return true
+    }
+    return false
+  }
+
+  /// "Lt . Gen . Whitcomb": the title words as written, then the surname.
+  func titledAlias(_ titleWords: [Int], surname: String) -> String {
+    var words = titleWords.map { article.text(tokens: $0, $0) }
+    words.append(surname)
+    return words.joined(separator: " ")
+  }
+
   /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
+  ///
+  /// Closures here read `tokens`, not `self`: a closure capturing a mutating method's `self`
+  /// copies the whole finder.
   mutating func handle(run: Run, sentenceStart: Int) -> Run? {
+    let tokens = article.tokens
     var first = run.first
     let last = run.last
     // Sentence openers and function words are not names: "Still", "The", "On".
     while first <= last,
       article.tokens[first].classes.contains(.commonCapitalized)
-        || Self.connectors.contains(article.tokens[first].lower)
+        || article.tokens[first].classes.contains(.connector)
     {
       first += 1
     }
@@ -255,11 +313,13 @@ struct EntityFinder {
       {
         return nil
       }
-      if !classes.contains(.organizationWord),
-        !CreditFinder.isAllCaps(article, article.tokens[first])
-      {
+      if !classes.contains(.organizationWord), !CreditFinder.isAllCaps(article, at: first) {
         let word = String(article.tokens[first].stem)
-        if let country = Lexicon.countries[word] {
+        // A one-word country sets the nationality bit, also through "'s" (not through "s'").
+        if classes.contains(.nationality)
+          || article.tokens[first].lower.utf8.last == UInt8(ascii: "'"),
+          let country = Lexicon.countries[word]
+        {
           addCountry(country, first: first, last: last)
           return nil
         }
@@ -274,16 +334,17 @@ struct EntityFinder {
         return Run(first: first, last: last)
       }
     }
-    let wholeKey = key(first, last)
-    if let country = Lexicon.countries[wholeKey] {
+    let mayBeCountryOrPlace = mayNameCountryOrPlace(first, last)
+    let wholeKey = mayBeCountryOrPlace ? key(first, last) : ""
+    if mayBeCountryOrPlace, let country = Lexicon.countries[wholeKey] {
       addCountry(country, first: first, last: last)
       return nil
     }
     // A place, or a name that starts with one ("Oval Office of the White House").
-    let isWholePlace = Lexicon.places.contains(wholeKey)
+    let isWholePlace = mayBeCountryOrPlace && Lexicon.places.contains(wholeKey)
     if isWholePlace
-      || (last > first
-        && (first..<min(last, first + 3)).contains { Lexicon.places.contains(key(first, $0)) })
+      || (mayBeCountryOrPlace && last > first
+        && startsWithPlace(first, last))
     {
       // "Washington said": the place speaks for its government.
       if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
@@ -298,15 +359,16 @@ struct EntityFinder {
     var titleWords: [Int] = []
     var country: String?
     while nameFirst <= last {
-      let word = article.tokens[nameFirst].lower
       if article.tokens[nameFirst].classes.contains(.nationality),
-        let nation = Lexicon.demonyms[word] ?? Lexicon.countries[word], nameFirst < last
+        let nation = Lexicon.demonyms[article.tokens[nameFirst].lower]
+          ?? Lexicon.countries[article.tokens[nameFirst].lower], nameFirst < last
       {
         country = country ?? nation
         titleWords.append(nameFirst)
-      } else if Lexicon.titles.contains(word) || Lexicon.abbreviatedTitles.contains(word)
-        || word == "of"
-        || word == "the" || word == "."
+      } else if lower(at: nameFirst, isIn: Lexicon.titles, .title)
+        || lower(at: nameFirst, isIn: Lexicon.abbreviatedTitles, .abbreviatedTitle)
+        || article.tokens[nameFirst].lower == "of"
+        || article.tokens[nameFirst].lower == "the" || article.tokens[nameFirst].lower == "."
       {
         titleWords.append(nameFirst)
       } else {
@@ -321,12 +383,13 @@ struct EntityFinder {
       article.tokens[lookback].quote < 0,
       article.tokens[lookback].classes.contains(.title)
         && !article.tokens[lookback].isCapitalized
-        || (roleFirst < first
+        || (roleFirst < first && article.tokens[lookback].classes.contains(.nationality)
           && (Lexicon.demonyms[article.tokens[lookback].lower] != nil
             || Lexicon.countries[article.tokens[lookback].lower] != nil))
     {
-      if let nation = Lexicon.demonyms[article.tokens[lookback].lower]
-        ?? Lexicon.countries[article.tokens[lookback].lower]
+      if article.tokens[lookback].classes.contains(.nationality),
+        let nation = Lexicon.demonyms[article.tokens[lookback].lower]
+          ?? Lexicon.countries[article.tokens[lookback].lower]
       {
         country = country ?? nation
       }
@@ -339,103 +402,120 @@ struct EntityFinder {
     }
     // "Senate Majority Leader Chuck Schumer": a person title inside the run starts the name.
     if let lastTitle = (nameFirst...last).last(where: {
-      article.tokens[$0].classes.contains(.personTitle)
+      tokens[$0].classes.contains(.personTitle)
     }), lastTitle < last, !article.tokens[last].classes.contains(.organizationWord) {
       titleWords += Array(nameFirst...lastTitle)
       nameFirst = lastTitle + 1
       while nameFirst < last, article.tokens[nameFirst].lower == "." { nameFirst += 1 }
     }
-    let nameKey = key(nameFirst, last)
-    let nameWords = article.tokens[nameFirst...last].filter { $0.kind == .word }
-    if nameWords.contains(where: { $0.classes.contains(.gatheringNoun) }) {
+    // Indices, not tokens: copying a token retains its string.
+    let nameWords = (nameFirst...last).filter { tokens[$0].kind == .word }
+    if nameWords.contains(where: { tokens[$0].classes.contains(.gatheringNoun) }) {
       return nil
     }
-    if let nation = Lexicon.countries[nameKey] {
+    // The whole run was looked up already when the name is the whole run.
+    let nameMayBeCountryOrPlace = nameFirst != first && mayNameCountryOrPlace(nameFirst, last)
+    if nameMayBeCountryOrPlace, let nation = Lexicon.countries[key(nameFirst, last)] {
       addCountry(nation, first: nameFirst, last: last)
       return nil
     }
     let isOrganization =
-      nameWords.contains { $0.classes.contains(.organizationWord) }
-      || (nameWords.count == 1 && CreditFinder.isAllCaps(article, nameWords[0])
+      nameWords.contains { tokens[$0].classes.contains(.organizationWord) }
+      || (nameWords.count == 1 && CreditFinder.isAllCaps(article, at: nameWords[0])
         && titleWords.isEmpty)
     if isOrganization {
       // The organization keeps its qualifiers: "Finance Ministry", "U.S. Army".
       let nameFirst =
-        titleWords.contains { article.tokens[$0].classes.contains(.personTitle) }
+        titleWords.contains { tokens[$0].classes.contains(.personTitle) }
         ? nameFirst : first
       var orgLast = last
       // End the name at its last organization word, keeping "of X" tails.
       if let head = (nameFirst...last).last(where: {
-        article.tokens[$0].classes.contains(.organizationWord)
-      }), !(nameFirst...last).contains(where: { article.tokens[$0].lower == "of" && $0 > head }) {
+        tokens[$0].classes.contains(.organizationWord)
+      }), !(nameFirst...last).contains(where: { tokens[$0].lower == "of" && $0 > head }) {
         orgLast = head
       }
       let orgKey = key(nameFirst, orgLast)
-      let name =
-        Lexicon.organizationAliases[orgKey]
-        ?? stripPossessive(article.text(tokens: nameFirst, orgLast))
+      let written = stripPossessive(article.text(tokens: nameFirst, orgLast))
+      let fullName = Lexicon.organizationAliases[orgKey]
       let id = entity(
-        key: Lexicon.organizationAliases[orgKey]?.lowercased() ?? orgKey, name: name,
-        kind: .organization)
-      entities[id].addAlias(stripPossessive(article.text(tokens: nameFirst, orgLast)))
+        key: fullName?.lowercased() ?? orgKey, name: fullName ?? written, kind: .organization)
+      entities[id].addAlias(written)
       if let country, entities[id].affiliation == nil { entities[id].affiliation = country }
       addMention(id, first: first, last: orgLast, nameFirst: nameFirst)
       return nil
     }
-    if Lexicon.places.contains(nameKey) { return nil }
-    let hasPersonTitle = (titleWords + Array(roleFirst..<first)).contains {
-      article.tokens[$0].classes.contains(.personTitle)
-        || article.tokens[$0].classes.contains(.abbreviatedTitle)
-    }
+    if nameMayBeCountryOrPlace, Lexicon.places.contains(key(nameFirst, last)) { return nil }
+    let hasPersonTitle =
+      titleWords.contains {
+        tokens[$0].classes.contains(.personTitle) || tokens[$0].classes.contains(.abbreviatedTitle)
+      }
+      || (roleFirst..<first).contains {
+        tokens[$0].classes.contains(.personTitle) || tokens[$0].classes.contains(.abbreviatedTitle)
+      }
     // "Hydrologist Nadia Karimi" at a sentence start: an occupation, then the name.
     if !hasPersonTitle, nameFirst == first, first == sentenceStart, nameWords.count >= 3,
-      Self.looksLikeOccupation(nameWords[0].lower)
+      Self.looksLikeOccupation(article.tokens[nameWords[0]].lower)
     {
       return handle(run: Run(first: first + 1, last: last), sentenceStart: first + 1)
     }
-    if nameWords.contains(where: { Lexicon.thingWords.contains(String($0.stem)) }) { return nil }
-    // "in Valmont", "the Calder Bay": places, unless a title or a speech verb says it is a person.
-    let before = roleFirst - 1 >= sentenceStart ? article.tokens[roleFirst - 1].lower : ""
-    if !hasPersonTitle, !nextToSpeechVerb(Run(first: nameFirst, last: last)),
-      Lexicon.locativePrepositions.contains(before)
-        || (before == "the"
-          && nameWords.last.map { Lexicon.placeWords.contains(String($0.stem)) } ?? false)
-    {
+    for word in nameWords where stem(at: word, isIn: Lexicon.thingWords, .thingWord) {
       return nil
+    }
+    // "in Valmont", "the Calder Bay": places, unless a title or a speech verb says it is a person.
+    if !hasPersonTitle, !nextToSpeechVerb(Run(first: nameFirst, last: last)),
+      roleFirst - 1 >= sentenceStart
+    {
+      let before = roleFirst - 1
+      if lower(at: before, isIn: Lexicon.locativePrepositions, .locative)
+        || (article.tokens[before].lower == "the" && !nameWords.isEmpty
+          && stem(at: nameWords[nameWords.count - 1], isIn: Lexicon.placeWords, .placeWord))
+      {
+        return nil
+      }
     }
     if nameWords.count == 1 && !hasPersonTitle {
       return Run(first: nameFirst, last: last)
     }
     guard hasPersonTitle || nameWords.count >= 2, nameWords.count <= 5 else { return nil }
     let name = stripPossessive(article.text(tokens: nameFirst, last))
-    let id = person(named: name, key: nameKey)
+    let id = person(named: name, key: key(nameFirst, last))
     let roleTokens = Array(roleFirst..<first) + titleWords
     if !roleTokens.isEmpty {
-      // "Lt. Gen." keeps its dots: a dot token joins the word before it.
-      var roleText: [String] = []
-      for token in roleTokens {
-        let text = article.text(tokens: token, token)
-        if text == ".", !roleText.isEmpty {
-          roleText[roleText.count - 1] += "."
-        } else {
-          roleText.append(text)
-        }
+      if !titleWords.isEmpty {
+        let alias = titledAlias(titleWords, surname: entities[id].surnameCapitalized)
+        entities[id].addAlias(alias)
       }
-      let alias =
-        (titleWords.map { article.text(tokens: $0, $0) } + [entities[id].surnameCapitalized])
-        .joined(separator: " ")
-      if !titleWords.isEmpty { entities[id].addAlias(alias) }
-      for index in roleTokens {
+      // The markers are all titles: the bit spares the lookups.
+      for index in roleTokens where article.tokens[index].classes.contains(.title) {
         let word = article.tokens[index].lower
         if Lexicon.femaleMarkers.contains(word) { entities[id].gender = .female }
         if Lexicon.maleMarkers.contains(word) { entities[id].gender = .male }
       }
-      let role = Self.normalizedRole(roleText, country: country)
-      if entities[id].role == nil, let role { entities[id].role = role }
+      // The first role found stays: build the next one only while there is none.
+      if entities[id].role == nil,
+        let role = Self.normalizedRole(roleText(roleTokens), country: country)
+      {
+        entities[id].role = role
+      }
     }
     if let country, entities[id].affiliation == nil { entities[id].affiliation = country }
     addMention(id, first: roleFirst, last: last, nameFirst: nameFirst)
     return nil
+  }
+
+  /// The role as written, word by word; "Lt. Gen." keeps its dots: a dot joins the word before.
+  func roleText(_ roleTokens: [Int]) -> [String] {
+    var roleText: [String] = []
+    for token in roleTokens {
+      let text = article.text(tokens: token, token)
+      if text == ".", !roleText.isEmpty {
+        roleText[roleText.count - 1] += "."
+      } else {
+        roleText.append(text)
+      }
+    }
+    return roleText
   }
 
   static func looksLikeOccupation(_ word: String) -> Bool {
@@ -486,9 +566,11 @@ struct EntityFinder {
 
   /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump.
   mutating func person(named name: String, key: String) -> Int {
-    let surname = String(key.split(separator: " ").last ?? Substring(key))
+    // Keys are single-spaced lowercase words: the surname is what follows the last space.
+    let surname =
+      key.utf8.lastIndex(of: UInt8(ascii: " ")).map { String(key[key.index(after: $0)...]) } ?? key
     if let existing = personKeys[surname] {
-      if name.count > entities[existing].name.count {
+      if name.characterCount > entities[existing].name.characterCount {
         entities[existing].addAlias(entities[existing].name)
         entities[existing].name = name
         entities[existing].aliases.removeAll { $0 == name }
@@ -530,11 +612,7 @@ struct EntityFinder {
       article.tokens[cursor].classes.contains(.organizationWord),
       cursor + 1 >= limit || !isNameToken(at: cursor + 1)
     {
-      let head = String(article.tokens[cursor].stem)
-      if let organization = mentions.suffix(300).reversed().first(where: {
-        entities[$0.entity].kind == .organization
-          && entities[$0.entity].name.split(separator: " ").last?.lowercased() == head
-      }) {
+      if let organization = latestOrganization(withHead: String(article.tokens[cursor].stem)) {
         addMention(
           organization.entity, first: index, last: cursor, nameFirst: cursor + 1, nominal: true)
         return cursor
@@ -557,19 +635,32 @@ struct EntityFinder {
     }
     guard let title = titleWords.last, title != "official", title != "officials" else { return nil }
     // "the president Emmanuel Macron" names the person itself: leave it to the name run.
-    if cursor < limit, isNameToken(article.tokens[cursor]) { return nil }
+    if cursor < limit, isNameToken(at: cursor) { return nil }
     let last = cursor - 1
-    let matching = mentions.suffix(300).reversed().first { mention in
-      let entity = entities[mention.entity]
-      guard entity.kind == .person, let role = entity.role?.lowercased(), role.contains(title)
+    guard let matching = latestPerson(titled: title, country: country) else { return nil }
+    addMention(matching.entity, first: index, last: last, nameFirst: last + 1, nominal: true)
+    return last
+  }
+
+  /// The latest of the last 300 mentions naming an organization whose name ends in `head`.
+  /// (Not a closure in the mutating caller: that would copy the whole finder.)
+  func latestOrganization(withHead head: String) -> Mention? {
+    mentions.suffix(300).reversed().first {
+      entities[$0.entity].kind == .organization && entities[$0.entity].lastWordLowercased == head
+    }
+  }
+
+  /// The latest of the last 300 mentions naming a person whose role contains `title`.
+  func latestPerson(titled title: String, country: String?) -> Mention? {
+    // Fields read in place: copying an entity retains all its strings.
+    mentions.suffix(300).reversed().first { mention in
+      guard entities[mention.entity].kind == .person,
+        let role = entities[mention.entity].role?.lowercased(), role.contains(title)
       else {
         return false
       }
-      return country == nil || entity.affiliation == country
+      return country == nil || entities[mention.entity].affiliation == country
     }
-    guard let matching else { return nil }
-    addMention(matching.entity, first: index, last: last, nameFirst: last + 1, nominal: true)
-    return last
   }
 
   func followedBySpeechVerb(_ run: Run) -> Bool {
@@ -596,8 +687,7 @@ struct EntityFinder {
   /// between the commas is her role.
   mutating func findAppositions() {
     for (number, mention) in mentions.enumerated() {
-      let entity = entities[mention.entity]
-      guard entity.kind == .person, !mention.isNominal else { continue }
+      guard entities[mention.entity].kind == .person, !mention.isNominal else { continue }
       let comma = mention.last + 1
       guard comma < article.tokens.count, article.tokens[comma].lower == ",",
         article.tokens[comma].sentence == article.tokens[mention.last].sentence
@@ -607,19 +697,19 @@ struct EntityFinder {
       while index < article.tokens.count, index - comma <= 16,
         article.tokens[index].sentence == article.tokens[comma].sentence
       {
-        let token = article.tokens[index]
-        if token.lower == "," {
+        if article.tokens[index].lower == "," {
           closing = index
           break
         }
-        if token.lower == ".", mention.first > 0,
+        if article.tokens[index].lower == ".", mention.first > 0,
           article.tokens[mention.first - 1].classes.contains(.speechVerb)
         {
           closing = index
           break
         }
-        if token.kind == .quoteMark || token.classes.contains(.speechVerb)
-          || token.lower == "and"
+        if article.tokens[index].kind == .quoteMark
+          || article.tokens[index].classes.contains(.speechVerb)
+          || article.tokens[index].lower == "and"
         {
           break
         }
@@ -654,7 +744,21 @@ struct EntityFinder {
 }
 
 extension Entity {
+  /// The last word of the name as written: "Trump". Found from the end: splitting the whole
+  /// name into words cost more than the headline that uses it.
   var surnameCapitalized: String {
-    String(name.split(separator: " ").last ?? Substring(name))
+    guard let space = name.utf8.lastIndex(of: UInt8(ascii: " ")) else { return name }
+    let surname = name[name.index(after: space)...]
+    return surname.isEmpty
+      ? String(name.split(separator: " ").last ?? Substring(name)) : String(surname)
+  }
+
+  /// The last word of the name, lowercased: an organization's head word ("ministry").
+  var lastWordLowercased: String? {
+    guard let space = name.utf8.lastIndex(of: UInt8(ascii: " ")) else {
+      return name.isEmpty ? nil : name.lowercased()
+    }
+    let word = name[name.index(after: space)...]
+    return word.isEmpty ? name.split(separator: " ").last?.lowercased() : word.lowercased()
   }
 }

@@ -34,9 +34,10 @@ struct EventBuilder {
     }
     var datesBySentence: [Int: [TemporalExpression]] = [:]
     for expression in dates {
-      let token = article.tokens[expression.firstToken]
-      guard token.quote < 0 || quoteIsPartial(token.quote) else { continue }
-      datesBySentence[token.sentence, default: []].append(expression)
+      let quote = article.tokens[expression.firstToken].quote
+      guard quote < 0 || quoteIsPartial(quote) else { continue }
+      datesBySentence[article.tokens[expression.firstToken].sentence, default: []].append(
+        expression)
     }
     var sentenceEvent: [Int: Int] = [:]
     for sentence in datesBySentence.keys.sorted() {
@@ -110,13 +111,13 @@ struct EventBuilder {
     var result: [Int] = []
     let range = article.sentences[sentence]
     for index in range {
-      let token = article.tokens[index]
-      guard token.quote < 0, !token.isCredit else { continue }
+      // Fields read in place: copying a token retains its string.
+      guard article.tokens[index].quote < 0, !article.tokens[index].isCredit else { continue }
       if finder.mentionEndingAt[index] >= 0 {
         let entity = finder.mentions[Int(finder.mentionEndingAt[index])].entity
         if !result.contains(entity) { result.append(entity) }
-      } else if token.lower == "he" || token.lower == "she",
-        let resolved = speakers.resolvePronoun(token.lower, before: index),
+      } else if article.tokens[index].lower == "he" || article.tokens[index].lower == "she",
+        let resolved = speakers.resolvePronoun(article.tokens[index].lower, before: index),
         !result.contains(resolved)
       {
         result.append(resolved)
@@ -221,12 +222,11 @@ struct EventBuilder {
     var reporting = false
     var index = range.lowerBound
     while index < range.upperBound {
-      let token = article.tokens[index]
       // Once a reporting verb is found, a reported subject counts only before the date:
       // "X told reporters Y could visit within weeks" is Y's visit; "X told a panel on
       // Tuesday that ..." is X's testimony.
       if reporting && index >= expression.firstToken { break }
-      if token.quote < 0, !token.isCredit,
+      if article.tokens[index].quote < 0, !article.tokens[index].isCredit,
         let (entity, subjectEnd) = speakers.subject(at: index, paragraphEnd: range.upperBound)
       {
         var next = subjectEnd
@@ -261,14 +261,14 @@ struct EventBuilder {
     var position = subject.next
     var phraseWords = 0
     while position < range.upperBound, phraseWords < 8 {
-      let token = article.tokens[position]
       if position >= expression.firstToken && position <= expression.lastToken {
         position = expression.lastToken + 1
         continue
       }
-      if token.kind == .quoteMark || token.quote >= 0 { break }
-      if Self.clauseStops.contains(token.lower) && phraseWords > 0 { break }
-      if token.kind == .punctuation {
+      let kind = article.tokens[position].kind
+      if kind == .quoteMark || article.tokens[position].quote >= 0 { break }
+      if phraseWords > 0 && Self.clauseStops.contains(article.tokens[position].lower) { break }
+      if kind == .punctuation {
         position += 1
         continue
       }
@@ -293,9 +293,8 @@ struct EventBuilder {
       var clause = that + 1
       var added = 0
       while clause < range.upperBound, added < 10 {
-        let token = article.tokens[clause]
-        if token.kind == .quoteMark || token.quote >= 0
-          || (Self.clauseStops.contains(token.lower) && added > 0)
+        if article.tokens[clause].kind == .quoteMark || article.tokens[clause].quote >= 0
+          || (added > 0 && Self.clauseStops.contains(article.tokens[clause].lower))
         {
           break
         }
@@ -309,7 +308,9 @@ struct EventBuilder {
           words.append(shortName(finder.entities[mention.entity]))
           clause = mention.last + 1
         } else {
-          if token.kind != .punctuation { words.append(article.text(tokens: clause, clause)) }
+          if article.tokens[clause].kind != .punctuation {
+            words.append(article.text(tokens: clause, clause))
+          }
           clause += 1
         }
         added += 1
@@ -329,6 +330,8 @@ struct EventBuilder {
 
   static func joinWords(_ words: [String]) -> String {
     var text = ""
+    // One allocation: growing the string word by word reallocated it several times.
+    text.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
     for word in words {
       if !text.isEmpty && word != "'s" && word != "’s" { text += " " }
       text += word
@@ -337,6 +340,17 @@ struct EventBuilder {
   }
 
   static func capitalized(_ text: String) -> String {
+    // An ASCII letter followed by ASCII is a whole character: change its byte alone.
+    let bytes = text.utf8
+    if let firstByte = bytes.first, firstByte < 0x80,
+      bytes.count == 1 || bytes[bytes.index(after: bytes.startIndex)] < 0x80,
+      firstByte != 0x0D
+    {
+      guard firstByte >= UInt8(ascii: "a"), firstByte <= UInt8(ascii: "z") else { return text }
+      var upper = Array(bytes)
+      upper[0] = firstByte - 0x20
+      return String(decoding: upper, as: UTF8.self)
+    }
     guard let first = text.first else { return text }
     return first.uppercased() + text.dropFirst()
   }
@@ -356,8 +370,8 @@ struct EventBuilder {
         expression)
     }
     for (number, range) in article.sentences.enumerated().prefix(60) {
-      let first = article.tokens[range.lowerBound]
-      guard first.paragraph < 10, !first.isCredit else { continue }
+      let paragraph = article.tokens[range.lowerBound].paragraph
+      guard paragraph < 10, !article.tokens[range.lowerBound].isCredit else { continue }
       let sentenceDates = datesBySentence[number] ?? []
       if sentenceDates.contains(where: { $0.resolved.map { $0.start != publicationDay } ?? false })
       {
@@ -387,7 +401,6 @@ struct EventBuilder {
       let noun = article.text(tokens: start, nounIndex)
       let names = people.prefix(3).map { shortName(finder.entities[$0]) }
       let headline = "\(names.joined(separator: " and ")): \(noun)"
-      let paragraph = first.paragraph
       let stated = sentenceDates.first { $0.resolved != nil }
       return FoundEvent(
         headline: Self.capitalized(headline),

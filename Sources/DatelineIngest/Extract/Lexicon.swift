@@ -211,6 +211,11 @@ enum Lexicon {
     "lake", "county", "province", "district", "region", "state house", "statehouse",
   ]
 
+  /// The first word of every country and place name: a run whose first word is not here names
+  /// neither, and needs no key built and looked up.
+  static let countryAndPlaceFirstWords: Set<String> = Set(
+    (Array(countries.keys) + Array(places)).map { String($0.prefix { $0 != " " }) })
+
   /// Capitalized words that start sentences or headlines but are never names.
   static let commonCapitalized: Set<String> = [
     "the", "a", "an", "and", "but", "or", "nor", "so", "yet", "for", "of", "in", "on", "at",
@@ -316,4 +321,20 @@ enum Lexicon {
     "documentary", "podcast", "report", "article", "essay", "op-ed", "column", "exhibit",
     "exhibition", "campaign", "program", "programme", "operation", "project", "known",
   ]
+}
+
+extension String {
+  /// More than `limit` characters; cheap for ASCII, which needs no grapheme walk.
+  @inline(__always)
+  func hasMoreCharacters(than limit: Int) -> Bool {
+    let bytes = utf8.count
+    if bytes <= limit { return false }
+    if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+    return count > limit
+  }
+
+  /// `count` without the grapheme walk for ASCII text ("\r\n" is one character, so not that).
+  var characterCount: Int {
+    utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? utf8.count : count
+  }
 }

@@ -27,7 +27,25 @@ struct SpeakerFinder {
     "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
     "ultimately", "separately",
   ]
-  static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
+  /// "he", "she", "they", "i", "we", tested without hashing: this runs for almost every token
+  /// a rule visits.
+  @inline(__always)
+  static func isPronoun(_ word: String) -> Bool {
+    switch word.utf8.count {
+    case 1: word == "i"
+    case 2: word == "he" || word == "we"
+    case 3: word == "she"
+    case 4: word == "they"
+    default: false
+    }
+  }
+
+  /// `adverbs.contains(word)`, or a longer "-ly" word: what may sit between a subject and its
+  /// speech verb.
+  @inline(__always)
+  static func isVerbModifier(_ word: String) -> Bool {
+    adverbs.contains(word) || (word.hasSuffix("ly") && word.hasMoreCharacters(than: 4))
+  }
   static let prepositions: Set<String> = [
     "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
     "about", "between", "among", "toward", "towards", "under", "across",
@@ -79,15 +97,6 @@ struct SpeakerFinder {
     "him", "what",
   ]
 
-  /// More than `limit` characters; cheap for ASCII words, which need no grapheme walk.
-  @inline(__always)
-  static func hasMoreCharacters(_ word: String, than limit: Int) -> Bool {
-    let bytes = word.utf8.count
-    if bytes <= limit { return false }
-    if word.utf8.allSatisfy({ $0 < 0x80 }) { return true }
-    return word.count > limit
-  }
-
   func isQuotation(_ quote: FoundQuote) -> Bool {
     // Counted in place: copying tokens retains their strings.
     let tokens = article.tokens
@@ -103,7 +112,7 @@ struct SpeakerFinder {
       guard kind == .word || kind == .number else { continue }
       if wordCount == 0 { firstWordCapitalized = tokens[index].isCapitalized }
       wordCount += 1
-      if kind == .word, Self.hasMoreCharacters(tokens[index].lower, than: 3) {
+      if kind == .word, tokens[index].lower.hasMoreCharacters(than: 3) {
         significantCount += 1
         if !tokens[index].isCapitalized { significantAllCapitalized = false }
       }
@@ -183,14 +192,11 @@ struct SpeakerFinder {
       {
         verb += 3
       }
-      while verb < paragraphEnd,
-        Self.adverbs.contains(article.tokens[verb].lower)
-          || article.tokens[verb].lower.hasSuffix("ly") && article.tokens[verb].lower.count > 4
-      {
+      while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) {
         verb += 1
       }
       if verb < paragraphEnd, article.tokens[verb].classes.contains(.speechVerb) {
-        let isPronoun = Self.pronouns.contains(article.tokens[start].lower)
+        let isPronoun = Self.isPronoun(article.tokens[start].lower)
         return (
           speaker, article.tokens[verb].lower, isPronoun ? 0.8 : 0.95,
           isPronoun ? "pronoun after the quote" : "named after the quote"
@@ -206,9 +212,8 @@ struct SpeakerFinder {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
           return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
         }
-        let token = article.tokens[nameAt]
-        guard token.kind == .word, token.lower != "that", token.quote < 0,
-          !Self.pronouns.contains(token.lower)
+        guard article.tokens[nameAt].kind == .word, article.tokens[nameAt].lower != "that",
+          article.tokens[nameAt].quote < 0, !Self.isPronoun(article.tokens[nameAt].lower)
         else { break }
         nameAt += 1
       }
@@ -225,9 +230,10 @@ struct SpeakerFinder {
   /// An entity (or a pronoun resolved to one) starting at `index`; returns it and the token after.
   func subject(at index: Int, paragraphEnd: Int) -> (Int, Int)? {
     guard index < paragraphEnd else { return nil }
-    let token = article.tokens[index]
-    if Self.pronouns.contains(token.lower) {
-      guard let resolved = resolvePronoun(token.lower, before: index) else { return nil }
+    if Self.isPronoun(article.tokens[index].lower) {
+      guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
+        return nil
+      }
       return (resolved, index + 1)
     }
     let mentionIndex = finder.mentionCovering[index]
@@ -242,7 +248,7 @@ struct SpeakerFinder {
     {
       return nil
     }
-    guard speakerKinds.contains(finder.entities[mention.entity].kind) else { return nil }
+    guard Self.canSpeak(finder.entities[mention.entity].kind) else { return nil }
     var next = mention.last + 1
     if let closing = finder.appositionOf[Int(mentionIndex)] {
       next = closing + 1
@@ -250,7 +256,12 @@ struct SpeakerFinder {
     return (mention.entity, next)
   }
 
-  var speakerKinds: Set<ActorKind> { [.person, .group, .organization, .country] }
+  /// Every kind of actor can be quoted; the switch makes a new kind choose.
+  static func canSpeak(_ kind: ActorKind) -> Bool {
+    switch kind {
+    case .person, .group, .organization, .country: true
+    }
+  }
 
   /// `Trump told reporters ... "..."` / `Shea, Chargé ..., told ... that "..."` / `He said: "..."`
   func attributionBefore(_ span: QuoteSpan) -> (Int, String?, Double, String)? {
@@ -269,8 +280,10 @@ struct SpeakerFinder {
     }
     var verb = open - 1
     while verb >= floor {
-      let token = article.tokens[verb]
-      if token.quote < 0, token.classes.contains(.speechVerb) || token.lower == "according" {
+      if article.tokens[verb].quote < 0,
+        article.tokens[verb].classes.contains(.speechVerb)
+          || article.tokens[verb].lower == "according"
+      {
         break
       }
       verb -= 1
@@ -290,10 +303,7 @@ struct SpeakerFinder {
     }
     // Walk back to the subject: skip adverbs and an apposition between commas.
     var index = verb - 1
-    while index >= floor,
-      Self.adverbs.contains(article.tokens[index].lower)
-        || (article.tokens[index].lower.hasSuffix("ly") && article.tokens[index].lower.count > 4)
-    {
+    while index >= floor, Self.isVerbModifier(article.tokens[index].lower) {
       index -= 1
     }
     if index >= floor, article.tokens[index].lower == "," {
@@ -315,7 +325,7 @@ struct SpeakerFinder {
       }
     }
     guard index >= floor else { return nil }
-    if Self.pronouns.contains(article.tokens[index].lower) {
+    if Self.isPronoun(article.tokens[index].lower) {
       guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
         return nil
       }
@@ -324,7 +334,7 @@ struct SpeakerFinder {
     let mentionIndex = finder.mentionEndingAt[index]
     guard mentionIndex >= 0 else { return nil }
     let entity = finder.mentions[Int(mentionIndex)].entity
-    guard speakerKinds.contains(finder.entities[entity].kind) else { return nil }
+    guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
     return (entity, cue, 0.85, "subject of the speech verb before the quote")
   }
 
@@ -333,13 +343,13 @@ struct SpeakerFinder {
   func resolvePronoun(_ pronoun: String, before index: Int) -> Int? {
     let paragraph = article.tokens[index].paragraph
     let sentence = article.tokens[index].sentence
-    func fits(_ entity: Entity) -> Bool {
-      switch pronoun {
-      case "he": entity.kind == .person && entity.gender != .female
-      case "she": entity.kind == .person && entity.gender != .male
-      case "i": entity.kind == .person
-      default: entity.kind == .group || entity.kind == .organization
-      }
+    // Which entities fit, decided once rather than comparing the pronoun at every candidate.
+    let wantsPerson = pronoun == "he" || pronoun == "she" || pronoun == "i"
+    let excludedGender: Gender? = pronoun == "he" ? .female : pronoun == "she" ? .male : nil
+    func fits(_ entity: Int) -> Bool {
+      let kind = finder.entities[entity].kind
+      guard wantsPerson else { return kind == .group || kind == .organization }
+      return kind == .person && finder.entities[entity].gender != excludedGender
     }
     // In the pronoun's own sentence, the nearest person before it; in earlier sentences, the
     // first (the subject): "Marchetti praised the chancellor ... she said" is Marchetti.
@@ -349,15 +359,14 @@ struct SpeakerFinder {
     // Bounded, so a huge paragraph full of pronouns stays linear.
     let floor = max(0, index - 600)
     while position >= floor, article.tokens[position].paragraph >= paragraph - 2 {
-      let token = article.tokens[position]
-      if token.sentence != currentSentence {
+      if article.tokens[position].sentence != currentSentence {
         if let candidate { return candidate }
-        currentSentence = token.sentence
+        currentSentence = article.tokens[position].sentence
       }
       let mentionIndex = finder.mentionEndingAt[position]
-      if mentionIndex >= 0, token.quote < 0, !token.isCredit {
+      if mentionIndex >= 0, article.tokens[position].quote < 0, !article.tokens[position].isCredit {
         let mention = finder.mentions[Int(mentionIndex)]
-        if fits(finder.entities[mention.entity]) {
+        if fits(mention.entity) {
           if currentSentence == sentence { return mention.entity }
           candidate = mention.entity
         }

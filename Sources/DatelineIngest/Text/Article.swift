@@ -18,11 +18,38 @@ public struct Article: Sendable {
   public internal(set) var quoteSpans: [QuoteSpan] = []
 
   public init(text: String) {
-    self.init(scalars: Array(text.unicodeScalars))
+    // One pass over the UTF-8 the String already holds gives the scalars and their offsets.
+    var text = text
+    let utf8 = text.withUTF8 { Array($0) }
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int32] = []
+    scalars.reserveCapacity(utf8.count)
+    offsets.reserveCapacity(utf8.count + 1)
+    utf8.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index < bytes.count {
+        offsets.append(Int32(truncatingIfNeeded: index))
+        let lead = bytes[index]
+        if lead < 0x80 {
+          scalars.append(Unicode.Scalar(lead))
+          index += 1
+          continue
+        }
+        // A String's UTF-8 is always valid, so the lead byte gives the length.
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for continuation in 1..<length {
+          value = value << 6 | (UInt32(bytes[index + continuation]) & 0x3F)
+        }
+        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        index += length
+      }
+    }
+    offsets.append(Int32(truncatingIfNeeded: utf8.count))
+    self.init(scalars: scalars, utf8: utf8, utf8Offsets: offsets)
   }
 
   public init(scalars: [Unicode.Scalar]) {
-    self.scalars = scalars
     var utf8: [UInt8] = []
     var offsets: [Int32] = []
     utf8.reserveCapacity(scalars.count + scalars.count / 8)
@@ -37,6 +64,11 @@ public struct Article: Sendable {
       }
     }
     offsets.append(Int32(utf8.count))
+    self.init(scalars: scalars, utf8: utf8, utf8Offsets: offsets)
+  }
+
+  private init(scalars: [Unicode.Scalar], utf8: [UInt8], utf8Offsets offsets: [Int32]) {
+    self.scalars = scalars
     self.utf8 = utf8
     utf8Offsets = offsets
     header = PublicationHeader.find(in: scalars)

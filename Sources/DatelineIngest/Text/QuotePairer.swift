@@ -71,7 +71,7 @@ enum SentenceSplitter {
       while index < tokenRange.upperBound {
         // Most tokens are plain words: skip them without copying.
         if article.tokens[index].kind == .number
-          || (article.tokens[index].kind == .word && !article.tokens[index].lower.hasSuffix("."))
+          || (article.tokens[index].kind == .word && !article.tokens[index].endsWithDot)
         {
           index += 1
           continue
@@ -93,7 +93,8 @@ enum SentenceSplitter {
               ends = false
             }
           }
-        } else if token.kind == .word, token.lower.hasSuffix("."), token.lower.count > 2 {
+        } else if token.kind == .word, token.endsWithDot, token.lower.utf8.count > 2 {
+          // Words keep a final dot only as ASCII initials, so bytes count characters here.
           // "U.S." ends a sentence only when a common sentence opener follows.
           let next = index + 1 < tokenRange.upperBound ? article.tokens[index + 1] : nil
           ends =

@@ -19,8 +19,39 @@ public struct Token: Sendable, Equatable {
   public var isCapitalized: Bool
   /// Inside a photo credit or a byline: never an actor.
   public var isCredit: Bool = false
+  /// How the word ends, worked out once: the rules ask on almost every token. Declared
+  /// before `lower` so it fits in the padding and the token stays 48 bytes.
+  private var ending: Ending
   /// Lowercased text with curly apostrophes made straight: "putin's", "u.s.", ",".
-  public var lower: String
+  public var lower: String {
+    didSet { ending = Ending(lower) }
+  }
+
+  private struct Ending: OptionSet {
+    let rawValue: UInt8
+    static let dot = Ending(rawValue: 1 << 0)  // "u.s."
+    static let apostropheS = Ending(rawValue: 1 << 1)  // "putin's"
+    static let sApostrophe = Ending(rawValue: 1 << 2)  // "allies'"
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(_ word: String) {
+      var ending: Ending = []
+      var word = word
+      word.withUTF8 { bytes in
+        guard let last = bytes.last else { return }
+        if last == UInt8(ascii: ".") { ending.insert(.dot) }
+        let beforeLast = bytes.count > 1 ? bytes[bytes.count - 2] : 0
+        if last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "'") {
+          ending.insert(.apostropheS)
+        }
+        if last == UInt8(ascii: "'") && beforeLast == UInt8(ascii: "s") {
+          ending.insert(.sApostrophe)
+        }
+      }
+      self = ending
+    }
+  }
 
   public init(
     start: Int, end: Int, kind: Kind, lower: String, isCapitalized: Bool,
@@ -30,6 +61,7 @@ public struct Token: Sendable, Equatable {
     endOffset = Int32(truncatingIfNeeded: end)
     self.kind = kind
     self.lower = lower
+    ending = Ending(lower)
     self.isCapitalized = isCapitalized
     self.classes = classes
     paragraphIndex = Int32(truncatingIfNeeded: paragraph)
@@ -57,10 +89,13 @@ public struct Token: Sendable, Equatable {
 
   /// The word without a possessive ending: "putin's" -> "putin".
   public var stem: Substring {
-    if lower.hasSuffix("'s") { return lower.dropLast(2) }
-    if lower.hasSuffix("s'") { return lower.dropLast(1) }
+    if ending.contains(.apostropheS) { return lower.dropLast(2) }
+    if ending.contains(.sApostrophe) { return lower.dropLast(1) }
     return Substring(lower)
   }
 
-  public var isPossessive: Bool { lower.hasSuffix("'s") || lower.hasSuffix("s'") }
+  public var isPossessive: Bool { !ending.isDisjoint(with: [.apostropheS, .sApostrophe]) }
+
+  /// "u.s.", "p.m.": a word that keeps its final dot.
+  public var endsWithDot: Bool { ending.contains(.dot) }
 }

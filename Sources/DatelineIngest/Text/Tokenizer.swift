@@ -31,6 +31,11 @@ enum Tokenizer {
     }
   }
 
+  /// Spaces and control characters separate tokens; everything else is part of one.
+  static func startsToken(_ scalar: Unicode.Scalar) -> Bool {
+    !(isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0))
+  }
+
   static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB: return true
@@ -53,7 +58,7 @@ enum Tokenizer {
     lower.reserveCapacity(64)
     while index < end {
       let scalar = scalars[index]
-      if isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+      guard startsToken(scalar) else {
         index += 1
         continue
       }
@@ -91,33 +96,43 @@ enum Tokenizer {
           lower.append(UInt8(ascii: "."))
           index += 1
         }
-        let text = String(decoding: lower, as: UTF8.self)
+        let (classes, listed) = lower.withUnsafeBufferPointer { WordClass.of($0) }
         tokens.append(
           Token(
-            start: start, end: index, kind: allDigits ? .number : .word, lower: text,
-            isCapitalized: isUppercase(scalars[start]), classes: WordClass.of(text),
-            paragraph: paragraph))
+            start: start, end: index, kind: allDigits ? .number : .word,
+            lower: listed ?? String(decoding: lower, as: UTF8.self),
+            isCapitalized: isUppercase(scalars[start]), classes: classes, paragraph: paragraph))
         continue
       }
       var kind = Token.Kind.punctuation
       if isQuoteMark(scalar) { kind = .quoteMark }
-      var text = String.UnicodeScalarView()
-      if scalar.value == 0x2019 { text.append("'") } else { text.append(scalar) }
       // "..." is one token.
       var tokenEnd = index + 1
       if scalar.value == 0x2E {
         while tokenEnd < end && scalars[tokenEnd].value == 0x2E && tokenEnd - index < 3 {
           tokenEnd += 1
         }
-        if tokenEnd - index > 1 { text = "…".unicodeScalars }
+      }
+      let text: String
+      if tokenEnd - index > 1 {
+        text = "…"
+      } else if scalar.value == 0x2019 {
+        text = "'"
+      } else if scalar.value < 0x80 {
+        text = asciiStrings[Int(scalar.value)]
+      } else {
+        text = String(Character(scalar))
       }
       tokens.append(
         Token(
-          start: index, end: tokenEnd, kind: kind, lower: String(text), isCapitalized: false,
+          start: index, end: tokenEnd, kind: kind, lower: text, isCapitalized: false,
           paragraph: paragraph))
       index = tokenEnd
     }
   }
+
+  /// One-character strings for ASCII punctuation, made once rather than per token.
+  static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
   /// "u.s", "u.k", "p.m", "d.c": single letters joined by dots.
   static func isDottedInitials(_ word: [UInt8]) -> Bool {
