@@ -27,10 +27,14 @@ enum HolidayCalendar {
     (["veterans", "day"], "Veterans Day", .fixed(month: 11, day: 11)),
   ]
   static let firstWords: Set<String> = Set(holidays.map { $0.words[0] })
+  /// Asked of every capitalized word: rejects nearly all of them without hashing.
+  static let firstWordShapes = WordShapeFilter(firstWords)
 
   /// The number of tokens of a holiday name at `index`, and the holiday.
   static func match(_ tokens: [Token], at index: Int) -> (Int, Int)? {
-    guard tokens[index].isCapitalized, firstWords.contains(tokens[index].lower) else { return nil }
+    guard tokens[index].isCapitalized, firstWordShapes.mayContain(tokens[index].lower),
+      firstWords.contains(tokens[index].lower)
+    else { return nil }
     for (number, holiday) in holidays.enumerated() {
       var matches = true
       for (offset, word) in holiday.words.enumerated() {

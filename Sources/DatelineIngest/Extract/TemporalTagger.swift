@@ -462,12 +462,13 @@ enum TemporalTagger {
     var best: (distance: Int, tense: Tense)?
     var infinitiveBefore = false
     func consider(_ index: Int, _ distance: Int) {
-      let token = tokens[index]
-      guard token.kind == .word, token.quote == quote else { return }
+      // Fields are read in place: copying the token would retain and release its text.
+      guard tokens[index].kind == .word, tokens[index].quote == quote else { return }
       guard let tense = verbTense(tokens, index) else { return }
-      if token.lower == "to" && index < range.lowerBound { infinitiveBefore = true }
+      let isTo = tokens[index].lower == "to"
+      if isTo && index < range.lowerBound { infinitiveBefore = true }
       // An infinitive is a weak cue: any real verb near the date wins over it.
-      let weighted = token.lower == "to" ? distance + 6 : distance
+      let weighted = isTo ? distance + 6 : distance
       if best == nil || weighted < best!.distance { best = (weighted, tense) }
     }
     var index = range.lowerBound - 1
@@ -491,51 +492,108 @@ enum TemporalTagger {
 
   /// The tense a word marks, if it is a verb we recognize.
   static func verbTense(_ tokens: [Token], _ index: Int) -> Tense? {
+    let classes = tokens[index].classes
+    let word = tokens[index].lower
+    let lastByte = word.utf8.last
     // Most words are no verb we know: decide that from the classes, without string work.
-    if tokens[index].classes.isEmpty, tokens[index].lower.utf8.last != UInt8(ascii: "d"),
-      tokens[index].lower.utf8.last != UInt8(ascii: "l")
-    {
+    if classes.isEmpty, lastByte != UInt8(ascii: "d"), lastByte != UInt8(ascii: "l") {
       return nil
     }
-    let word = tokens[index].lower
-    if word == "will" || word == "'ll" || word == "shall" || word == "would" || word == "could"
-      || word == "might" || word.hasSuffix("'ll")
-    {
-      return .future
+    // The modals, "to" and "going" are all auxiliaries: other words skip these comparisons.
+    if classes.contains(.auxiliary) {
+      if word == "will" || word == "'ll" || word == "shall" || word == "would" || word == "could"
+        || word == "might"
+      {
+        return .future
+      }
+      if word == "may" && !tokens[index].isCapitalized { return .future }
+      if word == "going", self.word(tokens, index + 1) == "to" { return .future }
+      // An infinitive names an action still to come: "ordered lawmakers to submit ... by".
+      if word == "to", index > 0, tokens[index - 1].lower != "according",
+        index + 1 < tokens.count, tokens[index + 1].kind == .word,
+        !tokens[index + 1].isCapitalized, !Self.notVerbsAfterTo.contains(tokens[index + 1].lower),
+        !tokens[index + 1].classes.contains(.dateStart)
+      {
+        return .future
+      }
     }
-    if word == "may" && !tokens[index].isCapitalized { return .future }
-    if word == "going", self.word(tokens, index + 1) == "to" { return .future }
-    if Self.intentVerbs.contains(word),
+    if lastByte == UInt8(ascii: "l"), hasASCIISuffix(word, "'ll") { return .future }
+    // `.intentVerb` marks exactly the words of `intentVerbs`.
+    if classes.contains(.intentVerb),
       self.word(tokens, index + 1) == "to" || self.word(tokens, index + 1) == "for"
     {
       return .future  // "plans to", "is planned for"
-    }
-    // An infinitive names an action still to come: "ordered lawmakers to submit ... by".
-    if word == "to", index > 0, tokens[index - 1].lower != "according", index + 1 < tokens.count,
-      tokens[index + 1].kind == .word,
-      !tokens[index + 1].isCapitalized, !Self.notVerbsAfterTo.contains(tokens[index + 1].lower),
-      !tokens[index + 1].classes.contains(.dateStart)
-    {
-      return .future
     }
     if tokens[index].isCapitalized && index > 0
       && tokens[index - 1].sentence == tokens[index].sentence
     {
       return nil  // a name, not a verb
     }
-    if tokens[index].classes.contains(.pastVerb) { return .past }
-    if word.hasSuffix("ed"), word.utf8.count >= 5, !tokens[index].classes.contains(.notPastEd),
-      !word.contains("-")
+    if classes.contains(.pastVerb) { return .past }
+    if lastByte == UInt8(ascii: "d"), word.utf8.count >= 5, hasASCIISuffix(word, "ed"),
+      !classes.contains(.notPastEd), !containsHyphen(word)
     {
       // "wants the bill signed": after a determiner and a noun, a participle, not a past verb.
-      if index >= 2, Self.determiners.contains(tokens[index - 2].lower),
+      if index >= 2, isDeterminer(tokens[index - 2].lower),
         tokens[index - 1].kind == .word, !tokens[index - 1].isCapitalized
       {
         return nil
       }
       return .past
     }
-    if tokens[index].classes.contains(.presentVerb) { return .present }
+    if classes.contains(.presentVerb) { return .present }
     return nil
+  }
+
+  static func isDeterminer(_ word: String) -> Bool {
+    switch word {
+    case "the", "a", "an", "this", "that", "these", "those": true
+    default: false
+    }
+  }
+
+  /// `word.hasSuffix(suffix)` for an ASCII suffix, comparing bytes. Characters and bytes agree
+  /// unless the byte before the suffix is not ASCII (a scalar there could join the suffix's
+  /// first letter into one character); that rare case takes the character comparison.
+  @inline(__always)
+  static func hasASCIISuffix(_ word: String, _ suffix: StaticString) -> Bool {
+    let bytes = word.utf8
+    let count = suffix.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    var position = bytes.endIndex
+    for offset in stride(from: count - 1, through: 0, by: -1) {
+      position = bytes.index(before: position)
+      if bytes[position] != suffix.utf8Start[offset] { return false }
+    }
+    guard position != bytes.startIndex, bytes[bytes.index(before: position)] >= 0x80 else {
+      return true
+    }
+    return word.hasSuffix(suffix.description)
+  }
+
+  /// `word.hasPrefix(prefix)` for an ASCII prefix, comparing bytes; as above, a non-ASCII byte
+  /// right after the prefix (a combining mark could follow its last letter) takes the slow path.
+  @inline(__always)
+  static func hasASCIIPrefix(_ word: String, _ prefix: StaticString) -> Bool {
+    let bytes = word.utf8
+    let count = prefix.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    var position = bytes.startIndex
+    for offset in 0..<count {
+      if bytes[position] != prefix.utf8Start[offset] { return false }
+      position = bytes.index(after: position)
+    }
+    guard position != bytes.endIndex, bytes[position] >= 0x80 else { return true }
+    return word.hasPrefix(prefix.description)
+  }
+
+  /// Whether a word has a hyphen; an ASCII word by its bytes, any other as before.
+  static func containsHyphen(_ word: String) -> Bool {
+    var isASCII = true
+    for byte in word.utf8 {
+      if byte == UInt8(ascii: "-") { return isASCII ? true : word.contains("-") }
+      if byte >= 0x80 { isASCII = false }
+    }
+    return isASCII ? false : word.contains("-")
   }
 }

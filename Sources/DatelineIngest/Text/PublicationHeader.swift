@@ -34,8 +34,15 @@ public struct PublicationHeader: Sendable, Equatable {
       var lineEnd = lineStart
       while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
       var tokens: [Token] = []
-      // A header is a short line; a long first paragraph is the story itself.
+      // A header is a short line with a date in digits; a long first paragraph is the story.
       if lineEnd - lineStart <= 200 {
+        if !scalars[lineStart..<lineEnd].contains(where: Tokenizer.isDigit) {
+          if scalars[lineStart..<lineEnd].contains(where: Tokenizer.startsToken) {
+            examined += 1
+          }
+          lineStart = lineEnd + 1
+          continue
+        }
         Tokenizer.tokenize(scalars, range: lineStart..<lineEnd, paragraph: 0, into: &tokens)
       } else {
         examined += 1

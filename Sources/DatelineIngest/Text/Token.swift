@@ -37,10 +37,11 @@ public struct Token: Sendable, Equatable {
 
     init(_ word: String) {
       var ending: Ending = []
-      let bytes = word.utf8
-      if let last = bytes.last {
+      var word = word
+      word.withUTF8 { bytes in
+        guard let last = bytes.last else { return }
         if last == UInt8(ascii: ".") { ending.insert(.dot) }
-        let beforeLast = bytes.count > 1 ? bytes[bytes.index(bytes.endIndex, offsetBy: -2)] : 0
+        let beforeLast = bytes.count > 1 ? bytes[bytes.count - 2] : 0
         if last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "'") {
           ending.insert(.apostropheS)
         }

@@ -31,6 +31,11 @@ enum Tokenizer {
     }
   }
 
+  /// Spaces and control characters separate tokens; everything else is part of one.
+  static func startsToken(_ scalar: Unicode.Scalar) -> Bool {
+    !(isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0))
+  }
+
   static func isQuoteMark(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x22, 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB: return true
@@ -53,7 +58,7 @@ enum Tokenizer {
     lower.reserveCapacity(64)
     while index < end {
       let scalar = scalars[index]
-      if isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+      guard startsToken(scalar) else {
         index += 1
         continue
       }

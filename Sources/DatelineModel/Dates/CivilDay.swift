@@ -49,10 +49,45 @@ public struct CivilDay: Comparable, Hashable, Sendable, CustomStringConvertible 
   public var shortWeekdayName: String { String(weekdayName.prefix(3)) }
 
   /// "Mon 2025-02-24": how explanations name a day.
-  public var labeled: String { "\(shortWeekdayName) \(description)" }
+  public var labeled: String {
+    guard (0...9999).contains(year) else { return "\(shortWeekdayName) \(description)" }
+    // Every explanation names its anchor: write the 14 bytes directly, no interpolation.
+    let name = CivilDay.weekdayNames[weekday - 1].utf8
+    return String(unsafeUninitializedCapacity: 14) { bytes in
+      var index = 0
+      for byte in name.prefix(3) {
+        bytes[index] = byte
+        index += 1
+      }
+      bytes[3] = UInt8(ascii: " ")
+      writeISO(into: UnsafeMutableBufferPointer(rebasing: bytes[4...]))
+      return 14
+    }
+  }
 
   public var description: String {
-    "\(CivilDay.pad(year, 4))-\(CivilDay.pad(month, 2))-\(CivilDay.pad(day, 2))"
+    guard (0...9999).contains(year) else {
+      return "\(CivilDay.pad(year, 4))-\(CivilDay.pad(month, 2))-\(CivilDay.pad(day, 2))"
+    }
+    return String(unsafeUninitializedCapacity: 10) { bytes in
+      writeISO(into: bytes)
+      return 10
+    }
+  }
+
+  /// Writes "YYYY-MM-DD" into the first 10 bytes; only for years 0 to 9999.
+  private func writeISO(into bytes: UnsafeMutableBufferPointer<UInt8>) {
+    func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
+    bytes[0] = digit(year / 1000)
+    bytes[1] = digit(year / 100)
+    bytes[2] = digit(year / 10)
+    bytes[3] = digit(year)
+    bytes[4] = UInt8(ascii: "-")
+    bytes[5] = digit(month / 10)
+    bytes[6] = digit(month)
+    bytes[7] = UInt8(ascii: "-")
+    bytes[8] = digit(day / 10)
+    bytes[9] = digit(day)
   }
 
   public func adding(days: Int) -> CivilDay { CivilDay(dayNumber: dayNumber + days) }

@@ -35,8 +35,8 @@ public enum DateResolver {
   public static func resolve(
     _ phrase: String, tense: Tense? = nil, anchor: CivilDay, anchorLabel: String? = nil
   ) throws(DateResolutionError) -> ResolvedDate {
-    let trimmed = phrase.trimmingASCIIWhitespace()
-    if let edtf = try? EDTFDate(parsing: trimmed) {
+    // Most phrases are words: try (and fail) the EDTF parser only on ones that start like EDTF.
+    if EDTFDate.mayStart(phrase), let edtf = try? EDTFDate(parsing: phrase) {
       return ResolvedDate(value: edtf, stated: phrase, explanation: "as stated")
     }
     let words = normalizedWords(phrase)
@@ -44,8 +44,7 @@ public enum DateResolver {
       throw DateResolutionError(expression: phrase, problem: "the expression is empty")
     }
     let context = Context(
-      phrase: phrase, words: words, tense: tense, anchor: anchor,
-      anchorText: anchorLabel.map { "\(anchor.labeled) (\($0))" } ?? anchor.labeled)
+      phrase: phrase, words: words, tense: tense, anchor: anchor, anchorLabel: anchorLabel)
     if let resolved = try context.resolve() { return resolved }
     throw DateResolutionError(expression: phrase, problem: "this expression is not recognized")
   }
@@ -53,6 +52,44 @@ public enum DateResolver {
   /// Lowercased words with punctuation, hyphens and the fillers "the" and "on" removed:
   /// "On Thursday," -> ["thursday"]; "Feb. 27, 2025" -> ["feb", "27", "2025"].
   static func normalizedWords(_ phrase: String) -> [String] {
+    asciiNormalizedWords(phrase) ?? unicodeNormalizedWords(phrase)
+  }
+
+  /// The same words for a phrase of ASCII and curly apostrophes, read byte by byte; nil for any
+  /// other text. Such a phrase has one scalar per character, so no grapheme breaking is needed.
+  static func asciiNormalizedWords(_ phrase: String) -> [String]? {
+    var words: [String] = []
+    var word: [UInt8] = []
+    word.reserveCapacity(16)
+    func flush() {
+      defer { word.removeAll(keepingCapacity: true) }
+      var end = word.count
+      if end >= 2, word[end - 2] == UInt8(ascii: "'"), word[end - 1] == UInt8(ascii: "s") {
+        end -= 2
+      }
+      var kept = word[..<end]
+      if kept.contains(UInt8(ascii: "'")) {
+        kept = ArraySlice(kept.filter { $0 != UInt8(ascii: "'") })
+      }
+      if kept.isEmpty { return }
+      let text = String(decoding: kept, as: UTF8.self)
+      if text != "the" && text != "on" { words.append(text) }
+    }
+    for scalar in phrase.unicodeScalars {
+      switch scalar.value {
+      case 0x41...0x5A: word.append(UInt8(scalar.value) + 0x20)  // A-Z lowercased
+      case 0x61...0x7A, 0x30...0x39: word.append(UInt8(scalar.value))
+      case 0x27, 0x2019: word.append(UInt8(ascii: "'"))
+      case 0x80...: return nil
+      default: flush()
+      }
+    }
+    flush()
+    return words
+  }
+
+  /// The general path: Unicode lowercasing and letters and numbers by character.
+  static func unicodeNormalizedWords(_ phrase: String) -> [String] {
     var words: [String] = []
     var current = ""
     func flush() {
@@ -234,7 +271,12 @@ private struct Context {
   let words: [String]
   let tense: Tense?
   let anchor: CivilDay
-  let anchorText: String
+  let anchorLabel: String?
+
+  /// How explanations name the anchor; built only for the pattern that matches.
+  var anchorText: String {
+    anchorLabel.map { "\(anchor.labeled) (\($0))" } ?? anchor.labeled
+  }
 
   func date(
     _ value: EDTFDate, _ explanation: String, order: Int = 0
@@ -266,6 +308,8 @@ private struct Context {
 
   // "today", "earlier in the day", "tonight", "yesterday", "the day after"
   func sameDay() -> ResolvedDate? {
+    // Every phrase below has at most four words: skip joining the longer ones.
+    guard words.count <= 4 else { return nil }
     switch words.joined(separator: " ") {
     case "today", "now", "same day", "that day", "this afternoon", "that afternoon",
       "that same day":

@@ -118,6 +118,18 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// False when `text` cannot be EDTF at all: every accepted form starts, after whitespace, with a
+  /// digit, "-" (a negative year), "." (an open start) or "/" (an unknown start).
+  static func mayStart(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+      switch scalar {
+      case "0"..."9", "-", ".", "/": return true
+      default: return false
+      }
+    }
+    return false  // blank
+  }
+
   public init(_ point: Point) { form = .single(point) }
 
   /// An interval. Parsing guarantees a known end and start <= end; built by hand without a known
