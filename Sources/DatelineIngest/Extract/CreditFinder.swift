@@ -6,6 +6,16 @@ enum CreditFinder {
     "xinhua", "anadolu", "tass", "sputnik", "efe", "dpa", "upi", "photo", "photos", "courtesy",
   ]
   static let creditLeads: Set<String> = ["photo", "photograph", "credit", "image", "pictured"]
+
+  /// `creditLeads.contains(word)`, hashing only words of a lead's length: this runs for every
+  /// capitalized word.
+  @inline(__always)
+  static func isCreditLead(_ word: String) -> Bool {
+    switch word.utf8.count {
+    case 5, 6, 8, 10: creditLeads.contains(word)
+    default: false
+    }
+  }
   static let creditLeadFollowers: Set<String> = [":", "by", "/"]
   static let bylineLeads: Set<String> = [
     "reporting", "editing", "writing", "compiled", "additional",
@@ -22,8 +32,8 @@ enum CreditFinder {
           index += 1
           continue
         }
-        let token = article.tokens[index]
-        if token.lower == "/" || token.lower == "via" {
+        // Fields read in place: copying a token retains its string.
+        if article.tokens[index].lower.equals("/") || article.tokens[index].lower.equals("via") {
           if let end = creditChainEnd(article, from: index, limit: tokenRange.upperBound),
             let start = creditStart(article, slash: index, floor: tokenRange.lowerBound)
           {
@@ -32,8 +42,7 @@ enum CreditFinder {
             continue
           }
         }
-        if token.isCapitalized,
-          Self.creditLeads.contains(token.lower),
+        if article.tokens[index].isCapitalized, Self.isCreditLead(article.tokens[index].lower),
           index + 1 < tokenRange.upperBound,
           Self.creditLeadFollowers.contains(article.tokens[index + 1].lower)
         {
@@ -41,11 +50,11 @@ enum CreditFinder {
           while end + 1 < tokenRange.upperBound {
             let next = article.tokens[end + 1]
             guard
-              next.isCapitalized || next.lower == "/" || next.lower == "via"
-                || next.kind == .punctuation && next.lower != "." && next.lower != "("
+              next.isCapitalized || next.lower.equals("/") || next.lower.equals("via")
+                || next.kind == .punctuation && !next.lower.equals(".") && !next.lower.equals("(")
             else { break }
             end += 1
-            if next.lower == ")" { break }
+            if next.lower.equals(")") { break }
           }
           for position in index...end { article.tokens[position].isCredit = true }
           index = end + 1
@@ -61,12 +70,13 @@ enum CreditFinder {
     markDateline(&article, range)
     var start = range.lowerBound
     // "(Reporting by ...; Editing by ...)"
-    if article.tokens[start].lower == "(", start + 1 < range.upperBound { start += 1 }
-    let first = article.tokens[start]
+    if article.tokens[start].lower.equals("("), start + 1 < range.upperBound { start += 1 }
+    // Only a capitalized first word can lead a byline: test that before hashing it.
     let isByline =
-      (first.lower == "by" && first.isCapitalized && range.count <= 16)
-      || (bylineLeads.contains(first.lower) && first.isCapitalized && range.count <= 30
-        && article.tokens[range].contains { $0.lower == "by" })
+      article.tokens[start].isCapitalized
+      && ((article.tokens[start].lower.equals("by") && range.count <= 16)
+        || (range.count <= 30 && bylineLeads.contains(article.tokens[start].lower)
+          && article.tokens[range].contains { $0.lower.equals("by") }))
     guard isByline else { return }
     for index in range { article.tokens[index].isCredit = true }
   }
@@ -82,14 +92,14 @@ enum CreditFinder {
     var index = range.lowerBound
     while index < min(range.upperBound, range.lowerBound + 12) {
       let token = article.tokens[index]
-      if token.lower == "—" || token.lower == "–"
-        || (token.lower == "-" && index + 1 < range.upperBound
-          && article.tokens[index + 1].lower == "-")
+      if token.lower.equals("—") || token.lower.equals("–")
+        || (token.lower.equals("-") && index + 1 < range.upperBound
+          && article.tokens[index + 1].lower.equals("-"))
       {
         for position in range.lowerBound...index { article.tokens[position].isCredit = true }
         return
       }
-      if token.kind == .quoteMark || token.lower == "." { return }
+      if token.kind == .quoteMark || token.lower.equals(".") { return }
       index += 1
     }
   }
@@ -99,7 +109,7 @@ enum CreditFinder {
     var cursor = index
     var end: Int?
     while cursor < limit,
-      article.tokens[cursor].lower == "/" || article.tokens[cursor].lower == "via"
+      article.tokens[cursor].lower.equals("/") || article.tokens[cursor].lower.equals("via")
     {
       var run = 0
       var position = cursor + 1
@@ -111,7 +121,9 @@ enum CreditFinder {
         run += 1
         position += 1
         // An agency in capitals or a known one ends the run unless the chain continues.
-        if word.lower == "images" || (isAllCaps(article, word) && word.lower.count >= 2) {
+        if word.lower.equals("images")
+          || (isAllCaps(article, word) && word.lower.hasMoreCharacters(than: 1))
+        {
           break
         }
       }
@@ -136,9 +148,9 @@ enum CreditFinder {
     }
     if start == slash {
       // "(AP Photo/Evan Vucci)": the chain itself starts at "Photo".
-      return article.tokens[slash].lower == "via" ? nil : slash
+      return article.tokens[slash].lower.equals("via") ? nil : slash
     }
-    if start - 1 >= floor, article.tokens[start - 1].lower == "(" { start -= 1 }
+    if start - 1 >= floor, article.tokens[start - 1].lower.equals("(") { start -= 1 }
     return start
   }
 

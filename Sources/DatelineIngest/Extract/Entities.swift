@@ -55,6 +55,12 @@ struct EntityFinder {
     self.article = article
     mentionEndingAt = Array(repeating: -1, count: article.tokens.count)
     mentionCovering = Array(repeating: -1, count: article.tokens.count)
+    // Room for a typical article's names up front: growing a dictionary rehashes every key.
+    let expectedNames = 8 + article.tokens.count / 16
+    keyToEntity.reserveCapacity(2 * expectedNames)
+    personKeys.reserveCapacity(2 * expectedNames)
+    entities.reserveCapacity(expectedNames)
+    mentions.reserveCapacity(2 * expectedNames)
   }
 
   struct Run {
@@ -68,7 +74,10 @@ struct EntityFinder {
       var index = sentence.lowerBound
       while index < sentence.upperBound {
         guard isNameToken(at: index) else {
-          if let nominal = nominalMention(at: index, limit: sentence.upperBound) {
+          // Only "the" starts a nominal mention: its length spares most calls.
+          if article.tokens[index].end - article.tokens[index].start == 3,
+            let nominal = nominalMention(at: index, limit: sentence.upperBound)
+          {
             index = nominal + 1
           } else {
             index += 1
@@ -86,8 +95,9 @@ struct EntityFinder {
     var firstNames: [String: Int] = [:]
     for (index, entity) in entities.enumerated() where entity.kind == .person {
       let words = entity.name.split(separator: " ")
-      if words.count > 1, firstNames[words[0].lowercased()] == nil {
-        firstNames[words[0].lowercased()] = index
+      if words.count > 1 {
+        let firstName = words[0].lowercased()
+        if firstNames[firstName] == nil { firstNames[firstName] = index }
       }
     }
     for run in pendingSingles {
@@ -151,7 +161,7 @@ struct EntityFinder {
     var index = start + 1
     while index < limit {
       // "Lt. Gen. Harold J. Whitcomb": the dot after an abbreviation or an initial.
-      if article.tokens[index].kind == .punctuation, article.tokens[index].lower == ".",
+      if article.tokens[index].kind == .punctuation, article.tokens[index].lower.equals("."),
         index + 1 < limit, isNameToken(at: index + 1)
       {
         if article.tokens[index - 1].classes.contains(.abbreviatedTitle)
@@ -184,19 +194,21 @@ struct EntityFinder {
       {
         let token = article.tokens[index]
         var lookahead = index + 1
-        if token.lower == "of", lookahead < limit, article.tokens[lookahead].lower == "the" {
+        if token.lower.equals("of"), lookahead < limit,
+          article.tokens[lookahead].lower.equals("the")
+        {
           lookahead += 1
         }
         // "Ursula von der Leyen": particles can follow each other.
-        while lookahead < limit, token.lower != "of", article.tokens[lookahead].kind == .word,
+        while lookahead < limit, !token.lower.equals("of"), article.tokens[lookahead].kind == .word,
           !article.tokens[lookahead].isCapitalized,
           article.tokens[lookahead].classes.contains(.connector), lookahead - index < 3
         {
           lookahead += 1
         }
         let allowed =
-          token.lower == "of" || token.lower == "for" || token.lower == "on"
-          ? (hasHead || onlyTitles) : token.lower != "the"
+          token.lower.equals("of") || token.lower.equals("for") || token.lower.equals("on")
+          ? (hasHead || onlyTitles) : !token.lower.equals("the")
         if allowed, lookahead < limit, isNameToken(at: lookahead),
           !article.tokens[lookahead].classes.contains(.month),
           !article.tokens[lookahead].classes.contains(.weekday)
@@ -367,8 +379,9 @@ struct EntityFinder {
         titleWords.append(nameFirst)
       } else if lower(at: nameFirst, isIn: Lexicon.titles, .title)
         || lower(at: nameFirst, isIn: Lexicon.abbreviatedTitles, .abbreviatedTitle)
-        || article.tokens[nameFirst].lower == "of"
-        || article.tokens[nameFirst].lower == "the" || article.tokens[nameFirst].lower == "."
+        || article.tokens[nameFirst].lower.equals("of")
+        || article.tokens[nameFirst].lower.equals("the")
+        || article.tokens[nameFirst].lower.equals(".")
       {
         titleWords.append(nameFirst)
       } else {
@@ -406,7 +419,7 @@ struct EntityFinder {
     }), lastTitle < last, !article.tokens[last].classes.contains(.organizationWord) {
       titleWords += Array(nameFirst...lastTitle)
       nameFirst = lastTitle + 1
-      while nameFirst < last, article.tokens[nameFirst].lower == "." { nameFirst += 1 }
+      while nameFirst < last, article.tokens[nameFirst].lower.equals(".") { nameFirst += 1 }
     }
     // Indices, not tokens: copying a token retains its string.
     let nameWords = (nameFirst...last).filter { tokens[$0].kind == .word }
@@ -432,7 +445,7 @@ struct EntityFinder {
       // End the name at its last organization word, keeping "of X" tails.
       if let head = (nameFirst...last).last(where: {
         tokens[$0].classes.contains(.organizationWord)
-      }), !(nameFirst...last).contains(where: { tokens[$0].lower == "of" && $0 > head }) {
+      }), !(nameFirst...last).contains(where: { tokens[$0].lower.equals("of") && $0 > head }) {
         orgLast = head
       }
       let orgKey = key(nameFirst, orgLast)
@@ -468,7 +481,7 @@ struct EntityFinder {
     {
       let before = roleFirst - 1
       if lower(at: before, isIn: Lexicon.locativePrepositions, .locative)
-        || (article.tokens[before].lower == "the" && !nameWords.isEmpty
+        || (article.tokens[before].lower.equals("the") && !nameWords.isEmpty
           && stem(at: nameWords[nameWords.count - 1], isIn: Lexicon.placeWords, .placeWord))
       {
         return nil
@@ -479,7 +492,7 @@ struct EntityFinder {
     }
     guard hasPersonTitle || nameWords.count >= 2, nameWords.count <= 5 else { return nil }
     let name = stripPossessive(article.text(tokens: nameFirst, last))
-    let id = person(named: name, key: key(nameFirst, last))
+    let id = person(named: name, key: key(nameFirst, last), lastToken: last)
     let roleTokens = Array(roleFirst..<first) + titleWords
     if !roleTokens.isEmpty {
       if !titleWords.isEmpty {
@@ -500,7 +513,7 @@ struct EntityFinder {
       }
     }
     if let country, entities[id].affiliation == nil { entities[id].affiliation = country }
-    addMention(id, first: roleFirst, last: last, nameFirst: nameFirst)
+    addMention(id, first: roleFirst, last: last, nameFirst: nameFirst, written: name)
     return nil
   }
 
@@ -565,10 +578,13 @@ struct EntityFinder {
   }
 
   /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump.
-  mutating func person(named name: String, key: String) -> Int {
-    // Keys are single-spaced lowercase words: the surname is what follows the last space.
+  mutating func person(named name: String, key: String, lastToken: Int) -> Int {
+    // The key's last word is the last token's stem. When the stem starts with ASCII, no
+    // character straddles the space before it, so it is exactly what splitting the key gives.
+    let stem = article.tokens[lastToken].stem
     let surname =
-      key.utf8.lastIndex(of: UInt8(ascii: " ")).map { String(key[key.index(after: $0)...]) } ?? key
+      stem.utf8.first.map { $0 < 0x80 } ?? false
+      ? String(stem) : String(key.split(separator: " ").last ?? Substring(key))
     if let existing = personKeys[surname] {
       if name.characterCount > entities[existing].name.characterCount {
         entities[existing].addAlias(entities[existing].name)
@@ -587,23 +603,24 @@ struct EntityFinder {
     return id
   }
 
+  /// `written` is the name as the text has it, when the caller has it already.
   mutating func addMention(
-    _ entity: Int, first: Int, last: Int, nameFirst: Int, nominal: Bool = false
+    _ entity: Int, first: Int, last: Int, nameFirst: Int, nominal: Bool = false,
+    written: String? = nil
   ) {
     entities[entity].mentionCount += 1
     mentions.append(Mention(entity: entity, first: first, last: last, isNominal: nominal))
     mentionEndingAt[last] = Int32(mentions.count - 1)
     for token in first...last { mentionCovering[token] = Int32(mentions.count - 1) }
     if entities[entity].kind == .person, !nominal, nameFirst <= last {
-      let written = stripPossessive(article.text(tokens: nameFirst, last))
-      entities[entity].addAlias(written)
+      entities[entity].addAlias(written ?? stripPossessive(article.text(tokens: nameFirst, last)))
     }
   }
 
   /// "the president", "the French leader": the latest person with that title.
   mutating func nominalMention(at index: Int, limit: Int) -> Int? {
     guard article.tokens[index].end - article.tokens[index].start == 3,
-      article.tokens[index].lower == "the", article.tokens[index].quote < 0,
+      article.tokens[index].lower.equals("the"), article.tokens[index].quote < 0,
       !article.tokens[index].isCredit
     else { return nil }
     var cursor = index + 1
@@ -628,7 +645,8 @@ struct EntityFinder {
       !article.tokens[cursor].isCapitalized
         || article.tokens[cursor].classes.contains(.personTitle),
       article.tokens[cursor].classes.contains(.personTitle)
-        || (["prime", "foreign", "vice", "deputy"].contains(article.tokens[cursor].lower))
+        || (article.tokens[cursor].classes.contains(.title)  // all four are titles
+          && ["prime", "foreign", "vice", "deputy"].contains(article.tokens[cursor].lower))
     {
       titleWords.append(String(article.tokens[cursor].stem))
       cursor += 1
@@ -689,7 +707,7 @@ struct EntityFinder {
     for (number, mention) in mentions.enumerated() {
       guard entities[mention.entity].kind == .person, !mention.isNominal else { continue }
       let comma = mention.last + 1
-      guard comma < article.tokens.count, article.tokens[comma].lower == ",",
+      guard comma < article.tokens.count, article.tokens[comma].lower.equals(","),
         article.tokens[comma].sentence == article.tokens[mention.last].sentence
       else { continue }
       var closing: Int?
@@ -697,11 +715,11 @@ struct EntityFinder {
       while index < article.tokens.count, index - comma <= 16,
         article.tokens[index].sentence == article.tokens[comma].sentence
       {
-        if article.tokens[index].lower == "," {
+        if article.tokens[index].lower.equals(",") {
           closing = index
           break
         }
-        if article.tokens[index].lower == ".", mention.first > 0,
+        if article.tokens[index].lower.equals("."), mention.first > 0,
           article.tokens[mention.first - 1].classes.contains(.speechVerb)
         {
           closing = index
@@ -709,14 +727,14 @@ struct EntityFinder {
         }
         if article.tokens[index].kind == .quoteMark
           || article.tokens[index].classes.contains(.speechVerb)
-          || article.tokens[index].lower == "and"
+          || article.tokens[index].lower.equals("and")
         {
           break
         }
         index += 1
       }
       // "..., said Mara Lupu, chief economist at Carpathia Bank." ends with the sentence.
-      if closing == nil, index < article.tokens.count, article.tokens[index].lower == ".",
+      if closing == nil, index < article.tokens.count, article.tokens[index].lower.equals("."),
         mention.first > 0, article.tokens[mention.first - 1].classes.contains(.speechVerb)
       {
         closing = index

@@ -28,20 +28,21 @@ struct EventBuilder {
 
   func build() -> (events: [FoundEvent], quoteEvents: [Int?]) {
     var events: [FoundEvent] = []
-    let partialQuotes = Set(quotes.filter { $0.kind == .partial }.map(\.span.openToken))
-    let quoteIsPartial: (Int) -> Bool = { quoteIndex in
-      partialQuotes.contains(article.quoteSpans[quoteIndex].openToken)
+    // Arrays indexed by token and sentence: an article has few of each, and sets and
+    // dictionaries cost more in hashing and growing than the work they index.
+    var opensPartialQuote = [Bool](repeating: false, count: article.tokens.count)
+    for quote in quotes where quote.kind == .partial {
+      opensPartialQuote[quote.span.openToken] = true
     }
-    var datesBySentence: [Int: [TemporalExpression]] = [:]
+    var datesBySentence = [[TemporalExpression]](repeating: [], count: article.sentences.count)
     for expression in dates {
       let quote = article.tokens[expression.firstToken].quote
-      guard quote < 0 || quoteIsPartial(quote) else { continue }
-      datesBySentence[article.tokens[expression.firstToken].sentence, default: []].append(
-        expression)
+      guard quote < 0 || opensPartialQuote[article.quoteSpans[quote].openToken] else { continue }
+      let sentence = article.tokens[expression.firstToken].sentence
+      if datesBySentence.indices.contains(sentence) { datesBySentence[sentence].append(expression) }
     }
-    var sentenceEvent: [Int: Int] = [:]
-    for sentence in datesBySentence.keys.sorted() {
-      let expressions = datesBySentence[sentence]!
+    var sentenceEvent = [Int?](repeating: nil, count: article.sentences.count)
+    for (sentence, expressions) in datesBySentence.enumerated() where !expressions.isEmpty {
       var participants = participants(in: sentence)
       let paragraph = article.tokens[article.sentences[sentence].lowerBound].paragraph
       if let anniversary = expressions.first(where: { $0.isAnniversary && $0.resolved != nil }) {
@@ -61,7 +62,7 @@ struct EventBuilder {
       var resolved = primary.resolved
       if primary.isAnniversary, let publicationDay {
         date = .edtf(publicationDay.description)
-        resolved = try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)
+        resolved = Self.resolvedDay(publicationDay)
       } else if primary.isResolvedLocally, let value = primary.resolved?.value {
         date = .edtf(value.description)  // the model cannot resolve a holiday's name
       } else {
@@ -93,7 +94,9 @@ struct EventBuilder {
     var quoteEvents: [Int?] = []
     for quote in quotes {
       let sentence = article.tokens[quote.span.openToken].sentence
-      if let own = sentenceEvent[sentence], events[own].status == .occurred {
+      if sentenceEvent.indices.contains(sentence), let own = sentenceEvent[sentence],
+        events[own].status == .occurred
+      {
         quoteEvents.append(own)
       } else if let moment, let speaker = quote.speaker,
         events[moment].participants.contains(speaker)
@@ -116,7 +119,7 @@ struct EventBuilder {
       if finder.mentionEndingAt[index] >= 0 {
         let entity = finder.mentions[Int(finder.mentionEndingAt[index])].entity
         if !result.contains(entity) { result.append(entity) }
-      } else if article.tokens[index].lower == "he" || article.tokens[index].lower == "she",
+      } else if Self.isHeOrShe(article.tokens[index].lower),
         let resolved = speakers.resolvePronoun(article.tokens[index].lower, before: index),
         !result.contains(resolved)
       {
@@ -124,6 +127,16 @@ struct EventBuilder {
       }
     }
     return result
+  }
+
+  /// "he" or "she", tested by length first: this runs for every word of a dated sentence.
+  @inline(__always)
+  static func isHeOrShe(_ word: String) -> Bool {
+    switch word.utf8.count {
+    case 2: word == "he"
+    case 3: word == "she"
+    default: false
+    }
   }
 
   func status(sentence: Int, tense: Tense?, resolved: ResolvedDate?) -> EventStatus {
@@ -154,7 +167,7 @@ struct EventBuilder {
     -> FoundEvent?
   {
     var index = expression.lastToken + 1
-    guard index < article.tokens.count, article.tokens[index].lower == "of" else { return nil }
+    guard index < article.tokens.count, article.tokens[index].lower.equals("of") else { return nil }
     index += 1
     let end = article.sentences[sentence].upperBound
     var words: [String] = []
@@ -231,9 +244,9 @@ struct EventBuilder {
       {
         var next = subjectEnd
         // "Vasile, however, called": step over a short aside between commas.
-        if next + 2 < range.upperBound, article.tokens[next].lower == ",",
+        if next + 2 < range.upperBound, article.tokens[next].lower.equals(","),
           let closing = (next + 1..<min(range.upperBound, next + 5)).first(where: {
-            article.tokens[$0].lower == ","
+            article.tokens[$0].lower.equals(",")
           })
         {
           next = closing + 1
@@ -287,7 +300,7 @@ struct EventBuilder {
     // "Calder said Thursday that a vote could come": what was said is the news.
     if words.count == 2, Lexicon.speechVerbs.contains(words[1].lowercased()),
       let that = (subject.next..<range.upperBound).first(where: {
-        article.tokens[$0].lower == "that" && article.tokens[$0].quote < 0
+        article.tokens[$0].lower.equals("that") && article.tokens[$0].quote < 0
       })
     {
       var clause = that + 1
@@ -328,15 +341,17 @@ struct EventBuilder {
     entity.kind == .person ? entity.surnameCapitalized : entity.name
   }
 
+  /// The words with a space between them, none before a possessive "'s".
   static func joinWords(_ words: [String]) -> String {
-    var text = ""
-    // One allocation: growing the string word by word reallocated it several times.
-    text.reserveCapacity(words.reduce(words.count) { $0 + $1.utf8.count })
+    var pieces: [String] = []
+    pieces.reserveCapacity(2 * words.count)
+    var isEmpty = true
     for word in words {
-      if !text.isEmpty && word != "'s" && word != "’s" { text += " " }
-      text += word
+      if !isEmpty && !word.equals("'s") && !word.equals("’s") { pieces.append(" ") }
+      pieces.append(word)
+      if !word.isEmpty { isEmpty = false }
     }
-    return text
+    return String(concatenating: pieces)
   }
 
   static func capitalized(_ text: String) -> String {
@@ -358,21 +373,36 @@ struct EventBuilder {
   func summary(_ headline: String, status: EventStatus, expression: String, paragraph: Int)
     -> String
   {
-    "\(headline) (\(status.rawValue); the article dates it \"\(expression)\", paragraph \(paragraph + 1))."
+    // "<headline> (<status>; the article dates it "<expression>", paragraph <n>)."
+    String(concatenating: [
+      headline, " (", status.rawValue, "; the article dates it \"", expression, "\", paragraph ",
+      String(paragraph + 1), ").",
+    ])
+  }
+
+  /// `DateResolver.resolve(.edtf(day.description), anchor: nil)` without writing the day out
+  /// and parsing it back: for a four-digit year the parse gives exactly `.day(day)`.
+  static func resolvedDay(_ day: CivilDay) -> ResolvedDate? {
+    guard (0...9999).contains(day.year) else {
+      return try? DateResolver.resolve(DateSpec.edtf(day.description), anchor: nil)
+    }
+    return .given(.day(day))
   }
 
   /// The meeting, press conference or visit the article reports on, on its publication day.
   func storyMoment() -> FoundEvent? {
     guard let publicationDay else { return nil }
-    var datesBySentence: [Int: [TemporalExpression]] = [:]
+    // Only the first 60 sentences are candidates.
+    var datesBySentence = [[TemporalExpression]](
+      repeating: [], count: min(60, article.sentences.count))
     for expression in dates {
-      datesBySentence[article.tokens[expression.firstToken].sentence, default: []].append(
-        expression)
+      let sentence = article.tokens[expression.firstToken].sentence
+      if sentence < datesBySentence.count { datesBySentence[sentence].append(expression) }
     }
     for (number, range) in article.sentences.enumerated().prefix(60) {
       let paragraph = article.tokens[range.lowerBound].paragraph
       guard paragraph < 10, !article.tokens[range.lowerBound].isCredit else { continue }
-      let sentenceDates = datesBySentence[number] ?? []
+      let sentenceDates = datesBySentence[number]
       if sentenceDates.contains(where: { $0.resolved.map { $0.start != publicationDay } ?? false })
       {
         continue
@@ -412,8 +442,7 @@ struct EventBuilder {
             : .stated(StatedDate(stated: $0.text, tense: $0.tense))
         }
           ?? .edtf(publicationDay.description),
-        resolved: stated?.resolved
-          ?? (try? DateResolver.resolve(DateSpec.edtf(publicationDay.description), anchor: nil)),
+        resolved: stated?.resolved ?? Self.resolvedDay(publicationDay),
         status: .occurred, participants: people, paragraph: paragraph, sentence: number,
         expression: stated?.text, isStoryMoment: true)
     }

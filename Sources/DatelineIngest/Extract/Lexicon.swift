@@ -324,6 +324,15 @@ enum Lexicon {
 }
 
 extension String {
+  /// `self == word`, lengths first: most comparisons of a token with a word fail, and a failing
+  /// String comparison is a library call, slow for words like "—". Exact as long as no other
+  /// character decomposes into one of `word`'s: true of every word but those with ";", "`", "K".
+  @inline(__always)
+  func equals(_ word: String) -> Bool {
+    assert(!word.contains(where: { $0 == ";" || $0 == "`" || $0 == "K" }))
+    return utf8.count == word.utf8.count && self == word
+  }
+
   /// More than `limit` characters; cheap for ASCII, which needs no grapheme walk.
   @inline(__always)
   func hasMoreCharacters(than limit: Int) -> Bool {
@@ -331,6 +340,23 @@ extension String {
     if bytes <= limit { return false }
     if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
     return count > limit
+  }
+
+  /// The pieces one after another, written into a single allocation: String's own appends
+  /// and interpolation cost several hundred instructions each.
+  init(concatenating pieces: [String]) {
+    let byteCount = pieces.reduce(0) { $0 + $1.utf8.count }
+    self.init(unsafeUninitializedCapacity: byteCount) { buffer in
+      var offset = 0
+      for var piece in pieces {
+        piece.withUTF8 { bytes in
+          guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+          (target + offset).update(from: source, count: bytes.count)
+          offset += bytes.count
+        }
+      }
+      return offset
+    }
   }
 
   /// `count` without the grapheme walk for ASCII text ("\r\n" is one character, so not that).

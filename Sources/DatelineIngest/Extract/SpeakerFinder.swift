@@ -17,9 +17,17 @@ public struct FoundQuote: Sendable, Equatable {
 }
 
 /// Decides which quoted spans are quotations, and attributes them to speakers.
-struct SpeakerFinder {
+///
+/// A class: the event builder calls `subject(at:)` for every token of a dated sentence, and
+/// as a struct holding the article and the finder it was copied onto the stack each time.
+final class SpeakerFinder {
   let article: Article
   let finder: EntityFinder
+
+  init(article: Article, finder: EntityFinder) {
+    self.article = article
+    self.finder = finder
+  }
 
   static let adverbs: Set<String> = [
     "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
@@ -165,9 +173,9 @@ struct SpeakerFinder {
     else {
       return .full
     }
-    if previous.lower == ":" || previous.lower == "," { return .full }
+    if previous.lower.equals(":") || previous.lower.equals(",") { return .full }
     let firstInner = span.innerTokens.first.map { article.tokens[$0] }
-    if let firstInner, firstInner.isCapitalized, previous.lower != "that" { return .full }
+    if let firstInner, firstInner.isCapitalized, !previous.lower.equals("that") { return .full }
     return .partial
   }
 
@@ -176,7 +184,9 @@ struct SpeakerFinder {
     guard let close = span.closeToken else { return nil }
     var index = close + 1
     let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
-    while index < paragraphEnd, [",", "—", "–", "-"].contains(article.tokens[index].lower) {
+    while index < paragraphEnd, article.tokens[index].kind == .punctuation,
+      [",", "—", "–", "-"].contains(article.tokens[index].lower)
+    {
       index += 1
     }
     guard index < paragraphEnd, article.tokens[index].kind != .quoteMark,
@@ -187,8 +197,8 @@ struct SpeakerFinder {
     if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
       var verb = next
       // "Smith, 45, said": an age between commas.
-      if verb + 2 < paragraphEnd, article.tokens[verb].lower == ",",
-        article.tokens[verb + 1].kind == .number, article.tokens[verb + 2].lower == ","
+      if verb + 2 < paragraphEnd, article.tokens[verb].lower.equals(","),
+        article.tokens[verb + 1].kind == .number, article.tokens[verb + 2].lower.equals(",")
       {
         verb += 3
       }
@@ -212,14 +222,14 @@ struct SpeakerFinder {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
           return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
         }
-        guard article.tokens[nameAt].kind == .word, article.tokens[nameAt].lower != "that",
+        guard article.tokens[nameAt].kind == .word, !article.tokens[nameAt].lower.equals("that"),
           article.tokens[nameAt].quote < 0, !Self.isPronoun(article.tokens[nameAt].lower)
         else { break }
         nameAt += 1
       }
     }
-    if article.tokens[start].lower == "according", start + 1 < paragraphEnd,
-      article.tokens[start + 1].lower == "to",
+    if article.tokens[start].lower.equals("according"), start + 1 < paragraphEnd,
+      article.tokens[start + 1].lower.equals("to"),
       let (speaker, _) = subject(at: start + 2, paragraphEnd: paragraphEnd)
     {
       return (speaker, "according to", 0.9, "according to")
@@ -239,12 +249,13 @@ struct SpeakerFinder {
     let mentionIndex = finder.mentionCovering[index]
     guard mentionIndex >= 0 else { return nil }
     let mention = finder.mentions[Int(mentionIndex)]
-    guard mention.first == index || (index > 0 && article.tokens[index - 1].lower == "the") else {
+    guard mention.first == index || (index > 0 && article.tokens[index - 1].lower.equals("the"))
+    else {
       return nil
     }
     // "the war in Ukraine could end": an object of a preposition is no subject.
     if mention.first > 0, Self.prepositions.contains(article.tokens[mention.first - 1].lower),
-      !(mention.first > 1 && article.tokens[mention.first - 2].lower == "according")
+      !(mention.first > 1 && article.tokens[mention.first - 2].lower.equals("according"))
     {
       return nil
     }
@@ -282,7 +293,7 @@ struct SpeakerFinder {
     while verb >= floor {
       if article.tokens[verb].quote < 0,
         article.tokens[verb].classes.contains(.speechVerb)
-          || article.tokens[verb].lower == "according"
+          || article.tokens[verb].lower.equals("according")
       {
         break
       }
@@ -292,7 +303,8 @@ struct SpeakerFinder {
     let cue = article.tokens[verb].lower
     // "said Trump:" - the name follows the verb.
     if let (speaker, next) = subject(at: verb + 1, paragraphEnd: open),
-      next == open || article.tokens[next].lower == ":" || article.tokens[next].lower == ","
+      next == open || article.tokens[next].lower.equals(":")
+        || article.tokens[next].lower.equals(",")
     {
       if cue != "told" && cue != "tells" && cue != "asked" {
         return (speaker, cue, 0.85, "named after the verb before the quote")
@@ -306,7 +318,7 @@ struct SpeakerFinder {
     while index >= floor, Self.isVerbModifier(article.tokens[index].lower) {
       index -= 1
     }
-    if index >= floor, article.tokens[index].lower == "," {
+    if index >= floor, article.tokens[index].lower.equals(",") {
       if let mention = finder.appositionClosing[index] {
         index = finder.mentions[mention].last
       } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0 {
@@ -314,10 +326,10 @@ struct SpeakerFinder {
       } else {
         // "Nwosu, who will run the clinic, said": skip a clause between commas.
         var opening = index - 1
-        while opening > floor, index - opening < 16, article.tokens[opening].lower != "," {
+        while opening > floor, index - opening < 16, !article.tokens[opening].lower.equals(",") {
           opening -= 1
         }
-        if opening > floor, article.tokens[opening].lower == ",",
+        if opening > floor, article.tokens[opening].lower.equals(","),
           finder.mentionEndingAt[opening - 1] >= 0
         {
           index = opening - 1

@@ -1,0 +1,63 @@
+import DatelineModel
+import Testing
+
+@testable import DatelineIngest
+
+/// The extractor's shortcuts give what the plain library calls they replace give, including on
+/// the inputs where a shortcut has to step aside (non-ASCII, "\r\n", odd years).
+struct FastPathTests {
+  @Test func publicationDayResolvesAsItsParsedText() throws {
+    for (year, month, day) in [
+      (2025, 2, 24), (1, 1, 1), (999, 12, 31), (9999, 6, 15), (2024, 2, 29),
+    ] {
+      let civil = try #require(CivilDay(year: year, month: month, day: day))
+      let parsed = try? DateResolver.resolve(DateSpec.edtf(civil.description), anchor: nil)
+      #expect(EventBuilder.resolvedDay(civil) == parsed)
+    }
+  }
+
+  @Test func characterCountsMatchGraphemeCounts() {
+    for text in ["Macron", "", "Chargé", "e\u{301}te", "a\r\nb", "Zoë Ørsted", "日本"] {
+      #expect(text.characterCount == text.count)
+      for limit in 0...8 {
+        #expect(text.hasMoreCharacters(than: limit) == (text.count > limit))
+      }
+    }
+  }
+
+  /// For the words the rules compare with: ASCII (without ";", "`", "K"), dashes and "’s".
+  @Test func lengthFirstComparisonMatchesStringEquality() {
+    for (text, word) in [
+      ("the", "the"), ("they", "the"), ("—", "—"), ("–", "—"), ("’s", "'s"), ("’s", "’s"),
+      (",", "."),
+    ] {
+      #expect(text.equals(word) == (text == word))
+    }
+  }
+
+  @Test func concatenationJoinsPiecesInOrder() {
+    #expect(String(concatenating: ["Trump", " ", "met", "", " Chargé"]) == "Trump met Chargé")
+    #expect(String(concatenating: []) == "")
+    #expect(
+      EventBuilder.joinWords(["Macron", "’s", "visit", "'s", "end"]) == "Macron’s visit's end")
+    #expect(EventBuilder.joinWords(["", "'s", "x"]) == "'s x")
+  }
+
+  @Test func capitalizingMatchesCharacterUppercasing() {
+    for text in ["trump met", "Trump", "élysée", "1 vote", "", "a", "e\u{301}tat", "ßtraße"] {
+      let expected = text.first.map { $0.uppercased() + text.dropFirst() } ?? text
+      #expect(EventBuilder.capitalized(text) == expected)
+    }
+  }
+
+  @Test func surnamesAreTheLastWordOfTheName() {
+    for name in [
+      "Donald Trump", "Trump", "Ursula von der Leyen", "Keir  Starmer", "", "Zoë Ørsted",
+    ] {
+      let entity = Entity(name: name, kind: .person)
+      let words = name.split(separator: " ")
+      #expect(entity.surnameCapitalized == String(words.last ?? Substring(name)))
+      #expect(entity.lastWordLowercased == words.last?.lowercased())
+    }
+  }
+}
