@@ -60,4 +60,19 @@ struct FastPathTests {
       #expect(entity.lastWordLowercased == words.last?.lowercased())
     }
   }
+
+  @Test func firstNamesAndLowercasingMatchTheUnicodeVersions() {
+    for name in ["Donald Trump", "Trump", " Keir  Starmer ", "Zoë Ørsted", "ÉMILE Zola", "", "A B"]
+    {
+      let words = name.split(separator: " ")
+      #expect(EntityFinder.firstNameKey(name) == (words.count > 1 ? words[0].lowercased() : nil))
+      #expect(name.asciiLowercased() == name.lowercased())
+    }
+  }
+
+  @Test func terminalMarksMatchTheList() {
+    for mark in [",", ".", "?", "!", "…", "—", "-", ":", ";", "'", "a", "–"] {
+      #expect(SpeakerFinder.isTerminalMark(mark) == SpeakerFinder.terminalMarks.contains(mark))
+    }
+  }
 }

@@ -200,14 +200,17 @@ struct EventBuilder {
 
   /// A word that can follow a subject as its verb: a modal, an auxiliary, a past form or a
   /// third-person form.
-  static func looksLikeVerb(_ word: String) -> Bool {
-    if Lexicon.auxiliaries.contains(word) || Lexicon.pastVerbs.contains(word)
-      || Lexicon.presentVerbs.contains(word) || Lexicon.speechVerbs.contains(word)
-    {
+  ///
+  /// `classes` are the word's token classes: those lists set exactly these bits, so testing the
+  /// bits is testing the lists.
+  static func looksLikeVerb(_ word: String, classes: WordClass) -> Bool {
+    if !classes.isDisjoint(with: [.auxiliary, .pastVerb, .presentVerb, .speechVerb]) {
       return true
     }
-    if word.hasSuffix("ed") && word.count > 4 && !Lexicon.notPastEd.contains(word) { return true }
-    return word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3
+    if word.hasSuffix("ed") && word.hasMoreCharacters(than: 4) && !classes.contains(.notPastEd) {
+      return true
+    }
+    return word.hasSuffix("s") && !word.hasSuffix("ss") && word.hasMoreCharacters(than: 3)
   }
 
   static let cognitionVerbs: Set<String> = [
@@ -254,7 +257,8 @@ struct EventBuilder {
         if next < range.upperBound, article.tokens[next].kind == .word,
           !article.tokens[next].isCapitalized,
           next < expression.firstToken || next > expression.lastToken,
-          subject == nil || Self.looksLikeVerb(article.tokens[next].lower)
+          subject == nil
+            || Self.looksLikeVerb(article.tokens[next].lower, classes: article.tokens[next].classes)
         {
           let reports =
             article.tokens[next].classes.contains(.speechVerb)
@@ -271,6 +275,7 @@ struct EventBuilder {
       return names.joined(separator: " and ") + " (" + expression.text + ")"
     }
     var words = [shortName(finder.entities[subject.entity])]
+    words.reserveCapacity(20)
     var position = subject.next
     var phraseWords = 0
     while position < range.upperBound, phraseWords < 8 {
@@ -298,7 +303,7 @@ struct EventBuilder {
       position += 1
     }
     // "Calder said Thursday that a vote could come": what was said is the news.
-    if words.count == 2, Lexicon.speechVerbs.contains(words[1].lowercased()),
+    if words.count == 2, Lexicon.speechVerbs.contains(words[1].asciiLowercased()),
       let that = (subject.next..<range.upperBound).first(where: {
         article.tokens[$0].lower.equals("that") && article.tokens[$0].quote < 0
       })
@@ -330,7 +335,7 @@ struct EventBuilder {
       }
     }
     while words.count > 1, let last = words.last,
-      Self.trailingFunctionWords.contains(last.lowercased())
+      Self.trailingFunctionWords.contains(last.asciiLowercased())
     {
       words.removeLast()
     }

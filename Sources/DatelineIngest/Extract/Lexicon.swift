@@ -338,8 +338,17 @@ extension String {
   func hasMoreCharacters(than limit: Int) -> Bool {
     let bytes = utf8.count
     if bytes <= limit { return false }
-    if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return true }
+    if isPlainASCII { return true }
     return count > limit
+  }
+
+  /// ASCII without "\r" (which pairs with "\n" into one character): one byte, one character.
+  /// Scanned as a buffer, which is much cheaper than walking the UTF-8 view.
+  var isPlainASCII: Bool {
+    let answer = utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+    return answer ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
   }
 
   /// The pieces one after another, written into a single allocation: String's own appends
@@ -359,8 +368,15 @@ extension String {
     }
   }
 
+  /// `lowercased()`, with ASCII lowercased byte by byte rather than through Unicode tables.
+  func asciiLowercased() -> String {
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+    guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+    return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+  }
+
   /// `count` without the grapheme walk for ASCII text ("\r\n" is one character, so not that).
   var characterCount: Int {
-    utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? utf8.count : count
+    isPlainASCII ? utf8.count : count
   }
 }
