@@ -119,13 +119,9 @@ public enum IngestRunner {
         return badInput
       }
     }
-    var builder = DatasetBuilder(existing: existing)
-    for (analysis, file) in analyses {
-      builder.add(analysis, file: file, publisher: options.sourceName)
-    }
-    // Never write what our own model would reject.
+    let builder: DatasetBuilder
     do {
-      _ = try Timeline(dataset: builder.dataset)
+      builder = try buildDataset(analyses, into: existing, publisher: options.sourceName)
     } catch {
       for diagnostic in error.diagnostics {
         errors("dateline ingest: internal: \(diagnostic.message)")
@@ -173,10 +169,20 @@ public enum IngestRunner {
     return ok
   }
 
+  /// The dataset of the analysed articles (added to `existing`), checked by loading it as a
+  /// timeline: ingest never writes what our own model would reject.
+  public static func buildDataset(
+    _ analyses: [(ArticleAnalysis, String)], into existing: Dataset? = nil, publisher: String?
+  ) throws(DatasetLoadError) -> DatasetBuilder {
+    var builder = DatasetBuilder(existing: existing)
+    for (analysis, file) in analyses {
+      builder.add(analysis, file: file, publisher: publisher)
+    }
+    try Timeline.check(builder.dataset)
+    return builder
+  }
+
   public static func encode(_ dataset: Dataset) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(dataset) else { return "{}" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    DatasetWriter.json(dataset)
   }
 }

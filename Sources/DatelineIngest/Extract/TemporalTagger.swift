@@ -19,7 +19,6 @@ public struct TemporalExpression: Sendable, Equatable {
 /// Finds temporal expressions by walking tokens once; each match is handed to the model's
 /// `DateResolver` with the tense of the nearest verb.
 enum TemporalTagger {
-  static let thisOrThat: Set<String> = ["this", "that"]
   static let partsOfDay: Set<String> = ["morning", "afternoon", "evening", "night"]
   static let spanPrepositions: Set<String> = ["in", "within", "over", "during", "for"]
   static let directionWords: Set<String> = [
@@ -156,12 +155,6 @@ enum TemporalTagger {
     index < tokens.count ? tokens[index].lower : ""
   }
 
-  static func isCapitalizedWord(_ tokens: [Token], _ index: Int) -> Bool {
-    index < tokens.count && tokens[index].isCapitalized
-  }
-
-  /// The number of tokens of an expression starting at `index`, a tense it implies, and
-  /// whether it is an anniversary.
   /// Words an expression can start with; every other word is skipped at once.
   static let startWords: Set<String> = {
     var words: Set<String> = [
@@ -176,16 +169,90 @@ enum TemporalTagger {
     return words
   }()
 
+  /// The word lists above that a word is in, so that one lookup answers every list test.
+  struct Role: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    /// "the", "a", "that", "this": start an expression only before a few words.
+    static let article = Role(rawValue: 1 << 0)
+    static let spanPreposition = Role(rawValue: 1 << 1)
+    /// "last", "next", "earlier", ...: may lead a weekday or a period.
+    static let dayModifier = Role(rawValue: 1 << 2)
+    static let sameDayStart = Role(rawValue: 1 << 3)
+    static let partOfDay = Role(rawValue: 1 << 4)
+    static let direction = Role(rawValue: 1 << 5)
+    static let vagueQuantifier = Role(rawValue: 1 << 6)
+    static let vagueFiller = Role(rawValue: 1 << 7)
+    static let offsetTail = Role(rawValue: 1 << 8)
+    static let monthQualifier = Role(rawValue: 1 << 9)
+    static let monthModifier = Role(rawValue: 1 << 10)
+    static let afterArticle = Role(rawValue: 1 << 11)
+    static let afterSpanPreposition = Role(rawValue: 1 << 12)
+    static let period = Role(rawValue: 1 << 13)
+    static let unit = Role(rawValue: 1 << 14)
+    static let numberWord = Role(rawValue: 1 << 15)
+    static let ordinalWord = Role(rawValue: 1 << 16)
+  }
+
+  static let dayModifiers: Set<String> = [
+    "earlier", "later", "last", "next", "this", "coming", "past", "previous", "following",
+  ]
+
+  static let roles: [String: Role] = {
+    var roles: [String: Role] = [:]
+    func add(_ words: some Sequence<String>, _ role: Role) {
+      for word in words { roles[word, default: []].insert(role) }
+    }
+    add(["the", "a", "that", "this"], .article)
+    add(spanPrepositions, .spanPreposition)
+    add(dayModifiers, .dayModifier)
+    add(sameDayByFirstWord.keys, .sameDayStart)
+    add(partsOfDay, .partOfDay)
+    add(directionWords, .direction)
+    add(vagueQuantifiers, .vagueQuantifier)
+    add(vagueFillers, .vagueFiller)
+    add(offsetTails, .offsetTail)
+    add(monthQualifiers, .monthQualifier)
+    add(monthModifiers, .monthModifier)
+    add(afterArticle, .afterArticle)
+    add(afterSpanPreposition, .afterSpanPreposition)
+    add(periodWords, .period)
+    add(unitWords, .unit)
+    add(numberWords, .numberWord)
+    add(ordinalWords, .ordinalWord)
+    return roles
+  }()
+  static let roleShapes = WordShapeFilter(roles.keys)
+
+  /// The roles of a word; most words fail the shape test and are never hashed.
+  @inline(__always)
+  static func role(of word: String) -> Role {
+    roleShapes.mayContain(word) ? roles[word] ?? [] : []
+  }
+
+  @inline(__always)
+  static func role(_ tokens: [Token], _ index: Int) -> Role {
+    index < tokens.count ? role(of: tokens[index].lower) : []
+  }
+
+  /// The number of tokens of an expression starting at `index`, a tense it implies, and
+  /// whether it is an anniversary.
   static func match(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
     let first = tokens[index].lower
+    let isNumber = tokens[index].kind == .number
+    let isStartWord = tokens[index].classes.contains(.dateStart)
+    // Most words fail on their class bits and first byte, before any string work.
+    let firstByte = first.utf8.first ?? 0
     guard
-      tokens[index].kind == .number || tokens[index].classes.contains(.dateStart)
-        || (first.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) || first.hasPrefix("mid-")
+      isNumber || isStartWord || (firstByte >= UInt8(ascii: "0") && firstByte <= UInt8(ascii: "9"))
+        || (firstByte == UInt8(ascii: "m") && hasASCIIPrefix(first, "mid-"))
     else { return nil }
     // ISO date in running text.
-    if tokens[index].kind == .number {
-      if first.count == 10, CivilDay(iso: first) != nil { return (1, nil, false) }
-      if first.count == 4, let year = Int(first), (1900...2100).contains(year), index > 0,
+    if isNumber {
+      // A number token is ASCII: its bytes are its characters.
+      let length = first.utf8.count
+      if length == 10, CivilDay(iso: first) != nil { return (1, nil, false) }
+      if length == 4, let year = Int(first), (1900...2100).contains(year), index > 0,
         yearPrepositions.contains(tokens[index - 1].lower),
         tokens[index - 1].paragraph == tokens[index].paragraph
       {
@@ -198,23 +265,26 @@ enum TemporalTagger {
       }
       // "3 days ago", "in 2 weeks" handled with number words below.
     }
+    // Every listed word an expression starts with is a start word: the rest have no role.
+    let firstRole = isStartWord ? role(of: first) : []
     // Common words start an expression only before a few words: skip the rest at once.
-    if first == "the" || first == "a" || first == "that" || first == "this" {
+    if firstRole.contains(.article) {
       let next = word(tokens, index + 1)
+      let nextRole = role(of: next)
       guard
-        Self.afterArticle.contains(next) || isOrdinal(next) || next.hasSuffix("-year")
+        nextRole.contains(.afterArticle) || isOrdinal(next, nextRole)
+          || hasASCIISuffix(next, "-year")
           || (index + 1 < tokens.count && tokens[index + 1].classes.contains(.fullWeekday))
       else { return nil }
-    } else if Self.spanPrepositions.contains(first) {
-      let next = word(tokens, index + 1)
+    } else if firstRole.contains(.spanPreposition) {
       guard
-        Self.afterSpanPreposition.contains(next)
+        role(tokens, index + 1).contains(.afterSpanPreposition)
           || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
       else { return nil }
     }
     // Same-day phrases.
-    for phrase in sameDayByFirstWord[first] ?? [] {
-      if matches(tokens, index, phrase) {
+    if firstRole.contains(.sameDayStart) {
+      for phrase in sameDayByFirstWord[first] ?? [] where matches(tokens, index, phrase) {
         // "that day" only in running text after a date was given; keep it anyway.
         return (phrase.count, nil, false)
       }
@@ -222,20 +292,19 @@ enum TemporalTagger {
     // "earlier/later [this|that] Monday [morning]", "last/next Monday", "Monday [night]"
     var cursor = index
     var modifier: String?
-    if ["earlier", "later", "last", "next", "this", "coming", "past", "previous", "following"]
-      .contains(first)
-    {
+    if firstRole.contains(.dayModifier) {
       modifier = first
       cursor += 1
-      if first == "earlier" || first == "later",
-        Self.thisOrThat.contains(word(tokens, cursor))
-      {
-        cursor += 1
+      if first == "earlier" || first == "later" {
+        let next = word(tokens, cursor)
+        if next == "this" || next == "that" { cursor += 1 }
       }
     }
-    if Lexicon.fullWeekdays.contains(word(tokens, cursor)) && isCapitalizedWord(tokens, cursor) {
+    if cursor < tokens.count, tokens[cursor].classes.contains(.fullWeekday),
+      tokens[cursor].isCapitalized
+    {
       var end = cursor
-      if Self.partsOfDay.contains(word(tokens, end + 1)) { end += 1 }
+      if role(tokens, end + 1).contains(.partOfDay) { end += 1 }
       // "Monday, Feb. 24": an explicit date led by its weekday.
       if modifier == nil, word(tokens, end + 1) == ",",
         let (length, _, _) = explicitDate(tokens, at: end + 2), length > 0
@@ -258,23 +327,21 @@ enum TemporalTagger {
       var periodIndex = index + 1
       if modifier == "earlier" || modifier == "later" {
         guard word(tokens, periodIndex) == "this" || word(tokens, periodIndex) == "in" else {
-          return monthOrNil(tokens, index)
+          return explicitDate(tokens, at: index, role: firstRole)
         }
         periodIndex += 1
         if word(tokens, periodIndex) == "the" { periodIndex += 1 }
       }
-      if periodWords.contains(word(tokens, periodIndex)) {
+      if role(tokens, periodIndex).contains(.period) {
         return (periodIndex - index + 1, nil, false)
       }
     }
     // "in/within/over the next/past N weeks", "within weeks", "in the coming days"
-    if Self.spanPrepositions.contains(first) {
+    if firstRole.contains(.spanPreposition) {
       var position = index + 1
       if word(tokens, position) == "the" { position += 1 }
       var hasDirection = false
-      if Self.directionWords.contains(
-        word(tokens, position))
-      {
+      if role(tokens, position).contains(.direction) {
         hasDirection = true
         position += 1
       }
@@ -283,13 +350,12 @@ enum TemporalTagger {
         hasCount = true
         position += length
       }
-      if Self.vagueQuantifiers.contains(word(tokens, position)) && first != "for" {
-        while Self.vagueFillers.contains(word(tokens, position)) {
+      if role(tokens, position).contains(.vagueQuantifier) && first != "for" {
+        while role(tokens, position).contains(.vagueFiller) {
           position += 1
         }
       }
-      let unit = word(tokens, position)
-      if unitWords.contains(unit) {
+      if role(tokens, position).contains(.unit) {
         let vague = !hasDirection && !hasCount
         // "over five years" and "for two weeks" are durations, not dates.
         if (hasDirection || (hasCount && first != "for" && first != "over")
@@ -307,54 +373,66 @@ enum TemporalTagger {
       }
     }
     // "three years ago", "two days later", "a week earlier"
-    if let length = numberLength(tokens, index), unitWords.contains(word(tokens, index + length)) {
+    if let length = numberLength(tokens, index, role: firstRole),
+      role(tokens, index + length).contains(.unit)
+    {
       let tail = word(tokens, index + length + 1)
-      if Self.offsetTails.contains(tail) {
+      if role(of: tail).contains(.offsetTail) {
         return (length + 2, tail == "later" ? .future : .past, false)
       }
     }
     // "the third anniversary", "3rd anniversary", "the three-year anniversary"
-    if first == "the" || isOrdinal(first) || first.hasSuffix("-year") {
+    if first == "the" || isOrdinal(first, firstRole) || hasASCIISuffix(first, "-year") {
       var position = index
       if first == "the" { position += 1 }
-      if isOrdinal(word(tokens, position)) || word(tokens, position).hasSuffix("-year") {
-        if word(tokens, position + 1) == "anniversary" {
+      let word = word(tokens, position)
+      if isOrdinal(word, role(of: word)) || hasASCIISuffix(word, "-year") {
+        if self.word(tokens, position + 1) == "anniversary" {
           return (position + 2 - index, .past, true)
         }
-        if word(tokens, position + 1) == "year", word(tokens, position + 2) == "anniversary" {
+        if self.word(tokens, position + 1) == "year",
+          self.word(tokens, position + 2) == "anniversary"
+        {
           return (position + 3 - index, .past, true)
         }
       }
     }
-    if let (length, tense, flag) = explicitDate(tokens, at: index) { return (length, tense, flag) }
-    return nil
+    return explicitDate(tokens, at: index, role: firstRole)
   }
 
-  static func monthOrNil(_ tokens: [Token], _ index: Int) -> (Int, Tense?, Bool)? {
-    explicitDate(tokens, at: index)
+  @inline(__always)
+  static func startsWithDigit(_ word: String) -> Bool {
+    guard let first = word.utf8.first else { return false }
+    return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
   }
 
   /// "February 27", "Feb. 27, 2025", "27 February 2025", "March 2025", "early March",
   /// "in March" (the month only when clearly a date: capitalized, and not "may" the verb).
-  static func explicitDate(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
+  /// `role` is the first word's, when the caller has it.
+  static func explicitDate(_ tokens: [Token], at index: Int, role knownRole: Role? = nil)
+    -> (Int, Tense?, Bool)?
+  {
     guard index < tokens.count else { return nil }
     var position = index
     var tense: Tense?
     let first = tokens[index].lower
-    if Self.monthQualifiers.contains(first) || first.hasPrefix("mid-") {
-      position += first.hasPrefix("mid-") && first.count > 4 ? 0 : 1
+    let firstRole = knownRole ?? role(of: first)
+    let isMidMonth = hasASCIIPrefix(first, "mid-")
+    if firstRole.contains(.monthQualifier) || isMidMonth {
+      position += isMidMonth && first.count > 4 ? 0 : 1
     }
-    if Self.monthModifiers.contains(first) {
+    if firstRole.contains(.monthModifier) {
       tense = first == "last" ? .past : first == "next" ? .future : nil
     }
     var monthPosition = position
-    if first.hasPrefix("mid-"), first.count > 4 {
+    if isMidMonth, first.count > 4 {
       let month = String(first.dropFirst(4))
       guard Lexicon.months[month] != nil else { return nil }
       monthPosition = index
     }
-    // "27 February [2025]"
-    if let day = Int(word(tokens, position)), (1...31).contains(day),
+    // "27 February [2025]": only a number token can be a day (Int accepts digits alone).
+    if position < tokens.count, tokens[position].kind == .number,
+      let day = Int(tokens[position].lower), (1...31).contains(day),
       let month = monthName(tokens, position + 1)
     {
       var end = position + month
@@ -364,7 +442,7 @@ enum TemporalTagger {
       return (end - index + 1, tense, false)
     }
     guard
-      let monthLength = first.hasPrefix("mid-") && first.count > 4
+      let monthLength = isMidMonth && first.count > 4
         ? 1 : monthName(tokens, monthPosition)
     else {
       return nil
@@ -418,17 +496,19 @@ enum TemporalTagger {
     "twelve", "fifteen", "twenty", "thirty", "a", "an", "several", "few",
   ]
 
-  static func numberLength(_ tokens: [Token], _ index: Int) -> Int? {
-    let word = word(tokens, index)
-    if tokens.indices.contains(index), tokens[index].kind == .number, word.count <= 3 { return 1 }
-    if numberWords.contains(word) {
-      if word == "a", self.word(tokens, index + 1) == "couple", self.word(tokens, index + 2) == "of"
-      {
-        return 3
-      }
-      return 1
+  /// The number of tokens of a count at `index` ("3", "three", "a couple of"); `role` is the
+  /// word's, when the caller has it.
+  static func numberLength(_ tokens: [Token], _ index: Int, role knownRole: Role? = nil) -> Int? {
+    guard index < tokens.count else { return nil }
+    // A number token is ASCII: its bytes are its characters.
+    if tokens[index].kind == .number, tokens[index].lower.utf8.count <= 3 { return 1 }
+    guard (knownRole ?? role(tokens, index)).contains(.numberWord) else { return nil }
+    if tokens[index].lower == "a", word(tokens, index + 1) == "couple",
+      word(tokens, index + 2) == "of"
+    {
+      return 3
     }
-    return nil
+    return 1
   }
 
   static let ordinalWords: Set<String> = [
@@ -437,11 +517,12 @@ enum TemporalTagger {
     "fortieth", "fiftieth", "hundredth",
   ]
 
-  static func isOrdinal(_ word: String) -> Bool {
-    if ordinalWords.contains(word) { return true }
-    guard let last = word.utf8.last, last >= UInt8(ascii: "a"), let first = word.utf8.first,
-      first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9")
-    else { return false }
+  /// "third" or "3rd"; `role` is the word's.
+  static func isOrdinal(_ word: String, _ role: Role) -> Bool {
+    if role.contains(.ordinalWord) { return true }
+    guard let last = word.utf8.last, last >= UInt8(ascii: "a"), startsWithDigit(word) else {
+      return false
+    }
     for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
       if Int(word.dropLast(2)) != nil { return true }
     }

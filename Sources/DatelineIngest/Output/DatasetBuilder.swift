@@ -10,12 +10,42 @@ public struct DatasetBuilder {
 
   /// Every id in use, so new ids never collide.
   private var takenIDs: Set<String> = []
+  /// Actor indices by lowercased name and alias, and people by lowercased surname: matching an
+  /// entity looks its names up instead of lowercasing every actor of the dataset again.
+  private var actorsByName: [String: [Int]] = [:]
+  private var peopleBySurname: [String: [Int]] = [:]
 
   public init(existing: Dataset? = nil) {
     dataset = existing ?? Dataset()
     takenIDs = Set(
       dataset.sources.map(\.id) + dataset.actors.map(\.id) + dataset.events.map(\.id)
         + dataset.quotes.map(\.id))
+    for index in dataset.actors.indices { indexActor(at: index) }
+  }
+
+  private mutating func indexActor(at index: Int) {
+    let actor = dataset.actors[index]
+    for name in [actor.name] + actor.aliases { indexName(name, of: index) }
+    if actor.kind == .person, let surname = Self.surname(actor.name) {
+      peopleBySurname[surname, default: []].append(index)
+    }
+  }
+
+  private mutating func indexName(_ name: String, of index: Int) {
+    let key = name.lowercased()
+    if !(actorsByName[key]?.contains(index) ?? false) {
+      actorsByName[key, default: []].append(index)
+    }
+  }
+
+  static func surname(_ name: String) -> String? {
+    name.split(separator: " ").last?.lowercased()
+  }
+
+  private mutating func appendActor(_ actor: Actor) {
+    dataset.actors.append(actor)
+    added.actors.append(actor)
+    indexActor(at: dataset.actors.count - 1)
   }
 
   public mutating func add(_ analysis: ArticleAnalysis, file: String, publisher: String?) {
@@ -97,17 +127,18 @@ public struct DatasetBuilder {
 
   /// The existing actor this entity is (same kind, name or alias in common), or a new one.
   mutating func actorID(for entity: Entity, in analysis: ArticleAnalysis) -> String {
-    let names = Set(([entity.name] + entity.aliases).map { $0.lowercased() })
-    if let index = dataset.actors.firstIndex(where: { actor in
-      actor.kind == entity.kind
-        && !names.isDisjoint(with: ([actor.name] + actor.aliases).map { $0.lowercased() })
-    }) ?? personBySurname(entity) {
+    // The first actor of the same kind with a name or alias in common.
+    let named = Set(([entity.name] + entity.aliases).map { $0.lowercased() })
+      .flatMap { actorsByName[$0] ?? [] }
+      .filter { dataset.actors[$0].kind == entity.kind }.min()
+    if let index = named ?? personBySurname(entity) {
       var actor = dataset.actors[index]
       for alias in [entity.name] + entity.aliases
       where alias.lowercased() != actor.name.lowercased()
         && !actor.aliases.contains(where: { $0.lowercased() == alias.lowercased() })
       {
         actor.aliases.append(alias)
+        indexName(alias, of: index)
       }
       if actor.role == nil { actor.role = entity.role }
       dataset.actors[index] = actor
@@ -121,36 +152,28 @@ public struct DatasetBuilder {
     if let country = entity.affiliation, country.lowercased() != entity.name.lowercased() {
       affiliation = countryID(country)
     }
-    let actor = Actor(
-      id: id, name: entity.name, aliases: entity.aliases.filter { $0 != entity.name },
-      kind: entity.kind,
-      role: entity.role, affiliation: affiliation)
-    dataset.actors.append(actor)
-    added.actors.append(actor)
+    appendActor(
+      Actor(
+        id: id, name: entity.name, aliases: entity.aliases.filter { $0 != entity.name },
+        kind: entity.kind, role: entity.role, affiliation: affiliation))
     return id
   }
 
   /// "Trump" in one article is "Donald Trump" in another when only one person has that surname.
   func personBySurname(_ entity: Entity) -> Int? {
     guard entity.kind == .person else { return nil }
-    let surname = entity.surnameKey
-    let matches = dataset.actors.indices.filter {
-      dataset.actors[$0].kind == .person
-        && dataset.actors[$0].name.split(separator: " ").last?.lowercased() == surname
-    }
+    let matches = peopleBySurname[entity.surnameKey] ?? []
     return matches.count == 1 ? matches[0] : nil
   }
 
   mutating func countryID(_ name: String) -> String {
-    if let existing = dataset.actors.first(where: {
-      $0.kind == .country && ($0.name == name || $0.aliases.contains(name))
-    }) {
-      return existing.id
+    let sameName = (actorsByName[name.lowercased()] ?? []).filter {
+      dataset.actors[$0].kind == .country
+        && (dataset.actors[$0].name == name || dataset.actors[$0].aliases.contains(name))
     }
+    if let index = sameName.min() { return dataset.actors[index].id }
     let id = uniqueID(Self.slug(name))
-    let actor = Actor(id: id, name: name, kind: .country)
-    dataset.actors.append(actor)
-    added.actors.append(actor)
+    appendActor(Actor(id: id, name: name, kind: .country))
     return id
   }
 
@@ -190,23 +213,21 @@ public struct DatasetBuilder {
 
   /// Lowercase ASCII letters and digits joined by single hyphens: "Keir Starmer" -> "keir-starmer".
   static func slug(_ text: String) -> String {
-    var result = ""
+    var result: [UInt8] = []
     var pendingHyphen = false
     for scalar in text.unicodeScalars {
-      var mapped = scalar
-      if let ascii = foldToASCII(scalar) { mapped = ascii }
-      if mapped.isASCII,
-        mapped.properties.isAlphabetic || (mapped.value >= 0x30 && mapped.value <= 0x39)
-      {
-        if pendingHyphen && !result.isEmpty { result.append("-") }
+      let value = (foldToASCII(scalar) ?? scalar).value
+      let isLetter = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+      if isLetter || (value >= 0x30 && value <= 0x39) {
+        if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
         pendingHyphen = false
-        result.unicodeScalars.append(contentsOf: String(mapped).lowercased().unicodeScalars)
+        result.append(value <= 0x5A && isLetter ? UInt8(value + 0x20) : UInt8(value))
       } else if scalar != "'" && scalar != "’" && scalar != "." {
         pendingHyphen = true
       }
       if result.count >= 48 { break }
     }
-    return result
+    return String(decoding: result, as: UTF8.self)
   }
 
   static func foldToASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -55,37 +55,54 @@ public enum DateResolver {
     asciiNormalizedWords(phrase) ?? unicodeNormalizedWords(phrase)
   }
 
-  /// The same words for a phrase of ASCII and curly apostrophes, read byte by byte; nil for any
-  /// other text. Such a phrase has one scalar per character, so no grapheme breaking is needed.
+  /// The same words for an ASCII phrase, read byte by byte; nil for any other text. An ASCII
+  /// phrase has one byte per character, so no grapheme breaking or Unicode lowercasing is needed.
   static func asciiNormalizedWords(_ phrase: String) -> [String]? {
-    var words: [String] = []
-    var word: [UInt8] = []
-    word.reserveCapacity(16)
-    func flush() {
-      defer { word.removeAll(keepingCapacity: true) }
-      var end = word.count
-      if end >= 2, word[end - 2] == UInt8(ascii: "'"), word[end - 1] == UInt8(ascii: "s") {
-        end -= 2
+    // The current word's lowercased bytes, on the stack: no word is longer than the phrase.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: phrase.utf8.count + 1) { word in
+      var length = 0
+      var words: [String] = []
+      words.reserveCapacity(8)
+      func flush() {
+        guard length > 0 else { return }
+        var end = length
+        length = 0
+        if end >= 2, word[end - 2] == UInt8(ascii: "'"), word[end - 1] == UInt8(ascii: "s") {
+          end -= 2
+        }
+        var kept = 0
+        for index in 0..<end where word[index] != UInt8(ascii: "'") {
+          word[kept] = word[index]
+          kept += 1
+        }
+        switch kept {
+        case 0: return
+        case 2 where word[0] == UInt8(ascii: "o") && word[1] == UInt8(ascii: "n"): return
+        case 3
+        where word[0] == UInt8(ascii: "t") && word[1] == UInt8(ascii: "h")
+          && word[2] == UInt8(ascii: "e"):
+          return
+        default:
+          words.append(
+            String(decoding: UnsafeBufferPointer(rebasing: word[..<kept]), as: UTF8.self))
+        }
       }
-      var kept = word[..<end]
-      if kept.contains(UInt8(ascii: "'")) {
-        kept = ArraySlice(kept.filter { $0 != UInt8(ascii: "'") })
+      for byte in phrase.utf8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+          word[length] = byte + 0x20
+          length += 1
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+          UInt8(ascii: "'"):
+          word[length] = byte
+          length += 1
+        case 0x80...: return nil
+        default: flush()
+        }
       }
-      if kept.isEmpty { return }
-      let text = String(decoding: kept, as: UTF8.self)
-      if text != "the" && text != "on" { words.append(text) }
+      flush()
+      return words
     }
-    for scalar in phrase.unicodeScalars {
-      switch scalar.value {
-      case 0x41...0x5A: word.append(UInt8(scalar.value) + 0x20)  // A-Z lowercased
-      case 0x61...0x7A, 0x30...0x39: word.append(UInt8(scalar.value))
-      case 0x27, 0x2019: word.append(UInt8(ascii: "'"))
-      case 0x80...: return nil
-      default: flush()
-      }
-    }
-    flush()
-    return words
   }
 
   /// The general path: Unicode lowercasing and letters and numbers by character.
@@ -198,6 +215,8 @@ enum Vocabulary {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
   ]
+  /// `units` and `tens` together (their words differ).
+  static let cardinals = units.merging(tens) { unit, _ in unit }
   static let unitOrdinals: [String: Int] = [
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -221,14 +240,13 @@ enum Vocabulary {
       }
       return (1, 1)
     }
-    if let value = units[word] { return (value, 1) }
-    if let value = tens[word] {
-      if index + 1 < words.count, let unit = units[words[index + 1]], unit < 10 {
-        return (value + unit, 2)
-      }
-      return (value, 1)
+    // One lookup for both lists: values from 20 up are tens, which may take a unit after them.
+    guard let value = cardinals[word] else { return nil }
+    if value < 20 { return (value, 1) }
+    if index + 1 < words.count, let unit = units[words[index + 1]], unit < 10 {
+      return (value + unit, 2)
     }
-    return nil
+    return (value, 1)
   }
 
   /// An ordinal at `index`: "3rd", "third", "twenty fifth".
@@ -306,30 +324,55 @@ private struct Context {
     return nil
   }
 
+  /// Where a same-day phrase puts its date, relative to the anchor.
+  enum SameDayPlace {
+    case sameDay, earlier, later, dayBefore, nightBefore, dayAfter
+  }
+
+  /// Same-day phrases by their normalized words ("the" and "on" already dropped), looked up
+  /// with the words as they are, without joining them.
+  static let sameDayPhrases: [[String]: SameDayPlace] = {
+    var places: [[String]: SameDayPlace] = [:]
+    func add(_ place: SameDayPlace, _ phrases: [String]) {
+      for phrase in phrases { places[phrase.split(separator: " ").map(String.init)] = place }
+    }
+    add(
+      .sameDay,
+      [
+        "today", "now", "same day", "that day", "this afternoon", "that afternoon", "that same day",
+      ])
+    add(
+      .earlier,
+      [
+        "earlier in day", "earlier today", "earlier that day", "earlier same day",
+        "earlier in same day", "earlier", "this morning", "that morning", "earlier this morning",
+        "earlier that morning", "earlier in day today", "earlier in that day",
+      ])
+    add(
+      .later,
+      [
+        "later in day", "later today", "later that day", "later same day", "later in same day",
+        "later", "tonight", "this evening", "that evening", "that night", "later tonight",
+        "later this evening", "later in that day", "later that evening",
+      ])
+    add(.dayBefore, ["yesterday", "day before", "previous day", "day earlier", "prior day"])
+    add(.nightBefore, ["last night", "yesterday evening", "yesterday night"])
+    add(.dayAfter, ["tomorrow", "day after", "next day", "following day", "day later"])
+    return places
+  }()
+
   // "today", "earlier in the day", "tonight", "yesterday", "the day after"
   func sameDay() -> ResolvedDate? {
-    // Every phrase below has at most four words: skip joining the longer ones.
-    guard words.count <= 4 else { return nil }
-    switch words.joined(separator: " ") {
-    case "today", "now", "same day", "that day", "this afternoon", "that afternoon",
-      "that same day":
-      return day(anchor, "same day as \(anchorText)")
-    case "earlier in day", "earlier today", "earlier that day", "earlier same day",
-      "earlier in same day", "earlier", "this morning", "that morning", "earlier this morning",
-      "earlier that morning", "earlier in day today", "earlier in that day":
-      return day(anchor, "earlier on \(anchorText)", order: -1)
-    case "later in day", "later today", "later that day", "later same day", "later in same day",
-      "later", "tonight", "this evening", "that evening", "that night",
-      "later tonight", "later this evening", "later in that day", "later that evening":
-      return day(anchor, "later on \(anchorText)", order: 1)
-    case "yesterday", "day before", "previous day", "day earlier", "prior day":
-      return day(anchor.adding(days: -1), "day before \(anchorText)")
-    case "last night", "yesterday evening", "yesterday night":
+    // Every phrase above has at most four words: skip hashing longer ones.
+    guard words.count <= 4, let place = Context.sameDayPhrases[words] else { return nil }
+    switch place {
+    case .sameDay: return day(anchor, "same day as \(anchorText)")
+    case .earlier: return day(anchor, "earlier on \(anchorText)", order: -1)
+    case .later: return day(anchor, "later on \(anchorText)", order: 1)
+    case .dayBefore: return day(anchor.adding(days: -1), "day before \(anchorText)")
+    case .nightBefore:
       return day(anchor.adding(days: -1), "night before \(anchorText)", order: 1)
-    case "tomorrow", "day after", "next day", "following day", "day later":
-      return day(anchor.adding(days: 1), "day after \(anchorText)")
-    default:
-      return nil
+    case .dayAfter: return day(anchor.adding(days: 1), "day after \(anchorText)")
     }
   }
 
@@ -375,7 +418,8 @@ private struct Context {
 
   // "last week", "next month", "this year", "earlier this month", "next weekend"
   func period() -> ResolvedDate? {
-    var rest = words
+    // A slice drops leading words without copying the array.
+    var rest = words[...]
     var part = 0
     if rest.first == "earlier" || rest.first == "later" {
       part = rest.first == "earlier" ? -1 : 1
@@ -383,18 +427,21 @@ private struct Context {
     }
     // "in the next week" is a span of seven days (see span()), not next calendar week.
     if part != 0, rest.first == "in" { rest.removeFirst() }
-    guard rest.count == 2 else { return nil }
+    guard rest.count == 2, let first = rest.first, let second = rest.last else { return nil }
     let direction: Int
-    switch rest[0] {
+    switch first {
     case "last", "past", "previous", "prior": direction = -1
     case "next", "coming", "following": direction = 1
     case "this", "current": direction = 0
     default: return nil
     }
     if part != 0 && direction != 0 { return nil }
-    let isWeekend = rest[1] == "weekend"
-    guard ["week", "weekend", "month", "year"].contains(rest[1]) else { return nil }
-    let unit = TimeUnit(rest[1]) ?? .week
+    let isWeekend = second == "weekend"
+    switch second {
+    case "week", "weekend", "month", "year": break
+    default: return nil
+    }
+    let unit = TimeUnit(second) ?? .week
     let relation = direction < 0 ? "before" : direction > 0 ? "after" : "of"
     switch unit {
     case .day:
@@ -440,7 +487,7 @@ private struct Context {
   func span() -> ResolvedDate? {
     var index = 0
     var hasPreposition = false
-    if index < words.count, ["in", "within", "over", "during", "for"].contains(words[index]) {
+    if index < words.count, Context.isSpanPreposition(words[index]) {
       hasPreposition = true
       index += 1
     }
@@ -476,18 +523,20 @@ private struct Context {
 
   // "within weeks", "in the coming days", "within months": approximate future.
   func vague() -> ResolvedDate? {
-    var rest = words
-    guard let first = rest.first, ["within", "in", "over", "coming"].contains(first) else {
+    var rest = words[...]
+    guard let first = rest.first,
+      first == "within" || first == "in" || first == "over" || first == "coming"
+    else {
       return nil
     }
     if first != "coming" { rest.removeFirst() }
-    while let head = rest.first,
-      ["a", "matter", "of", "few", "coming", "next", "several"].contains(head)
-    {
+    while let head = rest.first, Context.isVagueFiller(head) {
       rest.removeFirst()
     }
-    guard rest.count == 1, rest[0].hasSuffix("s") || rest[0] == "hours" else { return nil }
-    switch rest[0] {
+    guard rest.count == 1, let unit = rest.first, unit.hasSuffix("s") || unit == "hours" else {
+      return nil
+    }
+    switch unit {
     case "hours":
       return day(anchor, "within hours of \(anchorText)", order: 1, approximate: true)
     case "days":
@@ -541,13 +590,10 @@ private struct Context {
 
   // "Thursday", "next Thursday", "last Thursday", "later Monday", "Thursday morning"
   func weekday() throws(DateResolutionError) -> ResolvedDate? {
-    var rest = words
+    var rest = words[...]
     var modifier: String?
     var order = 0
-    if let head = rest.first,
-      ["next", "last", "this", "coming", "past", "previous", "following", "earlier", "later"]
-        .contains(head)
-    {
+    if let head = rest.first, Context.isWeekdayModifier(head) {
       modifier = head
       rest.removeFirst()
       if head == "later" { order = 1 }
@@ -611,7 +657,7 @@ private struct Context {
     }
     if rest.first == "in" || rest.first == "of" { rest.removeFirst() }
     var approximate = false
-    if let head = rest.first, ["early", "mid", "late", "around", "about", "circa"].contains(head) {
+    if let head = rest.first, Context.isApproximation(head) {
       approximate = true
       rest.removeFirst()
     }
@@ -675,6 +721,37 @@ private struct Context {
         "\(chosen) is a \(chosen.weekdayName), not a \(CivilDay.weekdayNames[statedWeekday - 1])")
     }
     return day(chosen, explanation, approximate: approximate)
+  }
+
+  // Word tests as switches: no array built per call.
+
+  static func isSpanPreposition(_ word: String) -> Bool {
+    switch word {
+    case "in", "within", "over", "during", "for": true
+    default: false
+    }
+  }
+
+  static func isVagueFiller(_ word: String) -> Bool {
+    switch word {
+    case "a", "matter", "of", "few", "coming", "next", "several": true
+    default: false
+    }
+  }
+
+  static func isWeekdayModifier(_ word: String) -> Bool {
+    switch word {
+    case "next", "last", "this", "coming", "past", "previous", "following", "earlier", "later":
+      true
+    default: false
+    }
+  }
+
+  static func isApproximation(_ word: String) -> Bool {
+    switch word {
+    case "early", "mid", "late", "around", "about", "circa": true
+    default: false
+    }
   }
 
   /// Picks the candidate that suits the tense: the first not before the anchor (future), the last

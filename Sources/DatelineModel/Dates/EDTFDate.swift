@@ -121,10 +121,13 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
   /// False when `text` cannot be EDTF at all: every accepted form starts, after whitespace, with a
   /// digit, "-" (a negative year), "." (an open start) or "/" (an unknown start).
   static func mayStart(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+    for scalar in text.unicodeScalars {
       switch scalar {
       case "0"..."9", "-", ".", "/": return true
-      default: return false
+      case "\t"..."\r", " ": continue  // the ASCII whitespace
+      default:
+        // Any other ASCII character starts no EDTF; other whitespace is skipped as the parser does.
+        if scalar.isASCII || !scalar.properties.isWhitespace { return false }
       }
     }
     return false  // blank

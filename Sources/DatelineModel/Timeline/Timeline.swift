@@ -27,9 +27,38 @@ public final class Timeline: Sendable {
     try self.init(dataset: DatasetLoader.load(path: path))
   }
 
-  public init(dataset: Dataset) throws(DatasetLoadError) {
+  /// Throws exactly what `init(dataset:)` would, without building the chronology and links:
+  /// for writers (ingest) that must never write what the model rejects.
+  public static func check(_ dataset: Dataset) throws(DatasetLoadError) {
+    _ = try checkedDates(dataset)
+  }
+
+  private static func checkedDates(_ dataset: Dataset) throws(DatasetLoadError)
+    -> (events: [ResolvedDate], quotes: [ResolvedDate])
+  {
     let checked = DatasetChecker.check(dataset)
     if !checked.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: checked.diagnostics) }
+    var events: [ResolvedDate] = []
+    events.reserveCapacity(dataset.events.count)
+    for (index, date) in checked.eventDates.enumerated() {
+      guard let date else {
+        throw Timeline.unresolved("events[\(index)]", dataset.events[index].id)
+      }
+      events.append(date)
+    }
+    var quotes: [ResolvedDate] = []
+    quotes.reserveCapacity(dataset.quotes.count)
+    for (index, date) in checked.quoteDates.enumerated() {
+      guard let date else {
+        throw Timeline.unresolved("quotes[\(index)]", dataset.quotes[index].id)
+      }
+      quotes.append(date)
+    }
+    return (events, quotes)
+  }
+
+  public init(dataset: Dataset) throws(DatasetLoadError) {
+    let dates = try Timeline.checkedDates(dataset)
     self.dataset = dataset
     title = dataset.title ?? dataset.sources.first?.title ?? "Timeline"
     asOf = dataset.sources.compactMap(\.publicationDay).max()
@@ -61,9 +90,7 @@ public final class Timeline: Sendable {
     eventItems.reserveCapacity(dataset.events.count)
     eventKeys.reserveCapacity(dataset.events.count)
     for (index, event) in dataset.events.enumerated() {
-      guard let date = checked.eventDates[index] else {
-        throw Timeline.unresolved("events[\(index)]", event.id)
-      }
+      let date = dates.events[index]
       let upcoming = Timeline.isUpcoming(date, status: event.status, asOf: asOf)
       eventItems.append(TimelineEvent(event: event, date: date, isUpcoming: upcoming))
       var eventKey = key(date, precision: true, event.provenance, index)
@@ -78,9 +105,7 @@ public final class Timeline: Sendable {
     quoteItems.reserveCapacity(dataset.quotes.count)
     quoteKeys.reserveCapacity(dataset.quotes.count)
     for (index, quote) in dataset.quotes.enumerated() {
-      guard let date = checked.quoteDates[index] else {
-        throw Timeline.unresolved("quotes[\(index)]", quote.id)
-      }
+      let date = dates.quotes[index]
       let speaker = actorByID[quote.speaker]
       quoteItems.append(
         TimelineQuote(

@@ -1,0 +1,225 @@
+/// Writes a dataset as JSON laid out the way people read and correct it, as in `data/`: fields
+/// in the documented order, two-space indents, lists of ids and small objects (dates,
+/// provenance, relations) on one line, absent optionals left out.
+///
+/// Hand-written rather than `JSONEncoder`: encoding took longer than extracting the article
+/// it came from, and the encoder can only sort keys alphabetically.
+public enum DatasetWriter {
+  public static func json(_ dataset: Dataset) -> String {
+    var writer = JSONWriter()
+    writer.open("{")
+    writer.key("format")
+    writer.string(dataset.format)
+    if let title = dataset.title {
+      writer.key("title")
+      writer.string(title)
+    }
+    writer.list("sources", dataset.sources) { writer, source in
+      writer.key("id")
+      writer.string(source.id)
+      writer.key("publisher")
+      writer.string(source.publisher)
+      writer.key("title")
+      writer.string(source.title)
+      writer.key("published")
+      writer.string(source.published)
+      writer.optional("url", source.url)
+    }
+    writer.list("actors", dataset.actors) { writer, actor in
+      writer.key("id")
+      writer.string(actor.id)
+      writer.key("name")
+      writer.string(actor.name)
+      writer.key("aliases")
+      writer.strings(actor.aliases)
+      writer.key("kind")
+      writer.string(actor.kind.rawValue)
+      writer.optional("role", actor.role)
+      writer.optional("affiliation", actor.affiliation)
+    }
+    writer.list("events", dataset.events) { writer, event in
+      writer.key("id")
+      writer.string(event.id)
+      writer.key("headline")
+      writer.string(event.headline)
+      writer.key("summary")
+      writer.string(event.summary)
+      writer.key("date")
+      writer.date(event.date)
+      writer.key("status")
+      writer.string(event.status.rawValue)
+      writer.key("participants")
+      writer.strings(event.participants)
+      writer.optional("location", event.location)
+      writer.key("provenance")
+      writer.provenance(event.provenance)
+    }
+    writer.list("quotes", dataset.quotes) { writer, quote in
+      writer.key("id")
+      writer.string(quote.id)
+      writer.key("text")
+      writer.string(quote.text)
+      writer.key("speaker")
+      writer.string(quote.speaker)
+      writer.optional("event", quote.event)
+      if let date = quote.date {
+        writer.key("date")
+        writer.date(date)
+      }
+      writer.key("kind")
+      writer.string(quote.kind.rawValue)
+      writer.key("provenance")
+      writer.provenance(quote.provenance)
+    }
+    writer.list("relations", dataset.relations, oneLine: true) { writer, relation in
+      writer.key("from")
+      writer.string(relation.from)
+      writer.key("to")
+      writer.string(relation.to)
+      writer.key("kind")
+      writer.string(relation.kind.rawValue)
+      writer.optional("event", relation.event)
+      writer.key("provenance")
+      writer.provenance(relation.provenance)
+    }
+    writer.close("}")
+    writer.bytes.append(UInt8(ascii: "\n"))
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+}
+
+/// Appends JSON to a byte buffer, keeping track of commas and indentation.
+private struct JSONWriter {
+  var bytes: [UInt8] = []
+  private var depth = 0
+  /// Whether the container being written has a member yet (a comma goes before the next).
+  private var hasMember: [Bool] = []
+  /// Whether the container being written keeps its members on one line.
+  private var inline: [Bool] = []
+
+  init() { bytes.reserveCapacity(16 * 1024) }
+
+  private mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Starts a member of the current container: comma, then a new line or a space.
+  private mutating func beginMember() {
+    guard let last = hasMember.last else { return }
+    if last { append(",") }
+    hasMember[hasMember.count - 1] = true
+    if inline.last == true {
+      if last { append(" ") }
+    } else {
+      append("\n")
+      for _ in 0..<depth { append("  ") }
+    }
+  }
+
+  mutating func open(_ bracket: StaticString, oneLine: Bool = false) {
+    append(bracket)
+    depth += 1
+    hasMember.append(false)
+    inline.append(oneLine)
+  }
+
+  mutating func close(_ bracket: StaticString) {
+    depth -= 1
+    let hadMembers = hasMember.removeLast()
+    if inline.removeLast() == false && hadMembers {
+      append("\n")
+      for _ in 0..<depth { append("  ") }
+    }
+    append(bracket)
+  }
+
+  mutating func key(_ name: StaticString) {
+    beginMember()
+    append("\"")
+    append(name)
+    append("\": ")
+  }
+
+  /// A value in an array (object members start with `key`).
+  mutating func element() { beginMember() }
+
+  mutating func optional(_ name: StaticString, _ value: String?) {
+    guard let value else { return }
+    key(name)
+    string(value)
+  }
+
+  mutating func strings(_ values: [String]) {
+    open("[", oneLine: true)
+    for value in values {
+      element()
+      string(value)
+    }
+    close("]")
+  }
+
+  mutating func list<Item>(
+    _ name: StaticString, _ items: [Item], oneLine: Bool = false,
+    _ members: (inout JSONWriter, Item) -> Void
+  ) {
+    key(name)
+    open("[")
+    for item in items {
+      element()
+      open("{", oneLine: oneLine)
+      members(&self, item)
+      close("}")
+    }
+    close("]")
+  }
+
+  mutating func provenance(_ provenance: Provenance) {
+    open("{", oneLine: true)
+    key("source")
+    string(provenance.source)
+    key("paragraph")
+    bytes.append(contentsOf: String(provenance.paragraph).utf8)
+    close("}")
+  }
+
+  mutating func date(_ date: DateSpec) {
+    switch date {
+    case .edtf(let text):
+      string(text)
+    case .stated(let stated):
+      open("{", oneLine: true)
+      key("stated")
+      string(stated.stated)
+      if let tense = stated.tense {
+        key("tense")
+        string(tense.rawValue)
+      }
+      optional("relativeTo", stated.relativeTo)
+      close("}")
+    }
+  }
+
+  /// A JSON string: quotation marks, backslashes and control characters escaped; everything
+  /// else, slashes and non-ASCII included, written as it is.
+  mutating func string(_ value: String) {
+    append("\"")
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): append("\\\"")
+      case UInt8(ascii: "\\"): append("\\\\")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      case 0x00..<0x20:
+        append("\\u00")
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { hex in
+          bytes.append(hex[Int(byte >> 4)])
+          bytes.append(hex[Int(byte & 0x0F)])
+        }
+      default: bytes.append(byte)
+      }
+    }
+    append("\"")
+  }
+}

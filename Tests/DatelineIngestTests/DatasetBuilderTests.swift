@@ -1,0 +1,43 @@
+import DatelineModel
+import Testing
+
+@testable import DatelineIngest
+
+struct DatasetBuilderTests {
+  @Test func slugsAreLowercaseASCIIJoinedByHyphens() {
+    #expect(DatasetBuilder.slug("Keir Starmer") == "keir-starmer")
+    #expect(DatasetBuilder.slug("Zelenskyy’s U.S. visit") == "zelenskyys-us-visit")
+    #expect(DatasetBuilder.slug("Élysée  Palace!") == "elysee-palace")
+    #expect(DatasetBuilder.slug("  --  ") == "")
+    #expect(DatasetBuilder.slug("北京 2025") == "2025")
+    #expect(DatasetBuilder.slug(String(repeating: "ab ", count: 40)).utf8.count < 50)
+  }
+
+  /// Actors are matched by name, alias (any case) and, for people, a surname only one person
+  /// has; the first matching actor of the dataset wins.
+  @Test func entitiesMatchExistingActors() {
+    let existing = Dataset(actors: [
+      Actor(id: "trump", name: "Donald Trump", aliases: ["President Trump"], kind: .person),
+      Actor(id: "us", name: "United States", aliases: ["U.S."], kind: .country),
+      Actor(id: "us-2", name: "United States", kind: .country),
+      Actor(id: "macron", name: "Emmanuel Macron", kind: .person),
+      Actor(id: "brigitte", name: "Brigitte Macron", kind: .person),
+    ])
+    let article = """
+      date 2025-02-24
+
+      "We will talk," Trump said on Monday in the U.S., where Macron said: "Peace first."
+      """
+    let analysis = ArticleAnalysis(text: article)
+    var builder = DatasetBuilder(existing: existing)
+    builder.add(analysis, file: "a.txt", publisher: nil)
+    let ids = Set(builder.dataset.quotes.map(\.speaker))
+    #expect(ids.contains("trump"))
+    // Two people are called Macron: the surname alone matches neither.
+    #expect(!ids.contains("macron") && !ids.contains("brigitte"))
+    #expect(builder.dataset.actors.prefix(5).map(\.id) == existing.actors.map(\.id))
+    let trump = builder.dataset.actors[0]
+    #expect(trump.aliases.contains("President Trump"))
+    #expect(builder.added.actors.allSatisfy { !["trump", "us", "us-2"].contains($0.id) })
+  }
+}
