@@ -141,8 +141,8 @@ struct EntityFinder {
 
   /// The first word of a name of two words or more, lowercased: "donald" for "Donald Trump".
   static func firstNameKey(_ name: String) -> String? {
-    let bytes = name.utf8
     // ASCII splits on its bytes; splitting into Characters cost more than the rest of find().
+    let bytes = Array(name.utf8)
     guard bytes.allSatisfy({ $0 < 0x80 }) else {
       let words = name.split(separator: " ")
       return words.count > 1 ? words[0].lowercased() : nil
@@ -151,7 +151,7 @@ struct EntityFinder {
     guard let start = bytes.firstIndex(where: { $0 != space }) else { return nil }
     let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
     guard bytes[end...].contains(where: { $0 != space }) else { return nil }
-    return String(name[start..<end]).asciiLowercased()
+    return String(decoding: bytes[start..<end].map(asciiLowercase), as: UTF8.self)
   }
 
   /// A capitalized word outside quotes and credits. Tested in place: this runs for every token,
@@ -280,7 +280,7 @@ struct EntityFinder {
   }
 
   @inline(__always)
-  func isASCII(_ index: Int) -> Bool { article.tokens[index].lower.utf8.allSatisfy { $0 < 0x80 } }
+  func isASCII(_ index: Int) -> Bool { article.tokens[index].lower.isPlainASCII }
 
   /// `words.contains(String(token.stem))` for a word list that sets `wordClass`. The bit covers
   /// the word and its "'s" form; an "s'" possessive ("allies'") and a non-ASCII word need the

@@ -357,26 +357,45 @@ extension String {
     let byteCount = pieces.reduce(0) { $0 + $1.utf8.count }
     self.init(unsafeUninitializedCapacity: byteCount) { buffer in
       var offset = 0
-      for var piece in pieces {
-        piece.withUTF8 { bytes in
-          guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-          (target + offset).update(from: source, count: bytes.count)
-          offset += bytes.count
-        }
-      }
+      for piece in pieces { offset += piece.copyUTF8(into: buffer, at: offset) }
       return offset
     }
   }
 
+  /// Writes the text's UTF-8 into `buffer` at `offset`, which must leave room; returns the count.
+  @inline(__always)
+  func copyUTF8(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+    let copied = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+      guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
+      (target + offset).update(from: source, count: bytes.count)
+      return bytes.count
+    }
+    if let copied { return copied }
+    var position = offset
+    for byte in utf8 {
+      buffer[position] = byte
+      position += 1
+    }
+    return position - offset
+  }
+
   /// `lowercased()`, with ASCII lowercased byte by byte rather than through Unicode tables.
   func asciiLowercased() -> String {
-    guard utf8.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
-    guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-    return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+    // Bytes in an array: walking the UTF-8 view byte by byte costs several times more.
+    let bytes = Array(utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+    guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+    return String(decoding: bytes.map(asciiLowercase), as: UTF8.self)
   }
 
   /// `count` without the grapheme walk for ASCII text ("\r\n" is one character, so not that).
   var characterCount: Int {
     isPlainASCII ? utf8.count : count
   }
+}
+
+/// "A" -> "a"; other bytes unchanged.
+@inline(__always)
+func asciiLowercase(_ byte: UInt8) -> UInt8 {
+  byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
 }
