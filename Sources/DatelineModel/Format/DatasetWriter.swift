@@ -6,6 +6,11 @@
 /// it came from, and the encoder can only sort keys alphabetically.
 public enum DatasetWriter {
   public static func json(_ dataset: Dataset) -> String {
+    String(decoding: utf8(dataset), as: UTF8.self)
+  }
+
+  /// The same JSON as UTF-8 bytes, ready for a file without a round trip through String.
+  public static func utf8(_ dataset: Dataset) -> [UInt8] {
     var writer = JSONWriter()
     writer.open("{")
     writer.key("format")
@@ -84,7 +89,7 @@ public enum DatasetWriter {
     }
     writer.close("}")
     writer.bytes.append(UInt8(ascii: "\n"))
-    return String(decoding: writer.bytes, as: UTF8.self)
+    return writer.bytes
   }
 }
 
