@@ -75,4 +75,15 @@ struct FastPathTests {
       #expect(SpeakerFinder.isTerminalMark(mark) == SpeakerFinder.terminalMarks.contains(mark))
     }
   }
+
+  @Test func wordSetsAnswerAsSetsDo() {
+    let list = ["the", "élysée", ";", "—", "said"]
+    let wordSet = WordSet(list)
+    let set = Set(list)
+    for word in [
+      "the", "The", "élysée", "e\u{301}lyse\u{301}e", ";", "\u{37E}", "—", "said", "", "thee",
+    ] {
+      #expect(wordSet.contains(word) == set.contains(word))
+    }
+  }
 }

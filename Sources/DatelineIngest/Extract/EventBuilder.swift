@@ -217,16 +217,16 @@ struct EventBuilder {
     return word.hasSuffix("s") && !word.hasSuffix("ss") && word.hasMoreCharacters(than: 3)
   }
 
-  static let cognitionVerbs: Set<String> = [
+  static let cognitionVerbs: WordSet = [
     "thinks", "believes", "said", "says", "hopes", "expects", "fears", "knows", "thought",
     "believed", "hoped", "feared", "predicted", "added", "told",
   ]
 
-  static let clauseStops: Set<String> = [
+  static let clauseStops: WordSet = [
     ",", ";", ":", ".", "!", "?", "that", "which", "who", "when", "because", "while", "after",
     "before", "as", "if", "but", "although", "where", "(", ")", "—", "–",
   ]
-  static let trailingFunctionWords: Set<String> = [
+  static let trailingFunctionWords: WordSet = [
     "on", "at", "in", "the", "a", "an", "to", "of", "with", "and", "for", "by", "from", "its",
     "his", "her", "their", "about", "into", "over", "under", "as", "or", "could", "would",
     "will", "may", "might", "should", "must", "can",

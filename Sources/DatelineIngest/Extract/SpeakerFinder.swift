@@ -29,7 +29,7 @@ final class SpeakerFinder {
     self.finder = finder
   }
 
-  static let adverbs: Set<String> = [
+  static let adverbs: WordSet = [
     "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
     "would", "will", "further", "simply", "only", "just", "recently", "earlier", "flatly",
     "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
@@ -54,7 +54,7 @@ final class SpeakerFinder {
   static func isVerbModifier(_ word: String) -> Bool {
     adverbs.contains(word) || (word.hasSuffix("ly") && word.hasMoreCharacters(than: 4))
   }
-  static let prepositions: Set<String> = [
+  static let prepositions: WordSet = [
     "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
     "about", "between", "among", "toward", "towards", "under", "across",
   ]
@@ -119,7 +119,7 @@ final class SpeakerFinder {
 
   /// Determiners and pronouns (at most five letters) that may sit between a naming word and its
   /// quote.
-  static let introducerFillers: Set<String> = [
+  static let introducerFillers: WordSet = [
     "a", "an", "the", "as", "its", "his", "her", "their", "of", "it", "them", "this", "that",
     "him", "what",
   ]
