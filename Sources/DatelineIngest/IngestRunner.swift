@@ -154,7 +154,8 @@ public enum IngestRunner {
     }
     do {
       // Foundation's atomic write goes to a temporary file, then renames it over the target.
-      try Data(encode(payload).utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+      try Data(DatasetWriter.utf8(payload)).write(
+        to: URL(fileURLWithPath: target), options: .atomic)
     } catch {
       errors(
         "\(IngestReport.safe(target)): error: cannot write the dataset: \(error.localizedDescription)"

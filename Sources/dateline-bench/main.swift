@@ -78,7 +78,7 @@ func ingestArticle(_ text: String, published: PublicationHeader?) -> Int {
   let analysis = ArticleAnalysis(text: text, published: published)
   guard let builder = try? IngestRunner.buildDataset([(analysis, "article.txt")], publisher: nil)
   else { return 0 }
-  return IngestRunner.encode(builder.dataset).utf8.count
+  return DatasetWriter.utf8(builder.dataset).count
 }
 
 func benchIngest(files: [String], megabytes workloadSize: Double, runs: Int) {

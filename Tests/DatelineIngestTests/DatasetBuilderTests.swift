@@ -13,6 +13,25 @@ struct DatasetBuilderTests {
     #expect(DatasetBuilder.slug(String(repeating: "ab ", count: 40)).utf8.count < 50)
   }
 
+  @Test func baseNamesDropFoldersAndTheExtension() {
+    #expect(DatasetBuilder.baseName("news/2025/story.txt") == "story")
+    #expect(DatasetBuilder.baseName("story") == "story")
+    #expect(DatasetBuilder.baseName("dir/archive.tar.gz") == "archive.tar")
+    #expect(DatasetBuilder.baseName("dir/.hidden") == ".hidden")
+    #expect(DatasetBuilder.baseName("trailing/slash/") == "slash")
+    #expect(DatasetBuilder.baseName("/") == "/")
+    #expect(DatasetBuilder.baseName("Заметка.txt") == "Заметка")
+  }
+
+  @Test func meetingHeadlinesAreRecognized() {
+    #expect(DatasetBuilder.isMeeting("Trump meets Starmer"))
+    #expect(DatasetBuilder.isMeeting("Leaders MET in Paris"))
+    #expect(DatasetBuilder.isMeeting("Envoys hold talks"))
+    #expect(!DatasetBuilder.isMeeting("Meeting postponed"))
+    #expect(!DatasetBuilder.isMeeting("Trump metes out tariffs"))
+    #expect(!DatasetBuilder.isMeeting(""))
+  }
+
   /// Actors are matched by name, alias (any case) and, for people, a surname only one person
   /// has; the first matching actor of the dataset wins.
   @Test func entitiesMatchExistingActors() {

@@ -60,4 +60,30 @@ struct FastPathTests {
       #expect(entity.lastWordLowercased == words.last?.lowercased())
     }
   }
+
+  @Test func firstNamesAndLowercasingMatchTheUnicodeVersions() {
+    for name in ["Donald Trump", "Trump", " Keir  Starmer ", "Zoë Ørsted", "ÉMILE Zola", "", "A B"]
+    {
+      let words = name.split(separator: " ")
+      #expect(EntityFinder.firstNameKey(name) == (words.count > 1 ? words[0].lowercased() : nil))
+      #expect(name.asciiLowercased() == name.lowercased())
+    }
+  }
+
+  @Test func terminalMarksMatchTheList() {
+    for mark in [",", ".", "?", "!", "…", "—", "-", ":", ";", "'", "a", "–"] {
+      #expect(SpeakerFinder.isTerminalMark(mark) == SpeakerFinder.terminalMarks.contains(mark))
+    }
+  }
+
+  @Test func wordSetsAnswerAsSetsDo() {
+    let list = ["the", "élysée", ";", "—", "said"]
+    let wordSet = WordSet(list)
+    let set = Set(list)
+    for word in [
+      "the", "The", "élysée", "e\u{301}lyse\u{301}e", ";", "\u{37E}", "—", "said", "", "thee",
+    ] {
+      #expect(wordSet.contains(word) == set.contains(word))
+    }
+  }
 }

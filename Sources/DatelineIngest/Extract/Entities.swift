@@ -93,11 +93,9 @@ struct EntityFinder {
     }
     // Single words: a known person's surname or first name, else a person when they speak.
     var firstNames: [String: Int] = [:]
-    for (index, entity) in entities.enumerated() where entity.kind == .person {
-      let words = entity.name.split(separator: " ")
-      if words.count > 1 {
-        let firstName = words[0].lowercased()
-        if firstNames[firstName] == nil { firstNames[firstName] = index }
+    for index in entities.indices where entities[index].kind == .person {
+      if let firstName = Self.firstNameKey(entities[index].name), firstNames[firstName] == nil {
+        firstNames[firstName] = index
       }
     }
     for run in pendingSingles {
@@ -116,14 +114,14 @@ struct EntityFinder {
         let full = Lexicon.organizationAliases[key]
         let entity = entity(
           key: full?.lowercased() ?? key,
-          name: full ?? stripPossessive(article.text(tokens: run.first, run.first)),
+          name: full ?? writtenName(run.first, run.first),
           kind: .organization)
-        entities[entity].addAlias(stripPossessive(article.text(tokens: run.first, run.first)))
+        entities[entity].addAlias(writtenName(run.first, run.first))
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
       if nextToSpeechVerb(run) {
-        let name = stripPossessive(article.text(tokens: run.first, run.first))
+        let name = writtenName(run.first, run.first)
         let entity = entity(key: "person:" + key, name: name, kind: .person)
         personKeys[key] = entity
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
@@ -139,6 +137,21 @@ struct EntityFinder {
       for token in mention.first...mention.last { mentionCovering[token] = Int32(number) }
     }
     findAppositions()
+  }
+
+  /// The first word of a name of two words or more, lowercased: "donald" for "Donald Trump".
+  static func firstNameKey(_ name: String) -> String? {
+    // ASCII splits on its bytes; splitting into Characters cost more than the rest of find().
+    let bytes = Array(name.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      let words = name.split(separator: " ")
+      return words.count > 1 ? words[0].lowercased() : nil
+    }
+    let space = UInt8(ascii: " ")
+    guard let start = bytes.firstIndex(where: { $0 != space }) else { return nil }
+    let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
+    guard bytes[end...].contains(where: { $0 != space }) else { return nil }
+    return String(decoding: bytes[start..<end].map(asciiLowercase), as: UTF8.self)
   }
 
   /// A capitalized word outside quotes and credits. Tested in place: this runs for every token,
@@ -232,6 +245,16 @@ struct EntityFinder {
     return text
   }
 
+  /// The text from the first to the last token, without a possessive ending: "Macron".
+  func writtenName(_ first: Int, _ last: Int) -> String {
+    let text = article.text(tokens: first, last)
+    // Only a token that ends in "'s" or "s'" can end the text in a possessive.
+    guard article.tokens.indices.contains(last), article.tokens[last].isPossessive else {
+      return text
+    }
+    return stripPossessive(text)
+  }
+
   func key(_ first: Int, _ last: Int) -> String {
     if first == last { return String(article.tokens[first].stem) }
     var key = ""
@@ -247,19 +270,25 @@ struct EntityFinder {
   }
 
   /// `words.contains(token.lower)` for a word list that sets `wordClass`: the bit rules out
-  /// almost every token without hashing its text.
+  /// almost every token without hashing its text. The class table matches bytes while a Set
+  /// matches canonically equivalent text, so a non-ASCII word ("chargé" written with a
+  /// combining accent) is looked up regardless.
   @inline(__always)
   func lower(at index: Int, isIn words: Set<String>, _ wordClass: WordClass) -> Bool {
-    article.tokens[index].classes.contains(wordClass)
+    (article.tokens[index].classes.contains(wordClass) || !isASCII(index))
       && words.contains(article.tokens[index].lower)
   }
 
+  @inline(__always)
+  func isASCII(_ index: Int) -> Bool { article.tokens[index].lower.isPlainASCII }
+
   /// `words.contains(String(token.stem))` for a word list that sets `wordClass`. The bit covers
-  /// the word and its "'s" form; an "s'" possessive ("allies'") needs the lookup regardless.
+  /// the word and its "'s" form; an "s'" possessive ("allies'") and a non-ASCII word need the
+  /// lookup regardless.
   @inline(__always)
   func stem(at index: Int, isIn words: Set<String>, _ wordClass: WordClass) -> Bool {
-    (article.tokens[index].classes.contains(wordClass)
-      || article.tokens[index].lower.utf8.last == UInt8(ascii: "'"))
+    (article.tokens[index].classes.contains(wordClass) || article.tokens[index].isPossessive
+      || !isASCII(index))
       && words.contains(String(article.tokens[index].stem))
   }
 
@@ -286,9 +315,15 @@ struct EntityFinder {
 
   /// "Lt . Gen . Whitcomb": the title words as written, then the surname.
   func titledAlias(_ titleWords: [Int], surname: String) -> String {
-    var words = titleWords.map { article.text(tokens: $0, $0) }
-    words.append(surname)
-    return words.joined(separator: " ")
+    // A loop, not a closure: a closure capturing `self` copies the whole finder.
+    var pieces: [String] = []
+    pieces.reserveCapacity(2 * titleWords.count + 1)
+    for word in titleWords {
+      pieces.append(article.text(tokens: word, word))
+      pieces.append(" ")
+    }
+    pieces.append(surname)
+    return String(concatenating: pieces)
   }
 
   /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
@@ -328,8 +363,7 @@ struct EntityFinder {
       if !classes.contains(.organizationWord), !CreditFinder.isAllCaps(article, at: first) {
         let word = String(article.tokens[first].stem)
         // A one-word country sets the nationality bit, also through "'s" (not through "s'").
-        if classes.contains(.nationality)
-          || article.tokens[first].lower.utf8.last == UInt8(ascii: "'"),
+        if classes.contains(.nationality) || article.tokens[first].isPossessive,
           let country = Lexicon.countries[word]
         {
           addCountry(country, first: first, last: last)
@@ -337,7 +371,7 @@ struct EntityFinder {
         }
         if Lexicon.places.contains(word) {
           if followedBySpeechVerb(Run(first: first, last: last)) {
-            let name = stripPossessive(article.text(tokens: first, last))
+            let name = writtenName(first, last)
             let id = entity(key: word, name: name, kind: .organization)
             addMention(id, first: first, last: last, nameFirst: first)
           }
@@ -360,7 +394,7 @@ struct EntityFinder {
     {
       // "Washington said": the place speaks for its government.
       if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
-        let name = stripPossessive(article.text(tokens: first, last))
+        let name = writtenName(first, last)
         let id = entity(key: wholeKey, name: name, kind: .organization)
         addMention(id, first: first, last: last, nameFirst: first)
       }
@@ -449,7 +483,7 @@ struct EntityFinder {
         orgLast = head
       }
       let orgKey = key(nameFirst, orgLast)
-      let written = stripPossessive(article.text(tokens: nameFirst, orgLast))
+      let written = writtenName(nameFirst, orgLast)
       let fullName = Lexicon.organizationAliases[orgKey]
       let id = entity(
         key: fullName?.lowercased() ?? orgKey, name: fullName ?? written, kind: .organization)
@@ -491,7 +525,7 @@ struct EntityFinder {
       return Run(first: nameFirst, last: last)
     }
     guard hasPersonTitle || nameWords.count >= 2, nameWords.count <= 5 else { return nil }
-    let name = stripPossessive(article.text(tokens: nameFirst, last))
+    let name = writtenName(nameFirst, last)
     let id = person(named: name, key: key(nameFirst, last), lastToken: last)
     let roleTokens = Array(roleFirst..<first) + titleWords
     if !roleTokens.isEmpty {
@@ -539,27 +573,30 @@ struct EntityFinder {
 
   /// "French President" -> "President of France"; honorifics alone give no role.
   static func normalizedRole(_ words: [String], country: String?) -> String? {
-    let titleWords = words.filter {
-      let lower = $0.lowercased()
-      guard lower != "." else { return false }
-      return !Lexicon.honorifics.contains(lower) && Lexicon.demonyms[lower] == nil
-        && Lexicon.countries[lower] == nil
+    var pieces: [String] = []
+    for word in words {
+      let lower = word.asciiLowercased()
+      guard lower != "." else { continue }
+      guard
+        !Lexicon.honorifics.contains(lower) && Lexicon.demonyms[lower] == nil
+          && Lexicon.countries[lower] == nil
+      else { continue }
+      if !pieces.isEmpty { pieces.append(" ") }
+      pieces.append(EventBuilder.capitalized(word))
     }
-    guard !titleWords.isEmpty else { return nil }
-    let title = titleWords.map { word -> String in
-      guard let first = word.first else { return word }
-      return first.uppercased() + word.dropFirst()
-    }.joined(separator: " ")
-    guard let country else { return title }
-    let article =
-      country.hasPrefix("United") || country == "Netherlands" || country == "Philippines"
-        || country == "Czech Republic" ? "the " : ""
-    return "\(title) of \(article)\(country)"
+    guard !pieces.isEmpty else { return nil }
+    if let country {
+      let article =
+        country.hasPrefix("United") || country == "Netherlands" || country == "Philippines"
+          || country == "Czech Republic" ? "the " : ""
+      pieces += [" of ", article, country]
+    }
+    return String(concatenating: pieces)
   }
 
   mutating func addCountry(_ name: String, first: Int, last: Int) {
     let id = entity(key: "country:" + name.lowercased(), name: name, kind: .country)
-    let written = stripPossessive(article.text(tokens: first, last))
+    let written = writtenName(first, last)
     entities[id].addAlias(written)
     addMention(id, first: first, last: last, nameFirst: first)
   }
@@ -613,7 +650,7 @@ struct EntityFinder {
     mentionEndingAt[last] = Int32(mentions.count - 1)
     for token in first...last { mentionCovering[token] = Int32(mentions.count - 1) }
     if entities[entity].kind == .person, !nominal, nameFirst <= last {
-      entities[entity].addAlias(written ?? stripPossessive(article.text(tokens: nameFirst, last)))
+      entities[entity].addAlias(written ?? writtenName(nameFirst, last))
     }
   }
 
@@ -636,7 +673,9 @@ struct EntityFinder {
       }
     }
     var country: String?
-    if cursor < limit, let nation = Lexicon.demonyms[article.tokens[cursor].lower] {
+    if cursor < limit, article.tokens[cursor].classes.contains(.nationality),
+      let nation = Lexicon.demonyms[article.tokens[cursor].lower]
+    {
       country = nation
       cursor += 1
     }
@@ -663,22 +702,25 @@ struct EntityFinder {
   /// The latest of the last 300 mentions naming an organization whose name ends in `head`.
   /// (Not a closure in the mutating caller: that would copy the whole finder.)
   func latestOrganization(withHead head: String) -> Mention? {
-    mentions.suffix(300).reversed().first {
-      entities[$0.entity].kind == .organization && entities[$0.entity].lastWordLowercased == head
+    for mention in mentions.suffix(300).reversed()
+    where entities[mention.entity].kind == .organization
+      && entities[mention.entity].lastWordLowercased == head
+    {
+      return mention
     }
+    return nil
   }
 
   /// The latest of the last 300 mentions naming a person whose role contains `title`.
   func latestPerson(titled title: String, country: String?) -> Mention? {
     // Fields read in place: copying an entity retains all its strings.
-    mentions.suffix(300).reversed().first { mention in
+    for mention in mentions.suffix(300).reversed() {
       guard entities[mention.entity].kind == .person,
         let role = entities[mention.entity].role?.lowercased(), role.contains(title)
-      else {
-        return false
-      }
-      return country == nil || entities[mention.entity].affiliation == country
+      else { continue }
+      if country == nil || entities[mention.entity].affiliation == country { return mention }
     }
+    return nil
   }
 
   func followedBySpeechVerb(_ run: Run) -> Bool {

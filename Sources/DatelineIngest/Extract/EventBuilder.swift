@@ -30,14 +30,16 @@ struct EventBuilder {
     var events: [FoundEvent] = []
     // Arrays indexed by token and sentence: an article has few of each, and sets and
     // dictionaries cost more in hashing and growing than the work they index.
-    var opensPartialQuote = [Bool](repeating: false, count: article.tokens.count)
-    for quote in quotes where quote.kind == .partial {
-      opensPartialQuote[quote.span.openToken] = true
+    // Few quotes are partial: a short list searched rarely (only for dates inside quotes).
+    let partialQuoteOpens = quotes.indices.compactMap {
+      quotes[$0].kind == .partial ? quotes[$0].span.openToken : nil
     }
     var datesBySentence = [[TemporalExpression]](repeating: [], count: article.sentences.count)
     for expression in dates {
       let quote = article.tokens[expression.firstToken].quote
-      guard quote < 0 || opensPartialQuote[article.quoteSpans[quote].openToken] else { continue }
+      guard quote < 0 || partialQuoteOpens.contains(article.quoteSpans[quote].openToken) else {
+        continue
+      }
       let sentence = article.tokens[expression.firstToken].sentence
       if datesBySentence.indices.contains(sentence) { datesBySentence[sentence].append(expression) }
     }
@@ -92,13 +94,15 @@ struct EventBuilder {
       moment = events.count - 1
     }
     var quoteEvents: [Int?] = []
-    for quote in quotes {
-      let sentence = article.tokens[quote.span.openToken].sentence
+    quoteEvents.reserveCapacity(quotes.count)
+    // Fields read in place: copying a quote retains its strings.
+    for index in quotes.indices {
+      let sentence = article.tokens[quotes[index].span.openToken].sentence
       if sentenceEvent.indices.contains(sentence), let own = sentenceEvent[sentence],
         events[own].status == .occurred
       {
         quoteEvents.append(own)
-      } else if let moment, let speaker = quote.speaker,
+      } else if let moment, let speaker = quotes[index].speaker,
         events[moment].participants.contains(speaker)
       {
         quoteEvents.append(moment)
@@ -200,26 +204,29 @@ struct EventBuilder {
 
   /// A word that can follow a subject as its verb: a modal, an auxiliary, a past form or a
   /// third-person form.
-  static func looksLikeVerb(_ word: String) -> Bool {
-    if Lexicon.auxiliaries.contains(word) || Lexicon.pastVerbs.contains(word)
-      || Lexicon.presentVerbs.contains(word) || Lexicon.speechVerbs.contains(word)
-    {
+  ///
+  /// `classes` are the word's token classes: those lists set exactly these bits, so testing the
+  /// bits is testing the lists.
+  static func looksLikeVerb(_ word: String, classes: WordClass) -> Bool {
+    if !classes.isDisjoint(with: [.auxiliary, .pastVerb, .presentVerb, .speechVerb]) {
       return true
     }
-    if word.hasSuffix("ed") && word.count > 4 && !Lexicon.notPastEd.contains(word) { return true }
-    return word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3
+    if word.hasSuffix("ed") && word.hasMoreCharacters(than: 4) && !classes.contains(.notPastEd) {
+      return true
+    }
+    return word.hasSuffix("s") && !word.hasSuffix("ss") && word.hasMoreCharacters(than: 3)
   }
 
-  static let cognitionVerbs: Set<String> = [
+  static let cognitionVerbs: WordSet = [
     "thinks", "believes", "said", "says", "hopes", "expects", "fears", "knows", "thought",
     "believed", "hoped", "feared", "predicted", "added", "told",
   ]
 
-  static let clauseStops: Set<String> = [
+  static let clauseStops: WordSet = [
     ",", ";", ":", ".", "!", "?", "that", "which", "who", "when", "because", "while", "after",
     "before", "as", "if", "but", "although", "where", "(", ")", "—", "–",
   ]
-  static let trailingFunctionWords: Set<String> = [
+  static let trailingFunctionWords: WordSet = [
     "on", "at", "in", "the", "a", "an", "to", "of", "with", "and", "for", "by", "from", "its",
     "his", "her", "their", "about", "into", "over", "under", "as", "or", "could", "would",
     "will", "may", "might", "should", "must", "can",
@@ -254,7 +261,8 @@ struct EventBuilder {
         if next < range.upperBound, article.tokens[next].kind == .word,
           !article.tokens[next].isCapitalized,
           next < expression.firstToken || next > expression.lastToken,
-          subject == nil || Self.looksLikeVerb(article.tokens[next].lower)
+          subject == nil
+            || Self.looksLikeVerb(article.tokens[next].lower, classes: article.tokens[next].classes)
         {
           let reports =
             article.tokens[next].classes.contains(.speechVerb)
@@ -271,6 +279,7 @@ struct EventBuilder {
       return names.joined(separator: " and ") + " (" + expression.text + ")"
     }
     var words = [shortName(finder.entities[subject.entity])]
+    words.reserveCapacity(20)
     var position = subject.next
     var phraseWords = 0
     while position < range.upperBound, phraseWords < 8 {
@@ -298,7 +307,7 @@ struct EventBuilder {
       position += 1
     }
     // "Calder said Thursday that a vote could come": what was said is the news.
-    if words.count == 2, Lexicon.speechVerbs.contains(words[1].lowercased()),
+    if words.count == 2, Lexicon.speechVerbs.contains(words[1].asciiLowercased()),
       let that = (subject.next..<range.upperBound).first(where: {
         article.tokens[$0].lower.equals("that") && article.tokens[$0].quote < 0
       })
@@ -330,7 +339,7 @@ struct EventBuilder {
       }
     }
     while words.count > 1, let last = words.last,
-      Self.trailingFunctionWords.contains(last.lowercased())
+      Self.trailingFunctionWords.contains(last.asciiLowercased())
     {
       words.removeLast()
     }
@@ -343,15 +352,19 @@ struct EventBuilder {
 
   /// The words with a space between them, none before a possessive "'s".
   static func joinWords(_ words: [String]) -> String {
-    var pieces: [String] = []
-    pieces.reserveCapacity(2 * words.count)
-    var isEmpty = true
-    for word in words {
-      if !isEmpty && !word.equals("'s") && !word.equals("’s") { pieces.append(" ") }
-      pieces.append(word)
-      if !word.isEmpty { isEmpty = false }
+    // Written into one allocation: String's own appends cost several hundred instructions each.
+    let capacity = words.reduce(words.count) { $0 + $1.utf8.count }
+    return String(unsafeUninitializedCapacity: capacity) { buffer in
+      var offset = 0
+      for word in words {
+        if offset > 0 && !word.equals("'s") && !word.equals("’s") {
+          buffer[offset] = UInt8(ascii: " ")
+          offset += 1
+        }
+        offset += word.copyUTF8(into: buffer, at: offset)
+      }
+      return offset
     }
-    return String(concatenating: pieces)
   }
 
   static func capitalized(_ text: String) -> String {
@@ -392,20 +405,17 @@ struct EventBuilder {
   /// The meeting, press conference or visit the article reports on, on its publication day.
   func storyMoment() -> FoundEvent? {
     guard let publicationDay else { return nil }
-    // Only the first 60 sentences are candidates.
-    var datesBySentence = [[TemporalExpression]](
-      repeating: [], count: min(60, article.sentences.count))
-    for expression in dates {
-      let sentence = article.tokens[expression.firstToken].sentence
-      if sentence < datesBySentence.count { datesBySentence[sentence].append(expression) }
-    }
-    for (number, range) in article.sentences.enumerated().prefix(60) {
+    // The sentence of each date, found once; an article has few dates.
+    let dateSentences = dates.map { article.tokens[$0.firstToken].sentence }
+    sentences: for (number, range) in article.sentences.enumerated().prefix(60) {
       let paragraph = article.tokens[range.lowerBound].paragraph
       guard paragraph < 10, !article.tokens[range.lowerBound].isCredit else { continue }
-      let sentenceDates = datesBySentence[number]
-      if sentenceDates.contains(where: { $0.resolved.map { $0.start != publicationDay } ?? false })
-      {
-        continue
+      // A date on another day rules the sentence out; the first resolved one dates the moment.
+      var stated: TemporalExpression?
+      for (date, sentence) in dateSentences.enumerated() where sentence == number {
+        guard let resolved = dates[date].resolved else { continue }
+        if resolved.start != publicationDay { continue sentences }
+        if stated == nil { stated = dates[date] }
       }
       guard
         let nounIndex = range.first(where: {
@@ -431,7 +441,6 @@ struct EventBuilder {
       let noun = article.text(tokens: start, nounIndex)
       let names = people.prefix(3).map { shortName(finder.entities[$0]) }
       let headline = "\(names.joined(separator: " and ")): \(noun)"
-      let stated = sentenceDates.first { $0.resolved != nil }
       return FoundEvent(
         headline: Self.capitalized(headline),
         summary:

@@ -29,7 +29,7 @@ final class SpeakerFinder {
     self.finder = finder
   }
 
-  static let adverbs: Set<String> = [
+  static let adverbs: WordSet = [
     "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
     "would", "will", "further", "simply", "only", "just", "recently", "earlier", "flatly",
     "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
@@ -54,14 +54,16 @@ final class SpeakerFinder {
   static func isVerbModifier(_ word: String) -> Bool {
     adverbs.contains(word) || (word.hasSuffix("ly") && word.hasMoreCharacters(than: 4))
   }
-  static let prepositions: Set<String> = [
+  static let prepositions: WordSet = [
     "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
     "about", "between", "among", "toward", "towards", "under", "across",
   ]
 
   func find() -> [FoundQuote] {
     var quotes: [FoundQuote] = []
-    var lastSpeakerInParagraph: [Int: Int] = [:]
+    quotes.reserveCapacity(article.quoteSpans.count)
+    // Indexed by paragraph: cheaper than a dictionary that grows as it fills.
+    var lastSpeakerInParagraph = [Int?](repeating: nil, count: article.paragraphTokens.count)
     var previousParagraphSpeaker: (paragraph: Int, speaker: Int)?
     for span in article.quoteSpans {
       let text = article.text(span.range)
@@ -75,7 +77,9 @@ final class SpeakerFinder {
         found.confidence = confidence
         found.reason = reason
         found.hasOwnAttribution = true
-      } else if let speaker = lastSpeakerInParagraph[span.paragraph] {
+      } else if lastSpeakerInParagraph.indices.contains(span.paragraph),
+        let speaker = lastSpeakerInParagraph[span.paragraph]
+      {
         found.speaker = speaker
         found.confidence = 0.7
         found.reason = "continues the previous speaker in the paragraph"
@@ -88,7 +92,9 @@ final class SpeakerFinder {
       }
       guard isQuotation(found) else { continue }
       if let speaker = found.speaker {
-        lastSpeakerInParagraph[span.paragraph] = speaker
+        if lastSpeakerInParagraph.indices.contains(span.paragraph) {
+          lastSpeakerInParagraph[span.paragraph] = speaker
+        }
         previousParagraphSpeaker = (span.paragraph, speaker)
       }
       quotes.append(found)
@@ -99,8 +105,21 @@ final class SpeakerFinder {
   /// Scare quotes, titles and single quoted words are not quotations.
   /// Marks that end a quoted sentence or clause.
   static let terminalMarks: Set<String> = [",", ".", "?", "!", "…", "—", "-", ":"]
-  /// Determiners and pronouns that may sit between a naming word and its quote.
-  static let introducerFillers: Set<String> = [
+  /// `terminalMarks.contains(mark)`, one-byte marks by their byte.
+  static func isTerminalMark(_ mark: String) -> Bool {
+    let bytes = mark.utf8
+    guard bytes.count == 1, let byte = bytes.first else { return terminalMarks.contains(mark) }
+    switch byte {
+    case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "!"),
+      UInt8(ascii: "-"), UInt8(ascii: ":"):
+      return true
+    default: return false
+    }
+  }
+
+  /// Determiners and pronouns (at most five letters) that may sit between a naming word and its
+  /// quote.
+  static let introducerFillers: WordSet = [
     "a", "an", "the", "as", "its", "his", "her", "their", "of", "it", "them", "this", "that",
     "him", "what",
   ]
@@ -120,16 +139,19 @@ final class SpeakerFinder {
       guard kind == .word || kind == .number else { continue }
       if wordCount == 0 { firstWordCapitalized = tokens[index].isCapitalized }
       wordCount += 1
-      if kind == .word, tokens[index].lower.hasMoreCharacters(than: 3) {
+      // Once a long word is lowercase the quote is no title: stop counting (and measuring).
+      if kind == .word, significantAllCapitalized, tokens[index].lower.hasMoreCharacters(than: 3) {
         significantCount += 1
         if !tokens[index].isCapitalized { significantAllCapitalized = false }
       }
     }
     guard wordCount > 0 else { return false }
-    let terminal = lastInner.map { Self.terminalMarks.contains(tokens[$0].lower) } ?? false
+    let terminal = lastInner.map { Self.isTerminalMark(tokens[$0].lower) } ?? false
     var introducer = quote.span.openToken - 1
     // "called it a", "dubbed the": determiners and pronouns between the word and the quote.
+    // Fillers are short words: the length spares hashing the rest.
     while introducer >= 0, quote.span.openToken - introducer <= 4,
+      tokens[introducer].kind == .word, tokens[introducer].lower.utf8.count <= 5,
       Self.introducerFillers.contains(tokens[introducer].lower)
     {
       introducer -= 1
@@ -137,6 +159,7 @@ final class SpeakerFinder {
     let introducedAsTitle =
       introducer >= 0
       && tokens[introducer].sentence == tokens[quote.span.openToken].sentence
+      && tokens[introducer].kind == .word
       && Lexicon.scareQuoteIntroducers.contains(tokens[introducer].lower)
     if introducedAsTitle && !(wordCount >= 6 && terminal && quote.hasOwnAttribution) {
       return false
@@ -154,10 +177,14 @@ final class SpeakerFinder {
         max(
           whole.lowerBound, quote.span.openToken - 40)..<min(
           whole.upperBound, quote.span.innerTokens.upperBound + 40)
-      let reports = article.tokens[range].contains {
-        $0.quote < 0
-          && ($0.classes.contains(.speechVerb)
-            || ["thinks", "believes", "predicted"].contains($0.lower))
+      var reports = false
+      for index in range where tokens[index].quote < 0 {
+        if tokens[index].classes.contains(.speechVerb)
+          || ["thinks", "believes", "predicted"].contains(tokens[index].lower)
+        {
+          reports = true
+          break
+        }
       }
       guard reports && terminal else { return false }
     }

@@ -38,8 +38,21 @@ public struct DatasetBuilder {
     }
   }
 
+  /// The last word of a name, lowercased: "Donald Trump" -> "trump". Reads the bytes: splitting
+  /// Characters cost more than the rest of the matching.
   static func surname(_ name: String) -> String? {
-    name.split(separator: " ").last?.lowercased()
+    let utf8 = name.utf8
+    let space = UInt8(ascii: " ")
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == space {
+      end = utf8.index(before: end)
+    }
+    guard end > utf8.startIndex else { return nil }
+    var start = end
+    while start > utf8.startIndex, utf8[utf8.index(before: start)] != space {
+      start = utf8.index(before: start)
+    }
+    return String(decoding: utf8[start..<end], as: UTF8.self).lowercased()
   }
 
   private mutating func appendActor(_ actor: Actor) {
@@ -121,8 +134,18 @@ public struct DatasetBuilder {
   }
 
   static func isMeeting(_ headline: String) -> Bool {
-    let lower = headline.lowercased()
-    return [" meet", " met ", " meets", " talks"].contains { lower.contains($0) }
+    // Byte search: Foundation's `contains` would go through NSString for each phrase.
+    let lower = Array(headline.lowercased().utf8)
+    return meetingPhrases.contains { phrase in
+      guard phrase.count <= lower.count else { return false }
+      return (0...(lower.count - phrase.count)).contains { start in
+        lower[start..<(start + phrase.count)].elementsEqual(phrase)
+      }
+    }
+  }
+
+  static let meetingPhrases: [[UInt8]] = [" meet", " met ", " meets", " talks"].map {
+    Array($0.utf8)
   }
 
   /// The existing actor this entity is (same kind, name or alias in common), or a new one.
@@ -162,7 +185,7 @@ public struct DatasetBuilder {
   /// "Trump" in one article is "Donald Trump" in another when only one person has that surname.
   func personBySurname(_ entity: Entity) -> Int? {
     guard entity.kind == .person else { return nil }
-    let matches = peopleBySurname[entity.surnameKey] ?? []
+    let matches = peopleBySurname[Self.surname(entity.name) ?? entity.name.lowercased()] ?? []
     return matches.count == 1 ? matches[0] : nil
   }
 
@@ -205,10 +228,23 @@ public struct DatasetBuilder {
     return candidate
   }
 
+  /// "dir/article.txt" -> "article".
   static func baseName(_ path: String) -> String {
-    var name = path.split(separator: "/").last.map(String.init) ?? path
-    if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-    return name
+    let utf8 = path.utf8
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") {
+      end = utf8.index(before: end)
+    }
+    guard end > utf8.startIndex else { return path }
+    var start = end
+    while start > utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") {
+      start = utf8.index(before: start)
+    }
+    var name = utf8[start..<end]
+    if let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex {
+      name = name[..<dot]
+    }
+    return String(decoding: name, as: UTF8.self)
   }
 
   /// Lowercase ASCII letters and digits joined by single hyphens: "Keir Starmer" -> "keir-starmer".

@@ -121,6 +121,10 @@ public struct PublicationHeader: Sendable, Equatable {
 
   /// "16:19" or "4:19" -> minutes.
   static func clock(_ word: String) -> Int? {
+    // Most words are not times: rule them out before splitting Characters.
+    guard let first = word.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
+      word.utf8.contains(UInt8(ascii: ":"))
+    else { return nil }
     let parts = word.split(separator: ":")
     guard parts.count == 2 || parts.count == 3, let hour = Int(parts[0]),
       let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute),

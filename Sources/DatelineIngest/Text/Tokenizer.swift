@@ -56,6 +56,7 @@ enum Tokenizer {
     // One buffer for every word's lowercase bytes: no allocation per token.
     var lower: [UInt8] = []
     lower.reserveCapacity(64)
+    let words = WordClass.lookup
     while index < end {
       let scalar = scalars[index]
       guard startsToken(scalar) else {
@@ -96,7 +97,7 @@ enum Tokenizer {
           lower.append(UInt8(ascii: "."))
           index += 1
         }
-        let (classes, listed) = lower.withUnsafeBufferPointer { WordClass.of($0) }
+        let (classes, listed) = lower.withUnsafeBufferPointer { WordClass.of($0, in: words) }
         tokens.append(
           Token(
             start: start, end: index, kind: allDigits ? .number : .word,

@@ -77,7 +77,9 @@ public struct WordClass: OptionSet, Sendable, Hashable {
   /// The classes of a lowercased word given as UTF-8 bytes, and the word as a String when it is
   /// listed (so the tokenizer need not decode it again). "'s" words also take some classes of
   /// their stem: "president's" is a title.
-  static func of(_ word: UnsafeBufferPointer<UInt8>) -> (classes: WordClass, listed: String?) {
+  static func of(_ word: UnsafeBufferPointer<UInt8>, in lookup: WordLookup = lookup) -> (
+    classes: WordClass, listed: String?
+  ) {
     let entry = lookup.find(word)
     var classes = entry?.classes ?? []
     let count = word.count

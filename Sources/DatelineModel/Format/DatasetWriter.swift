@@ -6,6 +6,11 @@
 /// it came from, and the encoder can only sort keys alphabetically.
 public enum DatasetWriter {
   public static func json(_ dataset: Dataset) -> String {
+    String(decoding: utf8(dataset), as: UTF8.self)
+  }
+
+  /// The same JSON as UTF-8 bytes, ready for a file without a round trip through String.
+  public static func utf8(_ dataset: Dataset) -> [UInt8] {
     var writer = JSONWriter()
     writer.open("{")
     writer.key("format")
@@ -84,7 +89,7 @@ public enum DatasetWriter {
     }
     writer.close("}")
     writer.bytes.append(UInt8(ascii: "\n"))
-    return String(decoding: writer.bytes, as: UTF8.self)
+    return writer.bytes
   }
 }
 
@@ -92,10 +97,11 @@ public enum DatasetWriter {
 private struct JSONWriter {
   var bytes: [UInt8] = []
   private var depth = 0
-  /// Whether the container being written has a member yet (a comma goes before the next).
-  private var hasMember: [Bool] = []
-  /// Whether the container being written keeps its members on one line.
-  private var inline: [Bool] = []
+  /// One bit per open container, innermost in bit 0 (the dataset nests four deep): set when
+  /// the container has a member already, so the next one needs a comma.
+  private var hasMember: UInt64 = 0
+  /// One bit per open container: set when it keeps its members on one line.
+  private var inline: UInt64 = 0
 
   init() { bytes.reserveCapacity(16 * 1024) }
 
@@ -105,31 +111,36 @@ private struct JSONWriter {
 
   /// Starts a member of the current container: comma, then a new line or a space.
   private mutating func beginMember() {
-    guard let last = hasMember.last else { return }
-    if last { append(",") }
-    hasMember[hasMember.count - 1] = true
-    if inline.last == true {
-      if last { append(" ") }
+    guard depth > 0 else { return }
+    let hadMember = hasMember & 1 == 1
+    if hadMember { append(",") }
+    hasMember |= 1
+    if inline & 1 == 1 {
+      if hadMember { append(" ") }
     } else {
-      append("\n")
-      for _ in 0..<depth { append("  ") }
+      newLine()
     }
+  }
+
+  private mutating func newLine() {
+    bytes.append(UInt8(ascii: "\n"))
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
   }
 
   mutating func open(_ bracket: StaticString, oneLine: Bool = false) {
     append(bracket)
     depth += 1
-    hasMember.append(false)
-    inline.append(oneLine)
+    hasMember <<= 1
+    inline = inline << 1 | (oneLine ? 1 : 0)
   }
 
   mutating func close(_ bracket: StaticString) {
     depth -= 1
-    let hadMembers = hasMember.removeLast()
-    if inline.removeLast() == false && hadMembers {
-      append("\n")
-      for _ in 0..<depth { append("  ") }
-    }
+    let hadMembers = hasMember & 1 == 1
+    let wasInline = inline & 1 == 1
+    hasMember >>= 1
+    inline >>= 1
+    if !wasInline && hadMembers { newLine() }
     append(bracket)
   }
 
@@ -202,24 +213,38 @@ private struct JSONWriter {
   /// A JSON string: quotation marks, backslashes and control characters escaped; everything
   /// else, slashes and non-ASCII included, written as it is.
   mutating func string(_ value: String) {
-    append("\"")
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): append("\\\"")
-      case UInt8(ascii: "\\"): append("\\\\")
-      case 0x0A: append("\\n")
-      case 0x0D: append("\\r")
-      case 0x09: append("\\t")
-      case 0x00..<0x20:
-        append("\\u00")
-        let digits: StaticString = "0123456789abcdef"
-        digits.withUTF8Buffer { hex in
-          bytes.append(hex[Int(byte >> 4)])
-          bytes.append(hex[Int(byte & 0x0F)])
-        }
-      default: bytes.append(byte)
+    var value = value
+    value.withUTF8 { utf8 in
+      bytes.append(UInt8(ascii: "\""))
+      // Most text needs no escapes: copy it whole.
+      if !utf8.contains(where: JSONWriter.needsEscape) {
+        bytes.append(contentsOf: utf8)
+      } else {
+        for byte in utf8 { escape(byte) }
       }
+      bytes.append(UInt8(ascii: "\""))
     }
-    append("\"")
+  }
+
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): append("\\\"")
+    case UInt8(ascii: "\\"): append("\\\\")
+    case 0x0A: append("\\n")
+    case 0x0D: append("\\r")
+    case 0x09: append("\\t")
+    case 0x00..<0x20:
+      append("\\u00")
+      let digits: StaticString = "0123456789abcdef"
+      digits.withUTF8Buffer { hex in
+        bytes.append(hex[Int(byte >> 4)])
+        bytes.append(hex[Int(byte & 0x0F)])
+      }
+    default: bytes.append(byte)
+    }
   }
 }

@@ -95,6 +95,11 @@ struct DatasetChecker {
 
   private mutating func checkIDs() {
     var seen: [String: (Collection, Int)] = [:]
+    seen.reserveCapacity(
+      dataset.sources.count + dataset.actors.count + dataset.events.count + dataset.quotes.count)
+    sourcesByID.reserveCapacity(dataset.sources.count)
+    actorsByID.reserveCapacity(dataset.actors.count)
+    eventsByID.reserveCapacity(dataset.events.count)
     func register(_ id: String, _ collection: Collection, _ index: Int, kind: String) {
       if id.trimmingASCIIWhitespace().isEmpty {
         report(
