@@ -31,7 +31,7 @@ enum HolidayCalendar {
   static let firstWordShapes = WordShapeFilter(firstWords)
 
   /// The number of tokens of a holiday name at `index`, and the holiday.
-  static func match(_ tokens: [Token], at index: Int) -> (Int, Int)? {
+  static func match(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> (Int, Int)? {
     guard tokens[index].isCapitalized, firstWordShapes.mayContain(tokens[index].lower),
       firstWords.contains(tokens[index].lower)
     else { return nil }

@@ -78,9 +78,18 @@ enum TemporalTagger {
   ]
 
   static func find(in article: Article, anchor: CivilDay?) -> [TemporalExpression] {
+    // The rules read tokens through a buffer pointer: a field is loaded in place, where the
+    // array subscript often copied the whole token (retaining its text) first.
+    article.tokens.withUnsafeBufferPointer { find(in: article, tokens: $0, anchor: anchor) }
+  }
+
+  private static func find(
+    in article: Article, tokens: UnsafeBufferPointer<Token>, anchor: CivilDay?
+  ) -> [TemporalExpression] {
     var found: [TemporalExpression] = []
-    var resolutions: [CacheKey: ResolvedDate?] = [:]
-    let tokens = article.tokens
+    // An article repeats few expressions: a short list scanned from the end costs less than
+    // hashing every expression into a dictionary.
+    var resolutions: [(key: CacheKey, resolved: ResolvedDate?)] = []
     var index = 0
     while index < tokens.count {
       if !tokens[index].isCredit, let (length, holiday) = HolidayCalendar.match(tokens, at: index) {
@@ -99,7 +108,7 @@ enum TemporalTagger {
         index = last + 1
         continue
       }
-      guard !tokens[index].isCredit, tokens[index].kind == .word || tokens[index].kind == .number,
+      guard !tokens[index].isCredit, mayStartExpression(tokens, at: index, in: article),
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
       else {
         index += 1
@@ -125,12 +134,14 @@ enum TemporalTagger {
       }
       if let anchor {
         // The same words with the same tense resolve the same way: resolve them once.
-        let key = CacheKey(text: expression.text, tense: expression.tense)
-        if let cached = resolutions[key] {
-          expression.resolved = cached
+        let key = CacheKey(
+          text: expression.text, tense: expression.tense,
+          isAnniversary: expression.isAnniversary)
+        if let cached = resolutions.suffix(64).last(where: { $0.key == key }) {
+          expression.resolved = cached.resolved
         } else {
           expression.resolved = resolve(expression, anchor: anchor)
-          resolutions[key] = expression.resolved
+          resolutions.append((key, expression.resolved))
         }
       }
       found.append(expression)
@@ -139,9 +150,11 @@ enum TemporalTagger {
     return found
   }
 
-  struct CacheKey: Hashable {
+  /// Everything `resolve(_:anchor:)` reads, so a cached answer is the answer.
+  struct CacheKey: Equatable {
     var text: String
     var tense: Tense?
+    var isAnniversary: Bool
   }
 
   static func resolve(_ expression: TemporalExpression, anchor: CivilDay) -> ResolvedDate? {
@@ -151,7 +164,7 @@ enum TemporalTagger {
   }
 
   @inline(__always)
-  static func word(_ tokens: [Token], _ index: Int) -> String {
+  static func word(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> String {
     index < tokens.count ? tokens[index].lower : ""
   }
 
@@ -223,30 +236,46 @@ enum TemporalTagger {
     return roles
   }()
   static let roleShapes = WordShapeFilter(roles.keys)
+  static let roleTable = ShortWordTable(roles)
 
-  /// The roles of a word; most words fail the shape test and are never hashed.
+  /// The roles of a word; most words fail the shape test and are never looked up.
   @inline(__always)
   static func role(of word: String) -> Role {
-    roleShapes.mayContain(word) ? roles[word] ?? [] : []
+    roleShapes.mayContain(word) ? roleTable.value(for: word) ?? [] : []
   }
 
   @inline(__always)
-  static func role(_ tokens: [Token], _ index: Int) -> Role {
+  static func role(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Role {
     index < tokens.count ? role(of: tokens[index].lower) : []
   }
 
+  /// Whether the token can start an expression: a number, a start word, a word led by a digit
+  /// ("27th") or "mid-...". Most tokens fail on their kind, class bits and first scalar in the
+  /// text, so their lowercased text is never loaded (nor retained and released).
+  @inline(__always)
+  static func mayStartExpression(
+    _ tokens: UnsafeBufferPointer<Token>, at index: Int, in article: Article
+  ) -> Bool {
+    switch tokens[index].kind {
+    case .number: return true
+    case .punctuation, .quoteMark: return false
+    case .word:
+      if tokens[index].classes.contains(.dateStart) { return true }
+      // Only an ASCII digit or "m"/"M" lowercases to a leading digit or "m".
+      switch article.scalars[tokens[index].start] {
+      case "0"..."9": return true
+      case "m", "M": return hasASCIIPrefix(tokens[index].lower, "mid-")
+      default: return false
+      }
+    }
+  }
+
   /// The number of tokens of an expression starting at `index`, a tense it implies, and
-  /// whether it is an anniversary.
-  static func match(_ tokens: [Token], at index: Int) -> (Int, Tense?, Bool)? {
+  /// whether it is an anniversary; only for a token that `mayStartExpression`.
+  static func match(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> (Int, Tense?, Bool)? {
     let first = tokens[index].lower
     let isNumber = tokens[index].kind == .number
     let isStartWord = tokens[index].classes.contains(.dateStart)
-    // Most words fail on their class bits and first byte, before any string work.
-    let firstByte = first.utf8.first ?? 0
-    guard
-      isNumber || isStartWord || (firstByte >= UInt8(ascii: "0") && firstByte <= UInt8(ascii: "9"))
-        || (firstByte == UInt8(ascii: "m") && hasASCIIPrefix(first, "mid-"))
-    else { return nil }
     // ISO date in running text.
     if isNumber {
       // A number token is ASCII: its bytes are its characters.
@@ -402,14 +431,16 @@ enum TemporalTagger {
 
   @inline(__always)
   static func startsWithDigit(_ word: String) -> Bool {
-    guard let first = word.utf8.first else { return false }
+    guard let first = word.withWordBytes({ $0.first }) else { return false }
     return first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
   }
 
   /// "February 27", "Feb. 27, 2025", "27 February 2025", "March 2025", "early March",
   /// "in March" (the month only when clearly a date: capitalized, and not "may" the verb).
   /// `role` is the first word's, when the caller has it.
-  static func explicitDate(_ tokens: [Token], at index: Int, role knownRole: Role? = nil)
+  static func explicitDate(
+    _ tokens: UnsafeBufferPointer<Token>, at index: Int, role knownRole: Role? = nil
+  )
     -> (Int, Tense?, Bool)?
   {
     guard index < tokens.count else { return nil }
@@ -471,7 +502,7 @@ enum TemporalTagger {
   }
 
   /// Length in tokens of a month name at `index` ("feb" "." counts 2), when capitalized.
-  static func monthName(_ tokens: [Token], _ index: Int) -> Int? {
+  static func monthName(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Int? {
     guard index < tokens.count, tokens[index].isCapitalized,
       tokens[index].classes.contains(.month)
     else { return nil }
@@ -498,7 +529,9 @@ enum TemporalTagger {
 
   /// The number of tokens of a count at `index` ("3", "three", "a couple of"); `role` is the
   /// word's, when the caller has it.
-  static func numberLength(_ tokens: [Token], _ index: Int, role knownRole: Role? = nil) -> Int? {
+  static func numberLength(
+    _ tokens: UnsafeBufferPointer<Token>, _ index: Int, role knownRole: Role? = nil
+  ) -> Int? {
     guard index < tokens.count else { return nil }
     // A number token is ASCII: its bytes are its characters.
     if tokens[index].kind == .number, tokens[index].lower.utf8.count <= 3 { return 1 }
@@ -520,7 +553,9 @@ enum TemporalTagger {
   /// "third" or "3rd"; `role` is the word's.
   static func isOrdinal(_ word: String, _ role: Role) -> Bool {
     if role.contains(.ordinalWord) { return true }
-    guard let last = word.utf8.last, last >= UInt8(ascii: "a"), startsWithDigit(word) else {
+    guard let last = word.withWordBytes({ $0.last }), last >= UInt8(ascii: "a"),
+      startsWithDigit(word)
+    else {
       return false
     }
     for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
@@ -529,7 +564,9 @@ enum TemporalTagger {
     return false
   }
 
-  static func matches(_ tokens: [Token], _ index: Int, _ phrase: [String]) -> Bool {
+  static func matches(_ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ phrase: [String])
+    -> Bool
+  {
     for (offset, expected) in phrase.enumerated() where word(tokens, index + offset) != expected {
       return false
     }
@@ -537,7 +574,8 @@ enum TemporalTagger {
   }
 
   /// The tense of the verb nearest to the expression in its sentence and quote.
-  static func tense(of tokens: [Token], around range: ClosedRange<Int>) -> Tense? {
+  static func tense(of tokens: UnsafeBufferPointer<Token>, around range: ClosedRange<Int>) -> Tense?
+  {
     let sentence = tokens[range.lowerBound].sentence
     let quote = tokens[range.lowerBound].quote
     var best: (distance: Int, tense: Tense)?
@@ -572,10 +610,10 @@ enum TemporalTagger {
   }
 
   /// The tense a word marks, if it is a verb we recognize.
-  static func verbTense(_ tokens: [Token], _ index: Int) -> Tense? {
+  static func verbTense(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Tense? {
     let classes = tokens[index].classes
     let word = tokens[index].lower
-    let lastByte = word.utf8.last
+    let lastByte = word.withWordBytes { $0.last }
     // Most words are no verb we know: decide that from the classes, without string work.
     if classes.isEmpty, lastByte != UInt8(ascii: "d"), lastByte != UInt8(ascii: "l") {
       return nil
@@ -638,43 +676,43 @@ enum TemporalTagger {
   /// first letter into one character); that rare case takes the character comparison.
   @inline(__always)
   static func hasASCIISuffix(_ word: String, _ suffix: StaticString) -> Bool {
-    let bytes = word.utf8
     let count = suffix.utf8CodeUnitCount
-    guard bytes.count >= count else { return false }
-    var position = bytes.endIndex
-    for offset in stride(from: count - 1, through: 0, by: -1) {
-      position = bytes.index(before: position)
-      if bytes[position] != suffix.utf8Start[offset] { return false }
+    let answer: Bool? = word.withWordBytes { bytes in
+      guard bytes.count >= count else { return false }
+      let start = bytes.count - count
+      for offset in 0..<count where bytes[start + offset] != suffix.utf8Start[offset] {
+        return false
+      }
+      return start == 0 || bytes[start - 1] < 0x80 ? true : nil
     }
-    guard position != bytes.startIndex, bytes[bytes.index(before: position)] >= 0x80 else {
-      return true
-    }
-    return word.hasSuffix(suffix.description)
+    return answer ?? word.hasSuffix(suffix.description)
   }
 
   /// `word.hasPrefix(prefix)` for an ASCII prefix, comparing bytes; as above, a non-ASCII byte
   /// right after the prefix (a combining mark could follow its last letter) takes the slow path.
   @inline(__always)
   static func hasASCIIPrefix(_ word: String, _ prefix: StaticString) -> Bool {
-    let bytes = word.utf8
     let count = prefix.utf8CodeUnitCount
-    guard bytes.count >= count else { return false }
-    var position = bytes.startIndex
-    for offset in 0..<count {
-      if bytes[position] != prefix.utf8Start[offset] { return false }
-      position = bytes.index(after: position)
+    let answer: Bool? = word.withWordBytes { bytes in
+      guard bytes.count >= count else { return false }
+      for offset in 0..<count where bytes[offset] != prefix.utf8Start[offset] {
+        return false
+      }
+      return bytes.count == count || bytes[count] < 0x80 ? true : nil
     }
-    guard position != bytes.endIndex, bytes[position] >= 0x80 else { return true }
-    return word.hasPrefix(prefix.description)
+    return answer ?? word.hasPrefix(prefix.description)
   }
 
   /// Whether a word has a hyphen; an ASCII word by its bytes, any other as before.
   static func containsHyphen(_ word: String) -> Bool {
-    var isASCII = true
-    for byte in word.utf8 {
-      if byte == UInt8(ascii: "-") { return isASCII ? true : word.contains("-") }
-      if byte >= 0x80 { isASCII = false }
+    let answer: Bool? = word.withWordBytes { bytes in
+      var hasHyphen = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == UInt8(ascii: "-") { hasHyphen = true }
+      }
+      return hasHyphen
     }
-    return isASCII ? false : word.contains("-")
+    return answer ?? word.contains("-")
   }
 }

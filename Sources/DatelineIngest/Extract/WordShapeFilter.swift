@@ -19,12 +19,13 @@ struct WordShapeFilter: Sendable {
   /// False when `word` is surely not listed; true when it may be.
   @inline(__always)
   func mayContain(_ word: String) -> Bool {
-    let bytes = word.utf8
-    guard let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
-      return false
+    word.withWordBytes { bytes in
+      guard let first = bytes.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
+        return false
+      }
+      let count = bytes.count
+      return count < 64
+        && lengthsByFirstLetter[Int(first - UInt8(ascii: "a"))] & (1 << UInt64(count)) != 0
     }
-    let count = bytes.count
-    return count < 64
-      && lengthsByFirstLetter[Int(first - UInt8(ascii: "a"))] & (1 << UInt64(count)) != 0
   }
 }
