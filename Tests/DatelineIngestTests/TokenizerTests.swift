@@ -58,6 +58,15 @@ struct TokenizerTests {
     #expect(fromScalars.tokens == article.tokens)
   }
 
+  @Test func lowercasingThatGrowsTheWordFitsTheScratchBuffer() {
+    // "İ" lowercases to two scalars, three bytes: the longest growth there is.
+    let word = String(repeating: "İ", count: 5000)
+    let article = Article(text: "\(word) ẞIG Straße ÉLYSÉE")
+    #expect(article.tokens.map { $0.lower.utf8.count } == [15000, 4, 7, 8])
+    #expect(article.tokens.map(\.isCapitalized) == [true, true, true, true])
+    #expect(article.tokens[3].lower == "élysée")
+  }
+
   @Test func aTokenStaysSmall() {
     // The rules copy tokens constantly; growing past 48 bytes costs measurable time.
     #expect(MemoryLayout<Token>.stride <= 48)

@@ -257,16 +257,26 @@ struct EntityFinder {
 
   func key(_ first: Int, _ last: Int) -> String {
     if first == last { return String(article.tokens[first].stem) }
-    var key = ""
+    // Written into one allocation: most runs of two words or more build a key.
+    var capacity = 0
     for index in first...last where article.tokens[index].kind == .word {
-      if !key.isEmpty { key += " " }
-      if index == last {
-        key += article.tokens[index].stem
-      } else {
-        key += article.tokens[index].lower
-      }
+      capacity += article.tokens[index].lower.utf8.count + 1
     }
-    return key
+    return String(unsafeUninitializedCapacity: capacity) { buffer in
+      var offset = 0
+      for index in first...last where article.tokens[index].kind == .word {
+        if offset > 0 {
+          buffer[offset] = UInt8(ascii: " ")
+          offset += 1
+        }
+        if index == last {
+          offset += article.tokens[index].stem.copyUTF8(into: buffer, at: offset)
+        } else {
+          offset += article.tokens[index].lower.copyUTF8(into: buffer, at: offset)
+        }
+      }
+      return offset
+    }
   }
 
   /// `words.contains(token.lower)` for a word list that sets `wordClass`: the bit rules out

@@ -116,6 +116,7 @@ struct EventBuilder {
   /// Actors named in the sentence outside quotes, plus a pronoun subject resolved.
   func participants(in sentence: Int) -> [Int] {
     var result: [Int] = []
+    result.reserveCapacity(8)
     let range = article.sentences[sentence]
     for index in range {
       // Fields read in place: copying a token retains its string.
@@ -137,8 +138,8 @@ struct EventBuilder {
   @inline(__always)
   static func isHeOrShe(_ word: String) -> Bool {
     switch word.utf8.count {
-    case 2: word == "he"
-    case 3: word == "she"
+    case 2: word.utf8.first == UInt8(ascii: "h") && word == "he"
+    case 3: word.utf8.first == UInt8(ascii: "s") && word == "she"
     default: false
     }
   }
@@ -216,6 +217,9 @@ struct EventBuilder {
     }
     return word.hasSuffix("s") && !word.hasSuffix("ss") && word.hasMoreCharacters(than: 3)
   }
+
+  /// The speech verbs, for words of a headline (which are not tokens with class bits).
+  static let speechVerbs = WordSet(Lexicon.speechVerbs)
 
   static let cognitionVerbs: WordSet = [
     "thinks", "believes", "said", "says", "hopes", "expects", "fears", "knows", "thought",
@@ -307,7 +311,7 @@ struct EventBuilder {
       position += 1
     }
     // "Calder said Thursday that a vote could come": what was said is the news.
-    if words.count == 2, Lexicon.speechVerbs.contains(words[1].asciiLowercased()),
+    if words.count == 2, Self.speechVerbs.containsLowercased(words[1]),
       let that = (subject.next..<range.upperBound).first(where: {
         article.tokens[$0].lower.equals("that") && article.tokens[$0].quote < 0
       })
@@ -339,7 +343,7 @@ struct EventBuilder {
       }
     }
     while words.count > 1, let last = words.last,
-      Self.trailingFunctionWords.contains(last.asciiLowercased())
+      Self.trailingFunctionWords.containsLowercased(last)
     {
       words.removeLast()
     }
@@ -440,11 +444,14 @@ struct EventBuilder {
       }
       let noun = article.text(tokens: start, nounIndex)
       let names = people.prefix(3).map { shortName(finder.entities[$0]) }
-      let headline = "\(names.joined(separator: " and ")): \(noun)"
+      let headline = String(concatenating: [names.joined(separator: " and "), ": ", noun])
       return FoundEvent(
         headline: Self.capitalized(headline),
         summary:
-          "The \(noun) the article reports on, with \(names.joined(separator: ", ")) (paragraph \(paragraph + 1)).",
+          String(concatenating: [
+            "The ", noun, " the article reports on, with ", names.joined(separator: ", "),
+            " (paragraph ", String(paragraph + 1), ").",
+          ]),
         date: stated.map {
           $0.isResolvedLocally
             ? .edtf($0.resolved!.value.description)

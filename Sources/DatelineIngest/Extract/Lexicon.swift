@@ -346,6 +346,19 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     if case .some(.some(let found)) = found { return found }
     return words.contains(word)
   }
+
+  /// `contains(word.lowercased())`, lowercasing an ASCII word on the stack.
+  func containsLowercased(_ word: String) -> Bool {
+    let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes where byte >= 0x80 { return nil }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+        for (offset, byte) in bytes.enumerated() { lowered[offset] = asciiLowercase(byte) }
+        return lookup.find(UnsafeBufferPointer(lowered)) != nil
+      }
+    }
+    if case .some(.some(let found)) = found { return found }
+    return words.contains(word.lowercased())
+  }
 }
 
 extension String {
@@ -387,6 +400,22 @@ extension String {
     }
   }
 
+  /// `lowercased()`, with ASCII lowercased byte by byte rather than through Unicode tables.
+  func asciiLowercased() -> String {
+    // Bytes in an array: walking the UTF-8 view byte by byte costs several times more.
+    let bytes = Array(utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
+    guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
+    return String(decoding: bytes.map(asciiLowercase), as: UTF8.self)
+  }
+
+  /// `count` without the grapheme walk for ASCII text ("\r\n" is one character, so not that).
+  var characterCount: Int {
+    isPlainASCII ? utf8.count : count
+  }
+}
+
+extension StringProtocol {
   /// Writes the text's UTF-8 into `buffer` at `offset`, which must leave room; returns the count.
   @inline(__always)
   func copyUTF8(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
@@ -402,20 +431,6 @@ extension String {
       position += 1
     }
     return position - offset
-  }
-
-  /// `lowercased()`, with ASCII lowercased byte by byte rather than through Unicode tables.
-  func asciiLowercased() -> String {
-    // Bytes in an array: walking the UTF-8 view byte by byte costs several times more.
-    let bytes = Array(utf8)
-    guard bytes.allSatisfy({ $0 < 0x80 }) else { return lowercased() }
-    guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
-    return String(decoding: bytes.map(asciiLowercase), as: UTF8.self)
-  }
-
-  /// `count` without the grapheme walk for ASCII text ("\r\n" is one character, so not that).
-  var characterCount: Int {
-    isPlainASCII ? utf8.count : count
   }
 }
 

@@ -27,7 +27,7 @@ public struct Token: Sendable, Equatable {
     didSet { ending = Ending(lower) }
   }
 
-  private struct Ending: OptionSet {
+  struct Ending: OptionSet {
     let rawValue: UInt8
     static let dot = Ending(rawValue: 1 << 0)  // "u.s."
     static let apostropheS = Ending(rawValue: 1 << 1)  // "putin's"
@@ -36,18 +36,23 @@ public struct Token: Sendable, Equatable {
     init(rawValue: UInt8) { self.rawValue = rawValue }
 
     init(_ word: String) {
-      var ending: Ending = []
       var word = word
-      word.withUTF8 { bytes in
-        guard let last = bytes.last else { return }
-        if last == UInt8(ascii: ".") { ending.insert(.dot) }
-        let beforeLast = bytes.count > 1 ? bytes[bytes.count - 2] : 0
-        if last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "'") {
-          ending.insert(.apostropheS)
-        }
-        if last == UInt8(ascii: "'") && beforeLast == UInt8(ascii: "s") {
-          ending.insert(.sApostrophe)
-        }
+      self = word.withUTF8 { Ending(bytes: $0) }
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+      var ending: Ending = []
+      guard let last = bytes.last else {
+        self = ending
+        return
+      }
+      if last == UInt8(ascii: ".") { ending.insert(.dot) }
+      let beforeLast = bytes.count > 1 ? bytes[bytes.count - 2] : 0
+      if last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "'") {
+        ending.insert(.apostropheS)
+      }
+      if last == UInt8(ascii: "'") && beforeLast == UInt8(ascii: "s") {
+        ending.insert(.sApostrophe)
       }
       self = ending
     }
@@ -57,11 +62,21 @@ public struct Token: Sendable, Equatable {
     start: Int, end: Int, kind: Kind, lower: String, isCapitalized: Bool,
     classes: WordClass = [], paragraph: Int = 0
   ) {
+    self.init(
+      start: start, end: end, kind: kind, lower: lower, ending: Ending(lower),
+      isCapitalized: isCapitalized, classes: classes, paragraph: paragraph)
+  }
+
+  /// For the tokenizer, which knows the ending from the bytes it just wrote.
+  init(
+    start: Int, end: Int, kind: Kind, lower: String, ending: Ending, isCapitalized: Bool,
+    classes: WordClass, paragraph: Int
+  ) {
     startOffset = Int32(truncatingIfNeeded: start)
     endOffset = Int32(truncatingIfNeeded: end)
     self.kind = kind
     self.lower = lower
-    ending = Ending(lower)
+    self.ending = ending
     self.isCapitalized = isCapitalized
     self.classes = classes
     paragraphIndex = Int32(truncatingIfNeeded: paragraph)

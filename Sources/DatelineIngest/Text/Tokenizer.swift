@@ -1,11 +1,16 @@
 /// Splits a paragraph of scalars into tokens in one pass, without regular expressions.
 enum Tokenizer {
+  @inline(__always)
   static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value < 0x80 {
       return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
         || (value >= 0x30 && value <= 0x39)
     }
+    return isNonASCIILetterOrDigit(scalar)
+  }
+
+  static func isNonASCIILetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
     let properties = scalar.properties
     return properties.isAlphabetic || properties.numericType != nil
       || properties.generalCategory == .nonspacingMark
@@ -32,6 +37,7 @@ enum Tokenizer {
   }
 
   /// Spaces and control characters separate tokens; everything else is part of one.
+  @inline(__always)
   static func startsToken(_ scalar: Unicode.Scalar) -> Bool {
     !(isSpace(scalar) || scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0))
   }
@@ -51,92 +57,110 @@ enum Tokenizer {
   static func tokenize(
     _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token]
   ) {
-    var index = range.lowerBound
-    let end = range.upperBound
-    // One buffer for every word's lowercase bytes: no allocation per token.
-    var lower: [UInt8] = []
-    lower.reserveCapacity(64)
+    // One scratch buffer for every word's lowercase bytes, big enough for any word of the
+    // range: a scalar lowercases to at most three scalars of four bytes.
+    let capacity = 12 * range.count + 16
+    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { lower.deallocate() }
     let words = WordClass.lookup
-    while index < end {
-      let scalar = scalars[index]
-      guard startsToken(scalar) else {
-        index += 1
-        continue
-      }
-      if isLetterOrDigit(scalar) {
+    scalars.withUnsafeBufferPointer { scalars in
+      var index = range.lowerBound
+      let end = range.upperBound
+      while index < end {
+        let scalar = scalars[index]
+        guard startsToken(scalar) else {
+          index += 1
+          continue
+        }
+        guard isLetterOrDigit(scalar) else {
+          index = punctuation(scalars, at: index, end: end, paragraph: paragraph, into: &tokens)
+          continue
+        }
         let start = index
         var allDigits = true
-        lower.removeAll(keepingCapacity: true)
+        var length = 0
         while index < end {
           let current = scalars[index]
           if isLetterOrDigit(current) {
             if !isDigit(current) { allDigits = false }
-            appendLowercased(current, to: &lower)
+            length = appendLowercased(current, to: lower, at: length)
             index += 1
             continue
           }
           // Joiners inside a word or number: don't, U.S, large-scale, 16:19, 2,000, 3.5
           let next = index + 1 < end ? scalars[index + 1] : " "
           guard isLetterOrDigit(next) else { break }
-          var joiner: Unicode.Scalar?
+          var joiner: UInt8?
           switch current.value {
-          case 0x27, 0x2019: joiner = "'"
-          case 0x2D, 0x2010, 0x2011: joiner = "-"
+          case 0x27, 0x2019: joiner = UInt8(ascii: "'")
+          case 0x2D, 0x2010, 0x2011: joiner = UInt8(ascii: "-")
           // "U.S", "3.5": a dot between letters or digits.
-          case 0x2E: joiner = "."
-          case 0x3A, 0x2C: if allDigits && isDigit(next) { joiner = current }
-          case 0x26: joiner = "&"
+          case 0x2E: joiner = UInt8(ascii: ".")
+          case 0x3A, 0x2C: if allDigits && isDigit(next) { joiner = UInt8(current.value) }
+          case 0x26: joiner = UInt8(ascii: "&")
           default: joiner = nil
           }
           guard let joiner else { break }
-          lower.append(UInt8(joiner.value))
+          lower[length] = joiner
+          length += 1
           index += 1
         }
         // "U.S." and "p.m.": letters separated by dots keep their final dot.
-        if index < end, scalars[index].value == 0x2E, isDottedInitials(lower) {
-          lower.append(UInt8(ascii: "."))
+        if index < end, scalars[index].value == 0x2E,
+          isDottedInitials(UnsafeBufferPointer(start: lower, count: length))
+        {
+          lower[length] = UInt8(ascii: ".")
+          length += 1
           index += 1
         }
-        let (classes, listed) = lower.withUnsafeBufferPointer { WordClass.of($0, in: words) }
+        let word = UnsafeBufferPointer(start: lower, count: length)
+        let (classes, listed) = WordClass.of(word, in: words)
         tokens.append(
           Token(
             start: start, end: index, kind: allDigits ? .number : .word,
-            lower: listed ?? String(decoding: lower, as: UTF8.self),
-            isCapitalized: isUppercase(scalars[start]), classes: classes, paragraph: paragraph))
-        continue
+            lower: listed ?? String(decoding: word, as: UTF8.self),
+            ending: Token.Ending(bytes: word), isCapitalized: isUppercase(scalars[start]),
+            classes: classes, paragraph: paragraph))
       }
-      var kind = Token.Kind.punctuation
-      if isQuoteMark(scalar) { kind = .quoteMark }
-      // "..." is one token.
-      var tokenEnd = index + 1
-      if scalar.value == 0x2E {
-        while tokenEnd < end && scalars[tokenEnd].value == 0x2E && tokenEnd - index < 3 {
-          tokenEnd += 1
-        }
-      }
-      let text: String
-      if tokenEnd - index > 1 {
-        text = "…"
-      } else if scalar.value == 0x2019 {
-        text = "'"
-      } else if scalar.value < 0x80 {
-        text = asciiStrings[Int(scalar.value)]
-      } else {
-        text = String(Character(scalar))
-      }
-      tokens.append(
-        Token(
-          start: index, end: tokenEnd, kind: kind, lower: text, isCapitalized: false,
-          paragraph: paragraph))
-      index = tokenEnd
     }
+  }
+
+  /// Appends the punctuation or quotation mark token at `index` and returns where the next
+  /// token may start.
+  static func punctuation(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, at index: Int, end: Int, paragraph: Int,
+    into tokens: inout [Token]
+  ) -> Int {
+    let scalar = scalars[index]
+    // "..." is one token.
+    var tokenEnd = index + 1
+    if scalar.value == 0x2E {
+      while tokenEnd < end && scalars[tokenEnd].value == 0x2E && tokenEnd - index < 3 {
+        tokenEnd += 1
+      }
+    }
+    let text: String
+    if tokenEnd - index > 1 {
+      text = "…"
+    } else if scalar.value == 0x2019 {
+      text = "'"
+    } else if scalar.value < 0x80 {
+      text = asciiStrings[Int(scalar.value)]
+    } else {
+      text = String(Character(scalar))
+    }
+    tokens.append(
+      Token(
+        start: index, end: tokenEnd, kind: isQuoteMark(scalar) ? .quoteMark : .punctuation,
+        lower: text, ending: [], isCapitalized: false, classes: [], paragraph: paragraph))
+    return tokenEnd
   }
 
   /// One-character strings for ASCII punctuation, made once rather than per token.
   static let asciiStrings: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
 
   /// "u.s", "u.k", "p.m", "d.c": single letters joined by dots.
-  static func isDottedInitials(_ word: [UInt8]) -> Bool {
+  static func isDottedInitials(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     var count = 0
     var expectLetter = true
     for byte in word {
@@ -152,15 +176,23 @@ enum Tokenizer {
     return count >= 2 && !expectLetter
   }
 
+  /// Writes the lowercase UTF-8 of `scalar` at `offset` and returns the offset after it.
   @inline(__always)
-  static func appendLowercased(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+  static func appendLowercased(
+    _ scalar: Unicode.Scalar, to bytes: UnsafeMutablePointer<UInt8>, at offset: Int
+  ) -> Int {
     let value = scalar.value
     if value < 0x80 {
-      bytes.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
-      return
+      bytes[offset] = value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value)
+      return offset + 1
     }
     let lowered =
       scalar.properties.isUppercase ? scalar.properties.lowercaseMapping : String(scalar)
-    bytes.append(contentsOf: lowered.utf8)
+    var next = offset
+    for byte in lowered.utf8 {
+      bytes[next] = byte
+      next += 1
+    }
+    return next
   }
 }

@@ -20,6 +20,8 @@ struct DatasetChecker {
   private var actorsByID: [String: Int] = [:]
   private var eventsByID: [String: Int] = [:]
   private var sourcesByID: [String: Int] = [:]
+  /// Each source's publication day, parsed once rather than for every item anchored on it.
+  private var publicationDays: [CivilDay?] = []
   private let brokenIDs: Set<String>
 
   static func check(_ dataset: Dataset) -> Result {
@@ -119,6 +121,7 @@ struct DatasetChecker {
     for (index, source) in dataset.sources.enumerated() {
       register(source.id, .sources, index, kind: "source")
       if sourcesByID[source.id] == nil { sourcesByID[source.id] = index }
+      publicationDays.append(source.publicationDay)
     }
     for (index, actor) in dataset.actors.enumerated() {
       register(actor.id, .actors, index, kind: "actor")
@@ -360,7 +363,7 @@ struct DatasetChecker {
   ) -> CivilDay? {
     guard let sourceIndex = sourcesByID[provenance.source] else { return nil }  // reported already
     let source = dataset.sources[sourceIndex]
-    if let day = source.publicationDay { return day }
+    if let day = publicationDays[sourceIndex] { return day }
     if source.published.isEmpty {
       let message =
         stated.map {
