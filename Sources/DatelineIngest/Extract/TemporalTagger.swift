@@ -92,7 +92,10 @@ enum TemporalTagger {
     var resolutions: [(key: CacheKey, resolved: ResolvedDate?)] = []
     var index = 0
     while index < tokens.count {
-      if !tokens[index].isCredit, let (length, holiday) = HolidayCalendar.match(tokens, at: index) {
+      // Holiday names are capitalized: test that here, before a call per token.
+      if tokens[index].isCapitalized, !tokens[index].isCredit,
+        let (length, holiday) = HolidayCalendar.match(tokens, at: index)
+      {
         let last = index + length - 1
         let range = tokens[index].start..<tokens[last].end
         let text = article.text(range)

@@ -151,9 +151,13 @@ public struct DatasetBuilder {
   /// The existing actor this entity is (same kind, name or alias in common), or a new one.
   mutating func actorID(for entity: Entity, in analysis: ArticleAnalysis) -> String {
     // The first actor of the same kind with a name or alias in common.
-    let named = Set(([entity.name] + entity.aliases).map { $0.lowercased() })
-      .flatMap { actorsByName[$0] ?? [] }
-      .filter { dataset.actors[$0].kind == entity.kind }.min()
+    var named: Int?
+    for name in [entity.name] + entity.aliases {
+      for index in actorsByName[name.lowercased()] ?? []
+      where dataset.actors[index].kind == entity.kind && index < (named ?? Int.max) {
+        named = index
+      }
+    }
     if let index = named ?? personBySurname(entity) {
       var actor = dataset.actors[index]
       for alias in [entity.name] + entity.aliases

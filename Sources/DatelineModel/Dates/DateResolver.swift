@@ -290,6 +290,55 @@ private struct Context {
   let tense: Tense?
   let anchor: CivilDay
   let anchorLabel: String?
+  /// What the last word allows; looked up once.
+  let ending: Ending
+
+  init(phrase: String, words: [String], tense: Tense?, anchor: CivilDay, anchorLabel: String?) {
+    self.phrase = phrase
+    self.words = words
+    self.tense = tense
+    self.anchor = anchor
+    self.anchorLabel = anchorLabel
+    ending = words.last.flatMap { Context.endings[$0] } ?? []
+  }
+
+  /// Most patterns can only end in a few words: one lookup of the last word rules them out,
+  /// instead of each pattern taking the phrase apart first.
+  struct Ending: OptionSet {
+    let rawValue: UInt8
+    /// A same-day phrase ends here ("today", "in the day", "this morning").
+    static let sameDay = Ending(rawValue: 1 << 0)
+    /// A calendar period: "week", "weekend", "month", "year".
+    static let period = Ending(rawValue: 1 << 1)
+    /// A `TimeUnit` word: "days", "weeks", ...
+    static let timeUnit = Ending(rawValue: 1 << 2)
+    /// A vague span: "hours", "days", "weeks", "months", "years".
+    static let vague = Ending(rawValue: 1 << 3)
+    /// The end of an offset's tail: "ago", "later", "from now", "before that", ...
+    static let offsetTail = Ending(rawValue: 1 << 4)
+  }
+
+  static let endings: [String: Ending] = {
+    var endings: [String: Ending] = [:]
+    func add(_ words: some Sequence<String>, _ ending: Ending) {
+      for word in words { endings[word, default: []].insert(ending) }
+    }
+    add(sameDayPhrases.keys.compactMap(\.last), .sameDay)
+    add(["week", "weekend", "month", "year"], .period)
+    add(
+      [
+        "day", "days", "week", "weeks", "wk", "wks", "month", "months", "year", "years", "yr",
+        "yrs",
+      ],
+      .timeUnit)
+    add(["hours", "days", "weeks", "months", "years"], .vague)
+    add(
+      [
+        "now", "today", "later", "after", "afterwards", "afterward", "that", "hence", "ago",
+        "earlier", "before", "prior", "previously",
+      ], .offsetTail)
+    return endings
+  }()
 
   /// How explanations name the anchor; built only for the pattern that matches.
   var anchorText: String {
@@ -313,12 +362,15 @@ private struct Context {
   }
 
   func resolve() throws(DateResolutionError) -> ResolvedDate? {
-    if let resolved = sameDay() { return resolved }
+    // The patterns are tried in order; one that cannot end in the last word would return nil.
+    if ending.contains(.sameDay), let resolved = sameDay() { return resolved }
     if let resolved = try anniversary() { return resolved }
-    if let resolved = period() { return resolved }
-    if let resolved = span() { return resolved }
-    if let resolved = vague() { return resolved }
-    if let resolved = offset() { return resolved }
+    if ending.contains(.period), let resolved = period() { return resolved }
+    if ending.contains(.timeUnit), let resolved = span() { return resolved }
+    if ending.contains(.vague), let resolved = vague() { return resolved }
+    if !ending.isDisjoint(with: [.timeUnit, .offsetTail]), let resolved = offset() {
+      return resolved
+    }
     if let resolved = try weekday() { return resolved }
     if let resolved = try explicit() { return resolved }
     return nil
@@ -378,9 +430,7 @@ private struct Context {
 
   // "the third anniversary of", "3rd anniversary", "three-year anniversary": N years before.
   func anniversary() throws(DateResolutionError) -> ResolvedDate? {
-    guard let at = words.firstIndex(where: { $0 == "anniversary" || $0 == "anniversaries" }) else {
-      return nil
-    }
+    guard let at = words.firstIndex(where: Context.isAnniversaryWord) else { return nil }
     var head = Array(words[..<at])
     if head.last == "year" { head.removeLast() }
     if head.first == "a" || head.first == "an" { head.removeFirst() }
@@ -645,10 +695,10 @@ private struct Context {
   // "February 27", "Feb. 27, 2025", "27 February", "the 27th of February", "March 2025",
   // "in March", "early March", "2024", optionally led by a weekday that must agree.
   func explicit() throws(DateResolutionError) -> ResolvedDate? {
-    var rest = words
+    var rest = words[...]
     // A clock time adds nothing at day precision: "February 24, 2025 at 16:19 PM ET".
     if let at = rest.firstIndex(of: "at"), at > 0, at + 1 < rest.count, Int(rest[at + 1]) != nil {
-      rest.removeSubrange(at...)
+      rest = rest[..<at]
     }
     var statedWeekday: Int?
     if let head = rest.first, let weekday = Vocabulary.weekdays[head], rest.count > 1 {
@@ -664,9 +714,7 @@ private struct Context {
     var month: Int?
     var dayOfMonth: Int?
     var year: Int?
-    var index = 0
-    while index < rest.count {
-      let word = rest[index]
+    for word in rest {
       if month == nil, let value = Vocabulary.months[word] {
         month = value
       } else if year == nil, let value = Vocabulary.year(word) {
@@ -678,7 +726,6 @@ private struct Context {
       } else {
         return nil
       }
-      index += 1
     }
     if month == nil && dayOfMonth == nil, let year {
       guard statedWeekday == nil else { return nil }
@@ -724,6 +771,15 @@ private struct Context {
   }
 
   // Word tests as switches: no array built per call.
+
+  /// "anniversary" or "anniversaries"; other lengths are rejected without comparing.
+  static func isAnniversaryWord(_ word: String) -> Bool {
+    switch word.utf8.count {
+    case 11: word == "anniversary"
+    case 13: word == "anniversaries"
+    default: false
+    }
+  }
 
   static func isSpanPreposition(_ word: String) -> Bool {
     switch word {
