@@ -1,11 +1,11 @@
 /// Marks photo credits ("Name / AGENCY via Getty Images", "(AP Photo/Name)", "Photo: Name")
 /// and bylines ("By Name", "Reporting by Name") so their names never become actors.
 enum CreditFinder {
-  static let agencyWords: Set<String> = [
+  static let agencyWords: WordSet = [
     "getty", "images", "ap", "afp", "reuters", "epa", "pool", "shutterstock", "bloomberg",
     "xinhua", "anadolu", "tass", "sputnik", "efe", "dpa", "upi", "photo", "photos", "courtesy",
   ]
-  static let creditLeads: Set<String> = ["photo", "photograph", "credit", "image", "pictured"]
+  static let creditLeads: WordSet = ["photo", "photograph", "credit", "image", "pictured"]
 
   /// `creditLeads.contains(word)`, hashing only words of a lead's length: this runs for every
   /// capitalized word.
@@ -16,8 +16,8 @@ enum CreditFinder {
     default: false
     }
   }
-  static let creditLeadFollowers: Set<String> = [":", "by", "/"]
-  static let bylineLeads: Set<String> = [
+  static let creditLeadFollowers: WordSet = [":", "by", "/"]
+  static let bylineLeads: WordSet = [
     "reporting", "editing", "writing", "compiled", "additional",
   ]
 

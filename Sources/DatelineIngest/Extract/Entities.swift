@@ -585,11 +585,11 @@ struct EntityFinder {
   static func normalizedRole(_ words: [String], country: String?) -> String? {
     var pieces: [String] = []
     for word in words {
-      let lower = word.asciiLowercased()
-      guard lower != "." else { continue }
+      // Only "." lowercases to "."; the word lists are asked for the lowercased word.
+      guard word != "." else { continue }
       guard
-        !Lexicon.honorifics.contains(lower) && Lexicon.demonyms[lower] == nil
-          && Lexicon.countries[lower] == nil
+        !Lexicon.honorifics.containsLowercased(word)
+          && !Lexicon.nationalityWords.containsLowercased(word)
       else { continue }
       if !pieces.isEmpty { pieces.append(" ") }
       pieces.append(EventBuilder.capitalized(word))

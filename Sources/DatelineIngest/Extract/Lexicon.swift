@@ -211,6 +211,10 @@ enum Lexicon {
     "lake", "county", "province", "district", "region", "state house", "statehouse",
   ]
 
+  /// Every demonym and country name: `nationalityWords.contains(word)` is
+  /// `demonyms[word] != nil || countries[word] != nil` with one cheap lookup.
+  static let nationalityWords = WordSet(Array(demonyms.keys) + Array(countries.keys))
+
   /// The first word of every country and place name: a run whose first word is not here names
   /// neither, and needs no key built and looked up.
   static let countryAndPlaceFirstWords = WordSet(

@@ -138,23 +138,27 @@ struct DatasetChecker {
 
   // MARK: References
 
+  // Field and role are words for a message that is rarely written: built only when it is.
   private mutating func checkActorReference(
-    _ id: String, _ collection: Collection, _ index: Int, _ field: String, role: String
+    _ id: String, _ collection: Collection, _ index: Int, _ field: @autoclosure () -> String,
+    role: @autoclosure () -> String
   ) {
     guard actorsByID[id] == nil, !brokenIDs.contains(id) else { return }
     report(
-      collection, index, field,
-      "unknown actor id '\(id)' as \(role); use the id of an actor listed in \"actors\", or add the actor"
+      collection, index, field(),
+      "unknown actor id '\(id)' as \(role()); use the id of an actor listed in \"actors\", or add the actor"
     )
   }
 
+  // Field and role are words for a message that is rarely written: built only when it is.
   private mutating func checkEventReference(
-    _ id: String, _ collection: Collection, _ index: Int, _ field: String, role: String
+    _ id: String, _ collection: Collection, _ index: Int, _ field: @autoclosure () -> String,
+    role: @autoclosure () -> String
   ) {
     guard eventsByID[id] == nil, !brokenIDs.contains(id) else { return }
     report(
-      collection, index, field,
-      "unknown event id '\(id)' as \(role); use the id of an event listed in \"events\"")
+      collection, index, field(),
+      "unknown event id '\(id)' as \(role()); use the id of an event listed in \"events\"")
   }
 
   private mutating func checkProvenance(
@@ -358,13 +362,14 @@ struct DatasetChecker {
 
   /// The publication day of the provenance source, reporting when there is none to anchor on.
   private mutating func anchorDay(
-    for provenance: Provenance, _ collection: Collection, _ index: Int, what: String,
-    stated: String?
+    for provenance: Provenance, _ collection: Collection, _ index: Int,
+    what: @autoclosure () -> String, stated: String?
   ) -> CivilDay? {
     guard let sourceIndex = sourcesByID[provenance.source] else { return nil }  // reported already
     let source = dataset.sources[sourceIndex]
     if let day = publicationDays[sourceIndex] { return day }
     if source.published.isEmpty {
+      let what = what()
       let message =
         stated.map {
           "the date '\($0)' of \(what) is relative but has nothing to anchor it: it has no relativeTo and source '\(source.id)' has no publication date; add \"relativeTo\": EVENT-ID or the source's \"published\" date"
