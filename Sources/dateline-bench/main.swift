@@ -83,11 +83,21 @@ func ingestFiles(_ texts: [String], published: PublicationHeader?) -> Int {
 }
 
 func benchIngest(files: [String], megabytes workloadSize: Double, runs: Int) {
-  let articles =
-    files.isEmpty
-    ? articleTexts() : files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-  guard !articles.isEmpty else {
-    print("no articles found under \(corpusDirectory.path)")
+  var articles = articleTexts()
+  if !files.isEmpty {
+    articles = []
+    for file in files {
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        FileHandle.standardError.write(
+          Data("dateline-bench: cannot read \(file) as UTF-8 text; check the path\n".utf8))
+        exit(1)
+      }
+      articles.append(text)
+    }
+  }
+  guard !articles.isEmpty, articles.contains(where: { !$0.isEmpty }) else {
+    FileHandle.standardError.write(
+      Data("dateline-bench: no article text found (looked in \(corpusDirectory.path))\n".utf8))
     exit(1)
   }
   let articleBytes = articles.reduce(0) { $0 + $1.utf8.count }

@@ -31,22 +31,22 @@ enum CLI {
 
   static let bundledData = packageRoot.appendingPathComponent("data").path
 
-  static func binary() throws -> URL {
+  static func binary(named name: String = "dateline") throws -> URL {
     let environment = ProcessInfo.processInfo.environment
     var candidates: [URL] = []
-    if let explicit = environment["DATELINE_BINARY"] {
+    if name == "dateline", let explicit = environment["DATELINE_BINARY"] {
       candidates.append(URL(fileURLWithPath: explicit))
     }
     // The test runner lives in .build/<triple>/debug, next to the products.
     let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     var directory = runner.deletingLastPathComponent()
     for _ in 0..<4 {
-      candidates.append(directory.appendingPathComponent("dateline"))
+      candidates.append(directory.appendingPathComponent(name))
       directory = directory.deletingLastPathComponent()
     }
     candidates.append(
-      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("dateline"))
-    candidates.append(packageRoot.appendingPathComponent(".build/debug/dateline"))
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/\(name)"))
     for candidate in candidates {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
@@ -56,7 +56,7 @@ enum CLI {
       }
     }
     Issue.record(
-      "the dateline executable was not found (looked at \(candidates.map(\.path))); run `swift build` or set DATELINE_BINARY"
+      "the \(name) executable was not found (looked at \(candidates.map(\.path))); run `swift build` or set DATELINE_BINARY"
     )
     throw CLIError.binaryNotFound
   }
@@ -66,10 +66,11 @@ enum CLI {
   /// Runs `dateline arguments` in `directory` (the repository root by default) with
   /// `DATELINE_DATA` removed from the environment unless given in `environment`.
   static func run(
-    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+    program: String = "dateline"
   ) throws -> Result {
     let process = Process()
-    process.executableURL = try binary()
+    process.executableURL = try binary(named: program)
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
     var env = ProcessInfo.processInfo.environment

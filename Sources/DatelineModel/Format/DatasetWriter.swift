@@ -109,14 +109,19 @@ private struct JSONWriter {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Most of the punctuation is one byte: cheaper than appending a buffer.
+  private mutating func append(_ character: Unicode.Scalar) {
+    bytes.append(UInt8(truncatingIfNeeded: character.value))
+  }
+
   /// Starts a member of the current container: comma, then a new line or a space.
   private mutating func beginMember() {
     guard depth > 0 else { return }
     let hadMember = hasMember & 1 == 1
-    if hadMember { append(",") }
+    if hadMember { append(Unicode.Scalar(",")) }
     hasMember |= 1
     if inline & 1 == 1 {
-      if hadMember { append(" ") }
+      if hadMember { append(Unicode.Scalar(" ")) }
     } else {
       newLine()
     }
@@ -124,17 +129,17 @@ private struct JSONWriter {
 
   private mutating func newLine() {
     bytes.append(UInt8(ascii: "\n"))
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
   }
 
-  mutating func open(_ bracket: StaticString, oneLine: Bool = false) {
+  mutating func open(_ bracket: Unicode.Scalar, oneLine: Bool = false) {
     append(bracket)
     depth += 1
     hasMember <<= 1
     inline = inline << 1 | (oneLine ? 1 : 0)
   }
 
-  mutating func close(_ bracket: StaticString) {
+  mutating func close(_ bracket: Unicode.Scalar) {
     depth -= 1
     let hadMembers = hasMember & 1 == 1
     let wasInline = inline & 1 == 1
@@ -146,7 +151,7 @@ private struct JSONWriter {
 
   mutating func key(_ name: StaticString) {
     beginMember()
-    append("\"")
+    append(Unicode.Scalar("\""))
     append(name)
     append("\": ")
   }
@@ -217,7 +222,12 @@ private struct JSONWriter {
     value.withUTF8 { utf8 in
       bytes.append(UInt8(ascii: "\""))
       // Most text needs no escapes: copy it whole.
-      if !utf8.contains(where: JSONWriter.needsEscape) {
+      var needsEscapes = false
+      for byte in utf8 where JSONWriter.needsEscape(byte) {
+        needsEscapes = true
+        break
+      }
+      if !needsEscapes {
         bytes.append(contentsOf: utf8)
       } else {
         for byte in utf8 { escape(byte) }
@@ -226,6 +236,7 @@ private struct JSONWriter {
     }
   }
 
+  @inline(__always)
   private static func needsEscape(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
   }
