@@ -60,11 +60,20 @@ struct TokenizerTests {
 
   @Test func lowercasingThatGrowsTheWordFitsTheScratchBuffer() {
     // "İ" lowercases to two scalars, three bytes: the longest growth there is.
-    let word = String(repeating: "İ", count: 5000)
-    let article = Article(text: "\(word) ẞIG Straße ÉLYSÉE")
-    #expect(article.tokens.map { $0.lower.utf8.count } == [15000, 4, 7, 8])
+    let longest = String(repeating: "İ", count: Tokenizer.maximumWordLength)
+    let article = Article(text: "\(longest) ẞIG Straße ÉLYSÉE")
+    #expect(article.tokens.map { $0.lower.utf8.count } == [3 * longest.count, 4, 7, 8])
     #expect(article.tokens.map(\.isCapitalized) == [true, true, true, true])
     #expect(article.tokens[3].lower == "élysée")
+  }
+
+  @Test func overlongRunsOfLettersBecomeSeveralTokens() {
+    let run = String(repeating: "ab", count: 1000)
+    let article = Article(text: "x \(run) y")
+    let pieces = article.tokens.dropFirst().dropLast()
+    #expect(pieces.allSatisfy { $0.end - $0.start <= Tokenizer.maximumWordLength })
+    #expect(pieces.map(\.lower).joined() == run)
+    #expect(article.tokens.last?.lower == "y")
   }
 
   @Test func aTokenStaysSmall() {

@@ -24,6 +24,21 @@ import Testing
     #expect(try resolve("friday", .past).value.description == "2025-02-21")
   }
 
+  /// The resolver keeps explanations in parts until read: a date must still equal, and hash
+  /// like, one built with the same explanation as text, and setting the text replaces it.
+  @Test func explanationsInPartsCompareByTheirText() throws {
+    var resolved = try DateResolver.resolve(
+      "on Thursday", tense: .future, anchor: monday, anchorLabel: "the summit")
+    let written = ResolvedDate(
+      value: resolved.value, stated: "on Thursday",
+      explanation: "Thursday after Mon 2025-02-24 (the summit)")
+    #expect(resolved == written)
+    #expect(Set([resolved, written]).count == 1)
+    resolved.explanation = "moved by hand"
+    #expect(resolved != written)
+    #expect(resolved.explanation == "moved by hand")
+  }
+
   @Test func weekdayWithoutTenseTakesTheNearest() throws {
     #expect(try resolve("Wednesday").value.description == "2025-02-26")
     #expect(try resolve("Saturday").value.description == "2025-02-22")

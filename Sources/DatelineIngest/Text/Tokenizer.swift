@@ -53,14 +53,16 @@ enum Tokenizer {
     scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2018
   }
 
+  /// The most scalars one token takes.
+  static let maximumWordLength = 256
+
   /// Appends the tokens of `scalars[range]` to `tokens`.
   static func tokenize(
     _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token]
   ) {
-    // One scratch buffer for every word's lowercase bytes, big enough for any word of the
-    // range: a scalar lowercases to at most three scalars of four bytes.
-    let capacity = 12 * range.count + 16
-    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    // One scratch buffer for every word's lowercase bytes, big enough for the longest word:
+    // a scalar lowercases to at most three scalars of four bytes.
+    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: 12 * maximumWordLength + 16)
     defer { lower.deallocate() }
     let words = WordClass.lookup
     scalars.withUnsafeBufferPointer { scalars in
@@ -81,6 +83,8 @@ enum Tokenizer {
         var length = 0
         while index < end {
           let current = scalars[index]
+          // No word is this long: a run of letters that is gets cut into several tokens.
+          if index - start >= maximumWordLength { break }
           if isLetterOrDigit(current) {
             if !isDigit(current) { allDigits = false }
             length = appendLowercased(current, to: lower, at: length)

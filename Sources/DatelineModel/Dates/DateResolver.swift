@@ -340,18 +340,22 @@ private struct Context {
     return endings
   }()
 
-  /// How explanations name the anchor; built only for the pattern that matches.
-  var anchorText: String {
-    anchorLabel.map { "\(anchor.labeled) (\($0))" } ?? anchor.labeled
+  /// An explanation that ends by naming the anchor: "Thursday", " ", "after", " " -> "Thursday
+  /// after Mon 2025-02-24". Joined only if someone reads it.
+  func relative(_ first: String, _ second: String = "", _ third: String = "", _ fourth: String = "")
+    -> Explanation
+  {
+    .relative(
+      first, second, third, fourth, anchorDay: anchor.dayNumber, anchorLabel: anchorLabel)
   }
 
   func date(
-    _ value: EDTFDate, _ explanation: String, order: Int = 0
+    _ value: EDTFDate, _ explanation: Explanation, order: Int = 0
   ) -> ResolvedDate {
-    ResolvedDate(value: value, stated: phrase, explanation: explanation, sameDayOrder: order)
+    ResolvedDate(value: value, stated: phrase, why: explanation, sameDayOrder: order)
   }
 
-  func day(_ day: CivilDay, _ explanation: String, order: Int = 0, approximate: Bool = false)
+  func day(_ day: CivilDay, _ explanation: Explanation, order: Int = 0, approximate: Bool = false)
     -> ResolvedDate
   {
     date(.day(day, qualifier: approximate ? .approximate : []), explanation, order: order)
@@ -418,13 +422,13 @@ private struct Context {
     // Every phrase above has at most four words: skip hashing longer ones.
     guard words.count <= 4, let place = Context.sameDayPhrases[words] else { return nil }
     switch place {
-    case .sameDay: return day(anchor, "same day as \(anchorText)")
-    case .earlier: return day(anchor, "earlier on \(anchorText)", order: -1)
-    case .later: return day(anchor, "later on \(anchorText)", order: 1)
-    case .dayBefore: return day(anchor.adding(days: -1), "day before \(anchorText)")
+    case .sameDay: return day(anchor, relative("same day as "))
+    case .earlier: return day(anchor, relative("earlier on "), order: -1)
+    case .later: return day(anchor, relative("later on "), order: 1)
+    case .dayBefore: return day(anchor.adding(days: -1), relative("day before "))
     case .nightBefore:
-      return day(anchor.adding(days: -1), "night before \(anchorText)", order: 1)
-    case .dayAfter: return day(anchor.adding(days: 1), "day after \(anchorText)")
+      return day(anchor.adding(days: -1), relative("night before "), order: 1)
+    case .dayAfter: return day(anchor.adding(days: 1), relative("day after "))
     }
   }
 
@@ -448,7 +452,7 @@ private struct Context {
     let suffix = Context.ordinalSuffix(years)
     return day(
       anchor.adding(years: -years),
-      "\(years)\(suffix) anniversary: \(years) years before \(anchorText)")
+      relative("\(years)\(suffix) anniversary: \(years) years before "))
   }
 
   /// The days from `first` to `last`; a single day when they are the same.
@@ -505,8 +509,8 @@ private struct Context {
       let name = isWeekend ? "weekend" : "week"
       let explanation =
         part == 0
-        ? "\(name) \(relation) \(anchorText)"
-        : "\(part < 0 ? "earlier" : "later") in the week of \(anchorText)"
+        ? relative(name, " ", relation, " ")
+        : relative(part < 0 ? "earlier" : "later", " in the week of ")
       return date(Context.range(first, last), explanation)
     case .month:
       let month = anchor.adding(months: direction)
@@ -517,19 +521,19 @@ private struct Context {
           day: CivilDay.daysIn(month: anchor.month, year: anchor.year))!
         return date(
           part < 0 ? Context.range(first, anchor) : Context.range(anchor, last),
-          "\(part < 0 ? "earlier" : "later") in the month of \(anchorText)")
+          relative(part < 0 ? "earlier" : "later", " in the month of "))
       }
       return date(
-        .month(year: month.year, month: month.month), "month \(relation) \(anchorText)")
+        .month(year: month.year, month: month.month), relative("month ", relation, " "))
     case .year:
       if part != 0 {
         let first = CivilDay(year: anchor.year, month: 1, day: 1)!
         let last = CivilDay(year: anchor.year, month: 12, day: 31)!
         return date(
           part < 0 ? Context.range(first, anchor) : Context.range(anchor, last),
-          "\(part < 0 ? "earlier" : "later") in the year of \(anchorText)")
+          relative(part < 0 ? "earlier" : "later", " in the year of "))
       }
-      return date(.year(anchor.year + direction), "year \(relation) \(anchorText)")
+      return date(.year(anchor.year + direction), relative("year ", relation, " "))
     }
   }
 
@@ -566,9 +570,9 @@ private struct Context {
     let other = unit.add(direction * count, to: anchor)
     if direction > 0 {
       return date(
-        Context.range(anchor, other), "\(unit.count(count)) from \(anchorText)")
+        Context.range(anchor, other), relative(unit.count(count), " from "))
     }
-    return date(Context.range(other, anchor), "\(unit.count(count)) up to \(anchorText)")
+    return date(Context.range(other, anchor), relative(unit.count(count), " up to "))
   }
 
   // "within weeks", "in the coming days", "within months": approximate future.
@@ -588,22 +592,22 @@ private struct Context {
     }
     switch unit {
     case "hours":
-      return day(anchor, "within hours of \(anchorText)", order: 1, approximate: true)
+      return day(anchor, relative("within hours of "), order: 1, approximate: true)
     case "days":
-      return day(anchor.adding(days: 3), "about 3 days after \(anchorText)", approximate: true)
+      return day(anchor.adding(days: 3), relative("about 3 days after "), approximate: true)
     case "weeks":
       let target = anchor.adding(days: 21)
       return date(
         .month(year: target.year, month: target.month, qualifier: .approximate),
-        "about 3 weeks after \(anchorText)")
+        relative("about 3 weeks after "))
     case "months":
       let target = anchor.adding(months: 3)
       return date(
         .month(year: target.year, month: target.month, qualifier: .approximate),
-        "about 3 months after \(anchorText)")
+        relative("about 3 months after "))
     case "years":
       return date(
-        .year(anchor.year + 2, qualifier: .approximate), "a few years after \(anchorText)")
+        .year(anchor.year + 2, qualifier: .approximate), relative("a few years after "))
     default:
       return nil
     }
@@ -635,7 +639,7 @@ private struct Context {
     let approximate = unit == .month || unit == .year
     let relation = direction > 0 ? "after" : "before"
     return day(
-      target, "\(unit.count(count)) \(relation) \(anchorText)", approximate: approximate)
+      target, relative(unit.count(count), " ", relation, " "), approximate: approximate)
   }
 
   // "Thursday", "next Thursday", "last Thursday", "later Monday", "Thursday morning"
@@ -678,7 +682,7 @@ private struct Context {
       relation = "before"
     default:
       if forward == 0 {
-        return day(anchor, "\(dayName), same day as \(anchorText)", order: order)
+        return day(anchor, relative(dayName, ", same day as "), order: order)
       }
       let goesForward: Bool
       switch tense {
@@ -689,7 +693,7 @@ private struct Context {
       target = goesForward ? anchor.adding(days: forward) : anchor.adding(days: -backward)
       relation = goesForward ? "after" : "before"
     }
-    return day(target, "\(dayName) \(relation) \(anchorText)", order: order)
+    return day(target, relative(dayName, " ", relation, " "), order: order)
   }
 
   // "February 27", "Feb. 27, 2025", "27 February", "the 27th of February", "March 2025",
@@ -729,7 +733,7 @@ private struct Context {
     }
     if month == nil && dayOfMonth == nil, let year {
       guard statedWeekday == nil else { return nil }
-      return date(.year(year, qualifier: approximate ? .approximate : []), "as stated")
+      return date(.year(year, qualifier: approximate ? .approximate : []), .text("as stated"))
     }
     guard let month else { return nil }
     let monthName = CivilDay.monthNames[month - 1]
@@ -737,18 +741,18 @@ private struct Context {
       guard statedWeekday == nil else { return nil }
       let qualifier: EDTFDate.Qualifier = approximate ? .approximate : []
       if let year {
-        return date(.month(year: year, month: month, qualifier: qualifier), "as stated")
+        return date(.month(year: year, month: month, qualifier: qualifier), .text("as stated"))
       }
       let candidates = (anchor.year - 1...anchor.year + 1).map {
         EDTFDate.month(year: $0, month: month, qualifier: qualifier)
       }
       let (chosen, relation) = pick(
         candidates, first: { $0.earliestDay }, last: { $0.latestDay })
-      return date(chosen, "\(monthName) \(relation) \(anchorText)")
+      return date(chosen, relative(monthName, " ", relation, " "))
     }
     let text = "\(monthName) \(dayOfMonth)"
     let chosen: CivilDay
-    var explanation = "as stated"
+    var explanation = Explanation.text("as stated")
     if let year {
       guard let day = CivilDay(year: year, month: month, day: dayOfMonth) else {
         throw fail("\(text), \(year) does not exist")
@@ -761,7 +765,7 @@ private struct Context {
       guard !candidates.isEmpty else { throw fail("\(text) does not exist") }
       let (day, relation) = pick(candidates, first: { $0 }, last: { $0 })
       chosen = day
-      explanation = "\(text) \(relation) \(anchorText)"
+      explanation = relative(text, " ", relation, " ")
     }
     if let statedWeekday, statedWeekday != chosen.weekday {
       throw fail(
