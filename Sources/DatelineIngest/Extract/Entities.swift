@@ -74,8 +74,9 @@ struct EntityFinder {
       var index = sentence.lowerBound
       while index < sentence.upperBound {
         guard isNameToken(at: index) else {
-          // Only "the" starts a nominal mention: its length spares most calls.
+          // Only "the" starts a nominal mention: test it here rather than call for every token.
           if article.tokens[index].end - article.tokens[index].start == 3,
+            article.tokens[index].lower.equals("the"),
             let nominal = nominalMention(at: index, limit: sentence.upperBound)
           {
             index = nominal + 1
@@ -92,19 +93,27 @@ struct EntityFinder {
       }
     }
     // Single words: a known person's surname or first name, else a person when they speak.
-    var firstNames: [String: Int] = [:]
-    for index in entities.indices where entities[index].kind == .person {
-      if let firstName = Self.firstNameKey(entities[index].name), firstNames[firstName] == nil {
-        firstNames[firstName] = index
-      }
-    }
+    // First names of the people named so far, built on the first word that needs them (most
+    // articles have none). Names found below do not count, and names do not change below.
+    var firstNames: [String: Int]?
+    let peopleNamedSoFar = entities.count
     for run in pendingSingles {
       let key = String(article.tokens[run.first].stem)
       if let entity = personKeys[key] ?? keyToEntity[key] {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
-      if let firstName = firstNames[key] {
+      if firstNames == nil {
+        var names: [String: Int] = [:]
+        names.reserveCapacity(peopleNamedSoFar)
+        for index in 0..<peopleNamedSoFar where entities[index].kind == .person {
+          if let firstName = Self.firstNameKey(entities[index].name), names[firstName] == nil {
+            names[firstName] = index
+          }
+        }
+        firstNames = names
+      }
+      if let firstName = firstNames?[key] {
         addMention(firstName, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
