@@ -171,7 +171,14 @@ enum TemporalTagger {
 
   @inline(__always)
   static func word(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> String {
-    index < tokens.count ? tokens[index].lower : ""
+    index < tokens.count ? token(tokens, index).pointee.lower : ""
+  }
+
+  /// The token at `index`, to read fields in place: through the buffer's subscript the compiler
+  /// often copied the whole token (retaining its text) before reading one field.
+  @inline(__always)
+  static func token(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> UnsafePointer<Token> {
+    tokens.baseAddress.unsafelyUnwrapped + index
   }
 
   /// Words an expression can start with; every other word is skipped at once.
@@ -252,7 +259,7 @@ enum TemporalTagger {
 
   @inline(__always)
   static func role(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Role {
-    index < tokens.count ? role(of: tokens[index].lower) : []
+    index < tokens.count ? role(of: token(tokens, index).pointee.lower) : []
   }
 
   /// Whether the token can start an expression: a number, a start word, a word led by a digit
@@ -279,9 +286,10 @@ enum TemporalTagger {
   /// The number of tokens of an expression starting at `index`, a tense it implies, and
   /// whether it is an anniversary; only for a token that `mayStartExpression`.
   static func match(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> (Int, Tense?, Bool)? {
-    let first = tokens[index].lower
-    let isNumber = tokens[index].kind == .number
-    let isStartWord = tokens[index].classes.contains(.dateStart)
+    let firstToken = token(tokens, index)
+    let first = firstToken.pointee.lower
+    let isNumber = firstToken.pointee.kind == .number
+    let isStartWord = firstToken.pointee.classes.contains(.dateStart)
     // ISO date in running text.
     if isNumber {
       // A number token is ASCII: its bytes are its characters.
@@ -452,7 +460,7 @@ enum TemporalTagger {
     guard index < tokens.count else { return nil }
     var position = index
     var tense: Tense?
-    let first = tokens[index].lower
+    let first = token(tokens, index).pointee.lower
     let firstRole = knownRole ?? role(of: first)
     let isMidMonth = hasASCIIPrefix(first, "mid-")
     if firstRole.contains(.monthQualifier) || isMidMonth {
@@ -617,13 +625,14 @@ enum TemporalTagger {
 
   /// The tense a word marks, if it is a verb we recognize.
   static func verbTense(_ tokens: UnsafeBufferPointer<Token>, _ index: Int) -> Tense? {
-    let classes = tokens[index].classes
-    let word = tokens[index].lower
-    let lastByte = word.withWordBytes { $0.last }
+    let token = token(tokens, index)
+    let classes = token.pointee.classes
+    let lastByte = token.pointee.lower.withWordBytes { $0.last }
     // Most words are no verb we know: decide that from the classes, without string work.
     if classes.isEmpty, lastByte != UInt8(ascii: "d"), lastByte != UInt8(ascii: "l") {
       return nil
     }
+    let word = token.pointee.lower
     // The modals, "to" and "going" are all auxiliaries: other words skip these comparisons.
     if classes.contains(.auxiliary) {
       if word == "will" || word == "'ll" || word == "shall" || word == "would" || word == "could"
