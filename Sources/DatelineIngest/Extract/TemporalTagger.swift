@@ -90,6 +90,9 @@ enum TemporalTagger {
     // An article repeats few expressions: a short list scanned from the end costs less than
     // hashing every expression into a dictionary.
     var resolutions: [(key: CacheKey, resolved: ResolvedDate?)] = []
+    // One allocation each instead of growing from empty: most articles have a few dates.
+    found.reserveCapacity(16)
+    resolutions.reserveCapacity(16)
     var index = 0
     while index < tokens.count {
       // Holiday names are capitalized: test that here, before a call per token.

@@ -94,6 +94,11 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
   public let form: Form
 
   public init(parsing text: String) throws(EDTFError) {
+    // The commonest form in articles, a bare year ("in 2024"), read without splitting.
+    if let year = EDTFDate.bareYear(text) {
+      form = .single(Point(year: year, month: nil, day: nil, qualifier: []))
+      return
+    }
     let trimmed = text.trimmingASCIIWhitespace()
     guard !trimmed.isEmpty else { throw EDTFError(text: text, reason: "the date is empty") }
     let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
@@ -131,6 +136,18 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
       }
     }
     return false  // blank
+  }
+
+  /// The year when `text` is exactly four ASCII digits.
+  static func bareYear(_ text: String) -> Int? {
+    let bytes = text.utf8
+    guard bytes.count == 4 else { return nil }
+    var year = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      year = year * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return year
   }
 
   public init(_ point: Point) { form = .single(point) }
@@ -223,13 +240,15 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
       body.removeFirst()
     }
     let fields = body.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-    let shapeError = EDTFError(
-      text: whole,
-      reason: "'\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
     guard (1...3).contains(fields.count), fields[0].count == 4,
       fields.dropFirst().allSatisfy({ $0.count == 2 }),
       let rawYear = CivilDay.digits(fields[0])
-    else { throw shapeError }
+    else {
+      // Built only on failure: the message costs more than the parse.
+      throw EDTFError(
+        text: whole,
+        reason: "'\(text)' is not YYYY, YYYY-MM or YYYY-MM-DD (optionally followed by ~, ? or %)")
+    }
     let year = negative ? -rawYear : rawYear
     var point = Point(year: year, month: nil, day: nil, qualifier: qualifier)
     if fields.count >= 2 {

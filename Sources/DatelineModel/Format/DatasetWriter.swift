@@ -13,46 +13,33 @@ public enum DatasetWriter {
   public static func utf8(_ dataset: Dataset) -> [UInt8] {
     var writer = JSONWriter()
     writer.open("{")
-    writer.key("format")
-    writer.string(dataset.format)
+    writer.field("format", dataset.format)
     if let title = dataset.title {
-      writer.key("title")
-      writer.string(title)
+      writer.field("title", title)
     }
     writer.list("sources", dataset.sources) { writer, source in
-      writer.key("id")
-      writer.string(source.id)
-      writer.key("publisher")
-      writer.string(source.publisher)
-      writer.key("title")
-      writer.string(source.title)
-      writer.key("published")
-      writer.string(source.published)
+      writer.field("id", source.id)
+      writer.field("publisher", source.publisher)
+      writer.field("title", source.title)
+      writer.field("published", source.published)
       writer.optional("url", source.url)
     }
     writer.list("actors", dataset.actors) { writer, actor in
-      writer.key("id")
-      writer.string(actor.id)
-      writer.key("name")
-      writer.string(actor.name)
+      writer.field("id", actor.id)
+      writer.field("name", actor.name)
       writer.key("aliases")
       writer.strings(actor.aliases)
-      writer.key("kind")
-      writer.string(actor.kind.rawValue)
+      writer.field("kind", actor.kind.rawValue)
       writer.optional("role", actor.role)
       writer.optional("affiliation", actor.affiliation)
     }
     writer.list("events", dataset.events) { writer, event in
-      writer.key("id")
-      writer.string(event.id)
-      writer.key("headline")
-      writer.string(event.headline)
-      writer.key("summary")
-      writer.string(event.summary)
+      writer.field("id", event.id)
+      writer.field("headline", event.headline)
+      writer.field("summary", event.summary)
       writer.key("date")
       writer.date(event.date)
-      writer.key("status")
-      writer.string(event.status.rawValue)
+      writer.field("status", event.status.rawValue)
       writer.key("participants")
       writer.strings(event.participants)
       writer.optional("location", event.location)
@@ -60,29 +47,22 @@ public enum DatasetWriter {
       writer.provenance(event.provenance)
     }
     writer.list("quotes", dataset.quotes) { writer, quote in
-      writer.key("id")
-      writer.string(quote.id)
-      writer.key("text")
-      writer.string(quote.text)
-      writer.key("speaker")
-      writer.string(quote.speaker)
+      writer.field("id", quote.id)
+      writer.field("text", quote.text)
+      writer.field("speaker", quote.speaker)
       writer.optional("event", quote.event)
       if let date = quote.date {
         writer.key("date")
         writer.date(date)
       }
-      writer.key("kind")
-      writer.string(quote.kind.rawValue)
+      writer.field("kind", quote.kind.rawValue)
       writer.key("provenance")
       writer.provenance(quote.provenance)
     }
     writer.list("relations", dataset.relations, oneLine: true) { writer, relation in
-      writer.key("from")
-      writer.string(relation.from)
-      writer.key("to")
-      writer.string(relation.to)
-      writer.key("kind")
-      writer.string(relation.kind.rawValue)
+      writer.field("from", relation.from)
+      writer.field("to", relation.to)
+      writer.field("kind", relation.kind.rawValue)
       writer.optional("event", relation.event)
       writer.key("provenance")
       writer.provenance(relation.provenance)
@@ -158,6 +138,11 @@ private struct JSONWriter {
 
   /// A value in an array (object members start with `key`).
   mutating func element() { beginMember() }
+
+  mutating func field(_ name: StaticString, _ value: String) {
+    key(name)
+    string(value)
+  }
 
   mutating func optional(_ name: StaticString, _ value: String?) {
     guard let value else { return }

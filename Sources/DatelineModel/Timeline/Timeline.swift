@@ -38,22 +38,20 @@ public final class Timeline: Sendable {
   {
     let checked = DatasetChecker.check(dataset)
     if !checked.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: checked.diagnostics) }
-    var events: [ResolvedDate] = []
-    events.reserveCapacity(dataset.events.count)
-    for (index, date) in checked.eventDates.enumerated() {
-      guard let date else {
-        throw Timeline.unresolved("events[\(index)]", dataset.events[index].id)
+    // The checker reports what it cannot resolve; a nil left without a report is a bug here.
+    func unwrap(_ dates: [ResolvedDate?], _ collection: String, id: (Int) -> String)
+      throws(DatasetLoadError) -> [ResolvedDate]
+    {
+      var resolved: [ResolvedDate] = []
+      resolved.reserveCapacity(dates.count)
+      for (index, date) in dates.enumerated() {
+        guard let date else { throw Timeline.unresolved("\(collection)[\(index)]", id(index)) }
+        resolved.append(date)
       }
-      events.append(date)
+      return resolved
     }
-    var quotes: [ResolvedDate] = []
-    quotes.reserveCapacity(dataset.quotes.count)
-    for (index, date) in checked.quoteDates.enumerated() {
-      guard let date else {
-        throw Timeline.unresolved("quotes[\(index)]", dataset.quotes[index].id)
-      }
-      quotes.append(date)
-    }
+    let events = try unwrap(checked.eventDates, "events") { dataset.events[$0].id }
+    let quotes = try unwrap(checked.quoteDates, "quotes") { dataset.quotes[$0].id }
     return (events, quotes)
   }
 
