@@ -53,6 +53,8 @@ struct FastPathTests {
   @Test func surnamesAreTheLastWordOfTheName() {
     for name in [
       "Donald Trump", "Trump", "Ursula von der Leyen", "Keir  Starmer", "", "Zoë Ørsted",
+      // A space followed by a combining or spacing mark is one character with it.
+      "Ab \u{301}c", "Ab \u{93E}c", "a\r\nb c",
     ] {
       let entity = Entity(name: name, kind: .person)
       let words = name.split(separator: " ")

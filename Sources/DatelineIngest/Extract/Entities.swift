@@ -635,12 +635,12 @@ struct EntityFinder {
 
   /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump.
   mutating func person(named name: String, key: String, lastToken: Int) -> Int {
-    // The key's last word is the last token's stem. When the stem starts with ASCII, no
-    // character straddles the space before it, so it is exactly what splitting the key gives.
-    let stem = article.tokens[lastToken].stem
+    // The key's last word is the last token's stem. In an ASCII key every byte is a character,
+    // so that is exactly what splitting the key into characters gives.
     let surname =
-      stem.utf8.first.map { $0 < 0x80 } ?? false
-      ? String(stem) : String(key.split(separator: " ").last ?? Substring(key))
+      key.isPlainASCII
+      ? String(article.tokens[lastToken].stem)
+      : String(key.split(separator: " ").last ?? Substring(key))
     if let existing = personKeys[surname] {
       if name.characterCount > entities[existing].name.characterCount {
         entities[existing].addAlias(entities[existing].name)
@@ -825,11 +825,15 @@ struct EntityFinder {
 extension Entity {
   /// The last word of the name as written: "Trump". Found from the end: splitting the whole
   /// name into words cost more than the headline that uses it.
+  /// (In ASCII every byte is a character; other text can join a space to the character beside
+  /// it, so it is split into characters as before.)
   var surnameCapitalized: String {
     guard let space = name.utf8.lastIndex(of: UInt8(ascii: " ")) else { return name }
-    let surname = name[name.index(after: space)...]
-    return surname.isEmpty
-      ? String(name.split(separator: " ").last ?? Substring(name)) : String(surname)
+    let surname = name[name.utf8.index(after: space)...]
+    guard name.isPlainASCII, !surname.isEmpty else {
+      return String(name.split(separator: " ").last ?? Substring(name))
+    }
+    return String(surname)
   }
 
   /// The last word of the name, lowercased: an organization's head word ("ministry").
@@ -837,7 +841,10 @@ extension Entity {
     guard let space = name.utf8.lastIndex(of: UInt8(ascii: " ")) else {
       return name.isEmpty ? nil : name.lowercased()
     }
-    let word = name[name.index(after: space)...]
-    return word.isEmpty ? name.split(separator: " ").last?.lowercased() : word.lowercased()
+    let word = name[name.utf8.index(after: space)...]
+    guard name.isPlainASCII, !word.isEmpty else {
+      return name.split(separator: " ").last?.lowercased()
+    }
+    return word.lowercased()
   }
 }
