@@ -268,16 +268,33 @@ enum Vocabulary {
 
   /// A day of the month: "27" or "27th".
   static func dayOfMonth(_ word: String) -> Int? {
-    var digits = Substring(word)
-    for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
-      digits = word.dropLast(2)
+    // Read from the bytes: a day is one or two ASCII digits, so any other word fails the same.
+    if let day = word.utf8.withContiguousStorageIfAvailable(dayOfMonth(bytes:)) { return day }
+    return Array(word.utf8).withUnsafeBufferPointer(dayOfMonth(bytes:))
+  }
+
+  private static func dayOfMonth(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var count = bytes.count
+    if count >= 2 {
+      switch (bytes[count - 2], bytes[count - 1]) {
+      case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+        (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+        count -= 2
+      default: break
+      }
     }
-    guard digits.count <= 2, let value = Int(digits), (1...31).contains(value) else { return nil }
-    return value
+    guard (1...2).contains(count) else { return nil }
+    var value = 0
+    for byte in bytes[..<count] {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return (1...31).contains(value) ? value : nil
   }
 
   static func year(_ word: String) -> Int? {
-    guard word.count == 4, let value = Int(word) else { return nil }
+    // Bytes, not characters: a word that parses as a number is ASCII.
+    guard word.utf8.count == 4, let value = Int(word) else { return nil }
     return value
   }
 }
