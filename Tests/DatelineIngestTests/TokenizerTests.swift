@@ -11,6 +11,19 @@ struct TokenizerTests {
     }
   }
 
+  @Test func wordLookupsFindExactlyTheirWords() {
+    let table = ["in": 1, "within": 2, "mid-": 3, "late": 4, "été": 5, "a": 6]
+    let lookup = WordLookup(table)
+    for (word, value) in table { #expect(lookup.value(for: word) == value, "\(word)") }
+    for word in ["", "i", "withi", "withinn", "mid", "Late", "ete", "aa"] {
+      #expect(lookup.value(for: word) == nil, "\(word)")
+    }
+    // The tagger's word roles answer as the dictionary they are built from.
+    for (word, role) in TemporalTagger.roles {
+      #expect(TemporalTagger.roleTable.value(for: word) == role, "\(word)")
+    }
+  }
+
   @Test func unlistedWordsHaveNoClasses() {
     for word in ["", "zzzz", "sai", "saidd", "thursdays", "ü", "mondayx"] {
       #expect(WordClass.of(word) == [], "\(word)")

@@ -333,11 +333,11 @@ enum Lexicon {
 /// The entries are written in NFC, as Swift source is.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
   let words: Set<String>
-  private let lookup: WordLookup
+  private let lookup: WordLookup<Bool>
 
   init<Words: Sequence>(_ words: Words) where Words.Element == String {
     self.words = Set(words)
-    lookup = WordLookup(Dictionary(uniqueKeysWithValues: self.words.map { ($0, WordClass()) }))
+    lookup = WordLookup(Dictionary(uniqueKeysWithValues: self.words.map { ($0, true) }))
   }
 
   init(arrayLiteral words: String...) { self.init(words) }

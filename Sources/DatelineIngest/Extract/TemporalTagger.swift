@@ -249,7 +249,7 @@ enum TemporalTagger {
     return roles
   }()
   static let roleShapes = WordShapeFilter(roles.keys)
-  static let roleTable = ShortWordTable(roles)
+  static let roleTable = WordLookup(roles)
 
   /// The roles of a word; most words fail the shape test and are never looked up.
   @inline(__always)
