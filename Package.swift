@@ -41,12 +41,18 @@ let package = Package(
       name: "dateline-bench",
       dependencies: ["DatelineModel", "DatelineIngest", "DatelineUI"]
     ),
-    .testTarget(name: "DatelineModelTests", dependencies: ["DatelineModel"]),
+    // Helpers shared by the test targets (seeded randomness), built only for tests.
+    .target(name: "DatelineTestSupport", path: "Tests/DatelineTestSupport"),
     .testTarget(
-      name: "DatelineIngestTests", dependencies: ["DatelineIngest", "DatelineModel"],
+      name: "DatelineModelTests", dependencies: ["DatelineModel", "DatelineTestSupport"]),
+    .testTarget(
+      name: "DatelineIngestTests",
+      dependencies: ["DatelineIngest", "DatelineModel", "DatelineTestSupport"],
       exclude: ["Corpus"]),
     .testTarget(
-      name: "DatelineUITests", dependencies: ["DatelineUI", "DatelineModel"], exclude: ["Goldens"]),
+      name: "DatelineUITests",
+      dependencies: ["DatelineUI", "DatelineModel", "DatelineTestSupport"],
+      exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
     .testTarget(
       name: "DatelineTerminalTests",

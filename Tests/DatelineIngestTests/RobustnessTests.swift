@@ -1,5 +1,6 @@
 import DatelineIngest
 import DatelineModel
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ struct RobustnessTests {
   }
 
   @Test func binaryGarbageNeverCrashes() throws {
-    var generator = SplitMix(seed: 42)
+    var generator = SeededGenerator(seed: 42)
     for _ in 0..<20 {
       let bytes = (0..<4000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
       let text = String(decoding: bytes, as: UTF8.self)
@@ -44,18 +45,5 @@ struct RobustnessTests {
       text: text, published: PublicationHeader.parseOption("2025-02-24"))
     #expect(analysis.article.paragraphs.count == 1)
     #expect(analysis.quotes.count == 5000)
-  }
-}
-
-/// A small deterministic generator, so the garbage is the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,4 +1,5 @@
 import DatelineModel
+import DatelineTestSupport
 import Testing
 
 @testable import DatelineUI
