@@ -69,15 +69,24 @@ enum CLI {
     _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
     program: String = "dateline"
   ) throws -> Result {
-    let process = Process()
-    process.executableURL = try binary(named: program)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? packageRoot
     var env = ProcessInfo.processInfo.environment
     env["DATELINE_DATA"] = nil
     env["COLUMNS"] = nil
     for (key, value) in environment { env[key] = value }
-    process.environment = env
+    return try runProgram(
+      try binary(named: program), arguments, in: directory ?? packageRoot, environment: env)
+  }
+
+  /// Runs any program with no input and captures what it prints.
+  static func runProgram(
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil,
+    environment: [String: String]? = nil
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
     // Files, not pipes: a pipe that fills up would block the child while we wait for it.
     let scratch = try TemporaryDirectory()
     defer { scratch.remove() }

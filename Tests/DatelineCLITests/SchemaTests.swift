@@ -23,31 +23,11 @@ struct SchemaTests {
 
   static let pythonHasJSONSchema: Bool = (try? python(["-c", "import jsonschema"]).status) == 0
 
-  struct Outcome {
-    var status: Int32
-    var output: String
+  static func python(_ arguments: [String]) throws -> CLI.Result {
+    try CLI.runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
   }
 
-  static func python(_ arguments: [String]) throws -> Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
-    let scratch = try TemporaryDirectory()
-    defer { scratch.remove() }
-    let output = scratch.url.appendingPathComponent("output")
-    try Data().write(to: output)
-    let handle = try FileHandle(forWritingTo: output)
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    return Outcome(
-      status: process.terminationStatus,
-      output: String(decoding: try Data(contentsOf: output), as: UTF8.self))
-  }
-
-  static func check(_ files: [String]) throws -> Outcome {
+  static func check(_ files: [String]) throws -> CLI.Result {
     try python(["-c", checker, schema.path] + files)
   }
 
@@ -58,7 +38,7 @@ struct SchemaTests {
       .filter { $0.hasSuffix(".json") }.sorted().map { data.appendingPathComponent($0).path }
     #expect(!files.isEmpty)
     let outcome = try Self.check(files)
-    #expect(outcome.status == 0, "\(outcome.output)")
+    #expect(outcome.status == 0, "\(outcome.stdout + outcome.stderr)")
   }
 
   @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed"))
@@ -68,7 +48,7 @@ struct SchemaTests {
     let file = try directory.write("tiny.json", Fixtures.tiny)
     #expect(try CLI.run(["validate", file.path]).status == 0)
     let outcome = try Self.check([file.path])
-    #expect(outcome.status == 0, "\(outcome.output)")
+    #expect(outcome.status == 0, "\(outcome.stdout + outcome.stderr)")
   }
 
   @Test(
@@ -88,6 +68,6 @@ struct SchemaTests {
     let file = try directory.write("broken.json", json)
     #expect(try CLI.run(["validate", file.path]).status == 1, "the model rejects it")
     let outcome = try Self.check([file.path])
-    #expect(outcome.status == 1, "the schema rejects it: \(outcome.output)")
+    #expect(outcome.status == 1, "the schema rejects it: \(outcome.stdout + outcome.stderr)")
   }
 }

@@ -13,26 +13,15 @@ struct TerminalWidthTests {
     ))
   func longQuotesWrapUnderTheirColumn() throws {
     let binary = try CLI.binary().path.replacingOccurrences(of: "'", with: "'\\''")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.script)
-    process.arguments = [
-      "-q", "-c", "env COLUMNS=90 '\(binary)' --data '\(CLI.bundledData)' quotes --speaker macron",
-      "/dev/null",
-    ]
-    let scratch = try TemporaryDirectory()
-    defer { scratch.remove() }
-    let output = scratch.url.appendingPathComponent("output")
-    try Data().write(to: output)
-    let handle = try FileHandle(forWritingTo: output)
-    process.standardOutput = handle
-    process.standardError = handle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    #expect(process.terminationStatus == 0)
-    let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
-      .replacingOccurrences(of: "\r", with: "")
+    let result = try CLI.runProgram(
+      URL(fileURLWithPath: Self.script),
+      [
+        "-q", "-c",
+        "env COLUMNS=90 '\(binary)' --data '\(CLI.bundledData)' quotes --speaker macron",
+        "/dev/null",
+      ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let text = result.stdout.replacingOccurrences(of: "\r", with: "")
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines.count > 4, "the three Macron quotes wrap onto more lines: \(lines)")
     let quoteColumn = try #require(lines.first?.range(of: "QUOTE")).lowerBound
