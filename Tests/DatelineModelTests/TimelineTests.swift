@@ -3,6 +3,24 @@ import Testing
 @testable import DatelineModel
 
 @Suite struct TimelineTests {
+  /// Writers (ingest) rely on `check` rejecting exactly what building the timeline rejects.
+  @Test func checkRejectsWhatTheTimelineRejects() throws {
+    let valid = try DatasetLoader.load(json: Fixtures.story)
+    try Timeline.check(valid)
+    var broken = valid
+    broken.events[0].participants.append("nobody")
+    broken.quotes[0].speaker = "france"
+    broken.events[1].date = .stated(StatedDate(stated: "when the moon turns blue"))
+    var fromCheck: [String] = []
+    var fromInit: [String] = []
+    do { try Timeline.check(broken) } catch { fromCheck = error.diagnostics.map(\.description) }
+    do { _ = try Timeline(dataset: broken) } catch {
+      fromInit = error.diagnostics.map(\.description)
+    }
+    #expect(fromCheck.count == 3, "\(fromCheck)")
+    #expect(fromCheck == fromInit)
+  }
+
   @Test func resolvesAndOrdersTheChronology() throws {
     let timeline = try Fixtures.timeline()
     #expect(

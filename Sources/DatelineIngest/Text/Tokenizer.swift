@@ -190,12 +190,15 @@ enum Tokenizer {
       bytes[offset] = value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value)
       return offset + 1
     }
-    let lowered =
-      scalar.properties.isUppercase ? scalar.properties.lowercaseMapping : String(scalar)
     var next = offset
-    for byte in lowered.utf8 {
+    func write(_ byte: UInt8) {
       bytes[next] = byte
       next += 1
+    }
+    if scalar.properties.isUppercase {
+      for byte in scalar.properties.lowercaseMapping.utf8 { write(byte) }
+    } else {
+      UTF8.encode(scalar, into: write)
     }
     return next
   }

@@ -63,11 +63,6 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     return table
   }()
 
-  static func of(_ word: String) -> WordClass {
-    var bytes = Array(word.utf8)
-    return bytes.withUnsafeMutableBufferPointer { of(UnsafeBufferPointer($0)).classes }
-  }
-
   /// The classes of a lowercased word given as UTF-8 bytes, and the word as a String when it is
   /// listed (so the tokenizer need not decode it again). "'s" words also take some classes of
   /// their stem: "president's" is a title.
