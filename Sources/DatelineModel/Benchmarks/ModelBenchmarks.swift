@@ -1,5 +1,3 @@
-import Foundation
-
 /// Benchmarks for `dateline-bench`: loading, building and searching a timeline far larger than a
 /// news story, so a slow path shows up as a number. They measure and report; they never assert.
 public enum ModelBenchmarks {
@@ -62,7 +60,8 @@ public enum ModelBenchmarks {
     let size = "events=\(events) quotes=\(quotes) actors=\(actors)"
     var results: [Result] = []
 
-    let json = (try? JSONEncoder().encode(dataset)).map { [UInt8]($0) } ?? []
+    // Laid out as ingest writes datasets, so the parse is measured on what users load.
+    let json = DatasetWriter.utf8(dataset)
     results.append(
       measure("parse+check", "\(size) bytes=\(json.count)", runs: runs) {
         _ = try? DatasetLoader.load(json: String(decoding: json, as: UTF8.self))
