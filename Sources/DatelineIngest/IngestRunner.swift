@@ -142,7 +142,7 @@ public enum IngestRunner {
       }
     }
     guard let target else {
-      if !options.report { output(encode(payload)) }
+      if !options.report { output(DatasetWriter.json(payload)) }
       return ok
     }
     let isMergeTarget = options.merge.map { !mergeIsDirectory && $0 == target } ?? false
@@ -181,9 +181,5 @@ public enum IngestRunner {
     }
     try Timeline.check(builder.dataset)
     return builder
-  }
-
-  public static func encode(_ dataset: Dataset) -> String {
-    DatasetWriter.json(dataset)
   }
 }
