@@ -4,12 +4,13 @@ import DatelineUI
 import Foundation
 
 // Benchmarks are programs: they print medians and ratios; they assert nothing.
-//   swift run -c release dateline-bench ingest [--megabytes N] [--runs N] [FILE...]
+//   swift run -c release dateline-bench ingest [--megabytes N] [--runs N] [--shape-megabytes N] [FILE...]
 //                                                 extraction throughput in MB/s
 //   swift run -c release dateline-bench score    quality against the gold corpus
 //   swift run -c release dateline-bench model    loading, building and searching a large timeline
 //   swift run -c release dateline-bench ui       frame and search-keystroke cost, 10 to 1M quotes
 //   swift run dateline-bench report FILE...      the human report of each file
+//   dateline-bench hold-write PATH               (tests) an atomic write held open until stdin closes
 
 /// The test corpus and the seed article, found from this file's location.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -82,7 +83,9 @@ func ingestFiles(_ texts: [String], published: PublicationHeader?) -> Int {
   return DatasetWriter.utf8(builder.dataset).count
 }
 
-func benchIngest(files: [String], megabytes workloadSize: Double, runs: Int) {
+func benchIngest(
+  files: [String], megabytes workloadSize: Double, runs: Int, shapeMegabytes: Double = 1
+) {
   var articles = articleTexts()
   if !files.isEmpty {
     articles = []
@@ -155,6 +158,27 @@ func benchIngest(files: [String], megabytes workloadSize: Double, runs: Int) {
   print(
     "  target 5 MB/s: extraction \(megabytes / extract >= 5 ? "met" : "NOT met"), whole ingest \(megabytes / whole >= 5 ? "met" : "NOT met")  (checksum \(sink % 1000))"
   )
+  benchPathological(megabytes: shapeMegabytes)
+}
+
+/// Whole ingest of each pathological shape at half and full size: the rate, and how much the
+/// time grows when the input doubles (2 is linear, 4 quadratic).
+func benchPathological(megabytes: Double) {
+  print("pathological inputs, whole ingest, \(megabytes) MB and half that (CPU time, one thread):")
+  let bytes = Int(megabytes * 1_048_576)
+  for shape in PathologicalText.shapes {
+    func seconds(_ size: Int) -> Double {
+      let text = PathologicalText.make(shape.make, bytes: size)
+      let start = cpuNow()
+      _ = ingestFiles([text], published: nil)
+      return cpuNow() - start
+    }
+    let half = seconds(bytes / 2)
+    let whole = seconds(bytes)
+    print(
+      "  \(shape.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%6.1f MB/s", megabytes / whole))   doubling: x\(String(format: "%.2f", whole / max(half, 1e-6)))"
+    )
+  }
 }
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -165,10 +189,12 @@ case "ingest":
   var megabytes = 4.0
   var runs = 7
   var rest = Array(arguments.dropFirst())[...]
+  var shapes = 1.0
   while let argument = rest.popFirst() {
     switch argument {
     case "--megabytes": megabytes = rest.popFirst().flatMap(Double.init) ?? megabytes
     case "--runs": runs = max(1, rest.popFirst().flatMap(Int.init) ?? runs)
+    case "--shape-megabytes": shapes = rest.popFirst().flatMap(Double.init) ?? shapes
     default: files.append(argument)
     }
   }
@@ -177,12 +203,12 @@ case "ingest":
     // short articles are far denser in quotes and dates than news usually is.
     if FileManager.default.fileExists(atPath: seedFile.path) {
       print("news article (seed):")
-      benchIngest(files: [seedFile.path], megabytes: megabytes, runs: runs)
+      benchIngest(files: [seedFile.path], megabytes: megabytes, runs: runs, shapeMegabytes: shapes)
     }
     print("test corpus and seed:")
-    benchIngest(files: [], megabytes: megabytes, runs: runs)
+    benchIngest(files: [], megabytes: megabytes, runs: runs, shapeMegabytes: shapes)
   } else {
-    benchIngest(files: files, megabytes: megabytes, runs: runs)
+    benchIngest(files: files, megabytes: megabytes, runs: runs, shapeMegabytes: shapes)
   }
 case "score":
   let result = CorpusScorer.score(directory: corpusDirectory.path)
@@ -200,6 +226,27 @@ case "report":
       continue
     }
     print(IngestReport.text(for: ArticleAnalysis(text: text), file: path))
+  }
+case "hold-write":
+  // Test helper: starts an atomic write of PATH, prints the temporary file's path, and waits
+  // for standard input to close, so a test can signal the process in the middle of a write.
+  guard let path = arguments.dropFirst().first else {
+    print("usage: dateline-bench hold-write PATH")
+    exit(2)
+  }
+  // A parent may have started us with signals blocked (a test runner's thread): unblock them.
+  var none = sigset_t()
+  sigemptyset(&none)
+  sigprocmask(SIG_SETMASK, &none, nil)
+  do {
+    let writer = try AtomicFileWriter(path: path)
+    try writer.append(Array("partial".utf8))
+    FileHandle.standardOutput.write(Data((writer.temporaryPath + "\n").utf8))
+    _ = FileHandle.standardInput.readDataToEndOfFile()
+    try writer.commit()
+  } catch {
+    print(error)
+    exit(1)
   }
 default:
   print("usage: dateline-bench ingest [FILE...] | score [-v] | model | ui | report FILE...")

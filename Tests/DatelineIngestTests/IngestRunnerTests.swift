@@ -113,4 +113,46 @@ struct IngestRunnerTests {
     #expect(result.status == 0)
     #expect(!result.output.contains("\u{1B}"))
   }
+
+  /// Issue 11, item 6: --merge and --force write to a link's target and keep the file's mode.
+  @Test func mergeThroughASymbolicLinkUpdatesTheTargetAndKeepsItsMode() throws {
+    let scratch = try ScratchDirectory()
+    let first = try scratch.write("first.txt", Self.article)
+    let second = try scratch.write("second.txt", Self.second)
+    try FileManager.default.createDirectory(
+      atPath: scratch.path("real"), withIntermediateDirectories: false)
+    let real = scratch.path("real/story.json")
+    #expect(runIngest(IngestOptions(files: [first], output: real)).status == 0)
+    chmod(real, 0o600)
+    let link = scratch.path("story.json")
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real/story.json")
+    let merged = runIngest(IngestOptions(files: [second], merge: link))
+    #expect(merged.status == 0, "\(merged.errors)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/story.json")
+    #expect(try DatasetLoader.load(path: real).sources.count == 2)
+    var info = stat()
+    stat(real, &info)
+    #expect(info.st_mode & 0o777 == 0o600)
+    let forced = runIngest(IngestOptions(files: [first], output: link, force: true))
+    #expect(forced.status == 0)
+    #expect(try DatasetLoader.load(path: real).sources.count == 1)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/story.json")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("real")) == ["story.json"])
+  }
+
+  /// Issue 11, item 7: a temporary file left by a process that died (kill -9) is removed by
+  /// the next write to the same dataset.
+  @Test func theNextWriteRemovesStaleTemporaryFiles() throws {
+    let scratch = try ScratchDirectory()
+    let first = try scratch.write("a.txt", Self.article)
+    let out = scratch.path("out.json")
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/bin/true")
+    try child.run()
+    child.waitUntilExit()
+    let stale = scratch.path(".out.json.dateline-tmp-\(child.processIdentifier)")
+    _ = FileManager.default.createFile(atPath: stale, contents: Data("partial".utf8))
+    #expect(runIngest(IngestOptions(files: [first], output: out)).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["a.txt", "out.json"])
+  }
 }
