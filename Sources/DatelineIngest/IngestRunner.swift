@@ -62,27 +62,33 @@ public enum IngestRunner {
     var analyses: [(ArticleAnalysis, String)] = []
     for file in options.files {
       let shown = IngestReport.safe(file)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-        errors("\(shown): error: no such file; check the path of the article to ingest")
+      let bytes: [UInt8]
+      switch RegularFile.read(
+        file, limit: maximumArticleSize,
+        tooLarge: { "the file is larger than \($0 / 1024 / 1024) MB; split it into articles" })
+      {
+      case .success(let read):
+        bytes = read
+      case .failure(let problem):
+        if problem.isMissing {
+          errors("\(shown): error: no such file; check the path of the article to ingest")
+        } else if RegularFile.kind(of: file) == S_IFDIR {
+          errors(
+            "\(shown): error: is \(RegularFile.describe(file)); pass the article files themselves (for example \(shown)/*.txt)"
+          )
+        } else {
+          errors("\(shown): error: \(IngestReport.safe(problem.message))")
+        }
         return badInput
       }
-      guard !isDirectory.boolValue else {
-        errors(
-          "\(shown): error: is a directory; pass the article files themselves (for example \(shown)/*.txt)"
-        )
+      let text: String
+      switch TextDecoding.decode(bytes) {
+      case .success(let decoded): text = decoded
+      case .failure(let problem):
+        errors("\(shown): error: \(problem.message); nothing was written")
         return badInput
       }
-      guard let data = FileManager.default.contents(atPath: file) else {
-        errors("\(shown): error: cannot read the file; check its permissions")
-        return badInput
-      }
-      guard data.count <= maximumArticleSize else {
-        errors("\(shown): error: the file is larger than 32 MB; split it into articles")
-        return badInput
-      }
-      let analysis = ArticleAnalysis(
-        text: String(decoding: data, as: UTF8.self), published: published)
+      let analysis = ArticleAnalysis(text: text, published: published)
       guard analysis.publication != nil else {
         errors(
           "\(shown):1:1: error: no publication date: the article has no dateline header (such as 'date 2025-02-24' or 'Published February 24, 2025') and no --published was given; pass --published YYYY-MM-DD"
@@ -101,6 +107,7 @@ public enum IngestRunner {
     }
     var existing: Dataset?
     var mergeIsDirectory = false
+    var extensions = DatasetExtensions()
     if let merge = options.merge {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: merge, isDirectory: &isDirectory) else {
@@ -112,6 +119,10 @@ public enum IngestRunner {
       mergeIsDirectory = isDirectory.boolValue
       do {
         existing = try DatasetLoader.load(path: merge)
+        // Fields the tool does not own ($schema, _comments) go back where they were.
+        if !mergeIsDirectory, case .success(let bytes) = RegularFile.read(merge) {
+          extensions = DatasetExtensions.scan(bytes)
+        }
       } catch {
         for diagnostic in error.diagnostics { errors(IngestReport.safe(diagnostic.description)) }
         errors(
@@ -152,13 +163,23 @@ public enum IngestRunner {
       )
       return badInput
     }
+    let bytes = DatasetWriter.utf8(payload, keeping: extensions)
+    // Whatever the loader would refuse (a file too large, ...) is never written.
+    let problems = DatasetLoader.problems(
+      inFile: bytes, path: target, isWholeDataset: !mergeIsDirectory || options.output != nil)
+    guard problems.isEmpty else {
+      for problem in problems.prefix(10) { errors(IngestReport.safe(problem.description)) }
+      errors(
+        "dateline ingest: \(IngestReport.safe(target)) would not load, so nothing was written\(options.merge != nil ? "; the dataset is unchanged" : "")"
+      )
+      return badInput
+    }
     do {
-      // Foundation's atomic write goes to a temporary file, then renames it over the target.
-      try Data(DatasetWriter.utf8(payload)).write(
-        to: URL(fileURLWithPath: target), options: .atomic)
+      // Temporary file beside the target (links followed), mode kept, fsync, then rename.
+      try AtomicFileWriter.write(bytes, to: target)
     } catch {
       errors(
-        "\(IngestReport.safe(target)): error: cannot write the dataset: \(error.localizedDescription)"
+        "\(IngestReport.safe(target)): error: cannot write the dataset: \(IngestReport.safe(error.message))"
       )
       return badInput
     }

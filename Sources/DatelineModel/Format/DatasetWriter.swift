@@ -5,26 +5,32 @@
 /// Hand-written rather than `JSONEncoder`: encoding took longer than extracting the article
 /// it came from, and the encoder can only sort keys alphabetically.
 public enum DatasetWriter {
-  public static func json(_ dataset: Dataset) -> String {
-    String(decoding: utf8(dataset), as: UTF8.self)
+  public static func json(_ dataset: Dataset, keeping extensions: DatasetExtensions = .init())
+    -> String
+  {
+    String(decoding: utf8(dataset, keeping: extensions), as: UTF8.self)
   }
 
   /// The same JSON as UTF-8 bytes, ready for a file without a round trip through String.
-  public static func utf8(_ dataset: Dataset) -> [UInt8] {
+  /// `extensions` (read from the file being rewritten) go back where they were.
+  public static func utf8(_ dataset: Dataset, keeping extensions: DatasetExtensions = .init())
+    -> [UInt8]
+  {
     var writer = JSONWriter()
-    writer.open("{")
+    writer.extensions = extensions.isEmpty ? nil : extensions
+    writer.open("{", path: "")
     writer.field("format", dataset.format)
     if let title = dataset.title {
       writer.field("title", title)
     }
-    writer.list("sources", dataset.sources) { writer, source in
+    writer.list("sources", dataset.sources, id: \.id) { writer, source in
       writer.field("id", source.id)
       writer.field("publisher", source.publisher)
       writer.field("title", source.title)
       writer.field("published", source.published)
       writer.optional("url", source.url)
     }
-    writer.list("actors", dataset.actors) { writer, actor in
+    writer.list("actors", dataset.actors, id: \.id) { writer, actor in
       writer.field("id", actor.id)
       writer.field("name", actor.name)
       writer.key("aliases")
@@ -33,7 +39,7 @@ public enum DatasetWriter {
       writer.optional("role", actor.role)
       writer.optional("affiliation", actor.affiliation)
     }
-    writer.list("events", dataset.events) { writer, event in
+    writer.list("events", dataset.events, id: \.id) { writer, event in
       writer.field("id", event.id)
       writer.field("headline", event.headline)
       writer.field("summary", event.summary)
@@ -46,7 +52,7 @@ public enum DatasetWriter {
       writer.key("provenance")
       writer.provenance(event.provenance)
     }
-    writer.list("quotes", dataset.quotes) { writer, quote in
+    writer.list("quotes", dataset.quotes, id: \.id) { writer, quote in
       writer.field("id", quote.id)
       writer.field("text", quote.text)
       writer.field("speaker", quote.speaker)
@@ -59,7 +65,7 @@ public enum DatasetWriter {
       writer.key("provenance")
       writer.provenance(quote.provenance)
     }
-    writer.list("relations", dataset.relations, oneLine: true) { writer, relation in
+    writer.list("relations", dataset.relations, oneLine: true, id: nil) { writer, relation in
       writer.field("from", relation.from)
       writer.field("to", relation.to)
       writer.field("kind", relation.kind.rawValue)
@@ -83,7 +89,32 @@ private struct JSONWriter {
   /// One bit per open container: set when it keeps its members on one line.
   private var inline: UInt64 = 0
 
+  /// Fields to write back (see `DatasetExtensions`), the ones still to write in each open
+  /// object (innermost last), the last member written in each, and the current item's path.
+  var extensions: DatasetExtensions?
+  private var pending: [[DatasetExtensions.Member]] = []
+  private var lastKey: [String?] = []
+  private var itemPath = ""
+
   init() { bytes.reserveCapacity(16 * 1024) }
+
+  /// Writes the pending extension members that followed `key` (and those that followed them).
+  private mutating func writeExtensions(after key: String?) {
+    guard !pending.isEmpty, !pending[pending.count - 1].isEmpty else { return }
+    var anchor = key
+    while let found = pending[pending.count - 1].firstIndex(where: { $0.after == anchor }) {
+      let member = pending[pending.count - 1].remove(at: found)
+      writeRaw(member)
+      anchor = member.key
+    }
+  }
+
+  private mutating func writeRaw(_ member: DatasetExtensions.Member) {
+    beginMember()
+    string(member.key)
+    append(": ")
+    bytes.append(contentsOf: member.raw)
+  }
 
   private mutating func append(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -112,14 +143,24 @@ private struct JSONWriter {
     for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
   }
 
-  mutating func open(_ bracket: Unicode.Scalar, oneLine: Bool = false) {
+  mutating func open(_ bracket: Unicode.Scalar, oneLine: Bool = false, path: String? = nil) {
     append(bracket)
     depth += 1
     hasMember <<= 1
     inline = inline << 1 | (oneLine ? 1 : 0)
+    guard let extensions else { return }
+    pending.append(path.flatMap { extensions.members[$0] } ?? [])
+    lastKey.append(nil)
+    writeExtensions(after: nil)
   }
 
   mutating func close(_ bracket: Unicode.Scalar) {
+    if extensions != nil, !pending.isEmpty {
+      writeExtensions(after: lastKey[lastKey.count - 1])
+      // Members whose neighbour is gone go last.
+      for member in pending.removeLast() { writeRaw(member) }
+      lastKey.removeLast()
+    }
     depth -= 1
     let hadMembers = hasMember & 1 == 1
     let wasInline = inline & 1 == 1
@@ -130,6 +171,10 @@ private struct JSONWriter {
   }
 
   mutating func key(_ name: StaticString) {
+    if extensions != nil, !lastKey.isEmpty {
+      writeExtensions(after: lastKey[lastKey.count - 1])
+      lastKey[lastKey.count - 1] = name.description
+    }
     beginMember()
     append(Unicode.Scalar("\""))
     append(name)
@@ -160,14 +205,17 @@ private struct JSONWriter {
   }
 
   mutating func list<Item>(
-    _ name: StaticString, _ items: [Item], oneLine: Bool = false,
+    _ name: StaticString, _ items: [Item], oneLine: Bool = false, id: ((Item) -> String)?,
     _ members: (inout JSONWriter, Item) -> Void
   ) {
     key(name)
     open("[")
-    for item in items {
+    for (position, item) in items.enumerated() {
       element()
-      open("{", oneLine: oneLine)
+      if extensions != nil {
+        itemPath = "\(name)/" + (id.map { $0(item) } ?? "#\(position)")
+      }
+      open("{", oneLine: oneLine, path: extensions == nil ? nil : itemPath)
       members(&self, item)
       close("}")
     }
@@ -175,7 +223,7 @@ private struct JSONWriter {
   }
 
   mutating func provenance(_ provenance: Provenance) {
-    open("{", oneLine: true)
+    open("{", oneLine: true, path: extensions == nil ? nil : itemPath + "/provenance")
     key("source")
     string(provenance.source)
     key("paragraph")
@@ -188,7 +236,7 @@ private struct JSONWriter {
     case .edtf(let text):
       string(text)
     case .stated(let stated):
-      open("{", oneLine: true)
+      open("{", oneLine: true, path: extensions == nil ? nil : itemPath + "/date")
       key("stated")
       string(stated.stated)
       if let tense = stated.tense {

@@ -40,14 +40,28 @@ public enum DatasetLoader {
   }
 
   /// The `*.json` files a path stands for: itself, or a directory's JSON files sorted by name.
+  /// Anything that is not a regular file or a directory is refused at once, named for what it
+  /// is (a FIFO would otherwise block the read forever).
   public static func files(at path: String) -> Result<[String], DatasetLoadError> {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    guard let kind = RegularFile.kind(of: path) else {
+      let what = RegularFile.describe(path)
       return .failure(
         fileError(
-          path, "no such file or directory; pass a dataset file or a directory of *.json files"))
+          path,
+          what == "nothing"
+            ? "no such file or directory; pass a dataset file or a directory of *.json files"
+            : "is \(what); pass a dataset file or a directory of *.json files"))
     }
-    guard isDirectory.boolValue else { return .success([path]) }
+    guard kind == S_IFDIR else {
+      guard kind == S_IFREG else {
+        return .failure(
+          fileError(
+            path,
+            "is \(RegularFile.describe(path)), not a dataset file; pass a regular *.json file or a directory of them"
+          ))
+      }
+      return .success([path])
+    }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
       return .failure(fileError(path, "cannot read the directory; check its permissions"))
     }
@@ -57,7 +71,39 @@ public enum DatasetLoader {
     guard !files.isEmpty else {
       return .failure(fileError(path, "the directory holds no *.json dataset files"))
     }
+    var problems: [Diagnostic] = []
+    for file in files where RegularFile.kind(of: file) != S_IFREG {
+      problems += fileError(
+        file,
+        "is \(RegularFile.describe(file)), not a dataset file; only regular *.json files are read from a dataset directory (rename or move it)"
+      ).diagnostics
+    }
+    if !problems.isEmpty { return .failure(DatasetLoadError(diagnostics: problems)) }
     return .success(files)
+  }
+
+  /// Why the loader would refuse a file of `byteCount` bytes, before reading it, or nil. Writers
+  /// (ingest, import) ask this before writing, so they never write a file the loader refuses.
+  public static func fileSizeProblem(byteCount: Int) -> String? {
+    guard byteCount > maximumFileSize else { return nil }
+    return
+      "the file is larger than \(maximumFileSize / 1024 / 1024) MB; split it into several files in a directory"
+  }
+
+  /// Everything the loader would say about `bytes` as the dataset file at `path`: size, syntax,
+  /// shape and, when the file is the whole dataset (`isWholeDataset`), the semantic checks.
+  /// Empty when a load would accept it. Writers call this on what they are about to write.
+  public static func problems(inFile bytes: [UInt8], path: String, isWholeDataset: Bool = true)
+    -> [Diagnostic]
+  {
+    if let problem = fileSizeProblem(byteCount: bytes.count) {
+      return fileError(path, problem).diagnostics
+    }
+    let (located, diagnostics, isSyntaxError) = parse(bytes: bytes, path: path)
+    let all =
+      isSyntaxError || !isWholeDataset
+      ? diagnostics : diagnostics + DatasetChecker.check(located).diagnostics
+    return inReadingOrder(all, files: [path: 0])
   }
 
   static func read(paths: [String]) -> (LocatedDataset, [Diagnostic]) {
@@ -119,24 +165,20 @@ public enum DatasetLoader {
   }
 
   private static func readBytes(_ file: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
-    guard let handle = FileHandle(forReadingAtPath: file) else {
-      diagnostics +=
-        fileError(file, "cannot open the file; check that it exists and is readable").diagnostics
-      return nil
-    }
-    defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: maximumFileSize + 1) else {
-      return []
-    }
-    if data.count > maximumFileSize {
+    switch RegularFile.read(
+      file, limit: maximumFileSize, tooLarge: { fileSizeProblem(byteCount: $0 + 1) ?? "" })
+    {
+    case .success(let bytes):
+      return bytes
+    case .failure(let problem):
       diagnostics +=
         fileError(
           file,
-          "the file is larger than \(maximumFileSize / 1024 / 1024) MB; split it into several files in a directory"
+          problem.isMissing
+            ? "cannot open the file; check that it exists and is readable" : problem.message
         ).diagnostics
       return nil
     }
-    return [UInt8](data)
   }
 
   private static func fileError(_ path: String, _ message: String) -> DatasetLoadError {
