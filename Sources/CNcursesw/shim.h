@@ -208,7 +208,7 @@ static void dl_fatal_signal_handler(int signal_number) {
 
 /// A crash (trap, abort, segfault) still leaves the terminal usable.
 static inline void dl_install_fatal_signal_handlers(void) {
-  int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+  int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS};
   for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -220,7 +220,7 @@ static inline void dl_install_fatal_signal_handlers(void) {
 }
 
 static inline void dl_remove_fatal_signal_handlers(void) {
-  int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE};
+  int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGSYS};
   for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], SIG_DFL);
 }
 
@@ -233,11 +233,58 @@ static inline volatile sig_atomic_t *dl_pending_quit_signal(void) {
 
 static void dl_quit_signal_handler(int signal_number) { *dl_pending_quit_signal() = signal_number; }
 
-/// SIGINT, SIGTERM, SIGHUP set the flag; no SA_RESTART, so a blocked read returns at once.
-/// SIGPIPE is ignored.
+/// Every signal whose default action ends the process, except the crash signals handled
+/// above and SIGKILL/SIGSTOP (which nothing can catch): quit signals (SIGINT, SIGTERM, SIGHUP,
+/// SIGQUIT), user and timer signals, resource limits and the real-time signals. Fills `out`,
+/// returns the count.
+static inline int dl_quit_signals(int *out, int capacity) {
+  int base[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+    SIGXFSZ,
+#ifdef SIGPOLL
+    SIGPOLL,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGEMT
+    SIGEMT,
+#endif
+#ifdef SIGLOST
+    SIGLOST,
+#endif
+  };
+  int count = 0;
+  for (unsigned i = 0; i < sizeof base / sizeof base[0] && count < capacity; i++) out[count++] = base[i];
+#ifdef SIGRTMIN
+  for (int s = SIGRTMIN; s <= SIGRTMAX && count < capacity; s++) out[count++] = s;
+#endif
+  return count;
+}
+
+/// Whether each signal was ignored when the browser started (as a shell does for background
+/// jobs): those stay ignored.
+static inline unsigned char *dl_ignored_at_start(void) {
+  static unsigned char ignored[128];
+  return ignored;
+}
+
+/// The quit signals set the flag; no SA_RESTART, so a blocked read returns at once. A signal
+/// that was ignored stays ignored. SIGPIPE is ignored: output goes to the terminal, and a
+/// write error there ends the loop through the input checks rather than killing us mid-frame.
 static inline void dl_install_quit_signal_handlers(void) {
-  int quit[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-  for (unsigned i = 0; i < sizeof quit / sizeof quit[0]; i++) {
+  int quit[128];
+  int count = dl_quit_signals(quit, 128);
+  for (int i = 0; i < count; i++) {
+    struct sigaction previous;
+    memset(&previous, 0, sizeof previous);
+    sigaction(quit[i], NULL, &previous);
+    int ignored = previous.sa_handler == SIG_IGN;
+    if (quit[i] < 128) dl_ignored_at_start()[quit[i]] = (unsigned char)ignored;
+    if (ignored) continue;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = dl_quit_signal_handler;
@@ -248,8 +295,12 @@ static inline void dl_install_quit_signal_handlers(void) {
 }
 
 static inline void dl_remove_quit_signal_handlers(void) {
-  int quit[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-  for (unsigned i = 0; i < sizeof quit / sizeof quit[0]; i++) signal(quit[i], SIG_DFL);
+  int quit[128];
+  int count = dl_quit_signals(quit, 128);
+  for (int i = 0; i < count; i++) {
+    if (quit[i] < 128 && dl_ignored_at_start()[quit[i]]) continue;
+    signal(quit[i], SIG_DFL);
+  }
 }
 
 static inline int dl_take_quit_signal(void) {

@@ -4,6 +4,10 @@ import DatelineUI
 /// Every cell is sanitized. The last column is never padded; when a width is given (standard
 /// output is a terminal) it wraps under itself instead of running back to column 0.
 struct TextTable {
+  /// No column but the last is wider than this: longer cells are cut with "…" (as the browser
+  /// does), so one huge cell cannot pad every other row to its width.
+  static let maximumColumnWidth = 48
+
   var header: [String]?
   var rows: [[String]] = []
 
@@ -17,7 +21,8 @@ struct TextTable {
     var widths = [Int](repeating: 0, count: columnCount)
     for row in all {
       for (index, cell) in row.enumerated() where index < columnCount - 1 {
-        widths[index] = max(widths[index], TerminalText.width(of: cell))
+        widths[index] = max(
+          widths[index], min(Self.maximumColumnWidth, TerminalText.width(of: cell.prefix(Self.maximumColumnWidth + 1))))
       }
     }
     let leading = TerminalText.width(of: indent) + widths.dropLast().reduce(0) { $0 + $1 + 2 }

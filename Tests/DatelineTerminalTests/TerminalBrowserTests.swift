@@ -288,10 +288,14 @@ struct TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
-  /// Quit signals, and crash signals (the emergency handler restores the modes and re-raises).
+  /// Quit signals, and crash signals (the emergency handler restores the modes and re-raises);
+  /// every other signal whose default action ends the process too (issue 11, item 8).
   @Test(arguments: [
     (SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGINT, "SIGINT"), (SIGABRT, "SIGABRT"),
-    (SIGSEGV, "SIGSEGV"),
+    (SIGSEGV, "SIGSEGV"), (SIGUSR1, "SIGUSR1"), (SIGUSR2, "SIGUSR2"), (SIGALRM, "SIGALRM"),
+    (SIGXCPU, "SIGXCPU"), (SIGVTALRM, "SIGVTALRM"), (SIGPROF, "SIGPROF"), (SIGXFSZ, "SIGXFSZ"),
+    (SIGSYS, "SIGSYS"), (SIGIO, "SIGIO"), (SIGPWR, "SIGPWR"), (SIGQUIT, "SIGQUIT"),
+    (36, "SIGRTMIN+2"),
   ])
   func aSignalQuitsAndRestoresTheTerminal(signal: Int32, name: String) async throws {
     let session = try browse()

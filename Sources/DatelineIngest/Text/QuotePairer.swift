@@ -9,11 +9,16 @@ enum QuotePairer {
     for (paragraph, tokenRange) in article.paragraphTokens.enumerated() {
       let paragraphRange = article.paragraphs[paragraph]
       var open: Int?
+      // A quote left open ends where the next one opens, else at the end of its paragraph:
+      // spans never overlap, so their total length stays linear in the paragraph.
       func emit(closingAt close: Int?, endToken: Int) {
         guard let opened = open else { return }
         open = nil
         let lower = article.tokens[opened].end
-        let upper = close.map { article.tokens[$0].start } ?? paragraphRange.upperBound
+        let upper =
+          close.map { article.tokens[$0].start }
+          ?? (endToken < tokenRange.upperBound
+            ? article.tokens[endToken].start : paragraphRange.upperBound)
         guard let trimmed = Article.trim(scalars, lower..<upper) else { return }
         spans.append(
           QuoteSpan(

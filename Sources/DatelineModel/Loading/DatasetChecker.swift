@@ -1,6 +1,9 @@
 /// The semantic checks of a merged dataset, and the resolution of its dates (which the timeline
 /// reuses): references, duplicate ids, speakers, dates, anchors and `relativeTo` cycles.
 struct DatasetChecker {
+  /// Ids are slugs; longer ones are refused (a 1 MB id once made text output explode).
+  static let maximumIDLength = 200
+
   struct Result {
     var diagnostics: [Diagnostic]
     /// Parallel to `dataset.events` / `dataset.quotes`; nil where a date could not be resolved.
@@ -107,6 +110,13 @@ struct DatasetChecker {
         report(
           collection, index, "id",
           "the \(kind) has an empty id; give it a short unique id such as \"\(kind)-1\"")
+        return
+      }
+      if id.unicodeScalars.count > DatasetChecker.maximumIDLength {
+        report(
+          collection, index, "id",
+          "the \(kind) id is \(id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"\(kind)-1\")"
+        )
         return
       }
       if let (otherCollection, otherIndex) = seen[id] {
