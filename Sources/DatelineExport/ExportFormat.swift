@@ -74,7 +74,23 @@ public enum Exporter {
   /// The events an export includes, chronological: all, or with `upcoming` only those after the
   /// "as of" date.
   static func events(_ timeline: Timeline, _ options: ExportOptions) -> [TimelineEvent] {
-    options.upcoming ? timeline.events.filter(\.isUpcoming) : timeline.events
+    options.upcoming ? timeline.events.filter(\.isUpcoming) : Array(timeline.events)
+  }
+
+  /// The sources the events and their quotes cite, in order of first citation. (Looked up one
+  /// by one: `Timeline.dataset` would read every row of a large store.)
+  static func citedSources(_ events: [TimelineEvent], _ timeline: Timeline) -> [Source] {
+    var seen: Set<String> = []
+    var sources: [Source] = []
+    for item in events {
+      let ids =
+        [item.event.provenance.source]
+        + timeline.quotes(at: item.event.id).map(\.quote.provenance.source)
+      for id in ids where seen.insert(id).inserted {
+        if let source = timeline.source(id: id) { sources.append(source) }
+      }
+    }
+    return sources
   }
 }
 

@@ -9,7 +9,8 @@ public enum MarkdownWriter {
     var lines = ["# \(inline(timeline.title))", ""]
     var about = "Chronology of \(events.count) \(options.upcoming ? "upcoming " : "")event"
     if events.count != 1 { about += "s" }
-    let sources = timeline.dataset.sources.count
+    let sourceList = Exporter.citedSources(events, timeline)
+    let sources = sourceList.count
     about += " drawn from \(sources) source\(sources == 1 ? "" : "s")"
     if let asOf = timeline.asOf { about += ", as reported by \(DateWords.words(.day(asOf)))" }
     about +=
@@ -30,12 +31,6 @@ public enum MarkdownWriter {
     }
     if events.isEmpty { lines += ["No events to report.", ""] }
 
-    let cited = Set(
-      events.flatMap { item in
-        [item.event.provenance.source]
-          + timeline.quotes(at: item.event.id).map(\.quote.provenance.source)
-      })
-    let sourceList = timeline.dataset.sources.filter { cited.contains($0.id) }
     if !sourceList.isEmpty {
       lines += ["## Sources", ""]
       for source in sourceList {

@@ -82,7 +82,7 @@ public enum TimelineJSWriter {
     let events = Exporter.events(timeline, options)
     var about = "\(events.count) \(options.upcoming ? "upcoming " : "")event"
     if events.count != 1 { about += "s" }
-    let sources = timeline.dataset.sources.count
+    let sources = Exporter.citedSources(events, timeline).count
     about += " from \(sources) source\(sources == 1 ? "" : "s")"
     if let asOf = timeline.asOf { about += ", as of \(DateWords.words(.day(asOf)))" }
     about += "."
