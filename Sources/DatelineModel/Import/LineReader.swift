@@ -10,7 +10,7 @@ public final class LineReader {
   /// A line longer than this is an error rather than a reason to grow without bound.
   public static let maximumLineLength = 64 * 1024 * 1024
 
-  /// The path as given ("-" for standard input); what diagnostics name.
+  /// The path as given ("<stdin>" for standard input, "-"); what diagnostics name.
   public let path: String
   /// Bytes read from the file so far.
   public private(set) var bytesRead = 0
@@ -28,7 +28,7 @@ public final class LineReader {
 
   /// Opens `path`, or standard input for "-".
   public init(path: String, bufferSize: Int = 1 << 20) throws(DatasetLoadError) {
-    self.path = path
+    self.path = path == "-" ? "<stdin>" : path
     if path == "-" {
       descriptor = 0
       ownsDescriptor = false

@@ -19,12 +19,19 @@ public struct QuotebankMapper: Sendable {
   private var seenQuoteIDs: Set<UInt64> = []
   private var addedUnknownSpeaker = false
   private var addedUnattributedSource = false
+  private var reservedSourceIDs: Set<String> = []
 
   /// New items since the last `takeChunk()`.
   public private(set) var pending = Dataset()
   public private(set) var quoteCount = 0
 
   public init() {}
+
+  /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it).
+  public init(reserving ids: Set<String>) {
+    usedActorIDs.formUnion(ids)
+    reservedSourceIDs = ids
+  }
 
   public var actorCount: Int { actorByKey.count + (addedUnknownSpeaker ? 1 : 0) }
   public var sourceCount: Int { sourceByHost.count + (addedUnattributedSource ? 1 : 0) }
@@ -88,7 +95,8 @@ public struct QuotebankMapper: Sendable {
       return Self.unattributedSource.id
     }
     if let id = sourceByHost[host] { return id }
-    let id = "site-" + host
+    var id = "site-" + host
+    if reservedSourceIDs.contains(id) { id += "-quotebank" }
     sourceByHost[host] = id
     pending.sources.append(
       Source(id: id, publisher: host, title: host, published: "", url: "https://\(host)/"))
