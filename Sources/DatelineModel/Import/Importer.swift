@@ -36,6 +36,15 @@ public struct Importer {
     while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
     let rest = bytes[start...]
     if rest.starts(with: Array("Year,Month,Day".utf8)) { return .timelineCSV }
+    // Quotebank: a line among the first few is an object with "quoteID" (the very first may be
+    // the malformed line that --skip-bad is for).
+    for line in rest.split(separator: UInt8(ascii: "\n")).prefix(20) {
+      if line.first == UInt8(ascii: "{"), let node = try? JSONParser.parse(Array(line)),
+        case .object(let members) = node.value, members.contains(where: { $0.key == "quoteID" })
+      {
+        return .quotebank
+      }
+    }
     guard rest.first == UInt8(ascii: "{") else { return nil }
     let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
     if let first = try? JSONParser.parse(Array(rest[..<lineEnd])),
@@ -164,7 +173,7 @@ public struct Importer {
         record = try QuotebankRecord.parse(line, path: reader.path, lineNumber: reader.lineNumber)
       } catch {
         var diagnostic = error.diagnostics[0]
-        if !terminated && diagnostic.message.contains("end of file") {
+        if !terminated && diagnostic.message.hasPrefix("invalid JSON") {
           diagnostic.message += " (the last line has no line break: the file looks truncated)"
         }
         try bad(diagnostic)
