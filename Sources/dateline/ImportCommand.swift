@@ -75,7 +75,8 @@ struct ImportCommand: ParsableCommand {
     }
     if summary.skippedLines > summary.skipped.count {
       Output.writeError(
-        "dateline import: ... and \(summary.skippedLines - summary.skipped.count) more malformed lines")
+        "dateline import: ... and \(summary.skippedLines - summary.skipped.count) more malformed lines"
+      )
     }
     var counts =
       "\(summary.quotes) quotes, \(summary.actors) actors, \(summary.sources) sources, \(summary.events) events"

@@ -9,11 +9,12 @@ struct ImportCommandTests {
     #"{"quoteID": "\#(id)", "quotation": "\#(text)", "speaker": "\#(speaker)", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [], "urls": ["https://news.example/\#(id)"], "phase": "E"}"#
   }
 
-  static let quotebank = [
-    quotebankLine("q1", "We will talk", speaker: "Ann Lee"),
-    quotebankLine("q2", "Nobody said this", speaker: "None"),
-    quotebankLine("q3", "We talked", speaker: "Ann Lee"),
-  ].joined(separator: "\n") + "\n"
+  static let quotebank =
+    [
+      quotebankLine("q1", "We will talk", speaker: "Ann Lee"),
+      quotebankLine("q2", "Nobody said this", speaker: "None"),
+      quotebankLine("q3", "We talked", speaker: "Ann Lee"),
+    ].joined(separator: "\n") + "\n"
 
   /// Runs `dateline` with `input` on standard input.
   static func run(_ arguments: [String], input: String, in directory: URL) throws -> CLI.Result {

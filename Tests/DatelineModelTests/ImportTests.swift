@@ -92,7 +92,8 @@ enum QuotebankLines {
   @Test func aLineBecomesAQuoteWithItsDateURLsAndSpeaker() throws {
     let text =
       QuotebankLines.line(
-        "2020-01-16-000088", "We will build it", speaker: "Donald Trump", qids: ["Q22686", "Q27947481"],
+        "2020-01-16-000088", "We will build it", speaker: "Donald Trump",
+        qids: ["Q22686", "Q27947481"],
         urls: ["https://www.nytimes.com/2020/01/16/x.html", "http://cnn.com:80/y"]) + "\n"
     let (dataset, summary, _) = try importing(text)
     #expect(summary.quotes == 1)
@@ -122,7 +123,10 @@ enum QuotebankLines {
     let (dataset, _, _) = try importing(text, chunkSize: 2)
     #expect(dataset.actors.map(\.id) == ["Q22686", "jane-roe", "jane-roe-2", "Q1"])
     #expect(dataset.actors.first?.name == "Donald Trump")
-    #expect(dataset.quotes.map(\.speaker) == ["Q22686", "Q22686", "jane-roe", "jane-roe", "jane-roe-2", "Q1"])
+    #expect(
+      dataset.quotes.map(\.speaker) == [
+        "Q22686", "Q22686", "jane-roe", "jane-roe", "jane-roe-2", "Q1",
+      ])
     #expect(throws: Never.self) { try Timeline.check(dataset) }
   }
 
@@ -154,10 +158,19 @@ enum QuotebankLines {
     let good = QuotebankLines.line("q1", "one", speaker: "A")
     // The bad line, where the error points (the first character of this marker), the message.
     let cases: [(String, String?, String)] = [
-      (#"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": 7}"#, "7}", "\"date\" must be a string"),
-      (#"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": "yesterday"}"#, "\"yesterday", "2020-01-16 12:00:00"),
+      (
+        #"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": 7}"#, "7}",
+        "\"date\" must be a string"
+      ),
+      (
+        #"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": "yesterday"}"#, "\"yesterday",
+        "2020-01-16 12:00:00"
+      ),
       (#"{"quoteID": "q2", "speaker": "A", "date": "2020-01-01"}"#, nil, "no \"quotation\""),
-      (#"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": "2020-01-01", "urls": [1]}"#, "1]", "must hold strings"),
+      (
+        #"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": "2020-01-01", "urls": [1]}"#,
+        "1]", "must hold strings"
+      ),
       (#"{"quoteID": "q2", "quotation": "x" "speaker": "A"}"#, "\"speaker", "invalid JSON"),
       (#"["not", "an", "object"]"#, nil, "one JSON object"),
       (QuotebankLines.line("q1", "again", speaker: "A"), nil, "already imported"),
@@ -165,7 +178,8 @@ enum QuotebankLines {
     for (bad, marker, words) in cases {
       let line = 2
       let column = marker.map { Fixtures.position(of: $0, in: bad).1 } ?? 1
-      let found = try failure(good + "\n" + bad + "\n" + good.replacingOccurrences(of: "q1", with: "q9"))
+      let found = try failure(
+        good + "\n" + bad + "\n" + good.replacingOccurrences(of: "q1", with: "q9"))
       #expect(found.count == 1, "\(found)")
       guard let first = found.first else { continue }
       #expect((first.line, first.column) == (line, column), "\(first)")
@@ -176,7 +190,8 @@ enum QuotebankLines {
 
   @Test func aTruncatedFileIsAnErrorAtItsLastLine() throws {
     let whole = [
-      QuotebankLines.line("q1", "one", speaker: "A"), QuotebankLines.line("q2", "two", speaker: "B"),
+      QuotebankLines.line("q1", "one", speaker: "A"),
+      QuotebankLines.line("q2", "two", speaker: "B"),
     ].joined(separator: "\n")
     // Every cut inside the second line fails there; never a crash, never a silent success.
     let secondStart = whole.utf8.count - QuotebankLines.line("q2", "two", speaker: "B").utf8.count
@@ -296,7 +311,9 @@ enum QuotebankLines {
       #"{"id": "\#(id)", "text": "T", "speaker": "\#(speaker)", \#(extra)\#(v.provenance)}"#
     }
     let datasets = [
-      v.dataset(quotes: [quote("q1", "nobody", ""), quote("q1", "us", ""), quote("trump", "trump", "")]),
+      v.dataset(quotes: [
+        quote("q1", "nobody", ""), quote("q1", "us", ""), quote("trump", "trump", ""),
+      ]),
       v.dataset(
         events: [v.event("e"), v.event("e2", date: #"{"stated": "on Blursday"}"#)],
         quotes: [
@@ -330,7 +347,9 @@ enum QuotebankLines {
     let found = DatasetStream.validate(paths: [scratch.url.path]).diagnostics
     #expect(found.count == 1)
     #expect(found.first?.path == again)
-    #expect(found.first?.message.contains("already used by the quote at \(scratch.url.path)/0-quotes.json:1:") == true)
+    #expect(
+      found.first?.message.contains(
+        "already used by the quote at \(scratch.url.path)/0-quotes.json:1:") == true)
   }
 
   @Test func aDatasetAndQuotebankImportTogether() throws {

@@ -55,8 +55,9 @@ public struct ImportSummary: Sendable, Equatable {
 public enum DatasetStream {
   /// Every problem in the dataset made of `paths`; the same diagnostics as
   /// `DatasetLoader.validate(paths:)` gives for one dataset, in the same order.
-  public static func validate(paths: [String]) -> (diagnostics: [Diagnostic], summary: ImportSummary)
-  {
+  public static func validate(paths: [String]) -> (
+    diagnostics: [Diagnostic], summary: ImportSummary
+  ) {
     do {
       let summary = try read(paths: paths, into: nil, collectAll: true)
       return ([], summary)
@@ -127,7 +128,8 @@ public enum DatasetStream {
       located.quotes = []
       skeleton.merge(located)
       progress?(
-        ImportProgress(phase: "checking", quotes: quoteCount, bytesDone: bytesDone, bytesTotal: totalBytes))
+        ImportProgress(
+          phase: "checking", quotes: quoteCount, bytesDone: bytesDone, bytesTotal: totalBytes))
     }
     func fail() -> DatasetLoadError {
       DatasetLoadError(diagnostics: DatasetLoader.inReadingOrder(diagnostics, files: fileOrder))
@@ -174,7 +176,8 @@ public enum DatasetStream {
             || spot.column != Int32(clamping: position.column)
         {
           report(
-            duplicate(quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)"))
+            duplicate(quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)")
+          )
         }
       }
       let checked = checker.checkQuotes(
@@ -187,7 +190,8 @@ public enum DatasetStream {
       summary.quotes += quotes.count
       if let sink { try sink.add(Dataset(quotes: quotes)) }
       progress?(
-        ImportProgress(phase: "importing", quotes: summary.quotes, bytesDone: bytesDone, bytesTotal: totalBytes))
+        ImportProgress(
+          phase: "importing", quotes: summary.quotes, bytesDone: bytesDone, bytesTotal: totalBytes))
     }
     if !diagnostics.isEmpty { throw fail() }
     return summary

@@ -106,7 +106,8 @@ public struct Importer {
     var spooled: [String] = []
     defer { for file in spooled { try? FileManager.default.removeItem(atPath: file) } }
     for path in inputs {
-      let reader: LineReader? = FileManager.default.fileExists(atPath: path) || path == "-"
+      let reader: LineReader? =
+        FileManager.default.fileExists(atPath: path) || path == "-"
         ? try LineReader(path: path) : nil
       var isDirectory: ObjCBool = false
       if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
@@ -204,7 +205,8 @@ public struct Importer {
       throw DatasetLoadError(diagnostics: [
         Diagnostic(
           path: path, line: 1, column: 1,
-          message: "cannot create a temporary copy of standard input; set TMPDIR to a writable directory")
+          message:
+            "cannot create a temporary copy of standard input; set TMPDIR to a writable directory")
       ])
     }
     defer { try? handle.close() }

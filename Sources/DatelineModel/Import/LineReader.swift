@@ -35,7 +35,8 @@ public final class LineReader {
     } else {
       let opened = open(path, O_RDONLY)
       guard opened >= 0 else {
-        let reason = errno == ENOENT ? "no such file" : "cannot open the file (\(Self.describe(errno)))"
+        let reason =
+          errno == ENOENT ? "no such file" : "cannot open the file (\(Self.describe(errno)))"
         throw DatasetLoadError(diagnostics: [
           Diagnostic(path: path, line: 1, column: 1, message: "\(reason); check the path")
         ])

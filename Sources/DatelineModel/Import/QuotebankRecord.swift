@@ -46,7 +46,8 @@ public struct QuotebankRecord: Sendable, Equatable {
     }
     guard case .object(let members) = root.value else {
       throw failure(
-        root.position, "a Quotebank line is one JSON object with \"quoteID\"; found \(root.typeName)")
+        root.position,
+        "a Quotebank line is one JSON object with \"quoteID\"; found \(root.typeName)")
     }
     var fields: [String: JSONNode] = [:]
     for member in members { fields[member.key] = member.value }
@@ -66,7 +67,8 @@ public struct QuotebankRecord: Sendable, Equatable {
     func strings(_ key: String) throws(DatasetLoadError) -> [String] {
       guard let node = fields[key], !node.isNull else { return [] }
       guard case .array(let elements) = node.value else {
-        throw failure(node.position, "\"\(key)\" must be an array of strings, found \(node.typeName)")
+        throw failure(
+          node.position, "\"\(key)\" must be an array of strings, found \(node.typeName)")
       }
       var result: [String] = []
       result.reserveCapacity(elements.count)
@@ -99,7 +101,8 @@ public struct QuotebankRecord: Sendable, Equatable {
     var occurrences: Int?
     if let node = fields["numOccurrences"], !node.isNull {
       guard case .number(let value, true) = node.value, value >= 0, value < 1e15 else {
-        throw failure(node.position, "\"numOccurrences\" must be a whole number, found \(node.typeName)")
+        throw failure(
+          node.position, "\"numOccurrences\" must be a whole number, found \(node.typeName)")
       }
       occurrences = Int(value)
     }
