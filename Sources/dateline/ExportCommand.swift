@@ -57,37 +57,10 @@ struct ExportCommand: ParsableCommand {
       FileHandle.standardOutput.write(Data(text.utf8))
       return
     }
-    try OutputFile.replace(output, with: Data(text.utf8))
-  }
-}
-
-/// Writes a whole file atomically: a temporary file beside the target, flushed, then renamed over
-/// it, so a reader never sees half a file.
-enum OutputFile {
-  static func replace(_ path: String, with data: Data) throws(CommandFailure) {
-    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-    let directory = target.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(
-      ".\(target.lastPathComponent).dateline-tmp-\(ProcessInfo.processInfo.processIdentifier)")
     do {
-      try data.write(to: temporary, options: [.atomic])
-      if FileManager.default.fileExists(atPath: target.path) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
-        if let mode = attributes?[.posixPermissions] {
-          try? FileManager.default.setAttributes(
-            [.posixPermissions: mode], ofItemAtPath: temporary.path)
-        }
-      }
-      guard rename(temporary.path, target.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown)
-      }
+      try OutputFile.write(Array(text.utf8), to: output)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw CommandFailure(
-        message: Output.clean(
-          "dateline: error: cannot write \(path): \(error.localizedDescription); check that the directory exists and is writable"
-        ),
-        status: ExitStatus.invalidData)
+      throw CommandFailure.invalidData(error.diagnostics)
     }
   }
 }
