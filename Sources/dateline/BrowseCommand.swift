@@ -85,7 +85,7 @@ struct BrowseCommand: ParsableCommand {
       Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
       return
     }
-    let app = BrowserApp(timeline: timeline)
+    let app = BrowserApp(timeline: timeline, background: true)
     let ending: TerminalSession.Ending
     do {
       ending = try TerminalSession.run(app, environment: environment)
