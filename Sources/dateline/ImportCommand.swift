@@ -116,7 +116,11 @@ final class JSONImportOutput: ImportOutput {
 
   func finish() throws(DatasetLoadError) {
     try Timeline.check(dataset)
-    try OutputFile.write(DatasetWriter.utf8(dataset), to: path)
+    let bytes = DatasetWriter.utf8(dataset)
+    // Whatever the loader would refuse (a file over its size limit, ...) is not written.
+    let problems = DatasetLoader.problems(inFile: bytes, path: path)
+    if !problems.isEmpty { throw DatasetLoadError(diagnostics: problems) }
+    try OutputFile.write(bytes, to: path)
   }
 
   func discard() {}
@@ -136,16 +140,15 @@ final class StoreImportOutput: ImportOutput {
   func discard() {}
 }
 
-/// Writes bytes through a temporary file beside the target, renamed over it at the end.
+/// Writes bytes with the model's AtomicFileWriter: a temporary file beside the target (links
+/// followed), the mode kept, fsync, then a rename over it.
 enum OutputFile {
   static func write(_ bytes: [UInt8], to path: String) throws(DatasetLoadError) {
-    let url = URL(fileURLWithPath: path)
     do {
-      try Data(bytes).write(to: url, options: .atomic)
+      try AtomicFileWriter.write(bytes, to: path)
     } catch {
       throw DatasetLoadError(diagnostics: [
-        Diagnostic(
-          path: path, line: 0, column: 0, message: "cannot write: \(error.localizedDescription)")
+        Diagnostic(path: path, line: 0, column: 0, message: "cannot write: \(error.message)")
       ])
     }
   }

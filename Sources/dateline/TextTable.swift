@@ -22,7 +22,10 @@ struct TextTable {
     for row in all {
       for (index, cell) in row.enumerated() where index < columnCount - 1 {
         widths[index] = max(
-          widths[index], min(Self.maximumColumnWidth, TerminalText.width(of: cell.prefix(Self.maximumColumnWidth + 1))))
+          widths[index],
+          min(
+            Self.maximumColumnWidth,
+            TerminalText.width(of: cell.prefix(Self.maximumColumnWidth + 1))))
       }
     }
     let leading = TerminalText.width(of: indent) + widths.dropLast().reduce(0) { $0 + $1 + 2 }

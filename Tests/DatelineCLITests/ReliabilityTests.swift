@@ -6,7 +6,9 @@ import Testing
 @Suite struct InterruptedWriteTests {
   /// Starts `dateline-bench hold-write PATH`, waits until its temporary file exists, then
   /// sends `signal` and returns how it ended and the temporary path.
-  func interrupt(_ path: String, with signal: Int32) throws -> (status: Int32, reason: Process.TerminationReason, temporary: String) {
+  func interrupt(_ path: String, with signal: Int32) throws -> (
+    status: Int32, reason: Process.TerminationReason, temporary: String
+  ) {
     let process = Process()
     process.executableURL = try CLI.binary(named: "dateline-bench")
     process.arguments = ["hold-write", path]
@@ -21,7 +23,8 @@ import Testing
       if chunk.isEmpty { break }
       line.append(chunk)
     }
-    let temporary = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let temporary = String(decoding: line, as: UTF8.self).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     #expect(FileManager.default.fileExists(atPath: temporary), "\(temporary)")
     kill(process.processIdentifier, signal)
     process.waitUntilExit()
@@ -52,7 +55,10 @@ import Testing
     let result = try CLI.run(["ingest", article.path, "-o", target, "--force"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: ended.temporary))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["a.txt", "story.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == [
+        "a.txt", "story.json",
+      ])
   }
 }
 

@@ -36,7 +36,8 @@ struct IngestReliabilityTests {
     let binary = "/bin/ls"
     let refused = runIngest(IngestOptions(files: [binary], published: "2025-02-24", output: out))
     #expect(refused.status == 1)
-    #expect(refused.errors.contains("/bin/ls: error: the file is an ELF executable"), "\(refused.errors)")
+    #expect(
+      refused.errors.contains("/bin/ls: error: the file is an ELF executable"), "\(refused.errors)")
     var latin1 = Array("date 2025-02-24\n\nCaf".utf8)
     latin1 += [0xE9, 0x20]
     latin1 += Array("\"Oui,\" said Ann Lee.\n".utf8)
@@ -44,7 +45,9 @@ struct IngestReliabilityTests {
     try Data(latin1).write(to: URL(fileURLWithPath: latin))
     let notUTF8 = runIngest(IngestOptions(files: [latin], output: out))
     #expect(notUTF8.status == 1)
-    #expect(notUTF8.errors.contains("latin.txt: error: the file is not UTF-8 text: byte 0xE9"), "\(notUTF8.errors)")
+    #expect(
+      notUTF8.errors.contains("latin.txt: error: the file is not UTF-8 text: byte 0xE9"),
+      "\(notUTF8.errors)")
     let withNul = try scratch.write("nul.txt", "date 2025-02-24\n\nHello\u{0}world")
     let nul = runIngest(IngestOptions(files: [withNul], output: out))
     #expect(nul.status == 1)
@@ -68,7 +71,9 @@ struct IngestReliabilityTests {
       with: "{\n  \"$schema\": \"https://example.org/dateline.schema.json\",\n  \"format\"")
     text = text.replacingOccurrences(
       of: "\"id\": \"\(event.id)\",",
-      with: "\"id\": \"\(event.id)\",\n      \"_checked\": {\"by\": \"desk\", \"n\": 12345678901234567890},")
+      with:
+        "\"id\": \"\(event.id)\",\n      \"_checked\": {\"by\": \"desk\", \"n\": 12345678901234567890},"
+    )
     text = text.replacingOccurrences(
       of: "\"id\": \"\(actor.id)\",", with: "\"_first\": true, \"id\": \"\(actor.id)\",")
     text = text.replacingOccurrences(
@@ -80,10 +85,13 @@ struct IngestReliabilityTests {
     let after = try String(contentsOfFile: out, encoding: .utf8)
     #expect(DatasetLoader.validate(paths: [out]).isEmpty)
     #expect(try DatasetLoader.load(path: out).sources.count == 2)
-    #expect(after.contains("{\n  \"$schema\": \"https://example.org/dateline.schema.json\",\n  \"format\""))
     #expect(
       after.contains(
-        "\"id\": \"\(event.id)\",\n      \"_checked\": {\"by\": \"desk\", \"n\": 12345678901234567890},"))
+        "{\n  \"$schema\": \"https://example.org/dateline.schema.json\",\n  \"format\""))
+    #expect(
+      after.contains(
+        "\"id\": \"\(event.id)\",\n      \"_checked\": {\"by\": \"desk\", \"n\": 12345678901234567890},"
+      ))
     #expect(after.contains("\"_first\": true,\n      \"id\": \"\(actor.id)\""))
     #expect(after.contains("\"_note\": \"checked against print\",\n  \"relations\": ["))
   }
@@ -108,6 +116,9 @@ struct IngestReliabilityTests {
     #expect(merged.errors.contains("larger than"), "\(merged.errors.prefix(500))")
     #expect(merged.errors.contains("nothing was written"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(big))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["first.txt", "second.txt", "story.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == [
+        "first.txt", "second.txt", "story.json",
+      ])
   }
 }

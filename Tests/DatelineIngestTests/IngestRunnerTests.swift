@@ -137,7 +137,8 @@ struct IngestRunnerTests {
     #expect(forced.status == 0)
     #expect(try DatasetLoader.load(path: real).sources.count == 1)
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real/story.json")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("real")) == ["story.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.path("real")) == ["story.json"])
   }
 
   /// Issue 11, item 7: a temporary file left by a process that died (kill -9) is removed by
@@ -153,6 +154,9 @@ struct IngestRunnerTests {
     let stale = scratch.path(".out.json.dateline-tmp-\(child.processIdentifier)")
     _ = FileManager.default.createFile(atPath: stale, contents: Data("partial".utf8))
     #expect(runIngest(IngestOptions(files: [first], output: out)).status == 0)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["a.txt", "out.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == [
+        "a.txt", "out.json",
+      ])
   }
 }

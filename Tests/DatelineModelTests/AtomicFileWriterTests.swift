@@ -9,7 +9,8 @@ import Testing
   let directory: String
 
   init() throws {
-    directory = FileManager.default.temporaryDirectory
+    directory =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("dateline-atomic-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
   }
@@ -51,7 +52,8 @@ import Testing
     #expect(
       try FileManager.default.destinationOfSymbolicLink(atPath: directory + "/link1.json")
         == "real/story.json")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/real") == ["story.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory + "/real") == ["story.json"])
   }
 
   @Test func aDanglingLinkGetsItsTargetCreated() throws {

@@ -89,7 +89,8 @@ public final class AtomicFileWriter {
       }
       throw WriteError(
         path: path,
-        message: "cannot create a temporary file in \(directory): \(String(cString: strerror(code)))")
+        message:
+          "cannot create a temporary file in \(directory): \(String(cString: strerror(code)))")
     }
     temporaryPath = candidate
     descriptor = fd

@@ -34,7 +34,8 @@ public struct DatasetExtensions: Sendable, Equatable {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { scanner.index = 3 }
     guard let top = scanner.object() else { return result }
     result.collect(top, path: "", scanner: scanner)
-    for member in top where ["sources", "actors", "events", "quotes", "relations"].contains(member.key) {
+    for member in top
+    where ["sources", "actors", "events", "quotes", "relations"].contains(member.key) {
       var items = scanner
       items.index = member.value.lowerBound
       guard let elements = items.array() else { continue }

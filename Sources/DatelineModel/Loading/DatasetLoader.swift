@@ -74,10 +74,11 @@ public enum DatasetLoader {
     }
     var problems: [Diagnostic] = []
     for file in files where RegularFile.kind(of: file) != S_IFREG {
-      problems += fileError(
-        file,
-        "is \(RegularFile.describe(file)), not a dataset file; only regular *.json files are read from a dataset directory (rename or move it)"
-      ).diagnostics
+      problems +=
+        fileError(
+          file,
+          "is \(RegularFile.describe(file)), not a dataset file; only regular *.json files are read from a dataset directory (rename or move it)"
+        ).diagnostics
     }
     if !problems.isEmpty { return .failure(DatasetLoadError(diagnostics: problems)) }
     return .success(files)

@@ -36,9 +36,12 @@ public enum RegularFile {
 
   /// The whole content of the regular file at `path`, or why not. With `limit`, a larger file
   /// is refused with `tooLarge(limit)`'s message once `limit + 1` bytes are read.
-  public static func read(_ path: String, limit: Int? = nil, tooLarge: (Int) -> String = {
-    "the file is larger than \($0) bytes"
-  }) -> Result<[UInt8], Problem> {
+  public static func read(
+    _ path: String, limit: Int? = nil,
+    tooLarge: (Int) -> String = {
+      "the file is larger than \($0) bytes"
+    }
+  ) -> Result<[UInt8], Problem> {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else {
       let code = errno

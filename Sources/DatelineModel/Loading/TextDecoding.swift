@@ -29,7 +29,8 @@ public enum TextDecoding {
   ]
 
   public static func decode(_ bytes: [UInt8]) -> Result<String, Problem> {
-    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+    {
       return .failure(
         Problem(message: "the file is UTF-32 text; convert it to UTF-8 (iconv -f UTF-32 -t UTF-8)"))
     }
@@ -92,7 +93,8 @@ public enum TextDecoding {
     return nil
   }
 
-  private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> Result<String, Problem> {
+  private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> Result<String, Problem>
+  {
     guard bytes.count % 2 == 0 else {
       return .failure(
         Problem(message: "the file starts like UTF-16 text but has an odd number of bytes"))
