@@ -206,14 +206,19 @@ public enum DatasetStream {
   private static func parse(_ file: String, into diagnostics: inout [Diagnostic])
     -> LocatedDataset?
   {
-    guard let data = FileManager.default.contents(atPath: file) else {
+    // RegularFile never blocks (a FIFO is refused) and names what it could not read.
+    let data: [UInt8]
+    switch RegularFile.read(file) {
+    case .success(let bytes): data = bytes
+    case .failure(let problem):
       diagnostics.append(
         Diagnostic(
           path: file, line: 1, column: 1,
-          message: "cannot open the file; check that it exists and is readable"))
+          message: problem.isMissing
+            ? "cannot open the file; check that it exists and is readable" : problem.message))
       return nil
     }
-    let (located, problems, isSyntaxError) = DatasetLoader.parse(bytes: [UInt8](data), path: file)
+    let (located, problems, isSyntaxError) = DatasetLoader.parse(bytes: data, path: file)
     diagnostics += problems
     if isSyntaxError { return nil }
     var result = located
