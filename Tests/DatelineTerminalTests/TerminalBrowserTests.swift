@@ -126,7 +126,7 @@ struct TerminalBrowserTests {
     let session = try browse()
     defer { session.close() }
     try await waitForFirstFrame(session)
-    try session.type("/d")
+    try session.type("3/d")
     let broad = try await session.waitForScreen("a match count") { Self.matchCount(in: $0) != nil }
     let broadCount = try #require(Self.matchCount(in: broad))
     try session.type("eal")
@@ -206,7 +206,7 @@ struct TerminalBrowserTests {
       start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
     #expect(starmer.contains("Thu 2025-02-27"))
     #expect(starmer.contains("»"), "the Starmer meeting is not marked upcoming")
-    try session.type("/dea")
+    try session.type("3/dea")
     try await session.waitFor("/dea")
     try session.type("l")
     try await session.waitFor("▶ Quotes /deal")

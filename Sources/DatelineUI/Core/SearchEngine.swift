@@ -57,8 +57,16 @@ enum TimelineSearch {
         total: timeline.quotes.count, domain: request.domain, limit: limit,
         isCancelled: isCancelled
       ) { timeline.quoteIndices(matching: query, among: $0) }
-    case .events, .people:
-      return SearchAnswer(rows: [], isComplete: true)
+    case .events:
+      return chunked(
+        total: timeline.events.count, domain: request.domain, limit: limit,
+        isCancelled: isCancelled
+      ) { timeline.eventIndices(matching: query, among: $0) }
+    case .people:
+      return chunked(
+        total: timeline.actors.count, domain: request.domain, limit: limit,
+        isCancelled: isCancelled
+      ) { timeline.actorIndices(matching: query, among: $0) }
     }
   }
 
