@@ -86,6 +86,8 @@ import Testing
         $0.formUnion(timeline.quoteIndices(matching: $1, among: nil))
       }
       #expect(found == union, "\(text)")
+      let reference = Set(timeline.quotes.indices.filter { query.matches(timeline.quotes[$0]) })
+      #expect(found == reference, "the store's answer to \(text) is QuoteQuery's own")
       let previous = QuoteQuery(randomQuery())
       if query.narrows(previous) {
         let among = timeline.quoteIndices(matching: previous, among: nil)

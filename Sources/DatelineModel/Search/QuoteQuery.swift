@@ -113,29 +113,38 @@ public struct QuoteQuery: Sendable, Equatable {
 
   public func matches(_ quote: TimelineQuote) -> Bool {
     if !orClauses.isEmpty { return orClauses.contains { $0.matches(quote) } }
-    if !speakers.isEmpty {
-      let speaks = speakers.contains { wanted in quote.speakerKeys.contains { $0.hasPrefix(wanted) }
-      }
-      if !speaks { return false }
-    }
+    if !speakers.isEmpty && !matchesSpeaker(keys: quote.speakerKeys) { return false }
     let haystack = isCaseSensitive ? quote.textBytes : quote.foldedBytes
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
 
   /// The same query over any text: words and phrases must appear in `text`, and each `@name`
   /// must be a prefix of one of `keys` (lowercased names, ids, aliases). For searching events
-  /// and people with the language of quotes.
+  /// and people with the language of quotes. Alternatives (`a | b`) are honoured.
   public func matches(text: String, keys: [String]) -> Bool {
     if !orClauses.isEmpty { return orClauses.contains { $0.matches(text: text, keys: keys) } }
-    if !speakers.isEmpty {
-      let named = speakers.contains { wanted in keys.contains { $0.hasPrefix(wanted) } }
-      if !named { return false }
-    }
-    guard !needles.isEmpty else { return true }
+    return matchesSpeaker(keys: keys) && matchesText(text)
+  }
+
+  /// Whether a speaker with these keys (see `TimelineQuote.speakerKeys`) passes the `@` filters.
+  /// Of this query alone: for `a | b`, ask each of `alternatives`.
+  func matchesSpeaker(keys: [String]) -> Bool {
+    speakers.isEmpty
+      || speakers.contains { wanted in keys.contains { $0.hasPrefix(wanted) } }
+  }
+
+  /// Whether quote text holds every word and phrase (the speaker filters aside). Of this query
+  /// alone: for `a | b`, ask each of `alternatives`.
+  func matchesText(_ text: String) -> Bool {
+    if needles.isEmpty { return true }
     let plain = QuoteQuery.foldPunctuation(text)
     let haystack = Array((isCaseSensitive ? plain : plain.lowercased()).utf8)
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
+
+  /// The words and phrases as the search index holds quote text (`QuoteSearchText.indexed`).
+  /// Of this query alone: for `a | b`, ask each of `alternatives`.
+  var indexTerms: [String] { (words + phrases).map(QuoteSearchText.indexed) }
 
   /// True when every quote this query matches is also matched by `previous`, so a UI may search
   /// only among `previous`'s results (typing "pea" after "pe", adding a word or an `@speaker`).

@@ -175,18 +175,14 @@ public struct BrowserState: Sendable {
       let own = timeline.actorIndex(id: actorID).map { [$0] } ?? []
       context[Pane.people.rawValue] = .subset(
         own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
-      let allQuotes = timeline.quotes
-      context[Pane.quotes.rawValue] = .subset(
-        allQuotes.indices.filter { allQuotes[$0].quote.speaker == actorID })
+      context[Pane.quotes.rawValue] = .subset(timeline.quoteIndices(by: actorID))
     case .event(let eventID):
       context[Pane.events.rawValue] = .all(count: allEvents.count)
       related = []
       relatedReasons = []
       let participants = timeline.event(id: eventID)?.event.participants ?? []
       context[Pane.people.rawValue] = .subset(participants.compactMap { timeline.actorIndex(id: $0) })
-      let allQuotes = timeline.quotes
-      context[Pane.quotes.rawValue] = .subset(
-        allQuotes.indices.filter { allQuotes[$0].quote.event == eventID })
+      context[Pane.quotes.rawValue] = .subset(timeline.quoteIndices(at: eventID))
     }
     contextRows = context
     for pane in Pane.allCases { refreshSearch(pane, keepSelection: true) }
