@@ -44,7 +44,8 @@ import Testing
   @Test func highlightsOnlyAlternativesThatMatch() {
     let text = "We spoke about Putin and about peace"
     let ranges = QuoteQuery("peace talks | putin").highlights(in: text)
-    #expect(ranges.map { String(text[$0]) } == ["Putin"], "peace is not highlighted: talks is missing")
+    #expect(
+      ranges.map { String(text[$0]) } == ["Putin"], "peace is not highlighted: talks is missing")
     let both = QuoteQuery("peace | putin").highlights(in: text)
     #expect(both.map { String(text[$0]) } == ["Putin", "peace"])
   }
@@ -70,7 +71,9 @@ import Testing
     dataset.quotes = quotes
     dataset.relations = []
     let timeline = try Timeline(dataset: dataset)
-    let pieces = ["pea", "peace", "Peace", "war", "wa", "dé", "don't", "\"a|b\"", "@tr", "@mac", "été"]
+    let pieces = [
+      "pea", "peace", "Peace", "war", "wa", "dé", "don't", "\"a|b\"", "@tr", "@mac", "été",
+    ]
     func randomQuery() -> String {
       (0..<Int.random(in: 1...3, using: &random)).map { _ in
         (0..<Int.random(in: 1...2, using: &random)).map { _ in

@@ -56,7 +56,7 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
     case .forward: "Forward again"
     case .clearFocus: "Clear the focus: show the whole story"
     case .search:
-      "Search the focused pane as you type: quotes by text, events by headline and summary, people by name, alias and role (words, \"a phrase\", @name, a | b for either)"
+      "Search the focused pane as you type (words, \"a phrase\", @name, a | b for either)"
     case .nextMatch: "Next search match (in the focused pane, else the pane searched last)"
     case .previousMatch: "Previous search match"
     case .help: "Show or close this help"

@@ -181,7 +181,8 @@ public struct BrowserState: Sendable {
       related = []
       relatedReasons = []
       let participants = timeline.event(id: eventID)?.event.participants ?? []
-      context[Pane.people.rawValue] = .subset(participants.compactMap { timeline.actorIndex(id: $0) })
+      context[Pane.people.rawValue] = .subset(
+        participants.compactMap { timeline.actorIndex(id: $0) })
       context[Pane.quotes.rawValue] = .subset(timeline.quoteIndices(at: eventID))
     }
     contextRows = context
