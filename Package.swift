@@ -59,7 +59,8 @@ let package = Package(
       exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
     .testTarget(
-      name: "DatelineExportTests", dependencies: ["DatelineExport", "DatelineModel"]),
+      name: "DatelineExportTests",
+      dependencies: ["DatelineExport", "DatelineModel", "DatelineTestSupport"]),
     .testTarget(
       name: "DatelineTerminalTests",
       dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI"]),

@@ -128,5 +128,41 @@ struct ExportCommandTests {
     #expect(result.status == 0)
     #expect(result.stdout.contains("dateline"))
     #expect(result.stdout.contains("---completion"))
+    #expect(result.stdout.contains("timelinejs-csv"))
+  }
+
+  /// The generated bash script, sourced in a real bash, completes ids after `show` and formats
+  /// after `export --to`.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+  func bashCompletesIDsAndFormats() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let binary = try CLI.binary()
+    let script = """
+      source <("$DATELINE" --generate-completion-script bash)
+      complete_line() {
+        COMP_LINE="$1"; COMP_POINT=${#COMP_LINE}; read -r -a COMP_WORDS <<< "$1"
+        if [[ "$1" == *" " ]]; then COMP_WORDS+=(""); fi
+        COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=()
+        _dateline dateline "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+        echo "${COMPREPLY[*]}"
+      }
+      complete_line "dateline show starm"
+      complete_line "dateline export --to "
+      """
+    var environment = ProcessInfo.processInfo.environment
+    environment["DATELINE_DATA"] = nil
+    environment["DATELINE"] = binary.path
+    environment["PATH"] =
+      binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    environment["XDG_CACHE_HOME"] = scratch.url.path
+    environment["XDG_CONFIG_HOME"] = scratch.url.path
+    let result = try CLI.runProgram(
+      URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: CLI.packageRoot,
+      environment: environment)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(result.stdout)\(result.stderr)")
+    #expect(lines.first.map { Set($0.split(separator: " ")) } == ["starmer-meeting", "starmer"])
+    #expect(lines.last == "timelinejs timelinejs-csv ics csv markdown")
   }
 }
