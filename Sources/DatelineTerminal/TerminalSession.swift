@@ -64,7 +64,8 @@ public enum TerminalSession {
   /// the screen was taken over is thrown once the terminal is restored.
   public static func run(
     loading screen: LoadingScreen,
-    load: @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws ->
+    load:
+      @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws ->
       Timeline,
     makeApp: (Timeline) -> BrowserApp,
     environment: [String: String],
@@ -238,7 +239,11 @@ final class LoadJob: @unchecked Sendable {
   private var version = 0
   private var finished: Result<Timeline, any Error>?
 
-  init(_ load: @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws -> Timeline) {
+  init(
+    _ load:
+      @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws ->
+      Timeline
+  ) {
     let thread = Thread { [self] in
       let result = Result { try load { progress in self.report(progress) } }
       lock.withLock { finished = result }

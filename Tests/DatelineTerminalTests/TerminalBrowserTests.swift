@@ -345,7 +345,8 @@ struct TerminalBrowserTests {
   static func largeStory(quotes: Int) throws -> URL {
     let url = FileManager.default.temporaryDirectory
       .appendingPathComponent("dateline-large-\(UUID().uuidString).json")
-    var text = #"{"format": "dateline/1", "title": "Large", "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2025-02-24T12:00:00Z"}], "actors": [{"id": "a0", "name": "Person Zero", "kind": "person"}], "events": [{"id": "e0", "headline": "Event zero", "summary": "S.", "date": "2025-02-24", "status": "occurred", "participants": ["a0"], "provenance": {"source": "s", "paragraph": 1}}], "quotes": ["#
+    var text =
+      #"{"format": "dateline/1", "title": "Large", "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2025-02-24T12:00:00Z"}], "actors": [{"id": "a0", "name": "Person Zero", "kind": "person"}], "events": [{"id": "e0", "headline": "Event zero", "summary": "S.", "date": "2025-02-24", "status": "occurred", "participants": ["a0"], "provenance": {"source": "s", "paragraph": 1}}], "quotes": ["#
     for index in 0..<quotes {
       if index > 0 { text += ", " }
       text +=
@@ -380,7 +381,8 @@ struct TerminalBrowserTests {
     let session = try TmuxSession(
       arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
     defer { session.close() }
-    let screen = try await session.waitForScreen("the browser after loading", timeout: .seconds(60)) {
+    let screen = try await session.waitForScreen("the browser after loading", timeout: .seconds(60))
+    {
       $0.contains("Quote 0 about peace") && $0.contains("q quit")
     }
     #expect(screen.contains("3000 quotes") || screen.contains("3,000 quotes"))
