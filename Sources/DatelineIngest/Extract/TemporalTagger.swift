@@ -160,6 +160,37 @@ enum TemporalTagger {
         }
         if directionTense != nil { first = index - 1 }
       }
+      // "June last year", "February this year": the month of that year.
+      if length == 1, directionTense == nil, tokens[index].classes.contains(.month),
+        tokens[index].isCapitalized, let month = Lexicon.months[tokens[index].lower],
+        last + 2 < tokens.count, tokens[last + 2].paragraph == tokens[index].paragraph,
+        word(tokens, last + 2) == "year"
+      {
+        let shift: Int? =
+          switch word(tokens, last + 1) {
+          case "last": -1
+          case "this": 0
+          case "next": 1
+          default: nil
+          }
+        if let shift {
+          let end = last + 2
+          let range = tokens[index].start..<tokens[end].end
+          let text = article.text(range)
+          var expression = TemporalExpression(
+            range: range, text: text, firstToken: index, lastToken: end,
+            tense: tense(of: tokens, around: index...end), resolved: nil,
+            isResolvedLocally: true)
+          if let anchor {
+            expression.resolved = ResolvedDate(
+              value: .month(year: anchor.year + shift, month: month), stated: text,
+              explanation: "\(tokens[index + 1].lower) year of \(anchor.labeled)")
+          }
+          found.append(expression)
+          index = end + 1
+          continue
+        }
+      }
       let range = tokens[first].start..<tokens[last].end
       var expression = TemporalExpression(
         range: range, text: article.text(range), firstToken: first, lastToken: last,

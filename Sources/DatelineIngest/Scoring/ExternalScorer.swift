@@ -340,6 +340,32 @@ public enum TimeMLScorer {
     return isCalendar(parts) ? parts : value
   }
 
+  /// Our value as a calendar value: a month or year without its qualifier (`1998-11~`, "late
+  /// November", is the month 1998-11; an approximate day is no calendar value), and an interval that covers exactly one whole month or
+  /// year as that month or year (`1999-01-01/1999-12-31` is 1999). Nil for anything else.
+  static func calendarValue(_ date: EDTFDate) -> String? {
+    switch date.form {
+    case .single(var point):
+      // An approximate day ("in nine months") is an estimate, not a calendar date.
+      if point.day != nil && !point.qualifier.isEmpty { return nil }
+      point.qualifier = []
+      return point.description
+    case .interval:
+      let first = date.earliestDay
+      let last = date.latestDay
+      guard first.day == 1 else { return nil }
+      if first.year == last.year, first.month == last.month,
+        last.day == CivilDay.daysIn(month: last.month, year: last.year)
+      {
+        return EDTFDate.month(year: first.year, month: first.month).description
+      }
+      if first.year == last.year, first.month == 1, last.month == 12, last.day == 31 {
+        return EDTFDate.year(first.year).description
+      }
+      return nil
+    }
+  }
+
   /// The text between `<TEXT>` and `</TEXT>` without tags, with the TIMEX3 of type DATE in it
   /// (scalar ranges in that text) and the creation time's value.
   static func parse(_ xml: String) -> (
@@ -425,7 +451,9 @@ public enum TimeMLScorer {
     total.gold += goldCalendar.count
     var matchedGold = Set<Int>()
     for date in analysis.dates {
-      guard let value = date.resolved?.value.description, isCalendar(value) else { continue }
+      guard let resolved = date.resolved, let value = calendarValue(resolved.value),
+        isCalendar(value)
+      else { continue }
       let hit = goldSpans.indices.first {
         !matchedGold.contains($0) && goldSpans[$0].0.overlaps(date.range)
       }
@@ -452,7 +480,12 @@ public enum TimeMLScorer {
     }
     for (index, item) in goldSpans.enumerated()
     where isCalendar(item.1) && !matchedGold.contains(index) {
-      if !analysis.dates.contains(where: { $0.range.overlaps(item.0) }) {
+      if let other = analysis.dates.first(where: { $0.range.overlaps(item.0) }) {
+        let value = other.resolved?.value.description ?? "nothing"
+        if other.resolved.flatMap({ calendarValue($0.value) }).map(isCalendar) != true {
+          total.misses.append("\(name): \(other.text) -> \(value) (not a calendar value), gold \(item.1)")
+        }
+      } else {
         var words = ""
         words.unicodeScalars.append(contentsOf: body[item.0])
         var context = ""
