@@ -584,7 +584,7 @@ enum TemporalTagger {
     // Not "2,000 troops": a year stands alone, not before a plural noun.
     let plural =
       next.hasSuffix("s") && next != "as" && next != "was" && next != "is" && next.count > 2
-        && next != "'s"
+      && next != "'s"
     if plural || countNouns.contains(next) { return false }
     if yearPrepositions.contains(previous) { return true }
     if tokens[index - 1].kind == .number || countLeaders.contains(previous) { return false }
@@ -598,7 +598,10 @@ enum TemporalTagger {
     let first = tokens[index].lower
     var position = index
     if first == "year-end" { return 1 }
-    if first == "year", word(tokens, index + 1) == "end" || word(tokens, index + 1) == "-" && word(tokens, index + 2) == "end" {
+    if first == "year",
+      word(tokens, index + 1) == "end"
+        || word(tokens, index + 1) == "-" && word(tokens, index + 2) == "end"
+    {
       return word(tokens, index + 1) == "end" ? 2 : 3
     }
     guard first == "this" || first == "the" else { return nil }

@@ -130,7 +130,7 @@ public enum PolNeARScorer {
     return (spans, events)
   }
 
-  /// Quoted spans of a text: the words between an opening and a closing quotation mark in one
+  /// Quoted spans of a text (titles are left out by the caller): the words between an opening and a closing quotation mark in one
   /// paragraph, or, when a paragraph ends with a quotation still open, up to the paragraph's
   /// end. Marks: curly double quotes, or straight double quotes paired in order. Single quotes
   /// are not spans (they are nested quotes or apostrophes).
@@ -162,6 +162,34 @@ public enum PolNeARScorer {
     }
     close(at: scalars.count)
     return result
+  }
+
+  static let smallWords: Set<String> = [
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+  ]
+
+  /// A title or a name in quotation marks ("Meet the Press", "Miss Piggy", "American Skin (41
+  /// Shots)"): at most six words, every one capitalized except small function words. The issue
+  /// this scorer follows does not count titles as quotations.
+  static func isTitle(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter {
+      $0.contains(where: \.isLetter)
+    }
+    guard !words.isEmpty, words.count <= 6 else { return false }
+    var capitalized = 0
+    for (index, word) in words.enumerated() {
+      let letters = word.drop(while: { !$0.isLetter })
+      guard let first = letters.first else { continue }
+      if first.isUppercase {
+        capitalized += 1
+      } else if index == 0 || !smallWords.contains(letters.lowercased()) {
+        return false
+      }
+    }
+    // One capitalized word alone ("Yes.") may be speech; two or more make a title.
+    return capitalized >= 2 || (words.count == 1 && !text.contains(where: { ".?!,".contains($0) }))
   }
 
   static let determiners: Set<String> = [
@@ -246,7 +274,7 @@ public enum PolNeARScorer {
     }
     // Gold: quoted spans inside the content of an attribution; the source of that attribution.
     var gold: [(range: Range<Int>, head: String?)] = []
-    for range in quotedSpans(scalars) {
+    for range in quotedSpans(scalars) where !isTitle(scalars[range]) {
       var found = false
       var head: String? = nil
       for event in events {
@@ -473,9 +501,11 @@ public enum TimeMLScorer {
         let goldValue = hit.map { goldSpans[$0].1 } ?? "no gold date"
         var context = ""
         context.unicodeScalars.append(
-          contentsOf: body[max(0, date.range.lowerBound - 50)..<min(body.count, date.range.upperBound + 30)])
+          contentsOf: body[
+            max(0, date.range.lowerBound - 50)..<min(body.count, date.range.upperBound + 30)])
         total.misses.append(
-          "\(name): \(date.text) -> \(value) (\(date.tense.map { "\($0)" } ?? "no tense")), gold \(goldValue) in: \(context.replacingOccurrences(of: "\n", with: " "))")
+          "\(name): \(date.text) -> \(value) (\(date.tense.map { "\($0)" } ?? "no tense")), gold \(goldValue) in: \(context.replacingOccurrences(of: "\n", with: " "))"
+        )
       }
     }
     for (index, item) in goldSpans.enumerated()
@@ -483,16 +513,19 @@ public enum TimeMLScorer {
       if let other = analysis.dates.first(where: { $0.range.overlaps(item.0) }) {
         let value = other.resolved?.value.description ?? "nothing"
         if other.resolved.flatMap({ calendarValue($0.value) }).map(isCalendar) != true {
-          total.misses.append("\(name): \(other.text) -> \(value) (not a calendar value), gold \(item.1)")
+          total.misses.append(
+            "\(name): \(other.text) -> \(value) (not a calendar value), gold \(item.1)")
         }
       } else {
         var words = ""
         words.unicodeScalars.append(contentsOf: body[item.0])
         var context = ""
         context.unicodeScalars.append(
-          contentsOf: body[max(0, item.0.lowerBound - 50)..<min(body.count, item.0.upperBound + 30)])
+          contentsOf: body[max(0, item.0.lowerBound - 50)..<min(body.count, item.0.upperBound + 30)]
+        )
         total.misses.append(
-          "\(name): missed \(words) = \(item.1) in: \(context.replacingOccurrences(of: "\n", with: " "))")
+          "\(name): missed \(words) = \(item.1) in: \(context.replacingOccurrences(of: "\n", with: " "))"
+        )
       }
     }
   }

@@ -121,7 +121,8 @@ enum Tokenizer {
         // "Friday's ruling", "last year's vote": the date word and its "'s" are two tokens,
         // so that date rules read the word itself.
         var possessiveEnd: Int? = nil
-        if length > 2, lower[length - 2] == UInt8(ascii: "'"), lower[length - 1] == UInt8(ascii: "s"),
+        if length > 2, lower[length - 2] == UInt8(ascii: "'"),
+          lower[length - 1] == UInt8(ascii: "s"),
           let stem = words.find(UnsafeBufferPointer(start: lower, count: length - 2)),
           stem.value.contains(.possessiveDateWord)
         {
