@@ -36,6 +36,7 @@ import Testing
     #expect(Array(timeline.actors) == reference.actors)
     #expect(Array(timeline.quotes) == reference.quotes)
     #expect(timeline.dataset == dataset)
+    #expect(timeline.firstUpcomingEventIndex == reference.events.firstIndex(where: \.isUpcoming))
 
     for item in dataset.events {
       #expect(timeline.eventIndex(id: item.id) == reference.eventIndex(id: item.id))
