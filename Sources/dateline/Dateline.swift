@@ -27,6 +27,8 @@ struct Dateline: ParsableCommand {
       ShowCommand.self,
       ValidateCommand.self,
       IngestCommand.self,
+      ImportCommand.self,
+      ExportCommand.self,
       BrowseCommand.self,
     ]
   )
