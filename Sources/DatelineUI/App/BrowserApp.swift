@@ -9,8 +9,12 @@ import DatelineModel
 public final class BrowserApp {
   public private(set) var state: BrowserState
 
-  public init(timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard) {
-    state = BrowserState(timeline: timeline, width: width, height: height, keymap: keymap)
+  public init(
+    timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard,
+    glyphs: GlyphSet = .unicode
+  ) {
+    state = BrowserState(
+      timeline: timeline, width: width, height: height, keymap: keymap, glyphs: glyphs)
   }
 
   /// Applies one key. Returns false when the user asked to quit.

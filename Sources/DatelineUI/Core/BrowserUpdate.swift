@@ -46,12 +46,13 @@ extension BrowserState {
       applyMouse(event)
     case .resize(let width, let height):
       // Stored scroll positions stay as they are; `shownList` adapts them to the new size.
-      layout = ScreenLayout(width: width, height: height)
+      layout = Self.layout(timeline, width: width, height: height)
       clampHelp()
     case .unbound(let key):
       self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
     }
     refreshDetail()
+    refreshTimeStrip()
   }
 
   // MARK: Actions

@@ -1,0 +1,136 @@
+/// Dates in words, for people: "Mon 24 Feb 2025", "c. Mar 2025", "24 Feb – 10 Mar 2025",
+/// "by 24 Feb 2025". The one formatter the CLI's text output and the browser share; `--json`
+/// keeps EDTF.
+///
+/// Approximate (`~`) reads "c. ", uncertain (`?`) a trailing "?", both "c. …?". An interval
+/// whose ends share a year names it once; an open or unknown start reads "by", an open or
+/// unknown end "from".
+public enum DateWording {
+  public static let monthAbbreviations = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
+  /// "Mon 24 Feb 2025", or "24 Feb 2025" without the weekday.
+  public static func day(_ day: CivilDay, weekday: Bool = true) -> String {
+    let text = "\(day.day) \(monthAbbreviations[day.month - 1]) \(year(day.year))"
+    return weekday ? "\(day.shortWeekdayName) \(text)" : text
+  }
+
+  /// An EDTF value in words. `weekday` adds the weekday to a single day-precise date.
+  public static func words(_ date: EDTFDate, weekday: Bool = false) -> String {
+    switch date.form {
+    case .single(let point):
+      return words(point, weekday: weekday)
+    case .interval(.point(let start), .point(let end)):
+      return interval(start, end)
+    case .interval(_, .point(let end)):
+      return "by " + words(end)
+    case .interval(.point(let start), _):
+      return "from " + words(start)
+    case .interval:
+      return "date unknown"
+    }
+  }
+
+  /// A resolved date in words; day-precise single dates name the weekday by default.
+  public static func words(_ date: ResolvedDate, weekday: Bool = true) -> String {
+    words(date.value, weekday: weekday)
+  }
+
+  /// How the date was found, in words with no ids and no brackets inside brackets: "Thursday
+  /// after Mon 24 Feb 2025", "the date of its event, Trump and Macron meet". Nil for a date
+  /// given as it is.
+  public static func explanation(_ date: ResolvedDate) -> String? {
+    let text = explanation(date.why)
+    return text.isEmpty || text == "as given" ? nil : text
+  }
+
+  /// The date, how the article states it and why it resolved so, on one line:
+  /// "Thu 27 Feb 2025, stated “on Thursday”: Thursday after Mon 24 Feb 2025".
+  public static func explained(_ date: ResolvedDate) -> String {
+    var text = words(date)
+    let why = explanation(date)
+    if let stated = date.stated {
+      text += ", stated “\(stated)”"
+      if let why, why != "as stated" { text += ": " + why }
+    } else if let why {
+      text += ", " + why
+    }
+    switch date.sameDayOrder {
+    case ..<0: text += ", earlier that day"
+    case 1...: text += ", later that day"
+    default: break
+    }
+    return text
+  }
+
+  // MARK: Pieces
+
+  public static func year(_ year: Int) -> String {
+    year >= 1 ? "\(year)" : "\(1 - year) BC"
+  }
+
+  static func words(_ point: EDTFDate.Point, weekday: Bool = false) -> String {
+    var text: String
+    if let month = point.month, (1...12).contains(month) {
+      let monthYear = "\(monthAbbreviations[month - 1]) \(year(point.year))"
+      if let day = point.day {
+        let weekdayName = weekday ? point.firstDay.shortWeekdayName + " " : ""
+        text = "\(weekdayName)\(day) \(monthYear)"
+      } else {
+        text = monthYear
+      }
+    } else {
+      text = year(point.year)
+    }
+    return qualified(text, point.qualifier)
+  }
+
+  static func qualified(_ text: String, _ qualifier: EDTFDate.Qualifier) -> String {
+    var result = text
+    if qualifier.contains(.approximate) { result = "c. " + result }
+    if qualifier.contains(.uncertain) { result += "?" }
+    return result
+  }
+
+  /// "24–28 Feb 2025", "24 Feb – 10 Mar 2025", "30 Dec 2024 – 2 Jan 2025", "Feb – Mar 2025".
+  static func interval(_ start: EDTFDate.Point, _ end: EDTFDate.Point) -> String {
+    let plain = start.qualifier.isEmpty && end.qualifier.isEmpty
+    guard plain, start.year == end.year, start.precision == end.precision,
+      start.precision != .year, let startMonth = start.month, let endMonth = end.month,
+      (1...12).contains(startMonth), (1...12).contains(endMonth)
+    else {
+      if start == end { return words(start) }
+      return "\(words(start)) – \(words(end))"
+    }
+    let yearText = year(end.year)
+    switch (start.day, end.day) {
+    case (let first?, let last?):
+      if startMonth == endMonth {
+        if first == last { return words(start) }
+        return "\(first)–\(last) \(monthAbbreviations[endMonth - 1]) \(yearText)"
+      }
+      return
+        "\(first) \(monthAbbreviations[startMonth - 1]) – \(last) \(monthAbbreviations[endMonth - 1]) \(yearText)"
+    default:
+      if startMonth == endMonth { return words(start) }
+      return "\(monthAbbreviations[startMonth - 1]) – \(monthAbbreviations[endMonth - 1]) \(yearText)"
+    }
+  }
+
+  static func explanation(_ why: Explanation) -> String {
+    switch why {
+    case .text(let text):
+      return text
+    case .relative(let first, let second, let third, let fourth, let anchorDay, let anchorLabel):
+      let anchor = day(CivilDay(dayNumber: anchorDay))
+      let base = "\(first)\(second)\(third)\(fourth)\(anchor)"
+      guard let anchorLabel, !anchorLabel.isEmpty else { return base }
+      return "\(base), the day of “\(anchorLabel)”"
+    case .ofEvent(_, let headline, let inner):
+      let how = explanation(inner)
+      let base = "the date of its event, “\(headline)”"
+      return how.isEmpty || how == "as given" || how == "as stated" ? base : "\(base): \(how)"
+    }
+  }
+}
