@@ -38,6 +38,13 @@ public enum TerminalSession {
     return true
   }
 
+  /// The glyph set for this terminal's locale (read from the environment by the C library):
+  /// Unicode when its character set is UTF-8, ASCII otherwise (`LC_ALL=C`, a Latin-1 locale).
+  public static func localeGlyphs() -> GlyphSet {
+    _ = dl_set_locale_from_environment()
+    return dl_locale_is_utf8() != 0 ? .unicode : .ascii
+  }
+
   /// How long a read waits before the loop checks for signals again.
   static let readTimeoutMilliseconds: Int32 = 200
   /// Esc alone must feel instant; curses waits this long for the rest of an escape sequence.

@@ -64,9 +64,11 @@ struct BrowseCommand: ParsableCommand {
     if screen != nil || keys != nil {
       let size = screen.flatMap(HeadlessSession.parseScreenSize) ?? Self.defaultScreen
       let parsed = (try? KeyNotation.parse(keys ?? "")) ?? []
+      // Headless output follows the locale too: ASCII when it names one without UTF-8.
+      let glyphs = GlyphSet.forLocale(environment: ProcessInfo.processInfo.environment)
       Output.write(
         HeadlessSession.run(
-          timeline: timeline, width: size.width, height: size.height, keys: parsed))
+          timeline: timeline, width: size.width, height: size.height, keys: parsed, glyphs: glyphs))
       return
     }
     try Self.browse(timeline)
@@ -85,7 +87,7 @@ struct BrowseCommand: ParsableCommand {
       Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
       return
     }
-    let app = BrowserApp(timeline: timeline)
+    let app = BrowserApp(timeline: timeline, glyphs: TerminalSession.localeGlyphs())
     let ending: TerminalSession.Ending
     do {
       ending = try TerminalSession.run(app, environment: environment)

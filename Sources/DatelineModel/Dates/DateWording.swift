@@ -38,7 +38,7 @@ public enum DateWording {
   }
 
   /// How the date was found, in words with no ids and no brackets inside brackets: "Thursday
-  /// after Mon 24 Feb 2025", "the date of its event, Trump and Macron meet". Nil for a date
+  /// after Mon 24 Feb 2025", "the date of its event". Nil for a date
   /// given as it is.
   public static func explanation(_ date: ResolvedDate) -> String? {
     let text = explanation(date.why)
@@ -127,9 +127,10 @@ public enum DateWording {
       let base = "\(first)\(second)\(third)\(fourth)\(anchor)"
       guard let anchorLabel, !anchorLabel.isEmpty else { return base }
       return "\(base), the day of “\(anchorLabel)”"
-    case .ofEvent(_, let headline, let inner):
+    case .ofEvent(_, _, let inner):
+      // Whoever shows this names the event next to it ("At:", "event:").
       let how = explanation(inner)
-      let base = "the date of its event, “\(headline)”"
+      let base = "the date of its event"
       return how.isEmpty || how == "as given" || how == "as stated" ? base : "\(base): \(how)"
     }
   }

@@ -4,8 +4,10 @@ import DatelineModel
 /// update and render path the terminal uses. `dateline browse --screen 100x30 --keys KEYS`.
 public enum HeadlessSession {
   /// Runs `keys` (stopping early at a quit key) and returns the last screen, rows trimmed.
-  public static func run(timeline: Timeline, width: Int, height: Int, keys: [Key]) -> String {
-    let app = BrowserApp(timeline: timeline, width: width, height: height)
+  public static func run(
+    timeline: Timeline, width: Int, height: Int, keys: [Key], glyphs: GlyphSet = .unicode
+  ) -> String {
+    let app = BrowserApp(timeline: timeline, width: width, height: height, glyphs: glyphs)
     for key in keys {
       if !app.handle(key) { break }
     }

@@ -25,7 +25,7 @@ enum TimeStripView {
     // Spread the bins over the room the labels leave: each bin gets the same whole columns.
     let endText = " " + strip.endLabel + " by \(strip.unit.name)"
     let room = rect.maxX - x - TerminalText.width(of: endText)
-    let columnsPerBin = max(1, room / strip.bins.count)
+    let columnsPerBin = max(1, min(4, room / strip.bins.count))
     for index in strip.bins.indices where x < rect.maxX {
       var glyph = glyphs.bars[strip.level(index, levels: levels)]
       var style = asOfBin.map { index > $0 } == true ? Theme.upcoming : Theme.date
