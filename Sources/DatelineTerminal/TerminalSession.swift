@@ -47,6 +47,8 @@ public enum TerminalSession {
 
   /// How long a read waits before the loop checks for signals again.
   static let readTimeoutMilliseconds: Int32 = 200
+  /// How long a read waits while a background search runs, so its answer shows promptly.
+  static let searchPollMilliseconds: Int32 = 8
   /// Esc alone must feel instant; curses waits this long for the rest of an escape sequence.
   static let escapeDelayMilliseconds: Int32 = 25
 
@@ -110,21 +112,35 @@ public enum TerminalSession {
   private static func loop(_ app: BrowserApp, painter initial: ScreenPainter) -> Ending {
     var painter = initial
     var needsFrame = true
+    var timeout = readTimeoutMilliseconds
     while true {
       if let ending = pendingEnding() { return ending }
+      // Searches run on a worker; show what they found before waiting for the next key.
+      if app.receiveResults() { needsFrame = true }
       if needsFrame {
         let frame = app.render(width: Int(dl_columns()), height: Int(dl_rows()))
         painter.paint(frame)
         needsFrame = false
+      }
+      // While a search runs, wake up often to show its answer; otherwise wait for keys.
+      let wanted = app.isSearching ? searchPollMilliseconds : readTimeoutMilliseconds
+      if wanted != timeout {
+        timeout = wanted
+        wtimeout(dl_stdscr(), timeout)
       }
       guard let key = readKey() else {
         if dl_input_lost() != 0 { return .inputClosed }
         continue
       }
       guard app.handle(key) else { return .quit }
-      if app.takeRedrawRequest() {
-        dl_force_full_repaint()
-        painter.invalidate()
+      for effect in app.takeEffects() {
+        switch effect {
+        case .redraw:
+          dl_force_full_repaint()
+          painter.invalidate()
+        case .search, .quit:
+          break  // the app performs these itself
+        }
       }
       if case .resize = key { painter.invalidate() }
       needsFrame = true

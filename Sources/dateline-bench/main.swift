@@ -7,6 +7,7 @@ import Foundation
 //   swift run -c release dateline-bench ingest [--megabytes N] [--runs N] [FILE...]
 //                                                 extraction throughput in MB/s
 //   swift run -c release dateline-bench score    quality against the gold corpus
+//     [--polnear DIR [--split train|dev]] [--timeml DIR]   and on real news annotated by others
 //   swift run -c release dateline-bench model    loading, building and searching a large timeline
 //   swift run -c release dateline-bench ui       frame and search-keystroke cost, 10 to 1M quotes
 //   swift run dateline-bench report FILE...      the human report of each file
@@ -185,9 +186,44 @@ case "ingest":
     benchIngest(files: files, megabytes: megabytes, runs: runs)
   }
 case "score":
+  let options = Array(arguments.dropFirst())
+  func value(_ name: String) -> String? {
+    guard let index = options.firstIndex(of: name), index + 1 < options.count else { return nil }
+    return options[index + 1]
+  }
+  let verbose = options.contains("-v")
   let result = CorpusScorer.score(directory: corpusDirectory.path)
+  print("our corpus (Tests/DatelineIngestTests/Corpus):")
   print(result.summary)
-  if arguments.contains("-v") { print(result.misses.joined(separator: "\n")) }
+  if verbose { print(result.misses.joined(separator: "\n")) }
+  // Real news annotated by others, read from where the corpora were fetched.
+  if let polnear = value("--polnear") {
+    let split = value("--split") ?? "dev"
+    guard split == "train" || split == "dev" else {
+      print("dateline-bench: --split is train or dev (the test split is held out)")
+      exit(2)
+    }
+    let score = PolNeARScorer.score(directory: polnear + "/data", split: split)
+    let fallback =
+      score.articles == 0 ? PolNeARScorer.score(directory: polnear, split: split) : score
+    print("PolNeAR \(split) (\(polnear)):")
+    print(
+      fallback.articles == 0
+        ? "no articles found under \(polnear)/[data/]\(split)" : fallback.summary)
+    if verbose { print(fallback.misses.joined(separator: "\n")) }
+  } else {
+    print("PolNeAR: skipped (give --polnear DIR [--split train|dev] to score attributions)")
+  }
+  if let timeml = value("--timeml") {
+    let score = TimeMLScorer.score(directory: timeml)
+    print("TimeML (\(timeml)):")
+    print(
+      score.articles == 0 ? "no .tml files with a creation time under \(timeml)" : score.summary)
+    if verbose { print(score.misses.joined(separator: "\n")) }
+  } else {
+    print(
+      "TimeML: skipped (give --timeml DIR, e.g. TempEval-3's TBAQ-cleaned, to score date values)")
+  }
 case "model":
   ModelBench.run(Array(arguments.dropFirst()))
 case "ui":
@@ -202,5 +238,7 @@ case "report":
     print(IngestReport.text(for: ArticleAnalysis(text: text), file: path))
   }
 default:
-  print("usage: dateline-bench ingest [FILE...] | score [-v] | model | ui | report FILE...")
+  print(
+    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE..."
+  )
 }

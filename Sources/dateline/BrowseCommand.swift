@@ -87,7 +87,8 @@ struct BrowseCommand: ParsableCommand {
       Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
       return
     }
-    let app = BrowserApp(timeline: timeline, glyphs: TerminalSession.localeGlyphs())
+    let app = BrowserApp(
+      timeline: timeline, glyphs: TerminalSession.localeGlyphs(), background: true)
     let ending: TerminalSession.Ending
     do {
       ending = try TerminalSession.run(app, environment: environment)

@@ -98,8 +98,7 @@ import Testing
     #expect(state.screen.contains("Dateline keys"))
     state.press("?")
     #expect(!state.showsHelp)
-    state.press("?q")
-    #expect(!state.showsHelp && !state.quitRequested, "q closes help first")
+    #expect(state.press("?q").isEmpty && !state.showsHelp, "q closes help first")
     state.press("?<Esc>")
     #expect(!state.showsHelp)
   }
@@ -120,10 +119,10 @@ import Testing
   }
 
   @Test func qAndCtrlCQuit() {
-    #expect(Fixtures.state().pressing("q").quitRequested)
-    #expect(Fixtures.state().pressing("<C-c>").quitRequested)
-    #expect(Fixtures.state().pressing("?<C-c>").quitRequested, "Ctrl-C quits from help")
-    #expect(Fixtures.state().pressing("/de<C-c>").quitRequested, "Ctrl-C quits from the prompt")
+    #expect(Fixtures.state().effects(of: "q") == [.quit])
+    #expect(Fixtures.state().effects(of: "<C-c>") == [.quit])
+    #expect(Fixtures.state().effects(of: "?<C-c>") == [.quit], "Ctrl-C quits from help")
+    #expect(Fixtures.state().effects(of: "/de<C-c>") == [.quit], "Ctrl-C quits from the prompt")
   }
 
   @Test func appHandleReturnsFalseOnQuit() {

@@ -140,8 +140,8 @@ import Testing
   }
 
   @Test func typingInThePromptDoesNotTriggerBindings() {
-    let state = Fixtures.state().pressing("/qjk?")
-    #expect(!state.quitRequested)
+    var state = Fixtures.state()
+    #expect(state.press("/qjk?").isEmpty, "no quit")
     #expect(!state.showsHelp)
     #expect(state.search.query == "qjk?")
   }

@@ -354,9 +354,11 @@ struct EntityFinder {
     var first = run.first
     let last = run.last
     // Sentence openers and function words are not names: "Still", "The", "On".
+    // "Said Ellis:" at a sentence start: the verb is no part of the name.
     while first <= last,
       article.tokens[first].classes.contains(.commonCapitalized)
         || article.tokens[first].classes.contains(.connector)
+        || (first < last && article.tokens[first].classes.contains(.speechVerb))
     {
       first += 1
     }

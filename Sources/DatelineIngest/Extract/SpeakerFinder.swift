@@ -211,15 +211,51 @@ final class SpeakerFinder {
     guard let close = span.closeToken else { return nil }
     var index = close + 1
     let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
+    var dash = false
     while index < paragraphEnd, article.tokens[index].kind == .punctuation,
-      [",", "—", "–", "-"].contains(article.tokens[index].lower)
+      [",", "—", "–", "-", "\u{2015}"].contains(article.tokens[index].lower)
     {
+      if !article.tokens[index].lower.equals(",") { dash = true }
       index += 1
     }
-    guard index < paragraphEnd, article.tokens[index].kind != .quoteMark,
-      article.tokens[index].sentence == article.tokens[close].sentence
-    else { return nil }
-    let start = index
+    guard index < paragraphEnd, article.tokens[index].kind != .quoteMark else { return nil }
+    // `"..." ― Jorge Falcon`: a dash, then a name that ends the line (the quote's own full
+    // stop may have ended the sentence).
+    if dash, let (speaker, next) = subject(at: index, paragraphEnd: paragraphEnd),
+      !Self.isPronoun(article.tokens[index].lower)
+    {
+      var end = next
+      if end < paragraphEnd, article.tokens[end].lower.equals(".") { end += 1 }
+      if end >= paragraphEnd || article.tokens[end].kind == .quoteMark
+        || article.tokens[end].start > article.tokens[end - 1].end
+          && article.scalars[article.tokens[end - 1].end..<article.tokens[end].start].contains(
+            "\n")
+      {
+        return (speaker, nil, 0.85, "named after a dash")
+      }
+    }
+    guard article.tokens[index].sentence == article.tokens[close].sentence else { return nil }
+    var start = index
+    // "campaign chairman John Podesta told", "IMF chief economist Maury Obstfeld said": a few
+    // words of description before the name.
+    if !article.tokens[start].classes.contains(.speechVerb),
+      !hasSpeechVerb(after: start, paragraphEnd: paragraphEnd)
+    {
+      var nameAt = start + 1
+      while nameAt < min(paragraphEnd, start + 5), article.tokens[nameAt - 1].kind == .word,
+        article.tokens[nameAt - 1].quote < 0,
+        !article.tokens[nameAt - 1].classes.contains(.speechVerb),
+        !Self.isPronoun(article.tokens[nameAt - 1].lower)
+      {
+        if !Self.isPronoun(article.tokens[nameAt].lower),
+          hasSpeechVerb(after: nameAt, paragraphEnd: paragraphEnd)
+        {
+          start = nameAt
+          break
+        }
+        nameAt += 1
+      }
+    }
     // Name or pronoun, then verb.
     if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
       var verb = next
@@ -264,8 +300,25 @@ final class SpeakerFinder {
     return nil
   }
 
+  /// A subject starts at `index` and a speech verb follows it (adverbs between).
+  func hasSpeechVerb(after index: Int, paragraphEnd: Int) -> Bool {
+    guard let (_, next) = subject(at: index, paragraphEnd: paragraphEnd) else { return false }
+    var verb = next
+    while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) { verb += 1 }
+    return verb < paragraphEnd && article.tokens[verb].classes.contains(.speechVerb)
+  }
+
   /// An entity (or a pronoun resolved to one) starting at `index`; returns it and the token after.
-  func subject(at index: Int, paragraphEnd: Int) -> (Int, Int)? {
+  func subject(at start: Int, paragraphEnd: Int) -> (Int, Int)? {
+    var index = start
+    // "Mr. Coale", "Sen. Kaine": an honorific before the name, which the name's mention may
+    // leave out.
+    while index + 1 < paragraphEnd, article.tokens[index].classes.contains(.abbreviatedTitle),
+      article.tokens[index].isCapitalized, finder.mentionCovering[index] < 0
+    {
+      index += 1
+      if article.tokens[index].lower.equals(".") { index += 1 }
+    }
     guard index < paragraphEnd else { return nil }
     if Self.isPronoun(article.tokens[index].lower) {
       guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
@@ -291,8 +344,55 @@ final class SpeakerFinder {
     if let closing = finder.appositionOf[Int(mentionIndex)] {
       next = closing + 1
     }
-    return (mention.entity, next)
+    return (mention.entity, skipAffiliation(from: next, paragraphEnd: paragraphEnd))
   }
+
+  /// After a name, "(R-Utah)" or ", D-Calif.,": a party and state between brackets or commas.
+  /// Returns the token after it, or `index` when there is none.
+  func skipAffiliation(from index: Int, paragraphEnd: Int) -> Int {
+    guard index < paragraphEnd else { return index }
+    let tokens = article.tokens
+    if tokens[index].lower.equals("(") {
+      var close = index + 1
+      while close < min(paragraphEnd, index + 8), !tokens[close].lower.equals(")") { close += 1 }
+      if close < paragraphEnd, tokens[close].lower.equals(")") {
+        // "(R-Utah), an oversight panel member, said": an apposition may follow.
+        return skipApposition(from: close + 1, paragraphEnd: paragraphEnd)
+      }
+      return index
+    }
+    // ", R-Ky.,": one capital letter, a hyphen, a state, a comma.
+    if tokens[index].lower.equals(","), index + 3 < paragraphEnd,
+      tokens[index + 1].kind == .word, tokens[index + 1].lower.utf8.count == 1,
+      tokens[index + 1].isCapitalized, tokens[index + 2].lower.equals("-")
+    {
+      var close = index + 3
+      while close < min(paragraphEnd, index + 8), !tokens[close].lower.equals(",") { close += 1 }
+      if close < paragraphEnd, tokens[close].lower.equals(",") { return close + 1 }
+    }
+    return index
+  }
+
+  /// ", an oversight panel member," or ", the third-ranking House Democrat,": a short phrase
+  /// between commas that starts with a determiner. Returns the token after the second comma.
+  func skipApposition(from index: Int, paragraphEnd: Int) -> Int {
+    let tokens = article.tokens
+    guard index + 2 < paragraphEnd, tokens[index].lower.equals(","),
+      Self.appositionStarts.contains(tokens[index + 1].lower)
+    else { return index }
+    var close = index + 2
+    while close < min(paragraphEnd, index + 18) {
+      if tokens[close].lower.equals(",") { return close + 1 }
+      if tokens[close].kind == .quoteMark || tokens[close].classes.contains(.speechVerb) {
+        return index
+      }
+      close += 1
+    }
+    return index
+  }
+  static let appositionStarts: WordSet = [
+    "a", "an", "the", "who", "whose", "one", "its", "his", "her",
+  ]
 
   /// Every kind of actor can be quoted; the switch makes a new kind choose.
   static func canSpeak(_ kind: ActorKind) -> Bool {
@@ -344,6 +444,14 @@ final class SpeakerFinder {
     var index = verb - 1
     while index >= floor, Self.isVerbModifier(article.tokens[index].lower) {
       index -= 1
+    }
+    // "Chaffetz (R-Utah) said": a bracket after the name.
+    if index >= floor, article.tokens[index].lower.equals(")") {
+      var opening = index - 1
+      while opening > floor, index - opening < 8, !article.tokens[opening].lower.equals("(") {
+        opening -= 1
+      }
+      if opening > floor, article.tokens[opening].lower.equals("(") { index = opening - 1 }
     }
     if index >= floor, article.tokens[index].lower.equals(",") {
       if let mention = finder.appositionClosing[index] {

@@ -76,23 +76,52 @@ public enum UIBenchmarks {
       median: samples[samples.count / 2])
   }
 
-  /// Median time of one search keystroke (update only) while typing `query` after `/`.
+  /// One search keystroke, three ways, medians over every keystroke of the typed queries.
+  public struct TypingCost: Sendable {
+    /// The update alone: the prompt shows the key (the search is only requested).
+    public var echo: Duration
+    /// Update plus the first `BrowserApp.firstRows` matches: what a background search shows first.
+    public var firstRows: Duration
+    /// Update plus every match counted (what the synchronous headless mode waits for).
+    public var allRows: Duration
+  }
+
+  /// Median cost of one search keystroke while typing `query` after `/`, through the
+  /// browser's own update and its search seam.
   public static func measureTyping(timeline: Timeline, query: String = "deal", repeats: Int = 5)
-    -> Duration
+    -> TypingCost
   {
     let clock = ContinuousClock()
-    var samples: [Duration] = []
+    var echo: [Duration] = []
+    var first: [Duration] = []
+    var all: [Duration] = []
+    let engine = SearchEngine.timeline
     for _ in 0..<repeats {
       var state = BrowserState(timeline: timeline, width: 120, height: 40)
       state.apply(.action(.search))
       for character in query {
-        let start = clock.now
-        state.apply(.searchType(character))
-        samples.append(clock.now - start)
+        var start = clock.now
+        let effects = state.apply(.searchType(character))
+        echo.append(clock.now - start)
+        for case .search(let request) in effects {
+          start = clock.now
+          let answer = engine.answer(timeline, request, BrowserApp.firstRows, { false })
+          first.append(clock.now - start + echo[echo.count - 1])
+          _ = answer
+          start = clock.now
+          let rows = engine.allRows(timeline, request)
+          state.apply(
+            .searchResults(generation: request.generation, rows: rows, count: rows.count))
+          all.append(clock.now - start + echo[echo.count - 1])
+        }
       }
     }
-    samples.sort()
-    return samples[samples.count / 2]
+    return TypingCost(echo: median(echo), firstRows: median(first), allRows: median(all))
+  }
+
+  static func median(_ samples: [Duration]) -> Duration {
+    guard !samples.isEmpty else { return .zero }
+    return samples.sorted()[samples.count / 2]
   }
 
   /// Frame cost for stories of growing size, and the ratio largest/smallest (about 1 when
@@ -106,8 +135,9 @@ public enum UIBenchmarks {
         let cost = measureFrames(timeline: timeline)
         costs.append(cost)
         lines.append(cost.description)
+        let typing = measureTyping(timeline: timeline)
         lines.append(
-          "ui search keystroke  quotes=\(count)  median=\(format(measureTyping(timeline: timeline)))"
+          "ui search keystroke  quotes=\(count)  echo=\(format(typing.echo))  first \(BrowserApp.firstRows) rows=\(format(typing.firstRows))  all rows+count=\(format(typing.allRows))  (medians)"
         )
       } catch {
         lines.append(

@@ -1,5 +1,5 @@
 /// Everything that can change the browser's state: a named action, typing in the search
-/// prompt, the mouse, or a resize. `BrowserApp` turns keys into these.
+/// prompt, the mouse, a resize, or the result of an effect. `BrowserApp` turns keys into these.
 public enum BrowserMessage: Hashable, Sendable {
   case action(BrowserAction)
   case searchType(Character)
@@ -13,4 +13,9 @@ public enum BrowserMessage: Hashable, Sendable {
   case resize(width: Int, height: Int)
   /// A key with no binding: the bottom line says so.
   case unbound(Key)
+  /// The answer to `BrowserEffect.search` of `generation`: timeline indices in display order.
+  /// `count` nil means `rows` are the first matches only and the total is still being counted;
+  /// the complete rows follow with the same generation. Results of an older generation than
+  /// the newest request are ignored.
+  case searchResults(generation: Int, rows: [Int], count: Int?)
 }

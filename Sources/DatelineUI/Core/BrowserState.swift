@@ -33,8 +33,8 @@ public struct BrowserState: Sendable {
   public internal(set) var helpTop = 0
   /// Shown on the bottom line until the next action.
   public internal(set) var message: String?
-  public internal(set) var quitRequested = false
-  public internal(set) var redrawRequested = false
+  /// Effects asked for during the current `apply`, returned by it.
+  var pendingEffects: [BrowserEffect] = []
   /// Facts about the selected item the detail pane shows, looked up once per selection.
   var detail = DetailFacts()
   /// First line of the detail pane shown; back to 0 when the selection changes.
@@ -216,26 +216,72 @@ public struct BrowserState: Sendable {
     refreshQuoteRows(keepSelection: true)
   }
 
-  /// Applies the search to the focus's quotes.
-  ///
-  /// When the query only narrowed from `narrowing`, every match of the new query is among the
-  /// current rows, so only those are searched: typing gets faster as the result shrinks.
-  mutating func refreshQuoteRows(keepSelection: Bool, narrowing previousQuery: String? = nil) {
+  /// Applies the search to the focus's quotes at once (after a focus change, or restoring a
+  /// view): the focus's quotes are few, and the rows must be right before the update returns.
+  /// Any search still running for an older query becomes stale.
+  mutating func refreshQuoteRows(keepSelection: Bool) {
     let kept =
       keepSelection && !quoteRows.isEmpty
       ? quoteRows[min(quotes.selected, quoteRows.count - 1)] : nil
-    let query = QuoteQuery(search.query)
-    if query.isEmpty {
+    search.generation += 1
+    search.answeredGeneration = search.generation
+    search.shownQuery = search.query
+    search.isCounting = false
+    if QuoteQuery(search.query).isEmpty {
       quoteRows = contextQuoteRows
-    } else if let previous = previousQuery, Self.onlyNarrows(from: previous, to: search.query),
-      case .subset(let current) = quoteRows
-    {
-      quoteRows = .subset(timeline.quoteIndices(matching: query, among: current))
     } else {
-      quoteRows = .subset(timeline.quoteIndices(matching: query, among: contextQuoteRows.domain))
+      let request = SearchRequest(
+        generation: search.generation, pane: .quotes, query: search.query,
+        domain: contextQuoteRows.domain)
+      quoteRows = .subset(SearchEngine.timeline.allRows(timeline, request))
     }
     quotes.selected = kept.flatMap(quoteRows.position(of:)) ?? 0
     if !keepSelection { quotes.top = 0 }
+    clampAll()
+  }
+
+  /// Asks for the rows of the query being typed, as a `.search` effect, so typing never waits
+  /// for the search: the prompt shows the new query at once, the rows when they arrive.
+  ///
+  /// When the query only narrows the one the shown rows answer (and they are complete), every
+  /// match is among those rows, so only they are searched: typing gets faster as results shrink.
+  mutating func requestQuoteRows() {
+    search.generation += 1
+    guard !QuoteQuery(search.query).isEmpty else {
+      search.answeredGeneration = search.generation
+      search.shownQuery = search.query
+      search.isCounting = false
+      quoteRows = contextQuoteRows
+      quotes = ListState()
+      clampAll()
+      return
+    }
+    var domain = contextQuoteRows.domain
+    if !search.isCounting, Self.onlyNarrows(from: search.shownQuery, to: search.query),
+      case .subset(let current) = quoteRows
+    {
+      domain = current
+    }
+    pendingEffects.append(
+      .search(
+        SearchRequest(
+          generation: search.generation, pane: .quotes, query: search.query, domain: domain)))
+  }
+
+  /// Shows a search's rows if they answer the newest request; drops them otherwise.
+  mutating func receiveSearchResults(generation: Int, rows: [Int], count: Int?) {
+    guard generation == search.generation else { return }
+    let firstAnswer = search.answeredGeneration != generation
+    let kept = firstAnswer || quoteRows.isEmpty ? nil : quoteRows[quotes.selected]
+    search.answeredGeneration = generation
+    search.shownQuery = search.query
+    search.isCounting = count == nil
+    quoteRows = .subset(rows)
+    if firstAnswer {
+      quotes = ListState()
+    } else {
+      quotes.selected = kept.flatMap(quoteRows.position(of:)) ?? 0
+    }
     clampAll()
   }
 

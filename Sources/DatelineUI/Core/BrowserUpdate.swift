@@ -1,15 +1,33 @@
 import DatelineModel
 
 extension BrowserState {
-  /// The pure update: the next state after a message.
-  public static func update(_ state: BrowserState, _ message: BrowserMessage) -> BrowserState {
+  /// The pure update: the next state after a message, and the effects it asks for.
+  public static func update(_ state: BrowserState, _ message: BrowserMessage) -> (
+    BrowserState, [BrowserEffect]
+  ) {
     var next = state
-    next.apply(message)
-    return next
+    let effects = next.apply(message)
+    return (next, effects)
   }
 
-  /// Applies a message in place; `update` is this on a copy.
-  public mutating func apply(_ message: BrowserMessage) {
+  /// Applies a message in place and returns the effects it asks for; `update` is this on a
+  /// copy.
+  @discardableResult
+  public mutating func apply(_ message: BrowserMessage) -> [BrowserEffect] {
+    pendingEffects = []
+    defer { pendingEffects = [] }
+    applyMessage(message)
+    return pendingEffects
+  }
+
+  mutating func applyMessage(_ message: BrowserMessage) {
+    if case .searchResults(let generation, let rows, let count) = message {
+      // Not an action: the bottom line's message stays.
+      receiveSearchResults(generation: generation, rows: rows, count: count)
+      refreshDetail()
+      refreshTimeStrip()
+      return
+    }
     self.message = nil
     switch message {
     case .action(let action):
@@ -20,20 +38,19 @@ extension BrowserState {
       }
     case .searchType(let character):
       guard search.isEditing else { return }
-      let previous = search.query
       search.query.append(character)
       search.historyPosition = nil
-      refreshQuoteRows(keepSelection: false, narrowing: previous)
+      requestQuoteRows()
     case .searchDeleteBackward:
       guard search.isEditing, !search.query.isEmpty else { return }
       search.query.removeLast()
       search.historyPosition = nil
-      refreshQuoteRows(keepSelection: false)
+      requestQuoteRows()
     case .searchClear:
       guard search.isEditing else { return }
       search.query = ""
       search.historyPosition = nil
-      refreshQuoteRows(keepSelection: false)
+      requestQuoteRows()
     case .searchSubmit:
       submitSearch()
     case .searchCancel:
@@ -50,6 +67,8 @@ extension BrowserState {
       clampHelp()
     case .unbound(let key):
       self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
+    case .searchResults:
+      break  // handled above
     }
     refreshDetail()
     refreshTimeStrip()
@@ -97,8 +116,8 @@ extension BrowserState {
     case .help:
       showsHelp = true
       helpTop = 0
-    case .quit, .quitNow: quitRequested = true
-    case .redraw: redrawRequested = true
+    case .quit, .quitNow: pendingEffects.append(.quit)
+    case .redraw: pendingEffects.append(.redraw)
     }
   }
 
@@ -113,8 +132,8 @@ extension BrowserState {
     case .moveToTop: helpTop = 0
     case .moveToBottom: helpTop = Int.max / 2
     case .help, .quit, .clearFocus, .back: showsHelp = false
-    case .quitNow: quitRequested = true
-    case .redraw: redrawRequested = true
+    case .quitNow: pendingEffects.append(.quit)
+    case .redraw: pendingEffects.append(.redraw)
     default: message = "? or q closes help"
     }
     clampHelp()
@@ -292,8 +311,12 @@ extension BrowserState {
     guard !query.isEmpty else { return }
     search.history.removeAll { $0 == query }
     search.history.append(query)
-    message =
-      "\(quoteRows.count) quote\(quoteRows.count == 1 ? "" : "s") match; n/N step through them"
+    if search.isSearching || search.isCounting {
+      message = "Searching for more matches…; n/N step through them"
+    } else {
+      message =
+        "\(quoteRows.count) quote\(quoteRows.count == 1 ? "" : "s") match; n/N step through them"
+    }
   }
 
   mutating func cancelSearch() {
@@ -324,7 +347,7 @@ extension BrowserState {
       search.historyPosition = position < last ? position + 1 : nil
     }
     search.query = search.historyPosition.map { search.history[$0] } ?? search.stashedDraft
-    refreshQuoteRows(keepSelection: false)
+    requestQuoteRows()
   }
 
   mutating func stepMatch(by delta: Int) {

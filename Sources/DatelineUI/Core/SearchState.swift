@@ -12,6 +12,17 @@ public struct SearchState: Hashable, Sendable {
   var stashedDraft = ""
   /// The view to restore if the prompt is cancelled with Esc.
   var restore: SearchRestorePoint?
+  /// Number of the newest search request; results carrying another number are stale.
+  public internal(set) var generation = 0
+  /// Number of the request the shown rows answer.
+  public internal(set) var answeredGeneration = 0
+  /// The query the shown rows answer: `query` once the newest search has answered.
+  public internal(set) var shownQuery = ""
+  /// True when the shown rows are the first matches only and the rest are being counted.
+  public internal(set) var isCounting = false
+
+  /// True while the newest query has not answered yet (the rows shown are an older query's).
+  public var isSearching: Bool { answeredGeneration != generation }
 }
 
 struct SearchRestorePoint: Hashable, Sendable {

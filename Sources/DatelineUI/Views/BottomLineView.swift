@@ -6,7 +6,10 @@ enum BottomLineView {
     grid.fill(rect, with: Cell(" ", style: Theme.hint))
     if state.search.isEditing {
       let count = state.quoteRows.count
-      let matches = "\(count) match\(count == 1 ? "" : "es")"
+      // The prompt echoes every key at once; the count follows when the search has answered.
+      let matches =
+        state.search.isSearching || state.search.isCounting
+        ? "… matches" : "\(count) match\(count == 1 ? "" : "es")"
       let status = rect.width >= 60 ? " \(matches)  Enter keeps  Esc restores " : " \(matches) "
       let statusStart = grid.writeRight(
         status, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.hint)

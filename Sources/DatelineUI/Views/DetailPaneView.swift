@@ -96,7 +96,7 @@ enum DetailPaneView {
     case .quote(let index):
       let item = timeline.quotes[index]
       let quote = item.quote
-      let query = QuoteQuery(state.search.query)
+      let query = QuoteQuery(state.search.shownQuery)
       text.paragraph(
         "“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""),
         highlighting: query.isEmpty ? nil : query)

@@ -4,6 +4,9 @@
 enum PaneTitleView {
   static func position(_ pane: Pane, _ state: BrowserState) -> String {
     let count = state.rows(pane).count
+    if pane == .quotes && (state.search.isSearching || state.search.isCounting) {
+      return count == 0 ? "0/…" : "\(state.list(pane).selected + 1)/…"
+    }
     return count == 0 ? "0/0" : "\(state.list(pane).selected + 1)/\(count)"
   }
 
@@ -39,8 +42,8 @@ enum PaneTitleView {
     default:
       break
     }
-    if pane == .quotes && !state.search.query.isEmpty {
-      title += " /" + TerminalText.sanitize(state.search.query)
+    if pane == .quotes && !state.search.shownQuery.isEmpty {
+      title += " /" + TerminalText.sanitize(state.search.shownQuery)
     }
     return title
   }

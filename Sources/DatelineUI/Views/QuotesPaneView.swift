@@ -4,10 +4,14 @@ import DatelineModel
 enum QuotesPaneView {
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     let timeline = state.timeline
-    let query = QuoteQuery(state.search.query)
+    // Highlight what the shown rows answer (while a newer search runs, an older query's).
+    let query = QuoteQuery(state.search.shownQuery)
     let empty: String
-    if !state.search.query.isEmpty {
-      empty = "No quotes match \"\(TerminalText.sanitize(state.search.query))\"; Esc restores"
+    if state.search.isSearching {
+      empty = "Searching…"
+    } else if !state.search.shownQuery.isEmpty {
+      empty =
+        "No quotes match \"\(TerminalText.sanitize(state.search.shownQuery))\"; Esc restores"
     } else {
       switch state.focus {
       case .person: empty = "No quotes by \(TerminalText.sanitize(state.name(of: state.focus)))"

@@ -116,15 +116,25 @@ enum Fixtures {
 }
 
 extension BrowserState {
-  /// Applies keys the way the app does.
-  mutating func press(_ notation: String) {
+  /// Applies keys the way the headless app does (searches run at once, in order); returns
+  /// the effects left for the backend.
+  @discardableResult
+  mutating func press(_ notation: String) -> [BrowserEffect] {
     let keys: [Key]
     do {
       keys = try KeyNotation.parse(notation)
     } catch {
       fatalError("bad key notation in test: \(error)")
     }
-    for key in keys { apply(BrowserApp.message(for: key, in: self)) }
+    var effects: [BrowserEffect] = []
+    for key in keys { effects += applyRunningSearches(BrowserApp.message(for: key, in: self)) }
+    return effects
+  }
+
+  /// The effects left for the backend after pressing `notation`.
+  func effects(of notation: String) -> [BrowserEffect] {
+    var copy = self
+    return copy.press(notation)
   }
 
   func pressing(_ notation: String) -> BrowserState {

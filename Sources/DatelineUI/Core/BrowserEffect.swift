@@ -1,0 +1,34 @@
+/// Work an update asks for instead of doing it (Bubble Tea's commands): `BrowserState.apply`
+/// returns these, the app or the backend performs them, and what they produce comes back as a
+/// `BrowserMessage` (a search answers with `.searchResults`).
+///
+/// `BrowserApp` performs `.search` itself (in order, or on a background worker) and ends on
+/// `.quit`; everything else waits in `BrowserApp.takeEffects()` for the backend.
+public enum BrowserEffect: Hashable, Sendable {
+  /// Search a pane; answer with `.searchResults(generation:rows:count:)` for this generation.
+  case search(SearchRequest)
+  /// The user asked to quit.
+  case quit
+  /// Clear the terminal and repaint every cell (Ctrl-L).
+  case redraw
+}
+
+/// One search the update asked for. Only the newest generation's results are ever shown, so a
+/// runner may drop or cancel any request older than the last one it was given.
+public struct SearchRequest: Hashable, Sendable {
+  /// Increases with every request; results carry it back.
+  public var generation: Int
+  /// The pane whose rows the results are.
+  public var pane: Pane
+  /// The query as typed.
+  public var query: String
+  /// Timeline indices to search among, in display order; nil means all of them.
+  public var domain: [Int]?
+
+  public init(generation: Int, pane: Pane, query: String, domain: [Int]?) {
+    self.generation = generation
+    self.pane = pane
+    self.query = query
+    self.domain = domain
+  }
+}

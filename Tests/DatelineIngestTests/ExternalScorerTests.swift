@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import DatelineIngest
+
+/// The scorers for corpora annotated by others, on tiny texts of our own in their formats.
+struct ExternalScorerTests {
+  @Test func headNameIsTheNamedSpeakerOfASourceMention() {
+    #expect(PolNeARScorer.headName("Mr. Coale") == "Coale")
+    #expect(
+      PolNeARScorer.headName("Trump's campaign manager Kellyanne Conway") == "Kellyanne Conway")
+    #expect(PolNeARScorer.headName("Charlie King, a New York Democrat") == "Charlie King")
+    #expect(PolNeARScorer.headName("a spokesman for Clinton") == nil)
+    #expect(PolNeARScorer.headName("the source") == nil)
+    #expect(PolNeARScorer.headName("he") == nil)
+    #expect(PolNeARScorer.headName("The New York Post") == "New York Post")
+    #expect(PolNeARScorer.headName("Officials at the agency", lowercaseWords: ["officials"]) == nil)
+  }
+
+  @Test func speakersMatchByTheHeadsLastWord() {
+    #expect(PolNeARScorer.speakerMatches("John P. Coale", "Coale"))
+    #expect(PolNeARScorer.speakerMatches("James O\u{2019}Neill", "O'Neill"))
+    #expect(!PolNeARScorer.speakerMatches("Donald Trump", "Gwen Moore"))
+    #expect(!PolNeARScorer.speakerMatches(nil, "Moore"))
+  }
+
+  @Test func quotedSpansIncludeOnesLeftOpenAtAParagraphEnd() {
+    let text = "A \u{201C}one two\u{201D} b \"three\" c\n\u{201C}four five\n"
+    let spans = PolNeARScorer.quotedSpans(Array(text.unicodeScalars))
+    let words = spans.map { range in
+      String(String.UnicodeScalarView(Array(text.unicodeScalars)[range]))
+    }
+    #expect(words == ["one two", "three", "four five"])
+  }
+
+  @Test func attributionsAreScoredAgainstBratAnnotations() {
+    let text =
+      "Intro.\n\n\"We will win the vote,\" Mr. Lane said. Lane's aide called it \"a mess.\"\n"
+    let content = text.range(of: "We will win the vote,")!
+    let start = text.distance(from: text.startIndex, to: content.lowerBound)
+    let end = text.distance(from: text.startIndex, to: content.upperBound)
+    let source = text.range(of: "Mr. Lane")!
+    let sourceStart = text.distance(from: text.startIndex, to: source.lowerBound)
+    let annotations = """
+      T1\tSource \(sourceStart) \(sourceStart + 8)\tMr. Lane
+      T2\tCue \(sourceStart + 9) \(sourceStart + 13)\tsaid
+      T3\tContent \(start) \(end)\tWe will win the vote,
+      T4\tAttribution \(sourceStart + 9) \(sourceStart + 13)\tsaid
+      E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+      """
+    var score = AttributionScore()
+    PolNeARScorer.score(
+      text: text, annotations: annotations, name: "outlet_2016-09-20_x", into: &score)
+    // The second quoted span is in no attribution's content: it is not gold.
+    #expect(score.spans.gold == 1)
+    #expect(score.spans.truePositives == 1)
+    #expect(score.namedGold == 1)
+    #expect(score.namedRight == 1)
+  }
+
+  @Test func timeMLCalendarDatesAreScoredByValue() {
+    let xml = """
+      <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+      <TEXT>Prices fell on <TIMEX3 tid="t1" type="DATE" value="1998-08-03" functionInDocument="NONE">Monday</TIMEX3> after a year of &quot;gains&quot; in <TIMEX3 tid="t2" type="DATE" value="1997" functionInDocument="NONE">1997</TIMEX3>, and the <TIMEX3 tid="t3" type="DURATION" value="P1W" functionInDocument="NONE">week</TIMEX3> ended.</TEXT></TimeML>
+      """
+    let parsed = TimeMLScorer.parse(xml)
+    #expect(parsed.created == "1998-08-07")
+    #expect(parsed.timexes.map(\.1) == ["1998-08-03", "1997", ""])
+    var score = DateValueScore()
+    TimeMLScorer.score(timeML: xml, name: "t", into: &score)
+    #expect(score.gold == 2)
+    #expect(score.right == 2, "\(score.misses)")
+    #expect(TimeMLScorer.isCalendar("1998-08"))
+    #expect(!TimeMLScorer.isCalendar("PRESENT_REF"))
+    #expect(!TimeMLScorer.isCalendar("1998-W32"))
+  }
+}
