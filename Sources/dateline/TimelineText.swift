@@ -22,7 +22,8 @@ enum TimelineText {
     for item in events {
       if dividerRow == nil, item.isUpcoming { dividerRow = table.rows.count }
       table.append([
-        DateWording.words(item.date), item.event.status.rawValue, item.event.id, item.event.headline,
+        DateWording.words(item.date), item.event.status.rawValue, item.event.id,
+        item.event.headline,
       ])
     }
     var lines = table.render(width: width)

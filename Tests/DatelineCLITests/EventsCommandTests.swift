@@ -147,7 +147,8 @@ struct EventsCommandTests {
     for arguments in commands {
       let text = try CLI.run(arguments).stdout
       for edtf in ["../2025", "2025-03~", "2025-02-24", "2025-02-27"] {
-        #expect(!text.contains(edtf), "`dateline \(arguments.joined(separator: " "))` prints \(edtf)")
+        #expect(
+          !text.contains(edtf), "`dateline \(arguments.joined(separator: " "))` prints \(edtf)")
       }
       for line in text.split(separator: "\n") where line.hasPrefix("  date:") {
         #expect(!line.contains("'") && !line.contains("(("), "an id or nested brackets: \(line)")

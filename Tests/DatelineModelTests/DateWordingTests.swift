@@ -31,9 +31,11 @@ import Testing
   }
 
   @Test func neverEDTFSyntax() throws {
-    for edtf in ["../2025-02-24", "2025-03~", "2025-02-24/2025-03-10", "2025-02-27?", "2025-02/.."] {
+    for edtf in ["../2025-02-24", "2025-03~", "2025-02-24/2025-03-10", "2025-02-27?", "2025-02/.."]
+    {
       let text = try words(edtf)
-      #expect(!text.contains("..") && !text.contains("~") && !text.contains("/"), "\(edtf): \(text)")
+      #expect(
+        !text.contains("..") && !text.contains("~") && !text.contains("/"), "\(edtf): \(text)")
     }
   }
 

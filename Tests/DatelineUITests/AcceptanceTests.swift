@@ -27,7 +27,8 @@ struct AcceptanceTests {
     #expect(starmer.map { DateText.short($0.date) } == "Thu 27 Feb 2025")
     let starmerLine = start.split(separator: "\n").first { $0.contains("Thu 27 Feb 2025") }
     #expect(
-      starmerLine.map { $0.contains(GlyphSet.unicode.upcoming) && $0.contains("Trump to meet") } == true,
+      starmerLine.map { $0.contains(GlyphSet.unicode.upcoming) && $0.contains("Trump to meet") }
+        == true,
       "Starmer meeting not in view and marked upcoming:\n\(start)")
     #expect(start.contains("── as of"))
 

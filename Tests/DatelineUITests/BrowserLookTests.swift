@@ -31,7 +31,8 @@ import Testing
 
   @Test func theStatusIsOneCellWithALegendInHelp() throws {
     let state = Fixtures.state()
-    let row = try #require(state.screen.split(separator: "\n").first { $0.contains("Trump to meet") })
+    let row = try #require(
+      state.screen.split(separator: "\n").first { $0.contains("Trump to meet") })
     #expect(row.hasSuffix(" ◆"))
     let help = state.pressing("?").pressing(String(repeating: "j", count: 40)).screen
     #expect(help.contains("◆") && help.contains("scheduled"))
@@ -57,7 +58,8 @@ import Testing
 
   @Test func rolesGetWhatNamesAndCountsLeave() throws {
     let state = Fixtures.state().pressing("2")
-    let row = try #require(state.screen.split(separator: "\n").first { $0.contains("Keir Starmer") })
+    let row = try #require(
+      state.screen.split(separator: "\n").first { $0.contains("Keir Starmer") })
     // The widest name is "Volodymyr Zelenskyy" (19); counts need "1 ev 2 q" and no more.
     #expect(row.contains("Keir Starmer        Prime Minister"))
     #expect(state.columns.counts == "1 ev 2 q".count)

@@ -114,7 +114,8 @@ public enum DateWording {
         "\(first) \(monthAbbreviations[startMonth - 1]) – \(last) \(monthAbbreviations[endMonth - 1]) \(yearText)"
     default:
       if startMonth == endMonth { return words(start) }
-      return "\(monthAbbreviations[startMonth - 1]) – \(monthAbbreviations[endMonth - 1]) \(yearText)"
+      return
+        "\(monthAbbreviations[startMonth - 1]) – \(monthAbbreviations[endMonth - 1]) \(yearText)"
     }
   }
 

@@ -42,7 +42,8 @@ public struct TimeStrip: Equatable, Sendable {
         let monday = CivilDay(year: 2025, month: 2, day: 24)?.dayNumber ?? 0
         return CivilDay(dayNumber: bin * 7 + (monday % 7 + 7) % 7)
       case .month:
-        return CivilDay(year: floorDivide(bin, 12), month: bin - floorDivide(bin, 12) * 12 + 1, day: 1)
+        return CivilDay(
+          year: floorDivide(bin, 12), month: bin - floorDivide(bin, 12) * 12 + 1, day: 1)
           ?? CivilDay(dayNumber: 0)
       case .year: return CivilDay(year: bin, month: 1, day: 1) ?? CivilDay(dayNumber: 0)
       case .decade: return CivilDay(year: bin * 10, month: 1, day: 1) ?? CivilDay(dayNumber: 0)
@@ -83,7 +84,8 @@ public struct TimeStrip: Equatable, Sendable {
 
   /// Columns kept for the labels and spaces around the bars.
   static func labelWidth(_ unit: Unit, first: Int, last: Int) -> Int {
-    TerminalText.width(of: unit.label(ofBin: first)) + TerminalText.width(of: unit.label(ofBin: last))
+    TerminalText.width(of: unit.label(ofBin: first))
+      + TerminalText.width(of: unit.label(ofBin: last))
       + TerminalText.width(of: " by \(unit.name)") + 3
   }
 

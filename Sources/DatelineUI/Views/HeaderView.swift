@@ -9,7 +9,10 @@ enum HeaderView {
     grid.fill(
       Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: Cell(" ", style: Theme.title))
     let asOf =
-      timeline.asOf.map { rect.width >= 60 ? " as of \(DateText.day($0)) " : " as of \(DateWording.day($0, weekday: false)) " } ?? ""
+      timeline.asOf.map {
+        rect.width >= 60
+          ? " as of \(DateText.day($0)) " : " as of \(DateWording.day($0, weekday: false)) "
+      } ?? ""
     let breadcrumb = state.breadcrumb.map { TerminalText.sanitize($0) }.joined(separator: " > ")
     let title = TerminalText.sanitize(timeline.title)
     let start = grid.writeRight(
@@ -27,7 +30,8 @@ enum HeaderView {
     let countsStart = grid.writeRight(
       counts, y: rect.y + 1, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.muted)
     grid.write(
-      segments: [(" \(state.glyphs.home) ", Theme.muted), (breadcrumb, Theme.strong)], x: rect.x, y: rect.y + 1,
+      segments: [(" \(state.glyphs.home) ", Theme.muted), (breadcrumb, Theme.strong)], x: rect.x,
+      y: rect.y + 1,
       maxX: countsStart - 1)
   }
 }

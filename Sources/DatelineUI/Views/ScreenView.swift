@@ -28,7 +28,9 @@ public enum ScreenView {
         }
       }
       for rule in layout.separators {
-        for y in rule.y..<rule.maxY { grid.write(state.glyphs.verticalRule, x: rule.x, y: y, style: Theme.rule) }
+        for y in rule.y..<rule.maxY {
+          grid.write(state.glyphs.verticalRule, x: rule.x, y: y, style: Theme.rule)
+        }
       }
       DetailPaneView.render(state, into: &grid, rect: layout.detail)
     }
