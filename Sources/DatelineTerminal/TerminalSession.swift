@@ -75,7 +75,9 @@ public enum TerminalSession {
       restore(screen)
     }
     let palette = configure(environment: environment)
-    return loop(app, painter: ScreenPainter(palette: palette, unicode: dl_locale_is_utf8() != 0))
+    return loop(
+      app, painter: ScreenPainter(palette: palette, unicode: dl_locale_is_utf8() != 0),
+      environment: environment)
   }
 
   /// After `run` returned `.signal`: die of that signal (the terminal is already restored), so
@@ -109,7 +111,9 @@ public enum TerminalSession {
     dl_remove_quit_signal_handlers()
   }
 
-  private static func loop(_ app: BrowserApp, painter initial: ScreenPainter) -> Ending {
+  private static func loop(
+    _ app: BrowserApp, painter initial: ScreenPainter, environment: [String: String]
+  ) -> Ending {
     var painter = initial
     var needsFrame = true
     var timeout = readTimeoutMilliseconds
@@ -137,6 +141,18 @@ public enum TerminalSession {
         switch effect {
         case .redraw:
           dl_force_full_repaint()
+          painter.invalidate()
+        case .copy(let text):
+          // After the frame that says "Copied" is out, so the sequence is not inside it.
+          painter.paint(app.render(width: Int(dl_columns()), height: Int(dl_rows())))
+          TerminalEffects.copy(text)
+        case .open(let url):
+          if let note = TerminalEffects.open(url, environment: environment) {
+            app.send(.note(note))
+          }
+          painter.invalidate()
+        case .suspend:
+          TerminalEffects.suspend()
           painter.invalidate()
         case .search, .quit:
           break  // the app performs these itself

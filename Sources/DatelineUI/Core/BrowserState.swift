@@ -136,7 +136,10 @@ public struct BrowserState: Sendable {
   }
 
   /// "Trump > Putin": the chain of focuses since the whole story was last shown.
-  public var breadcrumb: [String] {
+  public var breadcrumb: [String] { focusTrail.map(name(of:)) }
+
+  /// The focuses since the whole story was last shown, oldest first, ending with the current.
+  public var focusTrail: [BrowserFocus] {
     var trail: [BrowserFocus] = [focus]
     if focus != .none {
       for location in history.backStack.reversed() {
@@ -144,7 +147,7 @@ public struct BrowserState: Sendable {
         if location.focus != trail.first { trail.insert(location.focus, at: 0) }
       }
     }
-    return trail.map(name(of:))
+    return trail
   }
 
   func name(of focus: BrowserFocus) -> String {

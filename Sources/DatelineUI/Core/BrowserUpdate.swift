@@ -69,6 +69,8 @@ extension BrowserState {
       self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
     case .searchResults:
       break  // handled above
+    case .note(let text):
+      self.message = text
     }
     refreshDetail()
     refreshTimeStrip()
@@ -109,7 +111,12 @@ extension BrowserState {
       } else {
         message = "Nothing to go forward to"
       }
+    case .stepOut: stepOut()
     case .clearFocus: clearFocus()
+    case .copyQuote: copyQuote()
+    case .copyMarkdown: copyMarkdown()
+    case .openSource: openSource()
+    case .suspend: pendingEffects.append(.suspend)
     case .search: openSearch()
     case .nextMatch: stepMatch(by: 1)
     case .previousMatch: stepMatch(by: -1)
@@ -131,7 +138,8 @@ extension BrowserState {
     case .pageUp, .halfPageUp: helpTop -= page
     case .moveToTop: helpTop = 0
     case .moveToBottom: helpTop = Int.max / 2
-    case .help, .quit, .clearFocus, .back: showsHelp = false
+    case .help, .quit, .clearFocus, .stepOut, .back: showsHelp = false
+    case .suspend: pendingEffects.append(.suspend)
     case .quitNow: pendingEffects.append(.quit)
     case .redraw: pendingEffects.append(.redraw)
     default: message = "? or q closes help"
@@ -246,7 +254,10 @@ extension BrowserState {
       events.selected = eventRows.position(of: eventIndex) ?? 0
       quotes.selected = quoteRows.position(of: index) ?? 0
       people.selected = 0
+      // The focus and the detail move to the event; its quotes stay listed below.
+      pane = .events
       clampAll()
+      message = "At the event of this quote; \(keyName(.stepOut)) steps back out"
     }
   }
 
