@@ -12,11 +12,13 @@ let package = Package(
     .library(name: "DatelineModel", targets: ["DatelineModel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Pure Swift: data format, dates, chronology, links, queries. No terminal code.
-    .target(name: "DatelineModel"),
+    // The store is SQLite (the system library, with FTS5) through GRDB.
+    .target(name: "DatelineModel", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     // Rule-based extraction of a dataset from plain-text articles.
     .target(name: "DatelineIngest", dependencies: ["DatelineModel"]),
     // UI core: state, actions, update, rendering into a grid of cells. No ncurses.

@@ -27,6 +27,7 @@ struct Dateline: ParsableCommand {
       ShowCommand.self,
       ValidateCommand.self,
       IngestCommand.self,
+      ImportCommand.self,
       BrowseCommand.self,
     ]
   )

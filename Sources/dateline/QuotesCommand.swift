@@ -24,14 +24,14 @@ struct QuotesCommand: ParsableCommand {
 
   func run() throws {
     let timeline = try dataOptions.loadTimeline()
-    var quotes = timeline.quotes
+    // One model question: the speaker's quotes (or all), narrowed by the search.
+    var among: [Int]?
     if let speaker {
       let found = try Lookup.actor(speaker, in: timeline, option: "--speaker")
-      quotes = timeline.quotes(by: found.actor.id)
+      among = timeline.quoteIndices(by: found.actor.id)
     }
-    if let search {
-      let query = QuoteQuery(search)
-      quotes = quotes.filter { query.matches($0) }
+    let quotes = timeline.quoteIndices(matching: QuoteQuery(search ?? ""), among: among).map {
+      timeline.quotes[$0]
     }
     if json {
       Output.write(try JSONOutput.render(quotes.map(QuoteRecord.init)))

@@ -11,7 +11,7 @@ enum TimelineText {
     if let asOf = timeline.asOf { counts += ", as of \(DateWording.day(asOf))" }
     lines.append(counts)
     lines.append("")
-    lines += events(timeline.events, asOf: timeline.asOf, width: width)
+    lines += events(Array(timeline.events), asOf: timeline.asOf, width: width)
     return lines.joined(separator: "\n")
   }
 

@@ -17,19 +17,20 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let diagnostics = DatasetLoader.validate(paths: paths)
+    // Each path is its own dataset, read a file at a time (memory follows the largest file).
+    var diagnostics: [Diagnostic] = []
+    var summaries: [String] = []
+    for path in paths {
+      let (problems, counts) = DatasetStream.validate(paths: [path])
+      diagnostics += problems
+      summaries.append(
+        "\(path): valid (\(count(counts.sources, "source")), \(count(counts.actors, "actor")), \(count(counts.events, "event")), \(count(counts.quotes, "quote")), \(count(counts.relations, "relation")))"
+      )
+    }
     guard diagnostics.isEmpty else {
       throw CommandFailure.invalidData(diagnostics)
     }
-    // Each path is its own dataset: one summary line each.
-    for path in paths {
-      var summary = "\(path): valid"
-      if let dataset = try? DatasetLoader.load(path: path) {
-        summary +=
-          " (\(count(dataset.sources.count, "source")), \(count(dataset.actors.count, "actor")), \(count(dataset.events.count, "event")), \(count(dataset.quotes.count, "quote")), \(count(dataset.relations.count, "relation")))"
-      }
-      Output.write(Output.clean(summary))
-    }
+    for summary in summaries { Output.write(Output.clean(summary)) }
   }
 
   private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -138,10 +138,13 @@ public struct Quote: Sendable, Equatable, Codable, Identifiable {
   public var date: DateSpec?
   public var kind: QuoteKind
   public var provenance: Provenance
+  /// Web addresses where the quotation was published, in the order given (Quotebank gives
+  /// several); empty for most hand-written quotes.
+  public var urls: [String]
 
   public init(
     id: String, text: String, speaker: String, event: String? = nil, date: DateSpec? = nil,
-    kind: QuoteKind = .full, provenance: Provenance
+    kind: QuoteKind = .full, provenance: Provenance, urls: [String] = []
   ) {
     self.id = id
     self.text = text
@@ -150,6 +153,36 @@ public struct Quote: Sendable, Equatable, Codable, Identifiable {
     self.date = date
     self.kind = kind
     self.provenance = provenance
+    self.urls = urls
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, text, speaker, event, date, kind, provenance, urls
+  }
+
+  // `urls` is left out when empty, as the format writes it, and absent reads as empty.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    text = try container.decode(String.self, forKey: .text)
+    speaker = try container.decode(String.self, forKey: .speaker)
+    event = try container.decodeIfPresent(String.self, forKey: .event)
+    date = try container.decodeIfPresent(DateSpec.self, forKey: .date)
+    kind = try container.decodeIfPresent(QuoteKind.self, forKey: .kind) ?? .full
+    provenance = try container.decode(Provenance.self, forKey: .provenance)
+    urls = try container.decodeIfPresent([String].self, forKey: .urls) ?? []
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(text, forKey: .text)
+    try container.encode(speaker, forKey: .speaker)
+    try container.encodeIfPresent(event, forKey: .event)
+    try container.encodeIfPresent(date, forKey: .date)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(provenance, forKey: .provenance)
+    if !urls.isEmpty { try container.encode(urls, forKey: .urls) }
   }
 }
 

@@ -58,6 +58,10 @@ public enum DatasetWriter {
       writer.field("kind", quote.kind.rawValue)
       writer.key("provenance")
       writer.provenance(quote.provenance)
+      if !quote.urls.isEmpty {
+        writer.key("urls")
+        writer.strings(quote.urls)
+      }
     }
     writer.list("relations", dataset.relations, oneLine: true) { writer, relation in
       writer.field("from", relation.from)

@@ -12,9 +12,9 @@ struct DatasetChecker {
     case sources, actors, events, quotes, relations
   }
 
-  let dataset: Dataset
+  private(set) var dataset: Dataset
   /// nil for a dataset built in memory.
-  let located: LocatedDataset?
+  private(set) var located: LocatedDataset?
   private var diagnostics: [Diagnostic] = []
 
   private var actorsByID: [String: Int] = [:]
@@ -38,6 +38,42 @@ struct DatasetChecker {
     self.dataset = dataset
     self.located = located
     self.brokenIDs = located?.brokenIDs ?? []
+  }
+
+  /// For reading a dataset a file at a time: checks everything but the quotes of `skeleton`
+  /// (which holds none) and returns a checker that `checkQuotes` can then use, file by file,
+  /// without holding every quote at once.
+  static func prepare(_ skeleton: LocatedDataset) -> (DatasetChecker, Result) {
+    var checker = DatasetChecker(dataset: skeleton.dataset, located: skeleton)
+    let result = checker.run()
+    checker.diagnostics = []
+    return (checker, result)
+  }
+
+  /// Where an id is first used among the sources, actors and events, as a place in a message.
+  func holder(of id: String) -> String? {
+    if let index = sourcesByID[id] { return "the source at \(whereIs(.sources, index))" }
+    if let index = actorsByID[id] { return "the actor at \(whereIs(.actors, index))" }
+    if let index = eventsByID[id] { return "the event at \(whereIs(.events, index))" }
+    return nil
+  }
+
+  /// Checks some more quotes (one file's) against the prepared sources, actors and events;
+  /// returns their problems (ids aside) and resolved dates.
+  mutating func checkQuotes(
+    _ quotes: [Quote], locations: [ItemLocation], eventDates: [ResolvedDate?]
+  ) -> (diagnostics: [Diagnostic], dates: [ResolvedDate?]) {
+    dataset.quotes = quotes
+    located?.quotes = locations
+    diagnostics = []
+    checkQuotes()
+    let dates = resolveQuoteDates(eventDates: eventDates)
+    defer {
+      diagnostics = []
+      dataset.quotes = []
+      located?.quotes = []
+    }
+    return (diagnostics, dates)
   }
 
   private mutating func report(

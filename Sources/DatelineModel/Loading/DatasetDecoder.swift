@@ -18,6 +18,8 @@ struct LocatedDataset: Sendable {
   var relations: [ItemLocation] = []
   /// Ids of items that were dropped for errors; references to them are not reported again.
   var brokenIDs: Set<String> = []
+  /// Size of the file it was read from (for progress), 0 when not read from a file.
+  var byteCount = 0
 
   mutating func merge(_ other: LocatedDataset) {
     if dataset.title == nil { dataset.title = other.dataset.title }
@@ -209,12 +211,15 @@ struct DatasetDecoder {
       reader.member("kind") == nil
       ? .full : enumeration(&reader, "kind", location: &location)
     let provenance = provenance(&reader, location: &location)
-    finish(reader, known: ["id", "text", "speaker", "event", "date", "kind", "provenance"])
-    guard let id, let text, let speaker, let kind, let provenance else { return markBroken(id) }
+    let urls = stringArray(&reader, "urls", location: &location)
+    finish(reader, known: ["id", "text", "speaker", "event", "date", "kind", "provenance", "urls"])
+    guard let id, let text, let speaker, let kind, let provenance, let urls else {
+      return markBroken(id)
+    }
     result.dataset.quotes.append(
       Quote(
         id: id, text: text, speaker: speaker, event: event, date: date, kind: kind,
-        provenance: provenance))
+        provenance: provenance, urls: urls))
     result.quotes.append(location)
   }
 

@@ -24,7 +24,8 @@ public enum DatasetLoader {
           message: "no dataset path given; pass a dataset file or a directory of *.json files")
       ]
     }
-    return paths.flatMap { read(paths: [$0]).1 }
+    // A file at a time: memory follows the largest file, not the whole dataset.
+    return paths.flatMap { DatasetStream.validate(paths: [$0]).diagnostics }
   }
 
   /// Parses dataset JSON held in memory; `path` names it in diagnostics.
@@ -90,7 +91,7 @@ public enum DatasetLoader {
   }
 
   /// Sorts by file (in load order), line and column, keeping the order of equal positions.
-  private static func inReadingOrder(_ diagnostics: [Diagnostic], files: [String: Int])
+  static func inReadingOrder(_ diagnostics: [Diagnostic], files: [String: Int])
     -> [Diagnostic]
   {
     diagnostics.enumerated().sorted { lhs, rhs in

@@ -56,14 +56,27 @@ public struct QuoteQuery: Sendable, Equatable {
   public var isEmpty: Bool { words.isEmpty && phrases.isEmpty && speakers.isEmpty }
 
   public func matches(_ quote: TimelineQuote) -> Bool {
-    if !speakers.isEmpty {
-      let speaks = speakers.contains { wanted in quote.speakerKeys.contains { $0.hasPrefix(wanted) }
-      }
-      if !speaks { return false }
-    }
+    if !speakers.isEmpty && !matchesSpeaker(keys: quote.speakerKeys) { return false }
     let haystack = isCaseSensitive ? quote.textBytes : quote.foldedBytes
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
+
+  /// Whether a speaker with these keys (see `TimelineQuote.speakerKeys`) passes the `@` filters.
+  func matchesSpeaker(keys: [String]) -> Bool {
+    speakers.isEmpty
+      || speakers.contains { wanted in keys.contains { $0.hasPrefix(wanted) } }
+  }
+
+  /// Whether quote text holds every word and phrase (the speaker filters aside).
+  func matchesText(_ text: String) -> Bool {
+    if needles.isEmpty { return true }
+    let plain = QuoteQuery.foldPunctuation(text)
+    let haystack = Array((isCaseSensitive ? plain : plain.lowercased()).utf8)
+    return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
+  }
+
+  /// The words and phrases as the search index holds quote text (`QuoteSearchText.indexed`).
+  var indexTerms: [String] { (words + phrases).map(QuoteSearchText.indexed) }
 
   /// True when every quote this query matches is also matched by `previous`, so a UI may search
   /// only among `previous`'s results (typing "pea" after "pe", adding a word or an `@speaker`).

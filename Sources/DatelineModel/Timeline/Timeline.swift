@@ -1,30 +1,52 @@
 /// The built timeline of a dataset: dates resolved, events and quotes in chronological order,
-/// actors ranked, everything linked, with O(1) look-ups by id. Immutable, so it is shared freely.
+/// actors ranked, everything linked. Every answer comes from a store (SQLite): a small dataset
+/// is built into memory when loaded, a large one is a file (see `TimelineCache`). Immutable
+/// and safe to query from any task.
 public final class Timeline: Sendable {
-  public let dataset: Dataset
+  let store: StoreReader
   /// The dataset's title, or the first source's title.
   public let title: String
   /// The latest source publication day: what "upcoming" is measured against.
   public let asOf: CivilDay?
   /// Chronological: start day, same-day order, precision (day first), source position.
-  public let events: [TimelineEvent]
+  public let events: TimelineRows<TimelineEvent>
   /// Most events plus quotes first, then by name.
-  public let actors: [TimelineActor]
+  public let actors: TimelineRows<TimelineActor>
   /// Chronological, then by source position.
-  public let quotes: [TimelineQuote]
+  public let quotes: TimelineRows<TimelineQuote>
 
-  private let eventIndexByID: [String: Int]
-  private let actorIndexByID: [String: Int]
-  private let quoteIndexByID: [String: Int]
-  private let sourceByID: [String: Source]
-  private let eventIndicesByActor: [String: [Int]]
-  private let quoteIndicesBySpeaker: [String: [Int]]
-  private let quoteIndicesByEvent: [String: [Int]]
-  private let relatedByActor: [String: [RelatedActor]]
+  /// The dataset as loaded (items in input order), read back from the store: for tools that
+  /// rewrite a dataset, not for browsing (it reads every row).
+  public var dataset: Dataset { store.dataset() }
+
+  /// The store file answering this timeline, or nil when it is in memory.
+  public var storePath: String? { store.path }
 
   /// Reads, checks and builds the timeline of the dataset at `path` (file or directory).
   public convenience init(path: String) throws(DatasetLoadError) {
     try self.init(dataset: DatasetLoader.load(path: path))
+  }
+
+  /// Checks and builds the timeline of a dataset, in an in-memory store.
+  public convenience init(dataset: Dataset) throws(DatasetLoadError) {
+    let builder = StoreBuilder()
+    builder.add(dataset)
+    self.init(store: try builder.finishStore())
+  }
+
+  /// Opens a store file written by `StoreBuilder` (or `dateline import`). Throws when the file
+  /// is missing, unreadable, not a Dateline store, or from another store version.
+  public convenience init(storePath: String) throws(DatasetLoadError) {
+    self.init(store: try StoreReader.open(path: storePath))
+  }
+
+  init(store: StoreReader) {
+    self.store = store
+    title = store.title ?? store.firstSourceTitle ?? "Timeline"
+    asOf = store.asOf
+    events = TimelineRows(count: store.counts.events) { store.event(at: $0) }
+    actors = TimelineRows(count: store.counts.actors) { store.actor(at: $0) }
+    quotes = TimelineRows(count: store.counts.quotes) { store.quote(at: $0) }
   }
 
   /// Throws exactly what `init(dataset:)` would, without building the chronology and links:
@@ -33,7 +55,7 @@ public final class Timeline: Sendable {
     _ = try checkedDates(dataset)
   }
 
-  private static func checkedDates(_ dataset: Dataset) throws(DatasetLoadError)
+  static func checkedDates(_ dataset: Dataset) throws(DatasetLoadError)
     -> (events: [ResolvedDate], quotes: [ResolvedDate])
   {
     let checked = DatasetChecker.check(dataset)
@@ -55,113 +77,6 @@ public final class Timeline: Sendable {
     return (events, quotes)
   }
 
-  public init(dataset: Dataset) throws(DatasetLoadError) {
-    let dates = try Timeline.checkedDates(dataset)
-    self.dataset = dataset
-    title = dataset.title ?? dataset.sources.first?.title ?? "Timeline"
-    asOf = dataset.sources.compactMap(\.publicationDay).max()
-
-    var sourceByID: [String: Source] = [:]
-    var sourceOrder: [String: Int] = [:]
-    for (index, source) in dataset.sources.enumerated() where sourceByID[source.id] == nil {
-      sourceByID[source.id] = source
-      sourceOrder[source.id] = index
-    }
-    self.sourceByID = sourceByID
-    var actorByID: [String: Actor] = [:]
-    for actor in dataset.actors where actorByID[actor.id] == nil { actorByID[actor.id] = actor }
-
-    // Sort on small integer keys computed once per item, not on the items themselves.
-    func key(_ date: ResolvedDate, precision: Bool, _ provenance: Provenance, _ index: Int)
-      -> ChronologicalKey
-    {
-      ChronologicalKey(
-        day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
-        precision: precision ? date.precision.rawValue : 0,
-        source: sourceOrder[provenance.source] ?? Int.max, paragraph: provenance.paragraph,
-        index: index)
-    }
-
-    // Events: start, same-day order, precision, source position.
-    var eventItems: [TimelineEvent] = []
-    var eventKeys: [ChronologicalKey] = []
-    eventItems.reserveCapacity(dataset.events.count)
-    eventKeys.reserveCapacity(dataset.events.count)
-    for (index, event) in dataset.events.enumerated() {
-      let date = dates.events[index]
-      let upcoming = Timeline.isUpcoming(date, status: event.status, asOf: asOf)
-      eventItems.append(TimelineEvent(event: event, date: date, isUpcoming: upcoming))
-      var eventKey = key(date, precision: true, event.provenance, index)
-      eventKey.upcoming = upcoming
-      eventKeys.append(eventKey)
-    }
-    events = eventKeys.sorted().map { eventItems[$0.index] }
-
-    // Quotes: start, same-day order, source position.
-    var quoteItems: [TimelineQuote] = []
-    var quoteKeys: [ChronologicalKey] = []
-    quoteItems.reserveCapacity(dataset.quotes.count)
-    quoteKeys.reserveCapacity(dataset.quotes.count)
-    for (index, quote) in dataset.quotes.enumerated() {
-      let date = dates.quotes[index]
-      let speaker = actorByID[quote.speaker]
-      quoteItems.append(
-        TimelineQuote(
-          quote: quote, date: date, speakerName: speaker?.name ?? quote.speaker,
-          speakerAliases: speaker?.aliases ?? []))
-      quoteKeys.append(key(date, precision: false, quote.provenance, index))
-    }
-    quotes = quoteKeys.sorted().map { quoteItems[$0.index] }
-
-    // Indexes.
-    var eventIndexByID: [String: Int] = [:]
-    var eventIndicesByActor: [String: [Int]] = [:]
-    for (index, item) in events.enumerated() {
-      eventIndexByID[item.event.id] = index
-      for participant in Set(item.event.participants) {
-        eventIndicesByActor[participant, default: []].append(index)
-      }
-    }
-    for key in eventIndicesByActor.keys { eventIndicesByActor[key]!.sort() }
-    var quoteIndexByID: [String: Int] = [:]
-    var quoteIndicesBySpeaker: [String: [Int]] = [:]
-    var quoteIndicesByEvent: [String: [Int]] = [:]
-    for (index, item) in quotes.enumerated() {
-      quoteIndexByID[item.quote.id] = index
-      quoteIndicesBySpeaker[item.quote.speaker, default: []].append(index)
-      if let event = item.quote.event { quoteIndicesByEvent[event, default: []].append(index) }
-    }
-    self.eventIndexByID = eventIndexByID
-    self.eventIndicesByActor = eventIndicesByActor
-    self.quoteIndexByID = quoteIndexByID
-    self.quoteIndicesBySpeaker = quoteIndicesBySpeaker
-    self.quoteIndicesByEvent = quoteIndicesByEvent
-
-    // Actors, ranked.
-    var rankedActors = dataset.actors.map { actor in
-      TimelineActor(
-        actor: actor, eventCount: eventIndicesByActor[actor.id]?.count ?? 0,
-        quoteCount: quoteIndicesBySpeaker[actor.id]?.count ?? 0)
-    }
-    rankedActors.sort { a, b in
-      let countA = a.eventCount + a.quoteCount
-      let countB = b.eventCount + b.quoteCount
-      if countA != countB { return countA > countB }
-      if a.actor.name != b.actor.name { return a.actor.name < b.actor.name }
-      return a.actor.id < b.actor.id
-    }
-    actors = rankedActors
-    var actorIndexByID: [String: Int] = [:]
-    for (index, item) in actors.enumerated() where actorIndexByID[item.actor.id] == nil {
-      actorIndexByID[item.actor.id] = index
-    }
-    self.actorIndexByID = actorIndexByID
-
-    relatedByActor = ActorLinker.link(
-      actors: dataset.actors, events: events, quotes: quotes,
-      relations: dataset.relations)
-  }
-
   private static func unresolved(_ path: String, _ id: String) -> DatasetLoadError {
     DatasetLoadError(diagnostics: [
       Diagnostic(
@@ -174,49 +89,98 @@ public final class Timeline: Sendable {
   public func event(id: String) -> TimelineEvent? { eventIndex(id: id).map { events[$0] } }
   public func actor(id: String) -> TimelineActor? { actorIndex(id: id).map { actors[$0] } }
   public func quote(id: String) -> TimelineQuote? { quoteIndex(id: id).map { quotes[$0] } }
-  public func source(id: String) -> Source? { sourceByID[id] }
+  public func source(id: String) -> Source? { store.source(id: id) }
 
-  public func eventIndex(id: String) -> Int? { eventIndexByID[id] }
-  public func actorIndex(id: String) -> Int? { actorIndexByID[id] }
-  public func quoteIndex(id: String) -> Int? { quoteIndexByID[id] }
+  public func eventIndex(id: String) -> Int? {
+    store.integer("SELECT position FROM events WHERE id = ? ORDER BY position DESC LIMIT 1", [id])
+  }
+  public func actorIndex(id: String) -> Int? {
+    store.integer("SELECT rank FROM actors WHERE id = ? ORDER BY rank LIMIT 1", [id])
+  }
+  public func quoteIndex(id: String) -> Int? {
+    store.integer("SELECT position FROM quotes WHERE id = ? ORDER BY position DESC LIMIT 1", [id])
+  }
 
   /// Events the actor takes part in, chronological.
   public func events(involving actorID: String) -> [TimelineEvent] {
-    (eventIndicesByActor[actorID] ?? []).map { events[$0] }
+    eventIndices(involving: actorID).map { events[$0] }
   }
 
   /// Indices into `events` of the events the actor takes part in.
   public func eventIndices(involving actorID: String) -> [Int] {
-    eventIndicesByActor[actorID] ?? []
+    store.integers(
+      "SELECT event_position FROM event_participants WHERE actor_id = ? ORDER BY event_position",
+      [actorID])
   }
 
   /// Events that can overlap the days `from...to` (either end open when nil), chronological.
   public func events(from: CivilDay?, to: CivilDay?) -> [TimelineEvent] {
-    events.filter { item in
-      (from.map { item.date.end >= $0 } ?? true) && (to.map { item.date.start <= $0 } ?? true)
-    }
+    eventIndices(from: from, to: to).map { events[$0] }
+  }
+
+  /// Indices into `events` of the events that can overlap the days `from...to`.
+  public func eventIndices(from: CivilDay?, to: CivilDay?) -> [Int] {
+    store.integers(
+      """
+      SELECT position FROM events WHERE (?1 IS NULL OR end_day >= ?1)
+        AND (?2 IS NULL OR start_day <= ?2) ORDER BY position
+      """, [from?.dayNumber, to?.dayNumber])
   }
 
   public func quotes(by speakerID: String) -> [TimelineQuote] {
-    (quoteIndicesBySpeaker[speakerID] ?? []).map { quotes[$0] }
+    quoteIndices(by: speakerID).map { quotes[$0] }
   }
 
   public func quotes(at eventID: String) -> [TimelineQuote] {
-    (quoteIndicesByEvent[eventID] ?? []).map { quotes[$0] }
+    quoteIndices(at: eventID).map { quotes[$0] }
+  }
+
+  /// Indices into `quotes` of the speaker's quotes, chronological.
+  public func quoteIndices(by speakerID: String) -> [Int] {
+    store.integers(
+      "SELECT position FROM quotes WHERE speaker = ? ORDER BY position", [speakerID])
+  }
+
+  /// Indices into `quotes` of the quotes said at an event, chronological.
+  public func quoteIndices(at eventID: String) -> [Int] {
+    store.integers("SELECT position FROM quotes WHERE event = ? ORDER BY position", [eventID])
   }
 
   /// Actors linked to this one, highest score first (see `LinkReason.weight`), then by name.
-  public func relatedActors(of actorID: String) -> [RelatedActor] { relatedByActor[actorID] ?? [] }
+  /// Computed for this actor on request, from indexed queries.
+  public func relatedActors(of actorID: String) -> [RelatedActor] {
+    store.relatedActors(of: actorID)
+  }
 
   public func searchQuotes(_ query: QuoteQuery) -> [TimelineQuote] {
-    quotes.filter { query.matches($0) }
+    quoteIndices(matching: query).map { quotes[$0] }
   }
 
   /// Indices into `quotes` that match, keeping the order of `among` (all quotes when nil). The UI
   /// passes the previous result when the query only grew, so each keystroke narrows a small set.
   public func quoteIndices(matching query: QuoteQuery, among: [Int]? = nil) -> [Int] {
-    guard let among else { return quotes.indices.filter { query.matches(quotes[$0]) } }
-    return among.filter { quotes.indices.contains($0) && query.matches(quotes[$0]) }
+    quoteIndices(matching: query, among: among, offset: 0, limit: nil)
+  }
+
+  /// The matches from the `offset`-th on, at most `limit` of them: the first screenful of a
+  /// search comes back without finding every match. An empty query matches everything.
+  public func quoteIndices(matching query: QuoteQuery, among: [Int]?, offset: Int, limit: Int?)
+    -> [Int]
+  {
+    if query.isEmpty {
+      let all = among.map { $0.filter { quotes.indices.contains($0) } } ?? Array(quotes.indices)
+      let start = min(all.count, max(0, offset))
+      let end = limit.map { min(all.count, start + max(0, $0)) } ?? all.count
+      return Array(all[start..<end])
+    }
+    return store.searchQuotes(query, among: among, offset: max(0, offset), limit: limit)
+  }
+
+  /// How many quotes match (among `among` when given); separate from the rows, as counting
+  /// every match of a common word costs more than finding the first screenful.
+  public func countQuotes(matching query: QuoteQuery, among: [Int]? = nil) -> Int {
+    if query.isEmpty { return among?.filter { quotes.indices.contains($0) }.count ?? quotes.count }
+    return store.countQuotes(query, among: among)
   }
 
   /// A reason in words as seen from `actorID` looking at `otherID`: a one-way stated relation
@@ -225,9 +189,7 @@ public final class Timeline: Sendable {
     guard case .statedRelation(let kind, let eventID) = reason, !kind.isSymmetric else {
       return describe(reason)
     }
-    let isSubject = dataset.relations.contains {
-      $0.kind == kind && $0.event == eventID && $0.from == actorID && $0.to == otherID
-    }
+    let isSubject = store.statesRelation(kind, eventID: eventID, from: actorID, to: otherID)
     let phrase = isSubject ? kind.phrase : kind.inversePhrase
     guard let eventID, let event = event(id: eventID) else { return phrase }
     return "\(phrase) (\(event.event.headline))"
@@ -249,7 +211,6 @@ public final class Timeline: Sendable {
   }
 }
 
-/// Where an item sorts in the chronology; the original index makes the order total and stable.
 extension Timeline {
   /// Upcoming as of `asOf`: it can only begin after that day, or it is not reported as done
   /// (scheduled, expected, predicted) and may still fall after that day.
@@ -257,26 +218,5 @@ extension Timeline {
     guard let asOf else { return false }
     if date.start > asOf { return true }
     return status != .occurred && date.value.latestDay > asOf
-  }
-}
-
-struct ChronologicalKey: Comparable {
-  /// Upcoming events sort after everything already reported, so the "as of" divider splits the
-  /// chronology in two: an expected visit "in the next two weeks" starts on the "as of" day but
-  /// belongs with what is ahead.
-  var upcoming = false
-  var day: Int
-  var sameDayOrder: Int
-  var precision: Int
-  var source: Int
-  var paragraph: Int
-  var index: Int
-
-  static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
-    ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
-      < ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
-      || ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
-        == ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
-        && (lhs.source, lhs.paragraph, lhs.index) < (rhs.source, rhs.paragraph, rhs.index)
   }
 }

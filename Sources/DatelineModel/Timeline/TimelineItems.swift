@@ -47,15 +47,20 @@ public struct TimelineQuote: Sendable, Equatable, Identifiable {
     self.quote = quote
     self.date = date
     self.speakerName = speakerName
-    var keys = [quote.speaker, speakerName] + speakerAliases
-    keys += speakerName.split(separator: " ").map(String.init)
-    self.speakerKeys = keys.map { $0.lowercased() }
+    self.speakerKeys = TimelineQuote.speakerKeys(
+      speaker: quote.speaker, name: speakerName, aliases: speakerAliases)
     let plain = QuoteQuery.foldPunctuation(quote.text)
     self.textBytes = Array(plain.utf8)
     self.foldedBytes = Array(plain.lowercased().utf8)
   }
 
   public var id: String { quote.id }
+
+  static func speakerKeys(speaker: String, name: String, aliases: [String]) -> [String] {
+    var keys = [speaker, name] + aliases
+    keys += name.split(separator: " ").map(String.init)
+    return keys.map { $0.lowercased() }
+  }
 }
 
 /// Another actor linked to one actor, with every reason and a rank score.

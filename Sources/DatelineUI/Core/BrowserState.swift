@@ -201,17 +201,14 @@ public struct BrowserState: Sendable {
       relatedReasons = relatedActors.map { Self.reasons($0, of: actorID, in: timeline) }
       let own = timeline.actorIndex(id: actorID).map { [$0] } ?? []
       peopleRows = .subset(own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
-      let allQuotes = timeline.quotes
-      contextQuoteRows = .subset(
-        allQuotes.indices.filter { allQuotes[$0].quote.speaker == actorID })
+      contextQuoteRows = .subset(timeline.quoteIndices(by: actorID))
     case .event(let eventID):
       eventRows = .all(count: allEvents.count)
       related = []
       relatedReasons = []
       let participants = timeline.event(id: eventID)?.event.participants ?? []
       peopleRows = .subset(participants.compactMap { timeline.actorIndex(id: $0) })
-      let allQuotes = timeline.quotes
-      contextQuoteRows = .subset(allQuotes.indices.filter { allQuotes[$0].quote.event == eventID })
+      contextQuoteRows = .subset(timeline.quoteIndices(at: eventID))
     }
     events.selected = keptEvent.flatMap(eventRows.position(of:)) ?? 0
     people.selected = keptActor.flatMap(peopleRows.position(of:)) ?? 0

@@ -1,0 +1,251 @@
+import Foundation
+
+/// What an input to `dateline import` holds, told by its content.
+public enum ImportInputKind: String, Sendable, Equatable {
+  /// A dateline/1 dataset file, or a directory of them.
+  case dataset
+  /// Quotebank's quote-centric JSON Lines: the first line is an object with "quoteID".
+  case quotebank
+  /// TimelineJS3 JSON: an object whose `events` have `start_date`.
+  case timelineJSON
+  /// TimelineJS's spreadsheet as CSV: the header begins `Year,Month,Day`.
+  case timelineCSV
+}
+
+/// Reads the inputs of an import, whatever their kind, and hands their items to a sink in
+/// chunks. The library reports problems (as diagnostics); the command decides exit codes.
+public struct Importer {
+  /// Skip malformed Quotebank lines (counting them) instead of stopping at the first.
+  public var skipBad = false
+  /// Quotebank quotes per chunk.
+  public var chunkSize = 10_000
+  /// Called now and then with how far the import has got.
+  public var progress: ((ImportProgress) -> Void)?
+  /// Where standard input is copied when it holds a dataset (which is read twice).
+  public var temporaryDirectory = NSTemporaryDirectory()
+
+  public init(skipBad: Bool = false, progress: ((ImportProgress) -> Void)? = nil) {
+    self.skipBad = skipBad
+    self.progress = progress
+  }
+
+  /// The first bytes of a file tell its kind.
+  public static func detect(prefix bytes: [UInt8]) -> ImportInputKind? {
+    var start = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+    let rest = bytes[start...]
+    if rest.starts(with: Array("Year,Month,Day".utf8)) { return .timelineCSV }
+    // Quotebank: a line among the first few is an object with "quoteID" (the very first may be
+    // the malformed line that --skip-bad is for).
+    for line in rest.split(separator: UInt8(ascii: "\n")).prefix(20) {
+      if line.first == UInt8(ascii: "{"), let node = try? JSONParser.parse(Array(line)),
+        case .object(let members) = node.value, members.contains(where: { $0.key == "quoteID" })
+      {
+        return .quotebank
+      }
+    }
+    guard rest.first == UInt8(ascii: "{") else { return nil }
+    let lineEnd = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+    if let first = try? JSONParser.parse(Array(rest[..<lineEnd])),
+      case .object(let members) = first.value
+    {
+      if members.contains(where: { $0.key == "quoteID" }) { return .quotebank }
+      if members.contains(where: { $0.key == "format" }) { return .dataset }
+    }
+    let text = String(decoding: rest, as: UTF8.self)
+    if text.contains("\"start_date\"") && !text.contains("\"format\"") { return .timelineJSON }
+    return .dataset
+  }
+
+  /// The kind of one input path ("-" is standard input, which is peeked, not consumed).
+  public static func detect(path: String, reader: LineReader? = nil) throws(DatasetLoadError)
+    -> ImportInputKind
+  {
+    var isDirectory: ObjCBool = false
+    if path != "-" {
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: path, line: 1, column: 1,
+            message:
+              "no such file or directory; pass dataset files or directories, Quotebank JSON Lines, or - for standard input"
+          )
+        ])
+      }
+      if isDirectory.boolValue { return .dataset }
+    }
+    let lines: LineReader
+    if let reader { lines = reader } else { lines = try LineReader(path: path) }
+    let prefix = try lines.peek(64 * 1024)
+    if prefix.isEmpty {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(path: path, line: 1, column: 1, message: "the input is empty")
+      ])
+    }
+    guard let kind = detect(prefix: prefix) else {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(
+          path: path, line: 1, column: 1,
+          message:
+            "cannot tell what this is: not a dateline dataset (JSON), Quotebank JSON Lines, TimelineJS JSON or TimelineJS CSV"
+        )
+      ])
+    }
+    return kind
+  }
+
+  /// Reads every input into `sink`. Dataset inputs are read first, as one dataset (they may
+  /// refer to each other), then Quotebank inputs, whose speakers and sites are merged across
+  /// files. Throws the first problem (or, for a dataset, every problem found).
+  public func run(inputs: [String], into sink: any DatasetSink) throws(DatasetLoadError)
+    -> ImportSummary
+  {
+    var datasetPaths: [String] = []
+    var quotebank: [LineReader] = []
+    var spooled: [String] = []
+    defer { for file in spooled { try? FileManager.default.removeItem(atPath: file) } }
+    for path in inputs {
+      let reader: LineReader? =
+        FileManager.default.fileExists(atPath: path) || path == "-"
+        ? try LineReader(path: path) : nil
+      var isDirectory: ObjCBool = false
+      if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        datasetPaths.append(path)
+        continue
+      }
+      switch try Self.detect(path: path, reader: reader) {
+      case .quotebank:
+        if let reader { quotebank.append(reader) }
+      case .dataset:
+        if path == "-", let reader {
+          let copy = try spool(reader)
+          spooled.append(copy)
+          datasetPaths.append(copy)
+        } else {
+          datasetPaths.append(path)
+        }
+      case .timelineJSON, .timelineCSV:
+        throw DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: path, line: 1, column: 1,
+            message: "this is TimelineJS data, which this build of dateline cannot import yet")
+        ])
+      }
+    }
+    var summary = ImportSummary()
+    let reserved = IDSet()
+    if !datasetPaths.isEmpty {
+      let recorder = ReservingSink(inner: sink, reserved: reserved)
+      let read = try DatasetStream.read(paths: datasetPaths, into: recorder, progress: progress)
+      summary = read
+    }
+    var mapper = QuotebankMapper(reserving: reserved.ids)
+    for reader in quotebank {
+      try readQuotebank(reader, mapper: &mapper, into: sink, summary: &summary)
+    }
+    return summary
+  }
+
+  private func readQuotebank(
+    _ reader: LineReader, mapper: inout QuotebankMapper, into sink: any DatasetSink,
+    summary: inout ImportSummary
+  ) throws(DatasetLoadError) {
+    func flush() throws(DatasetLoadError) {
+      let chunk = mapper.takeChunk()
+      guard !chunk.quotes.isEmpty || !chunk.actors.isEmpty || !chunk.sources.isEmpty else { return }
+      summary.count(chunk)
+      try sink.add(chunk)
+      progress?(
+        ImportProgress(
+          phase: "importing", quotes: summary.quotes, bytesDone: reader.bytesRead,
+          bytesTotal: reader.totalBytes))
+    }
+    func bad(_ diagnostic: Diagnostic) throws(DatasetLoadError) {
+      guard skipBad else { throw DatasetLoadError(diagnostics: [diagnostic]) }
+      summary.skippedLines += 1
+      if summary.skipped.count < 10 { summary.skipped.append(diagnostic) }
+    }
+    while let (line, terminated) = try reader.next() {
+      let record: QuotebankRecord?
+      do {
+        record = try QuotebankRecord.parse(line, path: reader.path, lineNumber: reader.lineNumber)
+      } catch {
+        var diagnostic = error.diagnostics[0]
+        if !terminated && diagnostic.message.hasPrefix("invalid JSON") {
+          diagnostic.message += " (the last line has no line break: the file looks truncated)"
+        }
+        try bad(diagnostic)
+        continue
+      }
+      guard let record else { continue }
+      if !mapper.add(record) {
+        try bad(
+          Diagnostic(
+            path: reader.path, line: reader.lineNumber, column: 1,
+            message:
+              "quoteID '\(record.quoteID)' was already imported from an earlier line; each quotation is imported once"
+          ))
+        continue
+      }
+      if mapper.pending.quotes.count >= chunkSize { try flush() }
+    }
+    try flush()
+  }
+
+  /// Copies standard input to a temporary file (a dataset is read twice).
+  private func spool(_ reader: LineReader) throws(DatasetLoadError) -> String {
+    let path = (temporaryDirectory as NSString).appendingPathComponent(
+      "dateline-import-stdin-\(getpid())-\(UUID().uuidString).json")
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let handle = FileHandle(forWritingAtPath: path)
+    else {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(
+          path: path, line: 1, column: 1,
+          message:
+            "cannot create a temporary copy of standard input; set TMPDIR to a writable directory")
+      ])
+    }
+    defer { try? handle.close() }
+    do {
+      while let (line, terminated) = try reader.next() {
+        try handle.write(contentsOf: line)
+        if terminated { try handle.write(contentsOf: [UInt8(ascii: "\n")]) }
+      }
+    } catch let error as DatasetLoadError {
+      throw error
+    } catch {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(
+          path: path, line: 1, column: 1,
+          message: "cannot write a temporary copy of standard input: \(error.localizedDescription)")
+      ])
+    }
+    return path
+  }
+}
+
+/// The ids a dataset import used, so Quotebank speakers and sites imported with it get others.
+final class IDSet: @unchecked Sendable {
+  var ids: Set<String> = []
+}
+
+private final class ReservingSink: DatasetSink {
+  let inner: any DatasetSink
+  let reserved: IDSet
+
+  init(inner: any DatasetSink, reserved: IDSet) {
+    self.inner = inner
+    self.reserved = reserved
+  }
+
+  func add(_ chunk: Dataset) throws(DatasetLoadError) {
+    for actor in chunk.actors { reserved.ids.insert(actor.id) }
+    for source in chunk.sources { reserved.ids.insert(source.id) }
+    for event in chunk.events { reserved.ids.insert(event.id) }
+    try inner.add(chunk)
+  }
+}

@@ -1,0 +1,147 @@
+/// Turns Quotebank records into dateline/1 items (docs/FORMAT.md, "Importing Quotebank"): one
+/// actor per speaker (by Wikidata id, else by name), one source per web site, the quote itself.
+///
+/// Only what is new goes into the pending chunk, so a caller can hand chunks to a writer and
+/// forget them. What it remembers grows with the number of speakers and sites, not of quotes
+/// (plus 8 bytes a quote to notice a repeated `quoteID`).
+public struct QuotebankMapper: Sendable {
+  public static let unknownSpeaker = Actor(
+    id: unknownSpeakerID, name: "Unknown speaker", kind: .group,
+    role: "not attributed by the source")
+  public static let unknownSpeakerID = "unknown-speaker"
+  public static let unattributedSource = Source(
+    id: "quotebank", publisher: "Quotebank", title: "Quotebank quotation without a source URL",
+    published: "")
+
+  private var actorByKey: [String: String] = [:]
+  private var usedActorIDs: Set<String> = [QuotebankMapper.unknownSpeakerID]
+  private var sourceByHost: [String: String] = [:]
+  private var seenQuoteIDs: Set<UInt64> = []
+  private var addedUnknownSpeaker = false
+  private var addedUnattributedSource = false
+  private var reservedSourceIDs: Set<String> = []
+
+  /// New items since the last `takeChunk()`.
+  public private(set) var pending = Dataset()
+  public private(set) var quoteCount = 0
+
+  public init() {}
+
+  /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it).
+  public init(reserving ids: Set<String>) {
+    usedActorIDs.formUnion(ids)
+    reservedSourceIDs = ids
+  }
+
+  public var actorCount: Int { actorByKey.count + (addedUnknownSpeaker ? 1 : 0) }
+  public var sourceCount: Int { sourceByHost.count + (addedUnattributedSource ? 1 : 0) }
+
+  /// Adds one record; false when its `quoteID` was seen before (the record is not added).
+  public mutating func add(_ record: QuotebankRecord) -> Bool {
+    guard seenQuoteIDs.insert(Self.hash(record.quoteID)).inserted else { return false }
+    let speaker = speakerID(for: record)
+    let source = sourceID(for: record.urls.first)
+    pending.quotes.append(
+      Quote(
+        id: record.quoteID, text: record.quotation, speaker: speaker,
+        date: .edtf(record.date.description), provenance: Provenance(source: source, paragraph: 1),
+        urls: record.urls))
+    quoteCount += 1
+    return true
+  }
+
+  /// The items added since the last call.
+  public mutating func takeChunk() -> Dataset {
+    defer { pending = Dataset() }
+    return pending
+  }
+
+  private mutating func speakerID(for record: QuotebankRecord) -> String {
+    guard let name = record.speaker else {
+      if !addedUnknownSpeaker {
+        addedUnknownSpeaker = true
+        pending.actors.append(Self.unknownSpeaker)
+      }
+      return Self.unknownSpeakerID
+    }
+    let qid = record.qids.first.map { $0.trimmingASCIIWhitespace() }.flatMap {
+      $0.isEmpty ? nil : $0
+    }
+    let key = qid.map { "qid:" + $0 } ?? "name:" + name
+    if let id = actorByKey[key] { return id }
+    let id = unusedID(qid ?? Self.slug(name))
+    actorByKey[key] = id
+    pending.actors.append(Actor(id: id, name: name, kind: .person))
+    return id
+  }
+
+  private mutating func unusedID(_ base: String) -> String {
+    var candidate = base.isEmpty ? "speaker" : base
+    var number = 2
+    while usedActorIDs.contains(candidate) {
+      candidate = "\(base.isEmpty ? "speaker" : base)-\(number)"
+      number += 1
+    }
+    usedActorIDs.insert(candidate)
+    return candidate
+  }
+
+  private mutating func sourceID(for url: String?) -> String {
+    guard let url, let host = Self.host(of: url) else {
+      if !addedUnattributedSource {
+        addedUnattributedSource = true
+        pending.sources.append(Self.unattributedSource)
+      }
+      return Self.unattributedSource.id
+    }
+    if let id = sourceByHost[host] { return id }
+    var id = "site-" + host
+    if reservedSourceIDs.contains(id) { id += "-quotebank" }
+    sourceByHost[host] = id
+    pending.sources.append(
+      Source(id: id, publisher: host, title: host, published: "", url: "https://\(host)/"))
+    return id
+  }
+
+  /// "https://www.example.com/a/b?c" -> "www.example.com" (lower case, no port or user).
+  static func host(of url: String) -> String? {
+    var rest = Substring(url)
+    if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+    if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
+      rest = rest[..<end]
+    }
+    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+    if let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
+    let host = rest.lowercased()
+    guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" })
+    else { return nil }
+    return host
+  }
+
+  /// "Emmanuel Macron" -> "emmanuel-macron": lower-case letters and digits, runs of anything
+  /// else become one hyphen.
+  public static func slug(_ name: String) -> String {
+    var result = ""
+    var pendingHyphen = false
+    for character in name.lowercased() {
+      if character.isLetter || character.isNumber {
+        if pendingHyphen && !result.isEmpty { result.append("-") }
+        pendingHyphen = false
+        result.append(character)
+      } else {
+        pendingHyphen = true
+      }
+    }
+    return result
+  }
+
+  /// FNV-1a, 64 bits: enough to tell a million ids apart.
+  static func hash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,311 @@
+import GRDB
+
+extension StoreReader {
+  // MARK: Related actors
+
+  /// The actors linked to one actor, each with its reasons, from indexed queries on that actor
+  /// alone: stated relations, affiliations, shared events, mentions in quotes and in event
+  /// summaries (the mentions were found when the store was built).
+  func relatedActors(of actorID: String) -> [RelatedActor] {
+    read { db -> [RelatedActor] in
+      guard
+        try Int.fetchOne(db, sql: "SELECT 1 FROM actors WHERE id = ?", arguments: [actorID])
+          != nil
+      else { return [] }
+      var reasons: [String: [LinkReason]] = [:]
+      func add(_ other: String, _ reason: LinkReason, deduplicate: Bool = false) {
+        guard other != actorID else { return }
+        if deduplicate, reasons[other]?.contains(reason) == true { return }
+        reasons[other, default: []].append(reason)
+      }
+
+      let relations = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT from_id, to_id, kind, event FROM relations WHERE from_id = ?1 OR to_id = ?1
+          ORDER BY input_order
+          """, arguments: [actorID])
+      while let row = try relations.next() {
+        let from: String = row[0]
+        let to: String = row[1]
+        guard let kind = RelationKind(rawValue: row[2]) else { continue }
+        add(
+          from == actorID ? to : from, .statedRelation(kind: kind, eventID: row[3]),
+          deduplicate: true)
+      }
+
+      let affiliations = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, affiliation FROM actors WHERE affiliation = ?1 OR id = ?1 ORDER BY input_order
+          """, arguments: [actorID])
+      while let row = try affiliations.next() {
+        let id: String = row[0]
+        guard let affiliation: String = row[1] else { continue }
+        if id == actorID {
+          add(affiliation, .affiliation, deduplicate: true)
+        } else if affiliation == actorID {
+          add(id, .affiliation, deduplicate: true)
+        }
+      }
+
+      let shared = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT other.actor_id, e.id, e.headline
+          FROM event_participants own
+          JOIN event_participants other ON other.event_position = own.event_position
+            AND other.actor_id != own.actor_id
+          JOIN events e ON e.position = own.event_position
+          WHERE own.actor_id = ? ORDER BY own.event_position
+          """, arguments: [actorID])
+      while let row = try shared.next() {
+        add(row[0], .sharedEvent(eventID: row[1], headline: row[2]))
+      }
+
+      // Quotes: by this actor naming another, or by another naming this actor; chronological.
+      var quoteReasons: [(position: Int, other: String, reason: LinkReason)] = []
+      let named = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT q.position, q.id, m.actor_id FROM quotes q
+          JOIN quote_mentions m ON m.quote_position = q.position
+          WHERE q.speaker = ?1 AND m.actor_id != ?1
+          """, arguments: [actorID])
+      while let row = try named.next() {
+        quoteReasons.append(
+          (row[0], row[2], .mentionedInQuote(quoteID: row[1], speakerID: actorID)))
+      }
+      let namedBy = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT q.position, q.id, q.speaker FROM quote_mentions m
+          JOIN quotes q ON q.position = m.quote_position
+          WHERE m.actor_id = ?1 AND q.speaker != ?1
+          """, arguments: [actorID])
+      while let row = try namedBy.next() {
+        let speaker: String = row[2]
+        quoteReasons.append(
+          (row[0], speaker, .mentionedInQuote(quoteID: row[1], speakerID: speaker)))
+      }
+      quoteReasons.sort { $0.position < $1.position }
+      for item in quoteReasons { add(item.other, item.reason) }
+
+      // Event summaries: naming someone who does not take part links them to each participant.
+      var summaryReasons: [(position: Int, other: String, eventID: String)] = []
+      let participantNamed = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT p.event_position, e.id, m.actor_id FROM event_participants p
+          JOIN event_mentions m ON m.event_position = p.event_position
+          JOIN events e ON e.position = p.event_position
+          WHERE p.actor_id = ?1 AND NOT EXISTS (
+            SELECT 1 FROM event_participants x
+            WHERE x.event_position = p.event_position AND x.actor_id = m.actor_id)
+          """, arguments: [actorID])
+      while let row = try participantNamed.next() {
+        summaryReasons.append((row[0], row[2], row[1]))
+      }
+      let namedIn = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT m.event_position, e.id, p.actor_id FROM event_mentions m
+          JOIN event_participants p ON p.event_position = m.event_position
+          JOIN events e ON e.position = m.event_position
+          WHERE m.actor_id = ?1 AND NOT EXISTS (
+            SELECT 1 FROM event_participants x
+            WHERE x.event_position = m.event_position AND x.actor_id = ?1)
+          """, arguments: [actorID])
+      while let row = try namedIn.next() { summaryReasons.append((row[0], row[2], row[1])) }
+      summaryReasons.sort { $0.position < $1.position }
+      for item in summaryReasons { add(item.other, .mentionedInSummary(eventID: item.eventID)) }
+
+      guard !reasons.isEmpty else { return [] }
+      var actors: [String: Actor] = [:]
+      let others = Array(reasons.keys)
+      for chunk in stride(from: 0, to: others.count, by: 500) {
+        let ids = Array(others[chunk..<min(others.count, chunk + 500)])
+        let rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT id, name, aliases, kind, role, affiliation FROM actors
+            WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY input_order DESC
+            """, arguments: StatementArguments(ids))
+        while let row = try rows.next() {
+          actors[row[0]] = Actor(
+            id: row[0], name: row[1], aliases: StoreJSON.strings(row[2]),
+            kind: ActorKind(rawValue: row[3]) ?? .person, role: row[4], affiliation: row[5])
+        }
+      }
+      var related: [RelatedActor] = reasons.compactMap { other, list in
+        guard let actor = actors[other] else { return nil }
+        let sorted = list.enumerated().sorted { lhs, rhs in
+          lhs.element.weight != rhs.element.weight
+            ? lhs.element.weight > rhs.element.weight : lhs.offset < rhs.offset
+        }.map(\.element)
+        return RelatedActor(actor: actor, reasons: sorted, score: list.reduce(0) { $0 + $1.weight })
+      }
+      related.sort { a, b in
+        if a.score != b.score { return a.score > b.score }
+        if a.actor.name != b.actor.name { return a.actor.name < b.actor.name }
+        return a.actor.id < b.actor.id
+      }
+      return related
+    } ?? []
+  }
+
+  /// Whether the story states `kind` from `from` to `to` (at `eventID`).
+  func statesRelation(_ kind: RelationKind, eventID: String?, from: String, to: String) -> Bool {
+    integer(
+      """
+      SELECT 1 FROM relations WHERE from_id = ? AND to_id = ? AND kind = ? AND event IS ?
+      LIMIT 1
+      """, [from, to, kind.rawValue, eventID]) != nil
+  }
+
+  // MARK: Search
+
+  /// Positions of the quotes matching `query`, in chronological order (or in the order of
+  /// `among` when given, considering only those), skipping `offset` matches and stopping
+  /// after `limit`. Words of three or more characters are looked up in the trigram index;
+  /// every candidate is then checked by `QuoteQuery` itself, so the answers are exactly its own.
+  func searchQuotes(_ query: QuoteQuery, among: [Int]?, offset: Int, limit: Int?) -> [Int] {
+    if limit == 0 { return [] }
+    var matches = QuoteMatches(offset: offset, limit: limit)
+    searchQuotes(query, among: among) { matches.add($0) }
+    return matches.found
+  }
+
+  /// How many quotes match; no rows are kept.
+  func countQuotes(_ query: QuoteQuery, among: [Int]?) -> Int {
+    var count = 0
+    searchQuotes(query, among: among) { _ in
+      count += 1
+      return true
+    }
+    return count
+  }
+
+  /// Calls `found` with each matching position in order until it returns false.
+  private func searchQuotes(_ query: QuoteQuery, among: [Int]?, found: (Int) -> Bool) {
+    var speakers: Set<String>?
+    if !query.speakers.isEmpty {
+      let matching = allSpeakerKeys().filter { query.matchesSpeaker(keys: $0.keys) }.map(\.id)
+      if matching.isEmpty { return }
+      speakers = Set(matching)
+    }
+    let match = StoreReader.indexQuery(query)
+    func accept(_ row: Row) -> Bool {
+      let speaker: String = row[2]
+      if let speakers, !speakers.contains(speaker) { return false }
+      return query.matchesText(row[1])
+    }
+    _ = read { db in
+      if let among {
+        try searchAmong(among, db: db, match: match, accept: accept, found: found)
+        return
+      }
+      let rows: RowCursor
+      if let match {
+        rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT q.position, q.text, q.speaker FROM quote_search s
+            JOIN quotes q ON q.position = s.rowid
+            WHERE quote_search MATCH ? ORDER BY s.rowid
+            """, arguments: [match])
+      } else if let speakers, speakers.count <= 500 {
+        let list = Array(speakers)
+        rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT position, text, speaker FROM quotes
+            WHERE speaker IN (\(databaseQuestionMarks(count: list.count))) ORDER BY position
+            """, arguments: StatementArguments(list))
+      } else {
+        rows = try Row.fetchCursor(
+          db, sql: "SELECT position, text, speaker FROM quotes ORDER BY position")
+      }
+      while let row = try rows.next() {
+        if accept(row), !found(row[0]) { return }
+      }
+    }
+  }
+
+  private func searchAmong(
+    _ among: [Int], db: Database, match: String?, accept: (Row) -> Bool, found: (Int) -> Bool
+  ) throws {
+    let valid = among.filter { $0 >= 0 && $0 < counts.quotes }
+    // A large domain with an index term: let the index pick the candidates first.
+    var candidates: Set<Int>?
+    if let match, valid.count > 2000 {
+      candidates = Set(
+        try Int.fetchAll(
+          db, sql: "SELECT rowid FROM quote_search WHERE quote_search MATCH ?", arguments: [match]))
+    }
+    var index = 0
+    while index < valid.count {
+      var chunk: [Int] = []
+      while index < valid.count && chunk.count < 500 {
+        if candidates?.contains(valid[index]) ?? true { chunk.append(valid[index]) }
+        index += 1
+      }
+      if chunk.isEmpty { continue }
+      var rows: [Int: Row] = [:]
+      let cursor = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT position, text, speaker FROM quotes
+          WHERE position IN (\(databaseQuestionMarks(count: chunk.count)))
+          """, arguments: StatementArguments(chunk))
+      while let row = try cursor.next() { rows[row[0]] = row.copy() }
+      for position in chunk {
+        if let row = rows[position], accept(row), !found(position) { return }
+      }
+    }
+  }
+
+  /// An FTS5 query for the index terms of three or more characters: each term becomes the
+  /// trigrams it contains (the index keeps no positions, so candidates are verified after).
+  /// nil when no term is long enough to use the index.
+  static func indexQuery(_ query: QuoteQuery) -> String? {
+    var trigrams: [String] = []
+    var seen = Set<String>()
+    for term in query.indexTerms {
+      let scalars = Array(term.unicodeScalars)
+      guard scalars.count >= 3 else { continue }
+      // Enough trigrams to cover the term: every third one, and the last.
+      var starts = Array(stride(from: 0, through: scalars.count - 3, by: 3))
+      if starts.last != scalars.count - 3 { starts.append(scalars.count - 3) }
+      for start in starts {
+        var trigram = String.UnicodeScalarView()
+        trigram.append(contentsOf: scalars[start..<start + 3])
+        let text = String(trigram)
+        if text.unicodeScalars.contains(where: { $0.value == 0 }) { continue }
+        if seen.insert(text).inserted {
+          trigrams.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        }
+      }
+    }
+    return trigrams.isEmpty ? nil : trigrams.joined(separator: " AND ")
+  }
+}
+
+/// Collects matches after an offset, up to a limit.
+struct QuoteMatches {
+  var offset: Int
+  var limit: Int?
+  var found: [Int] = []
+
+  /// False once the limit is reached.
+  mutating func add(_ position: Int) -> Bool {
+    if let limit, found.count >= limit { return false }
+    if offset > 0 {
+      offset -= 1
+      return true
+    }
+    found.append(position)
+    if let limit { return found.count < limit }
+    return true
+  }
+}

@@ -1,0 +1,301 @@
+import Foundation
+import GRDB
+
+/// Answers the timeline's questions from a store: pages of rows by position (cached), look-ups
+/// by id, and the indexed queries. Safe to use from any thread: the database serializes access
+/// and the caches are locked.
+final class StoreReader: Sendable {
+  let database: any DatabaseReader
+  /// The store file, or nil in memory.
+  let path: String?
+  let counts: StoreCounts
+  let title: String?
+  let asOf: CivilDay?
+
+  let eventPages: PageCache<TimelineEvent>
+  let actorPages: PageCache<TimelineActor>
+  let quotePages: PageCache<TimelineQuote>
+  private let speakerKeys = Locked<[(id: String, keys: [String])]?>(nil)
+
+  init(database: any DatabaseReader, path: String?, counts: StoreCounts? = nil) {
+    self.database = database
+    self.path = path
+    let meta: [String: String?] =
+      (try? database.read { db in
+        var meta: [String: String?] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
+          meta[row[0] as String] = row[1] as String?
+        }
+        return meta
+      }) ?? [:]
+    func number(_ key: String) -> Int { (meta[key] ?? nil).flatMap { Int($0) } ?? 0 }
+    self.counts =
+      counts
+      ?? StoreCounts(
+        events: number("event_count"), actors: number("actor_count"),
+        quotes: number("quote_count"))
+    title = meta["title"] ?? nil
+    asOf = (meta["as_of"] ?? nil).flatMap { CivilDay(iso: $0) }
+    eventPages = PageCache(count: self.counts.events)
+    actorPages = PageCache(count: self.counts.actors)
+    quotePages = PageCache(count: self.counts.quotes)
+  }
+
+  // MARK: Pages
+
+  static let pageSize = 64
+
+  func event(at position: Int) -> TimelineEvent {
+    eventPages.element(at: position) { range in
+      fetchRows(
+        """
+        SELECT id, headline, summary, status, location, participants, source, paragraph,
+          date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
+          explanation, same_day_order, upcoming
+        FROM events WHERE position >= ? AND position < ? ORDER BY position
+        """, range, decode: StoreReader.event(_:))
+    } placeholder: {
+      TimelineEvent(
+        event: Event(
+          id: "", headline: "", summary: "", date: .edtf(""), status: .occurred, participants: [],
+          provenance: Provenance(source: "", paragraph: 0)),
+        date: StoreReader.unknownDate, isUpcoming: false)
+    }
+  }
+
+  func actor(at rank: Int) -> TimelineActor {
+    actorPages.element(at: rank) { range in
+      fetchRows(
+        """
+        SELECT id, name, aliases, kind, role, affiliation, event_count, quote_count
+        FROM actors WHERE rank >= ? AND rank < ? ORDER BY rank
+        """, range, decode: StoreReader.actor(_:))
+    } placeholder: {
+      TimelineActor(actor: Actor(id: "", name: "", kind: .person), eventCount: 0, quoteCount: 0)
+    }
+  }
+
+  func quote(at position: Int) -> TimelineQuote {
+    quotePages.element(at: position) { range in
+      fetchRows(
+        """
+        SELECT q.id, q.text, q.speaker, q.event, q.kind, q.source, q.paragraph, q.date_edtf,
+          q.date_stated, q.date_tense, q.date_relative_to, q.resolved, q.resolved_stated,
+          q.explanation, q.same_day_order,
+          (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
+          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1)
+        FROM quotes q WHERE q.position >= ? AND q.position < ? ORDER BY q.position
+        """, range, decode: StoreReader.quote(_:))
+    } placeholder: {
+      TimelineQuote(
+        quote: Quote(
+          id: "", text: "", speaker: "", provenance: Provenance(source: "", paragraph: 0)),
+        date: StoreReader.unknownDate, speakerName: "")
+    }
+  }
+
+  private func fetchRows<Element>(
+    _ sql: String, _ range: Range<Int>, decode: (Row) -> Element
+  ) -> [Element]? {
+    read { db in
+      try Row.fetchAll(db, sql: sql, arguments: [range.lowerBound, range.upperBound]).map(decode)
+    }
+  }
+
+  static let unknownDate = ResolvedDate(
+    value: .day(CivilDay(dayNumber: 0)), explanation: "unreadable store row")
+
+  private static func resolvedDate(_ row: Row, from column: Int) -> ResolvedDate {
+    let text: String = row[column]
+    let value = (try? EDTFDate(parsing: text)) ?? .day(CivilDay(dayNumber: 0))
+    return ResolvedDate(
+      value: value, stated: row[column + 1], explanation: row[column + 2],
+      sameDayOrder: row[column + 3])
+  }
+
+  private static func dateSpec(_ row: Row, from column: Int) -> DateSpec? {
+    StoreDateColumns(
+      edtf: row[column], stated: row[column + 1], tense: row[column + 2],
+      relativeTo: row[column + 3]
+    ).spec
+  }
+
+  static func event(_ row: Row) -> TimelineEvent {
+    let event = Event(
+      id: row[0], headline: row[1], summary: row[2], date: dateSpec(row, from: 8) ?? .edtf(""),
+      status: EventStatus(rawValue: row[3]) ?? .occurred,
+      participants: StoreJSON.strings(row[5]), location: row[4],
+      provenance: Provenance(source: row[6], paragraph: row[7]))
+    return TimelineEvent(event: event, date: resolvedDate(row, from: 12), isUpcoming: row[16])
+  }
+
+  static func actor(_ row: Row) -> TimelineActor {
+    let actor = Actor(
+      id: row[0], name: row[1], aliases: StoreJSON.strings(row[2]),
+      kind: ActorKind(rawValue: row[3]) ?? .person, role: row[4], affiliation: row[5])
+    return TimelineActor(actor: actor, eventCount: row[6], quoteCount: row[7])
+  }
+
+  static func quote(_ row: Row) -> TimelineQuote {
+    let quote = Quote(
+      id: row[0], text: row[1], speaker: row[2], event: row[3], date: dateSpec(row, from: 7),
+      kind: QuoteKind(rawValue: row[4]) ?? .full,
+      provenance: Provenance(source: row[5], paragraph: row[6]))
+    let name: String? = row[15]
+    let aliases: String? = row[16]
+    return TimelineQuote(
+      quote: quote, date: resolvedDate(row, from: 11), speakerName: name ?? quote.speaker,
+      speakerAliases: aliases.map(StoreJSON.strings) ?? [])
+  }
+
+  // MARK: Queries
+
+  /// Runs a read; a failing store reads as empty (reported once on standard error) rather
+  /// than crashing the browser.
+  func read<T>(_ body: (Database) throws -> T) -> T? {
+    do {
+      return try database.read(body)
+    } catch {
+      StoreReader.reportOnce(error, path: path)
+      return nil
+    }
+  }
+
+  private static let reported = Locked(false)
+
+  static func reportOnce(_ error: any Error, path: String?) {
+    let first = reported.withLock { reported in
+      defer { reported = true }
+      return !reported
+    }
+    if first {
+      FileHandle.standardError.write(
+        Data("dateline: error: cannot read the store \(path ?? "<memory>"): \(error)\n".utf8))
+    }
+  }
+
+  func integers(_ sql: String, _ arguments: StatementArguments = []) -> [Int] {
+    read { db in try Int.fetchAll(db, sql: sql, arguments: arguments) } ?? []
+  }
+
+  func integer(_ sql: String, _ arguments: StatementArguments = []) -> Int? {
+    read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) } ?? nil
+  }
+
+  func source(id: String) -> Source? {
+    read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT id, publisher, title, published, url FROM sources WHERE id = ?
+          ORDER BY input_order LIMIT 1
+          """, arguments: [id]
+      ).map { row in
+        Source(id: row[0], publisher: row[1], title: row[2], published: row[3], url: row[4])
+      }
+    } ?? nil
+  }
+
+  /// Every speaker (actors, and any quote speaker that is not one) with its `@` keys.
+  func allSpeakerKeys() -> [(id: String, keys: [String])] {
+    if let cached = speakerKeys.withLock({ $0 }) { return cached }
+    let keys =
+      read { db -> [(id: String, keys: [String])] in
+        var result: [(id: String, keys: [String])] = []
+        var seen = Set<String>()
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT id, name, aliases FROM actors ORDER BY input_order")
+        while let row = try rows.next() {
+          let id: String = row[0]
+          guard seen.insert(id).inserted else { continue }
+          let name: String = row[1]
+          let aliases = StoreJSON.strings(row[2])
+          result.append(
+            (id, TimelineQuote.speakerKeys(speaker: id, name: name, aliases: aliases)))
+        }
+        let others = try String.fetchAll(
+          db,
+          sql: "SELECT DISTINCT speaker FROM quotes WHERE speaker NOT IN (SELECT id FROM actors)")
+        for id in others {
+          result.append((id, TimelineQuote.speakerKeys(speaker: id, name: id, aliases: [])))
+        }
+        return result
+      } ?? []
+    speakerKeys.withLock { $0 = keys }
+    return keys
+  }
+}
+
+/// Fixed-size pages of decoded rows, the most recently used kept: a frame touches a few dozen
+/// rows, so the browser almost never waits on the database.
+final class PageCache<Element: Sendable>: Sendable {
+  let count: Int
+  private let state = Locked(State())
+  private static var maximumPages: Int { 256 }
+
+  private struct State {
+    var pages: [Int: [Element]] = [:]
+    var lastUsed: [Int: Int] = [:]
+    var clock = 0
+  }
+
+  init(count: Int) {
+    self.count = count
+  }
+
+  func element(
+    at index: Int, fetch: (Range<Int>) -> [Element]?, placeholder: () -> Element
+  ) -> Element {
+    precondition(index >= 0 && index < count, "index \(index) out of range 0..<\(count)")
+    let page = index / StoreReader.pageSize
+    let offset = index % StoreReader.pageSize
+    if let found = state.withLock({ state -> Element? in
+      guard let rows = state.pages[page], offset < rows.count else { return nil }
+      state.clock += 1
+      state.lastUsed[page] = state.clock
+      return rows[offset]
+    }) {
+      return found
+    }
+    let start = page * StoreReader.pageSize
+    let range = start..<min(count, start + StoreReader.pageSize)
+    guard let rows = fetch(range), offset < rows.count else { return placeholder() }
+    state.withLock { state in
+      if state.pages.count >= PageCache.maximumPages,
+        let oldest = state.lastUsed.min(by: { $0.value < $1.value })?.key
+      {
+        state.pages[oldest] = nil
+        state.lastUsed[oldest] = nil
+      }
+      state.clock += 1
+      state.pages[page] = rows
+      state.lastUsed[page] = state.clock
+    }
+    return rows[offset]
+  }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+  private var value: Value
+  private let lock = NSLock()
+
+  init(_ value: Value) {
+    self.value = value
+  }
+
+  func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(&value)
+  }
+}
+
+/// Quote text as the search index holds it: typographic quotes and apostrophes made plain and
+/// lowercased character by character, so every substring a `QuoteQuery` can match (in either
+/// case mode) is a substring of the indexed text, and the index never misses a match.
+enum QuoteSearchText {
+  static func indexed(_ text: String) -> String {
+    QuoteQuery.foldPunctuation(text).lowercased()
+  }
+}

@@ -1,0 +1,71 @@
+/// The tables of a store (documented in docs/STORE.md). Rows of `events`, `quotes` and `actors`
+/// are numbered by their place in the timeline (`position`, `rank`), which is also their rowid,
+/// so a page of the chronology is a range scan and search candidates come back in order.
+enum StoreSchema {
+  /// Written to `meta.application`; a file without it is not a Dateline store.
+  static let application = "dateline-store"
+  /// Bumped whenever the tables or what they hold change: an older store is rebuilt.
+  static let version = 1
+
+  static let tables = """
+    CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
+    CREATE TABLE sources (
+      input_order INTEGER PRIMARY KEY,
+      id TEXT NOT NULL, publisher TEXT NOT NULL, title TEXT NOT NULL, published TEXT NOT NULL,
+      url TEXT, publication_day TEXT);
+    CREATE TABLE actors (
+      rank INTEGER PRIMARY KEY,
+      id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, role TEXT, affiliation TEXT,
+      aliases TEXT NOT NULL, event_count INTEGER NOT NULL, quote_count INTEGER NOT NULL,
+      input_order INTEGER NOT NULL);
+    CREATE TABLE actor_aliases (actor_id TEXT NOT NULL, n INTEGER NOT NULL, alias TEXT NOT NULL);
+    CREATE TABLE events (
+      position INTEGER PRIMARY KEY,
+      id TEXT NOT NULL, headline TEXT NOT NULL, summary TEXT NOT NULL, status TEXT NOT NULL,
+      location TEXT, participants TEXT NOT NULL, source TEXT NOT NULL, paragraph INTEGER NOT NULL,
+      date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
+      resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
+      start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
+      upcoming INTEGER NOT NULL, input_order INTEGER NOT NULL);
+    CREATE TABLE event_participants (
+      actor_id TEXT NOT NULL, event_position INTEGER NOT NULL, n INTEGER NOT NULL);
+    CREATE TABLE quotes (
+      position INTEGER PRIMARY KEY,
+      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT NOT NULL,
+      source TEXT NOT NULL, paragraph INTEGER NOT NULL,
+      date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
+      resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
+      start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
+      input_order INTEGER NOT NULL);
+    CREATE TABLE relations (
+      input_order INTEGER PRIMARY KEY,
+      from_id TEXT NOT NULL, to_id TEXT NOT NULL, kind TEXT NOT NULL, event TEXT,
+      source TEXT NOT NULL, paragraph INTEGER NOT NULL);
+    CREATE TABLE quote_mentions (
+      quote_position INTEGER NOT NULL, n INTEGER NOT NULL, actor_id TEXT NOT NULL);
+    CREATE TABLE event_mentions (
+      event_position INTEGER NOT NULL, n INTEGER NOT NULL, actor_id TEXT NOT NULL);
+    CREATE VIRTUAL TABLE quote_search USING fts5(
+      text, content='', tokenize='trigram', detail='none');
+    """
+
+  /// Created after the rows are in: building an index once is cheaper than keeping it sorted.
+  static let indexes = """
+    CREATE INDEX sources_id ON sources(id);
+    CREATE INDEX actors_id ON actors(id);
+    CREATE INDEX actors_affiliation ON actors(affiliation);
+    CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id);
+    CREATE INDEX events_id ON events(id);
+    CREATE INDEX event_participants_actor ON event_participants(actor_id, event_position);
+    CREATE INDEX event_participants_event ON event_participants(event_position);
+    CREATE INDEX quotes_id ON quotes(id);
+    CREATE INDEX quotes_speaker ON quotes(speaker, position);
+    CREATE INDEX quotes_event ON quotes(event, position);
+    CREATE INDEX relations_from ON relations(from_id);
+    CREATE INDEX relations_to ON relations(to_id);
+    CREATE INDEX quote_mentions_actor ON quote_mentions(actor_id, quote_position);
+    CREATE INDEX quote_mentions_quote ON quote_mentions(quote_position);
+    CREATE INDEX event_mentions_actor ON event_mentions(actor_id, event_position);
+    CREATE INDEX event_mentions_event ON event_mentions(event_position);
+    """
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import DatelineModel
+import Foundation
+
+/// `dateline import PATH... -o OUT`: builds a store (or a dataset file) from dataset files and
+/// directories and from Quotebank JSON Lines, read as streams.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Build a store or a dataset from datasets and Quotebank JSON Lines.",
+    discussion: """
+      Inputs are recognised by their content: a dateline dataset (a JSON file or a directory of \
+      them) or Quotebank quote-centric JSON Lines. - reads standard input, so \
+      `bzcat quotes-2020-01.json.bz2 | dateline import - -o jan.sqlite` works. OUT ending in .json \
+      gets a dateline/1 dataset (an existing one is replaced only with --force); any other OUT \
+      gets a store, replaced when it exists. The output is written to a temporary file and \
+      renamed at the end: a failed or interrupted import leaves the previous output as it was.
+
+      Exit codes: 0 ok, 1 bad input or cannot write, 2 usage error.
+      """)
+
+  @Argument(
+    help: ArgumentHelp(
+      "Dataset files or directories, Quotebank .json/.jsonl files, or - for standard input.",
+      valueName: "PATH"))
+  var inputs: [String] = []
+
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("The store to build, or a .json dataset file.", valueName: "OUT"))
+  var output: String
+
+  @Flag(
+    name: .customLong("skip-bad"),
+    help: "Skip malformed Quotebank lines (and count them) instead of stopping at the first.")
+  var skipBad = false
+
+  @Flag(help: "Replace an existing .json output.")
+  var force = false
+
+  func validate() throws {
+    if inputs.isEmpty {
+      throw ValidationError("give at least one input: dateline import PATH... -o OUT")
+    }
+    if inputs.filter({ $0 == "-" }).count > 1 {
+      throw ValidationError("standard input (-) can be given once")
+    }
+  }
+
+  func run() throws {
+    let isJSON = output.lowercased().hasSuffix(".json")
+    if isJSON && !force && FileManager.default.fileExists(atPath: output) {
+      throw CommandFailure(
+        message:
+          "\(Output.clean(output)): error: the output exists; pass --force to replace it",
+        status: ExitStatus.invalidData)
+    }
+    let bar = ProgressBar.forStandardError(noun: "quotes")
+    var importer = Importer(skipBad: skipBad, progress: bar.map { bar in { bar.update($0) } })
+    importer.chunkSize = 10_000
+    let sink: any ImportOutput =
+      isJSON ? try JSONImportOutput(path: output) : try StoreImportOutput(path: output)
+    let summary: ImportSummary
+    do {
+      summary = try importer.run(inputs: inputs, into: sink)
+      try sink.finish()
+    } catch {
+      bar?.clear()
+      sink.discard()
+      throw CommandFailure.invalidData(error.diagnostics)
+    }
+    bar?.clear()
+    for diagnostic in summary.skipped {
+      Output.writeError(Output.clean(diagnostic.description))
+    }
+    if summary.skippedLines > summary.skipped.count {
+      Output.writeError(
+        "dateline import: ... and \(summary.skippedLines - summary.skipped.count) more malformed lines"
+      )
+    }
+    var counts =
+      "\(summary.quotes) quotes, \(summary.actors) actors, \(summary.sources) sources, \(summary.events) events"
+    if skipBad { counts += "; \(summary.skippedLines) malformed lines skipped" }
+    Output.writeError(Output.clean("dateline import: wrote \(output) (\(counts))"))
+  }
+}
+
+/// Where an import's chunks go: a sink that writes to a temporary file and then either replaces
+/// the output (`finish`) or leaves it untouched (`discard`).
+protocol ImportOutput: DatasetSink {
+  func finish() throws(DatasetLoadError)
+  func discard()
+}
+
+/// A dataset file: the chunks are gathered, checked as the model would check them, and written
+/// with `DatasetWriter`'s layout. (For a big import, write a store: this holds it all in memory.)
+final class JSONImportOutput: ImportOutput {
+  let path: String
+  private var dataset = Dataset()
+
+  init(path: String) throws {
+    self.path = path
+  }
+
+  func add(_ chunk: Dataset) throws(DatasetLoadError) {
+    if dataset.title == nil { dataset.title = chunk.title }
+    dataset.sources += chunk.sources
+    dataset.actors += chunk.actors
+    dataset.events += chunk.events
+    dataset.quotes += chunk.quotes
+    dataset.relations += chunk.relations
+  }
+
+  func finish() throws(DatasetLoadError) {
+    try Timeline.check(dataset)
+    try OutputFile.write(DatasetWriter.utf8(dataset), to: path)
+  }
+
+  func discard() {}
+}
+
+/// A store file. Connected to the store builder when it is part of the build.
+final class StoreImportOutput: ImportOutput {
+  init(path: String) throws {
+    throw CommandFailure(
+      message:
+        "\(Output.clean(path)): error: this build of dateline cannot write stores yet; give an output ending in .json",
+      status: ExitStatus.usage)
+  }
+
+  func add(_ chunk: Dataset) throws(DatasetLoadError) {}
+  func finish() throws(DatasetLoadError) {}
+  func discard() {}
+}
+
+/// Writes bytes through a temporary file beside the target, renamed over it at the end.
+enum OutputFile {
+  static func write(_ bytes: [UInt8], to path: String) throws(DatasetLoadError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try Data(bytes).write(to: url, options: .atomic)
+    } catch {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(
+          path: path, line: 0, column: 0, message: "cannot write: \(error.localizedDescription)")
+      ])
+    }
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// `dateline import`: inputs by content, standard input, --skip-bad, and an output that is
+/// either replaced whole or left as it was.
+@Suite("dateline import")
+struct ImportCommandTests {
+  static func quotebankLine(_ id: String, _ text: String, speaker: String) -> String {
+    #"{"quoteID": "\#(id)", "quotation": "\#(text)", "speaker": "\#(speaker)", "qids": [], "date": "2020-01-16 12:00:00", "numOccurrences": 1, "probas": [], "urls": ["https://news.example/\#(id)"], "phase": "E"}"#
+  }
+
+  static let quotebank =
+    [
+      quotebankLine("q1", "We will talk", speaker: "Ann Lee"),
+      quotebankLine("q2", "Nobody said this", speaker: "None"),
+      quotebankLine("q3", "We talked", speaker: "Ann Lee"),
+    ].joined(separator: "\n") + "\n"
+
+  /// Runs `dateline` with `input` on standard input.
+  static func run(_ arguments: [String], input: String, in directory: URL) throws -> CLI.Result {
+    let process = Process()
+    process.executableURL = try CLI.binary()
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    environment["DATELINE_DATA"] = nil
+    environment["XDG_CACHE_HOME"] = directory.path
+    process.environment = environment
+    let inputURL = directory.appendingPathComponent("stdin")
+    let outURL = directory.appendingPathComponent("stdout")
+    let errURL = directory.appendingPathComponent("stderr")
+    try Data(input.utf8).write(to: inputURL)
+    try Data().write(to: outURL)
+    try Data().write(to: errURL)
+    let stdin = try FileHandle(forReadingFrom: inputURL)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
+    process.standardInput = stdin
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    process.waitUntilExit()
+    return CLI.Result(
+      status: process.terminationStatus,
+      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+  }
+
+  @Test func theBundledStoryRoundTripsThroughAnImport() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let out = scratch.url.appendingPathComponent("story.json").path
+    let result = try CLI.run(["import", CLI.bundledData, "-o", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.contains("wrote"))
+    for command in [["events", "--json"], ["quotes", "--json"], ["people", "--json"]] {
+      let original = try CLI.run(command + ["--data", CLI.bundledData])
+      let imported = try CLI.run(command + ["--data", out])
+      #expect(imported.status == 0)
+      #expect(imported.stdout == original.stdout, "\(command)")
+    }
+  }
+
+  @Test func quotebankFromStandardInput() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let result = try Self.run(
+      ["import", "-", "-o", "out.json"], input: Self.quotebank, in: scratch.url)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("3 quotes"))
+    // Not a terminal: no progress bar, no carriage returns.
+    #expect(!result.stderr.contains("\r"))
+    let people = try CLI.run(
+      ["people", "--json", "--data", scratch.url.appendingPathComponent("out.json").path])
+    let names = try people.jsonArray().compactMap { $0["name"] as? String }
+    #expect(names.contains("Ann Lee"))
+    #expect(names.contains("Unknown speaker"))
+    #expect(!names.contains("None"))
+  }
+
+  @Test func aMalformedLineStopsTheImportAndWritesNothing() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let input = try scratch.write("q.jsonl", Self.quotebank + "{\"quoteID\": \"q4\", \n")
+    let out = scratch.url.appendingPathComponent("out.json")
+    let result = try CLI.run(["import", input.path, "-o", out.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("\(input.path):4:"), "\(result.stderr)")
+    #expect(result.stderr.contains(": error: "))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["q.jsonl"])
+  }
+
+  @Test func skipBadSkipsAndCounts() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let input = try scratch.write("q.jsonl", "not json\n" + Self.quotebank + "{]\n")
+    let out = scratch.url.appendingPathComponent("out.json")
+    let result = try CLI.run(["import", input.path, "-o", out.path, "--skip-bad"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("\(input.path):1:1: error: invalid JSON"))
+    #expect(result.stderr.contains("\(input.path):5:"))
+    #expect(result.stderr.contains("3 quotes"))
+    #expect(result.stderr.contains("2 malformed lines skipped"))
+  }
+
+  @Test func aFailedImportLeavesThePreviousOutput() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let out = scratch.url.appendingPathComponent("out.json")
+    let good = try scratch.write("good.jsonl", Self.quotebank)
+    #expect(try CLI.run(["import", good.path, "-o", out.path]).status == 0)
+    let before = try Data(contentsOf: out)
+    let bad = try scratch.write("bad.jsonl", Self.quotebank + "{")
+    let result = try CLI.run(["import", bad.path, "-o", out.path, "--force"])
+    #expect(result.status == 1)
+    #expect(try Data(contentsOf: out) == before)
+    // An existing .json output is replaced only with --force.
+    let refused = try CLI.run(["import", good.path, "-o", out.path])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("--force"))
+  }
+
+  @Test func unknownInputsAreNamed() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let text = try scratch.write("notes.txt", "hello\n")
+    let out = scratch.url.appendingPathComponent("out.json").path
+    let result = try CLI.run(["import", text.path, "-o", out])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(text.path):1:1: error: cannot tell what this is"))
+    let missing = try CLI.run(["import", "no-such.jsonl", "-o", out])
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("no-such.jsonl:1:1: error: no such file"))
+    let usage = try CLI.run(["import", "-o", out])
+    #expect(usage.status == 2)
+  }
+}

@@ -1,0 +1,370 @@
+import DatelineTestSupport
+import Foundation
+import Testing
+
+@testable import DatelineModel
+
+/// A scratch directory removed at the end of a test.
+private struct Scratch {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-import-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  func write(_ name: String, _ text: String) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: file)
+    return file.path
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// Gathers what an import hands on, chunk by chunk.
+private final class CollectingSink: DatasetSink {
+  var chunks: [Dataset] = []
+
+  func add(_ chunk: Dataset) throws(DatasetLoadError) { chunks.append(chunk) }
+
+  var merged: Dataset {
+    var all = Dataset()
+    for chunk in chunks {
+      if all.title == nil { all.title = chunk.title }
+      all.sources += chunk.sources
+      all.actors += chunk.actors
+      all.events += chunk.events
+      all.quotes += chunk.quotes
+      all.relations += chunk.relations
+    }
+    return all
+  }
+}
+
+/// Quotebank lines as the corpus writes them.
+enum QuotebankLines {
+  static func line(
+    _ id: String, _ text: String, speaker: String, qids: [String] = [],
+    date: String = "2020-01-16 12:00:00", urls: [String] = ["https://www.example.com/a"]
+  ) -> String {
+    func list(_ items: [String]) -> String {
+      "[" + items.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+    }
+    return
+      #"{"quoteID": "\#(id)", "quotation": "\#(text)", "speaker": "\#(speaker)", "qids": \#(list(qids)), "date": "\#(date)", "numOccurrences": 2, "probas": [["\#(speaker)", "0.8"], ["None", "0.2"]], "urls": \#(list(urls)), "phase": "E"}"#
+  }
+}
+
+@Suite struct QuotebankImportTests {
+  func importing(_ text: String, skipBad: Bool = false, chunkSize: Int = 10_000) throws
+    -> (Dataset, ImportSummary, Int)
+  {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let path = try scratch.write("quotes.jsonl", text)
+    let sink = CollectingSink()
+    var importer = Importer(skipBad: skipBad)
+    importer.chunkSize = chunkSize
+    let summary = try importer.run(inputs: [path], into: sink)
+    return (sink.merged, summary, sink.chunks.count)
+  }
+
+  func failure(_ text: String) throws -> [Diagnostic] {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let path = try scratch.write("quotes.jsonl", text)
+    do {
+      _ = try Importer().run(inputs: [path], into: CollectingSink())
+      return []
+    } catch {
+      return error.diagnostics.map {
+        var copy = $0
+        copy.path = "quotes.jsonl"
+        return copy
+      }
+    }
+  }
+
+  @Test func aLineBecomesAQuoteWithItsDateURLsAndSpeaker() throws {
+    let text =
+      QuotebankLines.line(
+        "2020-01-16-000088", "We will build it", speaker: "Donald Trump",
+        qids: ["Q22686", "Q27947481"],
+        urls: ["https://www.nytimes.com/2020/01/16/x.html", "http://cnn.com:80/y"]) + "\n"
+    let (dataset, summary, _) = try importing(text)
+    #expect(summary.quotes == 1)
+    let quote = try #require(dataset.quotes.first)
+    #expect(quote.id == "2020-01-16-000088")
+    #expect(quote.text == "We will build it")
+    #expect(quote.speaker == "Q22686")
+    #expect(quote.date == .edtf("2020-01-16"))
+    #expect(quote.urls == ["https://www.nytimes.com/2020/01/16/x.html", "http://cnn.com:80/y"])
+    #expect(quote.provenance == Provenance(source: "site-www.nytimes.com", paragraph: 1))
+    #expect(dataset.actors == [Actor(id: "Q22686", name: "Donald Trump", kind: .person)])
+    #expect(dataset.sources.map(\.id) == ["site-www.nytimes.com"])
+    // What an import produces loads as a timeline.
+    let timeline = try Timeline(dataset: dataset)
+    #expect(timeline.quotes.first?.date.value.description == "2020-01-16")
+  }
+
+  @Test func speakersMergeByWikidataIDElseByName() throws {
+    let text = [
+      QuotebankLines.line("q1", "one", speaker: "Donald Trump", qids: ["Q22686"]),
+      QuotebankLines.line("q2", "two", speaker: "President Trump", qids: ["Q22686"]),
+      QuotebankLines.line("q3", "three", speaker: "Jane Roe"),
+      QuotebankLines.line("q4", "four", speaker: "Jane Roe"),
+      QuotebankLines.line("q5", "five", speaker: "Jane-Roe"),
+      QuotebankLines.line("q6", "six", speaker: "Jane Roe", qids: ["Q1"]),
+    ].joined(separator: "\n")
+    let (dataset, _, _) = try importing(text, chunkSize: 2)
+    #expect(dataset.actors.map(\.id) == ["Q22686", "jane-roe", "jane-roe-2", "Q1"])
+    #expect(dataset.actors.first?.name == "Donald Trump")
+    #expect(
+      dataset.quotes.map(\.speaker) == [
+        "Q22686", "Q22686", "jane-roe", "jane-roe", "jane-roe-2", "Q1",
+      ])
+    #expect(throws: Never.self) { try Timeline.check(dataset) }
+  }
+
+  @Test func noneIsAnUnknownSpeakerNotAnActorCalledNone() throws {
+    let text = [
+      QuotebankLines.line("q1", "one", speaker: "None"),
+      QuotebankLines.line("q2", "two", speaker: "None"),
+      QuotebankLines.line("q3", "three", speaker: "Unknown Speaker"),
+    ].joined(separator: "\n")
+    let (dataset, _, _) = try importing(text)
+    #expect(!dataset.actors.contains { $0.name == "None" || $0.id == "none" })
+    #expect(dataset.quotes[0].speaker == QuotebankMapper.unknownSpeakerID)
+    #expect(dataset.quotes[1].speaker == QuotebankMapper.unknownSpeakerID)
+    #expect(dataset.actors.filter { $0.id == QuotebankMapper.unknownSpeakerID }.count == 1)
+    // A real speaker whose name makes the reserved id gets another.
+    #expect(dataset.quotes[2].speaker == "unknown-speaker-2")
+    #expect(throws: Never.self) { try Timeline.check(dataset) }
+  }
+
+  @Test func quotesWithoutURLsCiteQuotebank() throws {
+    let (dataset, _, _) = try importing(
+      QuotebankLines.line("q1", "one", speaker: "A B", urls: []) + "\n")
+    #expect(dataset.quotes[0].provenance.source == "quotebank")
+    #expect(dataset.quotes[0].urls.isEmpty)
+    #expect(dataset.sources.map(\.id) == ["quotebank"])
+  }
+
+  @Test func malformedLinesAreReportedAtLineAndColumn() throws {
+    let good = QuotebankLines.line("q1", "one", speaker: "A")
+    // The bad line, where the error points (the first character of this marker), the message.
+    let cases: [(String, String?, String)] = [
+      (
+        #"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": 7}"#, "7}",
+        "\"date\" must be a string"
+      ),
+      (
+        #"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": "yesterday"}"#, "\"yesterday",
+        "2020-01-16 12:00:00"
+      ),
+      (#"{"quoteID": "q2", "speaker": "A", "date": "2020-01-01"}"#, nil, "no \"quotation\""),
+      (
+        #"{"quoteID": "q2", "quotation": "x", "speaker": "A", "date": "2020-01-01", "urls": [1]}"#,
+        "1]", "must hold strings"
+      ),
+      (#"{"quoteID": "q2", "quotation": "x" "speaker": "A"}"#, "\"speaker", "invalid JSON"),
+      (#"["not", "an", "object"]"#, nil, "one JSON object"),
+      (QuotebankLines.line("q1", "again", speaker: "A"), nil, "already imported"),
+    ]
+    for (bad, marker, words) in cases {
+      let line = 2
+      let column = marker.map { Fixtures.position(of: $0, in: bad).1 } ?? 1
+      let found = try failure(
+        good + "\n" + bad + "\n" + good.replacingOccurrences(of: "q1", with: "q9"))
+      #expect(found.count == 1, "\(found)")
+      guard let first = found.first else { continue }
+      #expect((first.line, first.column) == (line, column), "\(first)")
+      #expect(first.message.contains(words), "\(first)")
+      #expect(first.description.hasPrefix("quotes.jsonl:\(line):\(column): error: "))
+    }
+  }
+
+  @Test func aTruncatedFileIsAnErrorAtItsLastLine() throws {
+    let whole = [
+      QuotebankLines.line("q1", "one", speaker: "A"),
+      QuotebankLines.line("q2", "two", speaker: "B"),
+    ].joined(separator: "\n")
+    // Every cut inside the second line fails there; never a crash, never a silent success.
+    let secondStart = whole.utf8.count - QuotebankLines.line("q2", "two", speaker: "B").utf8.count
+    for cut in stride(from: secondStart + 1, to: whole.utf8.count - 1, by: 7) {
+      let text = String(decoding: Array(whole.utf8)[..<cut], as: UTF8.self)
+      let found = try failure(text)
+      #expect(found.count == 1 && found[0].line == 2, "cut at \(cut): \(found)")
+      #expect(found.first?.message.contains("truncated") == true, "cut at \(cut): \(found)")
+    }
+  }
+
+  @Test func skipBadCountsMalformedLinesAndKeepsTheRest() throws {
+    let text = [
+      QuotebankLines.line("q1", "one", speaker: "A"), "{broken", "",
+      QuotebankLines.line("q2", "two", speaker: "B"), #"{"quoteID": 3}"#,
+      QuotebankLines.line("q3", "three", speaker: "C"),
+    ].joined(separator: "\n")
+    let (dataset, summary, _) = try importing(text, skipBad: true)
+    #expect(dataset.quotes.map(\.id) == ["q1", "q2", "q3"])
+    #expect(summary.skippedLines == 2)
+    #expect(summary.skipped.map(\.line) == [2, 5])
+    #expect(summary.quotes == 3)
+  }
+
+  @Test func chunksStaySmallAndReferenceNothingAhead() throws {
+    let lines = (0..<25).map { QuotebankLines.line("q\($0)", "text \($0)", speaker: "S\($0 % 7)") }
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let path = try scratch.write("q.jsonl", lines.joined(separator: "\r\n") + "\r\n")
+    let sink = CollectingSink()
+    var importer = Importer()
+    importer.chunkSize = 10
+    _ = try importer.run(inputs: [path], into: sink)
+    #expect(sink.chunks.map(\.quotes.count) == [10, 10, 5])
+    var known = Set<String>()
+    for chunk in sink.chunks {
+      known.formUnion(chunk.actors.map(\.id))
+      known.formUnion(chunk.sources.map(\.id))
+      for quote in chunk.quotes {
+        #expect(known.contains(quote.speaker) && known.contains(quote.provenance.source))
+      }
+    }
+  }
+
+  @Test func detectionIsByContent() {
+    func kind(_ text: String) -> ImportInputKind? { Importer.detect(prefix: Array(text.utf8)) }
+    #expect(kind(QuotebankLines.line("q", "x", speaker: "A") + "\n") == .quotebank)
+    #expect(kind("{\n  \"format\": \"dateline/1\"\n}") == .dataset)
+    #expect(kind(#"{"format": "dateline/1", "quotes": []}"#) == .dataset)
+    #expect(kind("{\"events\": [{\"start_date\": {\"year\": 2020}}]}") == .timelineJSON)
+    #expect(kind("Year,Month,Day,Time,End Year\n") == .timelineCSV)
+    #expect(kind("hello") == nil)
+  }
+}
+
+@Suite struct LineReaderTests {
+  @Test func readsLinesLongerThanItsBufferAndEveryLineEnding() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let long = String(repeating: "x", count: 1000)
+    let path = try scratch.write("lines", "a\r\n\(long)\n\nlast")
+    let reader = try LineReader(path: path, bufferSize: 16)
+    var lines: [String] = []
+    var ends: [Bool] = []
+    while let (bytes, terminated) = try reader.next() {
+      lines.append(String(decoding: bytes, as: UTF8.self))
+      ends.append(terminated)
+    }
+    #expect(lines == ["a", long, "", "last"])
+    #expect(ends == [true, true, true, false])
+    #expect(reader.lineNumber == 4)
+    #expect(reader.bytesRead == 1009)
+  }
+
+  @Test func aMissingFileIsADiagnostic() {
+    #expect(throws: DatasetLoadError.self) { try LineReader(path: "/no/such/file.jsonl") }
+  }
+}
+
+@Suite struct DatasetStreamTests {
+  /// A story split over three files: a quote file sorted before the actors it names.
+  static let files: [(String, String)] = [
+    (
+      "0-quotes.json",
+      #"{"format": "dateline/1", "quotes": [{"id": "q1", "text": "Hello", "speaker": "trump", "event": "e", "provenance": {"source": "ap", "paragraph": 2}}, {"id": "q2", "text": "Bye", "speaker": "trump", "date": {"stated": "yesterday"}, "provenance": {"source": "ap", "paragraph": 3}, "urls": ["https://example.com/a"]}]}"#
+    ),
+    (
+      "1-people.json",
+      #"{"format": "dateline/1", "title": "T", "sources": [\#(ValidationTests.source)], "actors": [\#(ValidationTests.person)]}"#
+    ),
+    ("2-events.json", #"{"format": "dateline/1", "events": [\#(ValidationTests.event("e"))]}"#),
+  ]
+
+  @Test func aDirectoryStreamsToTheDatasetTheLoaderReads() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    for (name, text) in Self.files { _ = try scratch.write(name, text) }
+    let sink = CollectingSink()
+    let summary = try DatasetStream.read(paths: [scratch.url.path], into: sink)
+    let loaded = try DatasetLoader.load(path: scratch.url.path)
+    let streamed = sink.merged
+    #expect(streamed.title == loaded.title)
+    #expect(streamed.sources == loaded.sources)
+    #expect(streamed.actors == loaded.actors)
+    #expect(streamed.events == loaded.events)
+    #expect(streamed.quotes == loaded.quotes)
+    #expect(summary.quotes == 2 && summary.actors == 1 && summary.events == 1)
+    // The first chunk holds everything but quotes; then one chunk per file with quotes.
+    #expect(sink.chunks.count == 2)
+    #expect(sink.chunks[0].quotes.isEmpty && sink.chunks[1].quotes.count == 2)
+  }
+
+  /// The streaming check reports what the whole-dataset check reports, in the same order.
+  @Test func streamingValidationEqualsTheWholeDatasetCheck() throws {
+    let v = ValidationTests.self
+    let quote = { (id: String, speaker: String, extra: String) in
+      #"{"id": "\#(id)", "text": "T", "speaker": "\#(speaker)", \#(extra)\#(v.provenance)}"#
+    }
+    let datasets = [
+      v.dataset(quotes: [
+        quote("q1", "nobody", ""), quote("q1", "us", ""), quote("trump", "trump", ""),
+      ]),
+      v.dataset(
+        events: [v.event("e"), v.event("e2", date: #"{"stated": "on Blursday"}"#)],
+        quotes: [
+          quote("q1", "trump", #""event": "nope", "#),
+          quote("q2", "trump", #""date": {"stated": "earlier", "relativeTo": "e2"}, "#),
+          quote("q3", "trump", #""date": "2025-02-30", "#), quote("", "trump", ""),
+          #"{"id": "q4", "text": " ", "speaker": 3, \#(v.provenance)}"#,
+        ]),
+      v.dataset(sources: [], quotes: [quote("q1", "trump", "")]),
+    ]
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    for (index, json) in datasets.enumerated() {
+      let path = try scratch.write("d\(index).json", json)
+      var whole: [Diagnostic] = []
+      do { _ = try DatasetLoader.load(json: json, path: path) } catch { whole = error.diagnostics }
+      let streamed = DatasetStream.validate(paths: [path]).diagnostics
+      #expect(!whole.isEmpty)
+      #expect(streamed == whole, "dataset \(index)")
+    }
+  }
+
+  @Test func duplicateQuoteIDsAcrossFilesNameTheFirst() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    for (name, text) in Self.files { _ = try scratch.write(name, text) }
+    let again = try scratch.write(
+      "3-more.json",
+      #"{"format": "dateline/1", "quotes": [{"id": "q2", "text": "Again", "speaker": "trump", "provenance": {"source": "ap", "paragraph": 3}}]}"#
+    )
+    let found = DatasetStream.validate(paths: [scratch.url.path]).diagnostics
+    #expect(found.count == 1)
+    #expect(found.first?.path == again)
+    #expect(
+      found.first?.message.contains(
+        "already used by the quote at \(scratch.url.path)/0-quotes.json:1:") == true)
+  }
+
+  @Test func aDatasetAndQuotebankImportTogether() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    for (name, text) in Self.files { _ = try scratch.write("story/" + name, text) }
+    let quotebank = try scratch.write(
+      "q.jsonl",
+      QuotebankLines.line("qb1", "Hi", speaker: "trump", urls: ["https://ap/x"]) + "\n")
+    let sink = CollectingSink()
+    let summary = try Importer().run(inputs: [quotebank, scratch.url.path + "/story"], into: sink)
+    #expect(summary.quotes == 3)
+    let merged = sink.merged
+    // The Quotebank speaker named "trump" does not take the dataset's id.
+    #expect(merged.quotes.last?.speaker == "trump-2")
+    #expect(throws: Never.self) { try Timeline.check(merged) }
+  }
+}
