@@ -343,7 +343,10 @@ struct TerminalBrowserTests {
       if !buffer.isEmpty { break }
       try await Task.sleep(for: .milliseconds(100))
     }
-    #expect(buffer.hasPrefix("\"I really believe that he wants to make a deal,\" Donald Trump said on Mon 24 Feb 2025 ("))
+    #expect(
+      buffer.hasPrefix(
+        "\"I really believe that he wants to make a deal,\" Donald Trump said on Mon 24 Feb 2025 (")
+    )
     // The screen is intact: the sequence went to the terminal, not into the frame.
     let screen = try await session.waitFor("Copied: ")
     #expect(screen.contains(Self.header) && !screen.contains("52;c;"))

@@ -34,7 +34,8 @@ import Testing
     #expect(
       copied == [
         .copy(
-          "\"I may be wrong, but I believe he wants to make a Deal,\" Donald Trump said on Mon 24 Feb 2025 (NPR, \"Trump and Macron meet\").")
+          "\"I may be wrong, but I believe he wants to make a Deal,\" Donald Trump said on Mon 24 Feb 2025 (NPR, \"Trump and Macron meet\")."
+        )
       ])
   }
 
@@ -43,7 +44,8 @@ import Testing
     let item = try #require(timeline.quote(id: "q6"))
     #expect(
       Citation.quote(item, in: timeline)
-        == "Dorothy Shea said \"a durable end to the war\" on Mon 24 Feb 2025 (NPR, \"Trump and Macron meet\").")
+        == "Dorothy Shea said \"a durable end to the war\" on Mon 24 Feb 2025 (NPR, \"Trump and Macron meet\")."
+    )
   }
 
   @Test func yOutsideQuotesSaysWhereToGo() throws {

@@ -18,7 +18,7 @@ enum DateText {
   /// The width of the widest date among `events`, at most `maximumColumnWidth`: the events
   /// pane's date column, measured once per story (never per frame). Each distinct value is
   /// worded once.
-  static func columnWidth(of events: [TimelineEvent]) -> Int {
+  static func columnWidth(of events: some Collection<TimelineEvent>) -> Int {
     var seen = Set<EDTFDate>()
     var widest = 0
     for item in events where seen.insert(item.date.value).inserted {
