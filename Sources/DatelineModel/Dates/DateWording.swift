@@ -122,7 +122,7 @@ public enum DateWording {
   static func explanation(_ why: Explanation) -> String {
     switch why {
     case .text(let text):
-      return text
+      return reword(text)
     case .relative(let first, let second, let third, let fourth, let anchorDay, let anchorLabel):
       let anchor = day(CivilDay(dayNumber: anchorDay))
       let base = "\(first)\(second)\(third)\(fourth)\(anchor)"
@@ -134,5 +134,58 @@ public enum DateWording {
       let base = "the date of its event"
       return how.isEmpty || how == "as given" || how == "as stated" ? base : "\(base): \(how)"
     }
+  }
+
+  /// An explanation kept as text (a store keeps only the text) in the same words as the
+  /// structured ones: ISO days in words, a quote's "date of its event 'id' (...)" without the
+  /// id, and the anchor's headline in quotation marks instead of brackets.
+  static func reword(_ text: String) -> String {
+    let prefix = "date of its event '"
+    if text.hasPrefix(prefix), let open = text.range(of: "' ("), text.hasSuffix(")") {
+      let inner = String(text[open.upperBound..<text.index(before: text.endIndex)])
+      let how = reword(inner)
+      let base = "the date of its event"
+      return how.isEmpty || how == "as given" || how == "as stated" ? base : "\(base): \(how)"
+    }
+    var result = ""
+    var rest = Substring(text)
+    while !rest.isEmpty {
+      if let (day, length) = isoDay(at: rest) {
+        // "Mon 2025-02-24": the weekday written before the day is part of it.
+        for name in CivilDay.weekdayNames.map({ $0.prefix(3) + " " })
+        where result.hasSuffix(String(name)) {
+          result.removeLast(name.count)
+        }
+        result += DateWording.day(day)
+        rest = rest.dropFirst(length)
+        if rest.hasPrefix(" ("), rest.hasSuffix(")") {
+          // "Mon 2025-02-24 (Headline)" at the end: the anchor's name.
+          let label = rest.dropFirst(2).dropLast()
+          result += ", the day of “\(label)”"
+          rest = ""
+        }
+        continue
+      }
+      result.append(rest.removeFirst())
+    }
+    return result
+  }
+
+  /// A "YYYY-MM-DD" day at the start of `text`, and its length.
+  static func isoDay(at text: Substring) -> (CivilDay, Int)? {
+    let bytes = Array(text.utf8.prefix(10))
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+      return nil
+    }
+    for index in [0, 1, 2, 3, 5, 6, 8, 9]
+    where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+      return nil
+    }
+    if text.utf8.count > 10 {
+      let next = text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: 10)]
+      if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) { return nil }
+    }
+    guard let day = CivilDay(iso: String(decoding: bytes, as: UTF8.self)) else { return nil }
+    return (day, 10)
   }
 }

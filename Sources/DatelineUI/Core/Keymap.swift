@@ -12,9 +12,17 @@ public struct Keymap: Sendable {
 
   public let bindings: [Binding]
   private let table: [Key: BrowserAction]
+  /// Keys in the `/` prompt and on the help screen.
+  public let prompt: ModeKeys<PromptAction>
+  public let help: ModeKeys<HelpAction>
 
-  public init(_ bindings: [Binding]) {
+  public init(
+    _ bindings: [Binding], prompt: ModeKeys<PromptAction> = .standard,
+    help: ModeKeys<HelpAction> = .standard
+  ) {
     self.bindings = bindings
+    self.prompt = prompt
+    self.help = help
     var table: [Key: BrowserAction] = [:]
     for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.action }
     self.table = table
