@@ -38,7 +38,7 @@ import Testing
     date.explanation = "Thursday after Mon 2025-02-24"
     #expect(
       DateText.explained(date)
-        == "Thu 27 Feb 2025, stated “On Thursday”: Thursday after Mon 2025-02-24")
+        == "Thu 27 Feb 2025, stated “On Thursday”: Thursday after Mon 24 Feb 2025")
     date.sameDayOrder = -1
     #expect(DateText.explained(date).hasSuffix(", earlier that day"))
   }
