@@ -126,7 +126,7 @@ struct TerminalBrowserTests {
     let session = try browse()
     defer { session.close() }
     try await waitForFirstFrame(session)
-    try session.type("/d")
+    try session.type("3/d")
     let broad = try await session.waitForScreen("a match count") { Self.matchCount(in: $0) != nil }
     let broadCount = try #require(Self.matchCount(in: broad))
     try session.type("eal")
@@ -138,6 +138,29 @@ struct TerminalBrowserTests {
     let count = try #require(Self.matchCount(in: narrow))
     try session.press("Enter")
     try await session.waitFor("1/\(count)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  /// A query typed in one burst (faster than any search could answer between keys) ends on the
+  /// narrowed list the headless mode computes for the same keys, and its count.
+  @Test func aQuicklyTypedSearchShowsTheNarrowedList() async throws {
+    let keys = "3/peace | deal"
+    let headless = try await BuiltBinary.run(
+      ["browse", "--data", BuiltBinary.bundledData, "--screen", "100x30", "--keys", keys])
+    let expectedCount = try #require(Self.matchCount(in: headless.output))
+    let session = try browse()
+    defer { session.close() }
+    try await waitForFirstFrame(session)
+    try session.send(keys)
+    let screen = try await session.waitForScreen("the /peace | deal rows and count") {
+      $0.contains("▶ Quotes /peace | deal") && Self.matchCount(in: $0) == expectedCount
+    }
+    #expect(screen.contains("make a deal") && screen.contains("This peace must not"))
+    #expect(screen.contains("/peace | deal"), "the prompt shows every key")
+    #expect(!screen.contains("… matches"), "the count is known")
+    try session.press("Enter")
+    try await session.waitFor("1/\(expectedCount)")
     try session.press("q")
     try await expectCleanExit(session, status: 0)
   }
@@ -206,7 +229,7 @@ struct TerminalBrowserTests {
       start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
     #expect(starmer.contains("Thu 27 Feb 2025"))
     #expect(starmer.contains("»"), "the Starmer meeting is not marked upcoming")
-    try session.type("/dea")
+    try session.type("3/dea")
     try await session.waitFor("/dea")
     try session.type("l")
     try await session.waitFor("▶ Quotes /deal")

@@ -60,8 +60,9 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
     case .forward: "Forward again"
     case .stepOut: "Step back one level: the search, then the person, then the whole story"
     case .clearFocus: "Clear the focus: show the whole story"
-    case .search: "Search quotes as you type (words, \"a phrase\", @speaker)"
-    case .nextMatch: "Next search match"
+    case .search:
+      "Search the focused pane as you type (words, \"a phrase\", @name, a | b for either)"
+    case .nextMatch: "Next search match (in the focused pane, else the pane searched last)"
     case .previousMatch: "Previous search match"
     case .copyQuote: "Copy the selected quote with its citation to the clipboard"
     case .copyMarkdown: "Copy the selected item as a Markdown line"

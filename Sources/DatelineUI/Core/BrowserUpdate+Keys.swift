@@ -11,7 +11,7 @@ extension BrowserState {
   /// Esc: one level back out: the search first, then the focused person (or event) to the
   /// focus before it, then the whole story.
   mutating func stepOut() {
-    if !search.query.isEmpty {
+    if search.isActive {
       clearFocusSearch()
       if focus == .none { message = "Search cleared" }
       return
@@ -36,10 +36,9 @@ extension BrowserState {
     message = "Showing the whole story"
   }
 
-  /// The search part of stepping out: the query goes, the focus stays.
+  /// The search part of stepping out: every pane's query goes, the focus stays.
   mutating func clearFocusSearch() {
-    search.query = ""
-    refreshQuoteRows(keepSelection: true)
+    clearSearches()
     message = "Search cleared; \(keyName(.stepOut)) again steps out of \(name(of: focus))"
   }
 
