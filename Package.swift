@@ -32,7 +32,7 @@ let package = Package(
       providers: [.apt(["libncurses-dev"])]
     ),
     // Thin ncurses backend: draws the UI grid and turns input into keys.
-    .target(name: "DatelineTerminal", dependencies: ["DatelineUI", "CNcursesw"]),
+    .target(name: "DatelineTerminal", dependencies: ["DatelineModel", "DatelineUI", "CNcursesw"]),
     .executableTarget(
       name: "dateline",
       dependencies: [

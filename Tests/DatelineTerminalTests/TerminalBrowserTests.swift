@@ -341,6 +341,55 @@ struct TerminalBrowserTests {
     #expect(settings.before == settings.after)
   }
 
+  /// A story large enough to take a while to load (seconds in a debug build).
+  static func largeStory(quotes: Int) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-large-\(UUID().uuidString).json")
+    var text =
+      #"{"format": "dateline/1", "title": "Large", "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2025-02-24T12:00:00Z"}], "actors": [{"id": "a0", "name": "Person Zero", "kind": "person"}], "events": [{"id": "e0", "headline": "Event zero", "summary": "S.", "date": "2025-02-24", "status": "occurred", "participants": ["a0"], "provenance": {"source": "s", "paragraph": 1}}], "quotes": ["#
+    for index in 0..<quotes {
+      if index > 0 { text += ", " }
+      text +=
+        #"{"id": "q\#(index)", "text": "Quote \#(index) about peace and a deal", "speaker": "a0", "provenance": {"source": "s", "paragraph": 1}}"#
+    }
+    text += "]}"
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
+  @Test func aSlowLoadShowsProgressAndQQuitsAtOnce() async throws {
+    let url = try Self.largeStory(quotes: 20_000)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let session = try TmuxSession(
+      arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
+    defer { session.close() }
+    let loading = try await session.waitFor("q quits")
+    #expect(loading.contains("Opening " + url.path))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func aSlowLoadEndsInTheBrowser() async throws {
+    let url = try Self.largeStory(quotes: 3_000)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let session = try TmuxSession(
+      arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
+    defer { session.close() }
+    let screen = try await session.waitForScreen("the browser after loading", timeout: .seconds(60))
+    {
+      $0.contains("Quote 0 about peace") && $0.contains("q quit")
+    }
+    #expect(screen.contains("3000 quotes") || screen.contains("3,000 quotes"))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
   @Test func aDumbTerminalGetsTheTimelineAsText() async throws {
     let session = try browse(environment: ["TERM": "dumb"])
     defer { session.close() }
