@@ -98,6 +98,7 @@ public enum UIBenchmarks {
     let engine = SearchEngine.timeline
     for _ in 0..<repeats {
       var state = BrowserState(timeline: timeline, width: 120, height: 40)
+      state.apply(.action(.showQuotes))  // `/` searches the focused pane
       state.apply(.action(.search))
       for character in query {
         var start = clock.now
