@@ -350,10 +350,16 @@ public struct BrowserState: Sendable {
 
   static func divider(in rows: RowSet, of timeline: Timeline) -> Int? {
     guard timeline.asOf != nil, !rows.isEmpty else { return nil }
-    for position in 0..<rows.count where timeline.events[rows[position]].isUpcoming {
-      return position
+    // Upcoming events sort after the rest and rows are in timeline order: the divider is the
+    // first row at or past the first upcoming event (found without reading any event).
+    let first = timeline.firstUpcomingEventIndex ?? timeline.events.count
+    var low = 0
+    var high = rows.count
+    while low < high {
+      let middle = (low + high) / 2
+      if rows[middle] < first { low = middle + 1 } else { high = middle }
     }
-    return rows.count
+    return low
   }
 
   mutating func refreshDetail() {
