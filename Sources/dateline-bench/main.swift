@@ -11,6 +11,7 @@ import Foundation
 //   swift run -c release dateline-bench model    loading, building and searching a large timeline
 //   swift run -c release dateline-bench ui       frame and search-keystroke cost, 10 to 1M quotes
 //   swift run dateline-bench report FILE...      the human report of each file
+//   swift run -c release dateline-bench soak [--keys N] [--seed S]   random keys, invariants each step
 //   dateline-bench hold-write PATH               (tests) an atomic write held open until stdin closes
 
 /// The test corpus and the seed article, found from this file's location.
@@ -263,6 +264,38 @@ case "report":
     }
     print(IngestReport.text(for: ArticleAnalysis(text: text), file: path))
   }
+case "soak":
+  // Random keys at random sizes (0x0 to 300x100) through the headless browser, invariants
+  // checked after every key; exit 1 on any violation.
+  var keys = 1_000_000
+  var seed: UInt64 = 1
+  var rest = Array(arguments.dropFirst())[...]
+  while let argument = rest.popFirst() {
+    switch argument {
+    case "--keys": keys = rest.popFirst().flatMap(Int.init) ?? keys
+    case "--seed": seed = rest.popFirst().flatMap(UInt64.init) ?? seed
+    default:
+      print("usage: dateline-bench soak [--keys N] [--seed S]")
+      exit(2)
+    }
+  }
+  let bundled = repositoryRoot.appendingPathComponent("data").path
+  var timelines = [
+    try! UIBenchmarks.syntheticTimeline(quotes: 500), try! Timeline(dataset: Dataset()),
+  ]
+  if let story = try? Timeline(path: bundled) { timelines.insert(story, at: 0) }
+  let start = now()
+  let report = BrowserSoak.run(
+    keys: keys, seed: seed, timelines: timelines,
+    progress: { step in
+      FileHandle.standardError.write(
+        Data("soak: \(step) keys, \(String(format: "%.0f", now() - start)) s\n".utf8))
+    })
+  print(
+    "soak: \(report.keys) keys, \(report.frames) frames, \(report.restarts) restarts after quit keys, seed \(seed), \(String(format: "%.1f", now() - start)) s: \(report.violations.isEmpty ? "no invariant broken" : "\(report.violations.count) violations")"
+  )
+  for violation in report.violations { print("  \(violation)") }
+  exit(report.violations.isEmpty ? 0 : 1)
 case "hold-write":
   // Test helper: starts an atomic write of PATH, prints the temporary file's path, and waits
   // for standard input to close, so a test can signal the process in the middle of a write.

@@ -69,3 +69,17 @@ import Testing
     }
   }
 }
+
+/// The soak `dateline-bench soak --keys 1000000` runs, shortened for CI: random keys at random
+/// sizes from 0x0 to 300x100, every invariant checked after every key.
+@Suite struct BrowserSoakTests {
+  @Test(arguments: [7 as UInt64, 8])
+  func aShortSoakBreaksNoInvariant(seed: UInt64) {
+    let timelines = [
+      Fixtures.timeline(), Fixtures.timeline(Dataset()), Fixtures.timeline(Fixtures.manyQuotes(60)),
+    ]
+    let report = BrowserSoak.run(keys: 4000, seed: seed, timelines: timelines)
+    #expect(report.keys > 0 && report.frames > 0)
+    #expect(report.violations.isEmpty, "\(report.violations.prefix(5).joined(separator: "\n"))")
+  }
+}
