@@ -55,7 +55,9 @@ struct CorpusGenerator {
     var textBytes = 0
     for source in 0..<sources {
       // Each source has its own random stream: the files do not depend on each other.
-      var random = SplitMix(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(source) &+ 1)
+      var seeder = SplitMix(seed: seed)
+      var sourceSeeder = SplitMix(seed: UInt64(source))
+      var random = SplitMix(seed: seeder.next() ^ sourceSeeder.next())
       let host = "news\(source + 1).example"
       let sourceID = "site-" + host
       let firstEvent = source * events / sources
@@ -139,7 +141,8 @@ struct CorpusGenerator {
 
   /// Distinct "First Last" names, shuffled by the seed.
   func personNames() -> [String] {
-    var random = SplitMix(seed: seed ^ 0x5EED)
+    var seeder = SplitMix(seed: seed ^ 0x5EED)
+    var random = SplitMix(seed: seeder.next())
     var names: [String] = []
     var seen = Set<String>()
     var attempt = 0

@@ -138,7 +138,7 @@ enum ScaleBench {
       let speedup = median / keyMedian
       let target = peer == "rg" ? "  [target >= 10x faster than rg: \(speedup >= 10 ? "met" : "NOT met")]" : ""
       print(
-        "  \(peer): median \(format(median * 1000)) ms per query; dateline per keystroke is \(format(speedup))x faster\(target)"
+        "  \(peer): median \(format(median * 1000)) ms per query; \(peer)/dateline keystroke = \(format(speedup))x (above 1: dateline is faster)\(target)"
       )
     }
     return 0
@@ -192,12 +192,16 @@ enum ScaleBench {
           app.handle(.character(character))
           while app.isSearching {
             if app.receiveResults() { break }
+            usleep(50)
           }
           sink &+= app.render(width: 120, height: 40).cells.count
           keys.append(seconds(clock.now - keyStart))
         }
         app.handle(.escape)
-        while app.isSearching { app.receiveResults() }
+        while app.isSearching {
+          app.receiveResults()
+          usleep(50)
+        }
         app.handle(.escape)
       }
       print("keys=\(keys.map { String($0) }.joined(separator: ","))")
