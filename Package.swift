@@ -21,6 +21,8 @@ let package = Package(
     .target(name: "DatelineModel", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
     // Rule-based extraction of a dataset from plain-text articles.
     .target(name: "DatelineIngest", dependencies: ["DatelineModel"]),
+    // Exports of a timeline (TimelineJS, iCalendar, CSV, Markdown) and TimelineJS import.
+    .target(name: "DatelineExport", dependencies: ["DatelineModel"]),
     // UI core: state, actions, update, rendering into a grid of cells. No ncurses.
     .target(name: "DatelineUI", dependencies: ["DatelineModel"]),
     // The system ncursesw library, with a small shim for the macros Swift cannot import.
@@ -30,11 +32,11 @@ let package = Package(
       providers: [.apt(["libncurses-dev"])]
     ),
     // Thin ncurses backend: draws the UI grid and turns input into keys.
-    .target(name: "DatelineTerminal", dependencies: ["DatelineUI", "CNcursesw"]),
+    .target(name: "DatelineTerminal", dependencies: ["DatelineModel", "DatelineUI", "CNcursesw"]),
     .executableTarget(
       name: "dateline",
       dependencies: [
-        "DatelineModel", "DatelineIngest", "DatelineUI", "DatelineTerminal",
+        "DatelineModel", "DatelineIngest", "DatelineUI", "DatelineTerminal", "DatelineExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -56,6 +58,9 @@ let package = Package(
       dependencies: ["DatelineUI", "DatelineModel", "DatelineTestSupport"],
       exclude: ["Goldens"]),
     .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
+    .testTarget(
+      name: "DatelineExportTests",
+      dependencies: ["DatelineExport", "DatelineModel", "DatelineTestSupport"]),
     .testTarget(
       name: "DatelineTerminalTests",
       dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI"]),

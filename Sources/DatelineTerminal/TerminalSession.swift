@@ -1,5 +1,7 @@
 import CNcursesw
+import DatelineModel
 import DatelineUI
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -40,6 +42,8 @@ public enum TerminalSession {
 
   /// How long a read waits before the loop checks for signals again.
   static let readTimeoutMilliseconds: Int32 = 200
+  /// How long a read waits while the timeline loads, so progress shows as it comes.
+  static let loadingPollMilliseconds: Int32 = 50
   /// How long a read waits while a background search runs, so its answer shows promptly.
   static let searchPollMilliseconds: Int32 = 8
   /// Esc alone must feel instant; curses waits this long for the rest of an escape sequence.
@@ -50,6 +54,76 @@ public enum TerminalSession {
   public static func run(_ app: BrowserApp, environment: [String: String]) throws(StartError)
     -> Ending
   {
+    try withScreen(environment: environment) { painter in loop(app, painter: painter) }
+  }
+
+  /// Loads the timeline on a worker thread, then runs the browser on it. A load that ends
+  /// within `showAfter` never shows a loading screen, and its errors print on a normal
+  /// terminal; a longer one (building a store) shows `screen` with the builder's progress at
+  /// once, and `q` or Ctrl-C quit at any moment (the build is abandoned). A load error after
+  /// the screen was taken over is thrown once the terminal is restored.
+  public static func run(
+    loading screen: LoadingScreen,
+    load:
+      @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws ->
+      Timeline,
+    makeApp: (Timeline) -> BrowserApp,
+    environment: [String: String],
+    showAfter: Duration = .milliseconds(250)
+  ) throws -> Ending {
+    let job = LoadJob(load)
+    let clock = ContinuousClock()
+    let deadline = clock.now + showAfter
+    while job.result == nil && clock.now < deadline { usleep(2_000) }
+    if let result = job.result {
+      return try run(makeApp(try result.get()), environment: environment)
+    }
+    var failure: (any Error)?
+    let ending = try withScreen(environment: environment) { painter -> Ending in
+      var painter = painter
+      var screen = screen
+      let started = clock.now
+      var shownVersion = -1
+      var lastFrame = clock.now - .seconds(1)
+      wtimeout(dl_stdscr(), loadingPollMilliseconds)
+      defer { wtimeout(dl_stdscr(), readTimeoutMilliseconds) }
+      while true {
+        if let ending = pendingEnding() { return ending }
+        if let result = job.result {
+          switch result {
+          case .success(let timeline):
+            painter.invalidate()
+            return loop(makeApp(timeline), painter: painter)
+          case .failure(let error):
+            failure = error
+            return .quit
+          }
+        }
+        let (progress, version) = job.progress
+        if version != shownVersion || clock.now - lastFrame >= .milliseconds(100) {
+          screen.progress = progress
+          screen.elapsed = clock.now - started
+          _ = screen.handle(.resize(width: Int(dl_columns()), height: Int(dl_rows())))
+          painter.paint(screen.render())
+          shownVersion = version
+          lastFrame = clock.now
+        }
+        guard let key = readKey() else {
+          if dl_input_lost() != 0 { return .inputClosed }
+          continue
+        }
+        if !screen.handle(key) { return .quit }
+        if case .resize = key { painter.invalidate() }
+      }
+    }
+    if let failure { throw failure }
+    return ending
+  }
+
+  /// Sets curses up, runs `body` with a painter, and restores the terminal however it ends.
+  private static func withScreen(
+    environment: [String: String], _ body: (ScreenPainter) -> Ending
+  ) throws(StartError) -> Ending {
     _ = dl_set_locale_from_environment()
     dl_save_terminal_modes()
     // Before curses starts, so it does not install its own handlers for these.
@@ -68,7 +142,7 @@ public enum TerminalSession {
       restore(screen)
     }
     let palette = configure(environment: environment)
-    return loop(app, painter: ScreenPainter(palette: palette, unicode: dl_locale_is_utf8() != 0))
+    return body(ScreenPainter(palette: palette, unicode: dl_locale_is_utf8() != 0))
   }
 
   /// After `run` returned `.signal`: die of that signal (the terminal is already restored), so
@@ -156,4 +230,35 @@ public enum TerminalSession {
     }
     return nil
   }
+}
+
+/// A timeline load on its own thread: its latest progress and, once done, its result.
+final class LoadJob: @unchecked Sendable {
+  private let lock = NSLock()
+  private var latest: ImportProgress?
+  private var version = 0
+  private var finished: Result<Timeline, any Error>?
+
+  init(
+    _ load:
+      @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws ->
+      Timeline
+  ) {
+    let thread = Thread { [self] in
+      let result = Result { try load { progress in self.report(progress) } }
+      lock.withLock { finished = result }
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  private func report(_ progress: ImportProgress) {
+    lock.withLock {
+      latest = progress
+      version += 1
+    }
+  }
+
+  var progress: (ImportProgress?, Int) { lock.withLock { (latest, version) } }
+  var result: Result<Timeline, any Error>? { lock.withLock { finished } }
 }

@@ -60,8 +60,8 @@ struct BrowseCommand: ParsableCommand {
       Output.write(KeyTable.markdown(.standard))
       return
     }
-    let timeline = try dataOptions.loadTimeline()
     if screen != nil || keys != nil {
+      let timeline = try dataOptions.loadTimeline()
       let size = screen.flatMap(HeadlessSession.parseScreenSize) ?? Self.defaultScreen
       let parsed = (try? KeyNotation.parse(keys ?? "")) ?? []
       Output.write(
@@ -69,27 +69,35 @@ struct BrowseCommand: ParsableCommand {
           timeline: timeline, width: size.width, height: size.height, keys: parsed))
       return
     }
-    try Self.browse(timeline)
+    try Self.browse(dataOptions)
   }
 
   /// Plain `dateline`: the browser on a terminal, the timeline as text otherwise.
   static func runDefault(_ dataOptions: DataOptions) throws {
-    try browse(try dataOptions.loadTimeline())
+    try browse(dataOptions)
   }
 
-  /// Opens the browser on `timeline` (already loaded, so data errors printed on a normal
-  /// terminal), or prints the timeline as text when there is no terminal to open.
-  static func browse(_ timeline: Timeline) throws {
+  /// Opens the browser, or prints the timeline as text when there is no terminal to open.
+  ///
+  /// The timeline loads on a worker thread: a quick load (the bundled story) opens straight on
+  /// the browser and its data errors print on a normal terminal; a slow one (a large dataset)
+  /// shows a loading screen at once, where `q` quits at any moment.
+  static func browse(_ dataOptions: DataOptions) throws {
     let environment = ProcessInfo.processInfo.environment
     guard TerminalSession.isInteractive(environment: environment) else {
+      let timeline = try dataOptions.loadTimeline()
       Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
       return
     }
-    let app = BrowserApp(timeline: timeline, background: true)
+    let source = dataOptions.data ?? "the story"
     let ending: TerminalSession.Ending
     do {
-      ending = try TerminalSession.run(app, environment: environment)
-    } catch {
+      ending = try TerminalSession.run(
+        loading: LoadingScreen(source: source),
+        load: { _ in try dataOptions.loadTimeline() },
+        makeApp: { BrowserApp(timeline: $0, background: true) },
+        environment: environment)
+    } catch let error as TerminalSession.StartError {
       throw CommandFailure(message: "dateline: error: \(error.description)", status: 1)
     }
     TerminalSession.finish(ending)

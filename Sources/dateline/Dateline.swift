@@ -28,6 +28,7 @@ struct Dateline: ParsableCommand {
       ValidateCommand.self,
       IngestCommand.self,
       ImportCommand.self,
+      ExportCommand.self,
       BrowseCommand.self,
     ]
   )

@@ -1,16 +1,18 @@
 import ArgumentParser
+import DatelineExport
 import DatelineModel
 import Foundation
 
 /// `dateline import PATH... -o OUT`: builds a store (or a dataset file) from dataset files and
-/// directories and from Quotebank JSON Lines, read as streams.
+/// directories, from Quotebank JSON Lines, read as streams, and from TimelineJS3 JSON or CSV.
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Build a store or a dataset from datasets and Quotebank JSON Lines.",
+    abstract: "Build a store or a dataset from datasets, Quotebank JSON Lines or TimelineJS.",
     discussion: """
       Inputs are recognised by their content: a dateline dataset (a JSON file or a directory of \
-      them) or Quotebank quote-centric JSON Lines. - reads standard input, so \
+      them), Quotebank quote-centric JSON Lines, TimelineJS3 JSON (an object whose "events" \
+      have "start_date") or TimelineJS CSV (a header beginning Year,Month,Day). - reads standard input, so \
       `bzcat quotes-2020-01.json.bz2 | dateline import - -o jan.sqlite` works. OUT ending in .json \
       gets a dateline/1 dataset (an existing one is replaced only with --force); any other OUT \
       gets a store, replaced when it exists. The output is written to a temporary file and \
@@ -21,7 +23,7 @@ struct ImportCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "Dataset files or directories, Quotebank .json/.jsonl files, or - for standard input.",
+      "Dataset files or directories, Quotebank .json/.jsonl files, TimelineJS .json/.csv files, or - for standard input.",
       valueName: "PATH"))
   var inputs: [String] = []
 
@@ -58,6 +60,7 @@ struct ImportCommand: ParsableCommand {
     let bar = ProgressBar.forStandardError(noun: "quotes")
     var importer = Importer(skipBad: skipBad, progress: bar.map { bar in { bar.update($0) } })
     importer.chunkSize = 10_000
+    importer.timelineJS = TimelineJSImport.read
     let sink: any ImportOutput =
       isJSON ? try JSONImportOutput(path: output) : try StoreImportOutput(path: output)
     TemporaryOutputs.cleanUpOnSignal(for: output)

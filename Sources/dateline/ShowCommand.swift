@@ -15,7 +15,8 @@ struct ShowCommand: ParsableCommand {
   var json = false
 
   @Argument(
-    help: ArgumentHelp("An event, actor or quote id (an actor's name works too).", valueName: "ID"))
+    help: ArgumentHelp("An event, actor or quote id (an actor's name works too).", valueName: "ID"),
+    completion: .custom(IDCompletion.ids))
   var id: String
 
   func run() throws {

@@ -25,7 +25,7 @@ struct BrowseCommandTests {
 
   @Test func headlessModePrintsTheFinalScreen() async throws {
     let result = try await BuiltBinary.run(
-      ["browse", "--screen", "100x30", "--keys", "/deal"] + data)
+      ["browse", "--screen", "100x30", "--keys", "3/deal"] + data)
     #expect(result.status == 0)
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count >= 30)

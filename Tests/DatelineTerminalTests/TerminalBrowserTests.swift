@@ -126,7 +126,7 @@ struct TerminalBrowserTests {
     let session = try browse()
     defer { session.close() }
     try await waitForFirstFrame(session)
-    try session.type("/d")
+    try session.type("3/d")
     let broad = try await session.waitForScreen("a match count") { Self.matchCount(in: $0) != nil }
     let broadCount = try #require(Self.matchCount(in: broad))
     try session.type("eal")
@@ -138,6 +138,29 @@ struct TerminalBrowserTests {
     let count = try #require(Self.matchCount(in: narrow))
     try session.press("Enter")
     try await session.waitFor("1/\(count)")
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  /// A query typed in one burst (faster than any search could answer between keys) ends on the
+  /// narrowed list the headless mode computes for the same keys, and its count.
+  @Test func aQuicklyTypedSearchShowsTheNarrowedList() async throws {
+    let keys = "3/peace | deal"
+    let headless = try await BuiltBinary.run(
+      ["browse", "--data", BuiltBinary.bundledData, "--screen", "100x30", "--keys", keys])
+    let expectedCount = try #require(Self.matchCount(in: headless.output))
+    let session = try browse()
+    defer { session.close() }
+    try await waitForFirstFrame(session)
+    try session.send(keys)
+    let screen = try await session.waitForScreen("the /peace | deal rows and count") {
+      $0.contains("▶ Quotes /peace | deal") && Self.matchCount(in: $0) == expectedCount
+    }
+    #expect(screen.contains("make a deal") && screen.contains("This peace must not"))
+    #expect(screen.contains("/peace | deal"), "the prompt shows every key")
+    #expect(!screen.contains("… matches"), "the count is known")
+    try session.press("Enter")
+    try await session.waitFor("1/\(expectedCount)")
     try session.press("q")
     try await expectCleanExit(session, status: 0)
   }
@@ -206,7 +229,7 @@ struct TerminalBrowserTests {
       start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
     #expect(starmer.contains("Thu 2025-02-27"))
     #expect(starmer.contains("»"), "the Starmer meeting is not marked upcoming")
-    try session.type("/dea")
+    try session.type("3/dea")
     try await session.waitFor("/dea")
     try session.type("l")
     try await session.waitFor("▶ Quotes /deal")
@@ -316,6 +339,55 @@ struct TerminalBrowserTests {
     #expect(try session.display("#{alternate_on}") == "0")
     let settings = try session.terminalSettings()
     #expect(settings.before == settings.after)
+  }
+
+  /// A story large enough to take a while to load (seconds in a debug build).
+  static func largeStory(quotes: Int) throws -> URL {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-large-\(UUID().uuidString).json")
+    var text =
+      #"{"format": "dateline/1", "title": "Large", "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2025-02-24T12:00:00Z"}], "actors": [{"id": "a0", "name": "Person Zero", "kind": "person"}], "events": [{"id": "e0", "headline": "Event zero", "summary": "S.", "date": "2025-02-24", "status": "occurred", "participants": ["a0"], "provenance": {"source": "s", "paragraph": 1}}], "quotes": ["#
+    for index in 0..<quotes {
+      if index > 0 { text += ", " }
+      text +=
+        #"{"id": "q\#(index)", "text": "Quote \#(index) about peace and a deal", "speaker": "a0", "provenance": {"source": "s", "paragraph": 1}}"#
+    }
+    text += "]}"
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
+  @Test func aSlowLoadShowsProgressAndQQuitsAtOnce() async throws {
+    let url = try Self.largeStory(quotes: 20_000)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let session = try TmuxSession(
+      arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
+    defer { session.close() }
+    let loading = try await session.waitFor("q quits")
+    #expect(loading.contains("Opening " + url.path))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  @Test func aSlowLoadEndsInTheBrowser() async throws {
+    let url = try Self.largeStory(quotes: 3_000)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let session = try TmuxSession(
+      arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
+    defer { session.close() }
+    let screen = try await session.waitForScreen("the browser after loading", timeout: .seconds(60))
+    {
+      $0.contains("Quote 0 about peace") && $0.contains("q quit")
+    }
+    #expect(screen.contains("3000 quotes") || screen.contains("3,000 quotes"))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
   }
 
   @Test func aDumbTerminalGetsTheTimelineAsText() async throws {

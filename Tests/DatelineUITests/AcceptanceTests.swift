@@ -33,7 +33,7 @@ struct AcceptanceTests {
 
     // `/deal` narrows Trump's quotes as you type.
     var counts: [Int] = []
-    for key in try KeyNotation.parse("/deal") {
+    for key in try KeyNotation.parse("3/deal") {
       app.handle(key)
       counts.append(app.state.quoteRows.count)
     }

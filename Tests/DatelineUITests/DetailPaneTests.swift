@@ -31,7 +31,7 @@ import Testing
 
 @Suite struct HighlightAndHelpMouseTests {
   @Test func theDetailPaneHighlightsMatchesToo() {
-    let state = Fixtures.state().pressing("/deal")
+    let state = Fixtures.state().pressing("3/deal")
     let grid = ScreenView.render(state)
     let detail = state.layout.detail
     var highlighted = ""

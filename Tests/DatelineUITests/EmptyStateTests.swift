@@ -36,7 +36,7 @@ import Testing
   }
 
   @Test func aSearchWithNoMatches() {
-    let state = Fixtures.state().pressing("/zebra")
+    let state = Fixtures.state().pressing("3/zebra")
     #expect(state.screen.contains("No quotes match \"zebra\""))
     #expect(state.screen.contains("0 matches"))
   }

@@ -16,7 +16,11 @@ struct GoldenScenario: Sendable, CustomTestStringConvertible {
     GoldenScenario(name: "events") { $0.press("1j") },
     GoldenScenario(name: "people") { $0.press("2j") },
     GoldenScenario(name: "quotes") { $0.press("3j") },
-    GoldenScenario(name: "search") { $0.press("/deal") },
+    GoldenScenario(name: "search") { $0.press("3/deal") },
+    GoldenScenario(name: "search-events") { $0.press("/meet") },
+    GoldenScenario(name: "search-people") { $0.press("2/pres<Enter>") },
+    GoldenScenario(name: "search-or") { $0.press("3/peace | deal<Enter>") },
+    GoldenScenario(name: "search-suggest") { $0.press("3/macron<Enter>") },
     GoldenScenario(name: "person") { state in
       state.selectPerson(named: "Trump")
       state.press("<Enter>]")

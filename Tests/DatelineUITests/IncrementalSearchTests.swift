@@ -9,7 +9,7 @@ import Testing
     for query in [
       "deal", "Deal", "quote 1", "@trump dea", "@tr", "\"make a deal\"", "e a", "believe wr",
     ] {
-      var typed = BrowserState(timeline: timeline, width: 120, height: 40).pressing("/")
+      var typed = BrowserState(timeline: timeline, width: 120, height: 40).pressing("3/")
       for character in query { typed.applyRunningSearches(.searchType(character)) }
       let full = timeline.quoteIndices(matching: QuoteQuery(query), among: nil)
       #expect(typed.quoteRows == .subset(full), "typing \(query)")

@@ -12,14 +12,14 @@ import Testing
   }
 
   @Test func typingAsksForASearchAndEchoesTheKeyAtOnce() {
-    var state = Fixtures.state().pressing("/")
+    var state = Fixtures.state().pressing("3/")
     let effects = state.apply(.searchType("d"))
     guard case .search(let request) = effects.first, effects.count == 1 else {
       Issue.record("expected one search effect, got \(effects)")
       return
     }
     #expect(request.pane == .quotes && request.query == "d")
-    #expect(request.generation == state.search.generation)
+    #expect(request.generation == state.search[.quotes].generation)
     #expect(state.search.isSearching)
     #expect(state.screen.contains("/d "), "the prompt shows the key before the search answers")
     #expect(state.screen.contains("… matches"), "the count follows the search")
@@ -27,7 +27,7 @@ import Testing
 
   @Test func olderResultsArrivingLateAreIgnored() {
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
-    var state = Fixtures.state(timeline).pressing("/")
+    var state = Fixtures.state(timeline).pressing("3/")
     let first = state.apply(.searchType("e"))
     let second = state.apply(.searchType("x"))
     guard case .search(let old) = first.first, case .search(let new) = second.first else {
@@ -46,7 +46,7 @@ import Testing
 
   @Test func rowsComeFirstAndTheCountAfter() {
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
-    var state = Fixtures.state(timeline).pressing("/")
+    var state = Fixtures.state(timeline).pressing("3/")
     guard case .search(let request) = state.apply(.searchType("x")).first else {
       Issue.record("expected a search effect")
       return
@@ -78,13 +78,14 @@ import Testing
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
     let app = BrowserApp(
       timeline: timeline, width: 120, height: 40, search: Self.slowEngine, background: true)
+    app.handle(.character("3"))
     app.handle(.character("/"))
     var shownGenerations: [Int] = []
     func checkFrame() {
       let state = app.state
       let screen = app.render(width: 120, height: 40).plainText()
       #expect(screen.contains("/" + state.search.query + " "), "the prompt echoes every key")
-      shownGenerations.append(state.search.answeredGeneration)
+      shownGenerations.append(state.search[.quotes].answeredGeneration)
       // What is drawn always answers the query it is labelled with, never an older mix.
       if !state.search.shownQuery.isEmpty, !state.search.isCounting {
         #expect(state.quoteRows == .subset(Self.rows(timeline, state.search.shownQuery)))
@@ -114,7 +115,7 @@ import Testing
   @Test func theHeadlessAppRunsSearchesInOrder() {
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
     let app = BrowserApp(timeline: timeline, width: 120, height: 40, search: Self.slowEngine)
-    for key in "/quote 1" { app.handle(.character(key)) }
+    for key in "3/quote 1" { app.handle(.character(key)) }
     #expect(!app.isSearching)
     #expect(app.state.quoteRows == .subset(Self.rows(timeline, "quote 1")))
   }

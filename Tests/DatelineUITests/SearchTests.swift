@@ -10,7 +10,7 @@ import Testing
   }
 
   @Test func narrowsOnEveryKeystrokeWithALiveCount() {
-    var state = Fixtures.state().pressing("/")
+    var state = Fixtures.state().pressing("3/")
     #expect(state.search.isEditing)
     #expect(state.pane == .quotes)
     #expect(state.quoteRows.count == 6)
@@ -27,29 +27,29 @@ import Testing
   }
 
   @Test func allWordsMustAppear() {
-    let state = Fixtures.state().pressing("/believe wrong")
+    let state = Fixtures.state().pressing("3/believe wrong")
     #expect(quoteIDs(state) == ["q2"])
   }
 
   @Test func aQuotedPhraseMatchesAsAPhrase() {
-    #expect(Set(quoteIDs(Fixtures.state().pressing("/\"the peace\""))) == ["q5"])
-    #expect(quoteIDs(Fixtures.state().pressing("/\"peace the\"")).isEmpty)
+    #expect(Set(quoteIDs(Fixtures.state().pressing("3/\"the peace\""))) == ["q5"])
+    #expect(quoteIDs(Fixtures.state().pressing("3/\"peace the\"")).isEmpty)
   }
 
   @Test func atNameNarrowsToASpeaker() {
-    let state = Fixtures.state().pressing("/@macron")
+    let state = Fixtures.state().pressing("3/@macron")
     #expect(Set(quoteIDs(state)) == ["q3", "q5"])
-    let both = Fixtures.state().pressing("/@trump deal")
+    let both = Fixtures.state().pressing("3/@trump deal")
     #expect(Set(quoteIDs(both)) == ["q1", "q2"])
   }
 
   @Test func smartCase() {
-    #expect(Set(quoteIDs(Fixtures.state().pressing("/deal"))) == ["q1", "q2"])
-    #expect(quoteIDs(Fixtures.state().pressing("/Deal")) == ["q2"])
+    #expect(Set(quoteIDs(Fixtures.state().pressing("3/deal"))) == ["q1", "q2"])
+    #expect(quoteIDs(Fixtures.state().pressing("3/Deal")) == ["q2"])
   }
 
   @Test func enterKeepsTheResult() {
-    let state = Fixtures.state().pressing("/deal<Enter>")
+    let state = Fixtures.state().pressing("3/deal<Enter>")
     #expect(!state.search.isEditing)
     #expect(state.search.query == "deal")
     #expect(Set(quoteIDs(state)) == ["q1", "q2"])
@@ -58,21 +58,21 @@ import Testing
   }
 
   @Test func escRestoresThePreviousView() {
-    let before = Fixtures.state().pressing("3jj1")
+    let before = Fixtures.state().pressing("3jj")
     let after = before.pressing("/deal<Esc>")
     #expect(!after.search.isEditing)
     #expect(after.search.query == "")
-    #expect(after.pane == .events)
+    #expect(after.pane == .quotes)
     #expect(after.quotes == before.quotes)
     #expect(after.quoteRows == before.quoteRows)
     // And with an earlier search in force, Esc goes back to it.
-    let kept = Fixtures.state().pressing("/peace<Enter>/deal<Esc>")
+    let kept = Fixtures.state().pressing("3/peace<Enter>/deal<Esc>")
     #expect(kept.search.query == "peace")
     #expect(Set(quoteIDs(kept)) == ["q3", "q5"])
   }
 
   @Test func nAndCapitalNStepThroughMatches() {
-    var state = Fixtures.state().pressing("/peace<Enter>1")
+    var state = Fixtures.state().pressing("3/peace<Enter>1")
     state.press("n")
     #expect(state.pane == .quotes)
     #expect(state.quotes.selected == 1)
@@ -85,7 +85,7 @@ import Testing
   }
 
   @Test func searchHistoryWithUpAndDown() {
-    var state = Fixtures.state().pressing("/deal<Enter>/peace<Enter>/wa")
+    var state = Fixtures.state().pressing("3/deal<Enter>/peace<Enter>/wa")
     state.press("<Up>")
     #expect(state.search.query == "peace")
     state.press("<Up>")
@@ -100,7 +100,7 @@ import Testing
   }
 
   @Test func backspaceAndCtrlUEditTheQuery() {
-    var state = Fixtures.state().pressing("/deals")
+    var state = Fixtures.state().pressing("3/deals")
     #expect(quoteIDs(state).isEmpty)
     #expect(state.screen.contains("No quotes match \"deals\""))
     state.press("<BS>")
@@ -114,7 +114,7 @@ import Testing
   @Test func searchWorksWithinAFocusedPerson() {
     var state = Fixtures.state().pressing("2")
     while state.selectedActor?.actor.id != "trump" { state.press("j") }
-    state.press("<Enter>/deal")
+    state.press("<Enter>3/deal")
     #expect(Set(quoteIDs(state)) == ["q1", "q2"])
     state.press("<Enter><Esc>")
     #expect(state.focus == .none)
@@ -124,7 +124,7 @@ import Testing
   }
 
   @Test func matchesAreHighlightedInTheQuotesPane() {
-    let state = Fixtures.state().pressing("/deal")
+    let state = Fixtures.state().pressing("3/deal")
     let grid = ScreenView.render(state)
     var highlighted = ""
     for y in 0..<grid.height {

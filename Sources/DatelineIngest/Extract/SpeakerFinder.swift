@@ -65,6 +65,8 @@ final class SpeakerFinder {
     // Indexed by paragraph: cheaper than a dictionary that grows as it fills.
     var lastSpeakerInParagraph = [Int?](repeating: nil, count: article.paragraphTokens.count)
     var previousParagraphSpeaker: (paragraph: Int, speaker: Int)?
+    var lastAttributedSentence = -1
+    var lastAttributedSpeaker: Int? = nil
     for span in article.quoteSpans {
       let text = article.text(span.range)
       var found = FoundQuote(
@@ -90,7 +92,15 @@ final class SpeakerFinder {
         found.confidence = 0.5
         found.reason = "continues the speaker of the previous paragraph"
       }
-      guard isQuotation(found) else { continue }
+      let sentence = article.tokens[span.openToken].sentence
+      let sameSentence =
+        found.speaker != nil && lastAttributedSentence == sentence
+        && lastAttributedSpeaker == found.speaker
+      guard isQuotation(found, sameSentenceAsAttributed: sameSentence) else { continue }
+      if found.hasOwnAttribution || sameSentence {
+        lastAttributedSentence = sentence
+        lastAttributedSpeaker = found.speaker
+      }
       if let speaker = found.speaker {
         if lastSpeakerInParagraph.indices.contains(span.paragraph) {
           lastSpeakerInParagraph[span.paragraph] = speaker
@@ -124,7 +134,7 @@ final class SpeakerFinder {
     "him", "what",
   ]
 
-  func isQuotation(_ quote: FoundQuote) -> Bool {
+  func isQuotation(_ quote: FoundQuote, sameSentenceAsAttributed: Bool = false) -> Bool {
     // Counted in place: copying tokens retains their strings.
     let tokens = article.tokens
     let inner = quote.span.innerTokens
@@ -161,14 +171,24 @@ final class SpeakerFinder {
       && tokens[introducer].sentence == tokens[quote.span.openToken].sentence
       && tokens[introducer].kind == .word
       && Lexicon.scareQuoteIntroducers.contains(tokens[introducer].lower)
-    if introducedAsTitle && !(wordCount >= 6 && terminal && quote.hasOwnAttribution) {
+    let titleCase = significantCount >= 2 && significantAllCapitalized
+    // `Cruz called Trump a "pathological liar"`: the verb that introduces the quote is the one
+    // that attributes it to a named speaker, so it is speech, not a name.
+    let introducerAttributes =
+      quote.hasOwnAttribution && introducer >= 0 && quote.cue == tokens[introducer].lower
+      && !titleCase
+    if introducedAsTitle && !introducerAttributes
+      && !(wordCount >= 6 && terminal && quote.hasOwnAttribution)
+    {
       return false
     }
-    let titleCase = significantCount >= 2 && significantAllCapitalized
     if titleCase && wordCount <= 10 && !quote.hasOwnAttribution { return false }
-    if wordCount <= 3 && !terminal && !quote.hasOwnAttribution { return false }
+    // A partial quote in a sentence that quotes its speaker already: `... a "bully" and a
+    // "narcissist"`.
+    let attributed = quote.hasOwnAttribution || sameSentenceAsAttributed
+    if wordCount <= 3 && !terminal && !attributed { return false }
     let continuesSpeaker = quote.speaker != nil && terminal && firstWordCapitalized
-    if wordCount <= 4 && !quote.hasOwnAttribution && !continuesSpeaker {
+    if wordCount <= 4 && !attributed && !continuesSpeaker {
       // A short fragment counts when the sentence reports speech: could end "within weeks."
       // Look near the quote only: a sentence can be huge in a broken text.
       let sentence = article.tokens[quote.span.openToken].sentence
@@ -390,6 +410,19 @@ final class SpeakerFinder {
     }
     return index
   }
+  /// Verbs that report what someone said without "said": `Cruz called Trump a "liar"`,
+  /// `Obama condemned the test as "provocative"`. With a named subject, the quote is theirs.
+  static let characterizingVerbs: Set<String> = [
+    "called", "calls", "call", "calling", "described", "describes", "describe", "describing",
+    "labeled", "labelled", "branded", "dubbed", "condemned", "condemns", "accused", "accuses",
+    "accuse", "praised", "praises", "blasted", "blasts", "criticized", "criticised",
+    "criticizes", "slammed", "slams", "denounced", "denounces", "hailed", "hails", "deemed",
+    "termed", "chanted", "exhorted", "referenced", "cited", "cites", "touted", "touts",
+    "mocked", "mocks", "dismissed", "dismisses", "characterized", "decried", "lambasted",
+    "pledged", "pledges", "vowed", "insisted", "telling", "says", "promising", "blamed",
+    "blames", "defended", "defends", "questioned", "acknowledging", "arguing", "saying",
+    "warning", "adding", "noting", "calling",
+  ]
   static let appositionStarts: WordSet = [
     "a", "an", "the", "who", "whose", "one", "its", "his", "her",
   ]
@@ -421,6 +454,8 @@ final class SpeakerFinder {
       if article.tokens[verb].quote < 0,
         article.tokens[verb].classes.contains(.speechVerb)
           || article.tokens[verb].lower.equals("according")
+          || (article.tokens[verb].kind == .word
+            && Self.characterizingVerbs.contains(article.tokens[verb].lower))
       {
         break
       }
@@ -472,6 +507,25 @@ final class SpeakerFinder {
       }
     }
     guard index >= floor else { return nil }
+    // "Trump bemoaned the unrest and said ...": the subject of the sentence, when the verb is
+    // the second of two joined by "and".
+    if article.tokens[index].lower.equals("and"), finder.mentionEndingAt[index] < 0 {
+      var first = sentenceStart
+      while first < index, first < sentenceStart + 3,
+        article.tokens[first].classes.contains(.commonCapitalized)
+          && !Self.isPronoun(article.tokens[first].lower)
+      {
+        first += 1
+      }
+      if Self.isPronoun(article.tokens[first].lower) {
+        if let resolved = resolvePronoun(article.tokens[first].lower, before: first) {
+          return (resolved, cue, 0.7, "pronoun subject of the sentence")
+        }
+      } else if let (speaker, _) = subject(at: first, paragraphEnd: verb) {
+        return (speaker, cue, 0.75, "subject of the sentence")
+      }
+      return nil
+    }
     if Self.isPronoun(article.tokens[index].lower) {
       guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
         return nil

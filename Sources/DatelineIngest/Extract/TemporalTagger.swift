@@ -14,6 +14,8 @@ public struct TemporalExpression: Sendable, Equatable {
   public var isAnniversary = false
   /// Resolved by ingest itself (a holiday), not by the model: data must carry the EDTF value.
   public var isResolvedLocally = false
+  /// "last June": a direction word fixed the tense, so the nearest-year rule stays away.
+  var hasDirection = false
 }
 
 /// Finds temporal expressions by walking tokens once; each match is handed to the model's
@@ -114,6 +116,26 @@ enum TemporalTagger {
         index = last + 1
         continue
       }
+      // "this fiscal year", "year-end": the publication year, resolved here.
+      if tokens[index].kind == .word, !tokens[index].isCredit,
+        tokens[index].end - tokens[index].start <= 8,
+        let length = yearOfPublication(tokens, at: index)
+      {
+        let last = index + length - 1
+        let range = tokens[index].start..<tokens[last].end
+        let text = article.text(range)
+        var expression = TemporalExpression(
+          range: range, text: text, firstToken: index, lastToken: last,
+          tense: tense(of: tokens, around: index...last), resolved: nil, isResolvedLocally: true)
+        if let anchor {
+          expression.resolved = ResolvedDate(
+            value: .year(anchor.year), stated: text,
+            explanation: "the year of \(anchor.labeled)")
+        }
+        found.append(expression)
+        index = last + 1
+        continue
+      }
       guard !tokens[index].isCredit, mayStartExpression(tokens, at: index, in: article),
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
       else {
@@ -125,11 +147,56 @@ enum TemporalTagger {
         index += 1
         continue
       }
-      let range = tokens[index].start..<tokens[last].end
+      // "last June", "next March": the direction word settles the tense of a month name.
+      var first = index
+      var directionTense: Tense? = nil
+      if length == 1, index > 0, tokens[index].classes.contains(.month),
+        tokens[index - 1].paragraph == tokens[index].paragraph
+      {
+        switch tokens[index - 1].lower {
+        case "last", "past", "previous": directionTense = .past
+        case "next", "coming": directionTense = .future
+        default: break
+        }
+        if directionTense != nil { first = index - 1 }
+      }
+      // "June last year", "February this year": the month of that year.
+      if length == 1, directionTense == nil, tokens[index].classes.contains(.month),
+        tokens[index].isCapitalized, let month = Lexicon.months[tokens[index].lower],
+        last + 2 < tokens.count, tokens[last + 2].paragraph == tokens[index].paragraph,
+        word(tokens, last + 2) == "year"
+      {
+        let shift: Int? =
+          switch word(tokens, last + 1) {
+          case "last": -1
+          case "this": 0
+          case "next": 1
+          default: nil
+          }
+        if let shift {
+          let end = last + 2
+          let range = tokens[index].start..<tokens[end].end
+          let text = article.text(range)
+          var expression = TemporalExpression(
+            range: range, text: text, firstToken: index, lastToken: end,
+            tense: tense(of: tokens, around: index...end), resolved: nil,
+            isResolvedLocally: true)
+          if let anchor {
+            expression.resolved = ResolvedDate(
+              value: .month(year: anchor.year + shift, month: month), stated: text,
+              explanation: "\(tokens[index + 1].lower) year of \(anchor.labeled)")
+          }
+          found.append(expression)
+          index = end + 1
+          continue
+        }
+      }
+      let range = tokens[first].start..<tokens[last].end
       var expression = TemporalExpression(
-        range: range, text: article.text(range), firstToken: index, lastToken: last,
-        tense: tenseHint ?? tense(of: tokens, around: index...last), resolved: nil,
-        isAnniversary: isAnniversary)
+        range: range, text: article.text(range), firstToken: first, lastToken: last,
+        tense: directionTense ?? tenseHint ?? tense(of: tokens, around: index...last),
+        resolved: nil, isAnniversary: isAnniversary)
+      expression.hasDirection = directionTense != nil
       // "the third time in six months": with a past verb, "in N months" is a duration.
       if expression.tense == .past, tokens[index].lower == "in",
         index + 1 < tokens.count,
@@ -142,7 +209,7 @@ enum TemporalTagger {
         // The same words with the same tense resolve the same way: resolve them once.
         let key = CacheKey(
           text: expression.text, tense: expression.tense,
-          isAnniversary: expression.isAnniversary)
+          isAnniversary: expression.isAnniversary, hasDirection: expression.hasDirection)
         if let cached = resolutions.suffix(64).last(where: { $0.key == key }) {
           expression.resolved = cached.resolved
         } else {
@@ -161,12 +228,71 @@ enum TemporalTagger {
     var text: String
     var tense: Tense?
     var isAnniversary: Bool
+    var hasDirection = false
   }
 
   static func resolve(_ expression: TemporalExpression, anchor: CivilDay) -> ResolvedDate? {
     var phrase = expression.text
     if expression.isAnniversary { phrase = String(phrase.map { $0 == "’" ? "'" : $0 }) }
-    return try? DateResolver.resolve(phrase, tense: expression.tense, anchor: anchor)
+    // "last June": the resolver reads the month with the tense the direction word gave.
+    if expression.hasDirection, let space = phrase.firstIndex(of: " ") {
+      phrase = String(phrase[phrase.index(after: space)...])
+    }
+    guard var resolved = try? DateResolver.resolve(phrase, tense: expression.tense, anchor: anchor)
+    else { return nil }
+    // "four years ago", "two years later": the calendar year, not a day counted back;
+    // "three months ago": the month.
+    let words = phrase.lowercased().split(separator: " ")
+    if words.count >= 3, ["ago", "earlier", "later", "before"].contains(words[words.count - 1]),
+      case .single(let point) = resolved.value.form, point.day != nil, let month = point.month
+    {
+      let unit = words[words.count - 2]
+      if unit == "years" || unit == "year" {
+        resolved.value = .year(point.year)
+      } else if unit == "months" || unit == "month" {
+        resolved.value = .month(year: point.year, month: month)
+      }
+    }
+    // "Jan. 14" or "January" without a year, put by the tense more than half a year away when
+    // the same day in the year next to it is nearer: news means the nearer one (the tense of a
+    // sentence about a coming deadline is often past: "the offer expired Nov. 21").
+    if !expression.isAnniversary, case .single(let point) = resolved.value.form,
+      let month = point.month, point.qualifier.isEmpty,
+      !phrase.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+        || (point.day != nil && !hasYearNumber(phrase))
+    {
+      let first = point.firstDay
+      let distance = first.dayNumber - anchor.dayNumber
+      if abs(distance) > 183 && !expression.hasDirection {
+        let year = point.year + (distance > 0 ? -1 : 1)
+        if let day = point.day {
+          if let other = CivilDay(year: year, month: month, day: day),
+            abs(other.dayNumber - anchor.dayNumber) <= 92
+          {
+            resolved.value = .day(other)
+          }
+        } else if let other = CivilDay(year: year, month: month, day: 15),
+          abs(other.dayNumber - anchor.dayNumber) <= 92
+        {
+          resolved.value = .month(year: year, month: month)
+        }
+      }
+    }
+    return resolved
+  }
+
+  /// The phrase has a four-digit number: a year was given.
+  static func hasYearNumber(_ phrase: String) -> Bool {
+    var run = 0
+    for scalar in phrase.unicodeScalars {
+      if ("0"..."9").contains(scalar) {
+        run += 1
+        if run == 4 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
   }
 
   @inline(__always)
@@ -296,15 +422,9 @@ enum TemporalTagger {
       let length = first.utf8.count
       if length == 10, CivilDay(iso: first) != nil { return (1, nil, false) }
       if length == 4, let year = Int(first), (1900...2100).contains(year), index > 0,
-        yearPrepositions.contains(tokens[index - 1].lower),
-        tokens[index - 1].paragraph == tokens[index].paragraph
+        tokens[index - 1].paragraph == tokens[index].paragraph, isBareYear(tokens, at: index)
       {
-        // Not "2,000 troops": a year stands alone, not before a plural noun.
-        let next = word(tokens, index + 1)
-        if !next.hasSuffix("s") || next == "as" || next == "was" || next == "is" || next.count <= 2
-        {
-          return (1, nil, false)
-        }
+        return (1, nil, false)
       }
       // "3 days ago", "in 2 weeks" handled with number words below.
     }
@@ -441,6 +561,78 @@ enum TemporalTagger {
       }
     }
     return explicitDate(tokens, at: index, role: firstRole)
+  }
+
+  /// Words before a number that make it a count, not a year: "about 2000", "$1990".
+  static let countLeaders: Set<String> = [
+    "$", "€", "£", "about", "nearly", "almost", "some", "than", "least", "approximately",
+    "roughly", "more", "fewer", "only", "just", "over", "under", "no.", "#", "number", "to",
+    "and", "or", "by", "of", "up",
+  ]
+  /// Nouns after a number that make it a count: "2000 people".
+  static let countNouns: Set<String> = [
+    "people", "men", "women", "children", "feet", "foot", "%", "percent", "per", "a", "an",
+    "hours", ":", "km", "miles", "meters", "metres", "yards", "pounds", "tons",
+  ]
+
+  /// A four-digit number read as a year: after a word that leads years ("in 2009", "since
+  /// 1990", "its 1990 invasion", "for 1989", "fiscal 1989"), or anywhere else unless a word
+  /// around it makes it a count ("about 2000 people", "2000 troops").
+  static func isBareYear(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> Bool {
+    let previous = tokens[index - 1].lower
+    let next = word(tokens, index + 1)
+    // Not "2,000 troops": a year stands alone, not before a plural noun.
+    let plural =
+      next.hasSuffix("s") && next != "as" && next != "was" && next != "is" && next.count > 2
+      && next != "'s"
+    if plural || countNouns.contains(next) { return false }
+    if yearPrepositions.contains(previous) { return true }
+    if tokens[index - 1].kind == .number || countLeaders.contains(previous) { return false }
+    // "1990 and 1991", "between 1990 and": another year beside it is a year too.
+    return true
+  }
+
+  /// "this fiscal year", "the current year", "the full year", "year-end", "the end of the
+  /// year", "the year's end": the publication year. Returns the number of tokens.
+  static func yearOfPublication(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> Int? {
+    let first = tokens[index].lower
+    var position = index
+    if first == "year-end" { return 1 }
+    if first == "year",
+      word(tokens, index + 1) == "end"
+        || word(tokens, index + 1) == "-" && word(tokens, index + 2) == "end"
+    {
+      return word(tokens, index + 1) == "end" ? 2 : 3
+    }
+    guard first == "this" || first == "the" else { return nil }
+    position += 1
+    if first == "the", word(tokens, position) == "end", word(tokens, position + 1) == "of" {
+      position += 2
+      let determiner = word(tokens, position)
+      guard determiner == "the" || determiner == "this" else { return nil }
+      position += 1
+      return word(tokens, position) == "year" ? position - index + 1 : nil
+    }
+    var qualified = false
+    while ["current", "full", "fiscal", "latest", "present"].contains(word(tokens, position)) {
+      qualified = true
+      position += 1
+    }
+    guard word(tokens, position) == "year" else { return nil }
+    // "the year's end"
+    if word(tokens, position + 1) == "'s", word(tokens, position + 2) == "end" {
+      return position + 3 - index
+    }
+    // "this year" is the resolver's; "the year" alone is too vague; "the fiscal year" only
+    // when nothing after it ties it to another time ("the year before", "the year 2000").
+    guard qualified else { return nil }
+    let after = word(tokens, position + 1)
+    if ["before", "after", "earlier", "later", "ago", "when", "that", "in"].contains(after)
+      || (position + 1 < tokens.count && tokens[position + 1].kind == .number)
+    {
+      return nil
+    }
+    return position - index + 1
   }
 
   @inline(__always)

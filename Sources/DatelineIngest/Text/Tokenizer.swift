@@ -117,7 +117,19 @@ enum Tokenizer {
           length += 1
           index += 1
         }
-        let word = UnsafeBufferPointer(start: lower, count: length)
+        var word = UnsafeBufferPointer(start: lower, count: length)
+        // "Friday's ruling", "last year's vote": the date word and its "'s" are two tokens,
+        // so that date rules read the word itself.
+        var possessiveEnd: Int? = nil
+        if length > 2, lower[length - 2] == UInt8(ascii: "'"),
+          lower[length - 1] == UInt8(ascii: "s"),
+          let stem = words.find(UnsafeBufferPointer(start: lower, count: length - 2)),
+          stem.value.contains(.possessiveDateWord)
+        {
+          possessiveEnd = index
+          index -= 2
+          word = UnsafeBufferPointer(start: lower, count: length - 2)
+        }
         let (classes, listed) = WordClass.of(word, in: words)
         tokens.append(
           Token(
@@ -125,6 +137,13 @@ enum Tokenizer {
             lower: listed ?? String(decoding: word, as: UTF8.self),
             ending: Token.Ending(bytes: word), isCapitalized: isUppercase(scalars[start]),
             classes: classes, paragraph: paragraph))
+        if let possessiveEnd {
+          tokens.append(
+            Token(
+              start: index, end: possessiveEnd, kind: .punctuation, lower: "'s", ending: [],
+              isCapitalized: false, classes: [], paragraph: paragraph))
+          index = possessiveEnd
+        }
       }
     }
   }

@@ -28,6 +28,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
   public static let intentVerb = WordClass(rawValue: 1 << 21)
   public static let predictionMarker = WordClass(rawValue: 1 << 22)
   public static let expectationMarker = WordClass(rawValue: 1 << 23)
+  /// A date word whose possessive splits into the word and "'s": "Friday's", "last year's".
+  public static let possessiveDateWord = WordClass(rawValue: 1 << 24)
 
   /// Every listed word with its classes.
   static let table: [String: WordClass] = {
@@ -60,6 +62,13 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     add(TemporalTagger.intentVerbs, .intentVerb)
     add(Lexicon.predictionMarkers, .predictionMarker)
     add(Lexicon.expectationMarkers, .expectationMarker)
+    add(Lexicon.fullWeekdays, .possessiveDateWord)
+    add(
+      [
+        "yesterday", "tomorrow", "week", "month", "year", "weekend",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
+      ], .possessiveDateWord)
     return table
   }()
 

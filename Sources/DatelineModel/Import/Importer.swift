@@ -23,6 +23,10 @@ public struct Importer {
   public var progress: ((ImportProgress) -> Void)?
   /// Where standard input is copied when it holds a dataset (which is read twice).
   public var temporaryDirectory = NSTemporaryDirectory()
+  /// Reads TimelineJS3 JSON or CSV (the whole input, and the name for diagnostics) into a
+  /// dataset; `DatelineExport.TimelineJSImport.read` in the command. Without it, TimelineJS
+  /// inputs are refused.
+  public var timelineJS: (([UInt8], String) throws(DatasetLoadError) -> Dataset)?
 
   public init(skipBad: Bool = false, progress: ((ImportProgress) -> Void)? = nil) {
     self.skipBad = skipBad
@@ -104,6 +108,7 @@ public struct Importer {
     var datasetPaths: [String] = []
     var quotebank: [LineReader] = []
     var spooled: [String] = []
+    var timelines: [Dataset] = []
     defer { for file in spooled { try? FileManager.default.removeItem(atPath: file) } }
     for path in inputs {
       let reader: LineReader? =
@@ -128,19 +133,31 @@ public struct Importer {
           datasetPaths.append(path)
         }
       case .timelineJSON, .timelineCSV:
-        throw DatasetLoadError(diagnostics: [
-          Diagnostic(
-            path: path, line: 1, column: 1,
-            message: "this is TimelineJS data, which this build of dateline cannot import yet")
-        ])
+        guard let timelineJS, let reader else {
+          throw DatasetLoadError(diagnostics: [
+            Diagnostic(
+              path: path, line: 1, column: 1,
+              message: "this is TimelineJS data, which this build of dateline cannot import")
+          ])
+        }
+        var bytes: [UInt8] = []
+        while let (line, terminated) = try reader.next() {
+          bytes += line
+          if terminated { bytes.append(UInt8(ascii: "\n")) }
+        }
+        timelines.append(try timelineJS(bytes, path == "-" ? "<stdin>" : path))
       }
     }
     var summary = ImportSummary()
     let reserved = IDSet()
+    let recorder = ReservingSink(inner: sink, reserved: reserved)
     if !datasetPaths.isEmpty {
-      let recorder = ReservingSink(inner: sink, reserved: reserved)
       let read = try DatasetStream.read(paths: datasetPaths, into: recorder, progress: progress)
       summary = read
+    }
+    for timeline in timelines {
+      summary.count(timeline)
+      try recorder.add(timeline)
     }
     var mapper = QuotebankMapper(reserving: reserved.ids)
     for reader in quotebank {

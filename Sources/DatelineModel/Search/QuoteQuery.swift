@@ -3,6 +3,11 @@ import Foundation
 /// A quote search as typed: words that must all appear, "quoted phrases" matched as written,
 /// and `@name` to narrow to a speaker (prefix of the speaker's id, name, a word of the name or
 /// an alias). Smart case: case-insensitive unless a word or phrase has a capital letter.
+///
+/// `a | b` is OR: a `|` outside a phrase splits the query into alternatives, each a query of
+/// its own (its own smart case); an item matches when any alternative does. Empty alternatives
+/// (`deal |` while typing) are ignored. For a query with alternatives, `words`, `phrases` and
+/// `speakers` are empty: read `alternatives`, which is `[self]` for a query without `|`.
 public struct QuoteQuery: Sendable, Equatable {
   public let text: String
   public let words: [String]
@@ -12,8 +17,31 @@ public struct QuoteQuery: Sendable, Equatable {
   public let isCaseSensitive: Bool
   /// Words and phrases as UTF-8, lowercased unless case-sensitive.
   private let needles: [[UInt8]]
+  /// The alternatives of `a | b`; empty for a query without `|`.
+  private let orClauses: [QuoteQuery]
 
   public init(_ text: String) {
+    let clauses = QuoteQuery.splitAlternatives(text).map { QuoteQuery(plain: $0, text: $0) }
+      .filter { !$0.isEmpty }
+    if clauses.count == 1, let only = clauses.first {
+      self.init(plain: only.text, text: text)
+    } else {
+      self.init(alternatives: clauses, text: text)
+    }
+  }
+
+  private init(alternatives: [QuoteQuery], text: String) {
+    self.text = text
+    words = []
+    phrases = []
+    speakers = []
+    isCaseSensitive = alternatives.contains { $0.isCaseSensitive }
+    needles = []
+    orClauses = alternatives
+  }
+
+  /// A query without alternatives.
+  private init(plain: String, text: String) {
     self.text = text
     var words: [String] = []
     var phrases: [String] = []
@@ -31,8 +59,8 @@ public struct QuoteQuery: Sendable, Equatable {
         words.append(current)
       }
     }
-    for character in text {
-      if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+    for character in plain {
+      if QuoteQuery.isPhraseMark(character) {
         flush()
         inPhrase.toggle()
       } else if !inPhrase && character.isWhitespace {
@@ -51,23 +79,62 @@ public struct QuoteQuery: Sendable, Equatable {
       let folded = QuoteQuery.foldPunctuation($0)
       return Array((caseSensitive ? folded : folded.lowercased()).utf8)
     }
+    orClauses = []
   }
 
-  public var isEmpty: Bool { words.isEmpty && phrases.isEmpty && speakers.isEmpty }
+  static func isPhraseMark(_ character: Character) -> Bool {
+    character == "\"" || character == "\u{201C}" || character == "\u{201D}"
+  }
+
+  /// The text split at each `|` outside a phrase.
+  static func splitAlternatives(_ text: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    var inPhrase = false
+    for character in text {
+      if isPhraseMark(character) { inPhrase.toggle() }
+      if character == "|" && !inPhrase {
+        parts.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    parts.append(current)
+    return parts
+  }
+
+  /// The queries an item may match any one of: `[self]` unless the query has `|`.
+  public var alternatives: [QuoteQuery] { orClauses.isEmpty ? [self] : orClauses }
+
+  public var isEmpty: Bool {
+    words.isEmpty && phrases.isEmpty && speakers.isEmpty && orClauses.isEmpty
+  }
 
   public func matches(_ quote: TimelineQuote) -> Bool {
+    if !orClauses.isEmpty { return orClauses.contains { $0.matches(quote) } }
     if !speakers.isEmpty && !matchesSpeaker(keys: quote.speakerKeys) { return false }
     let haystack = isCaseSensitive ? quote.textBytes : quote.foldedBytes
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
 
+  /// The same query over any text: words and phrases must appear in `text`, and each `@name`
+  /// must be a prefix of one of `keys` (lowercased names, ids, aliases). For searching events
+  /// and people with the language of quotes. Alternatives (`a | b`) are honoured.
+  public func matches(text: String, keys: [String]) -> Bool {
+    if !orClauses.isEmpty { return orClauses.contains { $0.matches(text: text, keys: keys) } }
+    return matchesSpeaker(keys: keys) && matchesText(text)
+  }
+
   /// Whether a speaker with these keys (see `TimelineQuote.speakerKeys`) passes the `@` filters.
+  /// Of this query alone: for `a | b`, ask each of `alternatives`.
   func matchesSpeaker(keys: [String]) -> Bool {
     speakers.isEmpty
       || speakers.contains { wanted in keys.contains { $0.hasPrefix(wanted) } }
   }
 
-  /// Whether quote text holds every word and phrase (the speaker filters aside).
+  /// Whether quote text holds every word and phrase (the speaker filters aside). Of this query
+  /// alone: for `a | b`, ask each of `alternatives`.
   func matchesText(_ text: String) -> Bool {
     if needles.isEmpty { return true }
     let plain = QuoteQuery.foldPunctuation(text)
@@ -76,11 +143,20 @@ public struct QuoteQuery: Sendable, Equatable {
   }
 
   /// The words and phrases as the search index holds quote text (`QuoteSearchText.indexed`).
+  /// Of this query alone: for `a | b`, ask each of `alternatives`.
   var indexTerms: [String] { (words + phrases).map(QuoteSearchText.indexed) }
 
   /// True when every quote this query matches is also matched by `previous`, so a UI may search
   /// only among `previous`'s results (typing "pea" after "pe", adding a word or an `@speaker`).
+  /// With alternatives: each of this query's alternatives must narrow one of `previous`'s.
   public func narrows(_ previous: QuoteQuery) -> Bool {
+    guard !isEmpty, !previous.isEmpty else { return previous.isEmpty }
+    return alternatives.allSatisfy { mine in
+      previous.alternatives.contains { mine.narrowsPlain($0) }
+    }
+  }
+
+  private func narrowsPlain(_ previous: QuoteQuery) -> Bool {
     if previous.isCaseSensitive && !isCaseSensitive { return false }
     let mine = isCaseSensitive ? words + phrases : (words + phrases).map { $0.lowercased() }
     let theirs =
@@ -97,14 +173,29 @@ public struct QuoteQuery: Sendable, Equatable {
     return needlesCovered && speakersCovered
   }
 
-  /// Ranges in `text` of every matched word and phrase, in order, overlaps merged.
+  /// Ranges in `text` of every matched word and phrase, in order, overlaps merged. With
+  /// alternatives, only those whose words and phrases all appear in `text` are highlighted.
   public func highlights(in text: String) -> [Range<String.Index>] {
+    guard orClauses.isEmpty else {
+      let ranges = orClauses.flatMap { clause -> [Range<String.Index>] in
+        let found = clause.foundRanges(in: text)
+        return found.count == clause.words.count + clause.phrases.count
+          ? found.flatMap { $0 } : []
+      }
+      return QuoteQuery.merged(ranges)
+    }
+    return QuoteQuery.merged(foundRanges(in: text).flatMap { $0 })
+  }
+
+  /// For each word and phrase that occurs in `text`, the ranges where it does.
+  private func foundRanges(in text: String) -> [[Range<String.Index>]] {
     // Search the folded text (same characters, typographic apostrophes made plain), then carry
     // the ranges back to `text` by character position.
     let folded = QuoteQuery.foldPunctuation(text)
     let options: String.CompareOptions = isCaseSensitive ? [] : [.caseInsensitive]
-    var foundRanges: [Range<String.Index>] = []
+    var perNeedle: [[Range<String.Index>]] = []
     for needle in (words + phrases).map(QuoteQuery.foldPunctuation) {
+      var foundRanges: [Range<String.Index>] = []
       var searchStart = folded.startIndex
       while searchStart < folded.endIndex,
         let found = folded.range(
@@ -115,21 +206,27 @@ public struct QuoteQuery: Sendable, Equatable {
           found.upperBound > found.lowerBound
           ? found.upperBound : folded.index(after: found.lowerBound)
       }
+      if !foundRanges.isEmpty { perNeedle.append(foundRanges) }
     }
-    guard !foundRanges.isEmpty else { return [] }
+    guard !perNeedle.isEmpty else { return [] }
     var offsets: [String.Index: Int] = [:]
     for (offset, index) in folded.indices.enumerated() { offsets[index] = offset }
     offsets[folded.endIndex] = folded.count
     let textIndices = Array(text.indices) + [text.endIndex]
-    var ranges: [Range<String.Index>] = foundRanges.compactMap { range in
-      guard let lower = offsets[range.lowerBound], let upper = offsets[range.upperBound],
-        upper < textIndices.count
-      else { return nil }
-      return textIndices[lower]..<textIndices[upper]
+    return perNeedle.map { ranges in
+      ranges.compactMap { range in
+        guard let lower = offsets[range.lowerBound], let upper = offsets[range.upperBound],
+          upper < textIndices.count
+        else { return nil }
+        return textIndices[lower]..<textIndices[upper]
+      }
     }
-    ranges.sort { $0.lowerBound < $1.lowerBound }
+  }
+
+  static func merged(_ ranges: [Range<String.Index>]) -> [Range<String.Index>] {
+    let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
     var merged: [Range<String.Index>] = []
-    for range in ranges {
+    for range in sorted {
       if let last = merged.last, range.lowerBound <= last.upperBound {
         merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
       } else {
@@ -158,6 +255,6 @@ public struct QuoteQuery: Sendable, Equatable {
 
   public static func == (lhs: QuoteQuery, rhs: QuoteQuery) -> Bool {
     lhs.words == rhs.words && lhs.phrases == rhs.phrases && lhs.speakers == rhs.speakers
-      && lhs.isCaseSensitive == rhs.isCaseSensitive
+      && lhs.isCaseSensitive == rhs.isCaseSensitive && lhs.orClauses == rhs.orClauses
   }
 }

@@ -188,17 +188,28 @@ extension StoreReader {
 
   /// Calls `found` with each matching position in order until it returns false.
   private func searchQuotes(_ query: QuoteQuery, among: [Int]?, found: (Int) -> Bool) {
-    var speakers: Set<String>?
-    if !query.speakers.isEmpty {
-      let matching = allSpeakerKeys().filter { query.matchesSpeaker(keys: $0.keys) }.map(\.id)
-      if matching.isEmpty { return }
-      speakers = Set(matching)
+    // Each alternative of `a | b` with the speakers its `@name`s allow (nil: anyone); an
+    // alternative whose `@name` names nobody matches nothing.
+    var filters: [(speakers: Set<String>?, query: QuoteQuery)] = []
+    for alternative in query.alternatives {
+      guard !alternative.speakers.isEmpty else {
+        filters.append((nil, alternative))
+        continue
+      }
+      let matching = allSpeakerKeys().filter { alternative.matchesSpeaker(keys: $0.keys) }
+      if !matching.isEmpty { filters.append((Set(matching.map(\.id)), alternative)) }
     }
+    if filters.isEmpty { return }
+    let speakers: Set<String>? =
+      filters.contains { $0.speakers == nil }
+      ? nil : filters.reduce(into: Set<String>()) { $0.formUnion($1.speakers ?? []) }
     let match = StoreReader.indexQuery(query)
     func accept(_ row: Row) -> Bool {
       let speaker: String = row[2]
-      if let speakers, !speakers.contains(speaker) { return false }
-      return query.matchesText(row[1])
+      let text: String = row[1]
+      return filters.contains { filter in
+        (filter.speakers?.contains(speaker) ?? true) && filter.query.matchesText(text)
+      }
     }
     _ = read { db in
       if let among {
@@ -269,6 +280,18 @@ extension StoreReader {
   /// trigrams it contains (the index keeps no positions, so candidates are verified after).
   /// nil when no term is long enough to use the index.
   static func indexQuery(_ query: QuoteQuery) -> String? {
+    let alternatives = query.alternatives
+    guard alternatives.count > 1 else { return plainIndexQuery(query) }
+    // `a | b`: either alternative's trigrams; one without an index term means a scan.
+    var parts: [String] = []
+    for alternative in alternatives {
+      guard let part = plainIndexQuery(alternative) else { return nil }
+      parts.append("(" + part + ")")
+    }
+    return parts.joined(separator: " OR ")
+  }
+
+  private static func plainIndexQuery(_ query: QuoteQuery) -> String? {
     var trigrams: [String] = []
     var seen = Set<String>()
     for term in query.indexTerms {

@@ -19,6 +19,10 @@ final class SearchWorker: @unchecked Sendable {
   private var outstanding = 0
   private var inbox: [BrowserMessage] = []
 
+  /// How long the full count waits for the next key: 10 x 10 ms.
+  static let countDelaySlices = 10
+  static let sliceMicroseconds: UInt32 = 10_000
+
   init(timeline: Timeline, engine: SearchEngine, firstRows: Int) {
     self.timeline = timeline
     self.engine = engine
@@ -79,6 +83,11 @@ final class SearchWorker: @unchecked Sendable {
     }
     post(
       .searchResults(generation: generation, rows: first.rows, count: nil), generation: generation)
+    // Count only once typing pauses: a burst of keys never waits for a full count.
+    for _ in 0..<Self.countDelaySlices {
+      if cancelled() { return }
+      usleep(Self.sliceMicroseconds)
+    }
     guard let all = engine.answer(timeline, request, nil, cancelled) else { return }
     post(
       .searchResults(generation: generation, rows: all.rows, count: all.rows.count),

@@ -55,8 +55,9 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
     case .back: "Back to where you were"
     case .forward: "Forward again"
     case .clearFocus: "Clear the focus: show the whole story"
-    case .search: "Search quotes as you type (words, \"a phrase\", @speaker)"
-    case .nextMatch: "Next search match"
+    case .search:
+      "Search the focused pane as you type (words, \"a phrase\", @name, a | b for either)"
+    case .nextMatch: "Next search match (in the focused pane, else the pane searched last)"
     case .previousMatch: "Previous search match"
     case .help: "Show or close this help"
     case .quit: "Quit (closes help first)"

@@ -15,8 +15,8 @@ public struct BrowserState: Sendable {
   public internal(set) var eventRows: RowSet
   public internal(set) var peopleRows: RowSet
   public internal(set) var quoteRows: RowSet
-  /// The quotes of the current focus before the search narrows them.
-  var contextQuoteRows: RowSet
+  /// Each pane's rows for the current focus before its search narrows them, by `Pane.rawValue`.
+  var contextRows: [RowSet]
   /// The "as of" divider sits before this event row.
   public internal(set) var eventDivider: Int?
   /// With a person in focus: their related actors, shown as People rows 1... after the person.
@@ -43,7 +43,7 @@ public struct BrowserState: Sendable {
     eventRows = .all(count: timeline.events.count)
     peopleRows = .all(count: timeline.actors.count)
     quoteRows = .all(count: timeline.quotes.count)
-    contextQuoteRows = quoteRows
+    contextRows = [eventRows, peopleRows, quoteRows]
     refreshRows()
     // Start at "now": the latest event on or before the "as of" date, so what is upcoming is in view.
     if let divider = eventDivider, divider > 0 {
@@ -106,10 +106,7 @@ public struct BrowserState: Sendable {
 
   /// The related actor on the selected People row, when a person is in focus.
   public var selectedRelated: RelatedActor? {
-    guard focusedPersonID != nil, people.selected >= 1, people.selected <= related.count else {
-      return nil
-    }
-    return related[people.selected - 1]
+    relatedPosition(ofRow: people.selected).map { related[$0] }
   }
 
   var location: Location {
@@ -159,62 +156,77 @@ public struct BrowserState: Sendable {
   /// Recomputes every pane's rows for the focus and search, keeping selected items selected
   /// where they are still shown.
   mutating func refreshRows() {
-    let keptEvent = eventRows.isEmpty ? nil : eventRows[min(events.selected, eventRows.count - 1)]
-    let keptActor =
-      peopleRows.isEmpty ? nil : peopleRows[min(people.selected, peopleRows.count - 1)]
     let allEvents = timeline.events
+    var context = contextRows
     switch focus {
     case .none:
-      eventRows = .all(count: allEvents.count)
-      peopleRows = .all(count: timeline.actors.count)
+      context[Pane.events.rawValue] = .all(count: allEvents.count)
+      context[Pane.people.rawValue] = .all(count: timeline.actors.count)
       related = []
       relatedReasons = []
-      contextQuoteRows = .all(count: timeline.quotes.count)
+      context[Pane.quotes.rawValue] = .all(count: timeline.quotes.count)
     case .person(let actorID):
-      eventRows = .subset(timeline.eventIndices(involving: actorID))
+      context[Pane.events.rawValue] = .subset(timeline.eventIndices(involving: actorID))
       let relatedActors = timeline.relatedActors(of: actorID).filter {
         timeline.actorIndex(id: $0.actor.id) != nil
       }
       related = relatedActors
       relatedReasons = relatedActors.map { Self.reasons($0, of: actorID, in: timeline) }
       let own = timeline.actorIndex(id: actorID).map { [$0] } ?? []
-      peopleRows = .subset(own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
-      contextQuoteRows = .subset(timeline.quoteIndices(by: actorID))
+      context[Pane.people.rawValue] = .subset(
+        own + relatedActors.compactMap { timeline.actorIndex(id: $0.actor.id) })
+      context[Pane.quotes.rawValue] = .subset(timeline.quoteIndices(by: actorID))
     case .event(let eventID):
-      eventRows = .all(count: allEvents.count)
+      context[Pane.events.rawValue] = .all(count: allEvents.count)
       related = []
       relatedReasons = []
       let participants = timeline.event(id: eventID)?.event.participants ?? []
-      peopleRows = .subset(participants.compactMap { timeline.actorIndex(id: $0) })
-      contextQuoteRows = .subset(timeline.quoteIndices(at: eventID))
+      context[Pane.people.rawValue] = .subset(
+        participants.compactMap { timeline.actorIndex(id: $0) })
+      context[Pane.quotes.rawValue] = .subset(timeline.quoteIndices(at: eventID))
     }
-    events.selected = keptEvent.flatMap(eventRows.position(of:)) ?? 0
-    people.selected = keptActor.flatMap(peopleRows.position(of:)) ?? 0
-    eventDivider = Self.divider(in: eventRows, of: timeline)
-    refreshQuoteRows(keepSelection: true)
+    contextRows = context
+    for pane in Pane.allCases { refreshSearch(pane, keepSelection: true) }
   }
 
-  /// Applies the search to the focus's quotes at once (after a focus change, or restoring a
-  /// view): the focus's quotes are few, and the rows must be right before the update returns.
-  /// Any search still running for an older query becomes stale.
-  mutating func refreshQuoteRows(keepSelection: Bool) {
-    let kept =
-      keepSelection && !quoteRows.isEmpty
-      ? quoteRows[min(quotes.selected, quoteRows.count - 1)] : nil
-    search.generation += 1
-    search.answeredGeneration = search.generation
-    search.shownQuery = search.query
-    search.isCounting = false
-    if QuoteQuery(search.query).isEmpty {
-      quoteRows = contextQuoteRows
+  mutating func setRows(_ pane: Pane, _ rows: RowSet) {
+    switch pane {
+    case .events:
+      eventRows = rows
+      eventDivider = Self.divider(in: rows, of: timeline)
+    case .people: peopleRows = rows
+    case .quotes: quoteRows = rows
+    }
+  }
+
+  /// The timeline index on the selected row of `pane`, if any.
+  func selectedIndex(_ pane: Pane) -> Int? {
+    let rows = rows(pane)
+    return rows.isEmpty ? nil : rows[min(list(pane).selected, rows.count - 1)]
+  }
+
+  /// Applies `pane`'s search to its focus rows at once (after a focus change, or restoring a
+  /// view): the rows must be right before the update returns. Any search still running for an
+  /// older query of the pane becomes stale.
+  mutating func refreshSearch(_ pane: Pane, keepSelection: Bool) {
+    let kept = keepSelection ? selectedIndex(pane) : nil
+    let generation = search.nextGeneration(for: pane)
+    search[pane].answeredGeneration = generation
+    search[pane].shownQuery = search[pane].query
+    search[pane].isCounting = false
+    let context = contextRows[pane.rawValue]
+    if QuoteQuery(search[pane].query).isEmpty {
+      setRows(pane, context)
     } else {
       let request = SearchRequest(
-        generation: search.generation, pane: .quotes, query: search.query,
-        domain: contextQuoteRows.domain)
-      quoteRows = .subset(SearchEngine.timeline.allRows(timeline, request))
+        generation: generation, pane: pane, query: search[pane].query, domain: context.domain)
+      setRows(pane, .subset(SearchEngine.timeline.allRows(timeline, request)))
     }
-    quotes.selected = kept.flatMap(quoteRows.position(of:)) ?? 0
-    if !keepSelection { quotes.top = 0 }
+    updateSuggestion(pane)
+    var list = list(pane)
+    list.selected = kept.flatMap(rows(pane).position(of:)) ?? 0
+    if !keepSelection { list.top = 0 }
+    setList(pane, list)
     clampAll()
   }
 
@@ -223,44 +235,96 @@ public struct BrowserState: Sendable {
   ///
   /// When the query only narrows the one the shown rows answer (and they are complete), every
   /// match is among those rows, so only they are searched: typing gets faster as results shrink.
-  mutating func requestQuoteRows() {
-    search.generation += 1
-    guard !QuoteQuery(search.query).isEmpty else {
-      search.answeredGeneration = search.generation
-      search.shownQuery = search.query
-      search.isCounting = false
-      quoteRows = contextQuoteRows
-      quotes = ListState()
+  mutating func requestRows(_ pane: Pane) {
+    let generation = search.nextGeneration(for: pane)
+    let query = search[pane].query
+    guard !QuoteQuery(query).isEmpty else {
+      search[pane].answeredGeneration = generation
+      search[pane].shownQuery = query
+      search[pane].isCounting = false
+      setRows(pane, contextRows[pane.rawValue])
+      updateSuggestion(pane)
+      setList(pane, ListState())
       clampAll()
       return
     }
-    var domain = contextQuoteRows.domain
-    if !search.isCounting, Self.onlyNarrows(from: search.shownQuery, to: search.query),
-      case .subset(let current) = quoteRows
+    var domain = contextRows[pane.rawValue].domain
+    if !search[pane].isCounting, Self.onlyNarrows(from: search[pane].shownQuery, to: query),
+      case .subset(let current) = rows(pane)
     {
       domain = current
     }
     pendingEffects.append(
-      .search(
-        SearchRequest(
-          generation: search.generation, pane: .quotes, query: search.query, domain: domain)))
+      .search(SearchRequest(generation: generation, pane: pane, query: query, domain: domain)))
   }
 
-  /// Shows a search's rows if they answer the newest request; drops them otherwise.
-  mutating func receiveSearchResults(generation: Int, rows: [Int], count: Int?) {
-    guard generation == search.generation else { return }
-    let firstAnswer = search.answeredGeneration != generation
-    let kept = firstAnswer || quoteRows.isEmpty ? nil : quoteRows[quotes.selected]
-    search.answeredGeneration = generation
-    search.shownQuery = search.query
-    search.isCounting = count == nil
-    quoteRows = .subset(rows)
+  /// Shows a search's rows if they answer a pane's newest request; drops them otherwise.
+  mutating func receiveSearchResults(generation: Int, rows newRows: [Int], count: Int?) {
+    guard let pane = search.pane(awaiting: generation) else { return }
+    let firstAnswer = search[pane].answeredGeneration != generation
+    let kept = firstAnswer ? nil : selectedIndex(pane)
+    search[pane].answeredGeneration = generation
+    search[pane].shownQuery = search[pane].query
+    search[pane].isCounting = count == nil
+    setRows(pane, .subset(newRows))
+    updateSuggestion(pane)
+    var list = list(pane)
     if firstAnswer {
-      quotes = ListState()
+      list = ListState()
     } else {
-      quotes.selected = kept.flatMap(quoteRows.position(of:)) ?? 0
+      list.selected = kept.flatMap(rows(pane).position(of:)) ?? 0
     }
+    setList(pane, list)
     clampAll()
+  }
+
+  /// When a quote search finds nothing and one of its words starts a speaker's name, the
+  /// same query with that word as `@name`.
+  mutating func updateSuggestion(_ pane: Pane) {
+    search[pane].suggestion = nil
+    let text = search[pane].shownQuery
+    let query = QuoteQuery(text)
+    guard pane == .quotes, !search[pane].isPending, rows(pane).isEmpty, !query.isEmpty,
+      query.alternatives.count == 1, query.phrases.isEmpty, query.speakers.isEmpty,
+      let word = query.words.first(where: { !timeline.speakers(named: $0).isEmpty })
+    else { return }
+    let tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard let position = tokens.firstIndex(of: word) else { return }
+    var suggested = tokens
+    suggested[position] = "@" + word.lowercased()
+    search[pane].suggestion = suggested.joined(separator: " ")
+  }
+
+  /// What an empty pane says while its search is in force; nil without a search.
+  public func searchEmptyText(_ pane: Pane) -> String? {
+    let paneSearch = search[pane]
+    if paneSearch.isSearching { return "Searching…" }
+    guard !paneSearch.shownQuery.isEmpty else { return nil }
+    let query = TerminalText.sanitize(paneSearch.shownQuery)
+    if let suggestion = paneSearch.suggestion {
+      return "No quotes contain \"\(query)\"; try \(TerminalText.sanitize(suggestion))"
+    }
+    return "No \(Self.noun(pane, count: 2)) match \"\(query)\"; Esc restores"
+  }
+
+  /// "quote", "events", "person", "people".
+  static func noun(_ pane: Pane, count: Int) -> String {
+    switch pane {
+    case .events: count == 1 ? "event" : "events"
+    case .people: count == 1 ? "person" : "people"
+    case .quotes: count == 1 ? "quote" : "quotes"
+    }
+  }
+
+  /// The position in `related` of the actor on People row `position`, with a person in focus.
+  public func relatedPosition(ofRow position: Int) -> Int? {
+    guard focusedPersonID != nil, position >= 0, position < peopleRows.count else { return nil }
+    if case .all = peopleRows { return nil }
+    if search[.people].shownQuery.isEmpty {
+      return position >= 1 && position <= related.count ? position - 1 : nil
+    }
+    let index = peopleRows[position]
+    return related.firstIndex { timeline.actorIndex(id: $0.actor.id) == index }
   }
 
   /// True when every quote matching `new` also matches `old` (the model decides, it owns the

@@ -39,17 +39,17 @@ extension BrowserState {
       guard search.isEditing else { return }
       search.query.append(character)
       search.historyPosition = nil
-      requestQuoteRows()
+      requestRows(search.pane)
     case .searchDeleteBackward:
       guard search.isEditing, !search.query.isEmpty else { return }
       search.query.removeLast()
       search.historyPosition = nil
-      requestQuoteRows()
+      requestRows(search.pane)
     case .searchClear:
       guard search.isEditing else { return }
       search.query = ""
       search.historyPosition = nil
-      requestQuoteRows()
+      requestRows(search.pane)
     case .searchSubmit:
       submitSearch()
     case .searchCancel:
@@ -260,6 +260,11 @@ extension BrowserState {
       message = "No actors related to \(name(of: focus))"
       return
     }
+    if !search[.people].query.isEmpty {
+      // Related actors are stepped through in their own order, so show them all.
+      search[.people].query = ""
+      refreshSearch(.people, keepSelection: true)
+    }
     pane = .people
     let count = related.count
     let current = people.selected  // 0 is the person, 1...count their related actors
@@ -276,13 +281,20 @@ extension BrowserState {
       go(to: .none)
       return
     }
-    if !search.query.isEmpty {
-      search.query = ""
-      refreshQuoteRows(keepSelection: true)
+    if search.isActive {
+      clearSearches()
       message = "Search cleared"
       return
     }
     message = "Showing the whole story"
+  }
+
+  /// Clears every pane's query, keeping the selected items selected.
+  mutating func clearSearches() {
+    for pane in Pane.allCases where !search[pane].query.isEmpty {
+      search[pane].query = ""
+      refreshSearch(pane, keepSelection: true)
+    }
   }
 
   mutating func emptyMessage() {
@@ -291,13 +303,14 @@ extension BrowserState {
 
   // MARK: Search
 
+  /// Opens the prompt on the focused pane: its query starts empty, Esc brings the old one back.
   mutating func openSearch() {
-    search.restore = SearchRestorePoint(query: search.query, pane: pane, quotes: quotes)
+    search.pane = pane
+    search.restore = SearchRestorePoint(query: search.query, pane: pane, list: list(pane))
     search.isEditing = true
     search.historyPosition = nil
     search.query = ""
-    pane = .quotes
-    refreshQuoteRows(keepSelection: false)
+    refreshSearch(pane, keepSelection: false)
   }
 
   mutating func submitSearch() {
@@ -309,11 +322,15 @@ extension BrowserState {
     guard !query.isEmpty else { return }
     search.history.removeAll { $0 == query }
     search.history.append(query)
-    if search.isSearching || search.isCounting {
+    let searched = search[search.pane]
+    if searched.isPending {
       message = "Searching for more matches…; n/N step through them"
+    } else if let suggestion = searched.suggestion {
+      message = "No quotes contain \"\(query)\"; try \(suggestion)"
     } else {
+      let count = rows(search.pane).count
       message =
-        "\(quoteRows.count) quote\(quoteRows.count == 1 ? "" : "s") match; n/N step through them"
+        "\(count) \(Self.noun(search.pane, count: count)) match; n/N step through them"
     }
   }
 
@@ -324,10 +341,10 @@ extension BrowserState {
     guard let restore = search.restore else { return }
     search.restore = nil
     search.query = restore.query
-    refreshQuoteRows(keepSelection: false)
+    refreshSearch(search.pane, keepSelection: false)
     pane = restore.pane
-    quotes = restore.quotes
-    clamp(.quotes)
+    setList(search.pane, restore.list)
+    clamp(search.pane)
   }
 
   mutating func browseSearchHistory(older: Bool) {
@@ -345,23 +362,28 @@ extension BrowserState {
       search.historyPosition = position < last ? position + 1 : nil
     }
     search.query = search.historyPosition.map { search.history[$0] } ?? search.stashedDraft
-    requestQuoteRows()
+    requestRows(search.pane)
   }
 
+  /// n/N: the next match in the focused pane if it is searched, else in the pane searched last.
   mutating func stepMatch(by delta: Int) {
-    guard !search.query.isEmpty else {
-      message = "No search yet: / searches quotes"
+    let target = search[pane].query.isEmpty ? search.pane : pane
+    let query = search[target].query
+    guard !query.isEmpty else {
+      message = "No search yet: / searches the focused pane"
       return
     }
-    pane = .quotes
-    let count = quoteRows.count
+    pane = target
+    let count = rows(target).count
     guard count > 0 else {
-      message = "No quotes match \"\(TerminalText.sanitize(search.query))\""
+      message = "No \(Self.noun(target, count: 2)) match \"\(TerminalText.sanitize(query))\""
       return
     }
-    quotes.selected = ((quotes.selected + delta) % count + count) % count
-    clamp(.quotes)
-    message = "Match \(quotes.selected + 1)/\(count)"
+    var list = list(target)
+    list.selected = ((list.selected + delta) % count + count) % count
+    setList(target, list)
+    clamp(target)
+    message = "Match \(list.selected + 1)/\(search[target].isPending ? "…" : String(count))"
   }
 
   // MARK: Mouse

@@ -53,12 +53,26 @@ enum TimelineSearch {
     let query = QuoteQuery(request.query)
     switch request.pane {
     case .quotes:
+      // The store answers the first rows from its index without finding every match; the
+      // whole answer is one more query.
+      if isCancelled() { return nil }
+      guard let limit else {
+        return SearchAnswer(
+          rows: timeline.quoteIndices(matching: query, among: request.domain), isComplete: true)
+      }
+      let rows = timeline.quoteIndices(
+        matching: query, among: request.domain, offset: 0, limit: limit + 1)
+      return SearchAnswer(rows: Array(rows.prefix(limit)), isComplete: rows.count <= limit)
+    case .events:
       return chunked(
-        total: timeline.quotes.count, domain: request.domain, limit: limit,
+        total: timeline.events.count, domain: request.domain, limit: limit,
         isCancelled: isCancelled
-      ) { timeline.quoteIndices(matching: query, among: $0) }
-    case .events, .people:
-      return SearchAnswer(rows: [], isComplete: true)
+      ) { timeline.eventIndices(matching: query, among: $0) }
+    case .people:
+      return chunked(
+        total: timeline.actors.count, domain: request.domain, limit: limit,
+        isCancelled: isCancelled
+      ) { timeline.actorIndices(matching: query, among: $0) }
     }
   }
 

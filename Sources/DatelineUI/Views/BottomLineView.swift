@@ -5,7 +5,7 @@ enum BottomLineView {
     guard !rect.isEmpty else { return }
     grid.fill(rect, with: Cell(" ", style: Theme.hint))
     if state.search.isEditing {
-      let count = state.quoteRows.count
+      let count = state.rows(state.search.pane).count
       // The prompt echoes every key at once; the count follows when the search has answered.
       let matches =
         state.search.isSearching || state.search.isCounting

@@ -79,10 +79,12 @@ enum DetailPaneView {
         text.field("Also", actor.aliases.map(clean).joined(separator: ", "))
       }
       text.field("In", "\(counted(item.eventCount, "event")), \(counted(item.quoteCount, "quote"))")
-      if let related = state.selectedRelated, related.actor.id == actor.id {
+      if let position = state.relatedPosition(ofRow: state.people.selected),
+        state.related[position].actor.id == actor.id, position < state.relatedReasons.count
+      {
         text.field(
           "Linked to \(clean(state.name(of: state.focus)))",
-          state.relatedReasons[state.people.selected - 1],
+          state.relatedReasons[position],
           hanging: 2)
       }
       if facts.related.isEmpty {
@@ -96,7 +98,7 @@ enum DetailPaneView {
     case .quote(let index):
       let item = timeline.quotes[index]
       let quote = item.quote
-      let query = QuoteQuery(state.search.shownQuery)
+      let query = QuoteQuery(state.search[.quotes].shownQuery)
       text.paragraph(
         "“\(clean(quote.text))”" + (quote.kind == .partial ? " (partial)" : ""),
         highlighting: query.isEmpty ? nil : query)
@@ -113,7 +115,8 @@ enum DetailPaneView {
     switch state.pane {
     case .events: "No event selected."
     case .people: "No person selected."
-    case .quotes: state.search.query.isEmpty ? "No quote selected." : "No quote matches the search."
+    case .quotes:
+      state.search[.quotes].query.isEmpty ? "No quote selected." : "No quote matches the search."
     }
   }
 

@@ -6,7 +6,9 @@ enum EventsPaneView {
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     let timeline = state.timeline
     let empty: String
-    if case .person = state.focus {
+    if let searched = state.searchEmptyText(.events) {
+      empty = searched
+    } else if case .person = state.focus {
       empty = "No events with \(TerminalText.sanitize(state.name(of: state.focus)))"
     } else {
       empty = "No events in this story"

@@ -14,7 +14,8 @@ enum HelpView {
       (
         "In the search prompt",
         [
-          ("Up, Down", "Older and newer searches"), ("Ctrl-u", "Clear the query"),
+          ("Searched", "Quotes: text; Events: headline and summary; People: name, alias, role"),
+          ("Up, Down", "Older and newer searches of the pane"), ("Ctrl-u", "Clear the query"),
           ("Enter", "Keep the result"), ("Esc", "Restore the previous view"),
         ]
       ))

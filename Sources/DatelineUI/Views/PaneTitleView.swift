@@ -4,7 +4,7 @@
 enum PaneTitleView {
   static func position(_ pane: Pane, _ state: BrowserState) -> String {
     let count = state.rows(pane).count
-    if pane == .quotes && (state.search.isSearching || state.search.isCounting) {
+    if state.search[pane].isPending {
       return count == 0 ? "0/…" : "\(state.list(pane).selected + 1)/…"
     }
     return count == 0 ? "0/0" : "\(state.list(pane).selected + 1)/\(count)"
@@ -23,8 +23,8 @@ enum PaneTitleView {
     default:
       break
     }
-    if pane == .quotes && !state.search.shownQuery.isEmpty {
-      title += " /" + TerminalText.sanitize(state.search.shownQuery)
+    if !state.search[pane].shownQuery.isEmpty {
+      title += " /" + TerminalText.sanitize(state.search[pane].shownQuery)
     }
     return title
   }

@@ -6,11 +6,16 @@ enum PeoplePaneView {
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     let timeline = state.timeline
     let empty: String
-    switch state.focus {
-    case .event: empty = "No participants recorded for this event"
-    case .person: empty = "Nobody to show"
-    case .none: empty = "No people in this story"
+    if let searched = state.searchEmptyText(.people) {
+      empty = searched
+    } else {
+      switch state.focus {
+      case .event: empty = "No participants recorded for this event"
+      case .person: empty = "Nobody to show"
+      case .none: empty = "No people in this story"
+      }
     }
+    let ownIndex = state.focusedPersonID.flatMap { timeline.actorIndex(id: $0) }
     let isPersonFocus = state.focusedPersonID != nil
     ListPaneView.render(
       .people, state, into: &grid, rect: rect, emptyText: empty,
@@ -26,11 +31,13 @@ enum PeoplePaneView {
         var prefix = ""
         var detail = item.actor.role.map { TerminalText.sanitize($0) } ?? item.actor.kind.rawValue
         if isPersonFocus {
-          if row.position == 0 {
+          if row.index == ownIndex {
             prefix = "● "
-          } else if row.position - 1 < state.relatedReasons.count {
+          } else if let position = state.relatedPosition(ofRow: row.position),
+            position < state.relatedReasons.count
+          {
             prefix = "↳ "
-            detail = state.relatedReasons[row.position - 1]
+            detail = state.relatedReasons[position]
           }
         }
         let name = TerminalText.pad(

@@ -5,13 +5,10 @@ enum QuotesPaneView {
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     let timeline = state.timeline
     // Highlight what the shown rows answer (while a newer search runs, an older query's).
-    let query = QuoteQuery(state.search.shownQuery)
+    let query = QuoteQuery(state.search[.quotes].shownQuery)
     let empty: String
-    if state.search.isSearching {
-      empty = "Searching…"
-    } else if !state.search.shownQuery.isEmpty {
-      empty =
-        "No quotes match \"\(TerminalText.sanitize(state.search.shownQuery))\"; Esc restores"
+    if let searched = state.searchEmptyText(.quotes) {
+      empty = searched
     } else {
       switch state.focus {
       case .person: empty = "No quotes by \(TerminalText.sanitize(state.name(of: state.focus)))"
