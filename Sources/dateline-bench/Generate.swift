@@ -31,7 +31,9 @@ struct CorpusGenerator {
     try fileManager.createDirectory(atPath: datasetDirectory, withIntermediateDirectories: true)
     let names = personNames()
     var actors = (0..<people).map { index in
-      Actor(id: Self.qid(index), name: names[index], kind: .person, role: Self.roles[index % Self.roles.count])
+      Actor(
+        id: Self.qid(index), name: names[index], kind: .person,
+        role: Self.roles[index % Self.roles.count])
     }
     actors.append(
       Actor(
@@ -102,8 +104,10 @@ struct CorpusGenerator {
         dataset.quotes.append(
           Quote(
             id: id, text: text, speaker: speakerID,
-            event: attached ? "e\(firstEvent + eventOffset! + 1)" : nil, date: .edtf(day.description),
-            provenance: Provenance(source: sourceID, paragraph: index - firstQuote + 1), urls: [url]))
+            event: attached ? "e\(firstEvent + eventOffset! + 1)" : nil,
+            date: .edtf(day.description),
+            provenance: Provenance(source: sourceID, paragraph: index - firstQuote + 1), urls: [url]
+          ))
         let speakerName = known ? names[speakerIndex] : "None"
         let qids = known ? "[\"\(Self.qid(speakerIndex))\"]" : "[]"
         let line =

@@ -136,7 +136,8 @@ enum ScaleBench {
       times.sort()
       let median = percentile(times, 0.5)
       let speedup = median / keyMedian
-      let target = peer == "rg" ? "  [target >= 10x faster than rg: \(speedup >= 10 ? "met" : "NOT met")]" : ""
+      let target =
+        peer == "rg" ? "  [target >= 10x faster than rg: \(speedup >= 10 ? "met" : "NOT met")]" : ""
       print(
         "  \(peer): median \(format(median * 1000)) ms per query; \(peer)/dateline keystroke = \(format(speedup))x (above 1: dateline is faster)\(target)"
       )
@@ -253,16 +254,24 @@ enum ScaleBench {
   static func machine() -> String {
     var name = utsname()
     uname(&name)
-    let machine = withUnsafeBytes(of: &name.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-    let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    let machine = withUnsafeBytes(of: &name.machine) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    let release = withUnsafeBytes(of: &name.release) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
     var model = ""
     if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
       let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
     {
-      model = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+      model =
+        line.split(separator: ":", maxSplits: 1).last.map {
+          $0.trimmingCharacters(in: .whitespaces)
+        } ?? ""
     }
     let memory = ProcessInfo.processInfo.physicalMemory / 1_073_741_824
-    return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GB, Linux \(release) \(machine)"
+    return
+      "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GB, Linux \(release) \(machine)"
   }
 
   static func printError(_ text: String) {
@@ -312,6 +321,8 @@ struct Child {
     let wall = Date().timeIntervalSince(start)
     let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     let exited = status & 0x7F == 0
-    return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output, usage.ru_maxrss * 1024, wall)
+    return (
+      exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output, usage.ru_maxrss * 1024, wall
+    )
   }
 }

@@ -197,23 +197,54 @@ enum TemporaryOutputs {
     for name in names where name.hasPrefix(prefix) { unlink(directory + "/" + name) }
   }
 
-  nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+  /// Set before the handlers are installed, read only by them.
+  nonisolated(unsafe) static var signalDirectory: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) static var signalPrefix: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) static var signalPath = UnsafeMutablePointer<CChar>.allocate(
+    capacity: Int(PATH_MAX) + 1)
 
-  /// Watches SIGINT and SIGTERM on a queue of their own while the import runs on this thread.
+  /// Installs SIGINT and SIGTERM handlers that remove this process's temporary files for
+  /// `path`, then end the process as the signal would have (so its status says so).
   static func cleanUpOnSignal(for path: String) {
+    let url = URL(fileURLWithPath: path)
+    signalDirectory = strdup(url.deletingLastPathComponent().path)
+    signalPrefix = strdup("." + url.lastPathComponent + marker + "\(getpid())-")
+    // A parent may have started us with these blocked (test runners do): an import must stop.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     for signalNumber in [SIGINT, SIGTERM] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(
-        signal: signalNumber, queue: .global(qos: .userInitiated))
-      source.setEventHandler {
-        remove(beside: path)
-        FileHandle.standardError.write(
-          Data("\ndateline import: interrupted; \(Output.clean(path)) was not changed\n".utf8))
-        signal(signalNumber, SIG_DFL)
-        raise(signalNumber)
+      signal(signalNumber) { received in
+        TemporaryOutputs.removeFromHandler()
+        signal(received, SIG_DFL)
+        raise(received)
       }
-      source.resume()
-      sources.append(source)
+    }
+  }
+
+  /// Only calls that are safe in a signal handler in practice: opendir, readdir, unlink.
+  static func removeFromHandler() {
+    guard let directory = signalDirectory, let prefix = signalPrefix,
+      let stream = opendir(directory)
+    else { return }
+    defer { closedir(stream) }
+    let prefixLength = strlen(prefix)
+    let base = signalPath
+    while let entry = readdir(stream) {
+      withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
+        namePointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+          guard strncmp(name, prefix, prefixLength) == 0 else { return }
+          let directoryLength = strlen(directory)
+          let nameLength = strlen(name)
+          guard directoryLength + nameLength + 2 < Int(PATH_MAX) else { return }
+          memcpy(base, directory, directoryLength)
+          base[directoryLength] = CChar(UInt8(ascii: "/"))
+          memcpy(base + directoryLength + 1, name, nameLength + 1)
+          unlink(base)
+        }
+      }
     }
   }
 }

@@ -144,7 +144,8 @@ struct ImportCommandTests {
 struct ImportFailureTests {
   static func lines(_ count: Int) -> String {
     (0..<count).map {
-      ImportCommandTests.quotebankLine("q\($0)", "Words number \($0) about the budget", speaker: "S\($0 % 50)")
+      ImportCommandTests.quotebankLine(
+        "q\($0)", "Words number \($0) about the budget", speaker: "S\($0 % 50)")
     }.joined(separator: "\n") + "\n"
   }
 

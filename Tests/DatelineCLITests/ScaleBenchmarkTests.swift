@@ -55,8 +55,10 @@ struct ScaleBenchmarkTests {
       try CLI.run(["import", out.appendingPathComponent("dataset").path, "-o", fromDataset]).status
         == 0)
     #expect(
-      try CLI.run(["import", out.appendingPathComponent("quotebank.jsonl").path, "-o", fromQuotebank])
-        .status == 0)
+      try CLI.run([
+        "import", out.appendingPathComponent("quotebank.jsonl").path, "-o", fromQuotebank,
+      ])
+      .status == 0)
     func quotes(_ path: String) throws -> [String: String] {
       let result = try CLI.run(["quotes", "--json", "--data", path])
       var byID: [String: String] = [:]
@@ -100,6 +102,7 @@ struct ScaleBenchmarkTests {
 
   @Test func badArgumentsAreUsageErrors() throws {
     #expect(try CLI.run(["scale", "--sizes", "x"], program: "dateline-bench").status == 2)
-    #expect(try CLI.run(["generate", "--quotes", "0", "-o", "x"], program: "dateline-bench").status == 2)
+    #expect(
+      try CLI.run(["generate", "--quotes", "0", "-o", "x"], program: "dateline-bench").status == 2)
   }
 }
