@@ -46,9 +46,14 @@ let package = Package(
       dependencies: ["DatelineModel", "DatelineIngest", "DatelineUI"]
     ),
     // Helpers shared by the test targets (seeded randomness), built only for tests.
-    .target(name: "DatelineTestSupport", path: "Tests/DatelineTestSupport"),
+    .target(
+      name: "DatelineTestSupport", dependencies: ["DatelineModel"],
+      path: "Tests/DatelineTestSupport"),
     .testTarget(
-      name: "DatelineModelTests", dependencies: ["DatelineModel", "DatelineTestSupport"]),
+      name: "DatelineModelTests",
+      dependencies: [
+        "DatelineModel", "DatelineTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "DatelineIngestTests",
       dependencies: ["DatelineIngest", "DatelineModel", "DatelineTestSupport"],

@@ -10,7 +10,8 @@ public enum CSV {
     return text
   }
 
-  static func field(_ value: String) -> String {
+  static func field(_ raw: String) -> String {
+    let value = withoutControls(raw)
     let needsQuotes =
       value.utf8.contains { byte in
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
@@ -18,6 +19,24 @@ public enum CSV {
       } || value.first == " " || value.last == " "
     guard needsQuotes else { return value }
     return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// Control characters other than tab and line breaks are dropped: an export printed on a
+  /// terminal must not carry escape sequences from the data.
+  static func withoutControls(_ text: String) -> String {
+    guard
+      text.unicodeScalars.contains(where: {
+        $0.properties.generalCategory == .control && $0 != "\t" && $0 != "\n" && $0 != "\r"
+      })
+    else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars
+    where scalar.properties.generalCategory != .control || scalar == "\t" || scalar == "\n"
+      || scalar == "\r"
+    {
+      result.unicodeScalars.append(scalar)
+    }
+    return result
   }
 
   /// One field as read, with the line and column (1-based, in Unicode scalars) where it starts.

@@ -59,38 +59,17 @@ public enum Exporter {
   public static func export(
     _ timeline: Timeline, to format: ExportFormat, options: ExportOptions = ExportOptions()
   ) -> String {
+    let data = ExportData(timeline, options)
     switch format {
-    case .timelinejs: TimelineJSWriter.json(timeline, options: options)
-    case .timelinejsCSV: TimelineJSWriter.csv(timeline, options: options)
-    case .ics: ICalendarWriter.calendar(timeline, options: options)
+    case .timelinejs: return TimelineJSWriter.json(data, options: options)
+    case .timelinejsCSV: return TimelineJSWriter.csv(data, options: options)
+    case .ics: return ICalendarWriter.calendar(data, options: options)
     case .csv:
-      options.events
-        ? SpreadsheetWriter.events(timeline, options: options)
-        : SpreadsheetWriter.quotes(timeline, options: options)
-    case .markdown: MarkdownWriter.brief(timeline, options: options)
+      return options.events
+        ? SpreadsheetWriter.events(data, options: options)
+        : SpreadsheetWriter.quotes(data, options: options)
+    case .markdown: return MarkdownWriter.brief(data, options: options)
     }
-  }
-
-  /// The events an export includes, chronological: all, or with `upcoming` only those after the
-  /// "as of" date.
-  static func events(_ timeline: Timeline, _ options: ExportOptions) -> [TimelineEvent] {
-    options.upcoming ? timeline.events.filter(\.isUpcoming) : Array(timeline.events)
-  }
-
-  /// The sources the events and their quotes cite, in order of first citation. (Looked up one
-  /// by one: `Timeline.dataset` would read every row of a large store.)
-  static func citedSources(_ events: [TimelineEvent], _ timeline: Timeline) -> [Source] {
-    var seen: Set<String> = []
-    var sources: [Source] = []
-    for item in events {
-      let ids =
-        [item.event.provenance.source]
-        + timeline.quotes(at: item.event.id).map(\.quote.provenance.source)
-      for id in ids where seen.insert(id).inserted {
-        if let source = timeline.source(id: id) { sources.append(source) }
-      }
-    }
-    return sources
   }
 }
 
@@ -137,7 +116,7 @@ enum ExportText {
   static func speaker(_ quote: TimelineQuote) -> String { quote.speakerName }
 
   /// A citation in words: `Publisher, "Title", paragraph 7`.
-  static func citation(_ provenance: Provenance, _ timeline: Timeline) -> String {
+  static func citation(_ provenance: Provenance, _ timeline: ExportData) -> String {
     guard let source = timeline.source(id: provenance.source) else {
       return "\(provenance.source), paragraph \(provenance.paragraph)"
     }

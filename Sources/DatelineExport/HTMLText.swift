@@ -85,3 +85,41 @@ enum HTMLText {
     return String(trimmed[..<close.lowerBound])
   }
 }
+
+extension HTMLText {
+  /// A quotation as `dateline export` writes it in a slide:
+  /// `<blockquote>“TEXT” <cite>— SPEAKER</cite></blockquote>`.
+  struct Quotation: Equatable {
+    var text: String
+    var speaker: String
+  }
+
+  /// The quotations of a slide's text that name their speaker in a `<cite>`; others are left
+  /// out (a quote needs a speaker).
+  static func quotations(_ html: String) -> [Quotation] {
+    var found: [Quotation] = []
+    var rest = html[...]
+    while let open = rest.range(of: "<blockquote", options: .caseInsensitive),
+      let close = rest.range(
+        of: "</blockquote>", options: .caseInsensitive, range: open.upperBound..<rest.endIndex)
+    {
+      defer { rest = rest[close.upperBound...] }
+      guard let tagEnd = rest[open.upperBound..<close.lowerBound].firstIndex(of: ">") else {
+        continue
+      }
+      let inside = rest[rest.index(after: tagEnd)..<close.lowerBound]
+      guard let cite = inside.range(of: "<cite", options: .caseInsensitive) else { continue }
+      var text = plain(String(inside[..<cite.lowerBound]))
+      var speaker = plain(String(inside[cite.lowerBound...]))
+      while let first = speaker.first, "\u{2014}\u{2013}-~ ".contains(first) {
+        speaker.removeFirst()
+      }
+      if text.count >= 2, text.first == "\u{201C}", text.last == "\u{201D}" {
+        text = String(text.dropFirst().dropLast())
+      }
+      guard !text.isEmpty, !speaker.isEmpty else { continue }
+      found.append(Quotation(text: text, speaker: speaker))
+    }
+    return found
+  }
+}

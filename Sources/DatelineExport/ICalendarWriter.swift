@@ -11,7 +11,7 @@ import DatelineModel
 public enum ICalendarWriter {
   public static let productID = "-//Dateline//Dateline timeline export//EN"
 
-  public static func calendar(_ timeline: Timeline, options: ExportOptions) -> String {
+  static func calendar(_ timeline: ExportData, options: ExportOptions) -> String {
     var lines = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
@@ -21,14 +21,14 @@ public enum ICalendarWriter {
       "X-WR-CALNAME:\(text(timeline.title))",
     ]
     let stamp = utcStamp(options.timestamp)
-    for item in Exporter.events(timeline, options) {
+    for item in timeline.events {
       lines += event(item, timeline, stamp: stamp)
     }
     lines.append("END:VCALENDAR")
     return lines.map(fold).joined()
   }
 
-  static func event(_ item: TimelineEvent, _ timeline: Timeline, stamp: String) -> [String] {
+  static func event(_ item: TimelineEvent, _ timeline: ExportData, stamp: String) -> [String] {
     let first = item.date.start
     let last = item.date.value.latestDay
     guard (1...9999).contains(first.year), (1...9999).contains(last.year),
@@ -62,7 +62,7 @@ public enum ICalendarWriter {
 
   /// The summary, when it happens in words (with the article's words when it was stated), the
   /// quotes at the event, and the source.
-  static func description(_ item: TimelineEvent, _ timeline: Timeline) -> String {
+  static func description(_ item: TimelineEvent, _ timeline: ExportData) -> String {
     var parts = [item.event.summary]
     var when = "When: \(DateWords.words(item.date.value))"
     if let stated = item.date.stated { when += " (stated \u{201C}\(stated)\u{201D})" }

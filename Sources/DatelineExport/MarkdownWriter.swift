@@ -4,12 +4,12 @@ import DatelineModel
 /// words, our headline and summary, the quotes said at it, and a citation; then the sources.
 /// The framing sentences are ours; only quotations are the sources' words.
 public enum MarkdownWriter {
-  public static func brief(_ timeline: Timeline, options: ExportOptions) -> String {
-    let events = Exporter.events(timeline, options)
+  static func brief(_ timeline: ExportData, options: ExportOptions) -> String {
+    let events = timeline.events
     var lines = ["# \(inline(timeline.title))", ""]
     var about = "Chronology of \(events.count) \(options.upcoming ? "upcoming " : "")event"
     if events.count != 1 { about += "s" }
-    let sourceList = Exporter.citedSources(events, timeline)
+    let sourceList = timeline.citedSources
     let sources = sourceList.count
     about += " drawn from \(sources) source\(sources == 1 ? "" : "s")"
     if let asOf = timeline.asOf { about += ", as reported by \(DateWords.words(.day(asOf)))" }
@@ -49,7 +49,7 @@ public enum MarkdownWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func entry(_ item: TimelineEvent, _ timeline: Timeline) -> [String] {
+  static func entry(_ item: TimelineEvent, _ timeline: ExportData) -> [String] {
     let event = item.event
     let when = DateWords.words(item.date.value)
     var headline = inline(event.headline)
@@ -66,7 +66,7 @@ public enum MarkdownWriter {
   }
 
   /// `Publisher, paragraph 7`: short, the full reference is under Sources.
-  static func cite(_ provenance: Provenance, _ timeline: Timeline) -> String {
+  static func cite(_ provenance: Provenance, _ timeline: ExportData) -> String {
     let name = timeline.source(id: provenance.source)?.publisher ?? provenance.source
     return "\(name), para. \(provenance.paragraph)"
   }

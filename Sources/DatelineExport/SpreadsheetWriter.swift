@@ -14,13 +14,13 @@ public enum SpreadsheetWriter {
   /// One row per quote, chronological: the resolved EDTF date, the speaker's name, the verbatim
   /// text, the event id, the source id, the paragraph and the source's address. With `upcoming`,
   /// only quotes at upcoming events.
-  public static func quotes(_ timeline: Timeline, options: ExportOptions) -> String {
+  static func quotes(_ timeline: ExportData, options: ExportOptions) -> String {
     var rows = [quoteHeader]
+    // With `upcoming`, the export's events are the upcoming ones.
+    let upcoming = Set(timeline.events.map(\.event.id))
     for item in timeline.quotes {
       if options.upcoming {
-        guard let id = item.quote.event, timeline.event(id: id)?.isUpcoming == true else {
-          continue
-        }
+        guard let id = item.quote.event, upcoming.contains(id) else { continue }
       }
       let quote = item.quote
       rows.append([
@@ -33,9 +33,9 @@ public enum SpreadsheetWriter {
   }
 
   /// One row per event, chronological; participants are ids separated by `;`.
-  public static func events(_ timeline: Timeline, options: ExportOptions) -> String {
+  static func events(_ timeline: ExportData, options: ExportOptions) -> String {
     var rows = [eventHeader]
-    for item in Exporter.events(timeline, options) {
+    for item in timeline.events {
       let event = item.event
       rows.append([
         event.id, item.date.value.description, item.date.start.description,

@@ -237,7 +237,14 @@ public enum TimelineJSImport {
       if headline.isEmpty { headline = "Slide \(index + 1)" }
       var summary = HTMLText.plain(HTMLText.firstParagraph(slide.text))
       if summary.isEmpty { summary = headline }
-      let wanted = slide.uniqueID.trimmingSpaces()
+      // A unique_id becomes the id when it is short and printable; others get one made from
+      // the headline.
+      var wanted = slide.uniqueID.trimmingSpaces()
+      if wanted.count > 100
+        || wanted.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+      {
+        wanted = ""
+      }
       let id = Identifier.unique(
         wanted.isEmpty ? Identifier.slug(headline).nonEmpty(or: "slide-\(index + 1)") : wanted,
         &used)
@@ -249,13 +256,35 @@ public enum TimelineJSImport {
           provenance: Provenance(source: sourceID, paragraph: index + 1)))
     }
     if !problems.diagnostics.isEmpty { throw problems.error }
+    // Quotes after every event id is taken, so an actor's id never displaces an event's.
+    var actors: [Actor] = []
+    var actorIDByName: [String: String] = [:]
+    var quotes: [Quote] = []
+    for (event, slide) in zip(events, slides) {
+      for (number, quoted) in HTMLText.quotations(slide.text).enumerated() {
+        let actorID: String
+        if let known = actorIDByName[quoted.speaker] {
+          actorID = known
+        } else {
+          actorID = Identifier.unique(
+            Identifier.slug(quoted.speaker).nonEmpty(or: "speaker-\(actors.count + 1)"), &used)
+          actorIDByName[quoted.speaker] = actorID
+          actors.append(Actor(id: actorID, name: quoted.speaker, kind: .person))
+        }
+        quotes.append(
+          Quote(
+            id: Identifier.unique("q-\(event.id)-\(number + 1)", &used), text: quoted.text,
+            speaker: actorID, event: event.id, provenance: event.provenance))
+      }
+    }
     let source = Source(
       id: sourceID, publisher: "Unknown publisher (imported from TimelineJS)",
       title: title.flatMap { $0.isEmpty ? nil : $0 }
         ?? "TimelineJS timeline \(Identifier.fileStem(problems.path))",
       published: "")
     return Dataset(
-      title: title.flatMap { $0.isEmpty ? nil : $0 }, sources: [source], events: events)
+      title: title.flatMap { $0.isEmpty ? nil : $0 }, sources: [source], actors: actors,
+      events: events, quotes: quotes)
   }
 
   /// The slide's EDTF date: its points, with the qualifiers and open or unknown ends its display

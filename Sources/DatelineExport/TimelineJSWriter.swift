@@ -49,7 +49,7 @@ public enum TimelineJSWriter {
     "Media Thumbnail", "Type", "Group", "Background",
   ]
 
-  public static func json(_ timeline: Timeline, options: ExportOptions) -> String {
+  static func json(_ timeline: ExportData, options: ExportOptions) -> String {
     let document = Document(
       title: titleSlide(timeline, options), events: slides(timeline, options))
     let encoder = JSONEncoder()
@@ -59,7 +59,7 @@ public enum TimelineJSWriter {
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
-  public static func csv(_ timeline: Timeline, options: ExportOptions) -> String {
+  static func csv(_ timeline: ExportData, options: ExportOptions) -> String {
     var rows = [csvHeader]
     let title = titleSlide(timeline, options)
     rows.append(row(title, type: "title"))
@@ -78,11 +78,11 @@ public enum TimelineJSWriter {
     ]
   }
 
-  static func titleSlide(_ timeline: Timeline, _ options: ExportOptions) -> Slide {
-    let events = Exporter.events(timeline, options)
+  static func titleSlide(_ timeline: ExportData, _ options: ExportOptions) -> Slide {
+    let events = timeline.events
     var about = "\(events.count) \(options.upcoming ? "upcoming " : "")event"
     if events.count != 1 { about += "s" }
-    let sources = Exporter.citedSources(events, timeline).count
+    let sources = timeline.citedSources.count
     about += " from \(sources) source\(sources == 1 ? "" : "s")"
     if let asOf = timeline.asOf { about += ", as of \(DateWords.words(.day(asOf)))" }
     about += "."
@@ -94,11 +94,12 @@ public enum TimelineJSWriter {
         text: "<p>\(ExportText.html(about))</p><p>\(ExportText.html(note))</p>"))
   }
 
-  static func slides(_ timeline: Timeline, _ options: ExportOptions) -> [Slide] {
-    Exporter.events(timeline, options).map { slide($0, timeline, options) }
+  static func slides(_ timeline: ExportData, _ options: ExportOptions) -> [Slide] {
+    timeline.events.map { slide($0, timeline, options) }
   }
 
-  static func slide(_ item: TimelineEvent, _ timeline: Timeline, _ options: ExportOptions) -> Slide
+  static func slide(_ item: TimelineEvent, _ timeline: ExportData, _ options: ExportOptions)
+    -> Slide
   {
     let (start, end) = dateObjects(item.date.value)
     return Slide(
@@ -129,7 +130,7 @@ public enum TimelineJSWriter {
     }
   }
 
-  static func group(_ item: TimelineEvent, _ timeline: Timeline, _ options: ExportOptions)
+  static func group(_ item: TimelineEvent, _ timeline: ExportData, _ options: ExportOptions)
     -> String?
   {
     switch options.grouping {
@@ -145,7 +146,7 @@ public enum TimelineJSWriter {
   }
 
   /// The slide's HTML: the summary, each quote at the event with its speaker, and the source.
-  static func body(_ item: TimelineEvent, _ timeline: Timeline) -> String {
+  static func body(_ item: TimelineEvent, _ timeline: ExportData) -> String {
     var html = "<p>\(ExportText.html(item.event.summary))</p>"
     for quote in timeline.quotes(at: item.event.id) {
       html +=
@@ -156,7 +157,7 @@ public enum TimelineJSWriter {
   }
 
   /// `Publisher, “Title”, paragraph 7`, linked when the source has a web address.
-  static func sourceHTML(_ provenance: Provenance, _ timeline: Timeline) -> String {
+  static func sourceHTML(_ provenance: Provenance, _ timeline: ExportData) -> String {
     guard let source = timeline.source(id: provenance.source) else {
       return ExportText.html("\(provenance.source), paragraph \(provenance.paragraph)")
     }

@@ -119,6 +119,34 @@ public enum IngestRunner {
         return badInput
       }
     }
+    // An article already in the dataset (same title and publication time) is skipped, or
+    // replaced with --force: merging the same article twice never duplicates it.
+    if let merge = options.merge, var dataset = existing {
+      var kept: [(ArticleAnalysis, String)] = []
+      for (analysis, file) in analyses {
+        guard
+          let source = DatasetBuilder.existingSource(
+            in: dataset, for: analysis, file: file, publisher: options.sourceName)
+        else {
+          kept.append((analysis, file))
+          continue
+        }
+        if options.force {
+          dataset = DatasetBuilder.removing(source: source.id, from: dataset)
+          errors(
+            "\(IngestReport.safe(file)): already in \(IngestReport.safe(merge)) as source '\(IngestReport.safe(source.id))'; replacing it (--force)"
+          )
+          kept.append((analysis, file))
+        } else {
+          errors(
+            "\(IngestReport.safe(file)): already in \(IngestReport.safe(merge)) as source '\(IngestReport.safe(source.id))' (same title and publication time); skipped; pass --force to replace it"
+          )
+        }
+      }
+      guard !kept.isEmpty else { return ok }
+      analyses = kept
+      existing = dataset
+    }
     let builder: DatasetBuilder
     do {
       builder = try buildDataset(analyses, into: existing, publisher: options.sourceName)
@@ -133,7 +161,14 @@ public enum IngestRunner {
     var payload = builder.dataset
     if target == nil, let merge = options.merge {
       if mergeIsDirectory {
-        let name = builder.added.sources.first?.id ?? "ingested"
+        // Named after the article's file, unless a file of that name is there already.
+        var name = builder.added.sources.first?.id ?? "ingested"
+        if let file = analyses.first?.1 {
+          let base = DatasetBuilder.slug(DatasetBuilder.baseName(file))
+          let taken = FileManager.default.fileExists(
+            atPath: (merge.hasSuffix("/") ? merge : merge + "/") + "\(base).json")
+          if !base.isEmpty && !taken { name = base }
+        }
         target = (merge.hasSuffix("/") ? merge : merge + "/") + "\(name).json"
         payload = builder.added
         payload.title = nil

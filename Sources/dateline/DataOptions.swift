@@ -11,14 +11,27 @@ struct DataOptions: ParsableArguments {
       valueName: "PATH"))
   var data: String?
 
-  /// Reads and builds the timeline, or fails with the dataset's diagnostics (status 1).
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Store file (SQLite) to open; with --data, the store to build from that dataset and reuse.",
+      valueName: "FILE"))
+  var store: String?
+
+  /// Opens or builds the timeline, or fails with the dataset's (or store's) diagnostics
+  /// (status 1). A large dataset's store is cached (see `TimelineCache`).
   func loadTimeline() throws -> Timeline {
-    let path = try DataLocator.locate(
-      explicit: data, environment: ProcessInfo.processInfo.environment,
-      currentDirectory: FileManager.default.currentDirectoryPath)
+    let environment = ProcessInfo.processInfo.environment
     do {
-      return try Timeline(path: path)
-    } catch {
+      if let store, data == nil {
+        return try Timeline(storePath: store)
+      }
+      let path = try DataLocator.locate(
+        explicit: data, environment: environment,
+        currentDirectory: FileManager.default.currentDirectoryPath)
+      return try TimelineCache.timeline(dataPath: path, store: store, environment: environment)
+        .timeline
+    } catch let error as DatasetLoadError {
       throw CommandFailure.invalidData(error.diagnostics)
     }
   }

@@ -16,6 +16,12 @@ struct CSVTests {
     #expect(decoded == rows)
   }
 
+  @Test func controlCharactersOtherThanTabsAndLineBreaksAreDropped() throws {
+    let text = CSV.encode([["red\u{1B}[31m alert\u{07}", "tab\there", "bell\u{9B}1m"]])
+    #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" })
+    #expect(try CSV.decode(text).first?.map(\.text) == ["red[31m alert", "tab\there", "bell1m"])
+  }
+
   @Test func decodingReportsWhereTheProblemIs() throws {
     #expect(throws: CSV.SyntaxError.self) { try CSV.decode("a,b\r\n1,\"open") }
     do {

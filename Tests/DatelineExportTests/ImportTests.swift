@@ -1,5 +1,6 @@
 import DatelineExport
 import DatelineModel
+import Foundation
 import Testing
 
 @Suite("TimelineJS import")
@@ -23,6 +24,19 @@ struct ImportTests {
     return try essentials(Timeline(dataset: dataset))
   }
 
+  /// The quotes said at events, as the slides carry them: speaker, text (a line break reads as a
+  /// space in HTML) and the event's headline.
+  static func quotations(_ timeline: Timeline) -> Set<[String]> {
+    Set(
+      timeline.quotes.compactMap { item in
+        guard let id = item.quote.event, let event = timeline.event(id: id) else { return nil }
+        return [
+          item.speakerName, item.quote.text.replacingOccurrences(of: "\n", with: " "),
+          event.event.headline,
+        ]
+      })
+  }
+
   @Test(arguments: [false, true])
   func jsonRoundTripKeepsEventsDatesAndHeadlines(bundled: Bool) throws {
     let timeline = try bundled ? ExportFixtures.bundled() : ExportFixtures.timeline()
@@ -32,6 +46,7 @@ struct ImportTests {
     #expect(dataset.events.map(\.id) == timeline.events.map(\.event.id))
     #expect(try Self.essentials(dataset) == Self.essentials(timeline))
     #expect(dataset.title == timeline.title)
+    #expect(try Self.quotations(Timeline(dataset: dataset)) == Self.quotations(timeline))
     let oval = try #require(dataset.events.first)
     #expect(oval.summary == timeline.events.first?.event.summary)
   }
@@ -43,6 +58,7 @@ struct ImportTests {
     #expect(TimelineJSImport.detect(Array(csv.utf8)) == .csv)
     let dataset = try TimelineJSImport.read(Array(csv.utf8), path: "story.csv")
     #expect(try Self.essentials(dataset) == Self.essentials(timeline))
+    #expect(try Self.quotations(Timeline(dataset: dataset)) == Self.quotations(timeline))
     #expect(dataset.title == timeline.title)
   }
 
@@ -60,9 +76,10 @@ struct ImportTests {
       {"title": {"text": {"headline": "Space &amp; time", "text": "<p>Intro</p>"}},
        "events": [
         {"start_date": {"year": "1969", "month": "7", "day": "20", "hour": "20"},
-         "text": {"headline": "<b>Moon</b> landing", "text": "<p>Apollo 11 lands.</p><p>More.</p>"},
+         "text": {"headline": "<b>Moon</b> landing", "text": "<p>Apollo 11 lands.</p><p>More.</p><blockquote>\\"One small step\\" <cite>&mdash; Neil Armstrong</cite></blockquote><blockquote>No speaker</blockquote>"},
          "media": {"url": "https://example.com/moon.jpg"}},
-        {"start_date": {"year": 1957, "month": ""}, "text": {"headline": "Sputnik"}},
+        {"start_date": {"year": 1957, "month": ""}, "text": {"headline": "Sputnik"},
+         "unique_id": "\(String(repeating: "x", count: 300))"},
         {"start_date": {"year": 1961}, "end_date": {"year": 1972, "month": 12},
          "text": {"text": "No headline here"}, "group": "Scheduled"}
       ]}
@@ -74,6 +91,10 @@ struct ImportTests {
     #expect(
       dataset.events.map(\.date) == [.edtf("1969-07-20"), .edtf("1957"), .edtf("1961/1972-12")])
     #expect(dataset.events[0].summary == "Apollo 11 lands.")
+    #expect(dataset.quotes.map(\.text) == ["\"One small step\""])
+    #expect(dataset.actors.map(\.name) == ["Neil Armstrong"])
+    #expect(dataset.quotes.first?.speaker == "neil-armstrong")
+    #expect(dataset.quotes.first?.event == "moon-landing")
     #expect(dataset.events[1].summary == "Sputnik")
     #expect(dataset.events[2].status == .scheduled)
     #expect(dataset.sources.first?.id == "timelinejs-space")

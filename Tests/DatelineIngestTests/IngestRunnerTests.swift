@@ -74,6 +74,52 @@ struct IngestRunnerTests {
     _ = try Timeline(dataset: dataset)
   }
 
+  @Test func mergingTheSameArticleTwiceIsRecognizedAndNeverDuplicates() throws {
+    let scratch = try ScratchDirectory()
+    let first = try scratch.write("first.txt", Self.article)
+    let copy = try scratch.write("copy.txt", Self.article)
+    let out = scratch.path("story.json")
+    #expect(runIngest(IngestOptions(files: [first], output: out)).status == 0)
+    let before = try DatasetLoader.load(path: out)
+    let again = runIngest(IngestOptions(files: [copy], merge: out))
+    #expect(again.status == 0, "\(again.errors)")
+    #expect(again.errors.contains("already in"))
+    #expect(again.errors.contains("--force"))
+    #expect(try DatasetLoader.load(path: out) == before)
+    // With --force the article is replaced: the same counts, nothing twice.
+    let replaced = runIngest(IngestOptions(files: [copy], merge: out, force: true))
+    #expect(replaced.status == 0, "\(replaced.errors)")
+    let after = try DatasetLoader.load(path: out)
+    #expect(after.sources.count == 1)
+    #expect(after.events.count == before.events.count)
+    #expect(after.quotes.count == before.quotes.count)
+    #expect(after.actors.count == before.actors.count)
+    #expect(Set(after.quotes.map(\.text)).count == after.quotes.count)
+  }
+
+  @Test func idsAreShortSlugsAndPeopleComeBeforeTheirCountry() throws {
+    let scratch = try ScratchDirectory()
+    let file = try scratch.write(
+      "000_0123456789abcdef.txt",
+      """
+      date 2025-03-10
+
+      Prime Minister Keir Starmer of the United Kingdom will meet President Donald Trump on Thursday. "We will talk about trade," Starmer said.
+      """)
+    let out = scratch.path("story.json")
+    #expect(runIngest(IngestOptions(files: [file], output: out)).status == 0)
+    let dataset = try DatasetLoader.load(path: out)
+    let ids = dataset.events.map(\.id) + dataset.quotes.map(\.id) + dataset.sources.map(\.id)
+    #expect(!ids.contains { $0.contains("0123456789abcdef") }, "\(ids)")
+    #expect(dataset.quotes.first?.id == "keir-starmer-quote")
+    for event in dataset.events {
+      let kinds = event.participants.compactMap { id in dataset.actors.first { $0.id == id }?.kind }
+      if let country = kinds.firstIndex(of: .country), let person = kinds.lastIndex(of: .person) {
+        #expect(person < country, "\(event.participants)")
+      }
+    }
+  }
+
   @Test func mergeIntoADirectoryAddsAFileThatLoadsWithTheOthers() throws {
     let scratch = try ScratchDirectory()
     let first = try scratch.write("first.txt", Self.article)

@@ -352,7 +352,14 @@ struct EntityFinder {
   mutating func handle(run: Run, sentenceStart: Int) -> Run? {
     let tokens = article.tokens
     var first = run.first
-    let last = run.last
+    var last = run.last
+    // "Dennis Okoro Jr.", "Vann R. Newkirk II": the generational suffix is no part of the
+    // name people are matched by.
+    if last > first + 1, article.tokens[last].kind == .word,
+      ["jr", "sr", "ii", "iii", "iv"].contains(article.tokens[last].lower)
+    {
+      last -= 1
+    }
     // Sentence openers and function words are not names: "Still", "The", "On".
     // "Said Ellis:" at a sentence start: the verb is no part of the name.
     while first <= last,

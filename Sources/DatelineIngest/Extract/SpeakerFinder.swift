@@ -85,6 +85,14 @@ final class SpeakerFinder {
         found.speaker = speaker
         found.confidence = 0.7
         found.reason = "continues the previous speaker in the paragraph"
+      } else if article.paragraphTokens[span.paragraph].lowerBound == span.openToken,
+        let speaker = speakerIntroducingParagraph(span.paragraph)
+      {
+        // `The New York Times reports:` then the quote as a paragraph of its own.
+        found.speaker = speaker
+        found.confidence = 0.75
+        found.reason = "introduced at the end of the paragraph before"
+        found.hasOwnAttribution = true
       } else if let previous = previousParagraphSpeaker, previous.paragraph == span.paragraph - 1,
         article.paragraphTokens[span.paragraph].lowerBound == span.openToken
       {
@@ -305,7 +313,8 @@ final class SpeakerFinder {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
           return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
         }
-        guard article.tokens[nameAt].kind == .word, !article.tokens[nameAt].lower.equals("that"),
+        guard article.tokens[nameAt].kind == .word || article.tokens[nameAt].kind == .number,
+          !article.tokens[nameAt].lower.equals("that"),
           article.tokens[nameAt].quote < 0, !Self.isPronoun(article.tokens[nameAt].lower)
         else { break }
         nameAt += 1
@@ -318,6 +327,33 @@ final class SpeakerFinder {
       return (speaker, "according to", 0.9, "according to")
     }
     return nil
+  }
+
+  /// The speaker of a paragraph that ends with a colon after a speech verb ("Trump wrote:"),
+  /// introducing the quote that makes up the next paragraph.
+  func speakerIntroducingParagraph(_ paragraph: Int) -> Int? {
+    guard paragraph > 0 else { return nil }
+    let previous = article.paragraphTokens[paragraph - 1]
+    guard previous.count > 2, article.tokens[previous.upperBound - 1].lower.equals(":") else {
+      return nil
+    }
+    let sentence = article.sentences[article.tokens[previous.upperBound - 1].sentence]
+    let start = max(sentence.lowerBound, previous.lowerBound)
+    for index in start..<(previous.upperBound - 1) where article.tokens[index].quote < 0 {
+      if hasSpeechVerb(after: index, paragraphEnd: previous.upperBound)
+        || hasReportingVerb(after: index, paragraphEnd: previous.upperBound)
+      {
+        return subject(at: index, paragraphEnd: previous.upperBound)?.0
+      }
+    }
+    return nil
+  }
+
+  /// A subject starts at `index` and a verb that reports speech follows it ("reports").
+  func hasReportingVerb(after index: Int, paragraphEnd: Int) -> Bool {
+    guard let (_, next) = subject(at: index, paragraphEnd: paragraphEnd) else { return false }
+    return next < paragraphEnd && article.tokens[next].kind == .word
+      && Self.characterizingVerbs.contains(article.tokens[next].lower)
   }
 
   /// A subject starts at `index` and a speech verb follows it (adverbs between).
@@ -363,6 +399,13 @@ final class SpeakerFinder {
     var next = mention.last + 1
     if let closing = finder.appositionOf[Int(mentionIndex)] {
       next = closing + 1
+    } else if finder.entities[mention.entity].kind == .person {
+      // "Vann R. Newkirk II, a writer for The Atlantic, said": a suffix, then an apposition.
+      if next < paragraphEnd, ["ii", "iii", "iv", "jr", "sr"].contains(article.tokens[next].lower) {
+        next += 1
+        if next < paragraphEnd, article.tokens[next].lower.equals(".") { next += 1 }
+      }
+      next = skipApposition(from: next, paragraphEnd: paragraphEnd)
     }
     return (mention.entity, skipAffiliation(from: next, paragraphEnd: paragraphEnd))
   }
@@ -421,7 +464,8 @@ final class SpeakerFinder {
     "mocked", "mocks", "dismissed", "dismisses", "characterized", "decried", "lambasted",
     "pledged", "pledges", "vowed", "insisted", "telling", "says", "promising", "blamed",
     "blames", "defended", "defends", "questioned", "acknowledging", "arguing", "saying",
-    "warning", "adding", "noting", "calling",
+    "warning", "adding", "noting", "reports", "reported", "attacked", "attacks", "sings",
+    "sang", "tweeting", "writing", "telling", "scolded",
   ]
   static let appositionStarts: WordSet = [
     "a", "an", "the", "who", "whose", "one", "its", "his", "her",
@@ -521,8 +565,15 @@ final class SpeakerFinder {
         if let resolved = resolvePronoun(article.tokens[first].lower, before: first) {
           return (resolved, cue, 0.7, "pronoun subject of the sentence")
         }
-      } else if let (speaker, _) = subject(at: first, paragraphEnd: verb) {
-        return (speaker, cue, 0.75, "subject of the sentence")
+      } else {
+        // "Union steward Lena Fisk ...": a few words of description may lead the name.
+        for start in first..<min(index, first + 5) {
+          if let (speaker, _) = subject(at: start, paragraphEnd: verb),
+            finder.entities[speaker].kind == .person
+          {
+            return (speaker, cue, 0.75, "subject of the sentence")
+          }
+        }
       }
       return nil
     }

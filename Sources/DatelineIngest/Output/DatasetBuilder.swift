@@ -61,23 +61,99 @@ public struct DatasetBuilder {
     indexActor(at: dataset.actors.count - 1)
   }
 
+  /// The source in `dataset` that is this article already: the same publication time, and the
+  /// same title, or (a title made up from the file name differs by file) every quote of ours
+  /// among that source's quotes, or, without quotes, the same event headlines.
+  public static func existingSource(
+    in dataset: Dataset, for analysis: ArticleAnalysis, file: String, publisher: String?
+  ) -> Source? {
+    let title = DatasetBuilder().title(of: analysis, sourceName: publisher, file: file)
+    let published = analysis.publication?.iso ?? ""
+    for source in dataset.sources where source.published == published {
+      if source.title == title { return source }
+      let quotes = dataset.quotes.filter { $0.provenance.source == source.id }.map(\.text)
+      let ours = analysis.quotes.map(\.text)
+      if !ours.isEmpty, !quotes.isEmpty,
+        ours.allSatisfy({ text in quotes.contains { $0.contains(text) } })
+      {
+        return source
+      }
+      let headlines = Set(
+        dataset.events.filter { $0.provenance.source == source.id }.map(\.headline))
+      if ours.isEmpty, !headlines.isEmpty, headlines == Set(analysis.events.map(\.headline)) {
+        return source
+      }
+    }
+    return nil
+  }
+
+  /// The dataset without the source and the events, quotes and relations taken from it (for
+  /// replacing an article with `--force`). Actors stay: others may name them.
+  public static func removing(source id: String, from dataset: Dataset) -> Dataset {
+    var result = dataset
+    let removedEvents = Set(dataset.events.filter { $0.provenance.source == id }.map(\.id))
+    result.sources.removeAll { $0.id == id }
+    result.events.removeAll { $0.provenance.source == id }
+    result.quotes.removeAll { $0.provenance.source == id }
+    result.relations.removeAll {
+      $0.provenance.source == id || $0.event.map(removedEvents.contains) == true
+    }
+    for index in result.quotes.indices
+    where result.quotes[index].event.map(removedEvents.contains) == true {
+      result.quotes[index].event = nil
+    }
+    return result
+  }
+
+  /// A short id from the first words of a text that carry meaning: "Macron joined Trump at the
+  /// White House" -> "macron-joined-trump".
+  static func shortSlug(_ text: String, words: Int = 3) -> String {
+    let kept = text.split(separator: " ").filter {
+      !slugStopWords.contains($0.lowercased())
+    }.prefix(words)
+    return slug(kept.joined(separator: " "))
+  }
+  static let slugStopWords: Set<String> = [
+    "the", "a", "an", "at", "of", "to", "in", "on", "for", "with", "and", "will", "would",
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "that", "this", "its",
+  ]
+
   public mutating func add(_ analysis: ArticleAnalysis, file: String, publisher: String?) {
-    let sourceID = uniqueID(Self.slug(Self.baseName(file)))
+    let title = title(of: analysis, sourceName: publisher, file: file)
+    let titleSlug = Self.shortSlug(title, words: 4)
+    let sourceID = uniqueID(titleSlug.isEmpty ? Self.slug(Self.baseName(file)) : titleSlug)
     let source = Source(
-      id: sourceID, publisher: publisher ?? "Unknown publisher",
-      title: title(of: analysis, sourceName: publisher, file: file),
+      id: sourceID, publisher: publisher ?? "Unknown publisher", title: title,
       published: analysis.publication?.iso ?? "")
     append(source: source)
+    // What the dataset holds already, so that merging never duplicates an event or a quote.
+    var knownEvents: [String: String] = [:]
+    for event in dataset.events {
+      knownEvents["\(event.date)|\(event.headline.lowercased())"] = event.id
+    }
+    var knownQuotes = Set(dataset.quotes.map { "\($0.speaker)|\($0.text)" })
     var actorIDs: [Int: String] = [:]
     for entityIndex in analysis.actorEntities {
       actorIDs[entityIndex] = actorID(for: analysis.entities[entityIndex], in: analysis)
     }
     var eventIDs: [Int: String] = [:]
     for (number, found) in analysis.events.enumerated() {
-      let id = uniqueID("\(sourceID)-event-\(number + 1)")
+      if let known = knownEvents["\(found.date)|\(found.headline.lowercased())"] {
+        eventIDs[number] = known
+        continue
+      }
+      let eventSlug = Self.shortSlug(found.headline)
+      let id = uniqueID(eventSlug.isEmpty ? "\(sourceID)-event" : eventSlug)
+      knownEvents["\(found.date)|\(found.headline.lowercased())"] = id
       eventIDs[number] = id
       var participants: [String] = []
-      for participant in found.participants {
+      // A person outranks their country: people first, then groups and organizations, then
+      // countries (so Trump "met with" Starmer, not the United Kingdom).
+      let ranked = found.participants.enumerated().sorted {
+        (Self.rank(analysis.entities[$0.element].kind), $0.offset)
+          < (Self.rank(analysis.entities[$1.element].kind), $1.offset)
+      }
+      for (_, participant) in ranked {
         if let actor = actorIDs[participant], !participants.contains(actor) {
           participants.append(actor)
         }
@@ -96,7 +172,6 @@ public struct DatasetBuilder {
         added.relations.append(relation)
       }
     }
-    var number = 0
     var index = 0
     let quotes = analysis.quotes
     while index < quotes.count {
@@ -115,8 +190,8 @@ public struct DatasetBuilder {
       guard let speaker = quote.speaker, let speakerID = actorIDs[speaker],
         [.person, .group].contains(analysis.entities[speaker].kind)
       else { continue }
-      number += 1
-      let id = uniqueID("\(sourceID)-quote-\(number)")
+      guard knownQuotes.insert("\(speakerID)|\(text)").inserted else { continue }
+      let id = uniqueID("\(speakerID)-quote")
       let item = Quote(
         id: id, text: text, speaker: speakerID,
         event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
@@ -131,6 +206,15 @@ public struct DatasetBuilder {
   mutating func append(source: Source) {
     dataset.sources.append(source)
     added.sources.append(source)
+  }
+
+  static func rank(_ kind: ActorKind) -> Int {
+    switch kind {
+    case .person: 0
+    case .group: 1
+    case .organization: 2
+    case .country: 3
+    }
   }
 
   static func isMeeting(_ headline: String) -> Bool {

@@ -40,7 +40,10 @@ extension StoreReader {
         "store version \(version.map(String.init) ?? "unknown"), this dateline reads version \(StoreSchema.version); rebuild it"
       )
     }
-    return StoreReader(database: queue, path: path)
+    var configuration = Configuration()
+    configuration.readonly = true
+    let search = try? DatabaseQueue(path: path, configuration: configuration)
+    return StoreReader(database: queue, searchDatabase: search, path: path)
   }
 
   /// The key the store was built for (see `TimelineCache`), or nil if unreadable.

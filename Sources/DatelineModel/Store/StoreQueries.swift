@@ -169,25 +169,42 @@ extension StoreReader {
   /// `among` when given, considering only those), skipping `offset` matches and stopping
   /// after `limit`. Words of three or more characters are looked up in the trigram index;
   /// every candidate is then checked by `QuoteQuery` itself, so the answers are exactly its own.
-  func searchQuotes(_ query: QuoteQuery, among: [Int]?, offset: Int, limit: Int?) -> [Int] {
+  func searchQuotes(
+    _ query: QuoteQuery, among: [Int]?, offset: Int, limit: Int?,
+    isCancelled: () -> Bool = { false }
+  ) -> [Int]? {
     if limit == 0 { return [] }
     var matches = QuoteMatches(offset: offset, limit: limit)
-    searchQuotes(query, among: among) { matches.add($0) }
-    return matches.found
+    let completed = searchQuotes(query, among: among, isCancelled: isCancelled) {
+      matches.add($0)
+    }
+    return completed ? matches.found : nil
   }
 
-  /// How many quotes match; no rows are kept.
-  func countQuotes(_ query: QuoteQuery, among: [Int]?) -> Int {
+  /// How many quotes match; no rows are kept. nil when cancelled.
+  func countQuotes(_ query: QuoteQuery, among: [Int]?, isCancelled: () -> Bool = { false })
+    -> Int?
+  {
     var count = 0
-    searchQuotes(query, among: among) { _ in
+    let completed = searchQuotes(query, among: among, isCancelled: isCancelled) { _ in
       count += 1
       return true
     }
-    return count
+    return completed ? count : nil
   }
 
-  /// Calls `found` with each matching position in order until it returns false.
-  private func searchQuotes(_ query: QuoteQuery, among: [Int]?, found: (Int) -> Bool) {
+  /// Calls `found` with each matching position in order until it returns false. Polls
+  /// `isCancelled` every few hundred rows; false when it stopped for it.
+  private func searchQuotes(
+    _ query: QuoteQuery, among: [Int]?, isCancelled: () -> Bool, found: (Int) -> Bool
+  ) -> Bool {
+    var polled = 0
+    var cancelled = false
+    func stop() -> Bool {
+      polled += 1
+      if polled % 256 == 0 && isCancelled() { cancelled = true }
+      return cancelled
+    }
     // Each alternative of `a | b` with the speakers its `@name`s allow (nil: anyone); an
     // alternative whose `@name` names nobody matches nothing.
     var filters: [(speakers: Set<String>?, query: QuoteQuery)] = []
@@ -199,7 +216,7 @@ extension StoreReader {
       let matching = allSpeakerKeys().filter { alternative.matchesSpeaker(keys: $0.keys) }
       if !matching.isEmpty { filters.append((Set(matching.map(\.id)), alternative)) }
     }
-    if filters.isEmpty { return }
+    if filters.isEmpty { return true }
     let speakers: Set<String>? =
       filters.contains { $0.speakers == nil }
       ? nil : filters.reduce(into: Set<String>()) { $0.formUnion($1.speakers ?? []) }
@@ -211,9 +228,9 @@ extension StoreReader {
         (filter.speakers?.contains(speaker) ?? true) && filter.query.matchesText(text)
       }
     }
-    _ = read { db in
+    _ = read(search: true) { db in
       if let among {
-        try searchAmong(among, db: db, match: match, accept: accept, found: found)
+        try searchAmong(among, db: db, match: match, accept: accept, stop: stop, found: found)
         return
       }
       let rows: RowCursor
@@ -238,21 +255,27 @@ extension StoreReader {
           db, sql: "SELECT position, text, speaker FROM quotes ORDER BY position")
       }
       while let row = try rows.next() {
+        if stop() { return }
         if accept(row), !found(row[0]) { return }
       }
     }
+    return !cancelled
   }
 
   private func searchAmong(
-    _ among: [Int], db: Database, match: String?, accept: (Row) -> Bool, found: (Int) -> Bool
+    _ among: [Int], db: Database, match: String?, accept: (Row) -> Bool, stop: () -> Bool,
+    found: (Int) -> Bool
   ) throws {
     let valid = among.filter { $0 >= 0 && $0 < counts.quotes }
     // A large domain with an index term: let the index pick the candidates first.
     var candidates: Set<Int>?
-    if let match, valid.count > 2000 {
+    if let match, valid.count > 2000, let low = valid.min(), let high = valid.max() {
       candidates = Set(
         try Int.fetchAll(
-          db, sql: "SELECT rowid FROM quote_search WHERE quote_search MATCH ?", arguments: [match]))
+          db,
+          sql: """
+            SELECT rowid FROM quote_search WHERE quote_search MATCH ? AND rowid BETWEEN ? AND ?
+            """, arguments: [match, low, high]))
     }
     var index = 0
     while index < valid.count {
@@ -271,6 +294,7 @@ extension StoreReader {
           """, arguments: StatementArguments(chunk))
       while let row = try cursor.next() { rows[row[0]] = row.copy() }
       for position in chunk {
+        if stop() { return }
         if let row = rows[position], accept(row), !found(position) { return }
       }
     }

@@ -6,6 +6,9 @@ import GRDB
 /// and the caches are locked.
 final class StoreReader: Sendable {
   let database: any DatabaseReader
+  /// A second connection for searches and counts on a store file, so a long search in a
+  /// background task never holds up the rows a frame needs (in memory: the same connection).
+  let searchDatabase: any DatabaseReader
   /// The store file, or nil in memory.
   let path: String?
   let counts: StoreCounts
@@ -17,8 +20,12 @@ final class StoreReader: Sendable {
   let quotePages: PageCache<TimelineQuote>
   private let speakerKeys = Locked<[(id: String, keys: [String])]?>(nil)
 
-  init(database: any DatabaseReader, path: String?, counts: StoreCounts? = nil) {
+  init(
+    database: any DatabaseReader, searchDatabase: (any DatabaseReader)? = nil, path: String?,
+    counts: StoreCounts? = nil
+  ) {
     self.database = database
+    self.searchDatabase = searchDatabase ?? database
     self.path = path
     let meta: [String: String?] =
       (try? database.read { db in
@@ -152,9 +159,9 @@ final class StoreReader: Sendable {
 
   /// Runs a read; a failing store reads as empty (reported once on standard error) rather
   /// than crashing the browser.
-  func read<T>(_ body: (Database) throws -> T) -> T? {
+  func read<T>(search: Bool = false, _ body: (Database) throws -> T) -> T? {
     do {
-      return try database.read(body)
+      return try (search ? searchDatabase : database).read(body)
     } catch {
       StoreReader.reportOnce(error, path: path)
       return nil
@@ -200,7 +207,7 @@ final class StoreReader: Sendable {
   func allSpeakerKeys() -> [(id: String, keys: [String])] {
     if let cached = speakerKeys.withLock({ $0 }) { return cached }
     let keys =
-      read { db -> [(id: String, keys: [String])] in
+      read(search: true) { db -> [(id: String, keys: [String])] in
         var result: [(id: String, keys: [String])] = []
         var seen = Set<String>()
         let rows = try Row.fetchCursor(

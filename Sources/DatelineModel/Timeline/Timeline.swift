@@ -19,6 +19,10 @@ public final class Timeline: Sendable {
   /// rewrite a dataset, not for browsing (it reads every row).
   public var dataset: Dataset { store.dataset() }
 
+  /// The index in `events` of the first upcoming event (they all sort after the others), or
+  /// nil when none is upcoming: where the "as of" divider goes.
+  public let firstUpcomingEventIndex: Int?
+
   /// The store file answering this timeline, or nil when it is in memory.
   public var storePath: String? { store.path }
 
@@ -44,6 +48,8 @@ public final class Timeline: Sendable {
     self.store = store
     title = store.title ?? store.firstSourceTitle ?? "Timeline"
     asOf = store.asOf
+    firstUpcomingEventIndex = store.integer(
+      "SELECT min(position) FROM events WHERE upcoming = 1")
     events = TimelineRows(count: store.counts.events) { store.event(at: $0) }
     actors = TimelineRows(count: store.counts.actors) { store.actor(at: $0) }
     quotes = TimelineRows(count: store.counts.quotes) { store.quote(at: $0) }
@@ -173,14 +179,34 @@ public final class Timeline: Sendable {
       let end = limit.map { min(all.count, start + max(0, $0)) } ?? all.count
       return Array(all[start..<end])
     }
-    return store.searchQuotes(query, among: among, offset: max(0, offset), limit: limit)
+    return store.searchQuotes(query, among: among, offset: max(0, offset), limit: limit) ?? []
+  }
+
+  /// The same, stopping when `isCancelled` returns true (polled every few hundred rows, from
+  /// the searching thread): nil when cancelled. For searches run off the input loop.
+  public func quoteIndices(
+    matching query: QuoteQuery, among: [Int]?, offset: Int, limit: Int?,
+    isCancelled: () -> Bool
+  ) -> [Int]? {
+    if query.isEmpty {
+      return quoteIndices(matching: query, among: among, offset: offset, limit: limit)
+    }
+    return store.searchQuotes(
+      query, among: among, offset: max(0, offset), limit: limit, isCancelled: isCancelled)
   }
 
   /// How many quotes match (among `among` when given); separate from the rows, as counting
   /// every match of a common word costs more than finding the first screenful.
   public func countQuotes(matching query: QuoteQuery, among: [Int]? = nil) -> Int {
+    countQuotes(matching: query, among: among, isCancelled: { false }) ?? 0
+  }
+
+  /// The count, or nil when `isCancelled` returned true first.
+  public func countQuotes(
+    matching query: QuoteQuery, among: [Int]?, isCancelled: () -> Bool
+  ) -> Int? {
     if query.isEmpty { return among?.filter { quotes.indices.contains($0) }.count ?? quotes.count }
-    return store.countQuotes(query, among: among)
+    return store.countQuotes(query, among: among, isCancelled: isCancelled)
   }
 
   /// A reason in words as seen from `actorID` looking at `otherID`: a one-way stated relation

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite("--store: an explicit store file")
+struct StoreOptionTests {
+  @Test func writesThenOpensAStoreThatAnswersLikeTheDataset() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let store = directory.url.appendingPathComponent("story.sqlite").path
+    let environment = ["XDG_CACHE_HOME": directory.url.path]
+    let fromData = try CLI.run(["events", "--json"], environment: environment)
+    let built = try CLI.run(
+      ["--data", CLI.bundledData, "--store", store, "events", "--json"], environment: environment)
+    #expect(built.status == 0, "\(built.stderr)")
+    #expect(built.stdout == fromData.stdout)
+    #expect(FileManager.default.fileExists(atPath: store))
+    for command in [
+      ["people", "--json"], ["quotes", "--json", "--search", "peace"], ["show", "trump", "--json"],
+    ] {
+      let opened = try CLI.run(["--store", store] + command, environment: environment)
+      let direct = try CLI.run(command, environment: environment)
+      #expect(opened.status == 0, "\(opened.stderr)")
+      #expect(opened.stdout == direct.stdout, "\(command)")
+    }
+  }
+
+  @Test func aFileThatIsNotAStoreFailsWithADiagnostic() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let file = try directory.write("not-a-store.sqlite", "hello, I am text")
+    let result = try CLI.run(
+      ["--store", file.path, "events"], environment: ["XDG_CACHE_HOME": directory.url.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(file.path + ":1:1: error:"), "\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+  }
+}

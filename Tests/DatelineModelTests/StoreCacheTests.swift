@@ -1,0 +1,134 @@
+import DatelineTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import DatelineModel
+
+/// Store files: keyed by their input files, rebuilt when stale, corrupt or foreign; never a crash.
+@Suite struct StoreCacheTests {
+  /// A fresh temporary directory holding `data/` with one dataset file.
+  static func workspace(seed: UInt64 = 5) throws -> (directory: String, data: String) {
+    let directory = NSTemporaryDirectory() + "dateline-store-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: directory + "/data", withIntermediateDirectories: true)
+    let data = directory + "/data"
+    try DatasetWriter.json(RandomDataset.make(seed: seed, quotes: 30)).write(
+      toFile: data + "/a.json", atomically: true, encoding: .utf8)
+    return (directory, data)
+  }
+
+  @Test func cacheDirectoryFollowsXDGThenHome() {
+    #expect(
+      TimelineCache.directory(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"]) == "/x/dateline")
+    #expect(TimelineCache.directory(environment: ["HOME": "/h"]) == "/h/.cache/dateline")
+    #expect(
+      TimelineCache.directory(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"])
+        == "/h/.cache/dateline")
+    #expect(TimelineCache.directory(environment: [:]) == nil)
+  }
+
+  @Test func keyNamesEveryFileWithSizeAndTimeAndTheVersions() throws {
+    let (directory, data) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (key, bytes) = try TimelineCache.inputKey(dataPath: data)
+    #expect(key.hasPrefix("dateline-store/\(StoreSchema.version) dateline/1\n"))
+    #expect(key.contains("/data/a.json\t\(bytes)\t"))
+    #expect(
+      TimelineCache.storePath(forKey: key, in: "/c")
+        != TimelineCache.storePath(forKey: key + "x", in: "/c"))
+    #expect(TimelineCache.storePath(forKey: key, in: "/c").hasPrefix("/c/store-"))
+  }
+
+  @Test func builtOnceThenOpenedThenRebuiltWhenStale() throws {
+    let (directory, data) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = directory + "/story.sqlite"
+    let first = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
+    #expect(first.outcome == .built(store))
+    #expect(first.timeline.storePath == store)
+    let reference = try Timeline(path: data)
+    #expect(Array(first.timeline.quotes) == Array(reference.quotes))
+    let second = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
+    #expect(second.outcome == .opened(store))
+    #expect(Array(second.timeline.events) == Array(reference.events))
+
+    // A new file in the directory makes the store stale.
+    try DatasetWriter.json(Dataset()).write(
+      toFile: data + "/b.json", atomically: true, encoding: .utf8)
+    let third = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
+    #expect(third.outcome == .built(store))
+    // So does an edited one.
+    try DatasetWriter.json(RandomDataset.make(seed: 6, quotes: 10)).write(
+      toFile: data + "/a.json", atomically: true, encoding: .utf8)
+    let fourth = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
+    #expect(fourth.outcome == .built(store))
+    #expect(fourth.timeline.quotes.count == 10)
+    // No temporary files are left beside the store.
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+    #expect(!left.contains { $0.contains(StoreFiles.temporaryMarker) })
+  }
+
+  @Test(arguments: ["garbage", "empty", "foreign", "truncated", "version"])
+  func corruptOrForeignStoresAreRebuiltNeverTrusted(kind: String) throws {
+    let (directory, data) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let store = directory + "/story.sqlite"
+    _ = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
+    switch kind {
+    case "garbage":
+      try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(
+        to: URL(fileURLWithPath: store))
+    case "empty":
+      try Data().write(to: URL(fileURLWithPath: store))
+    case "truncated":
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: store))
+      try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: store))
+    case "foreign":
+      try FileManager.default.removeItem(atPath: store)
+      let other = StoreBuilder(path: store)
+      _ = try other.finish()
+      // Another application's table of the same name.
+      let queue = try DatabaseQueue(path: store)
+      try queue.write { db in
+        try db.execute(sql: "UPDATE meta SET value = 'other' WHERE key = 'application'")
+      }
+    default:
+      let queue = try DatabaseQueue(path: store)
+      try queue.write { db in
+        try db.execute(sql: "UPDATE meta SET value = '0' WHERE key = 'store_version'")
+      }
+    }
+    #expect(throws: DatasetLoadError.self) { _ = try Timeline(storePath: store) }
+    let rebuilt = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
+    #expect(rebuilt.outcome == .built(store))
+    #expect(rebuilt.timeline.quotes.count == 30)
+  }
+
+  @Test func largeDatasetsGoToTheCacheDirectorySmallOnesToMemory() throws {
+    let (directory, data) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let environment = ["XDG_CACHE_HOME": directory + "/cache"]
+    let small = try TimelineCache.timeline(dataPath: data, environment: environment)
+    #expect(small.outcome == .memory)
+    #expect(small.timeline.storePath == nil)
+    let large = try TimelineCache.timeline(
+      dataPath: data, environment: environment, memoryLimit: 10)
+    guard case .built(let path) = large.outcome else {
+      Issue.record("expected a built store, got \(large.outcome)")
+      return
+    }
+    #expect(path.hasPrefix(directory + "/cache/dateline/store-"))
+    let again = try TimelineCache.timeline(
+      dataPath: data, environment: environment, memoryLimit: 10)
+    #expect(again.outcome == .opened(path))
+    // An unwritable cache directory is no failure: the timeline is built in memory.
+    let blocked = ["XDG_CACHE_HOME": data + "/a.json"]
+    let fallback = try TimelineCache.timeline(dataPath: data, environment: blocked, memoryLimit: 10)
+    #expect(fallback.outcome == .memory)
+  }
+
+  @Test func missingStoreFileIsAnError() {
+    #expect(throws: DatasetLoadError.self) { _ = try Timeline(storePath: "/nonexistent/x.sqlite") }
+  }
+}

@@ -1,0 +1,125 @@
+import DatelineTestSupport
+import Testing
+
+@testable import DatelineModel
+
+/// The store-backed timeline answers every question exactly as the plain in-memory reference
+/// does, on random datasets.
+@Suite struct StoreEquivalenceTests {
+  static let seeds: [UInt64] = Array(1...24)
+  static let searchSeeds: [UInt64] = Array(101...112)
+
+  /// The generator is of use only if it makes datasets the checker accepts.
+  @Test func randomDatasetsAreMostlyValid() {
+    let valid = Self.seeds.filter { (try? Timeline.check(RandomDataset.make(seed: $0))) != nil }
+    #expect(valid.count == Self.seeds.count)
+  }
+
+  @Test(arguments: seeds) func sameChronologyRanksAndLinks(seed: UInt64) throws {
+    let dataset = RandomDataset.make(seed: seed)
+    let reference: ReferenceTimeline
+    do {
+      reference = try ReferenceTimeline(dataset: dataset)
+    } catch {
+      // The generator made something the checker rejects: both must reject it alike.
+      var storeError: [String] = []
+      do { _ = try Timeline(dataset: dataset) } catch {
+        storeError = error.diagnostics.map(\.description)
+      }
+      #expect(storeError == error.diagnostics.map(\.description))
+      return
+    }
+    let timeline = try Timeline(dataset: dataset)
+    #expect(timeline.title == reference.title)
+    #expect(timeline.asOf == reference.asOf)
+    #expect(Array(timeline.events) == reference.events)
+    #expect(Array(timeline.actors) == reference.actors)
+    #expect(Array(timeline.quotes) == reference.quotes)
+    #expect(timeline.dataset == dataset)
+    #expect(timeline.firstUpcomingEventIndex == reference.events.firstIndex(where: \.isUpcoming))
+
+    for item in dataset.events {
+      #expect(timeline.eventIndex(id: item.id) == reference.eventIndex(id: item.id))
+      #expect(timeline.quotes(at: item.id) == reference.quotes(at: item.id))
+    }
+    for item in dataset.quotes {
+      #expect(timeline.quoteIndex(id: item.id) == reference.quoteIndex(id: item.id))
+    }
+    for source in dataset.sources {
+      #expect(timeline.source(id: source.id) == reference.source(id: source.id))
+    }
+    #expect(timeline.eventIndex(id: "missing") == nil)
+    #expect(timeline.relatedActors(of: "missing").isEmpty)
+    for actor in dataset.actors {
+      let id = actor.id
+      #expect(timeline.actorIndex(id: id) == reference.actorIndex(id: id))
+      #expect(timeline.events(involving: id) == reference.events(involving: id))
+      #expect(timeline.eventIndices(involving: id) == reference.eventIndices(involving: id))
+      #expect(timeline.quotes(by: id) == reference.quotes(by: id))
+      let related = timeline.relatedActors(of: id)
+      #expect(related == reference.relatedActors(of: id), "related actors of \(id), seed \(seed)")
+      for other in related {
+        for reason in other.reasons {
+          #expect(
+            timeline.describe(reason, for: id, with: other.actor.id)
+              == reference.describe(reason, for: id, with: other.actor.id))
+        }
+      }
+    }
+    let days = [nil] + (10...28).map { CivilDay(year: 2025, month: 2, day: $0) }
+    var random = SeededGenerator(seed: seed)
+    for _ in 0..<5 {
+      let from = days[Int.random(in: 0..<days.count, using: &random)]
+      let to = days[Int.random(in: 0..<days.count, using: &random)]
+      #expect(timeline.events(from: from, to: to) == reference.events(from: from, to: to))
+    }
+  }
+
+  @Test(arguments: searchSeeds) func sameSearchAnswersForEveryQueryForm(seed: UInt64) throws {
+    let dataset = RandomDataset.make(seed: seed, quotes: 60)
+    guard let reference = try? ReferenceTimeline(dataset: dataset) else { return }
+    let timeline = try Timeline(dataset: dataset)
+    var random = SeededGenerator(seed: seed)
+    for text in RandomDataset.queries(for: dataset, seed: seed, count: 24) {
+      let query = QuoteQuery(text)
+      let expected = reference.quoteIndices(matching: query)
+      #expect(timeline.quoteIndices(matching: query) == expected, "query \(text) seed \(seed)")
+      #expect(timeline.countQuotes(matching: query) == expected.count)
+      let offset = Int.random(in: 0...3, using: &random)
+      let limit = Int.random(in: 0...5, using: &random)
+      #expect(
+        timeline.quoteIndices(matching: query, among: nil, offset: offset, limit: limit)
+          == Array(expected.dropFirst(offset).prefix(limit)))
+      let among = reference.quotes.indices.filter { _ in Bool.random(using: &random) }.shuffled(
+        using: &random)
+      #expect(
+        timeline.quoteIndices(matching: query, among: among)
+          == reference.quoteIndices(matching: query, among: among), "among, query \(text)")
+    }
+  }
+
+  /// Past 2,000 rows a search among a subset asks the index first: the same answers.
+  @Test func largeSubsetSearchUsesTheIndexAndAgrees() throws {
+    let dataset = RandomDataset.make(seed: 99, quotes: 3000)
+    let reference = try ReferenceTimeline(dataset: dataset)
+    let timeline = try Timeline(dataset: dataset)
+    let among = Array(reference.quotes.indices.reversed().dropFirst(100))
+    for text in ["peace", "Peace", "straße", "don’t", "\"the war\"", "région @a"] {
+      let query = QuoteQuery(text)
+      #expect(
+        timeline.quoteIndices(matching: query, among: among)
+          == reference.quoteIndices(matching: query, among: among), "query \(text)")
+    }
+  }
+
+  @Test func rowsArePagedAndOutOfRangeIsRejected() throws {
+    let dataset = RandomDataset.make(seed: 7, quotes: 500)
+    let reference = try ReferenceTimeline(dataset: dataset)
+    let timeline = try Timeline(dataset: dataset)
+    // Backwards and scattered, so pages are fetched in any order.
+    for index in stride(from: 499, through: 0, by: -37) {
+      #expect(timeline.quotes[index] == reference.quotes[index])
+    }
+    #expect(timeline.quotes.count == 500)
+  }
+}
