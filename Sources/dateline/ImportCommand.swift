@@ -148,12 +148,12 @@ enum OutputFile {
     func failure(_ message: String) -> DatasetLoadError {
       unlink(temporary)
       return DatasetLoadError(diagnostics: [
-        Diagnostic(path: path, line: 1, column: 1, message: message)
+        Diagnostic(path: path, line: 0, column: 0, message: message)
       ])
     }
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
     guard descriptor >= 0 else {
-      throw failure("cannot create the output (\(String(cString: strerror(errno))))")
+      throw failure("cannot write the output (\(String(cString: strerror(errno))))")
     }
     var written = 0
     while written < bytes.count {
