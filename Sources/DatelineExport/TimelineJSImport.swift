@@ -237,7 +237,14 @@ public enum TimelineJSImport {
       if headline.isEmpty { headline = "Slide \(index + 1)" }
       var summary = HTMLText.plain(HTMLText.firstParagraph(slide.text))
       if summary.isEmpty { summary = headline }
-      let wanted = slide.uniqueID.trimmingSpaces()
+      // A unique_id becomes the id when it is short and printable; others get one made from
+      // the headline.
+      var wanted = slide.uniqueID.trimmingSpaces()
+      if wanted.count > 100
+        || wanted.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+      {
+        wanted = ""
+      }
       let id = Identifier.unique(
         wanted.isEmpty ? Identifier.slug(headline).nonEmpty(or: "slide-\(index + 1)") : wanted,
         &used)

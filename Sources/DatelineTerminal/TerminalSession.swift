@@ -40,6 +40,13 @@ public enum TerminalSession {
     return true
   }
 
+  /// The glyph set for this terminal's locale (read from the environment by the C library):
+  /// Unicode when its character set is UTF-8, ASCII otherwise (`LC_ALL=C`, a Latin-1 locale).
+  public static func localeGlyphs() -> GlyphSet {
+    _ = dl_set_locale_from_environment()
+    return dl_locale_is_utf8() != 0 ? .unicode : .ascii
+  }
+
   /// How long a read waits before the loop checks for signals again.
   static let readTimeoutMilliseconds: Int32 = 200
   /// How long a read waits while the timeline loads, so progress shows as it comes.
@@ -54,7 +61,9 @@ public enum TerminalSession {
   public static func run(_ app: BrowserApp, environment: [String: String]) throws(StartError)
     -> Ending
   {
-    try withScreen(environment: environment) { painter in loop(app, painter: painter) }
+    try withScreen(environment: environment) { painter in
+      loop(app, painter: painter, environment: environment)
+    }
   }
 
   /// Loads the timeline on a worker thread, then runs the browser on it. A load that ends
@@ -93,7 +102,7 @@ public enum TerminalSession {
           switch result {
           case .success(let timeline):
             painter.invalidate()
-            return loop(makeApp(timeline), painter: painter)
+            return loop(makeApp(timeline), painter: painter, environment: environment)
           case .failure(let error):
             failure = error
             return .quit
@@ -176,7 +185,9 @@ public enum TerminalSession {
     dl_remove_quit_signal_handlers()
   }
 
-  private static func loop(_ app: BrowserApp, painter initial: ScreenPainter) -> Ending {
+  private static func loop(
+    _ app: BrowserApp, painter initial: ScreenPainter, environment: [String: String]
+  ) -> Ending {
     var painter = initial
     var needsFrame = true
     var timeout = readTimeoutMilliseconds
@@ -204,6 +215,18 @@ public enum TerminalSession {
         switch effect {
         case .redraw:
           dl_force_full_repaint()
+          painter.invalidate()
+        case .copy(let text):
+          // After the frame that says "Copied" is out, so the sequence is not inside it.
+          painter.paint(app.render(width: Int(dl_columns()), height: Int(dl_rows())))
+          TerminalEffects.copy(text)
+        case .open(let url):
+          if let note = TerminalEffects.open(url, environment: environment) {
+            app.send(.note(note))
+          }
+          painter.invalidate()
+        case .suspend:
+          TerminalEffects.suspend()
           painter.invalidate()
         case .search, .quit:
           break  // the app performs these itself

@@ -64,9 +64,11 @@ struct BrowseCommand: ParsableCommand {
       let timeline = try dataOptions.loadTimeline()
       let size = screen.flatMap(HeadlessSession.parseScreenSize) ?? Self.defaultScreen
       let parsed = (try? KeyNotation.parse(keys ?? "")) ?? []
+      // Headless output follows the locale too: ASCII when it names one without UTF-8.
+      let glyphs = GlyphSet.forLocale(environment: ProcessInfo.processInfo.environment)
       Output.write(
         HeadlessSession.run(
-          timeline: timeline, width: size.width, height: size.height, keys: parsed))
+          timeline: timeline, width: size.width, height: size.height, keys: parsed, glyphs: glyphs))
       return
     }
     try Self.browse(dataOptions)
@@ -95,7 +97,9 @@ struct BrowseCommand: ParsableCommand {
       ending = try TerminalSession.run(
         loading: LoadingScreen(source: source),
         load: { _ in try dataOptions.loadTimeline() },
-        makeApp: { BrowserApp(timeline: $0, background: true) },
+        makeApp: {
+          BrowserApp(timeline: $0, glyphs: TerminalSession.localeGlyphs(), background: true)
+        },
         environment: environment)
     } catch let error as TerminalSession.StartError {
       throw CommandFailure(message: "dateline: error: \(error.description)", status: 1)

@@ -46,7 +46,7 @@ struct QuotesCommand: ParsableCommand {
     var table = TextTable(header: ["DATE", "SPEAKER", "ID", "QUOTE"])
     for item in quotes {
       table.append([
-        item.date.value.description, item.speakerName, item.quote.id,
+        DateWording.words(item.date), item.speakerName, item.quote.id,
         "\u{201C}\(item.quote.text)\u{201D}",
       ])
     }

@@ -96,7 +96,8 @@ struct ShowCommand: ParsableCommand {
     guard let source = timeline.source(id: provenance.source) else {
       return "\(provenance.source), paragraph \(provenance.paragraph)"
     }
-    return "\(source.publisher), \(source.published), paragraph \(provenance.paragraph)"
+    let published = source.publicationDay.map { DateWording.day($0) } ?? source.published
+    return "\(source.publisher), \(published), paragraph \(provenance.paragraph)"
   }
 
   private func section(_ title: String, count: Int) -> String {
@@ -143,8 +144,8 @@ struct ShowCommand: ParsableCommand {
     var table = TextTable()
     for event in events {
       table.append([
-        event.date.value.description, TimelineText.weekday(event.date), event.event.status.rawValue,
-        event.event.id, event.event.headline,
+        DateWording.words(event.date), event.event.status.rawValue, event.event.id,
+        event.event.headline,
       ])
     }
     lines += table.render(width: width, indent: "  ")

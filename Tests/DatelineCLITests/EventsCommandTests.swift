@@ -126,7 +126,7 @@ struct EventsCommandTests {
     #expect(lines.first?.hasPrefix("DATE") == true)
     let headlineColumn = try #require(lines.first?.range(of: "HEADLINE")).lowerBound.utf16Offset(
       in: lines[0])
-    let divider = try #require(lines.firstIndex { $0.hasPrefix("-- as of Mon 2025-02-24") })
+    let divider = try #require(lines.firstIndex { $0.hasPrefix("-- as of Mon 24 Feb 2025") })
     let starmer = try #require(lines.firstIndex { $0.contains("starmer-meeting") })
     #expect(divider < starmer)
     for line in lines.dropFirst() where !line.hasPrefix("--") {
@@ -135,5 +135,29 @@ struct EventsCommandTests {
       #expect(line.prefix(headlineColumn).last == " ", "columns aligned: \(line)")
     }
     #expect(!result.stdout.contains("\u{1B}"), "no escape sequences when piped")
+  }
+
+  /// Issue 10: text output reads dates in words; `--json` keeps EDTF.
+  @Test func textOutputHasDatesInWordsAndJSONKeepsEDTF() throws {
+    let commands: [[String]] = [
+      ["events"], ["quotes"], ["show", "starmer-meeting"], ["show", "trump"],
+      ["show", "q-trump-wants-deal"], ["show", "putin-accepts-peacekeepers"],
+      ["show", "war-end-prediction"],
+    ]
+    for arguments in commands {
+      let text = try CLI.run(arguments).stdout
+      for edtf in ["../2025", "2025-03~", "2025-02-24", "2025-02-27"] {
+        #expect(
+          !text.contains(edtf), "`dateline \(arguments.joined(separator: " "))` prints \(edtf)")
+      }
+      for line in text.split(separator: "\n") where line.hasPrefix("  date:") {
+        #expect(!line.contains("'") && !line.contains("(("), "an id or nested brackets: \(line)")
+      }
+    }
+    #expect(try CLI.run(["events"]).stdout.contains("c. Mar 2025"))
+    #expect(try CLI.run(["events"]).stdout.contains("24 Feb – 10 Mar 2025"))
+    #expect(try CLI.run(["events"]).stdout.contains("by 24 Feb 2025"))
+    let json = try CLI.run(["events", "--json"]).stdout
+    #expect(json.contains("\"../2025-02-24\"") && json.contains("\"2025-03~\""))
   }
 }

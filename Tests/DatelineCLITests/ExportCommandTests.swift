@@ -122,6 +122,26 @@ struct ExportCommandTests {
     #expect(none.stderr.isEmpty)
   }
 
+  /// A store (SQLite) answers the same export and completes the same ids as its dataset.
+  @Test func storesExportAndCompleteLikeTheirDataset() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let store = directory.url.appendingPathComponent("story.sqlite").path
+    let built = try Self.run(
+      ["events", "--data", CLI.bundledData, "--store", store], in: directory)
+    #expect(built.status == 0, "\(built.stderr)")
+    for format in ["timelinejs", "markdown", "csv"] {
+      let fromData = try Self.run(["export", "--to", format], in: directory)
+      let fromStore = try Self.run(["export", "--store", store, "--to", format], in: directory)
+      #expect(fromStore.status == 0, "\(fromStore.stderr)")
+      #expect(fromStore.stdout == fromData.stdout, "\(format)")
+    }
+    let completed = try Self.run(
+      ["---completion", "show", "--", "positional@0", "3", "2", "show", "--store", store, "st"],
+      in: directory)
+    #expect(Set(completed.stdout.split(separator: "\n")) == ["starmer-meeting", "starmer"])
+  }
+
   @Test(arguments: ["bash", "zsh", "fish"])
   func completionScripts(shell: String) throws {
     let result = try Self.run(["--generate-completion-script", shell])

@@ -49,7 +49,7 @@ struct ShowCommandTests {
     #expect(source["published"] as? String == "2025-02-24T16:19:00-05:00")
 
     let text = try CLI.run(["show", "starmer-meeting"])
-    #expect(text.stdout.contains("Thursday after Mon 2025-02-24"))
+    #expect(text.stdout.contains("Thursday after Mon 24 Feb 2025"))
     #expect(text.stdout.contains("scheduled (upcoming)"))
     #expect(text.stdout.contains("Keir Starmer"))
   }

@@ -103,6 +103,26 @@ struct ICalendarTests {
     #expect(Self.unfolded(bundled).contains("DTSTART;VALUE=DATE:20250227"))
   }
 
+  @Test func datesBeforeYearOneAreLeftOutOfTheCalendar() throws {
+    let json = """
+      {"format": "dateline/1",
+       "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2025-02-24"}],
+       "events": [
+        {"id": "ides", "headline": "Caesar is killed", "summary": "In Rome.", "date": "-0043-03-15",
+         "status": "occurred", "participants": [], "provenance": {"source": "s", "paragraph": 1}},
+        {"id": "today", "headline": "Today", "summary": "Now.", "date": "2025-02-24",
+         "status": "occurred", "participants": [], "provenance": {"source": "s", "paragraph": 2}}
+       ]}
+      """
+    let timeline = try Timeline(dataset: DatasetLoader.load(json: json, path: "old.json"))
+    let lines = Self.unfolded(Exporter.export(timeline, to: .ics))
+    #expect(lines.filter { $0.hasPrefix("UID:") } == ["UID:today.s@dateline"])
+    let slides = try ExportFixtures.json(Exporter.export(timeline, to: .timelinejs))
+    let first = (slides["events"] as? [[String: Any]])?.first
+    #expect(first?["start_date"] as? [String: Int] == ["year": -43, "month": 3, "day": 15])
+    #expect(Exporter.export(timeline, to: .markdown).contains("**15 Mar 44 BC**"))
+  }
+
   // MARK: A real parser
 
   /// A python3 that has the icalendar package (Debian python3-icalendar, installed by .ci/run).

@@ -78,7 +78,8 @@ struct ImportTests {
         {"start_date": {"year": "1969", "month": "7", "day": "20", "hour": "20"},
          "text": {"headline": "<b>Moon</b> landing", "text": "<p>Apollo 11 lands.</p><p>More.</p><blockquote>\\"One small step\\" <cite>&mdash; Neil Armstrong</cite></blockquote><blockquote>No speaker</blockquote>"},
          "media": {"url": "https://example.com/moon.jpg"}},
-        {"start_date": {"year": 1957, "month": ""}, "text": {"headline": "Sputnik"}},
+        {"start_date": {"year": 1957, "month": ""}, "text": {"headline": "Sputnik"},
+         "unique_id": "\(String(repeating: "x", count: 300))"},
         {"start_date": {"year": 1961}, "end_date": {"year": 1972, "month": 12},
          "text": {"text": "No headline here"}, "group": "Scheduled"}
       ]}

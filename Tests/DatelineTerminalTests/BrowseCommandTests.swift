@@ -10,7 +10,7 @@ struct BrowseCommandTests {
   @Test func plainDatelineWithoutATerminalPrintsTheTimeline() async throws {
     let result = try await BuiltBinary.run(data)
     #expect(result.status == 0)
-    #expect(result.output.contains("as of Mon 2025-02-24"))
+    #expect(result.output.contains("as of Mon 24 Feb 2025"))
     #expect(result.output.contains("HEADLINE"))
     #expect(!result.output.contains("\u{1B}"), "escape sequences in piped output")
     #expect(result.error.isEmpty)

@@ -54,7 +54,7 @@ struct TerminalBrowserTests {
     defer { session.close() }
     let screen = try await waitForFirstFrame(session)
     #expect(screen.contains("▶ Events"))
-    #expect(screen.contains("as of Mon 2025-02-24"))
+    #expect(screen.contains("as of Mon 24 Feb 2025"))
     #expect(screen.contains("q quit"))
     try session.press("q")
     try await expectCleanExit(session, status: 0)
@@ -202,13 +202,13 @@ struct TerminalBrowserTests {
     let x = lines[row].distance(from: lines[row].startIndex, to: column)
     try session.send(Self.mouse(button: 0, x: x, y: row) + Self.mouse(button: 3, x: x, y: row))
     try await session.waitForScreen("People focused on row 2") {
-      $0.contains("▶ People") && $0.firstMatch(of: /People\s+(\d+)\/(\d+)/)?.1 == "2"
+      $0.contains("▶ People") && Self.peoplePosition(in: $0)?.index == 2
     }
     // Wheel down (button 65) over the same pane moves further down the list.
     try session.send(Self.mouse(button: 65, x: x, y: row))
     try await session.waitForScreen("the wheel to move the People selection") {
-      guard let match = $0.firstMatch(of: /People\s+(\d+)\/(\d+)/) else { return false }
-      return Int(match.1)! > 2
+      guard let position = Self.peoplePosition(in: $0) else { return false }
+      return position.index > 2
     }
     try session.press("q")
     try await expectCleanExit(session, status: 0)
@@ -227,7 +227,7 @@ struct TerminalBrowserTests {
     let start = try await waitForFirstFrame(session)
     let starmer = try #require(
       start.split(separator: "\n").first { $0.contains("Trump to meet UK prime") })
-    #expect(starmer.contains("Thu 2025-02-27"))
+    #expect(starmer.contains("Thu 27 Feb 2025"))
     #expect(starmer.contains("»"), "the Starmer meeting is not marked upcoming")
     try session.type("3/dea")
     try await session.waitFor("/dea")
@@ -395,9 +395,56 @@ struct TerminalBrowserTests {
     defer { session.close() }
     #expect(try await session.waitForExit() == 0)
     let screen = try await session.waitFor("wrapper: dateline exited")
-    #expect(screen.contains("-- as of Mon 2025-02-24; upcoming below --"))
+    #expect(screen.contains("-- as of Mon 24 Feb 2025; upcoming below --"))
     let settings = try session.terminalSettings()
     #expect(settings.before == settings.after)
+  }
+
+  /// Issue 10: `y` puts the quote and its citation on the clipboard through OSC 52, which
+  /// tmux (with set-clipboard on) turns into a paste buffer.
+  @Test func yCopiesThroughOSC52() async throws {
+    let session = try browse()
+    defer { session.close() }
+    try session.setOption("set-clipboard", "on")
+    try await waitForFirstFrame(session)
+    try session.press("3", "j", "y")
+    try await session.waitFor("Copied: ")
+    var buffer = ""
+    for _ in 0..<50 {
+      buffer = (try? session.showBuffer()) ?? ""
+      if !buffer.isEmpty { break }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    #expect(
+      buffer.hasPrefix(
+        "\"I really believe that he wants to make a deal,\" Donald Trump said on Mon 24 Feb 2025 (")
+    )
+    // The screen is intact: the sequence went to the terminal, not into the frame.
+    let screen = try await session.waitFor("Copied: ")
+    #expect(screen.contains(Self.header) && !screen.contains("52;c;"))
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
+  }
+
+  /// Issue 10: under LC_ALL=C the marks are ASCII, not the "?" curses draws for what the
+  /// locale cannot show.
+  @Test func asciiGlyphsUnderTheCLocale() async throws {
+    let session = try browse(environment: ["LC_ALL": "C", "LANG": "C"])
+    defer { session.close() }
+    let screen = try await session.waitForScreen("the first frame in ASCII") {
+      $0.contains("Dateline |") && $0.contains("q quit")
+    }
+    #expect(screen.contains("> Events"))
+    #expect(screen.contains("-- as of Mon 24 Feb 2025 --"))
+    #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+    let starmer = try #require(screen.split(separator: "\n").first { $0.contains("Trump to meet") })
+    #expect(starmer.contains("Thu 27 Feb 2025") && starmer.contains(" > Trump to meet"))
+    #expect(starmer.hasSuffix(" +"), "the scheduled status in ASCII: \(starmer)")
+    for line in screen.split(separator: "\n") where line.contains("Dorothy Shea") {
+      #expect(!line.contains("?"), "a character drawn as ?: \(line)")
+    }
+    try session.press("q")
+    try await expectCleanExit(session, status: 0)
   }
 
   @Test func wideAndCombiningTextKeepsColumnsAligned() async throws {
@@ -479,7 +526,15 @@ struct TerminalBrowserTests {
   /// The Events pane title's "12/14".
   static func eventsPosition(in screen: String) -> (index: Int, count: Int)? {
     guard let line = screen.split(separator: "\n").first(where: { $0.contains("Events ") }),
-      let match = line.firstMatch(of: /Events\s+(\d+)\/(\d+)/)
+      let match = line.replacing(#/[↑↓] \d+ /#, with: "").firstMatch(of: /Events\s+(\d+)\/(\d+)/)
+    else { return nil }
+    return (Int(match.1)!, Int(match.2)!)
+  }
+
+  /// "People  ↓ 9 2/13" -> (2, 13): the position in People's title, hidden-row counts aside.
+  static func peoplePosition(in screen: String) -> (index: Int, count: Int)? {
+    guard let line = screen.split(separator: "\n").first(where: { $0.contains("People") }),
+      let match = line.replacing(#/[↑↓] \d+ /#, with: "").firstMatch(of: /People\s+(\d+)\/(\d+)/)
     else { return nil }
     return (Int(match.1)!, Int(match.2)!)
   }

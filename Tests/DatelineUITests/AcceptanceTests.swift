@@ -20,14 +20,15 @@ struct AcceptanceTests {
     let timeline = try loadStory()
     let app = BrowserApp(timeline: timeline, width: 100, height: 30)
 
-    // Starting, the Starmer meeting on Thursday 2025-02-27 is in view and marked upcoming.
+    // Starting, the Starmer meeting on Thursday 27 February is in view and marked upcoming.
     let start = app.render(width: 100, height: 30).plainText()
     let starmer = timeline.events.first { $0.event.headline.contains("Starmer") }
     #expect(starmer?.isUpcoming == true)
-    #expect(starmer.map { DateText.short($0.date) } == "Thu 2025-02-27")
-    let starmerLine = start.split(separator: "\n").first { $0.contains("Thu 2025-02-27") }
+    #expect(starmer.map { DateText.short($0.date) } == "Thu 27 Feb 2025")
+    let starmerLine = start.split(separator: "\n").first { $0.contains("Thu 27 Feb 2025") }
     #expect(
-      starmerLine.map { $0.contains(Theme.upcomingMarker) && $0.contains("Trump to meet") } == true,
+      starmerLine.map { $0.contains(GlyphSet.unicode.upcoming) && $0.contains("Trump to meet") }
+        == true,
       "Starmer meeting not in view and marked upcoming:\n\(start)")
     #expect(start.contains("── as of"))
 

@@ -9,25 +9,27 @@ import Testing
     return ResolvedDate(value: value, explanation: "as given")
   }
 
-  @Test func dayPreciseDatesShowTheWeekday() throws {
-    #expect(DateText.short(try resolved("2025-02-27")) == "Thu 2025-02-27")
-    #expect(DateText.short(try resolved("2025-02-27?")) == "Thu 2025-02-27?")
+  @Test func dayPreciseDatesShowTheWeekdayInWords() throws {
+    #expect(DateText.short(try resolved("2025-02-27")) == "Thu 27 Feb 2025")
+    #expect(DateText.short(try resolved("2025-02-27?")) == "Thu 27 Feb 2025?")
   }
 
-  @Test func coarserDatesShowAsWritten() throws {
-    #expect(DateText.short(try resolved("2025-03")) == "2025-03")
-    #expect(DateText.short(try resolved("2025-03~")) == "2025-03~")
+  @Test func coarserDatesReadInWords() throws {
+    #expect(DateText.short(try resolved("2025-03")) == "Mar 2025")
+    #expect(DateText.short(try resolved("2025-03~")) == "c. Mar 2025")
     #expect(DateText.short(try resolved("2025")) == "2025")
   }
 
-  @Test func intervalsFitTheDateColumn() throws {
-    #expect(DateText.short(try resolved("2025-02-24/2025-03-10")) == "2025-02-24–03-10")
-    #expect(DateText.short(try resolved("2024-12-24/2025-01-10")) == "2024-12-24–2025-01-10")
-    #expect(DateText.short(try resolved("../2025-02-24")) == "by 2025-02-24")
-    #expect(DateText.short(try resolved("2025-02-24/..")) == "from 2025-02-24")
-    #expect(
-      TerminalText.width(of: DateText.short(try resolved("2025-02-24/2025-03-10")))
-        < DateText.columnWidth)
+  @Test func intervalsReadInWords() throws {
+    #expect(DateText.short(try resolved("2025-02-24/2025-03-10")) == "24 Feb – 10 Mar 2025")
+    #expect(DateText.short(try resolved("2024-12-24/2025-01-10")) == "24 Dec 2024 – 10 Jan 2025")
+    #expect(DateText.short(try resolved("../2025-02-24")) == "by 24 Feb 2025")
+    #expect(DateText.short(try resolved("2025-02-24/..")) == "from 24 Feb 2025")
+  }
+
+  @Test func theDateColumnIsAsWideAsTheWidestDate() throws {
+    let timeline = Fixtures.timeline()
+    #expect(DateText.columnWidth(of: timeline.events) == TerminalText.width(of: "Thu 27 Feb 2025"))
   }
 
   @Test func explanationsNameTheStatedWords() throws {
@@ -36,7 +38,7 @@ import Testing
     date.explanation = "Thursday after Mon 2025-02-24"
     #expect(
       DateText.explained(date)
-        == "Thu 2025-02-27, stated \"On Thursday\": Thursday after Mon 2025-02-24")
+        == "Thu 27 Feb 2025, stated “On Thursday”: Thursday after Mon 24 Feb 2025")
     date.sameDayOrder = -1
     #expect(DateText.explained(date).hasSuffix(", earlier that day"))
   }
@@ -55,6 +57,6 @@ import Testing
       ])
     let screen = Fixtures.state(Fixtures.timeline(dataset)).screen
     let row = try #require(screen.split(separator: "\n").first { $0.contains("A visit") })
-    #expect(row.contains("2025-02-24–03-10 » A visit"))
+    #expect(row.contains("24 Feb – 10 Mar 2025 » A visit"))
   }
 }

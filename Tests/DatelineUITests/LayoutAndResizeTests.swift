@@ -87,7 +87,7 @@ import Testing
 
   @Test func theDefaultViewPutsTheAsOfDividerInView() {
     let state = Fixtures.state(width: 80, height: 24)
-    #expect(state.screen.contains("── as of Mon 2025-02-24"))
+    #expect(state.screen.contains("── as of Mon 24 Feb 2025"))
     #expect(state.eventDivider != nil)
   }
 

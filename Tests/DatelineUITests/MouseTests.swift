@@ -20,11 +20,17 @@ import Testing
     #expect(state.pane == .quotes)
   }
 
-  @Test func clickOnTheDividerOrPastTheEndSelectsNothing() {
+  @Test func clickOnTheDividerOrPastTheEndSelectsNothing() throws {
     var state = Fixtures.state().pressing("1g")
     let rows = state.layout.rowsRect(for: .events)
-    state.press("<Click:\(rows.x + 3),\(rows.maxY - 1)>")
+    let divider = try #require(state.eventDivider)
+    state.press("<Click:\(rows.x + 3),\(rows.y + divider)>")
     #expect(state.events.selected == 0)
+    // In tabbed mode the Events rows run past the last event.
+    var tabbed = Fixtures.state(width: 80, height: 24).pressing("1g")
+    let tabbedRows = tabbed.layout.rowsRect(for: .events)
+    tabbed.press("<Click:\(tabbedRows.x + 3),\(tabbedRows.maxY - 1)>")
+    #expect(tabbed.events.selected == 0)
   }
 
   @Test func wheelMovesThroughThePaneUnderThePointer() {

@@ -116,11 +116,13 @@ import Testing
     while state.selectedActor?.actor.id != "trump" { state.press("j") }
     state.press("<Enter>3/deal")
     #expect(Set(quoteIDs(state)) == ["q1", "q2"])
+    // Esc steps out one level at a time: the search first, then the person (issue 10).
     state.press("<Enter><Esc>")
-    #expect(state.focus == .none)
-    #expect(Set(quoteIDs(state)) == ["q1", "q2"], "the search stays when the focus clears")
+    #expect(state.focus == .person(actorID: "trump"))
+    #expect(Set(quoteIDs(state)) == ["q1", "q2", "q4"], "the search clears, the focus stays")
     state.press("<Esc>")
-    #expect(state.quoteRows.count == 6, "a second Esc clears the search")
+    #expect(state.focus == .none)
+    #expect(state.quoteRows.count == 6, "a second Esc clears the focus")
   }
 
   @Test func matchesAreHighlightedInTheQuotesPane() {

@@ -62,6 +62,8 @@ enum Explanation: Sendable {
   case text(String)
   indirect case relative(
     String, String = "", String = "", String = "", anchorDay: Int, anchorLabel: String?)
+  /// A quote dated by its event: the event's id and headline, and how the event was dated.
+  indirect case ofEvent(id: String, headline: String, Explanation)
 
   var text: String {
     switch self {
@@ -71,6 +73,8 @@ enum Explanation: Sendable {
       let anchor = CivilDay(dayNumber: anchorDay).labeled
       guard let anchorLabel else { return "\(first)\(second)\(third)\(fourth)\(anchor)" }
       return "\(first)\(second)\(third)\(fourth)\(anchor) (\(anchorLabel))"
+    case .ofEvent(let id, _, let inner):
+      return "date of its event '\(id)' (\(inner.text))"
     }
   }
 }

@@ -470,7 +470,8 @@ struct DatasetChecker {
       if let eventID = quote.event {
         guard let eventIndex = eventsByID[eventID] else { return nil }
         guard var date = eventDates[eventIndex] else { return nil }
-        date.explanation = "date of its event '\(eventID)' (\(date.explanation))"
+        date.why = .ofEvent(
+          id: eventID, headline: dataset.events[eventIndex].headline, date.why)
         return date
       }
       guard let day = anchorDay(for: quote.provenance, .quotes, index, what: what, stated: nil)

@@ -22,9 +22,10 @@ public final class BrowserApp {
 
   public init(
     timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard,
-    search engine: SearchEngine = .timeline, background: Bool = false
+    glyphs: GlyphSet = .unicode, search engine: SearchEngine = .timeline, background: Bool = false
   ) {
-    state = BrowserState(timeline: timeline, width: width, height: height, keymap: keymap)
+    state = BrowserState(
+      timeline: timeline, width: width, height: height, keymap: keymap, glyphs: glyphs)
     self.engine = engine
     worker =
       background
@@ -108,21 +109,18 @@ public final class BrowserApp {
     default: break
     }
     if state.search.isEditing {
-      switch key {
-      case .character(let character):
+      if let action = state.keymap.prompt.action(for: key) { return action.message }
+      if case .character(let character) = key {
         // A stray control character (from a paste, say) has no place in a query.
         if character.unicodeScalars.contains(where: DisplayWidth.isControl) { return .unbound(key) }
         return .searchType(character)
-      case .backspace, .delete: return .searchDeleteBackward
-      case .ctrl("u"): return .searchClear
-      case .enter: return .searchSubmit
-      case .escape: return .searchCancel
-      case .up: return .searchHistoryOlder
-      case .down: return .searchHistoryNewer
-      case .ctrl("c"): return .action(.quitNow)
-      case .ctrl("l"): return .action(.redraw)
-      default: return .unbound(key)
       }
+      return .unbound(key)
+    }
+    if state.showsHelp {
+      // The help screen's own keys, as the browse actions it already understands.
+      if let action = state.keymap.help.action(for: key) { return .action(action.browserAction) }
+      return .unbound(key)
     }
     if let action = state.keymap.action(for: key) { return .action(action) }
     return .unbound(key)

@@ -4,12 +4,28 @@ import DatelineModel
 /// update and render path the terminal uses. `dateline browse --screen 100x30 --keys KEYS`.
 public enum HeadlessSession {
   /// Runs `keys` (stopping early at a quit key) and returns the last screen, rows trimmed.
-  public static func run(timeline: Timeline, width: Int, height: Int, keys: [Key]) -> String {
-    let app = BrowserApp(timeline: timeline, width: width, height: height)
+  public static func run(
+    timeline: Timeline, width: Int, height: Int, keys: [Key], glyphs: GlyphSet = .unicode
+  ) -> String {
+    let app = BrowserApp(timeline: timeline, width: width, height: height, glyphs: glyphs)
     for key in keys {
       if !app.handle(key) { break }
+      // Nothing leaves a headless run: the bottom line says what would have.
+      for effect in app.takeEffects() {
+        if let note = note(for: effect) { app.send(.note(note)) }
+      }
     }
     return app.render(width: app.state.layout.width, height: app.state.layout.height).plainText()
+  }
+
+  /// What a headless run shows instead of performing an effect.
+  static func note(for effect: BrowserEffect) -> String? {
+    switch effect {
+    case .copy(let text): "Would copy: \(text)"
+    case .open(let url): "Would open: \(url)"
+    case .suspend: "Would suspend (fg resumes)"
+    case .search, .quit, .redraw: nil
+    }
   }
 
   /// Parses `notation` (see `KeyNotation`) and runs it.

@@ -4,15 +4,17 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
   case moveDown, moveUp, moveToTop, moveToBottom, pageDown, pageUp, halfPageDown, halfPageUp
   case detailDown, detailUp
   case nextPane, previousPane, showEvents, showPeople, showQuotes
-  case follow, followEvent, nextRelated, previousRelated, back, forward, clearFocus
+  case follow, followEvent, nextRelated, previousRelated, back, forward, stepOut, clearFocus
   case search, nextMatch, previousMatch
-  case help, quit, quitNow, redraw
+  case copyQuote, copyMarkdown, openSource
+  case help, quit, quitNow, redraw, suspend
 
   public enum Section: String, CaseIterable, Sendable {
     case move = "Move"
     case panes = "Panes"
     case follow = "Follow"
     case search = "Search"
+    case copy = "Copy and open"
     case other = "Other"
   }
 
@@ -22,10 +24,12 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
       .halfPageUp, .detailDown, .detailUp:
       .move
     case .nextPane, .previousPane, .showEvents, .showPeople, .showQuotes: .panes
-    case .follow, .followEvent, .nextRelated, .previousRelated, .back, .forward, .clearFocus:
+    case .follow, .followEvent, .nextRelated, .previousRelated, .back, .forward, .stepOut,
+      .clearFocus:
       .follow
     case .search, .nextMatch, .previousMatch: .search
-    case .help, .quit, .quitNow, .redraw: .other
+    case .copyQuote, .copyMarkdown, .openSource: .copy
+    case .help, .quit, .quitNow, .redraw, .suspend: .other
     }
   }
 
@@ -49,16 +53,21 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
     case .showQuotes: "Quotes pane"
     case .follow:
       "Follow: event -> its people and quotes; person -> focus on them; quote -> its speaker"
-    case .followEvent: "Go to the event of the selected quote"
+    case .followEvent: "Go to the event of the selected quote (focus and detail move there)"
     case .nextRelated: "Step to the next actor related to the focused person"
     case .previousRelated: "Step to the previous related actor"
     case .back: "Back to where you were"
     case .forward: "Forward again"
+    case .stepOut: "Step back one level: the search, then the person, then the whole story"
     case .clearFocus: "Clear the focus: show the whole story"
     case .search:
       "Search the focused pane as you type (words, \"a phrase\", @name, a | b for either)"
     case .nextMatch: "Next search match (in the focused pane, else the pane searched last)"
     case .previousMatch: "Previous search match"
+    case .copyQuote: "Copy the selected quote with its citation to the clipboard"
+    case .copyMarkdown: "Copy the selected item as a Markdown line"
+    case .openSource: "Open the source's web page in a browser"
+    case .suspend: "Suspend (fg resumes)"
     case .help: "Show or close this help"
     case .quit: "Quit (closes help first)"
     case .quitNow: "Quit from anywhere"
@@ -76,7 +85,10 @@ public enum BrowserAction: String, CaseIterable, Hashable, Sendable {
     case .back: "back"
     case .search: "search"
     case .nextMatch, .previousMatch: "match"
+    case .stepOut: "up"
     case .clearFocus: "all"
+    case .copyQuote: "copy"
+    case .openSource: "open"
     case .help: "help"
     case .quit: "quit"
     default: summary.lowercased()

@@ -11,6 +11,13 @@ public enum BrowserEffect: Hashable, Sendable {
   case quit
   /// Clear the terminal and repaint every cell (Ctrl-L).
   case redraw
+  /// Put this text on the system clipboard (the terminal backend writes OSC 52).
+  case copy(String)
+  /// Open this http(s) URL in a browser (`$BROWSER`, else `xdg-open`), the terminal restored
+  /// around it.
+  case open(String)
+  /// Suspend like a shell job (Ctrl-Z); restore the screen when continued (`fg`).
+  case suspend
 }
 
 /// One search the update asked for. Only the newest generation's results are ever shown, so a

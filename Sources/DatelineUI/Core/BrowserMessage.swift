@@ -18,4 +18,6 @@ public enum BrowserMessage: Hashable, Sendable {
   /// the complete rows follow with the same generation. Results of an older generation than
   /// the newest request are ignored.
   case searchResults(generation: Int, rows: [Int], count: Int?)
+  /// A note from the backend for the bottom line ("No browser to open …").
+  case note(String)
 }

@@ -5,6 +5,10 @@ import DatelineModel
 public struct BrowserState: Sendable {
   public let timeline: Timeline
   public let keymap: Keymap
+  /// The glyphs marks are drawn with: Unicode, or ASCII for a terminal that cannot show it.
+  public let glyphs: GlyphSet
+  /// Column widths measured on the story's content once, never per frame.
+  public let columns: ColumnWidths
   public internal(set) var layout: ScreenLayout
   public internal(set) var pane: Pane = .events
   public internal(set) var focus: BrowserFocus = .none
@@ -35,11 +39,18 @@ public struct BrowserState: Sendable {
   var detail = DetailFacts()
   /// First line of the detail pane shown; back to 0 when the selection changes.
   public internal(set) var detailTop = 0
+  /// The time strip's histogram of the Events rows, recomputed when they or the width change.
+  public internal(set) var timeStrip = TimeStrip.empty
 
-  public init(timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard) {
+  public init(
+    timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard,
+    glyphs: GlyphSet = .unicode
+  ) {
     self.timeline = timeline
     self.keymap = keymap
-    layout = ScreenLayout(width: width, height: height)
+    self.glyphs = glyphs
+    columns = ColumnWidths(timeline)
+    layout = Self.layout(timeline, width: width, height: height)
     eventRows = .all(count: timeline.events.count)
     peopleRows = .all(count: timeline.actors.count)
     quoteRows = .all(count: timeline.quotes.count)
@@ -53,6 +64,14 @@ public struct BrowserState: Sendable {
     }
     clampAll()
     refreshDetail()
+    refreshTimeStrip()
+  }
+
+  /// The layout at a size, giving Events the rows the whole story needs (stable across focus).
+  static func layout(_ timeline: Timeline, width: Int, height: Int) -> ScreenLayout {
+    ScreenLayout(
+      width: width, height: height,
+      eventRows: timeline.events.count + (timeline.asOf == nil ? 0 : 1))
   }
 
   // MARK: Derived values views read
@@ -114,7 +133,10 @@ public struct BrowserState: Sendable {
   }
 
   /// "Trump > Putin": the chain of focuses since the whole story was last shown.
-  public var breadcrumb: [String] {
+  public var breadcrumb: [String] { focusTrail.map(name(of:)) }
+
+  /// The focuses since the whole story was last shown, oldest first, ending with the current.
+  public var focusTrail: [BrowserFocus] {
     var trail: [BrowserFocus] = [focus]
     if focus != .none {
       for location in history.backStack.reversed() {
@@ -122,7 +144,7 @@ public struct BrowserState: Sendable {
         if location.focus != trail.first { trail.insert(location.focus, at: 0) }
       }
     }
-    return trail.map(name(of:))
+    return trail
   }
 
   func name(of focus: BrowserFocus) -> String {
@@ -355,6 +377,13 @@ public struct BrowserState: Sendable {
       if rows[middle] < first { low = middle + 1 } else { high = middle }
     }
     return low
+  }
+
+  /// Recomputes the time strip when the Events rows or the strip's width changed since.
+  mutating func refreshTimeStrip() {
+    let width = layout.strip.width
+    guard timeStrip.width != width || timeStrip.rows != eventRows else { return }
+    timeStrip = TimeStrip(timeline: timeline, rows: eventRows, width: width)
   }
 
   mutating func refreshDetail() {

@@ -25,6 +25,7 @@ extension BrowserState {
       // Not an action: the bottom line's message stays.
       receiveSearchResults(generation: generation, rows: rows, count: count)
       refreshDetail()
+      refreshTimeStrip()
       return
     }
     self.message = nil
@@ -62,14 +63,17 @@ extension BrowserState {
       applyMouse(event)
     case .resize(let width, let height):
       // Stored scroll positions stay as they are; `shownList` adapts them to the new size.
-      layout = ScreenLayout(width: width, height: height)
+      layout = Self.layout(timeline, width: width, height: height)
       clampHelp()
     case .unbound(let key):
       self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
     case .searchResults:
       break  // handled above
+    case .note(let text):
+      self.message = text
     }
     refreshDetail()
+    refreshTimeStrip()
   }
 
   // MARK: Actions
@@ -107,7 +111,12 @@ extension BrowserState {
       } else {
         message = "Nothing to go forward to"
       }
+    case .stepOut: stepOut()
     case .clearFocus: clearFocus()
+    case .copyQuote: copyQuote()
+    case .copyMarkdown: copyMarkdown()
+    case .openSource: openSource()
+    case .suspend: pendingEffects.append(.suspend)
     case .search: openSearch()
     case .nextMatch: stepMatch(by: 1)
     case .previousMatch: stepMatch(by: -1)
@@ -129,7 +138,8 @@ extension BrowserState {
     case .pageUp, .halfPageUp: helpTop -= page
     case .moveToTop: helpTop = 0
     case .moveToBottom: helpTop = Int.max / 2
-    case .help, .quit, .clearFocus, .back: showsHelp = false
+    case .help, .quit, .clearFocus, .stepOut, .back: showsHelp = false
+    case .suspend: pendingEffects.append(.suspend)
     case .quitNow: pendingEffects.append(.quit)
     case .redraw: pendingEffects.append(.redraw)
     default: message = "? or q closes help"
@@ -244,7 +254,10 @@ extension BrowserState {
       events.selected = eventRows.position(of: eventIndex) ?? 0
       quotes.selected = quoteRows.position(of: index) ?? 0
       people.selected = 0
+      // The focus and the detail move to the event; its quotes stay listed below.
+      pane = .events
       clampAll()
+      message = "At the event of this quote; \(keyName(.stepOut)) steps back out"
     }
   }
 

@@ -12,9 +12,17 @@ public struct Keymap: Sendable {
 
   public let bindings: [Binding]
   private let table: [Key: BrowserAction]
+  /// Keys in the `/` prompt and on the help screen.
+  public let prompt: ModeKeys<PromptAction>
+  public let help: ModeKeys<HelpAction>
 
-  public init(_ bindings: [Binding]) {
+  public init(
+    _ bindings: [Binding], prompt: ModeKeys<PromptAction> = .standard,
+    help: ModeKeys<HelpAction> = .standard
+  ) {
     self.bindings = bindings
+    self.prompt = prompt
+    self.help = help
     var table: [Key: BrowserAction] = [:]
     for binding in bindings where table[binding.key] == nil { table[binding.key] = binding.action }
     self.table = table
@@ -34,7 +42,7 @@ public struct Keymap: Sendable {
   /// The actions the hint line offers, in order.
   public static let hintActions: [[BrowserAction]] = [
     [.moveDown, .moveUp], [.nextPane], [.follow], [.nextRelated, .previousRelated], [.back],
-    [.search], [.nextMatch, .previousMatch], [.clearFocus], [.help], [.quit],
+    [.search], [.nextMatch, .previousMatch], [.stepOut], [.copyQuote], [.help], [.quit],
   ]
 
   /// "j/k move  Tab pane  Enter follow ..." generated from the bindings; whole hints are
@@ -68,10 +76,13 @@ public struct Keymap: Sendable {
     Binding(.enter, .follow), Binding(.character("e"), .followEvent),
     Binding(.character("]"), .nextRelated), Binding(.character("["), .previousRelated),
     Binding(.character("<"), .back), Binding(.backspace, .back),
-    Binding(.character(">"), .forward), Binding(.escape, .clearFocus),
+    Binding(.character(">"), .forward), Binding(.escape, .stepOut),
+    Binding(.character("0"), .clearFocus),
     Binding(.character("/"), .search), Binding(.character("n"), .nextMatch),
     Binding(.character("N"), .previousMatch),
     Binding(.character("?"), .help), Binding(.character("q"), .quit),
-    Binding(.ctrl("c"), .quitNow), Binding(.ctrl("l"), .redraw),
+    Binding(.character("y"), .copyQuote), Binding(.character("Y"), .copyMarkdown),
+    Binding(.character("o"), .openSource),
+    Binding(.ctrl("c"), .quitNow), Binding(.ctrl("l"), .redraw), Binding(.ctrl("z"), .suspend),
   ])
 }

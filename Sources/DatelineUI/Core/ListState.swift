@@ -25,6 +25,13 @@ struct ListGeometry {
     return item >= divider ? item + 1 : item
   }
 
+  /// How many items sit on display rows before `row`.
+  func items(beforeDisplayRow row: Int) -> Int {
+    let row = max(0, row)
+    guard let divider = dividerBefore, row > divider else { return min(row, count) }
+    return min(row - 1, count)
+  }
+
   /// The item on a display row, or nil for the divider and rows past the end.
   func item(atDisplayRow row: Int) -> Int? {
     guard row >= 0, row < displayCount else { return nil }

@@ -1,3 +1,5 @@
+import DatelineModel
+
 /// How the list panes share a narrow row between their columns. Pure, so the rules are tested
 /// directly; fixed per pane width (never measured over the rows) so columns do not jump while
 /// scrolling and a frame stays proportional to the visible rows.
@@ -34,5 +36,43 @@ enum ColumnAllocation {
       return String(last)
     }
     return TerminalText.truncate(name, toWidth: width)
+  }
+}
+
+/// Column widths measured on the story's content, once per story (the timeline never changes),
+/// so columns do not jump while scrolling or refocusing and a frame never measures rows.
+public struct ColumnWidths: Hashable, Sendable {
+  /// The events pane's date column: the widest date in words.
+  public var date: Int
+  /// Digits of the largest event and quote counts in People.
+  public var eventDigits: Int
+  public var quoteDigits: Int
+  /// The widest actor name, at most `ColumnAllocation` allows.
+  public var name: Int
+
+  init(_ timeline: Timeline) {
+    date = DateText.columnWidth(of: timeline.events)
+    var events = 0
+    var quotes = 0
+    var name = 0
+    for item in timeline.actors {
+      events = max(events, item.eventCount)
+      quotes = max(quotes, item.quoteCount)
+      if name < 20 { name = max(name, TerminalText.width(of: item.actor.name)) }
+    }
+    eventDigits = String(events).count
+    quoteDigits = String(quotes).count
+    self.name = name
+  }
+
+  /// People's counts column: "10 ev  7 q", digits right-aligned.
+  public var counts: Int { eventDigits + quoteDigits + 6 }
+
+  func counts(events: Int, quotes: Int) -> String {
+    let eventText = String(events)
+    let quoteText = String(quotes)
+    return String(repeating: " ", count: max(0, eventDigits - eventText.count)) + eventText
+      + " ev " + String(repeating: " ", count: max(0, quoteDigits - quoteText.count)) + quoteText
+      + " q"
   }
 }

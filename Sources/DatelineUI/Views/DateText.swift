@@ -1,45 +1,30 @@
 import DatelineModel
 
-/// How dates read on screen.
+/// How dates read on screen: in words, through the model's `DateWording` (the CLI's text output
+/// uses the same), never as EDTF.
 enum DateText {
-  /// Width of the events pane's date column.
-  static let columnWidth = 17
+  /// The widest date the events pane's date column makes room for; longer ones are cut.
+  static let maximumColumnWidth = 24
 
-  /// "Thu 2025-02-27" for a day, "2025-03" for a month; intervals compactly:
-  /// "2025-02-24–03-10", "by 2025-02-24", "from 2025-02-24". At most 16 columns for real dates.
-  static func short(_ date: ResolvedDate) -> String {
-    let value = date.value
-    switch value.form {
-    case .single(let point):
-      if point.precision == .day { return "\(date.start.shortWeekdayName) \(point)" }
-      return point.description
-    case .interval(.point(let start), .point(let end)):
-      let endText = end.year == start.year ? String(end.description.dropFirst(5)) : end.description
-      return "\(start)–\(endText)"
-    case .interval(_, .point(let end)):
-      return "by \(end)"
-    case .interval(.point(let start), _):
-      return "from \(start)"
-    case .interval:
-      return value.description
-    }
-  }
+  /// "Thu 27 Feb 2025", "c. Mar 2025", "24 Feb – 10 Mar 2025", "by 24 Feb 2025".
+  static func short(_ date: ResolvedDate) -> String { DateWording.words(date) }
 
-  static func day(_ day: CivilDay) -> String { "\(day.shortWeekdayName) \(day)" }
+  /// "Mon 24 Feb 2025".
+  static func day(_ day: CivilDay) -> String { DateWording.day(day) }
 
-  /// "Thu 2025-02-27, stated "on Thursday": Thursday after Mon 2025-02-24".
-  static func explained(_ date: ResolvedDate) -> String {
-    var text = short(date)
-    if let stated = date.stated {
-      text += ", stated \"\(stated)\": \(date.explanation)"
-    } else if !date.explanation.isEmpty && date.explanation != "as given" {
-      text += " (\(date.explanation))"
+  /// "Thu 27 Feb 2025, stated “On Thursday”: Thursday after Mon 24 Feb 2025".
+  static func explained(_ date: ResolvedDate) -> String { DateWording.explained(date) }
+
+  /// The width of the widest date among `events`, at most `maximumColumnWidth`: the events
+  /// pane's date column, measured once per story (never per frame). Each distinct value is
+  /// worded once.
+  static func columnWidth(of events: some Collection<TimelineEvent>) -> Int {
+    var seen = Set<EDTFDate>()
+    var widest = 0
+    for item in events where seen.insert(item.date.value).inserted {
+      widest = max(widest, TerminalText.width(of: short(item.date)))
+      if widest >= maximumColumnWidth { return maximumColumnWidth }
     }
-    switch date.sameDayOrder {
-    case ..<0: text += ", earlier that day"
-    case 1...: text += ", later that day"
-    default: break
-    }
-    return text
+    return widest
   }
 }

@@ -125,10 +125,15 @@ enum DetailPaneView {
       return "\(clean(provenance.source)), paragraph \(provenance.paragraph)"
     }
     return
-      "\(clean(source.publisher)), “\(clean(source.title))”, \(clean(String(source.published.prefix(10)))), paragraph \(provenance.paragraph)"
+      "\(clean(source.publisher)), “\(clean(source.title))”, \(published(source)), paragraph \(provenance.paragraph)"
   }
 
   static func clean(_ text: String) -> String { TerminalText.sanitize(text) }
+
+  /// "Mon 24 Feb 2025", or the publication date as written when it has no day.
+  static func published(_ source: Source) -> String {
+    source.publicationDay.map { DateText.day($0) } ?? clean(String(source.published.prefix(10)))
+  }
 
   static func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"

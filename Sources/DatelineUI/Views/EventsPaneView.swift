@@ -16,36 +16,41 @@ enum EventsPaneView {
     ListPaneView.render(
       .events, state, into: &grid, rect: rect, emptyText: empty,
       divider: { grid, y, rowsRect in
-        let label = timeline.asOf.map { "── as of \(DateText.day($0)) " } ?? "── "
+        let rule = state.glyphs.horizontalRule
+        let label =
+          timeline.asOf.map { "\(rule)\(rule) as of \(DateText.day($0)) " } ?? rule + rule + " "
         let line =
           label
-          + String(repeating: "─", count: max(0, rowsRect.width - TerminalText.width(of: label)))
+          + String(
+            repeating: Character(rule),
+            count: max(0, rowsRect.width - TerminalText.width(of: label)))
         grid.write(line, x: rowsRect.x, y: y, style: Theme.divider, maxX: rowsRect.maxX)
       },
       row: { grid, row in
         let item = timeline.events[row.index]
         let width = row.maxX - row.x
-        let showStatus = width >= 50
-        let statusWidth = 10
+        // The date column is as wide as the story's widest date, but leaves the headline at
+        // least half the row.
+        let dateWidth = min(state.columns.date, max(8, width / 2 - 4))
         let dateStyle = Theme.on(item.isUpcoming ? Theme.upcoming : Theme.date, row: row.style)
-        // The widest short date ("2025-02-24–03-10") fills the column; a space keeps the upcoming
-        // mark apart from it.
         var x = grid.write(
-          TerminalText.pad(DateText.short(item.date), toWidth: DateText.columnWidth - 1) + " ",
+          TerminalText.pad(
+            TerminalText.truncate(DateText.short(item.date), toWidth: dateWidth),
+            toWidth: dateWidth) + " ",
           x: row.x, y: row.y, style: dateStyle, maxX: row.maxX)
         x = grid.write(
-          item.isUpcoming ? Theme.upcomingMarker : " ", x: x, y: row.y, style: dateStyle,
+          item.isUpcoming ? state.glyphs.upcoming : " ", x: x, y: row.y, style: dateStyle,
           maxX: row.maxX)
         x += 1
-        let headlineEnd = showStatus ? row.maxX - statusWidth - 1 : row.maxX
+        // The status is one cell at the end of the row (the help screen has the legend).
+        let headlineEnd = row.maxX - 2
         let headline = TerminalText.truncate(
           TerminalText.sanitize(item.event.headline), toWidth: headlineEnd - x)
         grid.write(headline, x: x, y: row.y, style: row.style, maxX: headlineEnd)
-        if showStatus {
-          grid.writeRight(
-            item.event.status.rawValue, y: row.y, minX: headlineEnd + 1, maxX: row.maxX,
-            style: Theme.on(item.isUpcoming ? Theme.upcoming : Theme.status, row: row.style))
-        }
+        grid.write(
+          state.glyphs.status(item.event.status), x: row.maxX - 1, y: row.y,
+          style: Theme.on(item.isUpcoming ? Theme.upcoming : Theme.status, row: row.style),
+          maxX: row.maxX)
       })
   }
 }

@@ -1,3 +1,5 @@
+import DatelineModel
+
 /// The header: story title, the "as of" date of the latest source, counts, and the
 /// breadcrumb of where you are ("Trump > Putin").
 enum HeaderView {
@@ -7,7 +9,10 @@ enum HeaderView {
     grid.fill(
       Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), with: Cell(" ", style: Theme.title))
     let asOf =
-      timeline.asOf.map { rect.width >= 60 ? " as of \(DateText.day($0)) " : " as of \($0) " } ?? ""
+      timeline.asOf.map {
+        rect.width >= 60
+          ? " as of \(DateText.day($0)) " : " as of \(DateWording.day($0, weekday: false)) "
+      } ?? ""
     let breadcrumb = state.breadcrumb.map { TerminalText.sanitize($0) }.joined(separator: " > ")
     let title = TerminalText.sanitize(timeline.title)
     let start = grid.writeRight(
@@ -25,7 +30,8 @@ enum HeaderView {
     let countsStart = grid.writeRight(
       counts, y: rect.y + 1, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.muted)
     grid.write(
-      segments: [(" ⌂ ", Theme.muted), (breadcrumb, Theme.strong)], x: rect.x, y: rect.y + 1,
+      segments: [(" \(state.glyphs.home) ", Theme.muted), (breadcrumb, Theme.strong)], x: rect.x,
+      y: rect.y + 1,
       maxX: countsStart - 1)
   }
 }

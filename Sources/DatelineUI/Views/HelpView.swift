@@ -1,7 +1,11 @@
+import DatelineModel
+
 /// The help screen, generated from the keymap: every action with all its keys, by section.
 enum HelpView {
   /// The help text for a screen `width` columns wide; long descriptions wrap under themselves.
-  static func lines(_ keymap: Keymap, width: Int) -> [(String, Style)] {
+  static func lines(_ keymap: Keymap, width: Int, glyphs: GlyphSet = .unicode) -> [(
+    String, Style
+  )] {
     var entries: [(section: String, rows: [(keys: String, summary: String)])] = []
     for section in BrowserAction.Section.allCases {
       let actions = BrowserAction.allCases.filter {
@@ -17,6 +21,23 @@ enum HelpView {
           ("Searched", "Quotes: text; Events: headline and summary; People: name, alias, role"),
           ("Up, Down", "Older and newer searches of the pane"), ("Ctrl-u", "Clear the query"),
           ("Enter", "Keep the result"), ("Esc", "Restore the previous view"),
+        ]
+      ))
+    entries.append(
+      (
+        "Event status (the last column of Events)",
+        EventStatus.allCases.map { (glyphs.status($0), $0.rawValue) }
+      ))
+    entries.append(
+      (
+        "Marks",
+        [
+          ("\(glyphs.upcoming)", "Upcoming: after the \"as of\" date of the latest source"),
+          ("\(glyphs.above) 5  \(glyphs.below) 3", "Rows hidden above and below a list"),
+          (
+            "Time strip",
+            "Events per day, week, month or year; the selected event's bin reversed, upcoming bins highlighted"
+          ),
         ]
       ))
     entries.append(
@@ -45,22 +66,37 @@ enum HelpView {
     return lines
   }
 
-  static func lineCount(_ keymap: Keymap, width: Int) -> Int { lines(keymap, width: width).count }
+  static func lineCount(_ keymap: Keymap, width: Int, glyphs: GlyphSet = .unicode) -> Int {
+    lines(keymap, width: width, glyphs: glyphs).count
+  }
 
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     guard !rect.isEmpty else { return }
     let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
     grid.fill(titleRow, with: Cell(" ", style: Theme.focusedPaneTitle))
     grid.write(
-      TerminalText.truncate("\(Theme.focusMarker) Dateline keys", toWidth: rect.width), x: rect.x,
+      TerminalText.truncate("\(state.glyphs.focus) Dateline keys", toWidth: rect.width), x: rect.x,
       y: rect.y,
       style: Theme.focusedPaneTitle, maxX: rect.maxX)
-    let all = lines(state.keymap, width: rect.width - 1)
+    let all = lines(state.keymap, width: rect.width - 1, glyphs: state.glyphs)
     let body = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
     for offset in 0..<body.height {
       let index = state.helpTop + offset
       guard index < all.count else { break }
       grid.write(all[index].0, x: body.x, y: body.y + offset, style: all[index].1, maxX: body.maxX)
+    }
+    // Say when there is more: the rows left below, or above, on the title row.
+    let below = all.count - (state.helpTop + body.height)
+    var more = ""
+    if state.helpTop > 0 { more += "\(state.glyphs.above) \(state.helpTop) " }
+    if below > 0 {
+      let key = state.keymap.keys(for: .pageDown).first.map(KeyNotation.label) ?? "PgDn"
+      more += "\(state.glyphs.below) \(below) more below (\(key)) "
+    }
+    if !more.isEmpty {
+      grid.writeRight(
+        more, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX,
+        style: Theme.focusedPaneTitle)
     }
   }
 

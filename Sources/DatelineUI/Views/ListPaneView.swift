@@ -55,7 +55,7 @@ enum ListPaneView {
         grid.fill(
           Rect(x: rowsRect.x, y: y, width: rowsRect.width, height: 1), with: Cell(" ", style: style)
         )
-        grid.write(Theme.selectionMarker, x: rowsRect.x, y: y, style: style, maxX: rowsRect.maxX)
+        grid.write(state.glyphs.selection, x: rowsRect.x, y: y, style: style, maxX: rowsRect.maxX)
       }
       drawRow(
         &grid,

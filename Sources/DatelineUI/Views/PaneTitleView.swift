@@ -10,6 +10,25 @@ enum PaneTitleView {
     return count == 0 ? "0/0" : "\(state.list(pane).selected + 1)/\(count)"
   }
 
+  /// Items scrolled out of view above and below the pane's rows.
+  static func hidden(_ pane: Pane, _ state: BrowserState) -> (above: Int, below: Int) {
+    let list = state.shownList(pane)
+    let geometry = state.geometry(pane)
+    let viewport = state.layout.viewport(for: pane)
+    let above = geometry.items(beforeDisplayRow: list.top)
+    let below = geometry.count - geometry.items(beforeDisplayRow: list.top + viewport)
+    return (above, max(0, below))
+  }
+
+  /// "↑ 5 ↓ 3 " when rows are hidden above or below, else "".
+  static func scrollMarks(_ pane: Pane, _ state: BrowserState) -> String {
+    let (above, below) = hidden(pane, state)
+    var marks = ""
+    if above > 0 { marks += "\(state.glyphs.above) \(above) " }
+    if below > 0 { marks += "\(state.glyphs.below) \(below) " }
+    return marks
+  }
+
   /// "Events · Trump 3/11", "Quotes · Trump /deal 1/2".
   static func title(_ pane: Pane, _ state: BrowserState) -> String {
     var title = pane.title
@@ -35,8 +54,8 @@ enum PaneTitleView {
     let style = focused ? Theme.focusedPaneTitle : Theme.paneTitle
     let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
     grid.fill(titleRow, with: Cell(" ", style: style))
-    let marker = focused ? Theme.focusMarker : " "
-    let position = " " + position(pane, state) + " "
+    let marker = focused ? state.glyphs.focus : " "
+    let position = " " + scrollMarks(pane, state) + position(pane, state) + " "
     let start = grid.writeRight(position, y: rect.y, minX: rect.x, maxX: rect.maxX, style: style)
     let label = TerminalText.truncate(marker + " " + title(pane, state), toWidth: start - rect.x)
     grid.write(label, x: rect.x, y: rect.y, style: style, maxX: start)
@@ -48,7 +67,7 @@ enum PaneTitleView {
       let number = "\(pane.rawValue + 1)"
       if pane == state.pane {
         return (
-          pane, "\(Theme.focusMarker)\(number) \(title(pane, state)) \(position(pane, state)) "
+          pane, "\(state.glyphs.focus)\(number) \(title(pane, state)) \(position(pane, state)) "
         )
       }
       return (pane, " \(number) \(pane.title) ")
@@ -79,9 +98,15 @@ enum PaneTitleView {
     guard rect.height > 0, rect.width > 0 else { return }
     let titleRow = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
     grid.fill(titleRow, with: Cell(" ", style: Theme.paneTitle))
+    var end = rect.x
     for tab in tabLayout(state, width: rect.width) {
       let style = tab.pane == state.pane ? Theme.focusedPaneTitle : Theme.paneTitle
-      grid.write(tab.text, x: rect.x + tab.x, y: rect.y, style: style, maxX: rect.maxX)
+      end = grid.write(tab.text, x: rect.x + tab.x, y: rect.y, style: style, maxX: rect.maxX)
+    }
+    // The focused pane's hidden rows, right-aligned after the tabs when they fit.
+    let marks = scrollMarks(state.pane, state)
+    if !marks.isEmpty, TerminalText.width(of: marks) + 1 <= rect.maxX - end - 1 {
+      grid.writeRight(marks, y: rect.y, minX: end + 1, maxX: rect.maxX, style: Theme.paneTitle)
     }
   }
 

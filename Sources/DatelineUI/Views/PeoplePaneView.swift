@@ -22,21 +22,27 @@ enum PeoplePaneView {
       row: { grid, row in
         let item = timeline.actors[row.index]
         let width = row.maxX - row.x
-        let counts = "\(item.eventCount) ev \(item.quoteCount) q"
-        let showCounts = width >= 36
-        let countsStart = showCounts ? row.maxX - TerminalText.width(of: counts) : row.maxX
-        // Measured against a fixed counts width, so the role column lines up on every row.
-        let nameWidth = ColumnAllocation.peopleNameWidth(
-          available: width - (showCounts ? ColumnAllocation.peopleCountsWidth + 1 : 0))
+        let columns = state.columns
+        let counts = columns.counts(events: item.eventCount, quotes: item.quoteCount)
+        let showCounts = width >= 30 + columns.counts
+        let countsStart = showCounts ? row.maxX - columns.counts : row.maxX
+        // The name column is as wide as the widest name (plus the focus marks), no wider: the
+        // role gets every column the names and counts do not need.
+        let marks = isPersonFocus ? 2 : 0
+        let nameWidth = min(
+          columns.name + marks,
+          ColumnAllocation.peopleNameWidth(
+            available: width - (showCounts ? columns.counts + 1 : 0),
+            maximumName: 20 + marks))
         var prefix = ""
         var detail = item.actor.role.map { TerminalText.sanitize($0) } ?? item.actor.kind.rawValue
         if isPersonFocus {
           if row.index == ownIndex {
-            prefix = "● "
+            prefix = state.glyphs.focusedPerson + " "
           } else if let position = state.relatedPosition(ofRow: row.position),
             position < state.relatedReasons.count
           {
-            prefix = "↳ "
+            prefix = state.glyphs.relatedPerson + " "
             detail = state.relatedReasons[position]
           }
         }

@@ -6,11 +6,12 @@ public enum ScreenView {
     switch layout.mode {
     case .tooSmall:
       TooSmallView.render(state, into: &grid)
-      return grid
+      return state.glyphs.isASCII ? grid.transliterated() : grid
     case .sideBySide, .tabbed:
       break
     }
     HeaderView.render(state, into: &grid, rect: layout.header)
+    TimeStripView.render(state, into: &grid, rect: layout.strip)
     if state.showsHelp {
       let body = Rect(
         x: 0, y: layout.header.maxY, width: layout.width,
@@ -27,11 +28,15 @@ public enum ScreenView {
         }
       }
       for rule in layout.separators {
-        for y in rule.y..<rule.maxY { grid.write("│", x: rule.x, y: y, style: Theme.rule) }
+        for y in rule.y..<rule.maxY {
+          grid.write(state.glyphs.verticalRule, x: rule.x, y: y, style: Theme.rule)
+        }
       }
       DetailPaneView.render(state, into: &grid, rect: layout.detail)
     }
     BottomLineView.render(state, into: &grid, rect: layout.bottom)
+    // Under a locale without UTF-8, whatever is not ASCII becomes its nearest ASCII.
+    if state.glyphs.isASCII { grid.transliterate() }
     return grid
   }
 }

@@ -22,12 +22,6 @@ enum Theme {
   static let error = Style(.bold, role: .error)
   static let rule = Style(.dim, role: .muted)
 
-  /// Marks the selected row in every pane, so the selection shows even without reverse video.
-  static let selectionMarker = "▸"
-  /// Marks the focused pane's title.
-  static let focusMarker = "▶"
-  static let upcomingMarker = "»"
-
   /// A row style: reverse in the focused pane, bold elsewhere.
   static func row(selected: Bool, focused: Bool) -> Style {
     guard selected else { return text }

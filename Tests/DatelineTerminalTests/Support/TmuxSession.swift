@@ -91,6 +91,16 @@ final class TmuxSession {
   }
 
   /// A tmux format value for the pane, e.g. `#{pane_title}`.
+  /// Sets a server option (`set-clipboard on` lets OSC 52 from the pane fill a paste buffer).
+  func setOption(_ name: String, _ value: String) throws {
+    _ = try checked(["set-option", "-s", name, value])
+  }
+
+  /// The newest paste buffer (empty or a throw when there is none).
+  func showBuffer() throws -> String {
+    try checked(["show-buffer"])
+  }
+
   func display(_ format: String) throws -> String {
     try checked(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
   }
