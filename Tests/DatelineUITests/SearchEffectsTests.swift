@@ -63,6 +63,28 @@ import Testing
     #expect(state.screen.contains("\(all.count) matches"))
   }
 
+  @Test func narrowingPassesOnlyAFewRowsOrAFocusAsTheDomain() {
+    let timeline = Fixtures.timeline(Fixtures.manyQuotes(2_100))
+    var state = Fixtures.state(timeline).pressing("3/extra")
+    #expect(state.quoteRows.count > BrowserState.narrowingLimit)
+    guard case .search(let wide) = state.apply(.searchType(" ")).first,
+      case .search(let broad) = state.apply(.searchType("q")).first
+    else {
+      Issue.record("expected search effects")
+      return
+    }
+    #expect(wide.domain == nil && broad.domain == nil, "many rows: the index is asked again")
+    state.applyRunningSearches(.searchType("u"))
+    state.applyRunningSearches(.searchType("o"))
+    state.press("<C-u>extra quote number 12")
+    #expect(state.quoteRows.count < BrowserState.narrowingLimit)
+    guard case .search(let narrow) = state.apply(.searchType("3")).first else {
+      Issue.record("expected a search effect")
+      return
+    }
+    #expect(narrow.domain == (0..<state.quoteRows.count).map { state.quoteRows[$0] })
+  }
+
   /// A search function that takes longer for shorter queries, so older searches would finish
   /// last if nothing cancelled them; it looks at `isCancelled` while it waits.
   static let slowEngine = SearchEngine { timeline, request, limit, isCancelled in

@@ -271,14 +271,19 @@ public struct BrowserState: Sendable {
       return
     }
     var domain = contextRows[pane.rawValue].domain
+    // Over the whole story, a large previous result is slower to pass to the store than its
+    // index is to ask again; a few rows, or a focus's rows, are checked one by one.
     if !search[pane].isCounting, Self.onlyNarrows(from: search[pane].shownQuery, to: query),
-      case .subset(let current) = rows(pane)
+      case .subset(let current) = rows(pane), current.count <= Self.narrowingLimit || domain != nil
     {
       domain = current
     }
     pendingEffects.append(
       .search(SearchRequest(generation: generation, pane: pane, query: query, domain: domain)))
   }
+
+  /// The most rows a narrowing search checks one by one instead of asking the index again.
+  static let narrowingLimit = 2_000
 
   /// Shows a search's rows if they answer a pane's newest request; drops them otherwise.
   mutating func receiveSearchResults(generation: Int, rows newRows: [Int], count: Int?) {
