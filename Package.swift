@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Pure Swift: data format, dates, chronology, links, queries. No terminal code.
@@ -38,6 +39,7 @@ let package = Package(
       dependencies: [
         "DatelineModel", "DatelineIngest", "DatelineUI", "DatelineTerminal", "DatelineExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
     // Benchmarks are programs: they print medians and ratios, they do not assert.

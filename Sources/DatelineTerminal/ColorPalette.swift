@@ -29,41 +29,31 @@ struct ColorPalette {
     return true
   }
 
-  /// Starts curses colors and defines one pair per role. Call after `initscr`.
-  static func start() -> ColorPalette {
+  /// Starts curses colors and defines one pair per role from `theme`. Call after `initscr`.
+  /// A colour the terminal does not have (a 256-colour number on an 8-colour terminal) falls
+  /// back to the role's standard colour, else the terminal's own.
+  static func start(theme: ColorTheme = .standard) -> ColorPalette {
     guard start_color() == OK else { return .monochrome }
     // -1 is the terminal's own foreground/background, so we do not repaint the user's theme.
     let usesDefault = use_default_colors() == OK
-    let foreground: Int16 = usesDefault ? -1 : 7
-    let background: Int16 = usesDefault ? -1 : 0
+    let available = Int(dl_colors())
     var palette = ColorPalette(usesColor: true)
-    let black: Int16 = 0
-    let red: Int16 = 1
-    let green: Int16 = 2
-    let yellow: Int16 = 3
-    let blue: Int16 = 4
-    let magenta: Int16 = 5
-    let cyan: Int16 = 6
-    let white: Int16 = 7
-    let table: [(ColorRole, Int16, Int16, Bool)] = [
-      (.title, cyan, background, false),
-      (.focusedTitle, black, cyan, true),
-      (.selection, white, blue, true),
-      (.date, cyan, background, false),
-      (.upcoming, magenta, background, false),
-      (.status, green, background, false),
-      (.speaker, yellow, background, false),
-      (.match, black, yellow, true),
-      (.muted, foreground, background, false),
-      (.hint, foreground, background, false),
-      (.prompt, yellow, background, false),
-      (.error, red, background, false),
-    ]
     var next: Int16 = 1
-    for (role, fg, bg, solid) in table where Int32(next) < dl_color_pairs() {
+    for role in ColorTheme.roles where Int32(next) < dl_color_pairs() {
+      guard let choice = theme[role] ?? ColorTheme.standard[role] else { continue }
+      let fallback = ColorTheme.standard[role]
+      func resolve(_ color: Int?, _ standard: Int?, _ plain: Int16) -> Int16 {
+        let own: Int16 = usesDefault ? -1 : plain
+        guard let color else { return own }
+        if color < available { return Int16(color) }
+        if let standard, standard < available { return Int16(standard) }
+        return own
+      }
+      let fg = resolve(choice.foreground, fallback?.foreground, 7)
+      let bg = resolve(choice.background, fallback?.background, 0)
       guard init_pair(next, fg, bg) == OK else { continue }
       palette.pairs[role] = next
-      if solid { palette.solidRoles.insert(role) }
+      if choice.background != nil { palette.solidRoles.insert(role) }
       next += 1
     }
     return palette

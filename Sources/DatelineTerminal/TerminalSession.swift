@@ -58,10 +58,10 @@ public enum TerminalSession {
 
   /// Runs `app` until the user quits, a quit signal arrives or input closes. The terminal is
   /// restored before this returns.
-  public static func run(_ app: BrowserApp, environment: [String: String]) throws(StartError)
-    -> Ending
-  {
-    try withScreen(environment: environment) { painter in
+  public static func run(
+    _ app: BrowserApp, environment: [String: String], theme: ColorTheme = .standard
+  ) throws(StartError) -> Ending {
+    try withScreen(environment: environment, theme: theme) { painter in
       loop(app, painter: painter, environment: environment)
     }
   }
@@ -77,7 +77,7 @@ public enum TerminalSession {
       @escaping @Sendable (_ progress: @escaping @Sendable (ImportProgress) -> Void) throws ->
       Timeline,
     makeApp: (Timeline) -> BrowserApp,
-    environment: [String: String],
+    environment: [String: String], theme: ColorTheme = .standard,
     showAfter: Duration = .milliseconds(250)
   ) throws -> Ending {
     let job = LoadJob(load)
@@ -85,10 +85,10 @@ public enum TerminalSession {
     let deadline = clock.now + showAfter
     while job.result == nil && clock.now < deadline { usleep(2_000) }
     if let result = job.result {
-      return try run(makeApp(try result.get()), environment: environment)
+      return try run(makeApp(try result.get()), environment: environment, theme: theme)
     }
     var failure: (any Error)?
-    let ending = try withScreen(environment: environment) { painter -> Ending in
+    let ending = try withScreen(environment: environment, theme: theme) { painter -> Ending in
       var painter = painter
       var screen = screen
       let started = clock.now
@@ -131,7 +131,8 @@ public enum TerminalSession {
 
   /// Sets curses up, runs `body` with a painter, and restores the terminal however it ends.
   private static func withScreen(
-    environment: [String: String], _ body: (ScreenPainter) -> Ending
+    environment: [String: String], theme: ColorTheme = .standard,
+    _ body: (ScreenPainter) -> Ending
   ) throws(StartError) -> Ending {
     _ = dl_set_locale_from_environment()
     dl_save_terminal_modes()
@@ -150,7 +151,7 @@ public enum TerminalSession {
     defer {
       restore(screen)
     }
-    let palette = configure(environment: environment)
+    let palette = configure(environment: environment, theme: theme)
     return body(ScreenPainter(palette: palette, unicode: dl_locale_is_utf8() != 0))
   }
 
@@ -160,7 +161,9 @@ public enum TerminalSession {
     if case .signal(let number) = ending { dl_reraise(number) }
   }
 
-  private static func configure(environment: [String: String]) -> ColorPalette {
+  private static func configure(environment: [String: String], theme: ColorTheme)
+    -> ColorPalette
+  {
     raw()  // Ctrl-C, Ctrl-Z, Ctrl-S arrive as keys, not signals or flow control.
     noecho()
     nonl()
@@ -172,7 +175,7 @@ public enum TerminalSession {
     _ = dl_enable_mouse()
     let wantsColor = ColorPalette.wantsColor(
       environment: environment, terminalHasColors: has_colors())
-    return wantsColor ? ColorPalette.start() : .monochrome
+    return wantsColor ? ColorPalette.start(theme: theme) : .monochrome
   }
 
   private static func restore(_ screen: OpaquePointer) {

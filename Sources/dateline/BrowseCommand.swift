@@ -60,6 +60,8 @@ struct BrowseCommand: ParsableCommand {
       Output.write(KeyTable.markdown(.standard))
       return
     }
+    // The configuration first: a bad one is an error even when the data is fine.
+    let configuration = try Configuration.load(environment: ProcessInfo.processInfo.environment)
     if screen != nil || keys != nil {
       let timeline = try dataOptions.loadTimeline()
       let size = screen.flatMap(HeadlessSession.parseScreenSize) ?? Self.defaultScreen
@@ -68,15 +70,17 @@ struct BrowseCommand: ParsableCommand {
       let glyphs = GlyphSet.forLocale(environment: ProcessInfo.processInfo.environment)
       Output.write(
         HeadlessSession.run(
-          timeline: timeline, width: size.width, height: size.height, keys: parsed, glyphs: glyphs))
+          timeline: timeline, width: size.width, height: size.height, keys: parsed, glyphs: glyphs,
+          keymap: configuration.keymap))
       return
     }
-    try Self.browse(dataOptions)
+    try Self.browse(dataOptions, configuration: configuration)
   }
 
   /// Plain `dateline`: the browser on a terminal, the timeline as text otherwise.
   static func runDefault(_ dataOptions: DataOptions) throws {
-    try browse(dataOptions)
+    let configuration = try Configuration.load(environment: ProcessInfo.processInfo.environment)
+    try browse(dataOptions, configuration: configuration)
   }
 
   /// Opens the browser, or prints the timeline as text when there is no terminal to open.
@@ -84,7 +88,7 @@ struct BrowseCommand: ParsableCommand {
   /// The timeline loads on a worker thread: a quick load (the bundled story) opens straight on
   /// the browser and its data errors print on a normal terminal; a slow one (a large dataset)
   /// shows a loading screen at once, where `q` quits at any moment.
-  static func browse(_ dataOptions: DataOptions) throws {
+  static func browse(_ dataOptions: DataOptions, configuration: Configuration) throws {
     let environment = ProcessInfo.processInfo.environment
     guard TerminalSession.isInteractive(environment: environment) else {
       let timeline = try dataOptions.loadTimeline()
@@ -98,9 +102,11 @@ struct BrowseCommand: ParsableCommand {
         loading: LoadingScreen(source: source),
         load: { _ in try dataOptions.loadTimeline() },
         makeApp: {
-          BrowserApp(timeline: $0, glyphs: TerminalSession.localeGlyphs(), background: true)
+          BrowserApp(
+            timeline: $0, keymap: configuration.keymap, glyphs: TerminalSession.localeGlyphs(),
+            background: true)
         },
-        environment: environment)
+        environment: environment, theme: configuration.theme)
     } catch let error as TerminalSession.StartError {
       throw CommandFailure(message: "dateline: error: \(error.description)", status: 1)
     }

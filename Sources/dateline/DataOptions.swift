@@ -37,7 +37,8 @@ struct DataOptions: ParsableArguments {
   }
 }
 
-/// Finds the dataset: `--data`, then `DATELINE_DATA`, then `data/` here, then the `data/` of the
+/// Finds the dataset: `--data`, then `DATELINE_DATA`, then the configuration's data path, then
+/// `data/` here, then the `data/` of the
 /// nearest enclosing directory that holds `Package.swift` (so `swift run` works from `Sources/`).
 enum DataLocator {
   static let environmentVariable = "DATELINE_DATA"
@@ -48,6 +49,9 @@ enum DataLocator {
     if let explicit { return explicit }
     if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
       return fromEnvironment
+    }
+    if let configured = try Configuration.load(environment: environment).dataPath {
+      return configured
     }
     var looked: [String] = []
     var directory = URL(fileURLWithPath: currentDirectory, isDirectory: true).standardized

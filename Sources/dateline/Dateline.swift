@@ -30,6 +30,7 @@ struct Dateline: ParsableCommand {
       ImportCommand.self,
       ExportCommand.self,
       BrowseCommand.self,
+      ConfigCommand.self,
     ]
   )
 

@@ -63,6 +63,14 @@ enum CLI {
 
   enum CLIError: Error { case binaryNotFound }
 
+  /// An empty directory for XDG_CONFIG_HOME, so no test reads a real configuration file.
+  static let emptyConfigHome: String = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "dateline-cli-config-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }()
+
   /// Runs `dateline arguments` in `directory` (the repository root by default) with
   /// `DATELINE_DATA` removed from the environment unless given in `environment`.
   static func run(
@@ -72,6 +80,8 @@ enum CLI {
     var env = ProcessInfo.processInfo.environment
     env["DATELINE_DATA"] = nil
     env["COLUMNS"] = nil
+    // Never the user's configuration: an empty directory unless a test gives its own.
+    env["XDG_CONFIG_HOME"] = emptyConfigHome
     for (key, value) in environment { env[key] = value }
     return try runProgram(
       try binary(named: program), arguments, in: directory ?? packageRoot, environment: env)

@@ -5,9 +5,11 @@ import DatelineModel
 public enum HeadlessSession {
   /// Runs `keys` (stopping early at a quit key) and returns the last screen, rows trimmed.
   public static func run(
-    timeline: Timeline, width: Int, height: Int, keys: [Key], glyphs: GlyphSet = .unicode
+    timeline: Timeline, width: Int, height: Int, keys: [Key], glyphs: GlyphSet = .unicode,
+    keymap: Keymap = .standard
   ) -> String {
-    let app = BrowserApp(timeline: timeline, width: width, height: height, glyphs: glyphs)
+    let app = BrowserApp(
+      timeline: timeline, width: width, height: height, keymap: keymap, glyphs: glyphs)
     for key in keys {
       if !app.handle(key) { break }
       // Nothing leaves a headless run: the bottom line says what would have.

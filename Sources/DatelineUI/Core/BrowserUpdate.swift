@@ -66,7 +66,7 @@ extension BrowserState {
       layout = Self.layout(timeline, width: width, height: height)
       clampHelp()
     case .unbound(let key):
-      self.message = "\(KeyNotation.label(key)) does nothing here; press ? for help"
+      self.message = "\(KeyNotation.label(key)) does nothing here; press \(keyName(.help)) for help"
     case .searchResults:
       break  // handled above
     case .note(let text):
@@ -142,7 +142,9 @@ extension BrowserState {
     case .suspend: pendingEffects.append(.suspend)
     case .quitNow: pendingEffects.append(.quit)
     case .redraw: pendingEffects.append(.redraw)
-    default: message = "? or q closes help"
+    default:
+      let close = keymap.help.keys(for: .close).prefix(2).map(KeyNotation.label)
+      message = "\(close.joined(separator: " or ")) closes help"
     }
     clampHelp()
   }
@@ -223,7 +225,8 @@ extension BrowserState {
 
   mutating func focusPerson(_ actorID: String) {
     if focus == .person(actorID: actorID) {
-      message = "Already focused on \(name(of: focus)); ] steps through related actors"
+      message =
+        "Already focused on \(name(of: focus)); \(keyName(.nextRelated)) steps through related actors"
       people.selected = 0
       clamp(.people)
       return
@@ -264,7 +267,8 @@ extension BrowserState {
   mutating func stepRelated(by delta: Int) {
     if focusedPersonID == nil {
       guard pane == .people, let actor = selectedActor else {
-        message = "Focus a person first: Enter on someone in People, then ] and ["
+        message =
+          "Focus a person first: \(keyName(.follow)) on someone in People, then \(keyName(.nextRelated)) and \(keyName(.previousRelated))"
         return
       }
       focusPerson(actor.actor.id)
@@ -286,7 +290,7 @@ extension BrowserState {
     clamp(.people)
     let relatedActor = related[step - 1]
     message =
-      "Related \(step)/\(count): \(TerminalText.sanitize(relatedActor.actor.name)) (Enter jumps there)"
+      "Related \(step)/\(count): \(TerminalText.sanitize(relatedActor.actor.name)) (\(keyName(.follow)) jumps there)"
   }
 
   mutating func clearFocus() {
@@ -337,13 +341,14 @@ extension BrowserState {
     search.history.append(query)
     let searched = search[search.pane]
     if searched.isPending {
-      message = "Searching for more matches…; n/N step through them"
+      message =
+        "Searching for more matches…; \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through them"
     } else if let suggestion = searched.suggestion {
       message = "No quotes contain \"\(query)\"; try \(suggestion)"
     } else {
       let count = rows(search.pane).count
       message =
-        "\(count) \(Self.noun(search.pane, count: count)) match; n/N step through them"
+        "\(count) \(Self.noun(search.pane, count: count)) match; \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through them"
     }
   }
 

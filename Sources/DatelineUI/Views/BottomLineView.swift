@@ -1,6 +1,17 @@
 /// The bottom line: the search prompt with its live match count while typing, else the last
 /// message, else key hints generated from the keymap.
 enum BottomLineView {
+  /// "j/k scroll  ? or q close help", from the help screen's key table.
+  static func helpHints(_ keys: ModeKeys<HelpAction>) -> String {
+    func labels(_ action: HelpAction, _ limit: Int) -> [String] {
+      Array(keys.keys(for: action).prefix(limit).map(KeyNotation.label))
+    }
+    let scroll = (labels(.scrollDown, 1) + labels(.scrollUp, 1)).joined(separator: "/")
+    let close = labels(.close, 2).joined(separator: " or ")
+    return [scroll.isEmpty ? "" : scroll + " scroll", close.isEmpty ? "" : close + " close help"]
+      .filter { !$0.isEmpty }.joined(separator: "  ")
+  }
+
   static func render(_ state: BrowserState, into grid: inout CellGrid, rect: Rect) {
     guard !rect.isEmpty else { return }
     grid.fill(rect, with: Cell(" ", style: Theme.hint))
@@ -10,7 +21,11 @@ enum BottomLineView {
       let matches =
         state.search.isSearching || state.search.isCounting
         ? "… matches" : "\(count) match\(count == 1 ? "" : "es")"
-      let status = rect.width >= 60 ? " \(matches)  Enter keeps  Esc restores " : " \(matches) "
+      let prompt = state.keymap.prompt
+      let keep = prompt.keys(for: .submit).first.map(KeyNotation.label) ?? "(unbound)"
+      let restore = prompt.keys(for: .cancel).first.map(KeyNotation.label) ?? "(unbound)"
+      let status =
+        rect.width >= 60 ? " \(matches)  \(keep) keeps  \(restore) restores " : " \(matches) "
       let statusStart = grid.writeRight(
         status, y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX, style: Theme.hint)
       // Keep the end of a long query in view, where the typing happens.
@@ -30,7 +45,7 @@ enum BottomLineView {
       return
     }
     let hints =
-      state.showsHelp ? "j/k scroll  ? or q close help" : state.keymap.hintLine(width: rect.width)
+      state.showsHelp ? helpHints(state.keymap.help) : state.keymap.hintLine(width: rect.width)
     grid.write(
       TerminalText.truncate(hints, toWidth: rect.width), x: rect.x, y: rect.y, style: Theme.hint,
       maxX: rect.maxX)

@@ -29,7 +29,8 @@ enum DetailPaneView {
       + (text.lines.count > state.detailTop + body.height ? "▼" : "")
     if !more.isEmpty {
       grid.writeRight(
-        " \(more) J/K ", y: rect.y, minX: rect.x + rect.width / 2, maxX: rect.maxX,
+        " \(more) \(state.keyName(.detailDown))/\(state.keyName(.detailUp)) ", y: rect.y,
+        minX: rect.x + rect.width / 2, maxX: rect.maxX,
         style: Theme.paneTitle)
     }
   }
@@ -90,7 +91,10 @@ enum DetailPaneView {
       if facts.related.isEmpty {
         text.field("Related", "none")
       } else {
-        text.field("Related", "\(facts.related.count) (] and [ step through them, Enter jumps)")
+        text.field(
+          "Related",
+          "\(facts.related.count) (\(state.keyName(.nextRelated)) and \(state.keyName(.previousRelated)) step through them, \(state.keyName(.follow)) jumps)"
+        )
         for (relatedActor, reasons) in zip(facts.related, facts.relatedReasons) {
           text.field("  " + clean(relatedActor.actor.name), reasons, hanging: 4)
         }
@@ -105,7 +109,7 @@ enum DetailPaneView {
       text.field("Said by", clean(item.speakerName))
       text.field("When", DateText.explained(item.date).sanitized)
       if let headline = facts.quoteEventHeadline {
-        text.field("At", clean(headline) + " (e goes there)")
+        text.field("At", clean(headline) + " (\(state.keyName(.followEvent)) goes there)")
       }
       text.field("Source", source(quote.provenance, timeline))
     }

@@ -17,11 +17,18 @@ enum HelpView {
     entries.append(
       (
         "In the search prompt",
-        [
-          ("Searched", "Quotes: text; Events: headline and summary; People: name, alias, role"),
-          ("Up, Down", "Older and newer searches of the pane"), ("Ctrl-u", "Clear the query"),
-          ("Enter", "Keep the result"), ("Esc", "Restore the previous view"),
-        ]
+        PromptAction.allCases.compactMap { action in
+          let labels = keymap.prompt.keyLabels(for: action)
+          return labels.isEmpty ? nil : (labels, action.summary)
+        }
+      ))
+    entries.append(
+      (
+        "On this help screen",
+        HelpAction.allCases.compactMap { action in
+          let labels = keymap.help.keyLabels(for: action)
+          return labels.isEmpty ? nil : (labels, action.summary)
+        }
       ))
     entries.append(
       (

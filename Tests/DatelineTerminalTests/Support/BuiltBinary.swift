@@ -40,7 +40,12 @@ enum BuiltBinary {
     -> (status: Int32, output: String, error: String)
   {
     guard let path else { throw HarnessError(missingMessage) }
-    return try Spawn.run([path] + arguments, mergingErrors: false, environment: environment)
+    // Never the user's configuration: the temporary directory has no dateline/config.toml.
+    let isolated = [
+      "XDG_CONFIG_HOME": FileManager.default.temporaryDirectory.path + "/dateline-no-config"
+    ]
+    .merging(environment) { $1 }
+    return try Spawn.run([path] + arguments, mergingErrors: false, environment: isolated)
   }
 }
 

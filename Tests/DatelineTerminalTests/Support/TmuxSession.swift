@@ -23,7 +23,8 @@ final class TmuxSession {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("dateline-tmux-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+    // The scratch directory has no dateline/config.toml: the defaults, never the user's.
+    var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": directory.path]
     exports.merge(environment) { $1 }
     let script = """
       #!/bin/sh
