@@ -1,0 +1,51 @@
+import DatelineTestSupport
+import Foundation
+import Testing
+
+@testable import DatelineModel
+
+/// A timeline is shared between the input loop and background searches: answers stay the same
+/// whatever runs at once, and a cancelled search stops with nil.
+@Suite struct StoreConcurrencyTests {
+  @Test func searchesFromManyTasksAgreeWithOneAtATime() async throws {
+    let directory = NSTemporaryDirectory() + "dateline-concurrency-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let builder = StoreBuilder(path: directory + "/story.sqlite")
+    builder.add(RandomDataset.make(seed: 21, quotes: 400))
+    let timeline = try builder.finish()
+    let queries = ["peace", "the", "@a", "straße", "don’t", "a"]
+    let expected = queries.map { timeline.quoteIndices(matching: QuoteQuery($0)) }
+    let results = await withTaskGroup(of: (Int, [Int]).self) { group in
+      for round in 0..<4 {
+        for (index, text) in queries.enumerated() {
+          group.addTask {
+            // Rows are read meanwhile, as a frame would.
+            for row in stride(from: round, to: timeline.quotes.count, by: 17) {
+              _ = timeline.quotes[row]
+            }
+            return (index, timeline.quoteIndices(matching: QuoteQuery(text)))
+          }
+        }
+      }
+      var all: [(Int, [Int])] = []
+      for await result in group { all.append(result) }
+      return all
+    }
+    #expect(results.count == queries.count * 4)
+    for (index, rows) in results { #expect(rows == expected[index], "\(queries[index])") }
+  }
+
+  @Test func aCancelledSearchStopsWithNil() throws {
+    let timeline = try Timeline(dataset: RandomDataset.make(seed: 22, quotes: 2000))
+    let query = QuoteQuery("e")
+    #expect(
+      timeline.quoteIndices(
+        matching: query, among: nil, offset: 0, limit: nil, isCancelled: { true }) == nil)
+    #expect(timeline.countQuotes(matching: query, among: nil, isCancelled: { true }) == nil)
+    let all = timeline.quoteIndices(
+      matching: query, among: nil, offset: 0, limit: nil, isCancelled: { false })
+    #expect(all == timeline.quoteIndices(matching: query))
+    #expect(timeline.countQuotes(matching: query, among: nil, isCancelled: { false }) == all?.count)
+  }
+}
