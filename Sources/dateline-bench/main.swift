@@ -13,6 +13,8 @@ import Foundation
 //   swift run dateline-bench report FILE...      the human report of each file
 //   swift run -c release dateline-bench soak [--keys N] [--seed S]   random keys, invariants each step
 //   dateline-bench hold-write PATH               (tests) an atomic write held open until stdin closes
+//   swift run -c release dateline-bench generate --quotes N --seed S -o DIR   a synthetic corpus
+//   swift run -c release dateline-bench scale [--sizes 10000,100000]   store, open, search, memory
 
 /// The test corpus and the seed article, found from this file's location.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -256,6 +258,12 @@ case "model":
 case "ui":
   // Frame cost at 10, 10k and 1M quotes (it should not grow) and search keystroke cost.
   for line in UIBenchmarks.report() { print(line) }
+case "generate":
+  exit(GenerateCommand.run(Array(arguments.dropFirst())))
+case "scale":
+  exit(ScaleBench.run(Array(arguments.dropFirst())))
+case "scale-step":
+  exit(ScaleBench.step(Array(arguments.dropFirst())))
 case "report":
   for path in arguments.dropFirst() {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -319,6 +327,6 @@ case "hold-write":
   }
 default:
   print(
-    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE..."
+    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE... | generate --quotes N --seed S -o DIR | scale [--sizes N,N,...]"
   )
 }

@@ -63,6 +63,7 @@ struct ImportCommand: ParsableCommand {
     importer.timelineJS = TimelineJSImport.read
     let sink: any ImportOutput =
       isJSON ? try JSONImportOutput(path: output) : try StoreImportOutput(path: output)
+    TemporaryOutputs.cleanUpOnSignal(for: output)
     let summary: ImportSummary
     do {
       summary = try importer.run(inputs: inputs, into: sink)
@@ -116,40 +117,134 @@ final class JSONImportOutput: ImportOutput {
 
   func finish() throws(DatasetLoadError) {
     try Timeline.check(dataset)
-    let bytes = DatasetWriter.utf8(dataset)
-    // Whatever the loader would refuse (a file over its size limit, ...) is not written.
-    let problems = DatasetLoader.problems(inFile: bytes, path: path)
-    if !problems.isEmpty { throw DatasetLoadError(diagnostics: problems) }
-    try OutputFile.write(bytes, to: path)
+    try OutputFile.write(DatasetWriter.utf8(dataset), to: path)
   }
 
   func discard() {}
 }
 
-/// A store file. Connected to the store builder when it is part of the build.
+/// A store file, written by the store builder beside its target and renamed into place.
 final class StoreImportOutput: ImportOutput {
+  let path: String
+  private let builder: StoreBuilder
+
   init(path: String) throws {
-    throw CommandFailure(
-      message:
-        "\(Output.clean(path)): error: this build of dateline cannot write stores yet; give an output ending in .json",
-      status: ExitStatus.usage)
+    self.path = path
+    builder = StoreBuilder(path: path)
   }
 
-  func add(_ chunk: Dataset) throws(DatasetLoadError) {}
-  func finish() throws(DatasetLoadError) {}
+  func add(_ chunk: Dataset) throws(DatasetLoadError) { builder.add(chunk) }
+
+  func finish() throws(DatasetLoadError) { _ = try builder.finish() }
+
   func discard() {}
 }
 
-/// Writes bytes with the model's AtomicFileWriter: a temporary file beside the target (links
-/// followed), the mode kept, fsync, then a rename over it.
+/// Writes bytes through a temporary file beside the target (named as the store's are, so an
+/// interrupted import removes it the same way), renamed over it at the end.
 enum OutputFile {
   static func write(_ bytes: [UInt8], to path: String) throws(DatasetLoadError) {
-    do {
-      try AtomicFileWriter.write(bytes, to: path)
-    } catch {
-      throw DatasetLoadError(diagnostics: [
-        Diagnostic(path: path, line: 0, column: 0, message: "cannot write: \(error.message)")
+    let temporary = TemporaryOutputs.temporaryPath(beside: path)
+    func failure(_ message: String) -> DatasetLoadError {
+      unlink(temporary)
+      return DatasetLoadError(diagnostics: [
+        Diagnostic(path: path, line: 0, column: 0, message: message)
       ])
+    }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+    guard descriptor >= 0 else {
+      throw failure("cannot write the output (\(String(cString: strerror(errno))))")
+    }
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer in
+        Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        throw failure("cannot write the output (\(reason)); nothing was changed")
+      }
+      written += count
+    }
+    let synced = fsync(descriptor) == 0
+    close(descriptor)
+    guard synced else { throw failure("cannot write the output to disk; nothing was changed") }
+    guard rename(temporary, path) == 0 else {
+      throw failure("cannot replace the output (\(String(cString: strerror(errno))))")
+    }
+  }
+}
+
+/// On SIGINT or SIGTERM during an import: remove this process's temporary outputs beside the
+/// target (the previous output stays as it was), then end as the signal would have.
+enum TemporaryOutputs {
+  static let marker = ".dateline-tmp-"
+
+  static func temporaryPath(beside path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + marker
+      + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+  }
+
+  /// This process's temporary files for `path` (of a store or a dataset file).
+  static func remove(beside path: String) {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent().path
+    let prefix = "." + url.lastPathComponent + marker + "\(getpid())-"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    for name in names where name.hasPrefix(prefix) { unlink(directory + "/" + name) }
+  }
+
+  /// Set before the handlers are installed, read only by them.
+  nonisolated(unsafe) static var signalDirectory: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) static var signalPrefix: UnsafeMutablePointer<CChar>?
+  nonisolated(unsafe) static var signalPath = UnsafeMutablePointer<CChar>.allocate(
+    capacity: Int(PATH_MAX) + 1)
+
+  /// Installs SIGINT and SIGTERM handlers that remove this process's temporary files for
+  /// `path`, then end the process as the signal would have (so its status says so).
+  static func cleanUpOnSignal(for path: String) {
+    let url = URL(fileURLWithPath: path)
+    signalDirectory = strdup(url.deletingLastPathComponent().path)
+    signalPrefix = strdup("." + url.lastPathComponent + marker + "\(getpid())-")
+    // A parent may have started us with these blocked (test runners do): an import must stop.
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigaddset(&unblock, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber) { received in
+        TemporaryOutputs.removeFromHandler()
+        signal(received, SIG_DFL)
+        raise(received)
+      }
+    }
+  }
+
+  /// Only calls that are safe in a signal handler in practice: opendir, readdir, unlink.
+  static func removeFromHandler() {
+    guard let directory = signalDirectory, let prefix = signalPrefix,
+      let stream = opendir(directory)
+    else { return }
+    defer { closedir(stream) }
+    let prefixLength = strlen(prefix)
+    let base = signalPath
+    while let entry = readdir(stream) {
+      withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
+        namePointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+          guard strncmp(name, prefix, prefixLength) == 0 else { return }
+          let directoryLength = strlen(directory)
+          let nameLength = strlen(name)
+          guard directoryLength + nameLength + 2 < Int(PATH_MAX) else { return }
+          memcpy(base, directory, directoryLength)
+          base[directoryLength] = CChar(UInt8(ascii: "/"))
+          memcpy(base + directoryLength + 1, name, nameLength + 1)
+          unlink(base)
+        }
+      }
     }
   }
 }

@@ -137,3 +137,76 @@ struct ImportCommandTests {
     #expect(usage.status == 2)
   }
 }
+
+/// Imports that cannot finish: the output they would replace stays as it was, and no temporary
+/// file is left beside it.
+@Suite("dateline import, interrupted or out of space")
+struct ImportFailureTests {
+  static func lines(_ count: Int) -> String {
+    (0..<count).map {
+      ImportCommandTests.quotebankLine(
+        "q\($0)", "Words number \($0) about the budget", speaker: "S\($0 % 50)")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  static func leftovers(in directory: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.contains("dateline-tmp")
+    }
+  }
+
+  @Test(arguments: [SIGINT, SIGTERM])
+  func aSignalLeavesThePreviousStore(signal: Int32) throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let first = try scratch.write("first.jsonl", Self.lines(20))
+    let store = scratch.url.appendingPathComponent("out.sqlite")
+    #expect(try CLI.run(["import", first.path, "-o", store.path]).status == 0)
+    let before = try Data(contentsOf: store)
+
+    // Standard input stays open, so the import is certainly still running when the signal comes.
+    let process = Process()
+    process.executableURL = try CLI.binary()
+    process.arguments = ["import", "-", "-o", store.path]
+    process.environment = ["XDG_CACHE_HOME": scratch.url.path, "PATH": "/usr/bin:/bin"]
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    input.fileHandleForWriting.write(Data(Self.lines(500).utf8))
+    Thread.sleep(forTimeInterval: 0.5)
+    kill(process.processIdentifier, signal)
+    process.waitUntilExit()
+    try input.fileHandleForWriting.close()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == signal)
+    #expect(try Data(contentsOf: store) == before)
+    #expect(try Self.leftovers(in: scratch.url) == [])
+  }
+
+  /// A file size limit makes writes fail as a full disk does (`ulimit -f`, with SIGXFSZ
+  /// ignored so the write returns an error instead of ending the process).
+  @Test(arguments: ["out.sqlite", "out.json"])
+  func aFullDiskIsAClearErrorAndChangesNothing(name: String) throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let small = try scratch.write("small.jsonl", Self.lines(3))
+    let big = try scratch.write("big.jsonl", Self.lines(3000))
+    let output = scratch.url.appendingPathComponent(name)
+    #expect(try CLI.run(["import", small.path, "-o", output.path]).status == 0)
+    let before = try Data(contentsOf: output)
+    let binary = try CLI.binary().path
+    let result = try CLI.runProgram(
+      URL(fileURLWithPath: "/bin/sh"),
+      [
+        "-c", "trap '' XFSZ; ulimit -f 256; exec \"$0\" import \"$1\" -o \"$2\" --force", binary,
+        big.path, output.path,
+      ], in: scratch.url, environment: ["XDG_CACHE_HOME": scratch.url.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("\(output.path):"), "\(result.stderr)")
+    #expect(result.stderr.contains(": error: cannot write"), "\(result.stderr)")
+    #expect(try Data(contentsOf: output) == before)
+    #expect(try Self.leftovers(in: scratch.url) == [])
+  }
+}

@@ -53,6 +53,7 @@ final class SpeakerFinder {
   @inline(__always)
   static func isVerbModifier(_ word: String) -> Bool {
     adverbs.contains(word) || (word.hasSuffix("ly") && word.hasMoreCharacters(than: 4))
+      || Lexicon.fullWeekdays.contains(word)
   }
   static let prepositions: WordSet = [
     "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
@@ -522,6 +523,12 @@ final class SpeakerFinder {
     // Walk back to the subject: skip adverbs and an apposition between commas.
     var index = verb - 1
     while index >= floor, Self.isVerbModifier(article.tokens[index].lower) {
+      index -= 1
+    }
+    // "Kasich (R-OH), said": a comma after the bracket.
+    if index > floor, article.tokens[index].lower.equals(","),
+      article.tokens[index - 1].lower.equals(")")
+    {
       index -= 1
     }
     // "Chaffetz (R-Utah) said": a bracket after the name.

@@ -226,3 +226,6 @@ public enum DatasetStream {
     return result
   }
 }
+
+/// A store builder takes an import's chunks as they come.
+extension StoreBuilder: DatasetSink {}

@@ -95,13 +95,15 @@ public struct TimeStrip: Equatable, Sendable {
     self.rows = rows
     self.width = width
     guard !rows.isEmpty, width > 0 else { return }
-    let events = timeline.events
+    // One query for every event's start day, then the rows pick theirs (no row look-ups).
+    let allStarts = timeline.eventStartDayNumbers()
+    guard allStarts.count == timeline.events.count else { return }
     var starts: [CivilDay] = []
     starts.reserveCapacity(rows.count)
-    var earliest = events[rows[0]].date.start
+    var earliest = CivilDay(dayNumber: allStarts[rows[0]])
     var latest = earliest
     for position in 0..<rows.count {
-      let day = events[rows[position]].date.start
+      let day = CivilDay(dayNumber: allStarts[rows[position]])
       starts.append(day)
       if day < earliest { earliest = day }
       if latest < day { latest = day }

@@ -51,7 +51,7 @@ public struct ColumnWidths: Hashable, Sendable {
   public var name: Int
 
   init(_ timeline: Timeline) {
-    date = DateText.columnWidth(of: timeline.events)
+    date = DateText.columnWidth(of: timeline)
     var events = 0
     var quotes = 0
     var name = 0

@@ -28,3 +28,16 @@ enum DateText {
     return widest
   }
 }
+
+extension DateText {
+  /// The widest date of a whole story, from its distinct dates (one query, not a row per event).
+  static func columnWidth(of timeline: Timeline) -> Int {
+    var widest = 0
+    for date in timeline.distinctEventDates() {
+      let weekday = date.precision == .day
+      widest = max(widest, TerminalText.width(of: DateWording.words(date, weekday: weekday)))
+      if widest >= maximumColumnWidth { return maximumColumnWidth }
+    }
+    return widest
+  }
+}

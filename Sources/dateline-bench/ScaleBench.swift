@@ -1,0 +1,328 @@
+import DatelineModel
+import DatelineUI
+import Foundation
+
+/// `dateline-bench scale [--sizes 10000,100000,1000000] [--seed S] [--keep DIR]`: for each size,
+/// a generated corpus (`generate`) is built into a store and opened in the browser, each step in
+/// a child process so its peak memory is its own; the same queries then run through `fzf`,
+/// `grep` and `rg` over the same quote text. Prints figures and the issue's targets beside them.
+enum ScaleBench {
+  /// Typed one character at a time, as a reader would.
+  static let queries = [
+    "climate", "president", "economy", "vaccine", "ceasefire", "inflation", "we will",
+    "health care", "police officers", "the",
+  ]
+
+  struct Options {
+    var sizes = [10_000, 100_000, 1_000_000]
+    var seed: UInt64 = 1
+    var keep: String?
+  }
+
+  static func parse(_ arguments: [String]) -> Options? {
+    var options = Options()
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+      switch argument {
+      case "--sizes":
+        guard let value = rest.popFirst() else { return nil }
+        let sizes = value.split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+        guard !sizes.isEmpty else { return nil }
+        options.sizes = sizes
+      case "--seed":
+        guard let value = rest.popFirst().flatMap({ UInt64($0) }) else { return nil }
+        options.seed = value
+      case "--keep":
+        guard let value = rest.popFirst() else { return nil }
+        options.keep = value
+      default: return nil
+      }
+    }
+    return options
+  }
+
+  static func run(_ arguments: [String]) -> Int32 {
+    guard let options = parse(arguments) else {
+      printError("usage: dateline-bench scale [--sizes N,N,...] [--seed S] [--keep DIR]")
+      return 2
+    }
+    let base =
+      options.keep
+      ?? NSTemporaryDirectory() + "/dateline-scale-\(getpid())"
+    defer { if options.keep == nil { try? FileManager.default.removeItem(atPath: base) } }
+    print("scale benchmark: \(machine())")
+    let peers = ["fzf", "grep", "rg"].filter { which($0) != nil }
+    let missing = ["fzf", "grep", "rg"].filter { which($0) == nil }
+    if !missing.isEmpty {
+      print("  peers skipped (not installed): \(missing.joined(separator: ", "))")
+    }
+    print("  queries: \(queries.map { "\"\($0)\"" }.joined(separator: ", "))")
+    for size in options.sizes {
+      let directory = base + "/\(size)"
+      let result = runSize(size, seed: options.seed, directory: directory, peers: peers)
+      if result != 0 { return result }
+    }
+    return 0
+  }
+
+  static func runSize(_ size: Int, seed: UInt64, directory: String, peers: [String]) -> Int32 {
+    let generator = CorpusGenerator(quotes: size, seed: seed)
+    print(
+      "\n\(size) quotes, \(generator.events) events, \(generator.people) people, \(generator.sources) sources"
+    )
+    let clock = ContinuousClock()
+    var textBytes = 0
+    let generation = clock.measure {
+      textBytes = (try? generator.write(to: directory)) ?? -1
+    }
+    guard textBytes >= 0 else {
+      printError("dateline-bench: cannot write the corpus in \(directory)")
+      return 1
+    }
+    print("  generate: \(secondsText(generation)) (not a target)")
+    let store = directory + "/store.sqlite"
+
+    guard let build = Child.run(["scale-step", "build", directory + "/dataset", store]) else {
+      printError("dateline-bench: the store build failed")
+      return 1
+    }
+    let buildSeconds = Double(build.values["seconds"] ?? "") ?? build.wall
+    let rate = Double(size) / buildSeconds
+    print(
+      "  store build: \(format(buildSeconds)) s, \(Int(rate)) quotes/s, peak memory \(megabytes(build.maxRSS))  [target at 1M: >= 50000 quotes/s: \(rate >= 50_000 ? "met" : "NOT met")]"
+    )
+    let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store)[.size] as? Int) ?? 0
+    let ratio = Double(storeBytes) / Double(max(textBytes, 1))
+    print(
+      "  store size: \(megabytes(storeBytes)) for \(megabytes(textBytes)) of quote text = \(format(ratio))x  [target <= 3x: \(ratio <= 3 ? "met" : "NOT met")]"
+    )
+
+    guard let browse = Child.run(["scale-step", "browse", store] + queries) else {
+      printError("dateline-bench: opening the store failed")
+      return 1
+    }
+    let open = Double(browse.values["open"] ?? "") ?? .nan
+    print(
+      "  open to first frame: \(format(open * 1000)) ms  [target <= 300 ms: \(open <= 0.3 ? "met" : "NOT met")]"
+    )
+    let frame = Double(browse.values["frame"] ?? "") ?? .nan
+    print(
+      "  frame: median \(format(frame * 1000)) ms  [target <= 1 ms: \(frame <= 0.001 ? "met" : "NOT met")]"
+    )
+    let keys = (browse.values["keys"] ?? "").split(separator: ",").compactMap { Double($0) }
+      .sorted()
+    let keyMedian = percentile(keys, 0.5)
+    let keyP99 = percentile(keys, 0.99)
+    print(
+      "  search keystroke (\(keys.count) keys): median \(format(keyMedian * 1000)) ms, p99 \(format(keyP99 * 1000)) ms, max \(format((keys.last ?? .nan) * 1000)) ms  [targets median <= 5 ms: \(keyMedian <= 0.005 ? "met" : "NOT met"), p99 <= 16 ms: \(keyP99 <= 0.016 ? "met" : "NOT met")]"
+    )
+    print(
+      "  peak memory with the store open (browse, search): \(megabytes(browse.maxRSS))  [target <= 300 MB: \(browse.maxRSS <= 300 * 1_048_576 ? "met" : "NOT met")]"
+    )
+    let texts = directory + "/quotes.txt"
+    for peer in peers {
+      var times: [Double] = []
+      for query in queries {
+        let arguments: [String]
+        switch peer {
+        case "fzf": arguments = ["--filter", query, "-e"]
+        case "grep": arguments = ["-F", "-i", "-c", query, texts]
+        default: arguments = ["-F", "-i", "-c", query, texts]
+        }
+        let start = clock.now
+        _ = Child.runProgram(which(peer)!, arguments, input: peer == "fzf" ? texts : nil)
+        times.append(seconds(clock.now - start))
+      }
+      times.sort()
+      let median = percentile(times, 0.5)
+      let speedup = median / keyMedian
+      let target =
+        peer == "rg" ? "  [target >= 10x faster than rg: \(speedup >= 10 ? "met" : "NOT met")]" : ""
+      print(
+        "  \(peer): median \(format(median * 1000)) ms per query; \(peer)/dateline keystroke = \(format(speedup))x (above 1: dateline is faster)\(target)"
+      )
+    }
+    return 0
+  }
+
+  // MARK: Steps run in a child process
+
+  /// `scale-step build DATASET STORE` and `scale-step browse STORE QUERY...`: print `key=value`
+  /// lines for the parent.
+  static func step(_ arguments: [String]) -> Int32 {
+    let clock = ContinuousClock()
+    switch arguments.first {
+    case "build" where arguments.count == 3:
+      let builder = StoreBuilder(path: arguments[2])
+      let start = clock.now
+      do {
+        _ = try Importer().run(inputs: [arguments[1]], into: builder)
+        _ = try builder.finish()
+      } catch {
+        printError(error.description)
+        return 1
+      }
+      print("seconds=\(seconds(clock.now - start))")
+      return 0
+    case "browse" where arguments.count >= 2:
+      let start = clock.now
+      guard let timeline = try? Timeline(storePath: arguments[1]) else {
+        printError("dateline-bench: cannot open \(arguments[1])")
+        return 1
+      }
+      let app = BrowserApp(timeline: timeline, width: 120, height: 40, background: true)
+      var sink = app.render(width: 120, height: 40).cells.count
+      print("open=\(seconds(clock.now - start))")
+      // Frames: move down the Quotes list.
+      app.handle(.character("3"))
+      var frames: [Double] = []
+      for _ in 0..<200 {
+        let frameStart = clock.now
+        app.handle(.character("j"))
+        sink &+= app.render(width: 120, height: 40).cells.count
+        frames.append(seconds(clock.now - frameStart))
+      }
+      frames.sort()
+      print("frame=\(percentile(frames, 0.5))")
+      // Keystrokes: each query typed after `/`, timed to the frame showing its rows.
+      var keys: [Double] = []
+      for query in arguments.dropFirst(2) {
+        app.handle(.character("/"))
+        for character in query {
+          let keyStart = clock.now
+          app.handle(.character(character))
+          while app.isSearching {
+            if app.receiveResults() { break }
+            usleep(50)
+          }
+          sink &+= app.render(width: 120, height: 40).cells.count
+          keys.append(seconds(clock.now - keyStart))
+        }
+        app.handle(.escape)
+        while app.isSearching {
+          app.receiveResults()
+          usleep(50)
+        }
+        app.handle(.escape)
+      }
+      print("keys=\(keys.map { String($0) }.joined(separator: ","))")
+      print("checksum=\(sink % 1000)")
+      return 0
+    default:
+      printError("usage: dateline-bench scale-step build DATASET STORE | browse STORE QUERY...")
+      return 2
+    }
+  }
+
+  // MARK: Helpers
+
+  static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+    guard !sorted.isEmpty else { return .nan }
+    let index = min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.down)))
+    return sorted[index]
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    let (whole, attoseconds) = duration.components
+    return Double(whole) + Double(attoseconds) / 1e18
+  }
+
+  static func secondsText(_ duration: Duration) -> String {
+    format(seconds(duration)) + " s"
+  }
+
+  static func format(_ value: Double) -> String {
+    guard value.isFinite else { return "n/a" }
+    if value >= 100 { return String(format: "%.0f", value) }
+    if value >= 10 { return String(format: "%.1f", value) }
+    return String(format: "%.2f", value)
+  }
+
+  static func megabytes(_ bytes: Int) -> String {
+    format(Double(bytes) / 1_048_576) + " MB"
+  }
+
+  static func which(_ program: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for directory in path.split(separator: ":") {
+      let candidate = "\(directory)/\(program)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  static func machine() -> String {
+    var name = utsname()
+    uname(&name)
+    let machine = withUnsafeBytes(of: &name.machine) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    let release = withUnsafeBytes(of: &name.release) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+    }
+    var model = ""
+    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") })
+    {
+      model =
+        line.split(separator: ":", maxSplits: 1).last.map {
+          $0.trimmingCharacters(in: .whitespaces)
+        } ?? ""
+    }
+    let memory = ProcessInfo.processInfo.physicalMemory / 1_073_741_824
+    return
+      "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(memory) GB, Linux \(release) \(machine)"
+  }
+
+  static func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+}
+
+/// A child process with its own peak memory (from `wait4`), its `key=value` output and its
+/// wall time.
+struct Child {
+  var values: [String: String]
+  var maxRSS: Int
+  var wall: Double
+
+  /// Runs this program again with `arguments`.
+  static func run(_ arguments: [String]) -> Child? {
+    guard let result = runProgram("/proc/self/exe", arguments, input: nil), result.status == 0
+    else { return nil }
+    var values: [String: String] = [:]
+    for line in result.output.split(separator: "\n") {
+      let parts = line.split(separator: "=", maxSplits: 1)
+      if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+    }
+    return Child(values: values, maxRSS: result.maxRSS, wall: result.wall)
+  }
+
+  /// Runs `program`, standard input from `input` (else /dev/null), standard output captured
+  /// in a temporary file, standard error passed through.
+  static func runProgram(_ program: String, _ arguments: [String], input: String?)
+    -> (status: Int32, output: String, maxRSS: Int, wall: Double)?
+  {
+    let outputPath = NSTemporaryDirectory() + "/dateline-bench-\(getpid())-\(UUID().uuidString)"
+    defer { unlink(outputPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let start = Date()
+    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let wall = Date().timeIntervalSince(start)
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    let exited = status & 0x7F == 0
+    return (
+      exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output, usage.ru_maxrss * 1024, wall
+    )
+  }
+}
