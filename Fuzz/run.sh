@@ -49,6 +49,7 @@ binary=$build/fuzz-$target
 ncurses=$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz"$target" \
   -I "$modules_dir" -I "$root/Sources/CNcursesw" \
+  -I "$build/checkouts/GRDB.swift/Sources/GRDBSQLite" \
   "$source_file" "${objects[@]}" -lsqlite3 $ncurses -o "$binary"
 
 corpus=$build/corpus/$target

@@ -140,39 +140,18 @@ final class StoreImportOutput: ImportOutput {
   func discard() {}
 }
 
-/// Writes bytes through a temporary file beside the target (named as the store's are, so an
-/// interrupted import removes it the same way), renamed over it at the end.
+/// Writes an import's `.json` output or an export with the project's one atomic writer (links
+/// followed, the file's mode kept, temporary files removed on SIGINT/SIGTERM/SIGHUP), reporting
+/// a failure as a diagnostic naming the output.
 enum OutputFile {
   static func write(_ bytes: [UInt8], to path: String) throws(DatasetLoadError) {
-    let temporary = TemporaryOutputs.temporaryPath(beside: path)
-    func failure(_ message: String) -> DatasetLoadError {
-      unlink(temporary)
-      return DatasetLoadError(diagnostics: [
-        Diagnostic(path: path, line: 0, column: 0, message: message)
+    do {
+      try AtomicFileWriter.write(bytes, to: path)
+    } catch {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(
+          path: path, line: 0, column: 0, message: "\(error.message); nothing was changed")
       ])
-    }
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o666)
-    guard descriptor >= 0 else {
-      throw failure("cannot write the output (\(String(cString: strerror(errno))))")
-    }
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { buffer in
-        Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-      }
-      if count < 0 && errno == EINTR { continue }
-      guard count > 0 else {
-        let reason = String(cString: strerror(errno))
-        close(descriptor)
-        throw failure("cannot write the output (\(reason)); nothing was changed")
-      }
-      written += count
-    }
-    let synced = fsync(descriptor) == 0
-    close(descriptor)
-    guard synced else { throw failure("cannot write the output to disk; nothing was changed") }
-    guard rename(temporary, path) == 0 else {
-      throw failure("cannot replace the output (\(String(cString: strerror(errno))))")
     }
   }
 }

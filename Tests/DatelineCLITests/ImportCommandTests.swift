@@ -122,6 +122,30 @@ struct ImportCommandTests {
     #expect(refused.stderr.contains("--force"))
   }
 
+  /// The `.json` output goes through the shared atomic writer: a link stays a link and its
+  /// target is replaced, with the target's permission bits kept.
+  @Test func aJSONOutputThroughALinkReplacesItsTargetAndKeepsItsMode() throws {
+    let scratch = try TemporaryDirectory()
+    defer { scratch.remove() }
+    let target = scratch.url.appendingPathComponent("real.json")
+    let link = scratch.url.appendingPathComponent("link.json")
+    let input = try scratch.write("in.jsonl", Self.quotebank)
+    #expect(try CLI.run(["import", input.path, "-o", target.path]).status == 0)
+    #expect(chmod(target.path, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.json")
+    let before = try Data(contentsOf: target)
+    let more = try scratch.write(
+      "more.jsonl", Self.quotebank + Self.quotebankLine("q4", "More", speaker: "Ann Lee") + "\n")
+    let result = try CLI.run(["import", more.path, "-o", link.path, "--force"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
+    #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+    #expect(try Data(contentsOf: target) != before)
+    var info = stat()
+    #expect(stat(target.path, &info) == 0)
+    #expect(info.st_mode & 0o777 == 0o600)
+  }
+
   @Test func unknownInputsAreNamed() throws {
     let scratch = try TemporaryDirectory()
     defer { scratch.remove() }
