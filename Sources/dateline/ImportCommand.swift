@@ -107,12 +107,7 @@ final class JSONImportOutput: ImportOutput {
   }
 
   func add(_ chunk: Dataset) throws(DatasetLoadError) {
-    if dataset.title == nil { dataset.title = chunk.title }
-    dataset.sources += chunk.sources
-    dataset.actors += chunk.actors
-    dataset.events += chunk.events
-    dataset.quotes += chunk.quotes
-    dataset.relations += chunk.relations
+    dataset.append(chunk)
   }
 
   func finish() throws(DatasetLoadError) {

@@ -27,6 +27,17 @@ public struct Dataset: Sendable, Equatable, Codable {
     self.quotes = quotes
     self.relations = relations
   }
+
+  /// Adds another dataset's items after these, as the files of a directory merge; the first
+  /// title found wins.
+  public mutating func append(_ other: Dataset) {
+    if title == nil { title = other.title }
+    sources += other.sources
+    actors += other.actors
+    events += other.events
+    quotes += other.quotes
+    relations += other.relations
+  }
 }
 
 /// An article the timeline is built from.

@@ -22,12 +22,7 @@ struct LocatedDataset: Sendable {
   var byteCount = 0
 
   mutating func merge(_ other: LocatedDataset) {
-    if dataset.title == nil { dataset.title = other.dataset.title }
-    dataset.sources += other.dataset.sources
-    dataset.actors += other.dataset.actors
-    dataset.events += other.dataset.events
-    dataset.quotes += other.dataset.quotes
-    dataset.relations += other.dataset.relations
+    dataset.append(other.dataset)
     sources += other.sources
     actors += other.actors
     events += other.events

@@ -22,12 +22,7 @@ public final class StoreBuilder {
 
   /// Adds a chunk: its items follow those added before, as files of a directory merge.
   public func add(_ chunk: Dataset) {
-    if dataset.title == nil { dataset.title = chunk.title }
-    dataset.sources += chunk.sources
-    dataset.actors += chunk.actors
-    dataset.events += chunk.events
-    dataset.quotes += chunk.quotes
-    dataset.relations += chunk.relations
+    dataset.append(chunk)
   }
 
   /// Checks everything added, writes the store and opens it. `inputKey` is recorded in the
