@@ -57,9 +57,9 @@ struct CorpusGenerator {
     var textBytes = 0
     for source in 0..<sources {
       // Each source has its own random stream: the files do not depend on each other.
-      var seeder = SplitMix(seed: seed)
-      var sourceSeeder = SplitMix(seed: UInt64(source))
-      var random = SplitMix(seed: seeder.next() ^ sourceSeeder.next())
+      var seeder = SplitMix64(seed: seed)
+      var sourceSeeder = SplitMix64(seed: UInt64(source))
+      var random = SplitMix64(seed: seeder.next() ^ sourceSeeder.next())
       let host = "news\(source + 1).example"
       let sourceID = "site-" + host
       let firstEvent = source * events / sources
@@ -130,7 +130,7 @@ struct CorpusGenerator {
   }
 
   /// One sentence of 6 to 40 words, capitalized, ending in a period (now and then a comma).
-  func sentence(_ random: inout SplitMix, words: Zipf) -> String {
+  func sentence(_ random: inout SplitMix64, words: Zipf) -> String {
     let count = 6 + random.below(18) + random.below(18)
     var text = ""
     text.reserveCapacity(count * 7)
@@ -145,8 +145,8 @@ struct CorpusGenerator {
 
   /// Distinct "First Last" names, shuffled by the seed.
   func personNames() -> [String] {
-    var seeder = SplitMix(seed: seed ^ 0x5EED)
-    var random = SplitMix(seed: seeder.next())
+    var seeder = SplitMix64(seed: seed ^ 0x5EED)
+    var random = SplitMix64(seed: seeder.next())
     var names: [String] = []
     var seen = Set<String>()
     var attempt = 0
@@ -218,31 +218,6 @@ struct GenerateError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// SplitMix64: a small, fast generator whose stream depends only on its seed.
-struct SplitMix {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A whole number in 0..<bound (bound > 0).
-  mutating func below(_ bound: Int) -> Int {
-    Int(next() % UInt64(bound))
-  }
-
-  /// A number in [0, 1) from the top 53 bits.
-  mutating func unit() -> Double {
-    Double(next() >> 11) / Double(1 << 53)
-  }
-}
-
 /// Ranks 0..<count drawn with probability proportional to 1 / (rank + 1)^exponent.
 struct Zipf {
   private let cumulative: [Double]
@@ -258,7 +233,7 @@ struct Zipf {
     cumulative = sums.map { $0 / total }
   }
 
-  func sample(_ random: inout SplitMix) -> Int {
+  func sample(_ random: inout SplitMix64) -> Int {
     let target = random.unit()
     var low = 0
     var high = cumulative.count - 1

@@ -1,15 +1,5 @@
-/// Deterministic randomness (SplitMix64) for fuzz and soak tests: the same seed gives the same
-/// inputs on every run, so a failure can be replayed.
-public struct SeededGenerator: RandomNumberGenerator {
-  public var state: UInt64
+import DatelineModel
 
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// Deterministic randomness for fuzz and soak tests: the same seed gives the same inputs on every
+/// run, so a failure can be replayed. The model's SplitMix64, under the name the tests use.
+public typealias SeededGenerator = SplitMix64

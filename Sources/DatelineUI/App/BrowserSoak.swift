@@ -16,19 +16,6 @@ public enum BrowserSoak {
     public var violations: [String] = []
   }
 
-  /// SplitMix64: the same keys for the same seed on every machine.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-  }
-
   static let pool: [Key] =
     Keymap.standard.bindings.map(\.key) + [
       .character("d"), .character("e"), .character("a"), .character("l"), .character("@"),
@@ -42,7 +29,7 @@ public enum BrowserSoak {
     keys: Int, seed: UInt64, timelines: [Timeline], stopAfter: Int = 20,
     progress: ((Int) -> Void)? = nil
   ) -> Report {
-    var random = Random(state: seed)
+    var random = SplitMix64(seed: seed)
     var report = Report()
     guard !timelines.isEmpty else { return report }
     var width = random.below(301)
