@@ -93,7 +93,7 @@ extension StoreReader {
         sql: """
           SELECT id, text, speaker, event, kind, source, paragraph, date_edtf, date_stated,
             date_tense, date_relative_to, resolved, resolved_stated, explanation, same_day_order,
-            NULL, NULL
+            NULL, NULL, urls
           FROM quotes ORDER BY input_order
           """
       ).map { StoreReader.quote($0).quote }

@@ -90,7 +90,7 @@ final class StoreReader: Sendable {
           q.date_stated, q.date_tense, q.date_relative_to, q.resolved, q.resolved_stated,
           q.explanation, q.same_day_order,
           (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
-          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1)
+          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls
         FROM quotes q WHERE q.position >= ? AND q.position < ? ORDER BY q.position
         """, range, decode: StoreReader.quote(_:))
     } placeholder: {
@@ -147,7 +147,8 @@ final class StoreReader: Sendable {
     let quote = Quote(
       id: row[0], text: row[1], speaker: row[2], event: row[3], date: dateSpec(row, from: 7),
       kind: QuoteKind(rawValue: row[4]) ?? .full,
-      provenance: Provenance(source: row[5], paragraph: row[6]))
+      provenance: Provenance(source: row[5], paragraph: row[6]),
+      urls: (row[17] as String?).map(StoreJSON.strings) ?? [])
     let name: String? = row[15]
     let aliases: String? = row[16]
     return TimelineQuote(

@@ -34,7 +34,7 @@ public final class Timeline: Sendable {
   /// Checks and builds the timeline of a dataset, in an in-memory store.
   public convenience init(dataset: Dataset) throws(DatasetLoadError) {
     let builder = StoreBuilder()
-    builder.add(dataset)
+    try builder.add(dataset)
     self.init(store: try builder.finishStore())
   }
 
