@@ -463,6 +463,7 @@ struct SkeletonPlan {
       ("event_count", String(dataset.events.count)),
       ("actor_count", String(dataset.actors.count)),
       ("quote_count", String(quoteCount)),
+      ("first_upcoming_event", eventOrder.firstIndex { eventUpcoming[$0] }.map(String.init)),
     ]
     let statement = try db.makeStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?)")
     for (key, value) in rows { try statement.execute(arguments: [key, value]) }
