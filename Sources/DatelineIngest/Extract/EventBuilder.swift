@@ -174,13 +174,15 @@ struct EventBuilder {
 
   /// The same happening told twice (a caption repeating the text, a second sentence about one
   /// statement): the same date and people, and headlines that share most of their words.
+  /// Only the last events are compared: a retelling is near, and a long text stays linear.
   func sameEvent(_ event: FoundEvent, in events: [FoundEvent]) -> Int? {
-    events.firstIndex {
-      $0.resolved?.value == event.resolved?.value && $0.status == event.status
-        && $0.resolved?.sameDayOrder == event.resolved?.sameDayOrder
-        && ($0.paragraph == event.paragraph && $0.actor != nil && $0.actor == event.actor
-          || Set($0.participants) == Set(event.participants)
-            && Self.sharesMostWords($0.headline, event.headline))
+    events.indices.suffix(24).first { index in
+      let other = events[index]
+      return other.resolved?.value == event.resolved?.value && other.status == event.status
+        && other.resolved?.sameDayOrder == event.resolved?.sameDayOrder
+        && (other.paragraph == event.paragraph && other.actor != nil && other.actor == event.actor
+          || Set(other.participants) == Set(event.participants)
+            && Self.sharesMostWords(other.headline, event.headline))
     }
   }
 
