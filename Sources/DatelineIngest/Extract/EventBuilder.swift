@@ -1137,10 +1137,12 @@ struct EventBuilder {
   {
     let stated = expressions.first { $0.resolved != nil }
     let names = moment.people.prefix(3).map { shortName(finder.entities[$0]) }
-    let article =
-      ["a", "e", "i", "o", "u"].contains(moment.noun.prefix(1).lowercased()) ? "an" : "a"
+    // "held a joint press conference", "held an interview", "held talks".
+    let plural = moment.noun.hasSuffix("s") && !moment.noun.hasSuffix("ss")
+    let vowel = ["a", "e", "i", "o", "u"].contains(moment.noun.prefix(1).lowercased())
+    let article = plural ? "" : vowel ? "an " : "a "
     let headline = String(
-      concatenating: [names.joined(separator: " and "), " held ", article, " ", moment.noun])
+      concatenating: [names.joined(separator: " and "), " held ", article, moment.noun])
     let day = reference ?? publicationDay
     var event = FoundEvent(
       headline: Self.capitalized(headline), summary: sentenceText(moment.sentence),
