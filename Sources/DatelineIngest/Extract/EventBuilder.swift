@@ -82,7 +82,7 @@ struct EventBuilder {
         let event = momentEvent(moment, expressions: expressions, reference: reference)
         events.append(event)
         sentenceEvent[sentence] = events.count - 1
-        if let day = Self.day(of: event.resolved) { reference = day }
+        if let day = day(of: event.resolved) { reference = day }
         continue
       }
       var participants = participants(in: sentence)
@@ -135,7 +135,7 @@ struct EventBuilder {
         if number == 0 { sentenceEvent[sentence] = events.count - 1 }
         // A quotation's date ("..., Ruiz wrote on Wednesday") is a look back, not the story's day.
         if event.status == .occurred, !quotesSentence[sentence],
-          let day = Self.day(of: event.resolved)
+          let day = day(of: event.resolved)
         {
           reference = day
         }
@@ -167,8 +167,10 @@ struct EventBuilder {
   }
 
   /// A day the narrative can stand on: a single day, not after publication.
-  static func day(of resolved: ResolvedDate?) -> CivilDay? {
-    guard let resolved, resolved.value.precision == .day else { return nil }
+  func day(of resolved: ResolvedDate?) -> CivilDay? {
+    guard let resolved, resolved.value.precision == .day,
+      publicationDay.map({ resolved.start <= $0 }) ?? true
+    else { return nil }
     return resolved.start
   }
 
@@ -180,7 +182,8 @@ struct EventBuilder {
       let other = events[index]
       return other.resolved?.value == event.resolved?.value && other.status == event.status
         && other.resolved?.sameDayOrder == event.resolved?.sameDayOrder
-        && (other.paragraph == event.paragraph && other.actor != nil && other.actor == event.actor
+        && (event.expression == nil && other.paragraph == event.paragraph && other.actor != nil
+          && other.actor == event.actor
           || Set(other.participants) == Set(event.participants)
             && Self.sharesMostWords(other.headline, event.headline))
     }
@@ -315,6 +318,15 @@ struct EventBuilder {
   /// "Vasile, however, called", "Ward later said".
   func verbAfter(_ start: Int, end: Int) -> Int? {
     var next = start
+    // "Mayor Rosa Lindgren of Port Halden presented": the place a person is from.
+    if next + 1 < end, article.tokens[next].lower.equals("of"),
+      article.tokens[next + 1].isCapitalized
+    {
+      next += 1
+      while next < end, article.tokens[next].isCapitalized, article.tokens[next].kind == .word {
+        next += 1
+      }
+    }
     if next + 2 < end, article.tokens[next].lower.equals(","),
       let closing = (next + 1..<min(end, next + 5)).first(where: {
         article.tokens[$0].lower.equals(",")
@@ -427,7 +439,8 @@ struct EventBuilder {
     var predicts = false
     var hedges = false
     for index in article.sentences[sentence] {
-      if article.tokens[index].quote >= 0 { continue }
+      // Lower case only: "May 6" is a month, "may" a hedge.
+      if article.tokens[index].quote >= 0 || article.tokens[index].isCapitalized { continue }
       let word = article.tokens[index].lower
       if Self.forecastWords.contains(word) { predicts = true }
       if Self.hedgeWords.contains(word) { hedges = true }
@@ -446,7 +459,9 @@ struct EventBuilder {
       }
     }
     guard future else { return .occurred }
-    return predicts ? .predicted : hedges ? .expected : .scheduled
+    // "within days", "in mid-March": not fixed in a calendar.
+    let approximate = resolved?.value.isApproximate ?? false
+    return predicts ? .predicted : hedges || approximate ? .expected : .scheduled
   }
 
   /// The tense of the nearest verb before a date in its sentence: a modal makes it future, a
@@ -456,22 +471,26 @@ struct EventBuilder {
     var index = token - 1
     while index >= max(lower, token - 10) {
       let word = article.tokens[index].lower
-      if article.tokens[index].quote < 0 {
+      if article.tokens[index].quote < 0, !article.tokens[index].isCapitalized {
         if ["will", "would", "could", "may", "might", "shall", "'ll"].contains(word) {
           return .future
         }
-        let modal =
-          index > lower
-          && ["will", "would", "could", "may", "might", "shall", "to"].contains(
-            article.tokens[index - 1].lower)
-        if modal { return .future }
+        // "ordered lawmakers to submit a new map by January 15": the date goes with "submit".
+        if index > lower, article.tokens[index - 1].lower.equals("to"),
+          article.tokens[index].kind == .word, !Self.notInfinitives.contains(word)
+        {
+          return .future
+        }
         if Lexicon.pastVerbs.contains(word)
           || (word.hasSuffix("ed") && word.utf8.count > 4
-            && !article.tokens[index].classes.contains(.notPastEd)
-            && !(index > lower
-              && ["to", "be", "been", "being", "is", "are"].contains(
-                article.tokens[index - 1].lower)))
+            && !article.tokens[index].classes.contains(.notPastEd))
         {
+          // "will cut", "to close", "be named": not a past verb.
+          let before = index > lower ? article.tokens[index - 1].lower : ""
+          if ["will", "would", "could", "may", "might", "shall", "to", "'ll"].contains(before) {
+            return .future
+          }
+          if ["be", "been", "being", "is", "are"].contains(before) { return nil }
           return .past
         }
       }
@@ -479,6 +498,11 @@ struct EventBuilder {
     }
     return nil
   }
+
+  static let notInfinitives: WordSet = [
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my", "our",
+    "your", "him", "them", "us", "me", "be", "date",
+  ]
 
   /// Someone's forecast: "Trump thinks the war could end", "she predicted inflation would peak".
   static let forecastWords: WordSet = [
