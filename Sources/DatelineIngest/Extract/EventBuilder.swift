@@ -26,6 +26,8 @@ struct WrittenHeadline {
   var actor: Int?
   /// The actor of a past act reported inside the sentence's statement, whose day is not given.
   var nestedPast: Int?
+  /// `HeadlineCheck` passed it (checked once, where it was chosen).
+  var isComplete = false
 }
 
 /// The meeting, press conference or visit an article reports on.
@@ -85,7 +87,10 @@ struct EventBuilder {
         if let day = day(of: event.resolved) { reference = day }
         continue
       }
-      var participants = participants(in: sentence)
+      // Who takes part is read only for sentences that can give an event.
+      let mayState = !quotesSentence[sentence] && mayReport(sentence)
+      var participants =
+        expressions.isEmpty && !mayState ? [] : participants(in: sentence)
       if let anniversary = expressions.first(where: { $0.isAnniversary && $0.resolved != nil }) {
         let remembered = anniversaryEvents(
           anniversary, sentence: sentence, paragraph: paragraph, expressions: expressions)
@@ -95,9 +100,14 @@ struct EventBuilder {
         let acting = participants.filter { !rememberedActors.contains($0) }
         if !acting.isEmpty { participants = acting }
       }
+      if let credited = creditedAct(in: sentence, paragraph: paragraph),
+        sameEvent(credited, in: events) == nil
+      {
+        events.append(credited)
+      }
       let resolvedExpressions = expressions.filter { $0.resolved != nil }
       guard let primary = resolvedExpressions.first else {
-        if !quotesSentence[sentence],
+        if mayState,
           let event = statementEvent(sentence: sentence, participants: participants, day: reference)
         {
           if let same = sameEvent(event, in: events) {
@@ -222,11 +232,11 @@ struct EventBuilder {
     }
     let skip = others.map { $0.firstToken...$0.lastToken }
     let written = headline(sentence: sentence, date: expression, skipping: skip, whole: isFirst)
-    guard !written.text.isEmpty, isFirst || HeadlineCheck.isComplete(written.text) else {
+    guard !written.text.isEmpty, isFirst || written.isComplete else {
       return nil
     }
     // A sentence with a date but no actor is an event when it reads as a clause of its own.
-    guard !participants.isEmpty || HeadlineCheck.isComplete(written.text) else { return nil }
+    guard !participants.isEmpty || written.isComplete else { return nil }
     var event = FoundEvent(
       headline: written.text, summary: sentenceText(sentence), date: date, resolved: resolved,
       status: status, participants: participants, paragraph: paragraph, sentence: sentence,
@@ -249,7 +259,7 @@ struct EventBuilder {
         || speechFrames(in: range).contains(where: { $0.entity == actor })
     else { return nil }
     let written = headline(sentence: sentence, date: nil, skipping: [], whole: true)
-    guard HeadlineCheck.isComplete(written.text) else { return nil }
+    guard written.isComplete else { return nil }
     var date = DateSpec.edtf(anchor.description)
     var resolved = Self.resolvedDay(anchor)
     var headlineActor = written.actor ?? actor
@@ -268,6 +278,91 @@ struct EventBuilder {
       sentence: sentence, expression: nil)
     event.actor = headlineActor
     return event
+  }
+
+  /// "commending Trump for agreeing to work with Zelenskyy": what someone is praised or thanked
+  /// for having done is a happening of its own, before publication on a day not given.
+  func creditedAct(in sentence: Int, paragraph: Int) -> FoundEvent? {
+    guard let publicationDay else { return nil }
+    let range = article.sentences[sentence]
+    for index in range where Self.creditVerbs.contains(article.tokens[index].lower) {
+      let after = index + 1
+      guard after < range.upperBound, article.tokens[after].quote < 0 else { continue }
+      let mentionIndex = finder.mentionCovering[after]
+      guard mentionIndex >= 0 else { continue }
+      let mention = finder.mentions[Int(mentionIndex)]
+      let actor = mention.entity
+      let forToken = mention.last + 1
+      guard forToken + 1 < range.upperBound, article.tokens[forToken].lower.equals("for"),
+        article.tokens[forToken + 1].kind == .word,
+        let past = Self.pastForm(ofGerund: article.tokens[forToken + 1].lower)
+      else { continue }
+      var words = [subjectName(finder.entities[actor]), past]
+      appendClause(
+        from: forToken + 2, end: range.upperBound, skip: [], frame: actor, into: &words)
+      let headline = Self.capitalized(Self.joinWords(words))
+      guard HeadlineCheck.isComplete(headline) else { continue }
+      var people = [actor]
+      for position in forToken..<range.upperBound where article.tokens[position].quote < 0 {
+        let ending = finder.mentionEndingAt[position]
+        if ending >= 0, !people.contains(finder.mentions[Int(ending)].entity) {
+          people.append(finder.mentions[Int(ending)].entity)
+        }
+      }
+      let value = "../" + publicationDay.description
+      var event = FoundEvent(
+        headline: headline, summary: sentenceText(sentence), date: .edtf(value),
+        resolved: try? DateResolver.resolve(DateSpec.edtf(value), anchor: nil), status: .occurred,
+        participants: people, paragraph: paragraph, sentence: sentence, expression: nil)
+      event.actor = actor
+      return event
+    }
+    return nil
+  }
+
+  static let creditVerbs: WordSet = [
+    "commending", "commended", "praising", "praised", "thanking", "thanked", "crediting",
+    "credited", "applauding", "applauded", "congratulating", "congratulated", "hailing",
+    "hailed", "faulting", "faulted", "blaming", "blamed", "criticizing", "criticized",
+  ]
+
+  /// "agreeing" -> "agreed", "lifting" -> "lifted", "making" -> "made"; nil for a word that is
+  /// not a gerund.
+  static func pastForm(ofGerund word: String) -> String? {
+    guard word.hasSuffix("ing"), word.count > 5 else { return nil }
+    if let irregular = irregularPasts[word] { return irregular }
+    var stem = String(word.dropLast(3))
+    if stem.hasSuffix("e") { return stem + "d" }
+    let letters = Array(stem)
+    let last = letters[letters.count - 1]
+    let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+    // "stopping" -> "stopped"; "raising" -> "raised" (the "e" comes back with "ed").
+    if letters.count >= 2, letters[letters.count - 2] == last, !vowels.contains(last),
+      last != "l", last != "s"
+    {
+      stem.removeLast()
+    }
+    return stem + "ed"
+  }
+
+  static let irregularPasts: [String: String] = [
+    "making": "made", "taking": "took", "giving": "gave", "bringing": "brought",
+    "keeping": "kept", "holding": "held", "selling": "sold", "sending": "sent", "leading": "led",
+    "paying": "paid", "meeting": "met", "building": "built", "winning": "won", "finding": "found",
+    "getting": "got", "telling": "told", "saying": "said", "buying": "bought", "leaving": "left",
+    "putting": "put", "setting": "set", "cutting": "cut", "letting": "let", "standing": "stood",
+    "writing": "wrote", "choosing": "chose", "breaking": "broke", "speaking": "spoke",
+    "coming": "came", "becoming": "became", "running": "ran", "hitting": "hit",
+  ]
+
+  /// Whether the sentence has a verb of speech or act outside quotes: most have none, and are
+  /// ruled out before anything costlier is read.
+  func mayReport(_ sentence: Int) -> Bool {
+    article.sentences[sentence].contains {
+      article.tokens[$0].quote < 0
+        && (article.tokens[$0].classes.contains(.speechVerb)
+          || Self.happeningVerbs.contains(article.tokens[$0].lower))
+    }
   }
 
   /// Verbs that make a sentence about a named actor a happening without a date: speech and a
@@ -644,15 +739,22 @@ struct EventBuilder {
     var skip = skipping
     if let date { skip.append(date.firstToken...date.lastToken) }
     var candidates: [WrittenHeadline] = []
-    let frames = speechFrames(in: range)
+    // The first complete candidate wins: later ones are not built.
+    func complete(_ candidate: WrittenHeadline) -> Bool {
+      var checked = candidate
+      checked.isComplete = HeadlineCheck.isComplete(candidate.text)
+      candidates.append(checked)
+      return checked.isComplete
+    }
     let main = mainSubject(in: sentence)
     // The date inside a statement's content: the content is the event.
-    if let date, let frame = frames.last(where: { $0.verb < date.firstToken }),
+    if let date, let frame = speechFrames(in: range).last(where: { $0.verb < date.firstToken }),
       let content = contentStart(after: frame.verb, end: range.upperBound),
       content <= date.firstToken,
-      let clause = clause(from: content, end: range.upperBound, skip: skip, frame: frame.entity)
+      let clause = clause(from: content, end: range.upperBound, skip: skip, frame: frame.entity),
+      complete(clause)
     {
-      candidates.append(clause)
+      return candidates[candidates.count - 1]
     }
     if !whole, let date {
       // A second date: the clause around it, from the boundary before it.
@@ -665,8 +767,10 @@ struct EventBuilder {
       while start < date.firstToken, Self.boundarySkips.contains(article.tokens[start].lower) {
         start += 1
       }
-      if let clause = clause(from: start, end: range.upperBound, skip: skip, frame: nil) {
-        candidates.append(clause)
+      if let clause = clause(from: start, end: range.upperBound, skip: skip, frame: nil),
+        complete(clause)
+      {
+        return candidates[candidates.count - 1]
       }
     }
     if whole, let (entity, verb) = main {
@@ -681,30 +785,31 @@ struct EventBuilder {
         }
         && article.tokens[verb - 1].isCapitalized
       if inverted,
-        let clause = clause(from: openingStart(range), end: verb - 1, skip: skip, frame: nil)
+        let clause = clause(from: openingStart(range), end: verb - 1, skip: skip, frame: nil),
+        complete(clause)
       {
-        candidates.append(clause)
+        return candidates[candidates.count - 1]
       }
       if let framed = framedHeadline(
-        entity: entity, verb: verb, end: range.upperBound, skip: skip)
+        entity: entity, verb: verb, end: range.upperBound, skip: skip),
+        complete(framed)
       {
-        candidates.append(framed)
+        return candidates[candidates.count - 1]
       }
     }
     if whole,
-      let clause = clause(from: openingStart(range), end: range.upperBound, skip: skip, frame: nil)
+      let clause = clause(from: openingStart(range), end: range.upperBound, skip: skip, frame: nil),
+      complete(clause)
     {
-      candidates.append(clause)
-    }
-    if let complete = candidates.first(where: { HeadlineCheck.isComplete($0.text) }) {
-      return complete
+      return candidates[candidates.count - 1]
     }
     // '"...," Okoro said on Monday.': the words are the quotation's; the event is that he spoke.
     if whole, let (entity, verb) = main, Self.speechVerbs.contains(article.tokens[verb].lower),
       range.contains(where: { article.tokens[$0].quote >= 0 })
     {
       let name = shortName(finder.entities[entity])
-      return WrittenHeadline(text: name + " made a statement", actor: entity, nestedPast: nil)
+      return WrittenHeadline(
+        text: name + " made a statement", actor: entity, nestedPast: nil, isComplete: true)
     }
     return candidates.first ?? WrittenHeadline(text: "", actor: nil, nestedPast: nil)
   }

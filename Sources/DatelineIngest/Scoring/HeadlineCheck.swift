@@ -12,9 +12,13 @@ public enum HeadlineCheck {
     guard first.first?.isUppercase == true || first.first?.isNumber == true else {
       return "does not start with a capital"
     }
-    if headline.contains(":") { return "a label, not a clause (colon)" }
-    if headline.contains("(") || headline.contains(")") { return "parentheses" }
-    let quoteMarks = headline.filter { $0 == "\"" }.count
+    // Bytes: Character comparisons cost more than the rest of the check.
+    let bytes = headline.utf8
+    if bytes.contains(UInt8(ascii: ":")) { return "a label, not a clause (colon)" }
+    if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) {
+      return "parentheses"
+    }
+    let quoteMarks = bytes.count { $0 == UInt8(ascii: "\"") }
     if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
     let lower = words.map { bare($0).lowercased() }
     if let pronoun = lower.first(where: { pronouns.contains($0) }) {
