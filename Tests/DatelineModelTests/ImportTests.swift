@@ -146,6 +146,48 @@ enum QuotebankLines {
     #expect(throws: Never.self) { try Timeline.check(dataset) }
   }
 
+  /// Sites come from the host of the first URL: lower case, without user or port; an address
+  /// without a valid host cites Quotebank.
+  @Test func aSiteIsTheHostOfTheFirstURL() {
+    let cases: [(String, String?)] = [
+      ("https://www.Example.com:8080/a?b", "www.example.com"),
+      ("http://user:pw@host.org/x#y", "host.org"),
+      ("https://bad_host.com/", nil),
+      ("news.example", "news.example"),
+      ("https:///path", nil),
+      ("https://dé.example/ünï", "dé.example"),
+      ("https://a.b?c=d://e", "a.b"),
+      ("", nil),
+    ]
+    for (url, host) in cases {
+      #expect(QuotebankMapper.host(of: url) == host, "\(url)")
+    }
+  }
+
+  /// An import's first pass skips the quotes by blanking their array: everything else parses
+  /// to the same items at the same lines and columns, and odd text inside quotes (brackets,
+  /// escaped quotation marks, a key named "quotes") cannot mislead the scan.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func skippingQuotesKeepsEverythingElseWhereItWas(seed: UInt64) {
+    var dataset = RandomDataset.make(seed: seed, quotes: 12)
+    dataset.quotes[0].text = "a ] b } c \\\" \"quotes\": [ ,"
+    let bytes = DatasetWriter.utf8(dataset)
+    let blanked = DatasetStream.withoutQuotes(bytes)
+    #expect(blanked.count == bytes.count)
+    #expect(blanked != bytes)
+    let (whole, _, wholeFailed) = DatasetLoader.parse(bytes: bytes, path: "x.json")
+    let (skipped, _, skippedFailed) = DatasetLoader.parse(bytes: blanked, path: "x.json")
+    #expect(!wholeFailed && !skippedFailed)
+    var expected = whole.dataset
+    expected.quotes = []
+    #expect(skipped.dataset == expected)
+    #expect(skipped.events.map(\.object) == whole.events.map(\.object))
+    #expect(skipped.relations.map(\.object) == whole.relations.map(\.object))
+    // Not an object, or cut short: nothing is blanked.
+    #expect(DatasetStream.quoteSpans(Array("[1, 2]".utf8)).isEmpty)
+    #expect(DatasetStream.quoteSpans(Array(bytes.dropLast(40))).isEmpty)
+  }
+
   @Test func quotesWithoutURLsCiteQuotebank() throws {
     let (dataset, _, _) = try importing(
       QuotebankLines.line("q1", "one", speaker: "A B", urls: []) + "\n")
