@@ -410,3 +410,51 @@ enum QuotebankLines {
     #expect(throws: Never.self) { try Timeline.check(merged) }
   }
 }
+
+/// A store import that fails after some chunks were written (a truncated file, a repeated id)
+/// names where, leaves the previous store as it was, and leaves no temporary file.
+@Suite struct StoreImportFailureTests {
+  static func leftovers(_ directory: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.contains(".dateline-tmp-")
+    }
+  }
+
+  @Test(arguments: ["truncated", "repeated"])
+  func aFailureAfterSomeChunksLosesNothing(kind: String) throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let store = scratch.url.appendingPathComponent("out.sqlite").path
+    let previous = StoreBuilder(path: store)
+    try previous.add(RandomDataset.make(seed: 2, quotes: 5))
+    _ = try previous.finish()
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+
+    var lines = (0..<30).map { QuotebankLines.line("q\($0)", "words \($0)", speaker: "S\($0 % 4)") }
+    if kind == "truncated" {
+      lines.append(String(QuotebankLines.line("q30", "cut", speaker: "S1").prefix(40)))
+    } else {
+      lines.append(QuotebankLines.line("q3", "again", speaker: "S1") + "\n")
+    }
+    let input = try scratch.write("quotes.jsonl", lines.joined(separator: "\n"))
+    var importer = Importer()
+    importer.chunkSize = 4
+    let builder = StoreBuilder(path: store)
+    do {
+      _ = try importer.run(inputs: [input], into: builder)
+      _ = try builder.finish()
+      Issue.record("the import succeeded")
+    } catch {
+      builder.discard()
+      let diagnostic = error.diagnostics.first
+      #expect(diagnostic?.path == input)
+      #expect(diagnostic?.line == 31)
+      #expect(
+        diagnostic?.message.contains(kind == "truncated" ? "truncated" : "already imported")
+          == true,
+        "\(error)")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    #expect(try Self.leftovers(scratch.url) == [])
+  }
+}

@@ -123,6 +123,15 @@ public final class StoreBuilder: @unchecked Sendable {
     }
   }
 
+  /// Gives the build up (the input failed): waits for the chunks in flight, then removes the
+  /// temporary file; a previous store at the path stays as it was.
+  public func discard() {
+    worker?.sync {}
+    guard !finished else { return }
+    finished = true
+    abandon()
+  }
+
   /// Drops the temporary file (a failed or abandoned build).
   private func abandon() {
     try? queue?.close()
