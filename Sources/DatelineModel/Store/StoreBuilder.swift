@@ -54,6 +54,10 @@ public final class StoreBuilder {
     throws(DatasetLoadError)
   {
     let temporary = StoreFiles.temporaryPath(beside: path)
+    // Removed on SIGINT, SIGTERM and SIGHUP too (with SQLite's side files), by the one owner
+    // of those handlers.
+    let registrations = TemporaryFiles.register(StoreFiles.withSideFiles(temporary))
+    defer { TemporaryFiles.unregister(registrations) }
     do {
       var configuration = Configuration()
       configuration.journalMode = .default

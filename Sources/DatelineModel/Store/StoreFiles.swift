@@ -47,8 +47,12 @@ enum StoreFiles {
   }
 
   static func remove(_ path: String) {
-    _ = unlink(path)
-    for suffix in ["-wal", "-shm", "-journal"] { _ = unlink(path + suffix) }
+    for file in withSideFiles(path) { _ = unlink(file) }
+  }
+
+  /// A database file and the files SQLite may create beside it.
+  static func withSideFiles(_ path: String) -> [String] {
+    [path] + ["-wal", "-shm", "-journal"].map { path + $0 }
   }
 }
 
