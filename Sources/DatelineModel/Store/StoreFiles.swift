@@ -47,12 +47,8 @@ enum StoreFiles {
   }
 
   static func remove(_ path: String) {
-    for file in withSideFiles(path) { _ = unlink(file) }
-  }
-
-  /// A database file and the files SQLite may create beside it.
-  static func withSideFiles(_ path: String) -> [String] {
-    [path] + ["-wal", "-shm", "-journal"].map { path + $0 }
+    _ = unlink(path)
+    for suffix in ["-wal", "-shm", "-journal"] { _ = unlink(path + suffix) }
   }
 }
 

@@ -34,7 +34,7 @@ public final class Timeline: Sendable {
   /// Checks and builds the timeline of a dataset, in an in-memory store.
   public convenience init(dataset: Dataset) throws(DatasetLoadError) {
     let builder = StoreBuilder()
-    builder.add(dataset)
+    try builder.add(dataset)
     self.init(store: try builder.finishStore())
   }
 
@@ -48,8 +48,7 @@ public final class Timeline: Sendable {
     self.store = store
     title = store.title ?? store.firstSourceTitle ?? "Timeline"
     asOf = store.asOf
-    firstUpcomingEventIndex = store.integer(
-      "SELECT min(position) FROM events WHERE upcoming = 1")
+    firstUpcomingEventIndex = store.firstUpcomingEvent
     events = TimelineRows(count: store.counts.events) { store.event(at: $0) }
     actors = TimelineRows(count: store.counts.actors) { store.actor(at: $0) }
     quotes = TimelineRows(count: store.counts.quotes) { store.quote(at: $0) }
@@ -193,6 +192,21 @@ public final class Timeline: Sendable {
     }
     return store.searchQuotes(
       query, among: among, offset: max(0, offset), limit: limit, isCancelled: isCancelled)
+  }
+
+  /// The first `limit` matches (all when nil) after the quote at index `after`, in timeline
+  /// order: the next page of a search, found from where the last one stopped. nil when
+  /// `isCancelled` returned true first.
+  public func quoteIndices(
+    matching query: QuoteQuery, after: Int, limit: Int?, isCancelled: () -> Bool
+  ) -> [Int]? {
+    if query.isEmpty {
+      let start = min(quotes.count, max(0, after + 1))
+      let end = limit.map { min(quotes.count, start + max(0, $0)) } ?? quotes.count
+      return Array(start..<end)
+    }
+    return store.searchQuotes(
+      query, among: nil, after: after, offset: 0, limit: limit, isCancelled: isCancelled)
   }
 
   /// How many quotes match (among `among` when given); separate from the rows, as counting
