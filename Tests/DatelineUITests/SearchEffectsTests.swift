@@ -182,12 +182,14 @@ import Testing
 
   @Test func aCountForAnAbandonedQueryStops() {
     // A count that runs until it is told to stop, and says whether it was.
+    let started = Flag()
     let stopped = Flag()
     let engine = SearchEngine(
       answer: { timeline, request, limit, isCancelled in
         SearchEngine.timeline.answer(timeline, request, limit, isCancelled)
       },
       count: { _, _, isCancelled in
+        started.set()
         for _ in 0..<5_000 {
           if isCancelled() {
             stopped.set()
@@ -203,6 +205,7 @@ import Testing
     for key in "3/extra" { app.handle(.character(key)) }
     while app.state.search.isSearching, app.isSearching { app.receiveResults() }
     #expect(app.state.search.isCounting, "the first rows are shown and the count is running")
+    while !started.isSet { usleep(1000) }  // the count waits for a pause in typing first
     app.handle(.escape)  // the query is abandoned: no new search is asked for
     while app.isSearching { usleep(1000) }
     #expect(stopped.isSet, "the count stopped instead of running to its end")
