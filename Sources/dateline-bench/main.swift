@@ -80,14 +80,17 @@ func analyzeArticle(_ text: String, published: PublicationHeader?) -> Int {
 }
 
 /// What `dateline ingest FILE... -o OUT` does once the files are read: extraction, one dataset
-/// for all of them, the check that it loads as a timeline, and its JSON.
+/// for all of them, its JSON, and the check that the JSON loads as validate would load it.
 @inline(never)
 func ingestFiles(_ texts: [String], published: PublicationHeader?) -> Int {
   let analyses = texts.enumerated().map { index, text in
     (ArticleAnalysis(text: text, published: published), "article-\(index).txt")
   }
-  guard let builder = try? IngestRunner.buildDataset(analyses, publisher: nil) else { return 0 }
-  return DatasetWriter.utf8(builder.dataset).count
+  guard let builder = try? IngestRunner.buildDataset(analyses, publisher: nil, checked: false)
+  else { return 0 }
+  let bytes = DatasetWriter.utf8(builder.dataset)
+  let problems = IngestRunner.writtenProblems(bytes, path: "out.json", isWholeDataset: true)
+  return problems.isEmpty ? bytes.count : 0
 }
 
 func benchIngest(
