@@ -14,6 +14,8 @@ public struct FoundQuote: Sendable, Equatable {
   public var reason: String
   /// The quote has its own attribution (as opposed to continuing the previous speaker).
   public var hasOwnAttribution: Bool
+  /// The attribution follows the quote (`"...," Trump said`).
+  public var attributedAfter = false
 }
 
 /// Decides which quoted spans are quotations, and attributes them to speakers.
@@ -23,6 +25,8 @@ public struct FoundQuote: Sendable, Equatable {
 final class SpeakerFinder {
   let article: Article
   let finder: EntityFinder
+  /// Quoted spans found not to be quotations (titles, labels), by span number.
+  var rejectedSpans: [Bool] = []
 
   init(article: Article, finder: EntityFinder) {
     self.article = article
@@ -68,13 +72,15 @@ final class SpeakerFinder {
     var previousParagraphSpeaker: (paragraph: Int, speaker: Int)?
     var lastAttributedSentence = -1
     var lastAttributedSpeaker: Int? = nil
-    for span in article.quoteSpans {
+    rejectedSpans = [Bool](repeating: false, count: article.quoteSpans.count)
+    for (number, span) in article.quoteSpans.enumerated() {
       let text = article.text(span.range)
       var found = FoundQuote(
         span: span, text: text, speaker: nil, cue: nil, confidence: 0.3,
         kind: kind(of: span), reason: "no attribution found", hasOwnAttribution: false)
-      if let (speaker, cue, confidence, reason) = attributionAfter(span) ?? attributionBefore(span)
-      {
+      let after = attributionAfter(span)
+      found.attributedAfter = after != nil
+      if let (speaker, cue, confidence, reason) = after ?? attributionBefore(span) {
         found.speaker = speaker
         found.cue = cue
         found.confidence = confidence
@@ -105,7 +111,10 @@ final class SpeakerFinder {
       let sameSentence =
         found.speaker != nil && lastAttributedSentence == sentence
         && lastAttributedSpeaker == found.speaker
-      guard isQuotation(found, sameSentenceAsAttributed: sameSentence) else { continue }
+      guard isQuotation(found, sameSentenceAsAttributed: sameSentence) else {
+        rejectedSpans[number] = true
+        continue
+      }
       if found.hasOwnAttribution || sameSentence {
         lastAttributedSentence = sentence
         lastAttributedSpeaker = found.speaker
@@ -175,11 +184,21 @@ final class SpeakerFinder {
     {
       introducer -= 1
     }
-    let introducedAsTitle =
+    var introducedAsTitle =
       introducer >= 0
       && tokens[introducer].sentence == tokens[quote.span.openToken].sentence
       && tokens[introducer].kind == .word
       && Lexicon.scareQuoteIntroducers.contains(tokens[introducer].lower)
+    // `the "landlord bill," a label that stuck`: the text itself calls it a name.
+    if var next = quote.span.closeToken.map({ $0 + 1 }) {
+      if next < tokens.count, tokens[next].lower.equals(",") { next += 1 }
+      if next + 1 < tokens.count,
+        tokens[next].lower.equals("a") || tokens[next].lower.equals("the"),
+        Self.labelNouns.contains(tokens[next + 1].lower)
+      {
+        introducedAsTitle = true
+      }
+    }
     let titleCase = significantCount >= 2 && significantAllCapitalized
     // `Cruz called Trump a "pathological liar"`: the verb that introduces the quote is the one
     // that attributes it to a named speaker, so it is speech, not a name.
@@ -192,32 +211,101 @@ final class SpeakerFinder {
       return false
     }
     if titleCase && wordCount <= 10 && !quote.hasOwnAttribution { return false }
+    // `on CNN's "State of the Union."`, `a "Commander-in-Chief Forum"`: a name in title case
+    // is a title, even in an attributed sentence, unless it is said (`"Thank You," he said`,
+    // `she wrote: "Crooked Hillary!"`).
+    let open = quote.span.openToken
+    let runsIntoSentence =
+      open > 0 && tokens[open - 1].sentence == tokens[open].sentence
+      && (tokens[open - 1].kind == .word || tokens[open - 1].kind == .number)
+    if runsIntoSentence, !quote.attributedAfter, isTitleLike(inner) { return false }
     // A partial quote in a sentence that quotes its speaker already: `... a "bully" and a
     // "narcissist"`.
     let attributed = quote.hasOwnAttribution || sameSentenceAsAttributed
-    if wordCount <= 3 && !terminal && !attributed { return false }
     let continuesSpeaker = quote.speaker != nil && terminal && firstWordCapitalized
     if wordCount <= 4 && !attributed && !continuesSpeaker {
-      // A short fragment counts when the sentence reports speech: could end "within weeks."
-      // Look near the quote only: a sentence can be huge in a broken text.
-      let sentence = article.tokens[quote.span.openToken].sentence
-      let whole = article.sentences[sentence]
-      let range =
-        max(
-          whole.lowerBound, quote.span.openToken - 40)..<min(
-          whole.upperBound, quote.span.innerTokens.upperBound + 40)
-      var reports = false
-      for index in range where tokens[index].quote < 0 {
-        if tokens[index].classes.contains(.speechVerb)
-          || ["thinks", "believes", "predicted"].contains(tokens[index].lower)
-        {
-          reports = true
-          break
-        }
-      }
-      guard reports && terminal else { return false }
+      // A short fragment is someone's words when its sentence reports speech or a view
+      // (`Obama said he is "surprised and troubled"`, `likened the rules to "burning the
+      // Constitution"`); without such a verb, three or four words still mostly are, one or two
+      // only after a determiner (`a "vicious snake"`), and a lone word rarely is.
+      if reportsSpeech(around: quote.span) { return true }
+      if wordCount >= 3 { return true }
+      let before = quote.span.openToken - 1
+      return wordCount == 2 && before >= 0 && tokens[before].kind == .word
+        && Self.determiners.contains(tokens[before].lower)
     }
     return true
+  }
+
+  /// Nouns by which a text says that the quoted words are a name: `"landlord bill," a label`.
+  static let labelNouns: WordSet = [
+    "label", "name", "nickname", "term", "phrase", "slogan", "moniker", "catchphrase", "title",
+  ]
+
+  static let determiners: WordSet = [
+    "a", "an", "the", "its", "his", "her", "their", "our", "my", "this", "that", "these", "those",
+  ]
+
+  /// Verbs of speech, thought and judgement that make a quoted fragment in their sentence
+  /// someone's words. Verbs that name (`called`, `dubbed`) are left to the title rule.
+  static let reportingWords: WordSet = [
+    "thinks", "think", "thought", "believes", "believe", "believed", "feels", "felt", "hopes",
+    "hoped", "wants", "wanted", "expects", "expected", "predicted", "referred", "refers",
+    "referring", "likened", "likens", "compared", "compares", "comparing", "asserted",
+    "asserts", "asserting", "cited", "cites", "citing", "described", "describes", "describing",
+    "condemned", "condemns", "accused", "accusing", "praised", "praises", "praising", "blasted",
+    "criticized", "criticised", "criticizing", "slammed", "denounced", "denounce", "hailed",
+    "deemed", "mocked", "mocking", "dismissed", "characterized", "decried", "lambasted",
+    "pledged", "vowed", "blamed", "blaming", "defended", "questioned", "attacked", "touted",
+    "bragged", "boasting", "claiming", "promised", "promising", "urging", "dismissing",
+    "demanding", "denying", "admitting", "conceding", "insists", "declared", "declaring",
+    "stressed", "stressing", "suggesting", "reported", "reports", "according", "tweeted",
+    "wrote", "writes", "calls", "considers", "considered", "views", "viewed", "sees", "saw",
+    "regards", "regarded", "worries", "worried", "fears", "feared", "knows", "knew", "agreed",
+    "agrees", "disagrees", "argue", "argued", "argues", "complained", "lamented", "warned",
+    "chanted", "chanting", "shouted", "shouting", "yelled", "sang", "sings", "read", "reads",
+    "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating",
+  ]
+
+  /// A speech verb, or a verb of thought or judgement, in the quote's sentence near it (outside
+  /// quotes). Bounded: a sentence can be huge in a broken text.
+  func reportsSpeech(around span: QuoteSpan) -> Bool {
+    let tokens = article.tokens
+    let whole = article.sentences[tokens[span.openToken].sentence]
+    let range =
+      max(
+        whole.lowerBound, span.openToken - 40)..<min(
+        whole.upperBound, span.innerTokens.upperBound + 40)
+    for index in range where tokens[index].quote < 0 && tokens[index].kind == .word {
+      if tokens[index].classes.contains(.speechVerb)
+        || Self.reportingWords.contains(tokens[index].lower)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Words that stay lowercase in a title: "Meet the Press", "Women in Power".
+  static let titleSmallWords: WordSet = [
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+  ]
+
+  /// At most six words, every one capitalized but small function words, two capitalized at
+  /// least: "Meet the Press", "Fox News Sunday", "Commander-in-Chief Forum".
+  func isTitleLike(_ inner: Range<Int>) -> Bool {
+    var words = 0
+    var capitalized = 0
+    for index in inner where article.tokens[index].kind == .word {
+      words += 1
+      guard words <= 6 else { return false }
+      if article.tokens[index].isCapitalized {
+        capitalized += 1
+      } else if words == 1 || !Self.titleSmallWords.contains(article.tokens[index].lower) {
+        return false
+      }
+    }
+    return capitalized >= 2
   }
 
   func kind(of span: QuoteSpan) -> QuoteKind {
@@ -466,7 +554,8 @@ final class SpeakerFinder {
     "pledged", "pledges", "vowed", "insisted", "telling", "says", "promising", "blamed",
     "blames", "defended", "defends", "questioned", "acknowledging", "arguing", "saying",
     "warning", "adding", "noting", "reports", "reported", "attacked", "attacks", "sings",
-    "sang", "tweeting", "writing", "telling", "scolded",
+    "sang", "tweeting", "writing", "telling", "scolded", "likened", "likens", "compared",
+    "compares", "citing", "referred", "asserted", "asserts",
   ]
   static let appositionStarts: WordSet = [
     "a", "an", "the", "who", "whose", "one", "its", "his", "her",
@@ -485,10 +574,18 @@ final class SpeakerFinder {
     let sentenceStart = article.sentences[article.tokens[open].sentence].lowerBound
     let paragraphStart = article.paragraphTokens[span.paragraph].lowerBound
     var floor = max(sentenceStart, paragraphStart)
-    // Stop at an earlier quote in the same sentence.
+    // Stop at an earlier quote in the same sentence, unless it was a title (`said on the
+    // program "Morning Tide Report" that it was "regrettable"`).
     var scan = open - 1
     while scan >= floor {
       if article.tokens[scan].kind == .quoteMark {
+        let inner = scan > 0 ? article.tokens[scan - 1].quote : -1
+        if inner >= 0, inner < rejectedSpans.count, rejectedSpans[inner],
+          article.quoteSpans[inner].closeToken == scan
+        {
+          scan = article.quoteSpans[inner].openToken - 1
+          continue
+        }
         floor = scan + 1
         break
       }
