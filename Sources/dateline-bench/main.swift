@@ -20,8 +20,11 @@ import Foundation
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   .deletingLastPathComponent().deletingLastPathComponent()
 let corpusDirectory = repositoryRoot.appendingPathComponent("Tests/DatelineIngestTests/Corpus")
-let seedFile = repositoryRoot.deletingLastPathComponent()
-  .appendingPathComponent("shared/seeds/000_18e010c6cd004529.txt")
+/// Next to the repository (../shared/seeds/), or in the folder `DATELINE_SEEDS` names.
+let seedFile =
+  (ProcessInfo.processInfo.environment["DATELINE_SEEDS"].map { URL(fileURLWithPath: $0) }
+  ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds"))
+  .appendingPathComponent("000_18e010c6cd004529.txt")
 
 func articleTexts() -> [String] {
   var texts: [String] = []
@@ -225,6 +228,21 @@ case "score":
   print("our corpus (Tests/DatelineIngestTests/Corpus):")
   print(result.summary)
   if verbose { print(result.misses.joined(separator: "\n")) }
+  // The seed article's chronology against the bundled story written by hand for it.
+  let story = repositoryRoot.appendingPathComponent("data/seed-000.json").path
+  if let text = try? String(contentsOf: seedFile, encoding: .utf8) {
+    do {
+      let seed = try CorpusScorer.scoreEvents(
+        text: text, against: try DatasetLoader.load(path: story))
+      print("seed article against the bundled story (data/seed-000.json):")
+      print(seed.summary)
+      if verbose { print(seed.misses.joined(separator: "\n")) }
+    } catch {
+      print("seed article: \(story): \(error)")
+    }
+  } else {
+    print("seed article: skipped (\(seedFile.path) is not present)")
+  }
   // Real news annotated by others, read from where the corpora were fetched.
   if let polnear = value("--polnear") {
     let split = value("--split") ?? "dev"

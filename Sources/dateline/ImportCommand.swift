@@ -128,7 +128,7 @@ final class StoreImportOutput: ImportOutput {
     builder = StoreBuilder(path: path)
   }
 
-  func add(_ chunk: Dataset) throws(DatasetLoadError) { builder.add(chunk) }
+  func add(_ chunk: Dataset) throws(DatasetLoadError) { try builder.add(chunk) }
 
   func finish() throws(DatasetLoadError) { _ = try builder.finish() }
 

@@ -60,6 +60,15 @@ struct SeedArticleTests {
     #expect(DatasetLoader.validate(paths: [out]).isEmpty)
   }
 
+  /// The bundled story's 15 events, written by hand from this article, are the gold.
+  @Test func chronologyFindsTheBundledStorysEvents() throws {
+    let score = try CorpusScorer.scoreEvents(
+      text: try String(contentsOf: TestPaths.seed, encoding: .utf8),
+      against: try DatasetLoader.load(path: TestPaths.story.path))
+    #expect(score.gold == 15)
+    #expect(score.found >= 6, "\(score.summary)\n\(score.misses.joined(separator: "\n"))")
+  }
+
   @Test func quotesSaidAtThePressConferencePointToIt() throws {
     let moment = try #require(analysis.events.firstIndex { $0.isStoryMoment })
     #expect(analysis.events[moment].participants.count >= 2)

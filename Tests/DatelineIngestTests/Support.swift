@@ -8,9 +8,13 @@ enum TestPaths {
   static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
   static let corpus = repositoryRoot.appendingPathComponent("Tests/DatelineIngestTests/Corpus")
-  /// The seed article lives next to the repository: ../shared/seeds/.
-  static let seed = repositoryRoot.deletingLastPathComponent()
-    .appendingPathComponent("shared/seeds/000_18e010c6cd004529.txt")
+  /// The seed article lives next to the repository (../shared/seeds/), or in the folder that
+  /// `DATELINE_SEEDS` names (for a worktree elsewhere).
+  static let seed =
+    (ProcessInfo.processInfo.environment["DATELINE_SEEDS"].map { URL(fileURLWithPath: $0) }
+    ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds"))
+    .appendingPathComponent("000_18e010c6cd004529.txt")
+  static let story = repositoryRoot.appendingPathComponent("data/seed-000.json")
   static var seedExists: Bool { FileManager.default.fileExists(atPath: seed.path) }
 }
 

@@ -12,7 +12,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let builder = StoreBuilder(path: directory + "/story.sqlite")
-    builder.add(RandomDataset.make(seed: 21, quotes: 400))
+    try builder.add(RandomDataset.make(seed: 21, quotes: 400))
     let timeline = try builder.finish()
     let queries = ["peace", "the", "@a", "straße", "don’t", "a"]
     let expected = queries.map { timeline.quoteIndices(matching: QuoteQuery($0)) }

@@ -132,6 +132,7 @@ public struct DatasetBuilder {
       knownEvents["\(event.date)|\(event.headline.lowercased())"] = event.id
     }
     var knownQuotes = Set(dataset.quotes.map { "\($0.speaker)|\($0.text)" })
+    let headerParagraphs = analysis.article.headerParagraphs
     var actorIDs: [Int: String] = [:]
     for entityIndex in analysis.actorEntities {
       actorIDs[entityIndex] = actorID(for: analysis.entities[entityIndex], in: analysis)
@@ -161,7 +162,11 @@ public struct DatasetBuilder {
       let event = Event(
         id: id, headline: found.headline, summary: found.summary, date: found.date,
         status: found.status, participants: participants,
-        provenance: Provenance(source: sourceID, paragraph: found.paragraph + 1))
+        provenance: Provenance(
+          source: sourceID,
+          paragraph:
+            analysis.article.provenanceParagraph(
+              found.paragraph, headerParagraphs: headerParagraphs)))
       dataset.events.append(event)
       added.events.append(event)
       if participants.count >= 2, found.isStoryMoment || Self.isMeeting(found.headline) {
@@ -196,7 +201,11 @@ public struct DatasetBuilder {
         id: id, text: text, speaker: speakerID,
         event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
         kind: quote.kind,
-        provenance: Provenance(source: sourceID, paragraph: quote.span.paragraph + 1))
+        provenance: Provenance(
+          source: sourceID,
+          paragraph:
+            analysis.article.provenanceParagraph(
+              quote.span.paragraph, headerParagraphs: headerParagraphs)))
       dataset.quotes.append(item)
       added.quotes.append(item)
     }
@@ -358,5 +367,49 @@ public struct DatasetBuilder {
     guard !scalar.isASCII else { return scalar }
     let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
     return decomposed.first.flatMap { $0.isASCII ? $0 : nil }
+  }
+}
+
+extension Article {
+  /// 1 when the dateline header is a paragraph of its own in the numbering of docs/FORMAT.md
+  /// (a blank line follows it, or the text has no blank lines and each line is a paragraph),
+  /// else 0. Reads the text once: callers keep the value for all of an article's paragraphs.
+  public var headerParagraphs: Int {
+    guard let header,
+      let first = paragraphs.first(where: { $0.lowerBound >= header.range.upperBound })
+    else { return 0 }
+    var position = header.range.upperBound
+    if position > 0, scalars[position - 1] == "\n" { position -= 1 }
+    var newlines = 0
+    while position < first.lowerBound {
+      if scalars[position] == "\n" || scalars[position] == "\u{2029}" { newlines += 1 }
+      position += 1
+    }
+    if newlines >= 2 { return 1 }
+    // Without any blank line, every line is a paragraph, the header's too.
+    var lineIsBlank = false
+    for scalar in scalars {
+      if scalar == "\n" {
+        if lineIsBlank { return 0 }
+        lineIsBlank = true
+      } else if scalar != " " && scalar != "\t" && scalar != "\r" {
+        lineIsBlank = false
+      }
+    }
+    return 1
+  }
+
+  /// The provenance number of a paragraph (from 1, as docs/FORMAT.md counts them: the dateline
+  /// line at the top is paragraph 1). `headerParagraphs` is `self.headerParagraphs`.
+  public func provenanceParagraph(_ index: Int, headerParagraphs: Int) -> Int {
+    guard let header, paragraphs.indices.contains(index),
+      paragraphs[index].lowerBound >= header.range.upperBound
+    else { return index + 1 }
+    return index + 1 + headerParagraphs
+  }
+
+  /// `provenanceParagraph(_:headerParagraphs:)` for one paragraph.
+  public func provenanceParagraph(_ index: Int) -> Int {
+    provenanceParagraph(index, headerParagraphs: headerParagraphs)
   }
 }

@@ -100,12 +100,15 @@ public enum IngestReport {
         name: entity.name, kind: entity.kind.rawValue, role: entity.role, aliases: entity.aliases,
         mentions: entity.mentionCount, confidence: actorConfidence(entity))
     }
+    let headerParagraphs = analysis.article.headerParagraphs
     let events = analysis.events.map {
       EventItem(
         headline: $0.headline, date: $0.resolved?.value.description, stated: $0.expression,
         status: $0.status.rawValue,
         participants: $0.participants.map { analysis.entities[$0].name },
-        paragraph: $0.paragraph + 1, confidence: eventConfidence($0))
+        paragraph: analysis.article.provenanceParagraph(
+          $0.paragraph, headerParagraphs: headerParagraphs),
+        confidence: eventConfidence($0))
     }
     return FileReport(
       file: file, published: analysis.publication?.iso,

@@ -19,6 +19,60 @@ public struct GoldAnnotations: Decodable, Sendable {
   public var notActors: [String]?
 }
 
+/// The gold chronology of one corpus article, stored as `NAME.chronology.json` next to
+/// `NAME.txt`: every dated or clearly reported happening, as a careful editor would list it.
+///
+/// An event is found when ingest writes one with a date value among `date` (the resolved EDTF;
+/// a list when the article leaves the day open between two), the same `status`, and its
+/// provenance paragraph among `paragraphs` (counted as docs/FORMAT.md counts them: the dateline
+/// line is paragraph 1). Its participants are right when its people are exactly `participants`,
+/// give or take the people in `optional` (places, countries and organizations are not judged;
+/// `optional` lists them for the reader).
+public struct GoldChronology: Decodable, Sendable {
+  public struct GoldEvent: Decodable, Sendable {
+    /// What happened, in a few words, for the reader of the gold file and of misses.
+    public var about: String
+    public var dates: [String]
+    public var status: String
+    public var paragraphs: [Int]
+    public var participants: [String]
+    public var optional: [String]
+
+    public init(
+      about: String, dates: [String], status: String, paragraphs: [Int],
+      participants: [String], optional: [String] = []
+    ) {
+      self.about = about
+      self.dates = dates
+      self.status = status
+      self.paragraphs = paragraphs
+      self.participants = participants
+      self.optional = optional
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case about, date, status, paragraphs, participants, optional
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      about = try container.decode(String.self, forKey: .about)
+      if let one = try? container.decode(String.self, forKey: .date) {
+        dates = [one]
+      } else {
+        dates = try container.decode([String].self, forKey: .date)
+      }
+      status = try container.decode(String.self, forKey: .status)
+      paragraphs = try container.decode([Int].self, forKey: .paragraphs)
+      participants = try container.decodeIfPresent([String].self, forKey: .participants) ?? []
+      optional = try container.decodeIfPresent([String].self, forKey: .optional) ?? []
+    }
+  }
+  public var events: [GoldEvent]
+
+  public init(events: [GoldEvent]) { self.events = events }
+}
+
 /// Precision, recall and F1 of one kind of item.
 public struct PRF: Sendable, Equatable {
   public var truePositives = 0
@@ -58,6 +112,14 @@ public struct CorpusScore: Sendable {
   public var peopleFound = 0
   public var peopleGold = 0
   public var creditsAsActors = 0
+  /// Gold events found (date, status and paragraph right) over gold events; predicted events
+  /// that match a gold event over predicted events (articles with a chronology only).
+  public var events = PRF()
+  /// Found events whose people are right.
+  public var participantsRight = 0
+  /// Headlines that are complete clauses (`HeadlineCheck`), over every event ingest wrote.
+  public var headlinesComplete = 0
+  public var headlinesTotal = 0
   /// Problems in the gold files themselves (a quote text not in the article, ...).
   public var goldErrors: [String] = []
   /// What was missed or wrong, one line each, for improving the rules.
@@ -68,6 +130,12 @@ public struct CorpusScore: Sendable {
   }
   public var dateAccuracy: Double { datesGold == 0 ? 1 : Double(datesRight) / Double(datesGold) }
   public var peopleRecall: Double { peopleGold == 0 ? 1 : Double(peopleFound) / Double(peopleGold) }
+  public var participantsAccuracy: Double {
+    events.truePositives == 0 ? 1 : Double(participantsRight) / Double(events.truePositives)
+  }
+  public var headlineCompleteness: Double {
+    headlinesTotal == 0 ? 1 : Double(headlinesComplete) / Double(headlinesTotal)
+  }
 
   public var summary: String {
     func pct(_ value: Double) -> String { String(format: "%.1f", value * 100) }
@@ -79,6 +147,9 @@ public struct CorpusScore: Sendable {
       "date accuracy:    \(pct(dateAccuracy))% (\(datesRight)/\(datesGold) gold expressions with the right value)",
       "date spans:     P \(pct(datesFound.precision))  R \(pct(datesFound.recall))  F1 \(pct(datesFound.f1))",
       "people recall:    \(pct(peopleRecall))% (\(peopleFound)/\(peopleGold)); credits taken as actors: \(creditsAsActors)",
+      "events:         P \(pct(events.precision))  R \(pct(events.recall))  F1 \(pct(events.f1))  (\(events.truePositives)/\(events.gold) gold found with date, status and paragraph; \(events.predicted) predicted)",
+      "participants right: \(pct(participantsAccuracy))% (\(participantsRight)/\(events.truePositives) events found)",
+      "headlines complete: \(pct(headlineCompleteness))% (\(headlinesComplete)/\(headlinesTotal))",
     ]
     if !goldErrors.isEmpty {
       lines.append("gold errors:\n  " + goldErrors.joined(separator: "\n  "))
@@ -101,9 +172,19 @@ public enum CorpusScorer {
         total.goldErrors.append("\(name): no \(base).gold.json")
         continue
       }
+      var chronology: GoldChronology?
+      if let events = FileManager.default.contents(
+        atPath: directory + "/" + base + ".chronology.json")
+      {
+        do {
+          chronology = try JSONDecoder().decode(GoldChronology.self, from: events)
+        } catch {
+          total.goldErrors.append("\(base).chronology.json: \(error)")
+        }
+      }
       do {
         let gold = try JSONDecoder().decode(GoldAnnotations.self, from: data)
-        score(text: text, gold: gold, name: name, into: &total)
+        score(text: text, gold: gold, chronology: chronology, name: name, into: &total)
       } catch {
         total.goldErrors.append("\(base).gold.json: \(error)")
       }
@@ -113,7 +194,8 @@ public enum CorpusScorer {
 
   /// Scores one article.
   public static func score(
-    text: String, gold: GoldAnnotations, name: String, into total: inout CorpusScore
+    text: String, gold: GoldAnnotations, chronology: GoldChronology? = nil, name: String,
+    into total: inout CorpusScore
   ) {
     total.articles += 1
     let published = gold.published.flatMap(PublicationHeader.parseOption)
@@ -213,6 +295,97 @@ public enum CorpusScorer {
       total.creditsAsActors += 1
       total.misses.append("\(name): credit taken as actor: \(credit)")
     }
+    // Events and headlines.
+    for event in analysis.events {
+      total.headlinesTotal += 1
+      if let problem = HeadlineCheck.problem(in: event.headline) {
+        total.misses.append("\(name): headline \(problem): \(event.headline)")
+      } else {
+        total.headlinesComplete += 1
+      }
+    }
+    if let chronology {
+      let result = matchEvents(analysis, gold: chronology.events)
+      var events = PRF(predicted: analysis.events.count, gold: chronology.events.count)
+      events.truePositives = result.matches.count { $0 != nil }
+      events.matchedPredicted = events.truePositives
+      total.events = total.events + events
+      for (goldIndex, match) in result.matches.enumerated() {
+        let goldEvent = chronology.events[goldIndex]
+        guard let match else {
+          total.misses.append(
+            "\(name): missed event (\(goldEvent.dates[0]), \(goldEvent.status), paragraph \(goldEvent.paragraphs[0])): \(goldEvent.about)"
+          )
+          continue
+        }
+        if result.peopleRight[goldIndex] {
+          total.participantsRight += 1
+        } else {
+          total.misses.append(
+            "\(name): participants \(peopleNames(of: analysis.events[match], in: analysis)) for \(goldEvent.participants): \(goldEvent.about)"
+          )
+        }
+      }
+      for (index, event) in analysis.events.enumerated() where !result.matches.contains(index) {
+        total.misses.append(
+          "\(name): extra event (\(event.resolved?.value.description ?? "no date"), \(event.status.rawValue), paragraph \(analysis.article.provenanceParagraph(event.paragraph))): \(event.headline)"
+        )
+      }
+    }
+  }
+
+  /// For each gold event, the predicted event found for it (each used once), and whether its
+  /// people are right. Events with the right people are matched first.
+  public static func matchEvents(_ analysis: ArticleAnalysis, gold: [GoldChronology.GoldEvent])
+    -> (matches: [Int?], peopleRight: [Bool])
+  {
+    var matches = [Int?](repeating: nil, count: gold.count)
+    var peopleRight = [Bool](repeating: false, count: gold.count)
+    var used = Set<Int>()
+    let header = analysis.article.headerParagraphs
+    let keys = analysis.events.map {
+      (
+        value: $0.resolved?.value.description ?? "", status: $0.status.rawValue,
+        paragraph: analysis.article.provenanceParagraph($0.paragraph, headerParagraphs: header)
+      )
+    }
+    for strict in [true, false] {
+      for (goldIndex, goldEvent) in gold.enumerated() where matches[goldIndex] == nil {
+        for (index, key) in keys.enumerated() where !used.contains(index) {
+          guard goldEvent.dates.contains(key.value), goldEvent.status == key.status,
+            goldEvent.paragraphs.contains(key.paragraph)
+          else { continue }
+          let right = sameParticipants(analysis.events[index], goldEvent, in: analysis)
+          if strict && !right { continue }
+          matches[goldIndex] = index
+          peopleRight[goldIndex] = right
+          used.insert(index)
+          break
+        }
+      }
+    }
+    return (matches, peopleRight)
+  }
+
+  /// The event's people are exactly the gold's, give or take its optional ones.
+  static func sameParticipants(
+    _ event: FoundEvent, _ gold: GoldChronology.GoldEvent, in analysis: ArticleAnalysis
+  ) -> Bool {
+    let people = event.participants.filter { analysis.entities[$0].kind == .person }.map {
+      analysis.entities[$0]
+    }
+    func matches(_ entity: Entity, _ name: String) -> Bool {
+      ([entity.name] + entity.aliases).contains { sameSpeaker($0, name) }
+    }
+    let allowed = gold.participants + gold.optional
+    return people.allSatisfy { person in allowed.contains { matches(person, $0) } }
+      && gold.participants.allSatisfy { name in people.contains { matches($0, name) } }
+  }
+
+  static func peopleNames(of event: FoundEvent, in analysis: ArticleAnalysis) -> [String] {
+    event.participants.filter { analysis.entities[$0].kind == .person }.map {
+      analysis.entities[$0].name
+    }
   }
 
   /// Same person: equal names, or the same surname ("Trump" and "Donald Trump").
@@ -236,5 +409,98 @@ public enum CorpusScorer {
       index += 1
     }
     return nil
+  }
+}
+
+/// How ingest's chronology of an article compares with a dataset written by hand for it (the
+/// bundled story for the seed article): its events are the gold, its quotes' events the gold ties.
+public struct StoryEventScore: Sendable {
+  public var gold = 0
+  /// Gold events found with the right date value, status and paragraph.
+  public var found = 0
+  public var participantsRight = 0
+  public var predicted = 0
+  /// Quotes of the story found by ingest, and those tied to the right event (or to none).
+  public var quotes = 0
+  public var quotesTied = 0
+  public var headlinesComplete = 0
+  public var misses: [String] = []
+
+  public var summary: String {
+    [
+      "events found: \(found) of \(gold) with the right date, status and paragraph (\(predicted) written; participants right in \(participantsRight))",
+      "quotes tied to the right event (or to none): \(quotesTied) of \(quotes)",
+      "headlines complete: \(headlinesComplete) of \(predicted)",
+    ].joined(separator: "\n")
+  }
+}
+
+extension CorpusScorer {
+  /// Scores ingest's events for `text` against `story`, a dataset written by hand for it.
+  public static func scoreEvents(text: String, against story: Dataset) throws -> StoryEventScore {
+    let analysis = ArticleAnalysis(text: text)
+    let timeline = try Timeline(dataset: story)
+    let actors = Dictionary(story.actors.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var ids: [String] = []
+    var gold: [GoldChronology.GoldEvent] = []
+    for row in timeline.events {
+      let event = row.event
+      ids.append(event.id)
+      gold.append(
+        GoldChronology.GoldEvent(
+          about: event.headline, dates: [row.date.value.description],
+          status: event.status.rawValue, paragraphs: [event.provenance.paragraph],
+          participants: event.participants.compactMap {
+            actors[$0].flatMap { $0.kind == .person ? $0.name : nil }
+          }))
+    }
+    let result = matchEvents(analysis, gold: gold)
+    var score = StoryEventScore()
+    score.gold = gold.count
+    score.predicted = analysis.events.count
+    for (index, match) in result.matches.enumerated() {
+      guard let match else {
+        score.misses.append(
+          "missed \(ids[index]) (\(gold[index].dates[0]), \(gold[index].status), paragraph \(gold[index].paragraphs[0]))"
+        )
+        continue
+      }
+      score.found += 1
+      if result.peopleRight[index] {
+        score.participantsRight += 1
+      } else {
+        score.misses.append(
+          "participants of \(ids[index]): \(peopleNames(of: analysis.events[match], in: analysis)) for \(gold[index].participants)"
+        )
+      }
+    }
+    for (index, event) in analysis.events.enumerated() where !result.matches.contains(index) {
+      score.misses.append(
+        "extra event (\(event.resolved?.value.description ?? "no date"), \(event.status.rawValue), paragraph \(analysis.article.provenanceParagraph(event.paragraph))): \(event.headline)"
+      )
+    }
+    for event in analysis.events {
+      if let problem = HeadlineCheck.problem(in: event.headline) {
+        score.misses.append("headline \(problem): \(event.headline)")
+      } else {
+        score.headlinesComplete += 1
+      }
+    }
+    for quote in story.quotes {
+      guard let found = analysis.quotes.firstIndex(where: { $0.text == quote.text }) else {
+        continue
+      }
+      score.quotes += 1
+      let tied = analysis.quoteEvents[found]
+      let expected = quote.event.flatMap { ids.firstIndex(of: $0) }.flatMap { result.matches[$0] }
+      if quote.event == nil ? tied == nil : (expected != nil && tied == expected) {
+        score.quotesTied += 1
+      } else {
+        score.misses.append(
+          "quote \(quote.id) tied to \(tied.map { analysis.events[$0].headline } ?? "none"), story: \(quote.event ?? "none")"
+        )
+      }
+    }
+    return score
   }
 }

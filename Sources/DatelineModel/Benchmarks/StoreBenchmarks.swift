@@ -61,8 +61,10 @@ public enum StoreBenchmarks {
     let buildCPU = cpu()
     let buildStart = clock.now
     let builder = StoreBuilder(path: path)
-    builder.add(data)
-    do { _ = try builder.finish() } catch {
+    do {
+      try builder.add(data)
+      _ = try builder.finish()
+    } catch {
       lines.append("store build failed: \(error.diagnostics.first?.description ?? "")")
       return lines
     }

@@ -26,6 +26,9 @@ struct DatasetChecker {
   /// Each source's publication day, parsed once rather than for every item anchored on it.
   private var publicationDays: [CivilDay?] = []
   private let brokenIDs: Set<String>
+  /// Added to the index of a quote in messages about it when the quotes are checked a chunk at
+  /// a time (without locations): "quotes[N]" counts from the start of the dataset.
+  var quoteIndexOffset = 0
 
   static func check(_ dataset: Dataset) -> Result {
     var checker = DatasetChecker(dataset: dataset, located: nil)
@@ -51,6 +54,34 @@ struct DatasetChecker {
     let result = checker.run()
     checker.diagnostics = []
     return (checker, result)
+  }
+
+  /// For a store builder: checks a whole dataset (quotes too, exactly as `check` does) and
+  /// returns a checker that `checkQuotes` can then use for more quotes.
+  static func prepare(_ dataset: Dataset) -> (DatasetChecker, Result) {
+    var checker = DatasetChecker(dataset: dataset, located: nil)
+    let result = checker.run()
+    checker.diagnostics = []
+    checker.dataset.quotes = []
+    return (checker, result)
+  }
+
+  /// What is wrong with the id of the `index`-th quote of a chunk checked with `checkQuotes`,
+  /// beside repeats among quotes: empty, too long, or used by a source, actor or event.
+  func quoteIDProblem(_ id: String, index: Int) -> Diagnostic? {
+    let message: String
+    if id.trimmingASCIIWhitespace().isEmpty {
+      message = "the quote has an empty id; give it a short unique id such as \"quote-1\""
+    } else if id.unicodeScalars.count > DatasetChecker.maximumIDLength {
+      message =
+        "the quote id is \(id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"quote-1\")"
+    } else if let holder = holder(of: id) {
+      message =
+        "duplicate id '\(id)': already used by \(holder); give each source, actor, event and quote its own id"
+    } else {
+      return nil
+    }
+    return diagnostic(.quotes, index, "id", message)
   }
 
   /// Where an id is first used among the sources, actors and events, as a place in a message.
@@ -93,7 +124,8 @@ struct DatasetChecker {
       return Diagnostic(
         path: location.path, line: position.line, column: position.column, message: message)
     }
-    var path = "\(collection.rawValue)[\(index)]"
+    let shown = collection == .quotes ? index + quoteIndexOffset : index
+    var path = "\(collection.rawValue)[\(shown)]"
     if let field {
       // "participants.2" -> "participants[2]"
       let parts = field.split(separator: ".")

@@ -1,18 +1,36 @@
 import Foundation
 import GRDB
 
-/// Writes a store from datasets, a chunk at a time, then checks, resolves, orders and indexes
-/// everything once at `finish()`.
+/// Writes a store from datasets, a chunk at a time, as the chunks arrive.
 ///
-/// The same checks as `Timeline.check` reject a dataset, with the same diagnostics. A file
-/// store is written beside its target under a temporary name and renamed into place only when
-/// complete, so a failed or interrupted build leaves any previous store intact.
+/// Sources, actors, events and relations are kept in memory (they are small beside the quotes);
+/// quotes are checked, dated and written to a staging table as each chunk comes, so memory does
+/// not grow with their number. `finish()` orders the quotes chronologically in SQL, copies them
+/// into place, indexes them for search, finds the actors they name, and writes everything else.
 ///
-/// Chunks are held in memory until `finish()` (the checks need the whole dataset to resolve
-/// references and relative dates); the rows are then written in chronological order.
+/// A chunk's quotes may refer to items of the same chunk or of earlier ones (as `DatasetSink`
+/// promises). The same checks as `Timeline.check` reject a dataset: with everything in one chunk,
+/// with the same diagnostics in the same order; with quotes in several chunks, the first problem
+/// stops the build. A file store is written beside its target with `AtomicFileWriter` (a
+/// temporary name recognised as stale, removed on SIGINT/SIGTERM/SIGHUP) and renamed into place
+/// only when complete, so a failed or interrupted build leaves any previous store intact.
 public final class StoreBuilder {
-  private var dataset = Dataset()
   private let path: String?
+  private var output: AtomicFileWriter?
+  private var queue: DatabaseQueue?
+  /// Everything but the quotes, in input order.
+  private var skeleton = Dataset()
+  /// Prepared on the first quotes; prepared again when items arrive after them.
+  private var checker: DatasetChecker?
+  private var eventDates: [ResolvedDate?] = []
+  private var skeletonChanged = false
+  /// Ids of sources, actors and events that arrived after some quotes: checked against the
+  /// quote ids at the end.
+  private var lateIDs: [String] = []
+  private var sourceOrder: [String: Int] = [:]
+  private var quoteCounts: [String: Int] = [:]
+  private var quoteCount = 0
+  private var failure: DatasetLoadError?
   private var finished = false
 
   /// A builder for a store at `path`, or in memory when `path` is nil.
@@ -20,134 +38,409 @@ public final class StoreBuilder {
     self.path = path
   }
 
-  /// Adds a chunk: its items follow those added before, as files of a directory merge.
-  public func add(_ chunk: Dataset) {
-    dataset.append(chunk)
+  deinit {
+    if !finished { abandon() }
   }
 
-  /// Checks everything added, writes the store and opens it. `inputKey` is recorded in the
-  /// store's meta table (the cache compares it to decide whether a store is stale).
+  /// Adds a chunk: its items follow those added before, as files of a directory merge. Throws
+  /// the problems found in it (and every later call throws the same).
+  public func add(_ chunk: Dataset) throws(DatasetLoadError) {
+    precondition(!finished, "StoreBuilder.add called after finish")
+    if let failure { throw failure }
+    do throws(DatasetLoadError) {
+      merge(chunk)
+      if !chunk.quotes.isEmpty { try addQuotes(chunk.quotes) }
+    } catch {
+      failure = error
+      abandon()
+      throw error
+    }
+  }
+
+  /// Checks what is left to check, completes the store and opens it. `inputKey` is recorded in
+  /// the store's meta table (the cache compares it to decide whether a store is stale).
   public func finish(inputKey: String = "") throws(DatasetLoadError) -> Timeline {
     Timeline(store: try finishStore(inputKey: inputKey))
   }
 
   func finishStore(inputKey: String = "") throws(DatasetLoadError) -> StoreReader {
     precondition(!finished, "StoreBuilder.finish called twice")
-    finished = true
-    let plan = try StorePlan(dataset: dataset)
-    dataset = Dataset()
-    guard let path else {
-      let queue: DatabaseQueue
+    if let failure {
+      finished = true
+      throw failure
+    }
+    do throws(DatasetLoadError) {
+      let plan = try planSkeleton()
+      let queue = try database()
+      try run(queue) { db in try self.complete(db, plan: plan, inputKey: inputKey) }
+      finished = true
+      guard let path, let output else {
+        return StoreReader(database: queue, path: nil, counts: plan.counts(quotes: quoteCount))
+      }
+      do {
+        try queue.close()
+      } catch {
+        throw StoreBuilder.failure(path, error)
+      }
+      self.queue = nil
+      do {
+        try output.commit()
+      } catch {
+        throw StoreBuilder.failure(path, error.message)
+      }
+      return try StoreReader.open(path: path)
+    } catch {
+      finished = true
+      abandon()
+      throw error
+    }
+  }
+
+  /// Drops the temporary file (a failed or abandoned build).
+  private func abandon() {
+    try? queue?.close()
+    queue = nil
+    output?.discard()
+    output = nil
+  }
+
+  // MARK: Chunks
+
+  private func merge(_ chunk: Dataset) {
+    if skeleton.title == nil { skeleton.title = chunk.title }
+    for (offset, source) in chunk.sources.enumerated() where sourceOrder[source.id] == nil {
+      sourceOrder[source.id] = skeleton.sources.count + offset
+    }
+    let hasItems =
+      !chunk.sources.isEmpty || !chunk.actors.isEmpty || !chunk.events.isEmpty
+      || !chunk.relations.isEmpty
+    if checker != nil && hasItems {
+      skeletonChanged = true
+      lateIDs += chunk.sources.map(\.id) + chunk.actors.map(\.id) + chunk.events.map(\.id)
+    }
+    skeleton.sources += chunk.sources
+    skeleton.actors += chunk.actors
+    skeleton.events += chunk.events
+    skeleton.relations += chunk.relations
+  }
+
+  /// Checks and dates the quotes of a chunk and writes them to the staging table.
+  private func addQuotes(_ quotes: [Quote]) throws(DatasetLoadError) {
+    var dates: [ResolvedDate?]
+    if checker == nil {
+      // The first quotes are checked with everything before them in one pass, exactly as
+      // `Timeline.check` checks a whole dataset.
+      var whole = skeleton
+      whole.quotes = quotes
+      let (prepared, result) = DatasetChecker.prepare(whole)
+      if !result.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: result.diagnostics) }
+      checker = prepared
+      eventDates = result.eventDates
+      dates = result.quoteDates
+    } else {
+      try prepareAgainIfChanged()
+      guard var checker else { return }
+      checker.quoteIndexOffset = quoteCount
+      var problems: [Diagnostic] = []
+      for (index, quote) in quotes.enumerated() {
+        if let problem = checker.quoteIDProblem(quote.id, index: index) {
+          problems.append(problem)
+        }
+      }
+      let result = checker.checkQuotes(quotes, locations: [], eventDates: eventDates)
+      self.checker = checker
+      problems += result.diagnostics
+      if !problems.isEmpty { throw DatasetLoadError(diagnostics: problems) }
+      dates = result.dates
+    }
+    for (index, date) in dates.enumerated() where date == nil {
+      throw StoreBuilder.unresolved(quoteCount + index, quotes[index].id)
+    }
+    let queue = try database()
+    try run(queue) { db in
+      let statement = try db.cachedStatement(sql: StoreSchema.stageQuote)
+      for (index, quote) in quotes.enumerated() {
+        guard let date = dates[index] else { continue }
+        let spec = StoreDateColumns(quote.date)
+        try statement.execute(arguments: [
+          self.quoteCount + index, quote.id, quote.text, quote.speaker, quote.event,
+          quote.kind.rawValue, quote.provenance.source, quote.provenance.paragraph, spec.edtf,
+          spec.stated, spec.tense, spec.relativeTo, date.value.description, date.stated,
+          date.explanation, date.start.dayNumber, date.end.dayNumber, date.sameDayOrder,
+          quote.urls.isEmpty ? nil : StoreJSON.array(quote.urls),
+          self.sourceOrder[quote.provenance.source] ?? Int.max,
+        ])
+      }
+    }
+    for quote in quotes { quoteCounts[quote.speaker, default: 0] += 1 }
+    quoteCount += quotes.count
+  }
+
+  /// Sources, actors or events that came after some quotes: check everything but the quotes
+  /// again, so later quotes are checked against them and their problems are found.
+  private func prepareAgainIfChanged() throws(DatasetLoadError) {
+    guard skeletonChanged else { return }
+    let (prepared, result) = DatasetChecker.prepare(skeleton)
+    if !result.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: result.diagnostics) }
+    checker = prepared
+    eventDates = result.eventDates
+    skeletonChanged = false
+  }
+
+  private static func unresolved(_ index: Int, _ id: String) -> DatasetLoadError {
+    DatasetLoadError(diagnostics: [
+      Diagnostic(
+        path: "quotes[\(index)]", line: 0, column: 0,
+        message: "the date of '\(id)' could not be resolved")
+    ])
+  }
+
+  /// The checked, dated and ordered sources, actors, events and relations.
+  private func planSkeleton() throws(DatasetLoadError) -> SkeletonPlan {
+    if checker == nil {
+      let (prepared, result) = DatasetChecker.prepare(skeleton)
+      if !result.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: result.diagnostics) }
+      checker = prepared
+      eventDates = result.eventDates
+      skeletonChanged = false
+    } else {
+      try prepareAgainIfChanged()
+    }
+    var dates: [ResolvedDate] = []
+    dates.reserveCapacity(eventDates.count)
+    for (index, date) in eventDates.enumerated() {
+      guard let date else {
+        throw DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: "events[\(index)]", line: 0, column: 0,
+            message: "the date of '\(skeleton.events[index].id)' could not be resolved")
+        ])
+      }
+      dates.append(date)
+    }
+    return SkeletonPlan(
+      dataset: skeleton, eventDates: dates, sourceOrder: sourceOrder, quoteCounts: quoteCounts)
+  }
+
+  // MARK: The database
+
+  /// The database being written, created on first use.
+  private func database() throws(DatasetLoadError) -> DatabaseQueue {
+    if let queue { return queue }
+    let queue: DatabaseQueue
+    if let path {
+      let output: AtomicFileWriter
+      do {
+        output = try AtomicFileWriter(path: path)
+      } catch {
+        throw StoreBuilder.failure(path, error.message)
+      }
+      self.output = output
+      do {
+        queue = try DatabaseQueue(path: output.temporaryPath)
+      } catch {
+        throw StoreBuilder.failure(path, error)
+      }
+    } else {
       do {
         queue = try DatabaseQueue()
-        try plan.write(to: queue, inputKey: inputKey)
       } catch {
         throw StoreBuilder.failure("<memory>", error)
       }
-      return StoreReader(database: queue, path: nil, counts: plan.counts)
     }
-    try StoreBuilder.writeFile(plan, to: path, inputKey: inputKey)
-    return try StoreReader.open(path: path)
+    self.queue = queue
+    do {
+      try queue.inDatabase { db in
+        // A new file nobody reads until it is renamed into place: no journal, no syncing
+        // until the end (the commit syncs the file). Quotes wait in a temporary table (in
+        // SQLite's own temporary file, which goes away with the connection).
+        try db.execute(
+          sql: """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768;
+            PRAGMA temp_store = \(self.path == nil ? "MEMORY" : "FILE");
+            PRAGMA temp.journal_mode = OFF; PRAGMA temp.cache_size = -32768;
+            """)
+      }
+    } catch {
+      throw StoreBuilder.failure(path ?? "<memory>", error)
+    }
+    try run(queue) { db in
+      try db.execute(sql: StoreSchema.tables)
+      try db.execute(sql: StoreSchema.staging)
+    }
+    return queue
   }
 
-  static func writeFile(_ plan: StorePlan, to path: String, inputKey: String)
+  /// Runs `body` in a transaction, reporting any failure as one that names the store.
+  private func run(_ queue: DatabaseQueue, _ body: @escaping (Database) throws -> Void)
     throws(DatasetLoadError)
   {
-    let temporary = StoreFiles.temporaryPath(beside: path)
     do {
-      var configuration = Configuration()
-      configuration.journalMode = .default
-      let queue = try DatabaseQueue(path: temporary, configuration: configuration)
-      try queue.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+      try queue.inDatabase { db in
+        try db.inTransaction {
+          try body(db)
+          return .commit
+        }
       }
-      try plan.write(to: queue, inputKey: inputKey)
-      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-      try queue.close()
-      try StoreFiles.syncFile(temporary)
-      try StoreFiles.replace(path, with: temporary)
+    } catch let error as DatasetLoadError {
+      throw error
     } catch {
-      StoreFiles.remove(temporary)
-      throw StoreBuilder.failure(path, error)
+      throw StoreBuilder.failure(path ?? "<memory>", error)
     }
   }
 
   static func failure(_ path: String, _ error: any Error) -> DatasetLoadError {
+    if let error = error as? DatabaseError {
+      return failure(path, error.message ?? "\(error)")
+    }
+    return failure(path, "\(error)")
+  }
+
+  static func failure(_ path: String, _ message: String) -> DatasetLoadError {
     DatasetLoadError(diagnostics: [
-      Diagnostic(path: path, line: 1, column: 1, message: "cannot write the store: \(error)")
+      Diagnostic(path: path, line: 1, column: 1, message: "cannot write the store: \(message)")
     ])
+  }
+
+  // MARK: Completing the store
+
+  /// Writes everything but the quotes, puts the staged quotes in chronological order, indexes
+  /// them, and checks quote ids across chunks.
+  private func complete(_ db: Database, plan: SkeletonPlan, inputKey: String) throws {
+    try plan.writeMeta(db, inputKey: inputKey, quoteCount: quoteCount)
+    try plan.writeSources(db)
+    try plan.writeActors(db)
+    let finder = MentionFinder(actors: plan.dataset.actors)
+    try plan.writeEvents(db, finder: finder)
+    try plan.writeRelations(db)
+    // Chronological: start day, same-day order, source order, paragraph, input order.
+    try db.execute(
+      sql: """
+        INSERT INTO temp.quote_order(position, input_order)
+          SELECT row_number() OVER (
+            ORDER BY start_day, same_day_order, source_order, paragraph, input_order) - 1,
+            input_order
+          FROM temp.stage_quotes;
+        INSERT INTO quotes(position, id, text, speaker, event, kind, source, paragraph,
+          date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
+          explanation, start_day, end_day, same_day_order, urls, input_order)
+          SELECT o.position, s.id, s.text, s.speaker, s.event, s.kind, s.source, s.paragraph,
+            s.date_edtf, s.date_stated, s.date_tense, s.date_relative_to, s.resolved,
+            s.resolved_stated, s.explanation, s.start_day, s.end_day, s.same_day_order, s.urls,
+            s.input_order
+          FROM temp.quote_order o JOIN temp.stage_quotes s ON s.input_order = o.input_order
+          ORDER BY o.position;
+        DROP TABLE temp.quote_order;
+        DROP TABLE temp.stage_quotes;
+        """)
+    // The search index and the actors each quote names, a quote at a time in position order.
+    let search = try db.makeStatement(sql: "INSERT INTO quote_search(rowid, text) VALUES (?, ?)")
+    let mentions = try db.makeStatement(
+      sql: "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
+    let rows = try Row.fetchCursor(db, sql: "SELECT position, text FROM quotes ORDER BY position")
+    while let row = try rows.next() {
+      let position: Int = row[0]
+      let text: String = row[1]
+      try search.execute(arguments: [position, QuoteSearchText.indexed(text)])
+      for (n, actorID) in finder.mentionedActors(in: text).enumerated() {
+        try mentions.execute(arguments: [position, n, actorID])
+      }
+    }
+    do {
+      try db.execute(sql: StoreSchema.uniqueQuoteIDs)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+      throw try duplicateQuoteIDs(db)
+    }
+    for id in lateIDs {
+      if let index = try Int.fetchOne(
+        db, sql: "SELECT input_order FROM quotes WHERE id = ?", arguments: [id])
+      {
+        throw DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: "quotes[\(index)].id", line: 0, column: 0,
+            message:
+              "duplicate id '\(id)': already used by a source, actor or event; give each source, actor, event and quote its own id"
+          )
+        ])
+      }
+    }
+    try db.execute(sql: StoreSchema.indexes)
+    try db.execute(sql: "ANALYZE")
+  }
+
+  /// The quote ids used twice (in different chunks), as the checker words them.
+  private func duplicateQuoteIDs(_ db: Database) throws -> DatasetLoadError {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT q.id, q.input_order,
+          (SELECT min(f.input_order) FROM quotes f WHERE f.id = q.id) AS first
+        FROM quotes q WHERE q.input_order > (SELECT min(f.input_order) FROM quotes f WHERE f.id = q.id)
+        ORDER BY q.input_order LIMIT 100
+        """)
+    return DatasetLoadError(
+      diagnostics: rows.map { row in
+        let id: String = row[0]
+        let index: Int = row[1]
+        let first: Int = row[2]
+        return Diagnostic(
+          path: "quotes[\(index)].id", line: 0, column: 0,
+          message:
+            "duplicate id '\(id)': already used by the quote at quotes[\(first)].id; give each source, actor, event and quote its own id"
+        )
+      })
   }
 }
 
-/// Everything `finish()` computes before writing: checked dates, chronological order, ranks.
-struct StorePlan {
+/// Sources, actors, events and relations, checked and dated, with the chronological order of
+/// the events and the ranks of the actors.
+struct SkeletonPlan {
   let dataset: Dataset
   let eventDates: [ResolvedDate]
-  let quoteDates: [ResolvedDate]
   let asOf: CivilDay?
   /// Dataset indices in timeline order.
   let eventOrder: [Int]
-  let quoteOrder: [Int]
   let actorOrder: [Int]
   let eventUpcoming: [Bool]
   let eventCounts: [String: Int]
   let quoteCounts: [String: Int]
 
-  var counts: StoreCounts {
-    StoreCounts(
-      events: dataset.events.count, actors: dataset.actors.count, quotes: dataset.quotes.count)
+  func counts(quotes: Int) -> StoreCounts {
+    StoreCounts(events: dataset.events.count, actors: dataset.actors.count, quotes: quotes)
   }
 
-  init(dataset: Dataset) throws(DatasetLoadError) {
-    let dates = try Timeline.checkedDates(dataset)
+  init(
+    dataset: Dataset, eventDates: [ResolvedDate], sourceOrder: [String: Int],
+    quoteCounts: [String: Int]
+  ) {
     self.dataset = dataset
-    eventDates = dates.events
-    quoteDates = dates.quotes
+    self.eventDates = eventDates
+    self.quoteCounts = quoteCounts
     let asOf = dataset.sources.compactMap(\.publicationDay).max()
     self.asOf = asOf
-
-    var sourceOrder: [String: Int] = [:]
-    for (index, source) in dataset.sources.enumerated() where sourceOrder[source.id] == nil {
-      sourceOrder[source.id] = index
-    }
-    func key(_ date: ResolvedDate, precision: Bool, _ provenance: Provenance, _ index: Int)
-      -> ChronologicalKey
-    {
-      ChronologicalKey(
-        day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
-        precision: precision ? date.precision.rawValue : 0,
-        source: sourceOrder[provenance.source] ?? Int.max, paragraph: provenance.paragraph,
-        index: index)
-    }
     var upcoming: [Bool] = []
     upcoming.reserveCapacity(dataset.events.count)
     var eventKeys: [ChronologicalKey] = []
     eventKeys.reserveCapacity(dataset.events.count)
     for (index, event) in dataset.events.enumerated() {
-      let date = dates.events[index]
+      let date = eventDates[index]
       let isUpcoming = Timeline.isUpcoming(date, status: event.status, asOf: asOf)
       upcoming.append(isUpcoming)
-      var eventKey = key(date, precision: true, event.provenance, index)
-      eventKey.upcoming = isUpcoming
-      eventKeys.append(eventKey)
+      eventKeys.append(
+        ChronologicalKey(
+          upcoming: isUpcoming, day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
+          precision: date.precision.rawValue,
+          source: sourceOrder[event.provenance.source] ?? Int.max,
+          paragraph: event.provenance.paragraph, index: index))
     }
     eventUpcoming = upcoming
     eventOrder = eventKeys.sorted().map(\.index)
-    var quoteKeys: [ChronologicalKey] = []
-    quoteKeys.reserveCapacity(dataset.quotes.count)
-    for (index, quote) in dataset.quotes.enumerated() {
-      quoteKeys.append(key(dates.quotes[index], precision: false, quote.provenance, index))
-    }
-    quoteOrder = quoteKeys.sorted().map(\.index)
 
     var eventCounts: [String: Int] = [:]
     for event in dataset.events {
       for participant in Set(event.participants) { eventCounts[participant, default: 0] += 1 }
     }
-    var quoteCounts: [String: Int] = [:]
-    for quote in dataset.quotes { quoteCounts[quote.speaker, default: 0] += 1 }
     self.eventCounts = eventCounts
-    self.quoteCounts = quoteCounts
     let actors = dataset.actors
     actorOrder = actors.indices.sorted { a, b in
       let countA = (eventCounts[actors[a].id] ?? 0) + (quoteCounts[actors[a].id] ?? 0)
@@ -159,22 +452,7 @@ struct StorePlan {
     }
   }
 
-  func write(to queue: DatabaseQueue, inputKey: String) throws {
-    try queue.write { db in
-      try db.execute(sql: StoreSchema.tables)
-      try writeMeta(db, inputKey: inputKey)
-      try writeSources(db)
-      try writeActors(db)
-      let finder = MentionFinder(actors: dataset.actors)
-      try writeEvents(db, finder: finder)
-      try writeQuotes(db, finder: finder)
-      try writeRelations(db)
-      try db.execute(sql: StoreSchema.indexes)
-      try db.execute(sql: "ANALYZE")
-    }
-  }
-
-  private func writeMeta(_ db: Database, inputKey: String) throws {
+  func writeMeta(_ db: Database, inputKey: String, quoteCount: Int) throws {
     let rows: [(String, String?)] = [
       ("application", StoreSchema.application),
       ("store_version", String(StoreSchema.version)),
@@ -184,13 +462,14 @@ struct StorePlan {
       ("as_of", asOf?.description),
       ("event_count", String(dataset.events.count)),
       ("actor_count", String(dataset.actors.count)),
-      ("quote_count", String(dataset.quotes.count)),
+      ("quote_count", String(quoteCount)),
+      ("first_upcoming_event", eventOrder.firstIndex { eventUpcoming[$0] }.map(String.init)),
     ]
     let statement = try db.makeStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?)")
     for (key, value) in rows { try statement.execute(arguments: [key, value]) }
   }
 
-  private func writeSources(_ db: Database) throws {
+  func writeSources(_ db: Database) throws {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO sources(input_order, id, publisher, title, published, url, publication_day)
@@ -204,7 +483,7 @@ struct StorePlan {
     }
   }
 
-  private func writeActors(_ db: Database) throws {
+  func writeActors(_ db: Database) throws {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO actors(rank, id, name, kind, role, affiliation, aliases, event_count,
@@ -225,7 +504,7 @@ struct StorePlan {
     }
   }
 
-  private func writeEvents(_ db: Database, finder: MentionFinder) throws {
+  func writeEvents(_ db: Database, finder: MentionFinder) throws {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO events(position, id, headline, summary, status, location, participants,
@@ -259,35 +538,7 @@ struct StorePlan {
     }
   }
 
-  private func writeQuotes(_ db: Database, finder: MentionFinder) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO quotes(position, id, text, speaker, event, kind, source, paragraph, date_edtf,
-          date_stated, date_tense, date_relative_to, resolved, resolved_stated, explanation,
-          start_day, end_day, same_day_order, input_order)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let search = try db.makeStatement(sql: "INSERT INTO quote_search(rowid, text) VALUES (?, ?)")
-    let mentions = try db.makeStatement(
-      sql: "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
-    for (position, index) in quoteOrder.enumerated() {
-      let quote = dataset.quotes[index]
-      let date = quoteDates[index]
-      let spec = StoreDateColumns(quote.date)
-      try statement.execute(arguments: [
-        position, quote.id, quote.text, quote.speaker, quote.event, quote.kind.rawValue,
-        quote.provenance.source, quote.provenance.paragraph, spec.edtf, spec.stated, spec.tense,
-        spec.relativeTo, date.value.description, date.stated, date.explanation,
-        date.start.dayNumber, date.end.dayNumber, date.sameDayOrder, index,
-      ])
-      try search.execute(arguments: [position, QuoteSearchText.indexed(quote.text)])
-      for (n, actorID) in finder.mentionedActors(in: quote.text).enumerated() {
-        try mentions.execute(arguments: [position, n, actorID])
-      }
-    }
-  }
-
-  private func writeRelations(_ db: Database) throws {
+  func writeRelations(_ db: Database) throws {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO relations(input_order, from_id, to_id, kind, event, source, paragraph)

@@ -3,6 +3,9 @@ import GRDB
 
 extension StoreReader {
   /// Opens a store file read-only after checking that it is a Dateline store of this version.
+  /// One pool of read-only connections serves every read: a search on one connection never
+  /// holds up the rows a frame needs on another (nothing writes a built store, so readers
+  /// never wait for each other).
   static func open(path: String) throws(DatasetLoadError) -> StoreReader {
     func failure(_ message: String) -> DatasetLoadError {
       DatasetLoadError(diagnostics: [Diagnostic(path: path, line: 1, column: 1, message: message)])
@@ -10,13 +13,14 @@ extension StoreReader {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw failure("cannot open the store: no such readable file")
     }
-    let queue: DatabaseQueue
+    let pool: DatabasePool
     let meta: [String: String?]
     do {
       var configuration = Configuration()
       configuration.readonly = true
-      queue = try DatabaseQueue(path: path, configuration: configuration)
-      meta = try queue.read { db in
+      configuration.maximumReaderCount = 3
+      pool = try DatabasePool(path: path, configuration: configuration)
+      meta = try pool.read { db in
         guard try db.tableExists("meta") else { return [:] }
         var meta: [String: String?] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
@@ -40,10 +44,7 @@ extension StoreReader {
         "store version \(version.map(String.init) ?? "unknown"), this dateline reads version \(StoreSchema.version); rebuild it"
       )
     }
-    var configuration = Configuration()
-    configuration.readonly = true
-    let search = try? DatabaseQueue(path: path, configuration: configuration)
-    return StoreReader(database: queue, searchDatabase: search, path: path)
+    return StoreReader(database: pool, path: path)
   }
 
   /// The key the store was built for (see `TimelineCache`), or nil if unreadable.
@@ -93,7 +94,7 @@ extension StoreReader {
         sql: """
           SELECT id, text, speaker, event, kind, source, paragraph, date_edtf, date_stated,
             date_tense, date_relative_to, resolved, resolved_stated, explanation, same_day_order,
-            NULL, NULL
+            NULL, NULL, urls
           FROM quotes ORDER BY input_order
           """
       ).map { StoreReader.quote($0).quote }

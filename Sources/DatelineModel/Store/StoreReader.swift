@@ -5,15 +5,18 @@ import GRDB
 /// by id, and the indexed queries. Safe to use from any thread: the database serializes access
 /// and the caches are locked.
 final class StoreReader: Sendable {
+  /// A pool of read-only connections for a store file (a search on one never holds up the
+  /// rows a frame needs); one connection in memory.
   let database: any DatabaseReader
-  /// A second connection for searches and counts on a store file, so a long search in a
-  /// background task never holds up the rows a frame needs (in memory: the same connection).
+  /// The same as `database` (kept for callers that say which reads are searches).
   let searchDatabase: any DatabaseReader
   /// The store file, or nil in memory.
   let path: String?
   let counts: StoreCounts
   let title: String?
   let asOf: CivilDay?
+  /// The position of the first upcoming event (they all sort last), or nil when none is.
+  let firstUpcomingEvent: Int?
 
   let eventPages: PageCache<TimelineEvent>
   let actorPages: PageCache<TimelineActor>
@@ -43,6 +46,7 @@ final class StoreReader: Sendable {
         quotes: number("quote_count"))
     title = meta["title"] ?? nil
     asOf = (meta["as_of"] ?? nil).flatMap { CivilDay(iso: $0) }
+    firstUpcomingEvent = (meta["first_upcoming_event"] ?? nil).flatMap { Int($0) }
     eventPages = PageCache(count: self.counts.events)
     actorPages = PageCache(count: self.counts.actors)
     quotePages = PageCache(count: self.counts.quotes)
@@ -90,7 +94,7 @@ final class StoreReader: Sendable {
           q.date_stated, q.date_tense, q.date_relative_to, q.resolved, q.resolved_stated,
           q.explanation, q.same_day_order,
           (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
-          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1)
+          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls
         FROM quotes q WHERE q.position >= ? AND q.position < ? ORDER BY q.position
         """, range, decode: StoreReader.quote(_:))
     } placeholder: {
@@ -147,7 +151,8 @@ final class StoreReader: Sendable {
     let quote = Quote(
       id: row[0], text: row[1], speaker: row[2], event: row[3], date: dateSpec(row, from: 7),
       kind: QuoteKind(rawValue: row[4]) ?? .full,
-      provenance: Provenance(source: row[5], paragraph: row[6]))
+      provenance: Provenance(source: row[5], paragraph: row[6]),
+      urls: (row[17] as String?).map(StoreJSON.strings) ?? [])
     let name: String? = row[15]
     let aliases: String? = row[16]
     return TimelineQuote(
@@ -220,12 +225,7 @@ final class StoreReader: Sendable {
           result.append(
             (id, TimelineQuote.speakerKeys(speaker: id, name: name, aliases: aliases)))
         }
-        let others = try String.fetchAll(
-          db,
-          sql: "SELECT DISTINCT speaker FROM quotes WHERE speaker NOT IN (SELECT id FROM actors)")
-        for id in others {
-          result.append((id, TimelineQuote.speakerKeys(speaker: id, name: id, aliases: [])))
-        }
+        // Every speaker is an actor (the builder checks it), so the actors are all there is.
         return result
       } ?? []
     speakerKeys.withLock { $0 = keys }

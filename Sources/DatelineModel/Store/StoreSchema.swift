@@ -5,7 +5,7 @@ enum StoreSchema {
   /// Written to `meta.application`; a file without it is not a Dateline store.
   static let application = "dateline-store"
   /// Bumped whenever the tables or what they hold change: an older store is rebuilt.
-  static let version = 1
+  static let version = 2
 
   static let tables = """
     CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
@@ -36,7 +36,7 @@ enum StoreSchema {
       date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
       resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
       start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
-      input_order INTEGER NOT NULL);
+      urls TEXT, input_order INTEGER NOT NULL);
     CREATE TABLE relations (
       input_order INTEGER PRIMARY KEY,
       from_id TEXT NOT NULL, to_id TEXT NOT NULL, kind TEXT NOT NULL, event TEXT,
@@ -49,6 +49,30 @@ enum StoreSchema {
       text, content='', tokenize='trigram', detail='none');
     """
 
+  /// Quotes as they arrive, checked and dated, before they are put in chronological order.
+  /// In SQLite's temporary database: it goes away with the connection, even after a crash.
+  static let staging = """
+    CREATE TEMP TABLE stage_quotes (
+      input_order INTEGER PRIMARY KEY,
+      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT NOT NULL,
+      source TEXT NOT NULL, paragraph INTEGER NOT NULL,
+      date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
+      resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
+      start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
+      urls TEXT, source_order INTEGER NOT NULL);
+    CREATE TEMP TABLE quote_order (position INTEGER PRIMARY KEY, input_order INTEGER NOT NULL);
+    """
+
+  static let stageQuote = """
+    INSERT INTO temp.stage_quotes(input_order, id, text, speaker, event, kind, source, paragraph,
+      date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
+      explanation, start_day, end_day, same_day_order, urls, source_order)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    """
+
+  /// Quote ids are unique across the whole dataset; the index finds a repeat between chunks.
+  static let uniqueQuoteIDs = "CREATE UNIQUE INDEX quotes_id ON quotes(id)"
+
   /// Created after the rows are in: building an index once is cheaper than keeping it sorted.
   static let indexes = """
     CREATE INDEX sources_id ON sources(id);
@@ -58,7 +82,6 @@ enum StoreSchema {
     CREATE INDEX events_id ON events(id);
     CREATE INDEX event_participants_actor ON event_participants(actor_id, event_position);
     CREATE INDEX event_participants_event ON event_participants(event_position);
-    CREATE INDEX quotes_id ON quotes(id);
     CREATE INDEX quotes_speaker ON quotes(speaker, position);
     CREATE INDEX quotes_event ON quotes(event, position);
     CREATE INDEX relations_from ON relations(from_id);

@@ -93,8 +93,8 @@ public enum TimelineCache {
     }
     let dataset = try DatasetLoader.load(path: dataPath)
     let builder = StoreBuilder(path: target)
-    builder.add(dataset)
     do {
+      try builder.add(dataset)
       return (try builder.finish(inputKey: key), .built(target))
     } catch {
       // A cache that cannot be written is no reason to fail: answer from memory instead.

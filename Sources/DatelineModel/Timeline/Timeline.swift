@@ -34,7 +34,7 @@ public final class Timeline: Sendable {
   /// Checks and builds the timeline of a dataset, in an in-memory store.
   public convenience init(dataset: Dataset) throws(DatasetLoadError) {
     let builder = StoreBuilder()
-    builder.add(dataset)
+    try builder.add(dataset)
     self.init(store: try builder.finishStore())
   }
 
@@ -48,8 +48,7 @@ public final class Timeline: Sendable {
     self.store = store
     title = store.title ?? store.firstSourceTitle ?? "Timeline"
     asOf = store.asOf
-    firstUpcomingEventIndex = store.integer(
-      "SELECT min(position) FROM events WHERE upcoming = 1")
+    firstUpcomingEventIndex = store.firstUpcomingEvent
     events = TimelineRows(count: store.counts.events) { store.event(at: $0) }
     actors = TimelineRows(count: store.counts.actors) { store.actor(at: $0) }
     quotes = TimelineRows(count: store.counts.quotes) { store.quote(at: $0) }

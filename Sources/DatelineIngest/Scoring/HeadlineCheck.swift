@@ -1,0 +1,122 @@
+/// Whether a headline is a complete short clause: a subject and a finite verb, names rather than
+/// pronouns, not cut in the middle of a clause, not a label ("Trump and Macron: press conference").
+///
+/// The check reads words only (no parse), so it is strict about shapes ingest writes and lenient
+/// elsewhere; `problem(in:)` names the first failing rule, which the scorer lists as a miss.
+public enum HeadlineCheck {
+  /// Why the headline is not a complete clause, or nil when it is.
+  public static func problem(in headline: String) -> String? {
+    let words = headline.split(whereSeparator: { $0 == " " }).map(String.init)
+    guard let first = words.first else { return "empty" }
+    if words.count > 18 { return "longer than 18 words" }
+    guard first.first?.isUppercase == true || first.first?.isNumber == true else {
+      return "does not start with a capital"
+    }
+    if headline.contains(":") { return "a label, not a clause (colon)" }
+    if headline.contains("(") || headline.contains(")") { return "parentheses" }
+    let quoteMarks = headline.filter { $0 == "\"" }.count
+    if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
+    let lower = words.map { bare($0).lowercased() }
+    if let pronoun = lower.first(where: { pronouns.contains($0) }) {
+      return "pronoun '\(pronoun)' instead of a name"
+    }
+    guard let last = lower.last, !last.isEmpty else { return "empty" }
+    if danglingEnds.contains(last) || headline.hasSuffix(",") {
+      return "cut mid-clause (ends with '\(last)')"
+    }
+    guard let verb = lower.indices.dropFirst().first(where: { isFiniteVerb(at: $0, in: words) })
+    else { return "no finite verb" }
+    // A verb that takes a clause ("says", "thinks") needs that clause's own verb after it.
+    if clauseVerbs.contains(lower[verb]) {
+      let rest = lower.indices.filter { $0 > verb }
+      if rest.isEmpty { return "reporting verb without what was said" }
+      if !rest.contains(where: { isFiniteVerb(at: $0, in: words) }) {
+        return "cut mid-clause (no verb after '\(lower[verb])')"
+      }
+    }
+    return nil
+  }
+
+  /// Is the headline a complete clause?
+  public static func isComplete(_ headline: String) -> Bool { problem(in: headline) == nil }
+
+  /// The word without punctuation around it ("deal," -> "deal"; "Russia's" stays).
+  static func bare(_ word: String) -> Substring {
+    guard let start = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
+      let end = word.lastIndex(where: { $0.isLetter || $0.isNumber })
+    else { return "" }
+    return word[start...end]
+  }
+
+  /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject.
+  static func isFiniteVerb(at index: Int, in words: [String]) -> Bool {
+    let raw = String(bare(words[index]))
+    guard let first = raw.first, first.isLowercase else { return false }
+    let word = raw.lowercased()
+    if modals.contains(word) || auxiliaries.contains(word) { return true }
+    if Lexicon.pastVerbs.contains(word)
+      || Lexicon.speechVerbs.contains(word) && word.hasSuffix("ed")
+    {
+      return true
+    }
+    let previous = index > 0 ? bare(words[index - 1]).lowercased() : ""
+    if determiners.contains(previous) { return false }
+    if word.hasSuffix("ed"), word.count > 4 { return true }
+    if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("'s"), !word.hasSuffix("’s"),
+      word.count > 3, !nounsInS.contains(word)
+    {
+      // "Trump says", "the board meets": right after the subject's last word.
+      return index > 0 && !prepositions.contains(previous)
+    }
+    // A base form after a plural or compound subject: "Trump and Macron meet".
+    return baseVerbs.contains(word) && index > 0 && !prepositions.contains(previous)
+      && previous != "to"
+  }
+
+  static let pronouns: Set<String> = [
+    "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "i", "me", "my",
+    "we", "us", "our", "you", "your", "himself", "herself", "themselves",
+  ]
+  static let danglingEnds: Set<String> = [
+    "the", "a", "an", "of", "to", "in", "on", "at", "with", "and", "or", "but", "for", "by",
+    "from", "that", "which", "who", "whose", "its", "as", "into", "about", "than", "will",
+    "would", "could", "can", "may", "might", "should", "must", "shall", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "not", "if", "when", "while", "because", "after",
+    "before", "over", "under", "between", "against", "during", "toward", "towards", "some",
+    "any", "this", "these", "those", "every", "each", "all", "no",
+  ]
+  static let modals: Set<String> = [
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall",
+  ]
+  static let auxiliaries: Set<String> = [
+    "is", "are", "was", "were", "has", "have", "had", "does", "did", "do",
+  ]
+  static let determiners: Set<String> = [
+    "the", "a", "an", "its", "this", "that", "these", "those", "some", "any", "every", "each",
+    "of", "no",
+  ]
+  static let prepositions: Set<String> = [
+    "of", "in", "on", "at", "with", "for", "by", "from", "into", "about", "over", "under",
+    "between", "against", "during", "after", "before", "as", "to", "the", "a", "an",
+  ]
+  /// Common words in -s that are not verbs after a name ("Macron's talks" is caught by "'s").
+  static let nounsInS: Set<String> = [
+    "news", "talks", "minerals", "rates", "troops", "peacekeepers", "years", "weeks", "days",
+    "months", "jobs", "prices", "fares", "hours", "members", "workers", "states", "countries",
+    "guarantees", "plans", "funds", "forces", "officials", "leaders", "students", "figures",
+  ]
+  /// Base forms that read as the verb of a plural subject ("Norland and Estmark sign").
+  static let baseVerbs: Set<String> = [
+    "meet", "sign", "agree", "vote", "hold", "resume", "begin", "end", "open", "close", "take",
+    "make", "say", "tell", "visit", "talk", "announce", "disagree", "differ", "gather", "rise",
+    "fall", "stage", "approve", "reject", "plan", "expect", "want", "need", "face", "return",
+    "win", "lose", "send", "accept", "reach", "mark", "call", "ask", "warn", "vow", "promise",
+  ]
+  /// Verbs whose object is a clause: "says", "thinks" need what is said or thought after them.
+  static let clauseVerbs: Set<String> = [
+    "says", "said", "thinks", "thought", "believes", "believed", "hopes", "hoped", "fears",
+    "feared", "predicts", "predicted", "claims", "claimed", "argues", "argued", "insists",
+    "insisted", "adds", "added", "warns", "warned", "confirms", "confirmed", "expects",
+    "expected", "announces", "announced", "notes", "noted",
+  ]
+}
