@@ -183,7 +183,8 @@ enum Lexicon {
     "harbour", "lake", "mountain", "mountains", "peninsula", "coast", "heights", "hills",
     "district", "province", "region", "square", "park", "airport", "street", "avenue", "road",
     "bridge", "beach", "canyon", "creek", "falls", "springs", "village", "town", "state",
-    "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle",
+    "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle", "sound",
+    "channel", "inlet", "lagoon",
   ]
   /// Prepositions that put a name in a place: "in Valmont".
   static let locativePrepositions: Set<String> = [
