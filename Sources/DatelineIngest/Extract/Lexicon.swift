@@ -28,7 +28,9 @@ enum Lexicon {
     "commented", "comments", "predicting", "accused", "accuses", "called", "calls",
     "telling", "adding", "writing", "asking", "noting", "warning", "arguing", "recounted",
     "explaining", "insisting", "declaring", "stating", "replying", "responding", "announcing",
-    "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding",
+    "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding", "barked",
+    "beamed", "fumed", "scoffed", "gushed", "groused", "bragged", "retorted", "chimed",
+    "marveled", "marvelled", "musing", "muses", "proclaimed", "proclaims", "opined",
   ]
 
   /// Titles and ranks that, before a name, make it a person and give the role.

@@ -434,9 +434,28 @@ final class SpeakerFinder {
       {
         return subject(at: index, paragraphEnd: previous.upperBound)?.0
       }
+      // `Stated Stone:` - the verb first.
+      if article.tokens[index].classes.contains(.speechVerb),
+        let (speaker, next) = subject(at: index + 1, paragraphEnd: previous.upperBound),
+        next == previous.upperBound - 1
+      {
+        return speaker
+      }
+    }
+    // `Clinton released the following statement:` - a statement introduced without a verb of
+    // speech: the sentence's subject.
+    for index in start..<(previous.upperBound - 1)
+    where Self.statementNouns.contains(article.tokens[index].lower) {
+      return sentenceSubject(from: start, before: index)?.0
     }
     return nil
   }
+
+  /// Words that announce the text that follows a colon as someone's statement.
+  static let statementNouns: WordSet = [
+    "statement", "following", "follows", "remarks", "comments", "letter", "memo", "message",
+    "note", "email", "post", "tweet", "tweets",
+  ]
 
   /// A subject starts at `index` and a verb that reports speech follows it ("reports").
   func hasReportingVerb(after index: Int, paragraphEnd: Int) -> Bool {
@@ -591,19 +610,53 @@ final class SpeakerFinder {
       }
       scan -= 1
     }
+    // The nearest verb of speech first; when no subject of its is found (`Clark later said his
+    // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
+    // before it. A few at most: each try looks back a bounded way.
     var verb = open - 1
-    while verb >= floor {
-      if article.tokens[verb].quote < 0,
+    var tries = 0
+    while verb >= floor, tries < 4 {
+      if article.tokens[verb].quote < 0, article.tokens[verb].kind == .word,
         article.tokens[verb].classes.contains(.speechVerb)
           || article.tokens[verb].lower.equals("according")
-          || (article.tokens[verb].kind == .word
-            && Self.characterizingVerbs.contains(article.tokens[verb].lower))
+          || Self.characterizingVerbs.contains(article.tokens[verb].lower)
       {
-        break
+        tries += 1
+        if !isNounHere(verb),
+          let found = attribution(
+            verb: verb, open: open, floor: floor, sentenceStart: sentenceStart)
+        {
+          return found
+        }
       }
       verb -= 1
     }
-    guard verb >= floor else { return nil }
+    // `Ramos believes in journalism that "takes sides."`: a verb of thought or judgement
+    // before the quote makes it the words of the sentence's subject.
+    for index in floor..<open
+    where article.tokens[index].kind == .word && article.tokens[index].quote < 0
+      && Self.reportingWords.contains(article.tokens[index].lower) && !isNounHere(index)
+    {
+      guard let (speaker, _) = sentenceSubject(from: floor, before: index) else { return nil }
+      return (speaker, article.tokens[index].lower, 0.6, "subject of a verb of thought")
+    }
+    return nil
+  }
+
+  /// "his comments", "the remarks": a word that is a noun after a determiner.
+  func isNounHere(_ index: Int) -> Bool {
+    guard index > 0, article.tokens[index - 1].kind == .word else { return false }
+    let before = article.tokens[index - 1].lower
+    return before.utf8.count <= 5 && Self.possessiveDeterminers.contains(before)
+  }
+  static let possessiveDeterminers: WordSet = [
+    "his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "these", "those",
+  ]
+
+  /// The speaker of `verb`, which precedes the quote that opens at `open`.
+  func attribution(verb: Int, open: Int, floor: Int, sentenceStart: Int) -> (
+    Int, String?, Double, String
+  )? {
     let cue = article.tokens[verb].lower
     // "said Trump:" - the name follows the verb.
     if let (speaker, next) = subject(at: verb + 1, paragraphEnd: open),
@@ -655,31 +708,19 @@ final class SpeakerFinder {
       }
     }
     guard index >= floor else { return nil }
-    // "Trump bemoaned the unrest and said ...": the subject of the sentence, when the verb is
-    // the second of two joined by "and".
-    if article.tokens[index].lower.equals("and"), finder.mentionEndingAt[index] < 0 {
-      var first = sentenceStart
-      while first < index, first < sentenceStart + 3,
-        article.tokens[first].classes.contains(.commonCapitalized)
-          && !Self.isPronoun(article.tokens[first].lower)
-      {
-        first += 1
+    // "Trump bemoaned the unrest and said ...", "Clinton pitched her plan ..., noting that she
+    // is ...": the subject of the sentence, when the verb is the second of two joined by "and"
+    // or "but", or a participle after a comma.
+    let joined =
+      article.tokens[index].lower.equals("and") || article.tokens[index].lower.equals("but")
+      || (article.tokens[index].lower.equals(",") && cue.hasSuffix("ing"))
+    if joined, finder.mentionEndingAt[index] < 0 {
+      guard let (speaker, isPronoun) = sentenceSubject(from: sentenceStart, before: index) else {
+        return nil
       }
-      if Self.isPronoun(article.tokens[first].lower) {
-        if let resolved = resolvePronoun(article.tokens[first].lower, before: first) {
-          return (resolved, cue, 0.7, "pronoun subject of the sentence")
-        }
-      } else {
-        // "Union steward Lena Fisk ...": a few words of description may lead the name.
-        for start in first..<min(index, first + 5) {
-          if let (speaker, _) = subject(at: start, paragraphEnd: verb),
-            finder.entities[speaker].kind == .person
-          {
-            return (speaker, cue, 0.75, "subject of the sentence")
-          }
-        }
-      }
-      return nil
+      return isPronoun
+        ? (speaker, cue, 0.7, "pronoun subject of the sentence")
+        : (speaker, cue, 0.75, "subject of the sentence")
     }
     if Self.isPronoun(article.tokens[index].lower) {
       guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
@@ -692,6 +733,38 @@ final class SpeakerFinder {
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
     return (entity, cue, 0.85, "subject of the speech verb before the quote")
+  }
+
+  /// The subject of the sentence that starts at `start`: its first pronoun that opens a clause,
+  /// or its first mention that is no object of a preposition and no possessor ("Trump's
+  /// comments" is not Trump speaking), within 30 tokens and before `limit`. Whether it was a
+  /// pronoun is returned too.
+  func sentenceSubject(from start: Int, before limit: Int) -> (Int, Bool)? {
+    var index = start
+    let end = min(limit, start + 30)
+    while index < end {
+      if article.tokens[index].quote >= 0 || article.tokens[index].isCredit {
+        index += 1
+        continue
+      }
+      if Self.isPronoun(article.tokens[index].lower) {
+        guard index == start || article.tokens[index - 1].lower.equals(",") else { return nil }
+        return resolvePronoun(article.tokens[index].lower, before: index).map { ($0, true) }
+      }
+      let mentionIndex = finder.mentionCovering[index]
+      if mentionIndex >= 0 {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if !article.tokens[mention.last].isPossessive,
+          let (speaker, _) = subject(at: index, paragraphEnd: limit), speaker == mention.entity
+        {
+          return (speaker, false)
+        }
+        index = max(index, mention.last) + 1
+        continue
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// "he"/"she": the nearest earlier person outside quotes whose gender fits, in this paragraph
