@@ -4,7 +4,7 @@
 #   Fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]
 #   Fuzz/run.sh list
 #
-# TARGET is one of Fuzz/Targets/*.swift (loader, ingest, keys, quotebank, timelinejs). The
+# TARGET is one of Fuzz/Targets/*.swift (loader, ingest, keys, quotebank, timelinejs, config). The
 # package's modules are built by SwiftPM into .build/fuzz with the same sanitizer flags (so
 # their code is instrumented for coverage), then the target is compiled and linked against
 # their objects with swiftc. It runs for SECONDS (default 60) on Fuzz/corpus/TARGET (the seed
@@ -26,12 +26,16 @@ source_file=Fuzz/Targets/$target.swift
 [ -f "$source_file" ] || { echo "run.sh: no target $target (Fuzz/run.sh list)" >&2; exit 2; }
 
 build=$root/.build/fuzz
-flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xswiftc -parse-as-library)
+# The executable's entry point is renamed (as `swift test` does) so its objects link beside
+# libFuzzer's main: the config target tests code of the `dateline` executable.
+flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing
+  -Xswiftc -Xfrontend -Xswiftc -entry-point-function-name -Xswiftc -Xfrontend -Xswiftc dateline_main)
 case $target in
   loader | quotebank) modules=(DatelineModel) ;;
   ingest) modules=(DatelineIngest) ;;
   timelinejs) modules=(DatelineExport) ;;
-  keys) modules=(DatelineTerminal) ;;
+  keys) modules=(DatelineUI DatelineTerminal) ;;
+  config) modules=(dateline) ;;
   *) modules=(DatelineModel DatelineIngest DatelineExport DatelineTerminal) ;;
 esac
 for module in "${modules[@]}"; do
@@ -42,15 +46,19 @@ products=$build/release
 modules_dir=$products/Modules
 [ -d "$modules_dir" ] || modules_dir=$products
 # Every object file SwiftPM built (our modules, GRDB, ...), except executables' mains.
-mapfile -t objects < <(find "$products" -name '*.o' -path '*.build/*' \
-  ! -path '*/dateline.build/*' ! -path '*/dateline_bench.build/*' ! -path '*Tests.build/*' \
-  ! -path '*/ArgumentParser*' ! -name 'main.swift.o')
+# Every object file SwiftPM built (our modules, GRDB, ...), except executables' mains; the
+# executable and its argument parser only for the config target.
+exclude=(! -path '*/dateline_bench.build/*' ! -path '*Tests.build/*' ! -path '*-tool.build/*'
+  ! -path '*/generate_*' ! -name 'main.swift.o')
+[ "$target" = config ] || exclude+=(! -path '*/dateline.build/*' ! -path '*/ArgumentParser*')
+mapfile -t objects < <(find "$products/" -name '*.o' -path '*.build/*' "${exclude[@]}")
 binary=$build/fuzz-$target
 ncurses=$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz"$target" \
   -I "$modules_dir" -I "$root/Sources/CNcursesw" \
   -I "$build/checkouts/GRDB.swift/Sources/GRDBSQLite" \
-  "$source_file" "${objects[@]}" -lsqlite3 $ncurses -o "$binary"
+  -I "$build/checkouts/TOMLKit/Sources/CTOML/include" \
+  "$source_file" "${objects[@]}" -lsqlite3 $ncurses -lstdc++ -o "$binary"
 
 corpus=$build/corpus/$target
 artifacts=$build/artifacts/$target

@@ -231,7 +231,7 @@ public enum TerminalSession {
         case .suspend:
           TerminalEffects.suspend()
           painter.invalidate()
-        case .search, .quit:
+        case .search, .count, .quit:
           break  // the app performs these itself
         }
       }

@@ -292,9 +292,15 @@ struct ConfigParser {
   }
 }
 
-/// `dateline config --print-default`: the whole default file, every setting documented.
+/// `dateline config --print-default`: the whole default file, every setting documented. The
+/// same layout prints any configuration (`text(for:)`), which parses back to it: the config
+/// fuzz target checks that.
 enum DefaultConfigFile {
-  static func text() -> String {
+  static func text() -> String { text(for: Configuration()) }
+
+  static func text(for configuration: Configuration) -> String {
+    let dataPath =
+      configuration.dataPath.map { "path = \"\(escape($0))\"" } ?? "# path = \"~/news/story\""
     var lines = [
       "# Dateline configuration: $XDG_CONFIG_HOME/dateline/config.toml, else",
       "# ~/.config/dateline/config.toml. Written by `dateline config --print-default`; every",
@@ -303,7 +309,7 @@ enum DefaultConfigFile {
       "[data]",
       "# The dataset (a file or a directory) to read when neither --data nor $DATELINE_DATA",
       "# is given; \"~/\" is your home directory.",
-      "# path = \"~/news/story\"",
+      dataPath,
       "",
       "# Key bindings, per mode: action = [\"key\", ...]. A key is a character (\"j\", \"?\"),",
       "# Ctrl-x, or one of Up Down Left Right Home End PgUp PgDn Tab Shift-Tab Enter Esc",
@@ -312,17 +318,16 @@ enum DefaultConfigFile {
       "",
       "[keys.browse]",
     ]
-    lines += section(
-      BrowserAction.allCases, keys: { Keymap.standard.keys(for: $0) }, summary: \.summary)
+    let keymap = configuration.keymap
+    lines += section(BrowserAction.allCases, keys: { keymap.keys(for: $0) }, summary: \.summary)
     lines += [
       "", "# In the / search prompt (other printable keys are typed into the query).",
       "[keys.search]",
     ]
     lines += section(
-      PromptAction.allCases, keys: { Keymap.standard.prompt.keys(for: $0) }, summary: \.summary)
+      PromptAction.allCases, keys: { keymap.prompt.keys(for: $0) }, summary: \.summary)
     lines += ["", "# While the help screen is shown.", "[keys.help]"]
-    lines += section(
-      HelpAction.allCases, keys: { Keymap.standard.help.keys(for: $0) }, summary: \.summary)
+    lines += section(HelpAction.allCases, keys: { keymap.help.keys(for: $0) }, summary: \.summary)
     lines += [
       "",
       "# Colours by role: \"colour\" or \"colour on background\". A colour is default (the",
@@ -332,7 +337,7 @@ enum DefaultConfigFile {
       "[colors]",
     ]
     for role in ColorTheme.roles {
-      let choice = ColorTheme.standard[role] ?? ColorChoice(nil)
+      let choice = configuration.theme[role] ?? ColorChoice(nil)
       lines.append("\(role.configName) = \"\(choice.description)\"  # \(role.summary)")
     }
     return lines.joined(separator: "\n") + "\n"

@@ -63,7 +63,6 @@ struct ImportCommand: ParsableCommand {
     importer.timelineJS = TimelineJSImport.read
     let sink: any ImportOutput =
       isJSON ? try JSONImportOutput(path: output) : try StoreImportOutput(path: output)
-    TemporaryOutputs.cleanUpOnSignal(for: output)
     let summary: ImportSummary
     do {
       summary = try importer.run(inputs: inputs, into: sink)
@@ -147,78 +146,6 @@ enum OutputFile {
         Diagnostic(
           path: path, line: 0, column: 0, message: "\(error.message); nothing was changed")
       ])
-    }
-  }
-}
-
-/// On SIGINT or SIGTERM during an import: remove this process's temporary outputs beside the
-/// target (the previous output stays as it was), then end as the signal would have.
-enum TemporaryOutputs {
-  static let marker = ".dateline-tmp-"
-
-  static func temporaryPath(beside path: String) -> String {
-    let url = URL(fileURLWithPath: path)
-    return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + marker
-      + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-  }
-
-  /// This process's temporary files for `path` (of a store or a dataset file).
-  static func remove(beside path: String) {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent().path
-    let prefix = "." + url.lastPathComponent + marker + "\(getpid())-"
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-    for name in names where name.hasPrefix(prefix) { unlink(directory + "/" + name) }
-  }
-
-  /// Set before the handlers are installed, read only by them.
-  nonisolated(unsafe) static var signalDirectory: UnsafeMutablePointer<CChar>?
-  nonisolated(unsafe) static var signalPrefix: UnsafeMutablePointer<CChar>?
-  nonisolated(unsafe) static var signalPath = UnsafeMutablePointer<CChar>.allocate(
-    capacity: Int(PATH_MAX) + 1)
-
-  /// Installs SIGINT and SIGTERM handlers that remove this process's temporary files for
-  /// `path`, then end the process as the signal would have (so its status says so).
-  static func cleanUpOnSignal(for path: String) {
-    let url = URL(fileURLWithPath: path)
-    signalDirectory = strdup(url.deletingLastPathComponent().path)
-    signalPrefix = strdup("." + url.lastPathComponent + marker + "\(getpid())-")
-    // A parent may have started us with these blocked (test runners do): an import must stop.
-    var unblock = sigset_t()
-    sigemptyset(&unblock)
-    sigaddset(&unblock, SIGINT)
-    sigaddset(&unblock, SIGTERM)
-    pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-    for signalNumber in [SIGINT, SIGTERM] {
-      signal(signalNumber) { received in
-        TemporaryOutputs.removeFromHandler()
-        signal(received, SIG_DFL)
-        raise(received)
-      }
-    }
-  }
-
-  /// Only calls that are safe in a signal handler in practice: opendir, readdir, unlink.
-  static func removeFromHandler() {
-    guard let directory = signalDirectory, let prefix = signalPrefix,
-      let stream = opendir(directory)
-    else { return }
-    defer { closedir(stream) }
-    let prefixLength = strlen(prefix)
-    let base = signalPath
-    while let entry = readdir(stream) {
-      withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
-        namePointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
-          guard strncmp(name, prefix, prefixLength) == 0 else { return }
-          let directoryLength = strlen(directory)
-          let nameLength = strlen(name)
-          guard directoryLength + nameLength + 2 < Int(PATH_MAX) else { return }
-          memcpy(base, directory, directoryLength)
-          base[directoryLength] = CChar(UInt8(ascii: "/"))
-          memcpy(base + directoryLength + 1, name, nameLength + 1)
-          unlink(base)
-        }
-      }
     }
   }
 }

@@ -27,7 +27,7 @@ struct ScaleBenchmarkTests {
     for (name, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
       let out = scratch.url.appendingPathComponent(name)
       let result = try CLI.run(
-        ["generate", "--quotes", "600", "--seed", seed, "-o", out.path], program: "dateline-bench")
+        ["generate", "--quotes", "120", "--seed", seed, "-o", out.path], program: "dateline-bench")
       #expect(result.status == 0, "\(result.stderr)")
       corpora.append(try Self.files(in: out))
     }
@@ -44,11 +44,11 @@ struct ScaleBenchmarkTests {
     defer { scratch.remove() }
     let out = scratch.url.appendingPathComponent("corpus")
     _ = try CLI.run(
-      ["generate", "--quotes", "1200", "--seed", "3", "-o", out.path], program: "dateline-bench")
+      ["generate", "--quotes", "240", "--seed", "3", "-o", out.path], program: "dateline-bench")
     let validated = try CLI.run(["validate", out.appendingPathComponent("dataset").path])
     #expect(validated.status == 0, "\(validated.stderr)")
-    #expect(validated.stdout.contains("1200 quotes, 0 relations"))
-    #expect(validated.stdout.contains("120 events"))
+    #expect(validated.stdout.contains("240 quotes, 0 relations"))
+    #expect(validated.stdout.contains("24 events"))
     let fromDataset = scratch.url.appendingPathComponent("a.json").path
     let fromQuotebank = scratch.url.appendingPathComponent("b.json").path
     #expect(
@@ -69,12 +69,12 @@ struct ScaleBenchmarkTests {
       return byID
     }
     let a = try quotes(fromDataset)
-    #expect(a.count == 1200)
+    #expect(a.count == 240)
     #expect(a == (try quotes(fromQuotebank)))
     let lines = try String(
       contentsOf: out.appendingPathComponent("quotes.txt"), encoding: .utf8
     ).split(separator: "\n")
-    #expect(lines.count == 1200)
+    #expect(lines.count == 240)
   }
 
   @Test func scalePrintsEveryFigure() throws {

@@ -59,4 +59,38 @@ struct DatasetBuilderTests {
     #expect(trump.aliases.contains("President Trump"))
     #expect(builder.added.actors.allSatisfy { !["trump", "us", "us-2"].contains($0.id) })
   }
+
+  /// Provenance counts the dateline line as paragraph 1 (docs/FORMAT.md), as the bundled story
+  /// does; a person meets a person, never the country they belong to.
+  @Test func provenanceCountsTheDatelineAndMeetingsAreBetweenPeople() {
+    let text =
+      "date 2025-03-03\n\nPrime Minister Ana Ruiz of Veloria will meet with Ben Ode on Thursday.\n\n\"We will talk,\" Ruiz said."
+    let analysis = ArticleAnalysis(text: text)
+    #expect(analysis.article.provenanceParagraph(0) == 2)
+    #expect(
+      ArticleAnalysis(text: "Ana Ruiz will meet Ben Ode on Thursday.").article.provenanceParagraph(
+        0) == 1)
+    var builder = DatasetBuilder()
+    builder.add(analysis, file: "a.txt", publisher: nil)
+    let dataset = builder.dataset
+    #expect(dataset.events.first?.provenance.paragraph == 2)
+    #expect(dataset.quotes.first?.provenance.paragraph == 3)
+    let meeting = dataset.relations.first { $0.kind == .metWith }
+    #expect(meeting?.from == "ana-ruiz")
+    #expect(meeting?.to == "ben-ode")
+  }
+
+  @Test func aTitleIsTheHeadlineElseTheOpeningClause() {
+    let headed = ArticleAnalysis(
+      text:
+        "Harbor talks resume\n\nPublished March 4, 2025\n\nDock workers will resume talks on Friday."
+    )
+    #expect(
+      DatasetBuilder().title(of: headed, sourceName: nil, file: "x.txt") == "Harbor talks resume")
+    let plain = ArticleAnalysis(
+      text: "Published March 4, 2025\n\nMayor Lina Holt said the bridge would reopen on Friday.")
+    #expect(
+      DatasetBuilder().title(of: plain, sourceName: nil, file: "x.txt")
+        == "The bridge would reopen")
+  }
 }

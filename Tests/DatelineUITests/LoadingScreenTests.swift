@@ -12,9 +12,41 @@ import Testing
     screen.elapsed = .milliseconds(3_200)
     let text = screen.render().plainText()
     #expect(text.contains("Opening /data/quotebank-2020.jsonl"))
-    #expect(text.contains("Importing: 42%, 120,000 quotes"))
+    #expect(text.contains("Importing: 42% (0.0 of 0.0 MB), 120,000 quotes"))
     #expect(text.contains("[" + String(repeating: "#", count: 23)))
     #expect(text.contains("3.2 s · q quits"))
+  }
+
+  /// The whole box at 80x24 while a store builds: the figure done of the total, the percent,
+  /// the quotes so far, a bar, the time, and how to quit.
+  @Test func theBoxAtAFixedSizeShowsHowFarTheBuildIs() {
+    var screen = LoadingScreen(source: "/news/2025", width: 80, height: 24)
+    screen.progress = ImportProgress(
+      phase: "building the store", quotes: 120_000, bytesDone: 12_700_000,
+      bytesTotal: 30_300_000)
+    screen.elapsed = .milliseconds(4_250)
+    let lines = screen.render().plainText().split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+    let box = lines.filter { !$0.isEmpty }
+    #expect(
+      box == [
+        "┌──────────────────────────────────────────────────────────────┐",
+        "│ Dateline                                                     │",
+        "│ Opening /news/2025                                           │",
+        "│ Building the store: 41% (12.1 of 28.8 MB), 120,000 quotes    │",
+        "│ [########################----------------------------------] │",
+        "│ 4.2 s · q quits                                              │",
+        "└──────────────────────────────────────────────────────────────┘",
+      ], "\(box.joined(separator: "\n"))")
+    #expect(lines.firstIndex { !$0.isEmpty } == 8, "the box is in the middle")
+  }
+
+  @Test func withoutATotalTheBytesAndQuotesSoFar() {
+    var screen = LoadingScreen(source: "-", width: 80, height: 24)
+    screen.progress = ImportProgress(
+      phase: "importing", quotes: 1, bytesDone: 3_145_728, bytesTotal: nil)
+    #expect(screen.progressLine == "Importing: 3.0 MB, 1 quote")
+    #expect(screen.fraction == nil)
   }
 
   @Test func withoutProgressItSaysItIsReading() {

@@ -51,33 +51,70 @@ import Testing
       Issue.record("expected a search effect")
       return
     }
+    #expect(request.offset == 0 && request.limit != nil, "a keystroke asks for the first rows only")
     let all = Self.rows(timeline, "x")
-    state.apply(
+    let effects = state.apply(
       .searchResults(generation: request.generation, rows: Array(all.prefix(3)), count: nil))
     #expect(state.quoteRows.count == 3)
     #expect(state.search.isCounting)
-    #expect(state.screen.contains("… matches"))
+    let count = SearchRequest(
+      generation: request.generation, pane: .quotes, query: "x", domain: nil)
+    #expect(effects.contains(.count(count)), "the count is asked for after the rows: \(effects)")
+    #expect(state.screen.contains("≥ 4 matches, counting…"))
     state.press("<C-n>")  // unbound in the prompt: does not disturb the search
-    state.apply(.searchResults(generation: request.generation, rows: all, count: all.count))
-    #expect(state.quoteRows == .subset(all))
+    state.apply(.searchCount(generation: request.generation, count: all.count))
     #expect(state.screen.contains("\(all.count) matches"))
+    #expect(!state.search.isCounting)
   }
 
-  @Test func narrowingPassesOnlyAFewRowsOrAFocusAsTheDomain() {
+  @Test func moreRowsAreAskedForAsTheListScrolls() {
+    let timeline = Fixtures.timeline(Fixtures.manyQuotes(400))
+    var state = Fixtures.state(timeline).pressing("3/extra<Enter>")
+    let all = Self.rows(timeline, "extra")
+    let page = state.quoteRows.count
+    #expect(page < all.count, "only a few screens of rows are fetched")
+    #expect(state.screen.contains("1/\(all.count)"), "the count is shown once known")
+    #expect(state.quoteRows == .subset(Array(all.prefix(page))))
+    // Scrolling down asks for the next rows, which continue the first.
+    var effects: [BrowserEffect] = []
+    for _ in 0..<page { effects += state.apply(BrowserMessage.action(.moveDown)) }
+    let requests = effects.compactMap { effect -> SearchRequest? in
+      if case .search(let request) = effect { return request }
+      return nil
+    }
+    guard let more = requests.first, requests.count == 1 else {
+      Issue.record("expected one request for more rows, got \(effects)")
+      return
+    }
+    #expect(more.offset == page && more.after == all[page - 1])
+    let next = SearchEngine.timeline.answer(timeline, more, more.limit, { false })
+    state.apply(
+      .searchPage(
+        generation: more.generation, offset: more.offset, rows: next?.rows ?? [],
+        isComplete: next?.isComplete ?? true))
+    #expect(state.quoteRows.count > page)
+    #expect(state.quoteRows == .subset(Array(all.prefix(state.quoteRows.count))))
+    // A page that does not continue the rows shown is dropped.
+    let before = state.quoteRows
+    state.apply(.searchPage(generation: more.generation, offset: 1, rows: [0], isComplete: true))
+    #expect(state.quoteRows == before)
+  }
+
+  @Test func narrowingPassesOnlyAFewCompleteRowsOrAFocusAsTheDomain() {
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(2_100))
     var state = Fixtures.state(timeline).pressing("3/extra")
-    #expect(state.quoteRows.count > BrowserState.narrowingLimit)
+    #expect(!state.search[.quotes].isComplete, "thousands of matches: the first rows only")
     guard case .search(let wide) = state.apply(.searchType(" ")).first,
       case .search(let broad) = state.apply(.searchType("q")).first
     else {
       Issue.record("expected search effects")
       return
     }
-    #expect(wide.domain == nil && broad.domain == nil, "many rows: the index is asked again")
+    #expect(wide.domain == nil && broad.domain == nil, "a partial answer: the index is asked again")
     state.applyRunningSearches(.searchType("u"))
     state.applyRunningSearches(.searchType("o"))
-    state.press("<C-u>extra quote number 12")
-    #expect(state.quoteRows.count < BrowserState.narrowingLimit)
+    state.press("<C-u>extra quote number 205")
+    #expect(state.search[.quotes].isComplete, "\(state.quoteRows.count) rows")
     guard case .search(let narrow) = state.apply(.searchType("3")).first else {
       Issue.record("expected a search effect")
       return
@@ -97,7 +134,8 @@ import Testing
   }
 
   @Test func aSlowBackgroundSearchNeverShowsStaleResults() {
-    let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
+    // More matches than one request asks for: rows arrive in pages, the count after them.
+    let timeline = Fixtures.timeline(Fixtures.manyQuotes(300))
     let app = BrowserApp(
       timeline: timeline, width: 120, height: 40, search: Self.slowEngine, background: true)
     app.handle(.character("3"))
@@ -108,9 +146,16 @@ import Testing
       let screen = app.render(width: 120, height: 40).plainText()
       #expect(screen.contains("/" + state.search.query + " "), "the prompt echoes every key")
       shownGenerations.append(state.search[.quotes].answeredGeneration)
-      // What is drawn always answers the query it is labelled with, never an older mix.
-      if !state.search.shownQuery.isEmpty, !state.search.isCounting {
-        #expect(state.quoteRows == .subset(Self.rows(timeline, state.search.shownQuery)))
+      // What is drawn always answers the query it is labelled with, never an older mix: the
+      // rows are the first matches of the shown query, and the title names that query.
+      guard !state.search.shownQuery.isEmpty else { return }
+      let all = Self.rows(timeline, state.search.shownQuery)
+      #expect(state.quoteRows == .subset(Array(all.prefix(state.quoteRows.count))))
+      #expect(screen.contains("Quotes /" + state.search.shownQuery))
+      if let total = state.search[.quotes].total { #expect(total == all.count) }
+      let firstShown = state.quoteRows.isEmpty ? nil : timeline.quotes[state.quoteRows[0]]
+      if let firstShown, !state.search.isSearching {
+        #expect(screen.contains(String(firstShown.quote.text.prefix(20))))
       }
     }
     for character in "quote 1" {
@@ -127,11 +172,12 @@ import Testing
     }
     #expect(!app.isSearching)
     #expect(app.state.search.shownQuery == "quote 1")
-    #expect(app.state.quoteRows == .subset(Self.rows(timeline, "quote 1")))
+    let all = Self.rows(timeline, "quote 1")
+    #expect(app.state.quoteRows == .subset(Array(all.prefix(app.state.quoteRows.count))))
     #expect(
       shownGenerations == shownGenerations.sorted(), "results never go back to an older query")
     let screen = app.render(width: 120, height: 40).plainText()
-    #expect(screen.contains("\(Self.rows(timeline, "quote 1").count) matches"))
+    #expect(screen.contains("\(all.count) matches"))
   }
 
   @Test func theHeadlessAppRunsSearchesInOrder() {
@@ -140,6 +186,7 @@ import Testing
     for key in "3/quote 1" { app.handle(.character(key)) }
     #expect(!app.isSearching)
     #expect(app.state.quoteRows == .subset(Self.rows(timeline, "quote 1")))
+    #expect(app.state.search[.quotes].total == Self.rows(timeline, "quote 1").count)
   }
 
   @Test func quitAndRedrawAreEffects() {

@@ -16,6 +16,23 @@ public struct FoundEvent: Sendable, Equatable {
   public var expression: String?
   /// The meeting or press conference the article itself reports.
   public var isStoryMoment = false
+  /// The actor the headline is about (its subject), when it names one.
+  public var actor: Int?
+}
+
+/// A headline and what it found on the way: its subject, and for "X said Y told him ...", Y.
+struct WrittenHeadline {
+  var text: String
+  var actor: Int?
+  /// The actor of a past act reported inside the sentence's statement, whose day is not given.
+  var nestedPast: Int?
+}
+
+/// The meeting, press conference or visit an article reports on.
+struct StoryMoment {
+  var sentence: Int
+  var noun: String
+  var people: [Int]
 }
 
 struct EventBuilder {
@@ -43,74 +60,334 @@ struct EventBuilder {
       let sentence = article.tokens[expression.firstToken].sentence
       if datesBySentence.indices.contains(sentence) { datesBySentence[sentence].append(expression) }
     }
+    // Sentences that hold a whole quotation: "'...,' Bell said." is an attribution, not news.
+    var quotesSentence = [Bool](repeating: false, count: article.sentences.count)
+    for quote in quotes where quote.kind == .full {
+      let first = article.tokens[quote.span.openToken].sentence
+      let last = quote.span.closeToken.map { article.tokens[$0].sentence } ?? first
+      for sentence in first...max(first, last) where quotesSentence.indices.contains(sentence) {
+        quotesSentence[sentence] = true
+      }
+    }
+    let moment = storyMoment(quotesSentence: quotesSentence)
     var sentenceEvent = [Int?](repeating: nil, count: article.sentences.count)
-    for (sentence, expressions) in datesBySentence.enumerated() where !expressions.isEmpty {
-      var participants = participants(in: sentence)
+    // The day the narrative is at: the last day an occurred event was dated to. A statement the
+    // article does not date happened then ("Earlier in the day, ... Shea told the session").
+    var reference: CivilDay?
+    for sentence in article.sentences.indices {
       let paragraph = article.tokens[article.sentences[sentence].lowerBound].paragraph
-      if let anniversary = expressions.first(where: { $0.isAnniversary && $0.resolved != nil }) {
-        if let event = anniversaryEvent(anniversary, sentence: sentence, paragraph: paragraph) {
-          events.append(event)
-          // Who took part in the remembered event is not who acts on the anniversary.
-          let remembered = Set(event.participants)
-          let acting = participants.filter { !remembered.contains($0) }
-          if !acting.isEmpty { participants = acting }
-        }
-      }
-      guard !participants.isEmpty else { continue }
-      guard let primary = expressions.first(where: { $0.resolved != nil }) else { continue }
-      let tense = primary.tense
-      let status = status(sentence: sentence, tense: tense, resolved: primary.resolved)
-      let date: DateSpec
-      var resolved = primary.resolved
-      if primary.isAnniversary, let publicationDay {
-        date = .edtf(publicationDay.description)
-        resolved = Self.resolvedDay(publicationDay)
-      } else if primary.isResolvedLocally, let value = primary.resolved?.value {
-        date = .edtf(value.description)  // the model cannot resolve a holiday's name
-      } else {
-        date = .stated(StatedDate(stated: primary.text, tense: tense))
-      }
-      let headline = headline(sentence: sentence, skipping: primary, participants: participants)
-      let event = FoundEvent(
-        headline: headline,
-        summary: summary(headline, status: status, expression: primary.text, paragraph: paragraph),
-        date: date, resolved: resolved, status: status, participants: participants,
-        paragraph: paragraph, sentence: sentence, expression: primary.text)
-      // The same happening told twice (a caption repeating the text) is one event.
-      if let same = events.firstIndex(where: {
-        $0.resolved?.value == event.resolved?.value
-          && Set($0.participants) == Set(event.participants)
-          && $0.resolved?.sameDayOrder == event.resolved?.sameDayOrder
-      }) {
-        sentenceEvent[sentence] = same
+      guard !isCaption(sentence) else { continue }
+      let expressions = datesBySentence[sentence].filter { !isStateSince($0) }
+      if let moment, moment.sentence == sentence {
+        let event = momentEvent(moment, expressions: expressions, reference: reference)
+        events.append(event)
+        sentenceEvent[sentence] = events.count - 1
+        if let day = Self.day(of: event.resolved) { reference = day }
         continue
       }
-      events.append(event)
-      sentenceEvent[sentence] = events.count - 1
-    }
-    var moment: Int?
-    if let storyMoment = storyMoment() {
-      events.append(storyMoment)
-      moment = events.count - 1
-    }
-    var quoteEvents: [Int?] = []
-    quoteEvents.reserveCapacity(quotes.count)
-    // Fields read in place: copying a quote retains its strings.
-    for index in quotes.indices {
-      let sentence = article.tokens[quotes[index].span.openToken].sentence
-      if sentenceEvent.indices.contains(sentence), let own = sentenceEvent[sentence],
-        events[own].status == .occurred
+      var participants = participants(in: sentence)
+      if let anniversary = expressions.first(where: { $0.isAnniversary && $0.resolved != nil }) {
+        let remembered = anniversaryEvents(
+          anniversary, sentence: sentence, paragraph: paragraph, expressions: expressions)
+        events.append(contentsOf: remembered)
+        // Who took part in the remembered event is not who acts on the anniversary.
+        let rememberedActors = Set(remembered.flatMap(\.participants))
+        let acting = participants.filter { !rememberedActors.contains($0) }
+        if !acting.isEmpty { participants = acting }
+      }
+      let resolvedExpressions = expressions.filter { $0.resolved != nil }
+      guard let primary = resolvedExpressions.first else {
+        if !quotesSentence[sentence],
+          let event = statementEvent(sentence: sentence, participants: participants, day: reference)
+        {
+          if let same = sameEvent(event, in: events) {
+            sentenceEvent[sentence] = same
+          } else {
+            events.append(event)
+            sentenceEvent[sentence] = events.count - 1
+          }
+        }
+        continue
+      }
+      // One event per date the sentence gives a happening: "raised rates on Wednesday, warning
+      // that more could follow in the coming weeks" is two.
+      var chosen = [primary]
+      for expression in resolvedExpressions.dropFirst()
+      where !expression.isAnniversary && chosen.count < 3
+        && !chosen.contains(where: { $0.resolved?.value == expression.resolved?.value })
+        && !isCoordinated(expression, after: chosen[chosen.count - 1])
       {
-        quoteEvents.append(own)
-      } else if let moment, let speaker = quotes[index].speaker,
-        events[moment].participants.contains(speaker)
-      {
-        quoteEvents.append(moment)
-      } else {
-        quoteEvents.append(nil)
+        chosen.append(expression)
+      }
+      for (number, expression) in chosen.enumerated() {
+        if expression.isAnniversary && participants.isEmpty { continue }
+        guard
+          var event = datedEvent(
+            sentence: sentence, expression: expression, participants: participants,
+            paragraph: paragraph, others: expressions, isFirst: number == 0)
+        else { continue }
+        if let same = sameEvent(event, in: events) {
+          if number == 0 { sentenceEvent[sentence] = same }
+          continue
+        }
+        event.isStoryMoment = false
+        events.append(event)
+        if number == 0 { sentenceEvent[sentence] = events.count - 1 }
+        // A quotation's date ("..., Ruiz wrote on Wednesday") is a look back, not the story's day.
+        if event.status == .occurred, !quotesSentence[sentence],
+          let day = Self.day(of: event.resolved)
+        {
+          reference = day
+        }
       }
     }
-    return (events, quoteEvents)
+    return (events, quoteEvents(events: events, sentenceEvent: sentenceEvent))
+  }
+
+  /// A photo caption opens with its credit ("Ludovic Marin / AFP ... President Trump meets ...")
+  /// and repeats what the text tells; a dateline ("BRASOV, Valdoria (AP) —") opens a story.
+  func isCaption(_ sentence: Int) -> Bool {
+    let range = article.sentences[sentence]
+    guard article.tokens[range.lowerBound].isCredit else { return false }
+    var last = range.lowerBound
+    while last + 1 < range.upperBound, article.tokens[last + 1].isCredit { last += 1 }
+    return !["—", "–", "-"].contains(article.tokens[last].lower)
+  }
+
+  /// "lowest since 1998", "had simmered since 2019": the start of a state, not a happening.
+  func isStateSince(_ expression: TemporalExpression) -> Bool {
+    expression.firstToken > 0 && article.tokens[expression.firstToken - 1].lower.equals("since")
+      || expression.text.lowercased().hasPrefix("since")
+  }
+
+  /// "in 2023 and 2024": the second date of a pair joined by "and" belongs to the same event.
+  func isCoordinated(_ expression: TemporalExpression, after previous: TemporalExpression) -> Bool {
+    let gap = previous.lastToken + 1..<expression.firstToken
+    return gap.count <= 2 && gap.contains { article.tokens[$0].lower.equals("and") }
+  }
+
+  /// A day the narrative can stand on: a single day, not after publication.
+  static func day(of resolved: ResolvedDate?) -> CivilDay? {
+    guard let resolved, resolved.value.precision == .day else { return nil }
+    return resolved.start
+  }
+
+  /// The same happening told twice (a caption repeating the text, a second sentence about one
+  /// statement): the same date and people, and headlines that share most of their words.
+  /// Only the last events are compared: a retelling is near, and a long text stays linear.
+  func sameEvent(_ event: FoundEvent, in events: [FoundEvent]) -> Int? {
+    events.indices.suffix(24).first { index in
+      let other = events[index]
+      return other.resolved?.value == event.resolved?.value && other.status == event.status
+        && other.resolved?.sameDayOrder == event.resolved?.sameDayOrder
+        && (other.paragraph == event.paragraph && other.actor != nil && other.actor == event.actor
+          || Set(other.participants) == Set(event.participants)
+            && Self.sharesMostWords(other.headline, event.headline))
+    }
+  }
+
+  static func sharesMostWords(_ a: String, _ b: String) -> Bool {
+    // Names are left out: two events of the same people share them anyway.
+    func words(_ text: String) -> Set<String> {
+      Set(
+        text.split(whereSeparator: { !$0.isLetter }).filter {
+          $0.count > 3 && $0.first?.isLowercase == true
+        }.map(String.init))
+    }
+    let left = words(a)
+    let right = words(b)
+    guard !left.isEmpty, !right.isEmpty else { return a == b }
+    return Double(left.intersection(right).count) / Double(min(left.count, right.count)) >= 0.6
+  }
+
+  /// The event a sentence with a date tells, dated by `expression`.
+  func datedEvent(
+    sentence: Int, expression: TemporalExpression, participants: [Int], paragraph: Int,
+    others: [TemporalExpression], isFirst: Bool
+  ) -> FoundEvent? {
+    let tense = expression.tense
+    let status = status(sentence: sentence, expression: expression, resolved: expression.resolved)
+    let date: DateSpec
+    var resolved = expression.resolved
+    if expression.isAnniversary, let publicationDay {
+      date = .edtf(publicationDay.description)
+      resolved = Self.resolvedDay(publicationDay)
+    } else if expression.isResolvedLocally, let value = expression.resolved?.value {
+      date = .edtf(value.description)  // the model cannot resolve a holiday's name
+    } else {
+      date = .stated(StatedDate(stated: expression.text, tense: tense))
+    }
+    let skip = others.map { $0.firstToken...$0.lastToken }
+    let written = headline(sentence: sentence, date: expression, skipping: skip, whole: isFirst)
+    guard !written.text.isEmpty, isFirst || HeadlineCheck.isComplete(written.text) else {
+      return nil
+    }
+    // A sentence with a date but no actor is an event when it reads as a clause of its own.
+    guard !participants.isEmpty || HeadlineCheck.isComplete(written.text) else { return nil }
+    var event = FoundEvent(
+      headline: written.text, summary: sentenceText(sentence), date: date, resolved: resolved,
+      status: status, participants: participants, paragraph: paragraph, sentence: sentence,
+      expression: expression.text)
+    event.actor = written.actor
+    return event
+  }
+
+  /// A statement or act the article reports without a date: "Macron confirmed that ...",
+  /// "Trump described Europe's help as a loan". Dated to the narrative's day, else publication.
+  func statementEvent(sentence: Int, participants: [Int], day: CivilDay?) -> FoundEvent? {
+    guard let anchor = day ?? publicationDay, !participants.isEmpty else { return nil }
+    let range = article.sentences[sentence]
+    // "In a letter to staff, Okeke wrote:" introduces the quotation that follows.
+    if let last = range.last, article.tokens[last].lower.equals(":") { return nil }
+    guard let (actor, verb) = mainSubject(in: sentence) else { return nil }
+    // "Fisk bemoaned the cuts and said ...": the statement makes it news.
+    guard
+      Self.reportsHappening(article.tokens[verb])
+        || speechFrames(in: range).contains(where: { $0.entity == actor })
+    else { return nil }
+    let written = headline(sentence: sentence, date: nil, skipping: [], whole: true)
+    guard HeadlineCheck.isComplete(written.text) else { return nil }
+    var date = DateSpec.edtf(anchor.description)
+    var resolved = Self.resolvedDay(anchor)
+    var headlineActor = written.actor ?? actor
+    // "Trump said Putin told him that ...": Putin's telling came before, on a day not given.
+    if let nested = written.nestedPast, let publicationDay {
+      let value = "../" + publicationDay.description
+      date = .edtf(value)
+      resolved = try? DateResolver.resolve(DateSpec.edtf(value), anchor: nil)
+      headlineActor = nested
+    }
+    var event = FoundEvent(
+      headline: written.text, summary: sentenceText(sentence), date: date, resolved: resolved,
+      status: .occurred, participants: participants,
+      paragraph: article.tokens[range.lowerBound]
+        .paragraph,
+      sentence: sentence, expression: nil)
+    event.actor = headlineActor
+    return event
+  }
+
+  /// Verbs that make a sentence about a named actor a happening without a date: speech and a
+  /// few acts news reports.
+  static func reportsHappening(_ token: Token) -> Bool {
+    let word = token.lower
+    if token.classes.contains(.speechVerb) {
+      return !word.hasSuffix("ing") && word != "say" && word != "tell" && word != "add"
+    }
+    return happeningVerbs.contains(word)
+  }
+
+  static let happeningVerbs: WordSet = [
+    "described", "describes", "defended", "defends", "praised", "praises", "criticized",
+    "criticised", "criticizes", "condemned", "condemns", "welcomed", "welcomes", "thanked",
+    "thanks", "met", "meets", "visited", "visits", "signed", "signs", "voted", "votes",
+    "approved", "approves", "rejected", "rejects", "declined", "declines", "refused", "refuses",
+    "appeared", "appears", "resigned", "resigns", "proposed", "proposes", "launched",
+    "launches", "disagreed", "disagree", "proposed", "sued", "sues",
+    "branded", "hailed", "hails", "blamed", "blames", "pledged", "pledges",
+  ]
+
+  /// The first actor of the sentence followed by its verb, outside quotes: (actor, verb token).
+  func mainSubject(in sentence: Int) -> (Int, Int)? {
+    let range = article.sentences[sentence]
+    var index = range.lowerBound
+    while index < range.upperBound {
+      if article.tokens[index].quote < 0, !article.tokens[index].isCredit,
+        let (entity, subjectEnd) = speakers.subject(at: index, paragraphEnd: range.upperBound)
+      {
+        let verb = verbAfter(subjectEnd, end: range.upperBound)
+        if let verb, !isObjectOfPreposition(index) { return (entity, verb) }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// "A spokesperson for the Transportation Department, Lena Brooks, said": a name after "for
+  /// the" is no subject.
+  func isObjectOfPreposition(_ index: Int) -> Bool {
+    var before = index - 1
+    if before >= 0, article.tokens[before].lower.equals("the") { before -= 1 }
+    return before >= 0 && SpeakerFinder.prepositions.contains(article.tokens[before].lower)
+  }
+
+  /// The verb right after a subject, stepping over an aside between commas and an adverb:
+  /// "Vasile, however, called", "Ward later said".
+  func verbAfter(_ start: Int, end: Int) -> Int? {
+    var next = start
+    if next + 2 < end, article.tokens[next].lower.equals(","),
+      let closing = (next + 1..<min(end, next + 5)).first(where: {
+        article.tokens[$0].lower.equals(",")
+      })
+    {
+      next = closing + 1
+    }
+    // "Estmark's foreign minister, Pavel Adamek, said": the apposition's closing comma.
+    if next + 1 < end, article.tokens[next].lower.equals(","),
+      article.tokens[next + 1].classes.contains(.speechVerb)
+    {
+      next += 1
+    }
+    if next + 1 < end, Self.adverbs.contains(article.tokens[next].lower) { next += 1 }
+    guard next < end, article.tokens[next].kind == .word, !article.tokens[next].isCapitalized,
+      article.tokens[next].quote < 0,
+      Self.looksLikeVerb(article.tokens[next].lower, classes: article.tokens[next].classes)
+    else { return nil }
+    return next
+  }
+
+  static let adverbs: WordSet = [
+    "later", "also", "then", "earlier", "again", "however", "still", "first", "once", "repeatedly",
+    "previously", "quickly", "recently", "publicly", "privately", "separately", "initially",
+  ]
+
+  /// For each quote, the event it was said at: the event of its own sentence (when it is a day
+  /// the speaker acted on), else the statement in its paragraph or, for a paragraph of quotes
+  /// alone, in the paragraph before, made by the same speaker. Otherwise none: a quote is not
+  /// tied to an event it was not said at.
+  func quoteEvents(events: [FoundEvent], sentenceEvent: [Int?]) -> [Int?] {
+    var result: [Int?] = []
+    result.reserveCapacity(quotes.count)
+    func fits(_ event: FoundEvent, _ speaker: Int) -> Bool {
+      guard event.status == .occurred, event.resolved?.value.precision == .day else { return false }
+      if event.isStoryMoment { return event.participants.contains(speaker) }
+      return event.actor == speaker
+    }
+    // Events by paragraph, in order: few per paragraph.
+    var byParagraph: [Int: [Int]] = [:]
+    for (index, event) in events.enumerated() {
+      byParagraph[event.paragraph, default: []].append(index)
+    }
+    for index in quotes.indices {
+      let sentence = article.tokens[quotes[index].span.openToken].sentence
+      let paragraph = quotes[index].span.paragraph
+      guard let speaker = quotes[index].speaker else {
+        result.append(nil)
+        continue
+      }
+      if sentenceEvent.indices.contains(sentence), let own = sentenceEvent[sentence] {
+        result.append(fits(events[own], speaker) ? own : nil)
+        continue
+      }
+      let here = (byParagraph[paragraph] ?? []).filter { events[$0].sentence < sentence }
+      if let tied = here.last(where: { fits(events[$0], speaker) }) {
+        result.append(tied)
+      } else if here.isEmpty, (byParagraph[paragraph] ?? []).isEmpty,
+        let tied = (byParagraph[paragraph - 1] ?? []).last(where: { fits(events[$0], speaker) })
+      {
+        result.append(tied)
+      } else {
+        result.append(nil)
+      }
+    }
+    return result
+  }
+
+  /// The sentence's text, as the article writes it: the summary of the event found in it.
+  func sentenceText(_ sentence: Int) -> String {
+    let range = article.sentences[sentence]
+    guard let last = range.last else { return "" }
+    return IngestReport.safe(article.text(tokens: range.lowerBound, last))
   }
 
   /// Actors named in the sentence outside quotes, plus a pronoun subject resolved.
@@ -144,39 +421,89 @@ struct EventBuilder {
     }
   }
 
-  func status(sentence: Int, tense: Tense?, resolved: ResolvedDate?) -> EventStatus {
+  func status(sentence: Int, expression: TemporalExpression, resolved: ResolvedDate?)
+    -> EventStatus
+  {
     var predicts = false
-    var expects = false
+    var hedges = false
     for index in article.sentences[sentence] {
-      let classes = article.tokens[index].classes
-      if classes.contains(.predictionMarker) { predicts = true }
-      if classes.contains(.expectationMarker) { expects = true }
+      if article.tokens[index].quote >= 0 { continue }
+      let word = article.tokens[index].lower
+      if Self.forecastWords.contains(word) { predicts = true }
+      if Self.hedgeWords.contains(word) { hedges = true }
     }
-    switch tense {
-    case .past:
-      return .occurred
-    case .future:
-      if predicts { return .predicted }
-      if expects { return .expected }
-      return .scheduled
-    case .present, nil:
-      if let resolved, let publicationDay, resolved.start > publicationDay {
-        return predicts ? .predicted : expects ? .expected : .scheduled
+    let future: Bool
+    // A date on or before publication goes with the verb before it: "staged a sit-in on
+    // Tuesday" happened, whatever "plans to close" later in the sentence says.
+    if let tense = verbTense(before: expression.firstToken, in: sentence) {
+      future = tense == .future
+    } else {
+      switch expression.tense {
+      case .past: future = false
+      case .future: future = true
+      case .present, nil:
+        future = resolved.map { day in publicationDay.map { day.start > $0 } ?? false } ?? false
       }
-      return .occurred
     }
+    guard future else { return .occurred }
+    return predicts ? .predicted : hedges ? .expected : .scheduled
   }
 
-  /// "the third anniversary of Russia's large-scale invasion of Ukraine": the invasion itself.
-  func anniversaryEvent(_ expression: TemporalExpression, sentence: Int, paragraph: Int)
-    -> FoundEvent?
-  {
+  /// The tense of the nearest verb before a date in its sentence: a modal makes it future, a
+  /// past form past. Nil when there is none near.
+  func verbTense(before token: Int, in sentence: Int) -> Tense? {
+    let lower = article.sentences[sentence].lowerBound
+    var index = token - 1
+    while index >= max(lower, token - 10) {
+      let word = article.tokens[index].lower
+      if article.tokens[index].quote < 0 {
+        if ["will", "would", "could", "may", "might", "shall", "'ll"].contains(word) {
+          return .future
+        }
+        let modal =
+          index > lower
+          && ["will", "would", "could", "may", "might", "shall", "to"].contains(
+            article.tokens[index - 1].lower)
+        if modal { return .future }
+        if Lexicon.pastVerbs.contains(word)
+          || (word.hasSuffix("ed") && word.utf8.count > 4
+            && !article.tokens[index].classes.contains(.notPastEd)
+            && !(index > lower
+              && ["to", "be", "been", "being", "is", "are"].contains(
+                article.tokens[index - 1].lower)))
+        {
+          return .past
+        }
+      }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// Someone's forecast: "Trump thinks the war could end", "she predicted inflation would peak".
+  static let forecastWords: WordSet = [
+    "thinks", "think", "believes", "believe", "predicted", "predicts", "predict", "forecast",
+    "forecasts", "hopes", "hope", "fears", "fear", "reckons",
+  ]
+  /// Likely but not fixed: "Zelenskyy could visit", "the board expects to finish".
+  static let hedgeWords: WordSet = [
+    "could", "might", "may", "expected", "expects", "expect", "likely", "possibly", "probably",
+    "perhaps",
+  ]
+
+  /// "the third anniversary of Russia's large-scale invasion of Ukraine": the invasion itself,
+  /// and the anniversary, on the day the sentence happens.
+  func anniversaryEvents(
+    _ expression: TemporalExpression, sentence: Int, paragraph: Int,
+    expressions: [TemporalExpression]
+  ) -> [FoundEvent] {
     var index = expression.lastToken + 1
-    guard index < article.tokens.count, article.tokens[index].lower.equals("of") else { return nil }
+    guard index < article.tokens.count, article.tokens[index].lower.equals("of") else { return [] }
     index += 1
     let end = article.sentences[sentence].upperBound
     var words: [String] = []
     var participants: [Int] = []
+    var head = ""
     while index < end, words.count < 8 {
       let token = article.tokens[index]
       if [",", ".", ";", "that", "which", "when", "and", "as"].contains(token.lower)
@@ -189,19 +516,60 @@ struct EventBuilder {
         let mention = finder.mentions[Int(mentionIndex)]
         if !participants.contains(mention.entity) { participants.append(mention.entity) }
       }
+      if token.lower.equals("of") && !words.isEmpty && head.isEmpty {
+        head = words[words.count - 1]
+      }
       words.append(article.text(tokens: index, index))
       index += 1
     }
-    guard !words.isEmpty else { return nil }
-    let headline = Self.capitalized(Self.joinWords(words))
-    return FoundEvent(
-      headline: headline,
-      summary: summary(
-        headline, status: .occurred, expression: expression.text, paragraph: paragraph),
+    guard let last = words.last else { return [] }
+    let noun = Self.capitalized(Self.joinWords(words))
+    let verb =
+      Self.beginningNouns.contains((head.isEmpty ? last : head).lowercased())
+      ? "began" : "took place"
+    let summary = sentenceText(sentence)
+    var remembered = FoundEvent(
+      headline: noun + " " + verb, summary: summary,
       date: .stated(StatedDate(stated: expression.text, tense: .past)),
       resolved: expression.resolved, status: .occurred, participants: participants,
       paragraph: paragraph, sentence: sentence, expression: expression.text)
+    remembered.actor = participants.first
+    // The anniversary falls on the day the sentence gives, else the publication day.
+    let ordinal = expression.text.split(separator: " ").filter {
+      !["the", "anniversary", "of"].contains($0.lowercased())
+    }.joined(separator: " ")
+    let day = expressions.first { !$0.isAnniversary && $0.resolved?.value.precision == .day }
+    let date: DateSpec
+    let resolved: ResolvedDate?
+    if let day {
+      date =
+        day.isResolvedLocally
+        ? .edtf(day.resolved!.value.description)
+        : .stated(StatedDate(stated: day.text, tense: day.tense))
+      resolved = day.resolved
+    } else if let publicationDay {
+      date = .edtf(publicationDay.description)
+      resolved = Self.resolvedDay(publicationDay)
+    } else {
+      return [remembered]
+    }
+    let upcoming = resolved.map { day in publicationDay.map { day.start > $0 } ?? false } ?? false
+    var anniversary = FoundEvent(
+      headline: noun + (upcoming ? " will reach its " : " reaches its ")
+        + (ordinal.isEmpty ? "" : ordinal + " ") + "anniversary",
+      summary: summary, date: date, resolved: resolved, status: upcoming ? .scheduled : .occurred,
+      participants: participants, paragraph: paragraph, sentence: sentence,
+      expression: day?.text ?? expression.text)
+    anniversary.actor = participants.first
+    return [remembered, anniversary]
   }
+
+  /// Nouns of things that start and last: their anniversary is of when they began.
+  static let beginningNouns: Set<String> = [
+    "invasion", "war", "strike", "occupation", "siege", "crisis", "protest", "protests",
+    "campaign", "pandemic", "conflict", "uprising", "revolution", "lockdown", "blockade",
+    "offensive", "walkout", "shutdown",
+  ]
 
   /// A word that can follow a subject as its verb: a modal, an auxiliary, a past form or a
   /// third-person form.
@@ -231,73 +599,312 @@ struct EventBuilder {
     "before", "as", "if", "but", "although", "where", "(", ")", "—", "–",
   ]
   static let trailingFunctionWords: WordSet = [
+    "titled", "entitled", "dubbed", "headlined",
     "on", "at", "in", "the", "a", "an", "to", "of", "with", "and", "for", "by", "from", "its",
     "his", "her", "their", "about", "into", "over", "under", "as", "or", "could", "would",
     "will", "may", "might", "should", "must", "can",
   ]
 
-  /// Subject + verb + object, names shortened, the date left out: "Trump will meet with Starmer".
-  func headline(sentence: Int, skipping expression: TemporalExpression, participants: [Int])
-    -> String
-  {
+  /// A headline for the sentence: a short clause with names, not pronouns, the date left out.
+  ///
+  /// When the date lies in what someone said ("Trump added that Zelenskyy could visit him in
+  /// the next two weeks"), the headline is that clause ("Zelenskyy could visit Trump at the
+  /// White House"); when it dates the saying, or there is none, it is the subject and the
+  /// statement ("Calder said a vote on the stalled highway bill could come"). Without a named
+  /// subject it is the clause the sentence opens with ("A memorial garden will open at the
+  /// site"). Candidates are tried in turn; the first complete clause (`HeadlineCheck`) wins.
+  func headline(
+    sentence: Int, date: TemporalExpression?, skipping: [ClosedRange<Int>], whole: Bool
+  ) -> WrittenHeadline {
     let range = article.sentences[sentence]
-    // Subject: the first name (or resolved pronoun) followed by a lowercase word.
-    var subject: (entity: Int, next: Int)?
-    var reporting = false
+    var skip = skipping
+    if let date { skip.append(date.firstToken...date.lastToken) }
+    var candidates: [WrittenHeadline] = []
+    let frames = speechFrames(in: range)
+    let main = mainSubject(in: sentence)
+    // The date inside a statement's content: the content is the event.
+    if let date, let frame = frames.last(where: { $0.verb < date.firstToken }),
+      let content = contentStart(after: frame.verb, end: range.upperBound),
+      content <= date.firstToken,
+      let clause = clause(from: content, end: range.upperBound, skip: skip, frame: frame.entity)
+    {
+      candidates.append(clause)
+    }
+    if !whole, let date {
+      // A second date: the clause around it, from the boundary before it.
+      var start = date.firstToken
+      while start > range.lowerBound,
+        !Self.boundaries.contains(article.tokens[start - 1].lower)
+      {
+        start -= 1
+      }
+      while start < date.firstToken, Self.boundarySkips.contains(article.tokens[start].lower) {
+        start += 1
+      }
+      if let clause = clause(from: start, end: range.upperBound, skip: skip, frame: nil) {
+        candidates.append(clause)
+      }
+    }
+    if whole, let (entity, verb) = main {
+      // ", Lund said." at the end: the words before it are the news.
+      let inverted =
+        Self.speechVerbs.contains(article.tokens[verb].lower) && verb > range.lowerBound + 3
+        && (range.lowerBound..<verb).contains { article.tokens[$0].lower.equals(",") }
+        && !(range.lowerBound..<verb).contains {
+          finder.mentionEndingAt[$0] >= 0
+            && finder.mentions[Int(finder.mentionEndingAt[$0])].entity == entity
+            && $0 < verb - 3
+        }
+        && article.tokens[verb - 1].isCapitalized
+      if inverted,
+        let clause = clause(from: openingStart(range), end: verb - 1, skip: skip, frame: nil)
+      {
+        candidates.append(clause)
+      }
+      if let framed = framedHeadline(
+        entity: entity, verb: verb, end: range.upperBound, skip: skip)
+      {
+        candidates.append(framed)
+      }
+    }
+    if whole,
+      let clause = clause(from: openingStart(range), end: range.upperBound, skip: skip, frame: nil)
+    {
+      candidates.append(clause)
+    }
+    if let complete = candidates.first(where: { HeadlineCheck.isComplete($0.text) }) {
+      return complete
+    }
+    // '"...," Okoro said on Monday.': the words are the quotation's; the event is that he spoke.
+    if whole, let (entity, verb) = main, Self.speechVerbs.contains(article.tokens[verb].lower),
+      range.contains(where: { article.tokens[$0].quote >= 0 })
+    {
+      let name = shortName(finder.entities[entity])
+      return WrittenHeadline(text: name + " made a statement", actor: entity, nestedPast: nil)
+    }
+    return candidates.first ?? WrittenHeadline(text: "", actor: nil, nestedPast: nil)
+  }
+
+  static let reportVerbs: WordSet = ["reports", "reported", "writes", "wrote"]
+
+  static let boundaries: WordSet = [",", ";", "—", "–", "that", ":"]
+  static let boundarySkips: WordSet = ["warning", "saying", "and", "adding", "but"]
+
+  /// Speech and thought verbs with a named subject in the range: (subject, verb).
+  func speechFrames(in range: Range<Int>) -> [(entity: Int, verb: Int)] {
+    var frames: [(entity: Int, verb: Int)] = []
     var index = range.lowerBound
     while index < range.upperBound {
-      // Once a reporting verb is found, a reported subject counts only before the date:
-      // "X told reporters Y could visit within weeks" is Y's visit; "X told a panel on
-      // Tuesday that ..." is X's testimony.
-      if reporting && index >= expression.firstToken { break }
       if article.tokens[index].quote < 0, !article.tokens[index].isCredit,
-        let (entity, subjectEnd) = speakers.subject(at: index, paragraphEnd: range.upperBound)
+        let (entity, subjectEnd) = speakers.subject(at: index, paragraphEnd: range.upperBound),
+        let verb = verbAfter(subjectEnd, end: range.upperBound), !isObjectOfPreposition(index),
+        Self.speechVerbs.contains(article.tokens[verb].lower)
+          || Self.cognitionVerbs.contains(article.tokens[verb].lower)
+          || Self.reportVerbs.contains(article.tokens[verb].lower)
       {
-        var next = subjectEnd
-        // "Vasile, however, called": step over a short aside between commas.
-        if next + 2 < range.upperBound, article.tokens[next].lower.equals(","),
-          let closing = (next + 1..<min(range.upperBound, next + 5)).first(where: {
-            article.tokens[$0].lower.equals(",")
-          })
-        {
-          next = closing + 1
-        }
-        if next < range.upperBound, article.tokens[next].kind == .word,
-          !article.tokens[next].isCapitalized,
-          next < expression.firstToken || next > expression.lastToken,
-          subject == nil
-            || Self.looksLikeVerb(article.tokens[next].lower, classes: article.tokens[next].classes)
-        {
-          let reports =
-            article.tokens[next].classes.contains(.speechVerb)
-            || Self.cognitionVerbs.contains(article.tokens[next].lower)
-          if subject == nil || !reports { subject = (entity, next) }
-          if !reports { break }
-          reporting = true
-        }
+        frames.append((entity, verb))
+        index = verb
       }
       index += 1
     }
-    guard let subject else {
-      let names = participants.prefix(2).map { shortName(finder.entities[$0]) }
-      return names.joined(separator: " and ") + " (" + expression.text + ")"
+    // "and said his party would": a second speech verb of the same subject.
+    let sentence = article.tokens[range.lowerBound].sentence
+    for verb in range
+    where article.tokens[verb].quote < 0 && verb > range.lowerBound
+      && article.tokens[verb - 1].lower.equals("and")
+      && Self.speechVerbs.contains(article.tokens[verb].lower)
+      && !frames.contains(where: { $0.verb == verb })
+    {
+      if let first = frames.first(where: { $0.verb < verb }) {
+        frames.append((first.entity, verb))
+      } else if let (entity, mainVerb) = mainSubject(in: sentence), mainVerb < verb {
+        frames.append((entity, verb))
+      }
     }
-    var words = [shortName(finder.entities[subject.entity])]
-    words.reserveCapacity(20)
-    var position = subject.next
+    return frames.sorted { $0.verb < $1.verb }
+  }
+
+  /// Where what was said begins after a speech verb: after "that", after "told reporters", or
+  /// right after the verb when a subject follows it. Nil when a quotation follows instead.
+  func contentStart(after verb: Int, end: Int) -> Int? {
+    var direct = verb + 1
+    if direct < end, Self.listeners.contains(article.tokens[direct].lower) { direct += 1 }
+    guard direct < end, article.tokens[direct].quote < 0,
+      article.tokens[direct].kind != .quoteMark
+    else { return nil }
+    if speakers.subject(at: direct, paragraphEnd: end) != nil { return direct }
+    var index = verb + 1
+    while index < min(end, verb + 13) {
+      let token = article.tokens[index]
+      if token.quote >= 0 || token.kind == .quoteMark { break }
+      if token.lower.equals("that") { return index + 1 }
+      if [",", ";", ":", "."].contains(token.lower) { break }
+      index += 1
+    }
+    // No "that": the clause starts after the verb and an object like "reporters".
+    return Self.notClauseStarts.contains(article.tokens[direct].lower) ? nil : direct
+  }
+
+  static let notClauseStarts: WordSet = [
+    "in", "on", "at", "to", "for", "with", "by", "from", "as", ",", ":", ";", ".", "about",
+  ]
+  static let listeners: WordSet = ["reporters", "him", "her", "them", "us", "journalists"]
+
+  /// The subject at `index`: a name, "he"/"she", or an organization's "it" (the frame's).
+  func subject(at index: Int, end: Int, frame: Int) -> (Int, Int)? {
+    let word = article.tokens[index].lower
+    if word == "it", finder.entities[frame].kind != .person { return (frame, index + 1) }
+    return speakers.subject(at: index, paragraphEnd: end)
+  }
+
+  /// The subject and verb of a statement and what follows them: "Trump says there has been
+  /// tremendous distrust between Russia and Ukraine".
+  func framedHeadline(entity: Int, verb: Int, end: Int, skip: [ClosedRange<Int>])
+    -> WrittenHeadline?
+  {
+    let isSpeech =
+      Self.speechVerbs.contains(article.tokens[verb].lower)
+      || Self.cognitionVerbs.contains(article.tokens[verb].lower)
+    if isSpeech, let content = contentStart(after: verb, end: end),
+      let (found, innerEnd) = subject(at: content, end: end, frame: entity),
+      let innerVerb = verbAfter(innerEnd, end: end)
+    {
+      // "he", "she" after the speaker's verb are the speaker; "it" an organization's own.
+      let inner = Self.isHeOrShe(article.tokens[content].lower) ? entity : found
+      let innerWord = article.tokens[innerVerb].lower
+      // "Trump told reporters he thinks ...": the speaker's own thought is the headline.
+      if inner == entity,
+        Self.cognitionVerbs.contains(innerWord) || !Self.speechVerbs.contains(innerWord)
+      {
+        if let clause = clause(from: content, end: end, skip: skip, frame: entity) {
+          return WrittenHeadline(text: clause.text, actor: entity, nestedPast: nil)
+        }
+      }
+      // "Trump said Putin told him that he would accept ...": Putin's earlier word.
+      if inner != entity, ["told", "said"].contains(innerWord),
+        let nested = framedHeadline(entity: inner, verb: innerVerb, end: end, skip: skip)
+      {
+        return WrittenHeadline(text: nested.text, actor: inner, nestedPast: inner)
+      }
+    }
+    var words = [subjectName(finder.entities[entity])]
+    appendClause(from: verb, end: end, skip: skip, frame: entity, into: &words)
+    return WrittenHeadline(
+      text: Self.capitalized(Self.joinWords(words)), actor: entity, nestedPast: nil)
+  }
+
+  /// The clause that starts at `start` (its subject first), as a headline.
+  func clause(from start: Int, end: Int, skip: [ClosedRange<Int>], frame: Int?) -> WrittenHeadline?
+  {
+    guard start < end else { return nil }
+    var subject: Int?
+    var words: [String] = []
+    var position = start
+    if let (entity, subjectEnd) = speakers.subject(at: start, paragraphEnd: end) {
+      subject = entity
+      // A pronoun subject is the frame's speaker when one is given: "said he would appeal".
+      if Self.isHeOrShe(article.tokens[start].lower), let frame { subject = frame }
+      words.append(subjectName(finder.entities[subject!]))
+      position = subjectEnd
+      if let verb = verbAfter(subjectEnd, end: end) {
+        if verb > subjectEnd, Self.adverbs.contains(article.tokens[verb - 1].lower) {
+          position = verb - 1
+        } else {
+          position = verb
+        }
+      }
+    }
+    appendClause(from: position, end: end, skip: skip, frame: subject ?? frame, into: &words)
+    guard !words.isEmpty else { return nil }
+    return WrittenHeadline(
+      text: Self.capitalized(Self.joinWords(words)), actor: subject, nestedPast: nil)
+  }
+
+  /// Where the sentence's own clause starts: after a dateline ("WASHINGTON —") and an opening
+  /// phrase set off by a comma ("Earlier in the day,", "In a statement,").
+  func openingStart(_ range: Range<Int>) -> Int {
+    var start = range.lowerBound
+    let window = range.lowerBound..<min(range.upperBound, range.lowerBound + 12)
+    if let dash = window.first(where: { ["—", "–"].contains(article.tokens[$0].lower) }) {
+      start = dash + 1
+    }
+    guard start < range.upperBound else { return range.lowerBound }
+    let first = article.tokens[start].lower
+    if Self.openers.contains(first) {
+      if let comma = (start..<min(range.upperBound, start + 12)).first(where: {
+        article.tokens[$0].lower.equals(",")
+      }), !["and", "but", "still", "so"].contains(first) {
+        start = comma + 1
+      } else if ["and", "but", "still", "so"].contains(first) {
+        start += 1
+        if start < range.upperBound, article.tokens[start].lower.equals(",") { start += 1 }
+      }
+    }
+    return start
+  }
+
+  static let openers: WordSet = [
+    "on", "in", "at", "as", "earlier", "later", "still", "and", "but", "so", "speaking",
+    "after", "before", "during", "asked", "meanwhile", "however", "since", "for", "with",
+  ]
+
+  /// Appends a clause's words from `start`: names shortened, pronouns resolved, dates and
+  /// quotations left out, cut at the clause's end or at a safe place after 12 words.
+  func appendClause(
+    from start: Int, end: Int, skip: [ClosedRange<Int>], frame: Int?, into words: inout [String]
+  ) {
+    let subjectWords = words.count
+    var position = start
     var phraseWords = 0
-    while position < range.upperBound, phraseWords < 8 {
-      if position >= expression.firstToken && position <= expression.lastToken {
-        position = expression.lastToken + 1
+    var safeCut: Int?
+    var cutAtLimit = false
+    var droppedThat: Int?
+    while position < end {
+      if let skipped = skip.first(where: { $0.contains(position) }) {
+        // "on Tuesday", "early Monday": the words that went with the date go with it.
+        while words.count > subjectWords + 1, let last = words.last,
+          Self.dateLeadIns.contains(last.lowercased())
+        {
+          words.removeLast()
+        }
+        position = skipped.upperBound + 1
         continue
       }
-      let kind = article.tokens[position].kind
-      if kind == .quoteMark || article.tokens[position].quote >= 0 { break }
-      if phraseWords > 0 && Self.clauseStops.contains(article.tokens[position].lower) { break }
-      if kind == .punctuation {
+      let token = article.tokens[position]
+      if token.kind == .quoteMark || token.quote >= 0 { break }
+      if phraseWords > 0 && Self.clauseStops.contains(token.lower) {
+        // "said that ...": the statement goes on after "that".
+        if token.lower.equals("that"),
+          words.suffix(5).contains(where: {
+            Self.speechVerbs.containsLowercased($0) || Self.cognitionVerbs.containsLowercased($0)
+          })
+        {
+          if droppedThat == nil { droppedThat = words.count }
+          position += 1
+          continue
+        }
+        // "The bill, which would spend $410 billion over five years, passed": step over it.
+        if token.lower.equals(","), position + 1 < end,
+          ["which", "who"].contains(article.tokens[position + 1].lower),
+          let closing = (position + 2..<min(end, position + 20)).first(where: {
+            article.tokens[$0].lower.equals(",")
+          })
+        {
+          position = closing + 1
+          continue
+        }
+        break
+      }
+      if token.kind == .punctuation {
+        if ["-", "'s", "’s"].contains(token.lower) { words.append(token.lower) }
         position += 1
         continue
       }
+      if phraseWords >= 12 {
+        cutAtLimit = true
+        break
+      }
+      if phraseWords >= 2, Self.safeCuts.contains(token.lower) { safeCut = words.count }
       let mentionIndex = finder.mentionCovering[position]
       if mentionIndex >= 0 {
         let mention = finder.mentions[Int(mentionIndex)]
@@ -306,52 +913,127 @@ struct EventBuilder {
         phraseWords += 1
         continue
       }
-      words.append(article.text(tokens: position, position))
+      if let name = pronounName(at: position, frame: frame) {
+        words.append(name)
+      } else if Self.unresolved.contains(token.lower) {
+        break
+      } else {
+        words.append(article.text(tokens: position, position))
+      }
       phraseWords += 1
       position += 1
     }
-    // "Calder said Thursday that a vote could come": what was said is the news.
-    if words.count == 2, Self.speechVerbs.containsLowercased(words[1]),
-      let that = (subject.next..<range.upperBound).first(where: {
-        article.tokens[$0].lower.equals("that") && article.tokens[$0].quote < 0
+    if cutAtLimit, let safeCut { words.removeSubrange(safeCut...) }
+    // "wrote that the map" + a quotation: what was said is not there; keep the saying only.
+    if let droppedThat,
+      !words[droppedThat...].indices.contains(where: {
+        HeadlineCheck.isFiniteVerb(at: $0, in: words)
       })
     {
-      var clause = that + 1
-      var added = 0
-      while clause < range.upperBound, added < 10 {
-        if article.tokens[clause].kind == .quoteMark || article.tokens[clause].quote >= 0
-          || (added > 0 && Self.clauseStops.contains(article.tokens[clause].lower))
-        {
-          break
-        }
-        if clause >= expression.firstToken && clause <= expression.lastToken {
-          clause = expression.lastToken + 1
-          continue
-        }
-        let mentionIndex = finder.mentionCovering[clause]
-        if mentionIndex >= 0 {
-          let mention = finder.mentions[Int(mentionIndex)]
-          words.append(shortName(finder.entities[mention.entity]))
-          clause = mention.last + 1
-        } else {
-          if article.tokens[clause].kind != .punctuation {
-            words.append(article.text(tokens: clause, clause))
-          }
-          clause += 1
-        }
-        added += 1
-      }
+      words.removeSubrange(droppedThat...)
     }
-    while words.count > 1, let last = words.last,
-      Self.trailingFunctionWords.containsLowercased(last)
+    while words.count > subjectWords + 1 || (words.count > 1 && subjectWords == 0),
+      let last = words.last,
+      Self.trailingFunctionWords.containsLowercased(last) || last == "-"
     {
       words.removeLast()
     }
-    return Self.capitalized(Self.joinWords(words))
+    // Hyphens were kept as words: join them back ("large - scale" -> "large-scale").
+    var joined: [String] = []
+    for word in words {
+      if word == "-", let last = joined.popLast() {
+        joined.append(last + "-")
+      } else if let last = joined.last, last.hasSuffix("-") {
+        joined[joined.count - 1] = last + word
+      } else {
+        joined.append(word)
+      }
+    }
+    words = joined
+  }
+
+  static let dateLeadIns: WordSet = [
+    "on", "in", "at", "by", "until", "since", "early", "late", "during", "within", "as", "of",
+    "before", "after", "for", "from", "the",
+  ]
+  static let safeCuts: WordSet = [
+    "in", "at", "on", "to", "for", "with", "by", "from", "over", "after", "and", "as", "about",
+    "into", "along", "through",
+  ]
+  /// Pronouns with no one person to name: the clause stops before them.
+  static let unresolved: WordSet = ["they", "them", "their", "it", "its", "we", "us", "our"]
+
+  /// A person's name for "he", "him", "his", "she", "her" at `index`: a subject pronoun is the
+  /// speaker of the statement it is in; an object is the other person named before it; a
+  /// possessive, the speaker when the gender fits. Possessives come out as "Name's".
+  func pronounName(at index: Int, frame: Int?) -> String? {
+    let word = article.tokens[index].lower
+    // "Dunmore Industries said that it regrets": an organization's "it" is the organization.
+    if word == "it" || word == "its", let frame, finder.entities[frame].kind != .person {
+      let name = shortName(finder.entities[frame])
+      return word == "its" ? name + "'s" : name
+    }
+    guard ["he", "she", "him", "her", "his", "hers"].contains(word) else { return nil }
+    let female = word == "she" || word == "her" || word == "hers"
+    let next = index + 1 < article.tokens.count ? article.tokens[index + 1] : nil
+    let possessive =
+      word == "his"
+      || (word == "her"
+        && next.map { $0.kind == .word && !Self.notNouns.contains($0.lower) }
+          ?? false)
+    func fits(_ entity: Int) -> Bool {
+      finder.entities[entity].kind == .person
+        && finder.entities[entity].gender != (female ? .male : .female)
+    }
+    let person: Int?
+    if word == "he" || word == "she" || possessive, let frame, fits(frame) {
+      person = frame
+    } else if word == "he" || word == "she" {
+      person = speakers.resolvePronoun(word, before: index)
+    } else {
+      person = otherPerson(before: index, not: frame, fits: fits)
+    }
+    guard let person else { return nil }
+    let name = shortName(finder.entities[person])
+    return possessive ? name + "'s" : name
+  }
+
+  static let notNouns: WordSet = [
+    "for", "to", "at", "in", "on", "and", "that", "as", "with", "from", "by", "a", "the",
+  ]
+
+  /// The nearest person named before `index` (within a few paragraphs) other than `excluded`.
+  func otherPerson(before index: Int, not excluded: Int?, fits: (Int) -> Bool) -> Int? {
+    var position = index - 1
+    let floor = max(0, index - 400)
+    while position >= floor {
+      let mentionIndex = finder.mentionEndingAt[position]
+      if mentionIndex >= 0, article.tokens[position].quote < 0, !article.tokens[position].isCredit {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if mention.entity != excluded, fits(mention.entity) { return mention.entity }
+        position = mention.first - 1
+        continue
+      }
+      position -= 1
+    }
+    return nil
   }
 
   func shortName(_ entity: Entity) -> String {
     entity.kind == .person ? entity.surnameCapitalized : entity.name
+  }
+
+  /// A subject's name: a person by surname; "the United States", "the Ministry of Agriculture"
+  /// with their article.
+  func subjectName(_ entity: Entity) -> String {
+    if entity.kind == .person { return entity.surnameCapitalized }
+    let name = entity.name
+    if name.hasPrefix("United ") || name.hasPrefix("Ministry ") || name.hasPrefix("Department ")
+      || name.hasSuffix(" Union") || name.hasSuffix(" Republic")
+    {
+      return "the " + name
+    }
+    return name
   }
 
   /// The words with a space between them, none before a possessive "'s".
@@ -387,16 +1069,6 @@ struct EventBuilder {
     return first.uppercased() + text.dropFirst()
   }
 
-  func summary(_ headline: String, status: EventStatus, expression: String, paragraph: Int)
-    -> String
-  {
-    // "<headline> (<status>; the article dates it "<expression>", paragraph <n>)."
-    String(concatenating: [
-      headline, " (", status.rawValue, "; the article dates it \"", expression, "\", paragraph ",
-      String(paragraph + 1), ").",
-    ])
-  }
-
   /// `DateResolver.resolve(.edtf(day.description), anchor: nil)` without writing the day out
   /// and parsing it back: for a four-digit year the parse gives exactly `.day(day)`.
   static func resolvedDay(_ day: CivilDay) -> ResolvedDate? {
@@ -406,32 +1078,43 @@ struct EventBuilder {
     return .given(.day(day))
   }
 
-  /// The meeting, press conference or visit the article reports on, on its publication day.
-  func storyMoment() -> FoundEvent? {
+  /// The meeting, press conference or visit the article reports on: the first sentence in its
+  /// opening paragraphs that names a gathering and a person, on no other day than publication's.
+  /// A quotation's attribution ("..., Ward said at a news conference") tells where a statement
+  /// was made, not a happening of its own.
+  func storyMoment(quotesSentence: [Bool]) -> StoryMoment? {
     guard let publicationDay else { return nil }
     // The sentence of each date, found once; an article has few dates.
     let dateSentences = dates.map { article.tokens[$0.firstToken].sentence }
     sentences: for (number, range) in article.sentences.enumerated().prefix(60) {
       let paragraph = article.tokens[range.lowerBound].paragraph
-      guard paragraph < 10, !article.tokens[range.lowerBound].isCredit else { continue }
-      // A date on another day rules the sentence out; the first resolved one dates the moment.
-      var stated: TemporalExpression?
+      guard paragraph < 10, !article.tokens[range.lowerBound].isCredit, !quotesSentence[number]
+      else { continue }
       for (date, sentence) in dateSentences.enumerated() where sentence == number {
         guard let resolved = dates[date].resolved else { continue }
         if resolved.start != publicationDay { continue sentences }
-        if stated == nil { stated = dates[date] }
       }
       guard
         let nounIndex = range.first(where: {
           article.tokens[$0].quote < 0 && article.tokens[$0].classes.contains(.gatheringNoun)
             && [
               "conference", "meeting", "summit", "talks", "briefing", "interview", "hearing",
-              "rally", "visit", "session", "ceremony", "debate",
+              "rally", "session", "ceremony", "debate",
             ].contains(article.tokens[$0].lower)
         })
       else { continue }
       let people = participants(in: number).filter { finder.entities[$0].kind == .person }
       guard !people.isEmpty else { continue }
+      // "At the meeting, ..." goes back to a gathering told before: not the story's own.
+      var determiner = nounIndex - 1
+      while determiner > range.lowerBound, nounIndex - determiner <= 3,
+        article.tokens[determiner].kind == .word, !article.tokens[determiner].lower.equals("the"),
+        !article.tokens[determiner].lower.equals("a"),
+        !article.tokens[determiner].lower.equals("an")
+      {
+        determiner -= 1
+      }
+      if article.tokens[determiner].lower.equals("the") { continue }
       // The noun with up to two modifiers before it: "joint press conference".
       var start = nounIndex
       while start > range.lowerBound, nounIndex - start < 2 {
@@ -442,26 +1125,37 @@ struct EventBuilder {
         else { break }
         start -= 1
       }
-      let noun = article.text(tokens: start, nounIndex)
-      let names = people.prefix(3).map { shortName(finder.entities[$0]) }
-      let headline = String(concatenating: [names.joined(separator: " and "), ": ", noun])
-      return FoundEvent(
-        headline: Self.capitalized(headline),
-        summary:
-          String(concatenating: [
-            "The ", noun, " the article reports on, with ", names.joined(separator: ", "),
-            " (paragraph ", String(paragraph + 1), ").",
-          ]),
-        date: stated.map {
-          $0.isResolvedLocally
-            ? .edtf($0.resolved!.value.description)
-            : .stated(StatedDate(stated: $0.text, tense: $0.tense))
-        }
-          ?? .edtf(publicationDay.description),
-        resolved: stated?.resolved ?? Self.resolvedDay(publicationDay),
-        status: .occurred, participants: people, paragraph: paragraph, sentence: number,
-        expression: stated?.text, isStoryMoment: true)
+      return StoryMoment(
+        sentence: number, noun: article.text(tokens: start, nounIndex), people: people)
     }
     return nil
+  }
+
+  /// The story moment as an event: "Trump and Macron held a joint press conference".
+  func momentEvent(_ moment: StoryMoment, expressions: [TemporalExpression], reference: CivilDay?)
+    -> FoundEvent
+  {
+    let stated = expressions.first { $0.resolved != nil }
+    let names = moment.people.prefix(3).map { shortName(finder.entities[$0]) }
+    // "held a joint press conference", "held an interview", "held talks".
+    let plural = moment.noun.hasSuffix("s") && !moment.noun.hasSuffix("ss")
+    let vowel = ["a", "e", "i", "o", "u"].contains(moment.noun.prefix(1).lowercased())
+    let article = plural ? "" : vowel ? "an " : "a "
+    let headline = String(
+      concatenating: [names.joined(separator: " and "), " held ", article, moment.noun])
+    let day = reference ?? publicationDay
+    var event = FoundEvent(
+      headline: Self.capitalized(headline), summary: sentenceText(moment.sentence),
+      date: stated.map {
+        $0.isResolvedLocally
+          ? .edtf($0.resolved!.value.description)
+          : .stated(StatedDate(stated: $0.text, tense: $0.tense))
+      } ?? .edtf(day?.description ?? ""),
+      resolved: stated?.resolved ?? day.flatMap(Self.resolvedDay),
+      status: .occurred, participants: participants(in: moment.sentence),
+      paragraph: self.article.tokens[self.article.sentences[moment.sentence].lowerBound].paragraph,
+      sentence: moment.sentence, expression: stated?.text, isStoryMoment: true)
+    event.actor = moment.people.first
+    return event
   }
 }

@@ -169,10 +169,14 @@ public struct DatasetBuilder {
               found.paragraph, headerParagraphs: headerParagraphs)))
       dataset.events.append(event)
       added.events.append(event)
-      if participants.count >= 2, found.isStoryMoment || Self.isMeeting(found.headline) {
+      // A person meets another person before a country: and never the country they belong to.
+      let affiliation = dataset.actors.first { $0.id == participants.first }?.affiliation
+      if let first = participants.first,
+        let other = participants.dropFirst().first(where: { $0 != affiliation }),
+        found.isStoryMoment || Self.isMeeting(found.headline)
+      {
         let relation = Relation(
-          from: participants[0], to: participants[1], kind: .metWith, event: id,
-          provenance: event.provenance)
+          from: first, to: other, kind: .metWith, event: id, provenance: event.provenance)
         dataset.relations.append(relation)
         added.relations.append(relation)
       }
@@ -305,12 +309,25 @@ public struct DatasetBuilder {
     {
       return IngestReport.safe(article.text(article.paragraphs[0]))
     }
-    let people = analysis.actorEntities.filter { analysis.entities[$0].kind == .person }
-      .sorted { analysis.entities[$0].mentionCount > analysis.entities[$1].mentionCount }
-      .prefix(3).map { analysis.entities[$0].name }
+    // No headline: what the first sentence says, as ingest writes it for an event, else who
+    // it is about; the file's name only when the text says nothing ingest can use.
+    if let first = article.sentences.indices.first(where: {
+      !article.tokens[article.sentences[$0].lowerBound].isCredit
+    }) {
+      if let event = analysis.events.first(where: { $0.sentence == first }),
+        HeadlineCheck.isComplete(event.headline)
+      {
+        return event.headline
+      }
+      let range = article.sentences[first]
+      if let mention = analysis.mentions.filter({
+        range.contains($0.first) && !$0.isNominal && article.tokens[$0.first].quote < 0
+      }).min(by: { $0.first < $1.first }) {
+        return IngestReport.safe(analysis.entities[mention.entity].name)
+      }
+    }
     let day = analysis.publicationDay?.description ?? "undated"
-    if people.isEmpty { return "\(Self.baseName(file)) (\(day))" }
-    return "\(people.joined(separator: ", ")) (\(sourceName ?? Self.baseName(file)), \(day))"
+    return "\(Self.baseName(file)) (\(day))"
   }
 
   mutating func uniqueID(_ base: String) -> String {

@@ -24,6 +24,9 @@ public enum HeadlineCheck {
     if danglingEnds.contains(last) || headline.hasSuffix(",") {
       return "cut mid-clause (ends with '\(last)')"
     }
+    if reportingEnds.contains(last) || clauseVerbs.contains(last) {
+      return "ends with a reporting verb, without what was said"
+    }
     guard let verb = lower.indices.dropFirst().first(where: { isFiniteVerb(at: $0, in: words) })
     else { return "no finite verb" }
     // A verb that takes a clause ("says", "thinks") needs that clause's own verb after it.
@@ -83,7 +86,8 @@ public enum HeadlineCheck {
     "would", "could", "can", "may", "might", "should", "must", "shall", "is", "are", "was",
     "were", "be", "been", "has", "have", "had", "not", "if", "when", "while", "because", "after",
     "before", "over", "under", "between", "against", "during", "toward", "towards", "some",
-    "any", "this", "these", "those", "every", "each", "all", "no",
+    "any", "this", "these", "those", "every", "each", "all", "no", "titled", "entitled",
+    "headlined", "dubbed",
   ]
   static let modals: Set<String> = [
     "will", "would", "could", "can", "may", "might", "should", "must", "shall",
@@ -111,12 +115,19 @@ public enum HeadlineCheck {
     "make", "say", "tell", "visit", "talk", "announce", "disagree", "differ", "gather", "rise",
     "fall", "stage", "approve", "reject", "plan", "expect", "want", "need", "face", "return",
     "win", "lose", "send", "accept", "reach", "mark", "call", "ask", "warn", "vow", "promise",
+    "think", "believe", "hope", "fear", "predict", "come", "go", "stay", "remain", "fail",
+  ]
+  /// Verbs that report speech: a headline that ends with one has left out what was said.
+  static let reportingEnds: Set<String> = [
+    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
+    "replied", "replies", "responded", "responds", "stated", "states", "declared", "declares",
+    "explained", "explains", "commented", "remarked", "announced", "announces", "confirmed",
+    "confirms",
   ]
   /// Verbs whose object is a clause: "says", "thinks" need what is said or thought after them.
   static let clauseVerbs: Set<String> = [
     "says", "said", "thinks", "thought", "believes", "believed", "hopes", "hoped", "fears",
     "feared", "predicts", "predicted", "claims", "claimed", "argues", "argued", "insists",
-    "insisted", "adds", "added", "warns", "warned", "confirms", "confirmed", "expects",
-    "expected", "announces", "announced", "notes", "noted",
+    "insisted", "adds", "added", "expects", "expected", "reports", "reported",
   ]
 }

@@ -38,7 +38,7 @@ public final class AtomicFileWriter {
   public let temporaryPath: String
   private var descriptor: Int32
   private var finished = false
-  private var slot: Int
+  private var slot: TemporaryFiles.Registration
 
   /// Writes `bytes` to `path` atomically.
   public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
@@ -74,15 +74,15 @@ public final class AtomicFileWriter {
     var fd: Int32 = -1
     // Registered before the file exists, so a signal between open and registration can't
     // leave it behind.
-    slot = -1
+    slot = .none
     while true {
       candidate =
         directory + "/." + name + ".dateline-tmp-\(getpid())" + (attempt > 1 ? "-\(attempt)" : "")
-      slot = TemporaryFileRegistry.register(candidate)
+      slot = TemporaryFiles.register(candidate)
       fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
       if fd >= 0 { break }
       let code = errno
-      TemporaryFileRegistry.unregister(slot)
+      TemporaryFiles.unregister(slot)
       if code == EEXIST && attempt < 1000 {
         attempt += 1
         continue
@@ -147,7 +147,7 @@ public final class AtomicFileWriter {
       throw WriteError(path: path, message: "cannot replace the file: \(message)")
     }
     finished = true
-    TemporaryFileRegistry.unregister(slot)
+    TemporaryFiles.unregister(slot)
     let directory = open(Self.split(targetPath).directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if directory >= 0 {
       _ = fsync(directory)
@@ -163,7 +163,7 @@ public final class AtomicFileWriter {
     }
     if !finished { unlink(temporaryPath) }
     finished = true
-    TemporaryFileRegistry.unregister(slot)
+    TemporaryFiles.unregister(slot)
   }
 
   /// The directory and the name of a path (`.` for a bare name).
@@ -235,85 +235,5 @@ public enum FileKind {
     case S_IFLNK: "a symbolic link"
     default: "not a regular file"
     }
-  }
-}
-
-/// Temporary files being written, in memory a signal handler can read without allocating:
-/// a fixed table of NUL-terminated paths. The handlers for SIGINT, SIGTERM and SIGHUP are
-/// installed while at least one write is in progress; they remove every listed file, put the
-/// previous handler back and raise the signal again.
-enum TemporaryFileRegistry {
-  static let slots = 16
-  static let slotSize = 4096
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-
-  /// The table, the slot-in-use flags and the saved actions, allocated once.
-  nonisolated(unsafe) static let table = UnsafeMutablePointer<CChar>.allocate(
-    capacity: slots * slotSize)
-  nonisolated(unsafe) static let used: UnsafeMutablePointer<sig_atomic_t> = {
-    let pointer = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: slots)
-    pointer.initialize(repeating: 0, count: slots)
-    return pointer
-  }()
-  nonisolated(unsafe) static let saved = UnsafeMutablePointer<sigaction>.allocate(capacity: 3)
-  nonisolated(unsafe) static var active = 0
-  nonisolated(unsafe) static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
-    let pointer = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    pthread_mutex_init(pointer, nil)
-    return pointer
-  }()
-
-  /// Lists `path`; returns its slot (-1 when the table is full or the path too long: the file
-  /// is then still removed on errors, just not on signals).
-  static func register(_ path: String) -> Int {
-    _ = (table, used, saved)
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    let bytes = Array(path.utf8)
-    guard bytes.count < slotSize, let free = (0..<slots).first(where: { used[$0] == 0 }) else {
-      return -1
-    }
-    let start = table + free * slotSize
-    for (offset, byte) in bytes.enumerated() { start[offset] = CChar(bitPattern: byte) }
-    start[bytes.count] = 0
-    used[free] = 1
-    if active == 0 { install() }
-    active += 1
-    return free
-  }
-
-  static func unregister(_ slot: Int) {
-    guard slot >= 0 else { return }
-    pthread_mutex_lock(lock)
-    defer { pthread_mutex_unlock(lock) }
-    guard used[slot] != 0 else { return }
-    used[slot] = 0
-    active -= 1
-    if active == 0 { uninstall() }
-  }
-
-  private static func install() {
-    for (index, number) in signals.enumerated() {
-      var action = sigaction()
-      #if os(Linux)
-        action.__sigaction_handler.sa_handler = { TemporaryFileRegistry.removeAllAndReraise($0) }
-      #else
-        action.__sigaction_u.__sa_handler = { TemporaryFileRegistry.removeAllAndReraise($0) }
-      #endif
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      sigaction(number, &action, saved + index)
-    }
-  }
-
-  private static func uninstall() {
-    for (index, number) in signals.enumerated() { sigaction(number, saved + index, nil) }
-  }
-
-  /// In the signal handler: only unlink, sigaction and raise, which are async-signal-safe.
-  static func removeAllAndReraise(_ number: Int32) {
-    for slot in 0..<slots where used[slot] != 0 { unlink(table + slot * slotSize) }
-    if let index = signals.firstIndex(of: number) { sigaction(number, saved + index, nil) }
-    raise(number)
   }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// Reads a dataset from one JSON file or a directory of them (merged in name order), and checks
 /// it: JSON syntax, the shape of every item, and the semantic rules (references, ids, dates).
 public enum DatasetLoader {
-  /// Files larger than this are refused rather than read into memory.
-  public static let maximumFileSize = 64 * 1024 * 1024
+  /// Files larger than this are refused rather than read into memory. A task-local value, so a
+  /// test can lower it for the work it runs (`$maximumFileSize.withValue(1 << 20) { ... }`)
+  /// instead of building a 64 MB file.
+  @TaskLocal public static var maximumFileSize = 64 * 1024 * 1024
 
   /// Loads and checks a dataset; throws every problem found.
   public static func load(path: String) throws(DatasetLoadError) -> Dataset {
@@ -89,7 +91,12 @@ public enum DatasetLoader {
   public static func fileSizeProblem(byteCount: Int) -> String? {
     guard byteCount > maximumFileSize else { return nil }
     return
-      "the file is larger than \(maximumFileSize / 1024 / 1024) MB; split it into several files in a directory"
+      "the file is larger than \(megabytes(maximumFileSize)) MB; split it into several files in a directory"
+  }
+
+  private static func megabytes(_ bytes: Int) -> String {
+    bytes % (1024 * 1024) == 0
+      ? "\(bytes / 1024 / 1024)" : String(format: "%.2f", Double(bytes) / 1024 / 1024)
   }
 
   /// Everything the loader would say about `bytes` as the dataset file at `path`: size, syntax,

@@ -170,12 +170,12 @@ extension StoreReader {
   /// after `limit`. Words of three or more characters are looked up in the trigram index;
   /// every candidate is then checked by `QuoteQuery` itself, so the answers are exactly its own.
   func searchQuotes(
-    _ query: QuoteQuery, among: [Int]?, offset: Int, limit: Int?,
+    _ query: QuoteQuery, among: [Int]?, after: Int? = nil, offset: Int, limit: Int?,
     isCancelled: () -> Bool = { false }
   ) -> [Int]? {
     if limit == 0 { return [] }
     var matches = QuoteMatches(offset: offset, limit: limit)
-    let completed = searchQuotes(query, among: among, isCancelled: isCancelled) {
+    let completed = searchQuotes(query, among: among, after: after, isCancelled: isCancelled) {
       matches.add($0)
     }
     return completed ? matches.found : nil
@@ -186,18 +186,21 @@ extension StoreReader {
     -> Int?
   {
     var count = 0
-    let completed = searchQuotes(query, among: among, isCancelled: isCancelled) { _ in
+    let completed = searchQuotes(query, among: among, after: nil, isCancelled: isCancelled) { _ in
       count += 1
       return true
     }
     return completed ? count : nil
   }
 
-  /// Calls `found` with each matching position in order until it returns false. Polls
-  /// `isCancelled` every few hundred rows; false when it stopped for it.
+  /// Calls `found` with each matching position in order (after position `after`, when given
+  /// without `among`) until it returns false. Polls `isCancelled` every few hundred rows; false
+  /// when it stopped for it.
   private func searchQuotes(
-    _ query: QuoteQuery, among: [Int]?, isCancelled: () -> Bool, found: (Int) -> Bool
+    _ query: QuoteQuery, among: [Int]?, after: Int?, isCancelled: () -> Bool,
+    found: (Int) -> Bool
   ) -> Bool {
+    let after = after ?? -1
     var polled = 0
     var cancelled = false
     func stop() -> Bool {
@@ -240,19 +243,22 @@ extension StoreReader {
           sql: """
             SELECT q.position, q.text, q.speaker FROM quote_search s
             JOIN quotes q ON q.position = s.rowid
-            WHERE quote_search MATCH ? ORDER BY s.rowid
-            """, arguments: [match])
+            WHERE quote_search MATCH ? AND s.rowid > ? ORDER BY s.rowid
+            """, arguments: [match, after])
       } else if let speakers, speakers.count <= 500 {
         let list = Array(speakers)
         rows = try Row.fetchCursor(
           db,
           sql: """
             SELECT position, text, speaker FROM quotes
-            WHERE speaker IN (\(databaseQuestionMarks(count: list.count))) ORDER BY position
-            """, arguments: StatementArguments(list))
+            WHERE speaker IN (\(databaseQuestionMarks(count: list.count))) AND position > ?
+            ORDER BY position
+            """, arguments: StatementArguments(list) + [after])
       } else {
         rows = try Row.fetchCursor(
-          db, sql: "SELECT position, text, speaker FROM quotes ORDER BY position")
+          db,
+          sql: "SELECT position, text, speaker FROM quotes WHERE position > ? ORDER BY position",
+          arguments: [after])
       }
       while let row = try rows.next() {
         if stop() { return }

@@ -194,6 +194,21 @@ public final class Timeline: Sendable {
       query, among: among, offset: max(0, offset), limit: limit, isCancelled: isCancelled)
   }
 
+  /// The first `limit` matches (all when nil) after the quote at index `after`, in timeline
+  /// order: the next page of a search, found from where the last one stopped. nil when
+  /// `isCancelled` returned true first.
+  public func quoteIndices(
+    matching query: QuoteQuery, after: Int, limit: Int?, isCancelled: () -> Bool
+  ) -> [Int]? {
+    if query.isEmpty {
+      let start = min(quotes.count, max(0, after + 1))
+      let end = limit.map { min(quotes.count, start + max(0, $0)) } ?? quotes.count
+      return Array(start..<end)
+    }
+    return store.searchQuotes(
+      query, among: nil, after: after, offset: 0, limit: limit, isCancelled: isCancelled)
+  }
+
   /// How many quotes match (among `among` when given); separate from the rows, as counting
   /// every match of a common word costs more than finding the first screenful.
   public func countQuotes(matching query: QuoteQuery, among: [Int]? = nil) -> Int {

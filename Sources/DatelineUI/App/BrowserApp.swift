@@ -17,9 +17,6 @@ public final class BrowserApp {
   private var outbox: [BrowserEffect] = []
   private var quitRequested = false
 
-  /// How many matches a background search shows before it has counted them all.
-  public static let firstRows = 500
-
   public init(
     timeline: Timeline, width: Int = 80, height: Int = 24, keymap: Keymap = .standard,
     glyphs: GlyphSet = .unicode, search engine: SearchEngine = .timeline, background: Bool = false
@@ -27,9 +24,7 @@ public final class BrowserApp {
     state = BrowserState(
       timeline: timeline, width: width, height: height, keymap: keymap, glyphs: glyphs)
     self.engine = engine
-    worker =
-      background
-      ? SearchWorker(timeline: timeline, engine: engine, firstRows: Self.firstRows) : nil
+    worker = background ? SearchWorker(timeline: timeline, engine: engine) : nil
   }
 
   deinit {
@@ -49,8 +44,11 @@ public final class BrowserApp {
     let effects: [BrowserEffect]
     if let worker {
       effects = state.apply(message).filter { effect in
-        guard case .search(let request) = effect else { return true }
-        worker.submit(request)
+        switch effect {
+        case .search(let request): worker.submit(request)
+        case .count(let request): worker.submitCount(request)
+        default: return true
+        }
         return false
       }
     } else {
@@ -128,8 +126,8 @@ public final class BrowserApp {
 }
 
 extension BrowserState {
-  /// Applies `message` and runs the searches it asks for at once, in order, feeding their
-  /// results back (what a synchronous app does); returns the other effects.
+  /// Applies `message` and runs the searches and counts it asks for at once, in order, feeding
+  /// their results back (what a synchronous app does); returns the other effects.
   @discardableResult
   public mutating func applyRunningSearches(
     _ message: BrowserMessage, engine: SearchEngine = .timeline
@@ -138,12 +136,29 @@ extension BrowserState {
     var others: [BrowserEffect] = []
     while !queue.isEmpty {
       for effect in apply(queue.removeFirst()) {
-        guard case .search(let request) = effect else {
+        switch effect {
+        case .search(let request):
+          let answer =
+            engine.answer(timeline, request, request.limit, { false })
+            ?? SearchAnswer(rows: [], isComplete: true)
+          if request.offset == 0 {
+            queue.append(
+              .searchResults(
+                generation: request.generation, rows: answer.rows,
+                count: answer.isComplete ? answer.rows.count : nil))
+          } else {
+            queue.append(
+              .searchPage(
+                generation: request.generation, offset: request.offset, rows: answer.rows,
+                isComplete: answer.isComplete))
+          }
+        case .count(let request):
+          if let count = engine.count(timeline, request, { false }) {
+            queue.append(.searchCount(generation: request.generation, count: count))
+          }
+        default:
           others.append(effect)
-          continue
         }
-        let rows = engine.allRows(timeline, request)
-        queue.append(.searchResults(generation: request.generation, rows: rows, count: rows.count))
       }
     }
     return others

@@ -26,7 +26,7 @@ public enum HeadlessSession {
     case .copy(let text): "Would copy: \(text)"
     case .open(let url): "Would open: \(url)"
     case .suspend: "Would suspend (fg resumes)"
-    case .search, .quit, .redraw: nil
+    case .search, .count, .quit, .redraw: nil
     }
   }
 

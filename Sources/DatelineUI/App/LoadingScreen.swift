@@ -29,17 +29,27 @@ public struct LoadingScreen: Sendable, Equatable {
     }
   }
 
-  /// "Building the store: 42% (1.2 of 2.9 MB), 120,000 quotes" or "Reading data/".
+  /// "Building the store: 42% (12.1 of 28.9 MB), 120,000 quotes", or without a known total
+  /// "Importing: 12.1 MB, 120,000 quotes"; "Reading the data…" before any progress.
   public var progressLine: String {
     guard let progress else { return "Reading the data…" }
     var parts: [String] = []
     if let total = progress.bytesTotal, total > 0 {
-      let percent = min(100, progress.bytesDone * 100 / total)
-      parts.append("\(percent)%")
+      let percent = min(100, max(0, progress.bytesDone) * 100 / total)
+      parts.append(
+        "\(percent)% (\(Self.megabytes(progress.bytesDone)) of \(Self.megabytes(total)) MB)")
+    } else if progress.bytesDone > 0 {
+      parts.append("\(Self.megabytes(progress.bytesDone)) MB")
     }
-    parts.append("\(Self.grouped(progress.quotes)) quotes")
-    return "\(progress.phase.prefix(1).uppercased() + progress.phase.dropFirst()): "
-      + parts.joined(separator: ", ")
+    parts.append("\(Self.grouped(progress.quotes)) quote\(progress.quotes == 1 ? "" : "s")")
+    let phase = progress.phase.isEmpty ? "Loading" : progress.phase
+    return "\(phase.prefix(1).uppercased() + phase.dropFirst()): " + parts.joined(separator: ", ")
+  }
+
+  /// Bytes as megabytes with one decimal: "12.1".
+  static func megabytes(_ bytes: Int) -> String {
+    let tenths = max(0, bytes) * 10 / 1_048_576
+    return "\(tenths / 10).\(tenths % 10)"
   }
 
   /// The fraction done, when the total is known.

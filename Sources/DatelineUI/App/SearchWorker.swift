@@ -1,38 +1,50 @@
 import DatelineModel
 import Foundation
 
-/// Runs search effects off the input loop, one at a time, newest first in importance: a new
-/// request makes every older one stale, and a stale search stops at its next look at
-/// `isCancelled` and posts nothing.
+/// Runs search effects off the input loop: rows on one queue, counts on another, so a page of
+/// rows never waits behind a count. A new request for a pane makes every older one for that
+/// pane stale, and a stale search stops at its next look at `isCancelled` and posts nothing.
 ///
-/// Each search answers in two steps when it can: the first `firstRows` matches at once
-/// (`count` nil), then all of them with the count. Finished answers wait in an inbox until the
-/// loop takes them with `takeResults()`.
+/// Finished answers wait in an inbox until the loop takes them with `takeResults()`.
 final class SearchWorker: @unchecked Sendable {
   private let lock = NSLock()
-  private let queue = DispatchQueue(label: "dateline.search", qos: .userInitiated)
+  private let rowsQueue = DispatchQueue(label: "dateline.search.rows", qos: .userInitiated)
+  private let countQueue = DispatchQueue(label: "dateline.search.count", qos: .utility)
   private let timeline: Timeline
   private let engine: SearchEngine
-  private let firstRows: Int
   // Guarded by `lock`.
-  private var latest = 0
+  /// The newest generation asked for each pane, by `Pane.rawValue`.
+  private var latest = [Int](repeating: 0, count: Pane.allCases.count)
   private var outstanding = 0
   private var inbox: [BrowserMessage] = []
+  private var stopped = false
 
-  /// How long the full count waits for the next key: 10 x 10 ms.
-  static let countDelaySlices = 10
+  /// How long a count waits for the next key before it starts: 5 x 10 ms, so a burst of keys
+  /// never spends a core on counts it would throw away.
+  static let countDelaySlices = 5
   static let sliceMicroseconds: UInt32 = 10_000
 
-  init(timeline: Timeline, engine: SearchEngine, firstRows: Int) {
+  init(timeline: Timeline, engine: SearchEngine) {
     self.timeline = timeline
     self.engine = engine
-    self.firstRows = firstRows
   }
 
-  /// Starts `request`; anything older still running is cancelled.
+  /// Starts `request` (rows); anything older for its pane still running is cancelled.
   func submit(_ request: SearchRequest) {
+    enqueue(request, on: rowsQueue) { self.runRows($0) }
+  }
+
+  /// Counts the matches of `request`, after the rows.
+  func submitCount(_ request: SearchRequest) {
+    enqueue(request, on: countQueue) { self.runCount($0) }
+  }
+
+  private func enqueue(
+    _ request: SearchRequest, on queue: DispatchQueue,
+    run: @escaping @Sendable (SearchRequest) -> Void
+  ) {
     lock.withLock {
-      latest = max(latest, request.generation)
+      latest[request.pane.rawValue] = max(latest[request.pane.rawValue], request.generation)
       outstanding += 1
     }
     queue.async { [self] in
@@ -43,7 +55,7 @@ final class SearchWorker: @unchecked Sendable {
 
   /// Forgets every request: nothing running posts again.
   func cancelAll() {
-    lock.withLock { latest = Int.max }
+    lock.withLock { stopped = true }
   }
 
   /// True while a search is running or queued, or answers wait to be taken.
@@ -59,38 +71,40 @@ final class SearchWorker: @unchecked Sendable {
     }
   }
 
-  private func isStale(_ generation: Int) -> Bool {
-    lock.withLock { latest != generation }
+  private func isStale(_ request: SearchRequest) -> Bool {
+    lock.withLock { stopped || latest[request.pane.rawValue] != request.generation }
   }
 
-  private func post(_ message: BrowserMessage, generation: Int) {
+  private func post(_ message: BrowserMessage, for request: SearchRequest) {
     lock.withLock {
-      if latest == generation { inbox.append(message) }
+      if !stopped, latest[request.pane.rawValue] == request.generation { inbox.append(message) }
     }
   }
 
-  private func run(_ request: SearchRequest) {
-    let generation = request.generation
-    let cancelled = { self.isStale(generation) }
-    guard !cancelled(),
-      let first = engine.answer(timeline, request, firstRows, cancelled)
+  private func runRows(_ request: SearchRequest) {
+    let cancelled = { self.isStale(request) }
+    guard !cancelled(), let answer = engine.answer(timeline, request, request.limit, cancelled)
     else { return }
-    if first.isComplete {
+    if request.offset == 0 {
       post(
-        .searchResults(generation: generation, rows: first.rows, count: first.rows.count),
-        generation: generation)
-      return
+        .searchResults(
+          generation: request.generation, rows: answer.rows,
+          count: answer.isComplete ? answer.rows.count : nil), for: request)
+    } else {
+      post(
+        .searchPage(
+          generation: request.generation, offset: request.offset, rows: answer.rows,
+          isComplete: answer.isComplete), for: request)
     }
-    post(
-      .searchResults(generation: generation, rows: first.rows, count: nil), generation: generation)
-    // Count only once typing pauses: a burst of keys never waits for a full count.
+  }
+
+  private func runCount(_ request: SearchRequest) {
+    let cancelled = { self.isStale(request) }
     for _ in 0..<Self.countDelaySlices {
       if cancelled() { return }
       usleep(Self.sliceMicroseconds)
     }
-    guard let all = engine.answer(timeline, request, nil, cancelled) else { return }
-    post(
-      .searchResults(generation: generation, rows: all.rows, count: all.rows.count),
-      generation: generation)
+    guard !cancelled(), let count = engine.count(timeline, request, cancelled) else { return }
+    post(.searchCount(generation: request.generation, count: count), for: request)
   }
 }

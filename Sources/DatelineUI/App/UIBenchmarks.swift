@@ -80,9 +80,10 @@ public enum UIBenchmarks {
   public struct TypingCost: Sendable {
     /// The update alone: the prompt shows the key (the search is only requested).
     public var echo: Duration
-    /// Update plus the first `BrowserApp.firstRows` matches: what a background search shows first.
+    /// Update plus the first rows the update asks for (a few screens): what a background
+    /// search shows first.
     public var firstRows: Duration
-    /// Update plus every match counted (what the synchronous headless mode waits for).
+    /// Update plus every match counted (the separate count that follows the rows).
     public var allRows: Duration
   }
 
@@ -106,10 +107,10 @@ public enum UIBenchmarks {
         echo.append(clock.now - start)
         for case .search(let request) in effects {
           start = clock.now
-          let answer = engine.answer(timeline, request, BrowserApp.firstRows, { false })
+          let answer = engine.answer(timeline, request, request.limit, { false })
           first.append(clock.now - start + echo[echo.count - 1])
           start = clock.now
-          let rows = engine.allRows(timeline, request)
+          let rows = engine.count(timeline, request, { false })
           all.append(clock.now - start + echo[echo.count - 1])
           // As while typing a burst: the screen has the first rows, the count comes later.
           if let answer {
@@ -143,7 +144,7 @@ public enum UIBenchmarks {
         lines.append(cost.description)
         let typing = measureTyping(timeline: timeline)
         lines.append(
-          "ui search keystroke  quotes=\(count)  echo=\(format(typing.echo))  first \(BrowserApp.firstRows) rows=\(format(typing.firstRows))  all rows+count=\(format(typing.allRows))  (medians)"
+          "ui search keystroke  quotes=\(count)  echo=\(format(typing.echo))  first rows=\(format(typing.firstRows))  count=\(format(typing.allRows))  (medians)"
         )
       } catch {
         lines.append(

@@ -5,8 +5,12 @@
 /// `BrowserApp` performs `.search` itself (in order, or on a background worker) and ends on
 /// `.quit`; everything else waits in `BrowserApp.takeEffects()` for the backend.
 public enum BrowserEffect: Hashable, Sendable {
-  /// Search a pane; answer with `.searchResults(generation:rows:count:)` for this generation.
+  /// Search a pane for a page of rows: the first (`offset` 0) answers with
+  /// `.searchResults(generation:rows:count:)`, a later one with `.searchPage`.
   case search(SearchRequest)
+  /// Count every match of a search whose first rows are shown; answer with `.searchCount`.
+  /// Separate from the rows, so a keystroke never waits for a count.
+  case count(SearchRequest)
   /// The user asked to quit.
   case quit
   /// Clear the terminal and repaint every cell (Ctrl-L).
@@ -31,11 +35,24 @@ public struct SearchRequest: Hashable, Sendable {
   public var query: String
   /// Timeline indices to search among, in display order; nil means all of them.
   public var domain: [Int]?
+  /// Matches already shown: this request asks for the ones after them.
+  public var offset: Int
+  /// The timeline index of the last match shown (with `offset` > 0): quotes are in timeline
+  /// order, so the store resumes after it instead of finding the first `offset` again.
+  public var after: Int?
+  /// How many matches to find; nil for all of them.
+  public var limit: Int?
 
-  public init(generation: Int, pane: Pane, query: String, domain: [Int]?) {
+  public init(
+    generation: Int, pane: Pane, query: String, domain: [Int]?, offset: Int = 0,
+    after: Int? = nil, limit: Int? = nil
+  ) {
     self.generation = generation
     self.pane = pane
     self.query = query
     self.domain = domain
+    self.offset = offset
+    self.after = after
+    self.limit = limit
   }
 }

@@ -228,21 +228,38 @@ public struct BrowserState: Sendable {
   }
 
   /// Applies `pane`'s search to its focus rows at once (after a focus change, or restoring a
-  /// view): the rows must be right before the update returns. Any search still running for an
-  /// older query of the pane becomes stale.
+  /// view): the first rows must be right before the update returns; the count follows as a
+  /// `.count` effect when they are not every match. Any search still running for an older
+  /// query of the pane becomes stale.
   mutating func refreshSearch(_ pane: Pane, keepSelection: Bool) {
     let kept = keepSelection ? selectedIndex(pane) : nil
     let generation = search.nextGeneration(for: pane)
     search[pane].answeredGeneration = generation
     search[pane].shownQuery = search[pane].query
     search[pane].isCounting = false
+    search[pane].isComplete = true
+    search[pane].isFetchingMore = false
     let context = contextRows[pane.rawValue]
+    search[pane].requestDomain = context.domain
     if QuoteQuery(search[pane].query).isEmpty {
       setRows(pane, context)
+      search[pane].total = context.count
     } else {
       let request = SearchRequest(
-        generation: generation, pane: pane, query: search[pane].query, domain: context.domain)
-      setRows(pane, .subset(SearchEngine.timeline.allRows(timeline, request)))
+        generation: generation, pane: pane, query: search[pane].query, domain: context.domain,
+        limit: pageLimit(pane))
+      let answer =
+        SearchEngine.timeline.answer(timeline, request, request.limit, { false })
+        ?? SearchAnswer(rows: [], isComplete: true)
+      setRows(pane, .subset(answer.rows))
+      if answer.isComplete {
+        search[pane].total = answer.rows.count
+      } else {
+        search[pane].total = nil
+        search[pane].isComplete = false
+        search[pane].isCounting = true
+        pendingEffects.append(.count(request))
+      }
     }
     updateSuggestion(pane)
     var list = list(pane)
@@ -252,11 +269,14 @@ public struct BrowserState: Sendable {
     clampAll()
   }
 
-  /// Asks for the rows of the query being typed, as a `.search` effect, so typing never waits
-  /// for the search: the prompt shows the new query at once, the rows when they arrive.
+  /// Asks for the first rows of the query being typed, as a `.search` effect, so typing never
+  /// waits for the search: the prompt shows the new query at once, the rows when they arrive.
+  /// Only a few screens of rows are asked for; more follow as the list scrolls, and the count
+  /// after the rows.
   ///
-  /// When the query only narrows the one the shown rows answer (and they are complete), every
-  /// match is among those rows, so only they are searched: typing gets faster as results shrink.
+  /// When the query only narrows the one the shown rows answer (and they are every match),
+  /// every match is among those rows, so only they are searched: typing gets faster as results
+  /// shrink.
   mutating func requestRows(_ pane: Pane) {
     let generation = search.nextGeneration(for: pane)
     let query = search[pane].query
@@ -264,6 +284,10 @@ public struct BrowserState: Sendable {
       search[pane].answeredGeneration = generation
       search[pane].shownQuery = query
       search[pane].isCounting = false
+      search[pane].isComplete = true
+      search[pane].isFetchingMore = false
+      search[pane].requestDomain = contextRows[pane.rawValue].domain
+      search[pane].total = contextRows[pane.rawValue].count
       setRows(pane, contextRows[pane.rawValue])
       updateSuggestion(pane)
       setList(pane, ListState())
@@ -273,19 +297,31 @@ public struct BrowserState: Sendable {
     var domain = contextRows[pane.rawValue].domain
     // Over the whole story, a large previous result is slower to pass to the store than its
     // index is to ask again; a few rows, or a focus's rows, are checked one by one.
-    if !search[pane].isCounting, Self.onlyNarrows(from: search[pane].shownQuery, to: query),
+    if search[pane].isComplete, Self.onlyNarrows(from: search[pane].shownQuery, to: query),
       case .subset(let current) = rows(pane), current.count <= Self.narrowingLimit || domain != nil
     {
       domain = current
     }
+    search[pane].requestDomain = domain
     pendingEffects.append(
-      .search(SearchRequest(generation: generation, pane: pane, query: query, domain: domain)))
+      .search(
+        SearchRequest(
+          generation: generation, pane: pane, query: query, domain: domain,
+          limit: pageLimit(pane))))
   }
 
   /// The most rows a narrowing search checks one by one instead of asking the index again.
   static let narrowingLimit = 2_000
 
-  /// Shows a search's rows if they answer a pane's newest request; drops them otherwise.
+  /// How many rows one search request asks for: a few screens of the pane.
+  func pageLimit(_ pane: Pane) -> Int {
+    max(Self.minimumPage, 3 * layout.viewport(for: pane))
+  }
+
+  static let minimumPage = 64
+
+  /// Shows a search's first rows if they answer a pane's newest request; drops them otherwise.
+  /// When they are not every match, asks for the count.
   mutating func receiveSearchResults(generation: Int, rows newRows: [Int], count: Int?) {
     guard let pane = search.pane(awaiting: generation) else { return }
     let firstAnswer = search[pane].answeredGeneration != generation
@@ -293,6 +329,9 @@ public struct BrowserState: Sendable {
     search[pane].answeredGeneration = generation
     search[pane].shownQuery = search[pane].query
     search[pane].isCounting = count == nil
+    search[pane].isComplete = count != nil
+    search[pane].total = count
+    search[pane].isFetchingMore = false
     setRows(pane, .subset(newRows))
     updateSuggestion(pane)
     var list = list(pane)
@@ -303,6 +342,62 @@ public struct BrowserState: Sendable {
     }
     setList(pane, list)
     clampAll()
+    if count == nil {
+      pendingEffects.append(
+        .count(
+          SearchRequest(
+            generation: generation, pane: pane, query: search[pane].shownQuery,
+            domain: search[pane].requestDomain)))
+    }
+  }
+
+  /// Appends the next rows of the shown search, if they continue the rows shown.
+  mutating func receiveSearchPage(generation: Int, offset: Int, rows more: [Int], isComplete: Bool)
+  {
+    guard let pane = search.pane(awaiting: generation),
+      search[pane].answeredGeneration == generation, !search[pane].isComplete,
+      case .subset(let current) = rows(pane), offset == current.count
+    else { return }
+    search[pane].isFetchingMore = false
+    setRows(pane, .subset(current + more))
+    if isComplete {
+      search[pane].isComplete = true
+      search[pane].isCounting = false
+      search[pane].total = current.count + more.count
+    }
+    clampAll()
+  }
+
+  /// The count of the shown search's matches.
+  mutating func receiveSearchCount(generation: Int, count: Int) {
+    guard let pane = search.pane(awaiting: generation),
+      search[pane].answeredGeneration == generation
+    else { return }
+    search[pane].total = count
+    search[pane].isCounting = false
+    if count <= rows(pane).count { search[pane].isComplete = true }
+    updateSuggestion(pane)
+  }
+
+  /// Asks for the next rows of each pane whose search has more, once its list comes within
+  /// two screens of the rows it has.
+  mutating func fetchMoreIfNeeded() {
+    for pane in Pane.allCases {
+      let paneSearch = search[pane]
+      guard !paneSearch.shownQuery.isEmpty, !paneSearch.isSearching, !paneSearch.isComplete,
+        !paneSearch.isFetchingMore, case .subset(let current) = rows(pane)
+      else { continue }
+      let viewport = max(1, layout.viewport(for: pane))
+      let list = shownList(pane)
+      guard max(list.top, list.selected) + 2 * viewport >= current.count else { continue }
+      search[pane].isFetchingMore = true
+      pendingEffects.append(
+        .search(
+          SearchRequest(
+            generation: paneSearch.generation, pane: pane, query: paneSearch.shownQuery,
+            domain: paneSearch.requestDomain, offset: current.count, after: current.last,
+            limit: pageLimit(pane))))
+    }
   }
 
   /// When a quote search finds nothing and one of its words starts a speaker's name, the

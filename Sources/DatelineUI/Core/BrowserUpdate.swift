@@ -21,12 +21,22 @@ extension BrowserState {
   }
 
   mutating func applyMessage(_ message: BrowserMessage) {
-    if case .searchResults(let generation, let rows, let count) = message {
-      // Not an action: the bottom line's message stays.
+    switch message {
+    // Not actions: the bottom line's message stays.
+    case .searchResults(let generation, let rows, let count):
       receiveSearchResults(generation: generation, rows: rows, count: count)
-      refreshDetail()
-      refreshTimeStrip()
+      refreshDerived()
       return
+    case .searchPage(let generation, let offset, let rows, let isComplete):
+      receiveSearchPage(generation: generation, offset: offset, rows: rows, isComplete: isComplete)
+      refreshDerived()
+      return
+    case .searchCount(let generation, let count):
+      receiveSearchCount(generation: generation, count: count)
+      refreshDerived()
+      return
+    default:
+      break
     }
     self.message = nil
     switch message {
@@ -67,13 +77,20 @@ extension BrowserState {
       clampHelp()
     case .unbound(let key):
       self.message = "\(KeyNotation.label(key)) does nothing here; press \(keyName(.help)) for help"
-    case .searchResults:
+    case .searchResults, .searchPage, .searchCount:
       break  // handled above
     case .note(let text):
       self.message = text
     }
+    refreshDerived()
+  }
+
+  /// What follows any change: the detail pane's facts, the time strip, and the next rows of a
+  /// search scrolled towards the end of those it has.
+  mutating func refreshDerived() {
     refreshDetail()
     refreshTimeStrip()
+    fetchMoreIfNeeded()
   }
 
   // MARK: Actions
@@ -342,11 +359,11 @@ extension BrowserState {
     let searched = search[search.pane]
     if searched.isPending {
       message =
-        "Searching for more matches…; \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through them"
+        "Counting the matches…; \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through them"
     } else if let suggestion = searched.suggestion {
       message = "No quotes contain \"\(query)\"; try \(suggestion)"
     } else {
-      let count = rows(search.pane).count
+      let count = max(rows(search.pane).count, searched.total ?? 0)
       message =
         "\(count) \(Self.noun(search.pane, count: count)) match; \(keyName(.nextMatch))/\(keyName(.previousMatch)) step through them"
     }

@@ -12,6 +12,15 @@ public struct PaneSearch: Hashable, Sendable {
   public internal(set) var shownQuery = ""
   /// True when the shown rows are the first matches only and the rest are being counted.
   public internal(set) var isCounting = false
+  /// True when the shown rows are every match; false while more can be fetched as the list
+  /// scrolls (only the rows near the screen are ever asked for).
+  public internal(set) var isComplete = true
+  /// How many matches the shown query has, once counted (the rows may be fewer).
+  public internal(set) var total: Int?
+  /// True while a request for the next rows is out.
+  var isFetchingMore = false
+  /// The domain of the newest request (nil: everything), which its pages and count share.
+  var requestDomain: [Int]?
   /// When no quote matches: the query with a word that names a speaker made `@name`.
   public internal(set) var suggestion: String?
 

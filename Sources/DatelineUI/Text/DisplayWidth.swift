@@ -4,6 +4,8 @@
 enum DisplayWidth {
   /// Columns a grapheme takes: 0, 1 or 2.
   static func of(_ character: Character) -> Int {
+    // Most text is ASCII: one column, none for a control character.
+    if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if isZeroWidth(first) {

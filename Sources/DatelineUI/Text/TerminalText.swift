@@ -61,6 +61,8 @@ public enum TerminalText {
 
   /// Display columns of a (sanitized) string.
   public static func width(of text: some StringProtocol) -> Int {
+    // Printable ASCII, the common case, is one column a byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var total = 0
     for character in text {
       total += DisplayWidth.of(character)

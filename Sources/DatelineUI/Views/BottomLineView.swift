@@ -16,11 +16,16 @@ enum BottomLineView {
     guard !rect.isEmpty else { return }
     grid.fill(rect, with: Cell(" ", style: Theme.hint))
     if state.search.isEditing {
-      let count = state.rows(state.search.pane).count
-      // The prompt echoes every key at once; the count follows when the search has answered.
+      let paneSearch = state.search[state.search.pane]
+      let shown = state.rows(state.search.pane).count
+      let count = max(shown, paneSearch.total ?? shown)
+      // The prompt echoes every key at once; the rows follow when the search has answered,
+      // and the count after them.
       let matches =
-        state.search.isSearching || state.search.isCounting
-        ? "… matches" : "\(count) match\(count == 1 ? "" : "es")"
+        paneSearch.isSearching
+        ? "… matches"
+        : paneSearch.isCounting
+          ? "≥ \(shown + 1) matches, counting…" : "\(count) match\(count == 1 ? "" : "es")"
       let prompt = state.keymap.prompt
       let keep = prompt.keys(for: .submit).first.map(KeyNotation.label) ?? "(unbound)"
       let restore = prompt.keys(for: .cancel).first.map(KeyNotation.label) ?? "(unbound)"

@@ -4,10 +4,16 @@
 enum PaneTitleView {
   static func position(_ pane: Pane, _ state: BrowserState) -> String {
     let count = state.rows(pane).count
-    if state.search[pane].isPending {
+    let paneSearch = state.search[pane]
+    if paneSearch.isSearching {
       return count == 0 ? "0/…" : "\(state.list(pane).selected + 1)/…"
     }
-    return count == 0 ? "0/0" : "\(state.list(pane).selected + 1)/\(count)"
+    if paneSearch.isCounting {
+      // The first rows are shown; the count follows.
+      return "\(state.list(pane).selected + 1)/≥\(count + 1)"
+    }
+    let total = max(count, paneSearch.isComplete ? count : paneSearch.total ?? count)
+    return count == 0 ? "0/0" : "\(state.list(pane).selected + 1)/\(total)"
   }
 
   /// Items scrolled out of view above and below the pane's rows.
@@ -16,7 +22,12 @@ enum PaneTitleView {
     let geometry = state.geometry(pane)
     let viewport = state.layout.viewport(for: pane)
     let above = geometry.items(beforeDisplayRow: list.top)
-    let below = geometry.count - geometry.items(beforeDisplayRow: list.top + viewport)
+    var below = geometry.count - geometry.items(beforeDisplayRow: list.top + viewport)
+    // Matches counted but not fetched yet are below too.
+    let paneSearch = state.search[pane]
+    if !paneSearch.isSearching, !paneSearch.isComplete, let total = paneSearch.total {
+      below += max(0, total - geometry.count)
+    }
     return (above, max(0, below))
   }
 

@@ -1,0 +1,50 @@
+import DatelineModel
+import Testing
+
+@testable import DatelineIngest
+
+/// Events from statements and acts the article does not date, the day they take from the
+/// story, and the quotes tied to them.
+struct EventBuilderTests {
+  static let text = """
+    date 2025-03-03
+
+    Mayor Lina Holt said on Monday that the Tern Bridge would reopen on Friday.
+
+    Council member Omar Reyes criticized the plan.
+
+    "It is too soon," Reyes said.
+
+    Reyes said Holt told him that she would resign. Analysts think the vote could fail within weeks.
+    """
+
+  @Test func undatedStatementsAndNestedReportsBecomeEvents() throws {
+    let analysis = ArticleAnalysis(text: Self.text)
+    let events = analysis.events.map {
+      "\($0.resolved?.value.description ?? "-") \($0.status.rawValue) \($0.headline)"
+    }
+    #expect(events.contains("2025-03-03 occurred Holt said the Tern Bridge would reopen"))
+    #expect(events.contains("2025-03-07 scheduled The Tern Bridge would reopen"))
+    #expect(events.contains("2025-03-03 occurred Reyes criticized the plan"))
+    #expect(events.contains("../2025-03-03 occurred Holt would resign"))
+    #expect(
+      events.contains { $0.hasSuffix("predicted Analysts think the vote could fail") }, "\(events)")
+    // The quote after Reyes's criticism was said there; each summary is its sentence.
+    let criticism = try #require(analysis.events.firstIndex { $0.headline.hasPrefix("Reyes") })
+    #expect(analysis.quoteEvents == [criticism])
+    #expect(analysis.events[criticism].summary == "Council member Omar Reyes criticized the plan.")
+  }
+
+  @Test func aQuotationAloneIsNoEventAndAQuoteAfterAnotherSpeakersEventIsTiedToNone() {
+    let analysis = ArticleAnalysis(
+      text: """
+        date 2025-03-03
+
+        Judge Ida Marsh blocked the map on Monday.
+
+        "We will appeal," said Tom Vale, the state's lawyer.
+        """)
+    #expect(analysis.events.count == 1)
+    #expect(analysis.quoteEvents == [nil])
+  }
+}
