@@ -400,7 +400,8 @@ final class SpeakerFinder {
       var nameAt = start + 1
       while nameAt < min(paragraphEnd, start + 7) {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
-          return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
+          let person = describedPerson(after: nameAt, besides: speaker, paragraphEnd: paragraphEnd)
+          return (person ?? speaker, article.tokens[start].lower, 0.95, "named after the verb")
         }
         guard article.tokens[nameAt].kind == .word || article.tokens[nameAt].kind == .number,
           !article.tokens[nameAt].lower.equals("that"),
@@ -416,6 +417,44 @@ final class SpeakerFinder {
       return (speaker, "according to", 0.9, "according to")
     }
     return nil
+  }
+
+  /// `said former Obama adviser David Axelrod`, `said Priorities spokesman Justin Barasky`: the
+  /// first name after the verb only describes the speaker, who is the person named after a
+  /// word of description. Returns that person, or nil when the phrase names no other.
+  func describedPerson(after first: Int, besides speaker: Int, paragraphEnd: Int) -> Int? {
+    var index = first
+    var described = false
+    let limit = min(paragraphEnd, first + 10)
+    while index < limit {
+      let token = article.tokens[index]
+      let mentionIndex = finder.mentionCovering[index]
+      if mentionIndex >= 0 {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if mention.entity != speaker, mention.first == index, described,
+          finder.entities[mention.entity].kind == .person
+        {
+          return mention.entity
+        }
+        if article.tokens[mention.last].isPossessive { described = true }
+        index = max(index, mention.last) + 1
+        continue
+      }
+      guard token.kind == .word, token.quote < 0, !token.lower.equals("and"),
+        !token.lower.equals("or"), !token.lower.equals("who"), !token.lower.equals("that"),
+        !Self.isPronoun(token.lower)
+      else { return nil }
+      if !token.isCapitalized { described = true }
+      index += 1
+    }
+    return nil
+  }
+
+  /// A mention that is the object of a preposition: "chair of the Platform Committee".
+  func isObjectOfPreposition(_ mention: Mention) -> Bool {
+    var before = mention.first - 1
+    if before >= 0, article.tokens[before].lower.equals("the") { before -= 1 }
+    return before >= 0 && Self.prepositions.contains(article.tokens[before].lower)
   }
 
   /// The speaker of a paragraph that ends with a colon after a speech verb ("Trump wrote:"),
@@ -692,18 +731,29 @@ final class SpeakerFinder {
     if index >= floor, article.tokens[index].lower.equals(",") {
       if let mention = finder.appositionClosing[index] {
         index = finder.mentions[mention].last
-      } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0 {
+      } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0,
+        !isObjectOfPreposition(finder.mentions[Int(finder.mentionEndingAt[index - 1])])
+      {
         index -= 1  // "Estmark's foreign minister, Pavel Adamek, said"
       } else {
-        // "Nwosu, who will run the clinic, said": skip a clause between commas.
+        // "Nwosu, who will run the clinic, said", "Cummings (D-Md.), chair of the Platform
+        // Committee, said": skip a clause between commas (and a bracket before it).
         var opening = index - 1
         while opening > floor, index - opening < 16, !article.tokens[opening].lower.equals(",") {
           opening -= 1
         }
-        if opening > floor, article.tokens[opening].lower.equals(","),
-          finder.mentionEndingAt[opening - 1] >= 0
+        var name = opening - 1
+        if name > floor, article.tokens[name].lower.equals(")") {
+          var bracket = name - 1
+          while bracket > floor, name - bracket < 8, !article.tokens[bracket].lower.equals("(") {
+            bracket -= 1
+          }
+          if article.tokens[bracket].lower.equals("(") { name = bracket - 1 }
+        }
+        if opening > floor, article.tokens[opening].lower.equals(","), name >= floor,
+          finder.mentionEndingAt[name] >= 0
         {
-          index = opening - 1
+          index = name
         }
       }
     }
