@@ -131,7 +131,7 @@ final class StoreImportOutput: ImportOutput {
 
   func finish() throws(DatasetLoadError) { _ = try builder.finish() }
 
-  func discard() {}
+  func discard() { builder.discard() }
 }
 
 /// Writes an import's `.json` output or an export with the project's one atomic writer (links

@@ -146,6 +146,48 @@ enum QuotebankLines {
     #expect(throws: Never.self) { try Timeline.check(dataset) }
   }
 
+  /// Sites come from the host of the first URL: lower case, without user or port; an address
+  /// without a valid host cites Quotebank.
+  @Test func aSiteIsTheHostOfTheFirstURL() {
+    let cases: [(String, String?)] = [
+      ("https://www.Example.com:8080/a?b", "www.example.com"),
+      ("http://user:pw@host.org/x#y", "host.org"),
+      ("https://bad_host.com/", nil),
+      ("news.example", "news.example"),
+      ("https:///path", nil),
+      ("https://dé.example/ünï", "dé.example"),
+      ("https://a.b?c=d://e", "a.b"),
+      ("", nil),
+    ]
+    for (url, host) in cases {
+      #expect(QuotebankMapper.host(of: url) == host, "\(url)")
+    }
+  }
+
+  /// An import's first pass skips the quotes by blanking their array: everything else parses
+  /// to the same items at the same lines and columns, and odd text inside quotes (brackets,
+  /// escaped quotation marks, a key named "quotes") cannot mislead the scan.
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func skippingQuotesKeepsEverythingElseWhereItWas(seed: UInt64) {
+    var dataset = RandomDataset.make(seed: seed, quotes: 12)
+    dataset.quotes[0].text = "a ] b } c \\\" \"quotes\": [ ,"
+    let bytes = DatasetWriter.utf8(dataset)
+    let blanked = DatasetStream.withoutQuotes(bytes)
+    #expect(blanked.count == bytes.count)
+    #expect(blanked != bytes)
+    let (whole, _, wholeFailed) = DatasetLoader.parse(bytes: bytes, path: "x.json")
+    let (skipped, _, skippedFailed) = DatasetLoader.parse(bytes: blanked, path: "x.json")
+    #expect(!wholeFailed && !skippedFailed)
+    var expected = whole.dataset
+    expected.quotes = []
+    #expect(skipped.dataset == expected)
+    #expect(skipped.events.map(\.object) == whole.events.map(\.object))
+    #expect(skipped.relations.map(\.object) == whole.relations.map(\.object))
+    // Not an object, or cut short: nothing is blanked.
+    #expect(DatasetStream.quoteSpans(Array("[1, 2]".utf8)).isEmpty)
+    #expect(DatasetStream.quoteSpans(Array(bytes.dropLast(40))).isEmpty)
+  }
+
   @Test func quotesWithoutURLsCiteQuotebank() throws {
     let (dataset, _, _) = try importing(
       QuotebankLines.line("q1", "one", speaker: "A B", urls: []) + "\n")
@@ -366,5 +408,53 @@ enum QuotebankLines {
     // The Quotebank speaker named "trump" does not take the dataset's id.
     #expect(merged.quotes.last?.speaker == "trump-2")
     #expect(throws: Never.self) { try Timeline.check(merged) }
+  }
+}
+
+/// A store import that fails after some chunks were written (a truncated file, a repeated id)
+/// names where, leaves the previous store as it was, and leaves no temporary file.
+@Suite struct StoreImportFailureTests {
+  static func leftovers(_ directory: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.contains(".dateline-tmp-")
+    }
+  }
+
+  @Test(arguments: ["truncated", "repeated"])
+  func aFailureAfterSomeChunksLosesNothing(kind: String) throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let store = scratch.url.appendingPathComponent("out.sqlite").path
+    let previous = StoreBuilder(path: store)
+    try previous.add(RandomDataset.make(seed: 2, quotes: 5))
+    _ = try previous.finish()
+    let before = try Data(contentsOf: URL(fileURLWithPath: store))
+
+    var lines = (0..<30).map { QuotebankLines.line("q\($0)", "words \($0)", speaker: "S\($0 % 4)") }
+    if kind == "truncated" {
+      lines.append(String(QuotebankLines.line("q30", "cut", speaker: "S1").prefix(40)))
+    } else {
+      lines.append(QuotebankLines.line("q3", "again", speaker: "S1") + "\n")
+    }
+    let input = try scratch.write("quotes.jsonl", lines.joined(separator: "\n"))
+    var importer = Importer()
+    importer.chunkSize = 4
+    let builder = StoreBuilder(path: store)
+    do {
+      _ = try importer.run(inputs: [input], into: builder)
+      _ = try builder.finish()
+      Issue.record("the import succeeded")
+    } catch {
+      builder.discard()
+      let diagnostic = error.diagnostics.first
+      #expect(diagnostic?.path == input)
+      #expect(diagnostic?.line == 31)
+      #expect(
+        diagnostic?.message.contains(kind == "truncated" ? "truncated" : "already imported")
+          == true,
+        "\(error)")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: store)) == before)
+    #expect(try Self.leftovers(scratch.url) == [])
   }
 }

@@ -105,13 +105,15 @@ public enum DatasetStream {
       total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
     }
 
-    // Pass 1: syntax and shape of every file; everything but the quotes kept.
+    // Pass 1: syntax and shape of every file; everything but the quotes kept. An import skips
+    // the quotes here (they are read, checked and handed on in pass 2, and their ids compared
+    // there); a validation reads them too, to report every problem of every file.
     var skeleton = LocatedDataset()
     var firstQuote: [String: QuoteSpot] = [:]
     var quoteCount = 0
     var bytesDone = 0
     for (fileIndex, file) in files.enumerated() {
-      guard var located = parse(file, into: &diagnostics) else {
+      guard var located = parse(file, into: &diagnostics, skippingQuotes: !collectAll) else {
         unreadable = true
         continue
       }
@@ -148,7 +150,9 @@ public enum DatasetStream {
     summary.count(first)
     if let sink, diagnostics.isEmpty { try sink.add(first) }
 
-    // Pass 2: the quotes, one file at a time.
+    // Pass 2: the quotes, one file at a time. Without pass 1's list of first places, repeats are
+    // found here: the first place of each id, by a 64-bit hash of it.
+    var seen: [UInt64: QuoteSpot] = [:]
     bytesDone = 0
     for (fileIndex, file) in files.enumerated() {
       var ignored: [Diagnostic] = []
@@ -171,13 +175,23 @@ public enum DatasetStream {
           report("the quote has an empty id; give it a short unique id such as \"quote-1\"")
         } else if let holder = checker.holder(of: quote.id) {
           report(duplicate(quote.id, holder))
-        } else if let spot = firstQuote[quote.id],
-          spot.file != Int32(fileIndex) || spot.line != Int32(clamping: position.line)
-            || spot.column != Int32(clamping: position.column)
-        {
-          report(
-            duplicate(quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)")
-          )
+        } else {
+          let here = QuoteSpot(
+            file: Int32(fileIndex), line: Int32(clamping: position.line),
+            column: Int32(clamping: position.column))
+          var first = firstQuote[quote.id]
+          if collectAll == false {
+            let key = QuotebankMapper.hash(quote.id)
+            first = seen[key]
+            if first == nil { seen[key] = here }
+          }
+          if let spot = first,
+            spot.file != here.file || spot.line != here.line || spot.column != here.column
+          {
+            report(
+              duplicate(
+                quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)"))
+          }
         }
       }
       let checked = checker.checkQuotes(
@@ -197,15 +211,113 @@ public enum DatasetStream {
     return summary
   }
 
+  /// The top-level `"quotes"` values of a dataset file, brackets included: a structural scan
+  /// (strings, escapes, nesting), no parsing. Empty when the file is not an object or the scan
+  /// loses its way (the parser then reads the file whole and reports what is wrong).
+  static func quoteSpans(_ bytes: [UInt8]) -> [Range<Int>] {
+    var index = 0
+    let count = bytes.count
+    func skipSpace() {
+      while index < count,
+        bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
+          || bytes[index] == 0x09
+      {
+        index += 1
+      }
+    }
+    /// Moves past the string starting at `index`; false when it does not end.
+    func skipString() -> Bool {
+      index += 1
+      while index < count {
+        switch bytes[index] {
+        case UInt8(ascii: "\\"): index += 2
+        case UInt8(ascii: "\""):
+          index += 1
+          return true
+        default: index += 1
+        }
+      }
+      return false
+    }
+    /// Moves past one value (of any kind); false when it does not end.
+    func skipValue() -> Bool {
+      var depth = 0
+      while index < count {
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+          guard skipString() else { return false }
+          if depth == 0 { return true }
+          continue
+        case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+          if depth == 0 { return true }
+          depth -= 1
+          if depth == 0 {
+            index += 1
+            return true
+          }
+        case UInt8(ascii: ","):
+          if depth == 0 { return true }
+        default: break
+        }
+        index += 1
+      }
+      return depth == 0
+    }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+    skipSpace()
+    guard index < count, bytes[index] == UInt8(ascii: "{") else { return [] }
+    index += 1
+    var spans: [Range<Int>] = []
+    let quotesKey = Array("\"quotes\"".utf8)
+    while true {
+      skipSpace()
+      guard index < count, bytes[index] == UInt8(ascii: "\"") else { return [] }
+      let keyStart = index
+      guard skipString() else { return [] }
+      let isQuotes = bytes[keyStart..<index].elementsEqual(quotesKey)
+      skipSpace()
+      guard index < count, bytes[index] == UInt8(ascii: ":") else { return [] }
+      index += 1
+      skipSpace()
+      let valueStart = index
+      guard valueStart < count, skipValue() else { return [] }
+      if isQuotes && bytes[valueStart] == UInt8(ascii: "[") && bytes[index - 1] == UInt8(ascii: "]")
+      {
+        spans.append(valueStart..<index)
+      }
+      skipSpace()
+      guard index < count else { return [] }
+      if bytes[index] == UInt8(ascii: "}") { return spans }
+      guard bytes[index] == UInt8(ascii: ",") else { return [] }
+      index += 1
+    }
+  }
+
+  /// The file with its quotes arrays emptied (`[` and `]` kept, everything between made spaces
+  /// but line breaks), so lines and columns of everything else stay where they were.
+  static func withoutQuotes(_ bytes: [UInt8]) -> [UInt8] {
+    let spans = quoteSpans(bytes)
+    guard !spans.isEmpty else { return bytes }
+    var copy = bytes
+    for span in spans where span.count >= 2 {
+      for index in (span.lowerBound + 1)..<(span.upperBound - 1)
+      where copy[index] != 0x0A && copy[index] != 0x0D {
+        copy[index] = 0x20
+      }
+    }
+    return copy
+  }
+
   private static func duplicate(_ id: String, _ holder: String) -> String {
     "duplicate id '\(id)': already used by \(holder); give each source, actor, event and quote its own id"
   }
 
   /// One file, read and decoded; nil (with the reason in `diagnostics`) when it cannot be read
   /// or is not JSON.
-  private static func parse(_ file: String, into diagnostics: inout [Diagnostic])
-    -> LocatedDataset?
-  {
+  private static func parse(
+    _ file: String, into diagnostics: inout [Diagnostic], skippingQuotes: Bool = false
+  ) -> LocatedDataset? {
     // RegularFile never blocks (a FIFO is refused) and names what it could not read.
     let data: [UInt8]
     switch RegularFile.read(file) {
@@ -218,7 +330,8 @@ public enum DatasetStream {
             ? "cannot open the file; check that it exists and is readable" : problem.message))
       return nil
     }
-    let (located, problems, isSyntaxError) = DatasetLoader.parse(bytes: data, path: file)
+    let (located, problems, isSyntaxError) = DatasetLoader.parse(
+      bytes: skippingQuotes ? withoutQuotes(data) : data, path: file)
     diagnostics += problems
     if isSyntaxError { return nil }
     var result = located

@@ -105,6 +105,8 @@ public struct QuotebankMapper: Sendable {
 
   /// "https://www.example.com/a/b?c" -> "www.example.com" (lower case, no port or user).
   static func host(of url: String) -> String? {
+    // Nearly every address is ASCII: read its bytes (a million quotes have several each).
+    if let host = asciiHost(of: url) { return host.isEmpty ? nil : host }
     var rest = Substring(url)
     if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
     if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
@@ -116,6 +118,43 @@ public struct QuotebankMapper: Sendable {
     guard !host.isEmpty, host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" })
     else { return nil }
     return host
+  }
+
+  /// `host(of:)` for an ASCII address: "" when it has no valid host, nil when it is not ASCII.
+  private static func asciiHost(of url: String) -> String? {
+    let bytes = url.utf8
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let all = Array(bytes)
+    var start = 0
+    if all.count >= 3 {
+      for index in 0...(all.count - 3)
+      where all[index] == UInt8(ascii: ":") && all[index + 1] == UInt8(ascii: "/")
+        && all[index + 2] == UInt8(ascii: "/")
+      {
+        start = index + 3
+        break
+      }
+    }
+    var end = start
+    while end < all.count, all[end] != UInt8(ascii: "/"), all[end] != UInt8(ascii: "?"),
+      all[end] != UInt8(ascii: "#")
+    {
+      end += 1
+    }
+    if let at = all[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+    if let colon = all[start..<end].lastIndex(of: UInt8(ascii: ":")) { end = colon }
+    var host: [UInt8] = []
+    host.reserveCapacity(end - start)
+    for byte in all[start..<end] {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): host.append(byte + 32)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "."), UInt8(ascii: "-"):
+        host.append(byte)
+      default: return ""
+      }
+    }
+    return String(decoding: host, as: UTF8.self)
   }
 
   /// "Emmanuel Macron" -> "emmanuel-macron": lower-case letters and digits, runs of anything

@@ -14,7 +14,11 @@ import GRDB
 /// stops the build. A file store is written beside its target with `AtomicFileWriter` (a
 /// temporary name recognised as stale, removed on SIGINT/SIGTERM/SIGHUP) and renamed into place
 /// only when complete, so a failed or interrupted build leaves any previous store intact.
-public final class StoreBuilder {
+///
+/// A file build checks and writes each chunk on a thread of its own while the caller reads the
+/// next one (at most two chunks wait), so reading and writing share the machine's cores; a
+/// problem found there is thrown by the next `add` or by `finish`. Call it from one thread.
+public final class StoreBuilder: @unchecked Sendable {
   private let path: String?
   private var output: AtomicFileWriter?
   private var queue: DatabaseQueue?
@@ -30,14 +34,23 @@ public final class StoreBuilder {
   private var sourceOrder: [String: Int] = [:]
   private var quoteCounts: [String: Int] = [:]
   private var quoteCount = 0
-  private var failure: DatasetLoadError?
+  private var failure: DatasetLoadError? {
+    get { failureBox.withLock { $0 } }
+    set { failureBox.withLock { $0 = newValue } }
+  }
+  private let failureBox = Locked<DatasetLoadError?>(nil)
   private var finished = false
+  /// Where a file build's chunks are checked and written, in order; nil in memory.
+  private let worker: DispatchQueue?
+  private let waiting = DispatchSemaphore(value: 2)
 
   /// A builder for a store at `path`, or in memory when `path` is nil.
   public init(path: String? = nil) {
     self.path = path
+    worker = path == nil ? nil : DispatchQueue(label: "dateline.store-builder")
   }
 
+  // Every chunk still waiting holds the builder, so this runs after the last one.
   deinit {
     if !finished { abandon() }
   }
@@ -47,6 +60,19 @@ public final class StoreBuilder {
   public func add(_ chunk: Dataset) throws(DatasetLoadError) {
     precondition(!finished, "StoreBuilder.add called after finish")
     if let failure { throw failure }
+    guard let worker else {
+      try process(chunk)
+      return
+    }
+    waiting.wait()
+    worker.async {
+      defer { self.waiting.signal() }
+      guard self.failure == nil else { return }
+      try? self.process(chunk)
+    }
+  }
+
+  private func process(_ chunk: Dataset) throws(DatasetLoadError) {
     do throws(DatasetLoadError) {
       merge(chunk)
       if !chunk.quotes.isEmpty { try addQuotes(chunk.quotes) }
@@ -65,6 +91,7 @@ public final class StoreBuilder {
 
   func finishStore(inputKey: String = "") throws(DatasetLoadError) -> StoreReader {
     precondition(!finished, "StoreBuilder.finish called twice")
+    worker?.sync {}
     if let failure {
       finished = true
       throw failure
@@ -94,6 +121,15 @@ public final class StoreBuilder {
       abandon()
       throw error
     }
+  }
+
+  /// Gives the build up (the input failed): waits for the chunks in flight, then removes the
+  /// temporary file; a previous store at the path stays as it was.
+  public func discard() {
+    worker?.sync {}
+    guard !finished else { return }
+    finished = true
+    abandon()
   }
 
   /// Drops the temporary file (a failed or abandoned build).
@@ -158,18 +194,29 @@ public final class StoreBuilder {
     }
     let queue = try database()
     try run(queue) { db in
-      let statement = try db.cachedStatement(sql: StoreSchema.stageQuote)
+      let insert = try RawStatement(db, StoreSchema.stageQuote)
       for (index, quote) in quotes.enumerated() {
         guard let date = dates[index] else { continue }
         let spec = StoreDateColumns(quote.date)
-        try statement.execute(arguments: [
-          self.quoteCount + index, quote.id, quote.text, quote.speaker, quote.event,
-          quote.kind.rawValue, quote.provenance.source, quote.provenance.paragraph, spec.edtf,
-          spec.stated, spec.tense, spec.relativeTo, date.value.description, date.stated,
-          date.explanation, date.start.dayNumber, date.end.dayNumber, date.sameDayOrder,
-          quote.urls.isEmpty ? nil : StoreJSON.array(quote.urls),
-          self.sourceOrder[quote.provenance.source] ?? Int.max,
-        ])
+        insert.bind(1, self.quoteCount + index)
+        insert.bind(2, quote.id)
+        insert.bind(3, quote.text)
+        insert.bind(4, quote.speaker)
+        insert.bind(5, quote.event)
+        insert.bind(6, quote.kind.rawValue)
+        insert.bind(7, self.sourceOrder[quote.provenance.source] ?? Int(Int32.max))
+        insert.bind(8, quote.provenance.paragraph)
+        insert.bind(9, spec.edtf)
+        insert.bind(10, spec.stated)
+        insert.bind(11, spec.tense)
+        insert.bind(12, spec.relativeTo)
+        insert.bind(13, date.value.description)
+        insert.bind(14, date.stated)
+        insert.bind(15, date.explanation)
+        insert.bind(16, date.start.dayNumber)
+        insert.bind(17, date.sameDayOrder)
+        insert.bind(18, quote.urls.isEmpty ? nil : StoreJSON.array(quote.urls))
+        try insert.run()
       }
     }
     for quote in quotes { quoteCounts[quote.speaker, default: 0] += 1 }
@@ -323,27 +370,32 @@ public final class StoreBuilder {
           FROM temp.stage_quotes;
         INSERT INTO quotes(position, id, text, speaker, event, kind, source, paragraph,
           date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-          explanation, start_day, end_day, same_day_order, urls, input_order)
-          SELECT o.position, s.id, s.text, s.speaker, s.event, s.kind, s.source, s.paragraph,
-            s.date_edtf, s.date_stated, s.date_tense, s.date_relative_to, s.resolved,
-            s.resolved_stated, s.explanation, s.start_day, s.end_day, s.same_day_order, s.urls,
-            s.input_order
+          explanation, same_day_order, urls, input_order)
+          SELECT o.position, s.id, s.text, s.speaker, s.event, s.kind, s.source_order,
+            s.paragraph, s.date_edtf, s.date_stated, s.date_tense, s.date_relative_to,
+            CASE WHEN s.resolved IS s.date_edtf THEN NULL ELSE s.resolved END, s.resolved_stated,
+            NULLIF(s.explanation, 'as given'), s.same_day_order, s.urls, s.input_order
           FROM temp.quote_order o JOIN temp.stage_quotes s ON s.input_order = o.input_order
           ORDER BY o.position;
         DROP TABLE temp.quote_order;
         DROP TABLE temp.stage_quotes;
         """)
     // The search index and the actors each quote names, a quote at a time in position order.
-    let search = try db.makeStatement(sql: "INSERT INTO quote_search(rowid, text) VALUES (?, ?)")
-    let mentions = try db.makeStatement(
-      sql: "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
-    let rows = try Row.fetchCursor(db, sql: "SELECT position, text FROM quotes ORDER BY position")
-    while let row = try rows.next() {
-      let position: Int = row[0]
-      let text: String = row[1]
-      try search.execute(arguments: [position, QuoteSearchText.indexed(text)])
+    let search = try RawStatement(db, "INSERT INTO quote_search(rowid, text) VALUES (?, ?)")
+    let mentions = try RawStatement(
+      db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
+    let rows = try RawRows(db, "SELECT position, text FROM quotes ORDER BY position")
+    while try rows.next() {
+      let position = rows.integer(0)
+      let text = rows.text(1)
+      search.bind(1, position)
+      search.bind(2, QuoteSearchText.indexed(text))
+      try search.run()
       for (n, actorID) in finder.mentionedActors(in: text).enumerated() {
-        try mentions.execute(arguments: [position, n, actorID])
+        mentions.bind(1, position)
+        mentions.bind(2, n)
+        mentions.bind(3, actorID)
+        try mentions.run()
       }
     }
     do {

@@ -27,9 +27,12 @@ extension StoreReader {
           meta[row[0] as String] = row[1] as String?
         }
         // Touch every table the timeline reads, so a damaged schema fails here, not later.
-        for table in ["sources", "actors", "events", "quotes", "relations", "quote_search"] {
+        for table in ["sources", "actors", "events", "quotes", "relations"] {
           _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(table) LIMIT 1)")
         }
+        // The search index cannot be scanned (it keeps no per-row sizes): ask it something.
+        _ = try Int.fetchOne(
+          db, sql: "SELECT rowid FROM quote_search WHERE quote_search MATCH '\"the\"' LIMIT 1")
         return meta
       }
     } catch {
@@ -92,10 +95,11 @@ extension StoreReader {
       dataset.quotes = try Row.fetchAll(
         db,
         sql: """
-          SELECT id, text, speaker, event, kind, source, paragraph, date_edtf, date_stated,
-            date_tense, date_relative_to, resolved, resolved_stated, explanation, same_day_order,
-            NULL, NULL, urls
-          FROM quotes ORDER BY input_order
+          SELECT q.id, q.text, q.speaker, q.event, q.kind,
+            (SELECT id FROM sources WHERE input_order = q.source), q.paragraph, q.date_edtf,
+            q.date_stated, q.date_tense, q.date_relative_to, \(StoreReader.quoteDateColumns),
+            NULL, NULL, q.urls
+          FROM quotes q ORDER BY q.input_order
           """
       ).map { StoreReader.quote($0).quote }
       dataset.relations = try Row.fetchAll(

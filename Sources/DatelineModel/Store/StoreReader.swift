@@ -90,9 +90,9 @@ final class StoreReader: Sendable {
     quotePages.element(at: position) { range in
       fetchRows(
         """
-        SELECT q.id, q.text, q.speaker, q.event, q.kind, q.source, q.paragraph, q.date_edtf,
-          q.date_stated, q.date_tense, q.date_relative_to, q.resolved, q.resolved_stated,
-          q.explanation, q.same_day_order,
+        SELECT q.id, q.text, q.speaker, q.event, q.kind,
+          (SELECT id FROM sources WHERE input_order = q.source), q.paragraph, q.date_edtf,
+          q.date_stated, q.date_tense, q.date_relative_to, \(StoreReader.quoteDateColumns),
           (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
           (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls
         FROM quotes q WHERE q.position >= ? AND q.position < ? ORDER BY q.position
@@ -104,6 +104,13 @@ final class StoreReader: Sendable {
         date: StoreReader.unknownDate, speakerName: "")
     }
   }
+
+  /// A quote's resolved date, resolved words, explanation and same-day order: `resolved` is
+  /// NULL when it is the EDTF date as written, `explanation` when it is "as given".
+  static let quoteDateColumns = """
+    coalesce(q.resolved, q.date_edtf), q.resolved_stated, coalesce(q.explanation, 'as given'),
+    q.same_day_order
+    """
 
   private func fetchRows<Element>(
     _ sql: String, _ range: Range<Int>, decode: (Row) -> Element

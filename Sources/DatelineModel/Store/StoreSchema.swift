@@ -5,7 +5,7 @@ enum StoreSchema {
   /// Written to `meta.application`; a file without it is not a Dateline store.
   static let application = "dateline-store"
   /// Bumped whenever the tables or what they hold change: an older store is rebuilt.
-  static let version = 2
+  static let version = 3
 
   static let tables = """
     CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
@@ -32,10 +32,9 @@ enum StoreSchema {
     CREATE TABLE quotes (
       position INTEGER PRIMARY KEY,
       id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT NOT NULL,
-      source TEXT NOT NULL, paragraph INTEGER NOT NULL,
+      source INTEGER NOT NULL, paragraph INTEGER NOT NULL,
       date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
-      resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
-      start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
+      resolved TEXT, resolved_stated TEXT, explanation TEXT, same_day_order INTEGER NOT NULL,
       urls TEXT, input_order INTEGER NOT NULL);
     CREATE TABLE relations (
       input_order INTEGER PRIMARY KEY,
@@ -46,7 +45,7 @@ enum StoreSchema {
     CREATE TABLE event_mentions (
       event_position INTEGER NOT NULL, n INTEGER NOT NULL, actor_id TEXT NOT NULL);
     CREATE VIRTUAL TABLE quote_search USING fts5(
-      text, content='', tokenize='trigram', detail='none');
+      text, content='', tokenize='trigram', detail='none', columnsize=0);
     """
 
   /// Quotes as they arrive, checked and dated, before they are put in chronological order.
@@ -55,19 +54,18 @@ enum StoreSchema {
     CREATE TEMP TABLE stage_quotes (
       input_order INTEGER PRIMARY KEY,
       id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT NOT NULL,
-      source TEXT NOT NULL, paragraph INTEGER NOT NULL,
+      source_order INTEGER NOT NULL, paragraph INTEGER NOT NULL,
       date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
       resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
-      start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
-      urls TEXT, source_order INTEGER NOT NULL);
+      start_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL, urls TEXT);
     CREATE TEMP TABLE quote_order (position INTEGER PRIMARY KEY, input_order INTEGER NOT NULL);
     """
 
   static let stageQuote = """
-    INSERT INTO temp.stage_quotes(input_order, id, text, speaker, event, kind, source, paragraph,
-      date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-      explanation, start_day, end_day, same_day_order, urls, source_order)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    INSERT INTO temp.stage_quotes(input_order, id, text, speaker, event, kind, source_order,
+      paragraph, date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
+      explanation, start_day, same_day_order, urls)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
 
   /// Quote ids are unique across the whole dataset; the index finds a repeat between chunks.
@@ -83,7 +81,7 @@ enum StoreSchema {
     CREATE INDEX event_participants_actor ON event_participants(actor_id, event_position);
     CREATE INDEX event_participants_event ON event_participants(event_position);
     CREATE INDEX quotes_speaker ON quotes(speaker, position);
-    CREATE INDEX quotes_event ON quotes(event, position);
+    CREATE INDEX quotes_event ON quotes(event, position) WHERE event IS NOT NULL;
     CREATE INDEX relations_from ON relations(from_id);
     CREATE INDEX relations_to ON relations(to_id);
     CREATE INDEX quote_mentions_actor ON quote_mentions(actor_id, quote_position);

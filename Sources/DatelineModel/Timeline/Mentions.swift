@@ -33,8 +33,13 @@ struct MentionFinder {
     var exactBytes: [UInt8]?
     var foldedBytes: [UInt8]?
     for slice in MentionFinder.words(of: text) {
+      // Case-sensitive names begin with a capital: an ASCII word that does not cannot be one
+      // (most words of a text), so it costs no look-up.
+      let first = slice.unicodeScalars.first!.value
+      if first < 0x80 && !(first >= 0x41 && first <= 0x5A) && foldedTerms.isEmpty { continue }
       let word = String(slice)
-      for term in exactTerms[word] ?? [] where !seen.contains(term.actorID) {
+      let exact = first >= 0x80 || (first >= 0x41 && first <= 0x5A) ? exactTerms[word] : nil
+      for term in exact ?? [] where !seen.contains(term.actorID) {
         if term.isSingleWord {
           seen.insert(term.actorID)
           found.append(term.actorID)

@@ -1,0 +1,85 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement bound and stepped through SQLite's C interface. A store build runs a few
+/// million inserts, and binding through `StatementArguments` (an array of boxed values per row)
+/// cost more than SQLite itself; this binds each value in place.
+struct RawStatement {
+  private let statement: Statement
+  private let db: Database
+  private var handle: OpaquePointer { statement.sqliteStatement }
+
+  init(_ db: Database, _ sql: String) throws {
+    self.db = db
+    statement = try db.makeStatement(sql: sql)
+  }
+
+  /// SQLite copies the bytes (`SQLITE_TRANSIENT`): the Swift string may go away at once.
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  func bind(_ index: Int32, _ value: String) {
+    var value = value
+    value.withUTF8 { bytes in
+      if let base = bytes.baseAddress {
+        _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+          sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), RawStatement.transient)
+        }
+      } else {
+        _ = sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+      }
+    }
+  }
+
+  func bind(_ index: Int32, _ value: String?) {
+    if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+  }
+
+  func bind(_ index: Int32, _ value: Int) {
+    sqlite3_bind_int64(handle, index, Int64(value))
+  }
+
+  /// Runs the statement with the values bound, ready for the next row.
+  func run() throws {
+    let code = sqlite3_step(handle)
+    sqlite3_reset(handle)
+    guard code == SQLITE_DONE else {
+      let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+    }
+  }
+}
+
+/// Rows of a query read through SQLite's C interface, a column at a time.
+struct RawRows {
+  private let statement: Statement
+  private let db: Database
+  private var handle: OpaquePointer { statement.sqliteStatement }
+
+  init(_ db: Database, _ sql: String) throws {
+    self.db = db
+    statement = try db.makeStatement(sql: sql)
+  }
+
+  /// Steps to the next row; false after the last.
+  func next() throws -> Bool {
+    let code = sqlite3_step(handle)
+    if code == SQLITE_ROW { return true }
+    sqlite3_reset(handle)
+    guard code == SQLITE_DONE else {
+      let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
+    }
+    return false
+  }
+
+  func integer(_ column: Int32) -> Int {
+    Int(sqlite3_column_int64(handle, column))
+  }
+
+  /// The column's text (NUL bytes kept), "" for NULL.
+  func text(_ column: Int32) -> String {
+    guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+  }
+}
