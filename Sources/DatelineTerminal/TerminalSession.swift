@@ -51,8 +51,9 @@ public enum TerminalSession {
   static let readTimeoutMilliseconds: Int32 = 200
   /// How long a read waits while the timeline loads, so progress shows as it comes.
   static let loadingPollMilliseconds: Int32 = 50
-  /// How long a read waits while a background search runs, so its answer shows promptly.
-  static let searchPollMilliseconds: Int32 = 8
+  /// How long a read waits while a background search runs, so its answer shows promptly: a
+  /// keystroke's first rows take a few milliseconds, and the wait adds to what the user sees.
+  static let searchPollMilliseconds: Int32 = 2
   /// Esc alone must feel instant; curses waits this long for the rest of an escape sequence.
   static let escapeDelayMilliseconds: Int32 = 25
 

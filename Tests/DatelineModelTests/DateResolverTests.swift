@@ -138,6 +138,14 @@ import Testing
     #expect(try resolve("mid-March", .future).value.description == "2025-03~")
   }
 
+  /// A weekday stated with a month and day picks the year in which they agree, whatever the
+  /// tense says: "Saturday, March 1" written in the past tense is still 2025-03-01 (a Saturday),
+  /// not the Friday a year before.
+  @Test func statedWeekdayPicksTheYear() throws {
+    #expect(try resolve("Saturday, March 1", .past).value.description == "2025-03-01")
+    #expect(try resolve("Thursday, February 29", .future).value.description == "2024-02-29")
+  }
+
   @Test func tolerantOfCaseFillersAndPunctuation() throws {
     #expect(try resolve("  ON THURSDAY.", .future).value.description == "2025-02-27")
     #expect(try resolve("The third anniversary of,").value.description == "2022-02-24")

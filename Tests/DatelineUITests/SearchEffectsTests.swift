@@ -180,6 +180,37 @@ import Testing
     #expect(screen.contains("\(all.count) matches"))
   }
 
+  @Test func aCountForAnAbandonedQueryStops() {
+    // A count that runs until it is told to stop, and says whether it was.
+    let started = Flag()
+    let stopped = Flag()
+    let engine = SearchEngine(
+      answer: { timeline, request, limit, isCancelled in
+        SearchEngine.timeline.answer(timeline, request, limit, isCancelled)
+      },
+      count: { _, _, isCancelled in
+        started.set()
+        for _ in 0..<5_000 {
+          if isCancelled() {
+            stopped.set()
+            return nil
+          }
+          usleep(1000)
+        }
+        return 0
+      })
+    let app = BrowserApp(
+      timeline: Fixtures.timeline(Fixtures.manyQuotes(300)), width: 120, height: 40,
+      search: engine, background: true)
+    for key in "3/extra" { app.handle(.character(key)) }
+    while app.state.search.isSearching, app.isSearching { app.receiveResults() }
+    #expect(app.state.search.isCounting, "the first rows are shown and the count is running")
+    while !started.isSet { usleep(1000) }  // the count waits for a pause in typing first
+    app.handle(.escape)  // the query is abandoned: no new search is asked for
+    while app.isSearching { usleep(1000) }
+    #expect(stopped.isSet, "the count stopped instead of running to its end")
+  }
+
   @Test func theHeadlessAppRunsSearchesInOrder() {
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
     let app = BrowserApp(timeline: timeline, width: 120, height: 40, search: Self.slowEngine)
@@ -196,4 +227,13 @@ import Testing
     #expect(app.takeEffects().isEmpty)
     #expect(!app.handle(.character("q")))
   }
+}
+
+/// A flag one thread sets and another reads.
+private final class Flag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  func set() { lock.withLock { value = true } }
+  var isSet: Bool { lock.withLock { value } }
 }

@@ -46,7 +46,7 @@ enum TemporalTagger {
   ]
   static let monthCueWords: Set<String> = [
     "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
-    "late", "mid", "last", "next", "this", "till", "between", "and",
+    "late", "mid", "last", "next", "this", "till", "between", "and", "for",
   ]
   static let sameDayPhrases: [[String]] = [
     ["earlier", "in", "the", "day"], ["later", "in", "the", "day"], ["earlier", "that", "day"],
@@ -76,7 +76,7 @@ enum TemporalTagger {
   static let yearPrepositions: Set<String> = [
     "in", "since", "by", "until", "of", "from", "during", "through", "before", "after", "early",
     "late", "mid", "the", "and", "to", "till", "between", "around", "circa", "spring", "summer",
-    "autumn", "fall", "winter",
+    "autumn", "fall", "winter", "fiscal",
   ]
 
   static func find(in article: Article, anchor: CivilDay?) -> [TemporalExpression] {
@@ -91,11 +91,13 @@ enum TemporalTagger {
     var found: [TemporalExpression] = []
     // An article repeats few expressions: a short list scanned from the end costs less than
     // hashing every expression into a dictionary.
-    var resolutions: [(key: CacheKey, resolved: ResolvedDate?)] = []
+    var resolutions: [(key: CacheKey, resolved: ResolvedDate?, isLocal: Bool)] = []
     // One allocation each instead of growing from empty: most articles have a few dates.
     found.reserveCapacity(16)
     resolutions.reserveCapacity(16)
     var index = 0
+    var noted = 0
+    var reference: (year: Int, month: Int?, paragraph: Int)? = nil
     while index < tokens.count {
       // Holiday names are capitalized: test that here, before a call per token.
       if tokens[index].isCapitalized, !tokens[index].isCredit,
@@ -116,25 +118,78 @@ enum TemporalTagger {
         index = last + 1
         continue
       }
-      // "this fiscal year", "year-end": the publication year, resolved here.
-      if tokens[index].kind == .word, !tokens[index].isCredit,
-        tokens[index].end - tokens[index].start <= 8,
-        let length = yearOfPublication(tokens, at: index)
-      {
-        let last = index + length - 1
-        let range = tokens[index].start..<tokens[last].end
+      // The last expression found that names a year or a month, for "the following year".
+      if found.count > noted {
+        noted = found.count
+        if let year = statedYear(found[noted - 1], tokens) {
+          reference = (year.year, year.month, tokens[found[noted - 1].firstToken].paragraph)
+        }
+      }
+      // Expressions that ingest resolves itself; each appends with `local`.
+      func local(_ first: Int, _ last: Int, _ value: (CivilDay) -> (EDTFDate, String)) {
+        let range = tokens[first].start..<tokens[last].end
         let text = article.text(range)
         var expression = TemporalExpression(
-          range: range, text: text, firstToken: index, lastToken: last,
-          tense: tense(of: tokens, around: index...last), resolved: nil, isResolvedLocally: true)
+          range: range, text: text, firstToken: first, lastToken: last,
+          tense: tense(of: tokens, around: first...last), resolved: nil, isResolvedLocally: true)
         if let anchor {
-          expression.resolved = ResolvedDate(
-            value: .year(anchor.year), stated: text,
-            explanation: "the year of \(anchor.labeled)")
+          let (date, why) = value(anchor)
+          expression.resolved = ResolvedDate(value: date, stated: text, explanation: why)
         }
         found.append(expression)
         index = last + 1
+      }
+      // "this fiscal year", "year-end": the publication year; "year-earlier": the one before.
+      // Only words that start an expression, or start with a "y", can begin one of these.
+      if tokens[index].kind == .word, !tokens[index].isCredit,
+        tokens[index].classes.contains(.dateStart) || article.scalars[tokens[index].start] == "y"
+          || article.scalars[tokens[index].start] == "Y",
+        let (length, shift) = yearOfPublication(tokens, at: index)
+      {
+        local(index, index + length - 1) {
+          (
+            .year($0.year + shift),
+            shift == 0 ? "the year of \($0.labeled)" : "the year before \($0.labeled)"
+          )
+        }
         continue
+      }
+      if tokens[index].classes.contains(.dateStart), !tokens[index].isCredit {
+        // "nineteen ninety-six", "January nineteen ninety-seven": a year said in words.
+        var yearAt = index
+        var month: Int? = nil
+        if tokens[index].classes.contains(.month), tokens[index].isCapitalized {
+          month = Lexicon.months[tokens[index].lower]
+          yearAt += 1
+        }
+        if yearAt < tokens.count, tokens[yearAt].paragraph == tokens[index].paragraph,
+          let (length, year) = spokenYear(tokens, at: yearAt)
+        {
+          local(index, yearAt + length - 1) { _ in
+            (month.map { .month(year: year, month: $0) } ?? .year(year), "as stated")
+          }
+          continue
+        }
+        // "the following year", "that month": counted from the year or month the paragraph
+        // (or the one before) last named, when it named one.
+        if let reference, reference.paragraph + 1 >= tokens[index].paragraph,
+          let (length, isMonth, shift) = referencedPeriod(tokens, at: index),
+          !isMonth || reference.month != nil
+        {
+          local(index, index + length - 1) { _ in
+            if isMonth, let month = reference.month,
+              let day = CivilDay(year: reference.year, month: month, day: 1)
+            {
+              let shifted = day.adding(months: shift)
+              return (
+                .month(year: shifted.year, month: shifted.month),
+                "counted from \(CivilDay.monthNames[month - 1]) \(reference.year)"
+              )
+            }
+            return (.year(reference.year + shift), "counted from \(reference.year)")
+          }
+          continue
+        }
       }
       guard !tokens[index].isCredit, mayStartExpression(tokens, at: index, in: article),
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
@@ -159,6 +214,17 @@ enum TemporalTagger {
         default: break
         }
         if directionTense != nil { first = index - 1 }
+      }
+      // "this September": the month of the publication year.
+      if length == 1, directionTense == nil, index > 0, tokens[index].classes.contains(.month),
+        tokens[index].isCapitalized, tokens[index - 1].lower == "this",
+        tokens[index - 1].paragraph == tokens[index].paragraph,
+        let month = Lexicon.months[tokens[index].lower]
+      {
+        local(index - 1, index) {
+          (.month(year: $0.year, month: month), "this year of \($0.labeled)")
+        }
+        continue
       }
       // "June last year", "February this year": the month of that year.
       if length == 1, directionTense == nil, tokens[index].classes.contains(.month),
@@ -197,6 +263,13 @@ enum TemporalTagger {
         tense: directionTense ?? tenseHint ?? tense(of: tokens, around: index...last),
         resolved: nil, isAnniversary: isAnniversary)
       expression.hasDirection = directionTense != nil
+      // "follows Tuesday's declaration": a weekday's possessive names a day gone by, unless
+      // the verb looks ahead ("will vote at Tuesday's meeting").
+      if expression.tense != .future, first == last, last + 1 < tokens.count,
+        tokens[last + 1].lower == "'s", tokens[last].classes.contains(.fullWeekday)
+      {
+        expression.tense = .past
+      }
       // "the third time in six months": with a past verb, "in N months" is a duration.
       if expression.tense == .past, tokens[index].lower == "in",
         index + 1 < tokens.count,
@@ -212,9 +285,12 @@ enum TemporalTagger {
           isAnniversary: expression.isAnniversary, hasDirection: expression.hasDirection)
         if let cached = resolutions.suffix(64).last(where: { $0.key == key }) {
           expression.resolved = cached.resolved
+          expression.isResolvedLocally = cached.isLocal
         } else {
-          expression.resolved = resolve(expression, anchor: anchor)
-          resolutions.append((key, expression.resolved))
+          let (resolved, isLocal) = resolve(expression, anchor: anchor)
+          expression.resolved = resolved
+          expression.isResolvedLocally = isLocal
+          resolutions.append((key, resolved, isLocal))
         }
       }
       found.append(expression)
@@ -231,18 +307,35 @@ enum TemporalTagger {
     var hasDirection = false
   }
 
-  static func resolve(_ expression: TemporalExpression, anchor: CivilDay) -> ResolvedDate? {
+  /// The date of an expression, and whether ingest settled it itself (the model's
+  /// `DateResolver` would read the same words differently, so data must carry the value).
+  static func resolve(_ expression: TemporalExpression, anchor: CivilDay) -> (
+    resolved: ResolvedDate?, isLocal: Bool
+  ) {
+    guard let (resolved, isLocal) = resolveChecked(expression, anchor: anchor) else {
+      return (nil, false)
+    }
+    return (resolved, isLocal)
+  }
+
+  private static func resolveChecked(_ expression: TemporalExpression, anchor: CivilDay) -> (
+    ResolvedDate, Bool
+  )? {
     var phrase = expression.text
     if expression.isAnniversary { phrase = String(phrase.map { $0 == "’" ? "'" : $0 }) }
     // "last June": the resolver reads the month with the tense the direction word gave.
     if expression.hasDirection, let space = phrase.firstIndex(of: " ") {
       phrase = String(phrase[phrase.index(after: space)...])
     }
+    let words = phrase.lowercased().split(separator: " ")
+    if let calendar = calendarPeriod(words, anchor: anchor) {
+      return (ResolvedDate(value: calendar.value, stated: phrase, explanation: calendar.why), true)
+    }
     guard var resolved = try? DateResolver.resolve(phrase, tense: expression.tense, anchor: anchor)
     else { return nil }
+    let modelValue = resolved.value
     // "four years ago", "two years later": the calendar year, not a day counted back;
     // "three months ago": the month.
-    let words = phrase.lowercased().split(separator: " ")
     if words.count >= 3, ["ago", "earlier", "later", "before"].contains(words[words.count - 1]),
       case .single(let point) = resolved.value.form, point.day != nil, let month = point.month
     {
@@ -257,7 +350,7 @@ enum TemporalTagger {
     // the same day in the year next to it is nearer: news means the nearer one (the tense of a
     // sentence about a coming deadline is often past: "the offer expired Nov. 21").
     if !expression.isAnniversary, case .single(let point) = resolved.value.form,
-      let month = point.month, point.qualifier.isEmpty,
+      let month = point.month, point.day == nil || point.qualifier.isEmpty,
       !phrase.unicodeScalars.contains(where: { $0.properties.numericType != nil })
         || (point.day != nil && !hasYearNumber(phrase))
     {
@@ -274,11 +367,52 @@ enum TemporalTagger {
         } else if let other = CivilDay(year: year, month: month, day: 15),
           abs(other.dayNumber - anchor.dayNumber) <= 92
         {
-          resolved.value = .month(year: year, month: month)
+          resolved.value = .month(year: year, month: month, qualifier: point.qualifier)
         }
       }
     }
-    return resolved
+    return (resolved, resolved.value != modelValue)
+  }
+
+  /// A month or year named relative to the publication day, as a calendar month or year rather
+  /// than a span of days: "earlier this month" and "later in the year" (the part of the month or
+  /// year is kept in the words), "over the past year" and "for next month" (the calendar year or
+  /// month before or after; "in the next two weeks", with a count, stays a span).
+  static func calendarPeriod(_ words: [Substring], anchor: CivilDay) -> (
+    value: EDTFDate, why: String
+  )? {
+    guard words.count >= 2, words.count <= 4, let unit = words.last,
+      unit == "month" || unit == "year"
+    else { return nil }
+    let head = words[0]
+    var shift: Int
+    if head == "earlier" || head == "later" {
+      let middle = words[1..<(words.count - 1)]
+      guard middle == ["this"] || middle == ["in", "the"] else { return nil }
+      shift = 0
+    } else if ["in", "over", "for", "during"].contains(head) {
+      var position = 1
+      if words[position] == "the" { position += 1 }
+      guard position == words.count - 2 else { return nil }
+      switch words[position] {
+      case "past", "last", "previous": shift = -1
+      case "next", "coming": shift = 1
+      default: return nil
+      }
+    } else {
+      return nil
+    }
+    if unit == "year" {
+      return (
+        .year(anchor.year + shift),
+        "year \(shift < 0 ? "before" : shift > 0 ? "after" : "of") \(anchor.labeled)"
+      )
+    }
+    let month = anchor.adding(months: shift)
+    return (
+      .month(year: month.year, month: month.month),
+      "month \(shift < 0 ? "before" : shift > 0 ? "after" : "of") \(anchor.labeled)"
+    )
   }
 
   /// The phrase has a four-digit number: a year was given.
@@ -312,7 +446,7 @@ enum TemporalTagger {
     var words: Set<String> = [
       "earlier", "later", "last", "next", "this", "coming", "past", "previous", "following",
       "in", "within", "over", "during", "for", "early", "mid", "late", "the", "a", "that",
-      "today", "tonight", "yesterday", "tomorrow",
+      "today", "tonight", "yesterday", "tomorrow", "nineteen",
     ]
     words.formUnion(Lexicon.fullWeekdays)
     words.formUnion(Lexicon.months.keys)
@@ -540,7 +674,13 @@ enum TemporalTagger {
       role(tokens, index + length).contains(.unit)
     {
       let tail = word(tokens, index + length + 1)
-      if role(of: tail).contains(.offsetTail) {
+      // "30 days before closing the purchase", "two days before the vote": counted from
+      // another happening, not from the publication day.
+      let tailIsPreposition =
+        tail == "before" && index + length + 2 < tokens.count
+        && tokens[index + length + 2].kind == .word
+        && tokens[index + length + 2].sentence == tokens[index].sentence
+      if role(of: tail).contains(.offsetTail), !tailIsPreposition {
         return (length + 2, tail == "later" ? .future : .past, false)
       }
     }
@@ -581,6 +721,18 @@ enum TemporalTagger {
   static func isBareYear(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> Bool {
     let previous = tokens[index - 1].lower
     let next = word(tokens, index + 1)
+    // "fiscal 1989 sales", "the year 2000 problem": a year whatever follows.
+    if previous == "fiscal" || previous == "year" { return true }
+    // "Orion 1980", "Windows 2000": a number after a name (not at the start of a sentence,
+    // where any word is capitalized) is part of the name.
+    if tokens[index - 1].kind == .word, tokens[index - 1].isCapitalized,
+      !tokens[index - 1].isPossessive, tokens[index - 1].sentence == tokens[index].sentence,
+      index >= 2,
+      tokens[index - 2].sentence == tokens[index].sentence,
+      tokens[index - 1].classes.isDisjoint(with: [.month, .weekday, .dateStart])
+    {
+      return false
+    }
     // Not "2,000 troops": a year stands alone, not before a plural noun.
     let plural =
       next.hasSuffix("s") && next != "as" && next != "was" && next != "is" && next.count > 2
@@ -594,10 +746,35 @@ enum TemporalTagger {
 
   /// "this fiscal year", "the current year", "the full year", "year-end", "the end of the
   /// year", "the year's end": the publication year. Returns the number of tokens.
-  static func yearOfPublication(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> Int? {
+  static func yearOfPublication(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> (
+    length: Int, shift: Int
+  )? {
+    guard let length = yearOfPublicationLength(tokens, at: index) else {
+      // "year-earlier net income", "the year-ago results": the year before; not "the
+      // year-earlier period", which is as often a span of months as a year.
+      let first = tokens[index].lower
+      guard first == "year-earlier" || first == "year-ago" else { return nil }
+      let next = word(tokens, index + 1)
+      if ["period", "periods", "months", "nine", "six", "three"].contains(next)
+        || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
+      {
+        return nil
+      }
+      return (1, -1)
+    }
+    return (length, 0)
+  }
+
+  static func yearOfPublicationLength(_ tokens: UnsafeBufferPointer<Token>, at index: Int)
+    -> Int?
+  {
     let first = tokens[index].lower
     var position = index
     if first == "year-end" { return 1 }
+    // "by year's end"
+    if first == "year", word(tokens, index + 1) == "'s", word(tokens, index + 2) == "end" {
+      return 3
+    }
     if first == "year",
       word(tokens, index + 1) == "end"
         || word(tokens, index + 1) == "-" && word(tokens, index + 2) == "end"
@@ -614,10 +791,20 @@ enum TemporalTagger {
       return word(tokens, position) == "year" ? position - index + 1 : nil
     }
     var qualified = false
+    // "this fiscal year", "the current fiscal year": the present one, whatever follows.
+    var present = first == "this"
     while ["current", "full", "fiscal", "latest", "present"].contains(word(tokens, position)) {
-      qualified = true
+      // "the fiscal year" and "the latest fiscal year" alone are as often a span or the
+      // year just ended: only "this", "current", "present" or "full" make it this year.
+      if word(tokens, position) != "fiscal" && word(tokens, position) != "latest" {
+        qualified = true
+      }
+      if word(tokens, position) == "current" || word(tokens, position) == "present" {
+        present = true
+      }
       position += 1
     }
+    if first == "this" && position > index + 1 { qualified = true }
     guard word(tokens, position) == "year" else { return nil }
     // "the year's end"
     if word(tokens, position + 1) == "'s", word(tokens, position + 2) == "end" {
@@ -627,12 +814,124 @@ enum TemporalTagger {
     // when nothing after it ties it to another time ("the year before", "the year 2000").
     guard qualified else { return nil }
     let after = word(tokens, position + 1)
+    if present { return position - index + 1 }
     if ["before", "after", "earlier", "later", "ago", "when", "that", "in"].contains(after)
       || (position + 1 < tokens.count && tokens[position + 1].kind == .number)
     {
       return nil
     }
     return position - index + 1
+  }
+
+  static let spokenTens: [String: Int] = [
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+  ]
+  static let spokenUnits: [String: Int] = [
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+  ]
+
+  /// A year said in words, as transcripts write it: "nineteen ninety-six", "nineteen eighty
+  /// four", "nineteen seventy", or "two thousand [and] one" after "the year" or a word that
+  /// leads years ("in two thousand", not "two thousand troops"). The tokens and the year.
+  static func spokenYear(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> (Int, Int)? {
+    let paragraph = tokens[index].paragraph
+    func spoken(_ position: Int) -> String {
+      position < tokens.count && tokens[position].paragraph == paragraph
+        ? tokens[position].lower : ""
+    }
+    /// "ninety-six", "ninety six", "ninety - six" or "ninety" from `position`: tokens, value.
+    func tensAndUnit(_ position: Int) -> (Int, Int)? {
+      let word = spoken(position)
+      if let tens = spokenTens[word] {
+        if let unit = spokenUnits[spoken(position + 1)] { return (2, tens + unit) }
+        if spoken(position + 1) == "-", let unit = spokenUnits[spoken(position + 2)] {
+          return (3, tens + unit)
+        }
+        return (1, tens)
+      }
+      let parts = word.split(separator: "-")
+      if parts.count == 2, let tens = spokenTens[String(parts[0])],
+        let unit = spokenUnits[String(parts[1])]
+      {
+        return (1, tens + unit)
+      }
+      return nil
+    }
+    switch tokens[index].lower {
+    case "nineteen":
+      guard let (length, value) = tensAndUnit(index + 1) else { return nil }
+      return (length + 1, 1900 + value)
+    case "two":
+      guard spoken(index + 1) == "thousand", index > 0 else { return nil }
+      let before = tokens[index - 1].lower
+      guard
+        before == "year"
+          || ["in", "since", "by", "until", "from", "through", "before", "after"].contains(before)
+      else { return nil }
+      var length = 2
+      var year = 2000
+      let unitAt = spoken(index + 2) == "and" ? index + 3 : index + 2
+      if let unit = spokenUnits[spoken(unitAt)] {
+        length = unitAt - index + 1
+        year += unit
+      }
+      let next = spoken(index + length)
+      if next.hasSuffix("s") && next.count > 3 || countNouns.contains(next) { return nil }
+      return (length, year)
+    default:
+      return nil
+    }
+  }
+
+  /// "the following year", "the previous month", "the same year", "that year": a period named
+  /// by another date of the text. The tokens, whether it is a month, and the shift.
+  static func referencedPeriod(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> (
+    Int, Bool, Int
+  )? {
+    let first = tokens[index].lower
+    var position = index + 1
+    var shift = 0
+    if first == "the" {
+      switch word(tokens, index + 1) {
+      case "following": shift = 1
+      case "previous", "prior", "preceding": shift = -1
+      case "same": shift = 0
+      default: return nil
+      }
+      position += 1
+    } else if first != "that" {
+      return nil
+    }
+    guard position < tokens.count, tokens[position].paragraph == tokens[index].paragraph else {
+      return nil
+    }
+    switch tokens[position].lower {
+    case "year": return (position - index + 1, false, shift)
+    case "month": return (position - index + 1, true, shift)
+    default: return nil
+    }
+  }
+
+  /// The year (and month) an expression names in so many words: a four-digit year, a year
+  /// said in words, or a month name; nil for a relative one ("last year").
+  static func statedYear(_ expression: TemporalExpression, _ tokens: UnsafeBufferPointer<Token>)
+    -> (year: Int, month: Int?)?
+  {
+    guard let resolved = expression.resolved, !expression.isAnniversary,
+      case .single(let point) = resolved.value.form
+    else { return nil }
+    for position in expression.firstToken...expression.lastToken {
+      let token = token(tokens, position)
+      if token.pointee.kind == .number && token.pointee.lower.utf8.count == 4
+        || token.pointee.classes.contains(.month) || token.pointee.lower == "nineteen"
+        || token.pointee.lower == "thousand"
+      {
+        return (point.year, point.month)
+      }
+    }
+    return nil
   }
 
   @inline(__always)
@@ -664,6 +963,10 @@ enum TemporalTagger {
     var monthPosition = position
     if isMidMonth, first.count > 4 {
       let month = String(first.dropFirst(4))
+      // "mid-1996": the year.
+      if month.utf8.count == 4, let year = Int(month), (1800...2100).contains(year) {
+        return (1, nil, false)
+      }
       guard Lexicon.months[month] != nil else { return nil }
       monthPosition = index
     }
@@ -701,7 +1004,9 @@ enum TemporalTagger {
       let before = index > 0 ? tokens[index - 1].lower : ""
       let cue = Self.monthCueWords
       guard monthWord != "may" || index == monthPosition && cue.contains(before) else { return nil }
-      guard position > index || cue.contains(before) else { return nil }
+      // "December's figures": a month's possessive is the month.
+      let possessive = monthWord != "may" && word(tokens, end + 1) == "'s"
+      guard position > index || cue.contains(before) || possessive else { return nil }
     }
     // Skip "last"/"next" themselves: the resolver reads the month with the tense.
     return (end - index + 1, tense, false)
@@ -784,6 +1089,10 @@ enum TemporalTagger {
   {
     let sentence = tokens[range.lowerBound].sentence
     let quote = tokens[range.lowerBound].quote
+    // "a pact effective June 1": when it takes effect, which is still to come.
+    if range.lowerBound > 0, tokens[range.lowerBound - 1].lower == "effective" { return .future }
+    // "since Tuesday", "since March": a time gone by.
+    if range.lowerBound > 0, tokens[range.lowerBound - 1].lower == "since" { return .past }
     var best: (distance: Int, tense: Tense)?
     var infinitiveBefore = false
     func consider(_ index: Int, _ distance: Int) {
@@ -860,8 +1169,9 @@ enum TemporalTagger {
       !classes.contains(.notPastEd), !containsHyphen(word)
     {
       // "wants the bill signed": after a determiner and a noun, a participle, not a past verb.
+      // "the quarter ended Sept. 30" is past all the same.
       if index >= 2, isDeterminer(tokens[index - 2].lower),
-        tokens[index - 1].kind == .word, !tokens[index - 1].isCapitalized
+        tokens[index - 1].kind == .word, !tokens[index - 1].isCapitalized, word != "ended"
       {
         return nil
       }

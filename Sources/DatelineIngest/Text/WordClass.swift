@@ -65,7 +65,7 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     add(Lexicon.fullWeekdays, .possessiveDateWord)
     add(
       [
-        "yesterday", "tomorrow", "week", "month", "year", "weekend",
+        "yesterday", "tomorrow", "today", "tonight", "week", "month", "year", "weekend",
         "january", "february", "march", "april", "june", "july", "august", "september",
         "october", "november", "december",
       ], .possessiveDateWord)

@@ -776,10 +776,15 @@ private struct Context {
       }
       chosen = day
     } else {
-      let candidates = (anchor.year - 1...anchor.year + 1).compactMap {
+      var candidates = (anchor.year - 1...anchor.year + 1).compactMap {
         CivilDay(year: $0, month: month, day: dayOfMonth)
       }
       guard !candidates.isEmpty else { throw fail("\(text) does not exist") }
+      // "Saturday, April 25": the year in which that day is a Saturday, when one is.
+      if let statedWeekday {
+        let agreeing = candidates.filter { $0.weekday == statedWeekday }
+        if !agreeing.isEmpty { candidates = agreeing }
+      }
       let (day, relation) = pick(candidates, first: { $0 }, last: { $0 })
       chosen = day
       explanation = relative(text, " ", relation, " ")

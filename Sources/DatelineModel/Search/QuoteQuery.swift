@@ -137,9 +137,37 @@ public struct QuoteQuery: Sendable, Equatable {
   /// alone: for `a | b`, ask each of `alternatives`.
   func matchesText(_ text: String) -> Bool {
     if needles.isEmpty { return true }
+    // Most quote text is ASCII: no punctuation to fold, and lowercasing is per byte, so the
+    // needles are looked for in the bytes as they are (what a search checks most often).
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      return needles.allSatisfy {
+        QuoteQuery.asciiContains(bytes, $0, foldingCase: !isCaseSensitive)
+      }
+    }
+    if let ascii, let answer = ascii { return answer }
     let plain = QuoteQuery.foldPunctuation(text)
     let haystack = Array((isCaseSensitive ? plain : plain.lowercased()).utf8)
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
+  }
+
+  /// Whether ASCII `haystack` holds `needle`, comparing its letters lowercased when
+  /// `foldingCase` (the needle is lowercased already).
+  static func asciiContains(
+    _ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], foldingCase: Bool
+  ) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    @inline(__always) func folded(_ byte: UInt8) -> UInt8 {
+      foldingCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+    let first = needle[0]
+    for offset in 0...(haystack.count - needle.count) where folded(haystack[offset]) == first {
+      var index = 1
+      while index < needle.count, folded(haystack[offset + index]) == needle[index] { index += 1 }
+      if index == needle.count { return true }
+    }
+    return false
   }
 
   /// The words and phrases as the search index holds quote text (`QuoteSearchText.indexed`).

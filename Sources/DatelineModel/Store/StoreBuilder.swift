@@ -516,6 +516,7 @@ struct SkeletonPlan {
       ("actor_count", String(dataset.actors.count)),
       ("quote_count", String(quoteCount)),
       ("first_upcoming_event", eventOrder.firstIndex { eventUpcoming[$0] }.map(String.init)),
+      ("event_dates", StoreJSON.array(Array(Set(eventDates.map(\.value.description))).sorted())),
     ]
     let statement = try db.makeStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?)")
     for (key, value) in rows { try statement.execute(arguments: [key, value]) }

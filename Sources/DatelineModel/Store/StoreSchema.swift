@@ -5,7 +5,7 @@ enum StoreSchema {
   /// Written to `meta.application`; a file without it is not a Dateline store.
   static let application = "dateline-store"
   /// Bumped whenever the tables or what they hold change: an older store is rebuilt.
-  static let version = 3
+  static let version = 4
 
   static let tables = """
     CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
@@ -78,6 +78,7 @@ enum StoreSchema {
     CREATE INDEX actors_affiliation ON actors(affiliation);
     CREATE INDEX actor_aliases_actor ON actor_aliases(actor_id);
     CREATE INDEX events_id ON events(id);
+    CREATE INDEX events_start_day ON events(position, start_day);
     CREATE INDEX event_participants_actor ON event_participants(actor_id, event_position);
     CREATE INDEX event_participants_event ON event_participants(event_position);
     CREATE INDEX quotes_speaker ON quotes(speaker, position);

@@ -36,6 +36,8 @@ public struct TimelineQuote: Sendable, Equatable, Identifiable {
   public var quote: Quote
   public var date: ResolvedDate
   public var speakerName: String
+  /// The speaker's aliases as written (the browser fits the shortest that suits a column).
+  public let speakerAliases: [String]
   /// Lowercased speaker id, name, aliases and name words, for `@speaker` prefix matching.
   public let speakerKeys: [String]
   /// UTF-8 of the text, and of its lowercased form, precomputed for search on every keystroke.
@@ -47,6 +49,7 @@ public struct TimelineQuote: Sendable, Equatable, Identifiable {
     self.quote = quote
     self.date = date
     self.speakerName = speakerName
+    self.speakerAliases = speakerAliases
     self.speakerKeys = TimelineQuote.speakerKeys(
       speaker: quote.speaker, name: speakerName, aliases: speakerAliases)
     let plain = QuoteQuery.foldPunctuation(quote.text)

@@ -51,6 +51,9 @@ public final class BrowserApp {
         }
         return false
       }
+      for pane in Pane.allCases {
+        worker.supersede(pane, generation: state.search[pane].generation)
+      }
     } else {
       effects = state.applyRunningSearches(message, engine: engine)
     }

@@ -53,6 +53,12 @@ final class SearchWorker: @unchecked Sendable {
     }
   }
 
+  /// Makes `generation` the newest for `pane` when the update answered it without a request
+  /// (a cleared or restored query): an older search or count still running stops.
+  func supersede(_ pane: Pane, generation: Int) {
+    lock.withLock { latest[pane.rawValue] = max(latest[pane.rawValue], generation) }
+  }
+
   /// Forgets every request: nothing running posts again.
   func cancelAll() {
     lock.withLock { stopped = true }

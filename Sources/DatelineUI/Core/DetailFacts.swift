@@ -36,6 +36,8 @@ struct DetailFacts: Sendable {
   var relatedReasons: [String] = []
   var affiliationName: String?
   var quoteEventHeadline: String?
+  /// The selected event's or quote's source, looked up once (drawn every frame).
+  var source: Source?
 
   init() {}
 
@@ -47,6 +49,7 @@ struct DetailFacts: Sendable {
       break
     case .event(let index):
       let event = timeline.events[index].event
+      source = timeline.source(id: event.provenance.source)
       participantNames = event.participants.map { timeline.actor(id: $0)?.actor.name ?? $0 }
       let quotes = timeline.quotes(at: event.id)
       eventQuoteCount = quotes.count
@@ -58,6 +61,7 @@ struct DetailFacts: Sendable {
       affiliationName = actor.affiliation.map { timeline.actor(id: $0)?.actor.name ?? $0 }
     case .quote(let index):
       let quote = timeline.quotes[index].quote
+      source = timeline.source(id: quote.provenance.source)
       quoteEventHeadline = quote.event.map { timeline.event(id: $0)?.event.headline ?? $0 }
     }
   }

@@ -69,7 +69,7 @@ enum DetailPaneView {
       } else {
         text.field("Quotes", "none")
       }
-      text.field("Source", source(event.provenance, timeline))
+      text.field("Source", source(event.provenance, facts.source))
     case .person(let index):
       let item = timeline.actors[index]
       let actor = item.actor
@@ -111,7 +111,7 @@ enum DetailPaneView {
       if let headline = facts.quoteEventHeadline {
         text.field("At", clean(headline) + " (\(state.keyName(.followEvent)) goes there)")
       }
-      text.field("Source", source(quote.provenance, timeline))
+      text.field("Source", source(quote.provenance, facts.source))
     }
   }
 
@@ -124,8 +124,8 @@ enum DetailPaneView {
     }
   }
 
-  static func source(_ provenance: Provenance, _ timeline: Timeline) -> String {
-    guard let source = timeline.source(id: provenance.source) else {
+  static func source(_ provenance: Provenance, _ source: Source?) -> String {
+    guard let source, source.id == provenance.source else {
       return "\(clean(provenance.source)), paragraph \(provenance.paragraph)"
     }
     return

@@ -22,7 +22,8 @@ enum QuotesPaneView {
         let item = timeline.quotes[row.index]
         let width = row.maxX - row.x
         let speakerWidth = ColumnAllocation.quoteSpeakerWidth(rowWidth: width)
-        let aliases = timeline.actor(id: item.quote.speaker)?.actor.aliases ?? []
+        // The page of quotes carries the speaker's aliases: no look-up per row and frame.
+        let aliases = item.speakerAliases
         let speaker = TerminalText.pad(
           ColumnAllocation.fittedName(
             TerminalText.sanitize(item.speakerName),
