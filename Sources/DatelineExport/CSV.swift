@@ -1,6 +1,13 @@
 /// RFC 4180 CSV: fields separated by commas, records by CRLF; a field holding a comma, a double
 /// quote, a line break or leading or trailing spaces is quoted, with its quotes doubled.
+///
+/// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return as a formula. `encode` prefixes such a field with an
+/// apostrophe, which spreadsheets take as "this cell is text" and do not show; `unguarded`
+/// removes it again when Dateline reads its own CSV back.
 public enum CSV {
+  /// The first characters that make a spreadsheet read a cell as a formula.
+  static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
   public static func encode(_ rows: [[String]]) -> String {
     var text = ""
     for row in rows {
@@ -11,7 +18,10 @@ public enum CSV {
   }
 
   static func field(_ raw: String) -> String {
-    let value = withoutControls(raw)
+    var value = withoutControls(raw)
+    if let first = value.unicodeScalars.first, formulaStarts.contains(first) {
+      value = "'" + value
+    }
     let needsQuotes =
       value.utf8.contains { byte in
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
@@ -19,6 +29,15 @@ public enum CSV {
       } || value.first == " " || value.last == " "
     guard needsQuotes else { return value }
     return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// A field as written before `encode` guarded it: the apostrophe before a formula start goes.
+  public static func unguarded(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.first == "'", let second = scalars.dropFirst().first,
+      formulaStarts.contains(second)
+    else { return text }
+    return String(text.unicodeScalars.dropFirst())
   }
 
   /// Control characters other than tab and line breaks are dropped: an export printed on a

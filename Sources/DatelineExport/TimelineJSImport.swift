@@ -159,7 +159,8 @@ public enum TimelineJSImport {
     for row in rows.dropFirst() {
       func cell(_ name: String) -> String {
         guard let index = columns[name], index < row.count else { return "" }
-        return row[index].text
+        // Our own export guards formula-like cells with an apostrophe; a spreadsheet hides it.
+        return CSV.unguarded(row[index].text)
       }
       func located(_ name: String) -> (line: Int, column: Int) {
         if let index = columns[name], index < row.count {

@@ -159,8 +159,12 @@ public enum IngestRunner {
       existing = dataset
     }
     let builder: DatasetBuilder
+    // A file that holds the whole dataset is checked as written (below), the way validate reads
+    // it, which covers every check of the model: checking it in memory first would do it twice.
+    let writesWholeDataset = options.output != nil || (options.merge != nil && !mergeIsDirectory)
     do {
-      builder = try buildDataset(analyses, into: existing, publisher: options.sourceName)
+      builder = try buildDataset(
+        analyses, into: existing, publisher: options.sourceName, checked: !writesWholeDataset)
     } catch {
       for diagnostic in error.diagnostics {
         errors("dateline ingest: internal: \(diagnostic.message)")
@@ -200,8 +204,8 @@ public enum IngestRunner {
     }
     let bytes = DatasetWriter.utf8(payload, keeping: extensions)
     // Whatever the loader would refuse (a file too large, ...) is never written.
-    let problems = DatasetLoader.problems(
-      inFile: bytes, path: target, isWholeDataset: !mergeIsDirectory || options.output != nil)
+    let problems = writtenProblems(
+      bytes, path: target, isWholeDataset: !mergeIsDirectory || options.output != nil)
     guard problems.isEmpty else {
       for problem in problems.prefix(10) { errors(IngestReport.safe(problem.description)) }
       errors(
@@ -227,15 +231,25 @@ public enum IngestRunner {
   }
 
   /// The dataset of the analysed articles (added to `existing`), checked by loading it as a
-  /// timeline: ingest never writes what our own model would reject.
+  /// timeline: ingest never writes what our own model would reject. `checked: false` leaves the
+  /// check to the caller, which must then check the bytes it writes (`writtenProblems`).
   public static func buildDataset(
-    _ analyses: [(ArticleAnalysis, String)], into existing: Dataset? = nil, publisher: String?
+    _ analyses: [(ArticleAnalysis, String)], into existing: Dataset? = nil, publisher: String?,
+    checked: Bool = true
   ) throws(DatasetLoadError) -> DatasetBuilder {
     var builder = DatasetBuilder(existing: existing)
     for (analysis, file) in analyses {
       builder.add(analysis, file: file, publisher: publisher)
     }
-    try Timeline.check(builder.dataset)
+    if checked { try Timeline.check(builder.dataset) }
     return builder
+  }
+
+  /// What `dateline validate` would say about `bytes` as the file at `path`: empty when ingest
+  /// may write them.
+  public static func writtenProblems(_ bytes: [UInt8], path: String, isWholeDataset: Bool)
+    -> [Diagnostic]
+  {
+    DatasetLoader.problems(inFile: bytes, path: path, isWholeDataset: isWholeDataset)
   }
 }

@@ -7,13 +7,23 @@ struct CSVTests {
   @Test func quotingRoundTrips() throws {
     let rows = [
       ["plain", "with, comma", "with \"quotes\"", "two\nlines", "crlf\r\nend", " padded ", ""],
-      ["é ü 中文 🇫🇷", "=1+1", "\"", ",", "", "last", "x"],
+      ["é ü 中文 🇫🇷", "1=1", "\"", ",", "", "last", "x"],
     ]
     let text = CSV.encode(rows)
     #expect(text.hasSuffix("\r\n"))
     #expect(text.hasPrefix("plain,\"with, comma\",\"with \"\"quotes\"\"\",\"two\nlines\""))
     let decoded = try CSV.decode(text).map { $0.map(\.text) }
     #expect(decoded == rows)
+  }
+
+  /// OWASP CSV injection: a cell a spreadsheet would run as a formula starts with an apostrophe.
+  @Test func formulaLikeCellsAreWrittenAsText() throws {
+    let cells = ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\r=1", "a=1"]
+    let text = CSV.encode([cells])
+    let decoded = try #require(try CSV.decode(text).first).map(\.text)
+    #expect(
+      decoded == ["'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", "'\r=1", "a=1"])
+    #expect(decoded.map(CSV.unguarded) == cells)
   }
 
   @Test func controlCharactersOtherThanTabsAndLineBreaksAreDropped() throws {

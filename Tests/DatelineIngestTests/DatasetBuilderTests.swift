@@ -80,6 +80,37 @@ struct DatasetBuilderTests {
     #expect(meeting?.to == "ben-ode")
   }
 
+  /// An organization does not speak in our format: its quote goes to a group actor that speaks
+  /// for it (one per organization, kept across merges), and the dataset passes the model's
+  /// checks. Last session these quotes were dropped.
+  @Test func quotesOfAnOrganizationGoToAGroupThatSpeaksForIt() throws {
+    let text =
+      "date 2026-04-14\n\n\"Fares will rise on Monday,\" the Selwyn Ferry Company said.\n\n"
+      + "\"We regret the change,\" the Selwyn Ferry Company added."
+    let analysis = ArticleAnalysis(text: text)
+    #expect(analysis.quotes.count == 2)
+    var builder = DatasetBuilder()
+    builder.add(analysis, file: "a.txt", publisher: nil)
+    var dataset = builder.dataset
+    #expect(dataset.quotes.count == 2)
+    let group = try #require(dataset.actors.first { $0.id == dataset.quotes.first?.speaker })
+    #expect(group.kind == .group)
+    #expect(group.name == "Selwyn Ferry Company")
+    let company = try #require(dataset.actors.first { $0.id == group.affiliation })
+    #expect(company.kind == .organization)
+    #expect(dataset.quotes.allSatisfy { $0.speaker == group.id })
+    try Timeline.check(dataset)
+    // Merging another article from the company reuses its group.
+    var merged = DatasetBuilder(existing: dataset)
+    merged.add(
+      ArticleAnalysis(
+        text: "date 2026-04-15\n\n\"Refunds start today,\" the Selwyn Ferry Company said."),
+      file: "b.txt", publisher: nil)
+    dataset = merged.dataset
+    #expect(dataset.actors.filter { $0.kind == .group }.count == 1)
+    #expect(dataset.quotes.count == 3)
+  }
+
   @Test func aTitleIsTheHeadlineElseTheOpeningClause() {
     let headed = ArticleAnalysis(
       text:

@@ -58,6 +58,42 @@ struct ExternalScorerTests {
     #expect(score.namedRight == 1)
   }
 
+  /// Scalar offsets of `piece` in `text`, as brat writes them.
+  static func offsets(of piece: String, in text: String) -> String {
+    let range = text.range(of: piece)!
+    let start = text.unicodeScalars.distance(
+      from: text.unicodeScalars.startIndex, to: range.lowerBound)
+    return "\(start) \(start + piece.unicodeScalars.count)"
+  }
+
+  @Test func goldContentIncludesSecondPartsSplitPiecesAndTranscriptLabels() {
+    let text =
+      "Intro.\n\n\"One two three,\" Ann Lee said. \"Four five six.\"\n\n"
+      + "\u{201D}Seven eight nine.\u{201D} \u{2015} Bo Kim\n\n\"LEE: Ten eleven twelve.\n"
+    func at(_ piece: String) -> String { Self.offsets(of: piece, in: text) }
+    let seven = at("Seven eight").split(separator: " ")
+    let nine = at("nine.").split(separator: " ")
+    let annotations = """
+      T1\tSource \(at("Ann Lee"))\tAnn Lee
+      T2\tContent \(at("One two three,"))\tOne two three,
+      T3\tContent \(at("Four five six."))\tFour five six.
+      E1\tAttribution:T9 Content:T2 Content2:T3 Source:T1
+      T4\tSource \(at("Bo Kim"))\tBo Kim
+      T5\tContent \(seven[0]) \(seven[1]);\(nine[0]) \(nine[1])\tSeven eight nine.
+      E2\tAttribution:T9 Content:T5 Source:T4
+      T6\tSource \(at("LEE"))\tLEE
+      T7\tContent \(at("Ten eleven twelve."))\tTen eleven twelve.
+      E3\tAttribution:T9 Content:T7 Source:T6
+      """
+    var score = AttributionScore()
+    PolNeARScorer.score(
+      text: text, annotations: annotations, name: "outlet_2016-09-20_x", into: &score)
+    // The part after the attribution (Content2), a content cut in two at a space, a closing
+    // mark typed as an opening one, and a transcript line whose label is the source: all gold.
+    #expect(score.spans.gold == 4, "\(score.misses)")
+    #expect(score.namedGold == 4)
+  }
+
   @Test func timeMLCalendarDatesAreScoredByValue() {
     let xml = """
       <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>

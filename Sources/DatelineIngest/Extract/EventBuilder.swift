@@ -1054,7 +1054,8 @@ struct EventBuilder {
     }
     if cutAtLimit, let safeCut { words.removeSubrange(safeCut...) }
     // "wrote that the map" + a quotation: what was said is not there; keep the saying only.
-    if let droppedThat,
+    // (The cut at the word limit may have removed "that" already.)
+    if let droppedThat, droppedThat <= words.count,
       !words[droppedThat...].indices.contains(where: {
         HeadlineCheck.isFiniteVerb(at: $0, in: words)
       })

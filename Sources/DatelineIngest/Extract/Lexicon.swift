@@ -28,7 +28,9 @@ enum Lexicon {
     "commented", "comments", "predicting", "accused", "accuses", "called", "calls",
     "telling", "adding", "writing", "asking", "noting", "warning", "arguing", "recounted",
     "explaining", "insisting", "declaring", "stating", "replying", "responding", "announcing",
-    "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding",
+    "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding", "barked",
+    "beamed", "fumed", "scoffed", "gushed", "groused", "bragged", "retorted", "chimed",
+    "marveled", "marvelled", "musing", "muses", "proclaimed", "proclaims", "opined",
   ]
 
   /// Titles and ranks that, before a name, make it a person and give the role.
@@ -183,7 +185,8 @@ enum Lexicon {
     "harbour", "lake", "mountain", "mountains", "peninsula", "coast", "heights", "hills",
     "district", "province", "region", "square", "park", "airport", "street", "avenue", "road",
     "bridge", "beach", "canyon", "creek", "falls", "springs", "village", "town", "state",
-    "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle",
+    "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle", "sound",
+    "channel", "inlet", "lagoon",
   ]
   /// Prepositions that put a name in a place: "in Valmont".
   static let locativePrepositions: Set<String> = [

@@ -14,6 +14,8 @@ public struct FoundQuote: Sendable, Equatable {
   public var reason: String
   /// The quote has its own attribution (as opposed to continuing the previous speaker).
   public var hasOwnAttribution: Bool
+  /// The attribution follows the quote (`"...," Trump said`).
+  public var attributedAfter = false
 }
 
 /// Decides which quoted spans are quotations, and attributes them to speakers.
@@ -23,6 +25,8 @@ public struct FoundQuote: Sendable, Equatable {
 final class SpeakerFinder {
   let article: Article
   let finder: EntityFinder
+  /// Quoted spans found not to be quotations (titles, labels), by span number.
+  var rejectedSpans: [Bool] = []
 
   init(article: Article, finder: EntityFinder) {
     self.article = article
@@ -68,13 +72,15 @@ final class SpeakerFinder {
     var previousParagraphSpeaker: (paragraph: Int, speaker: Int)?
     var lastAttributedSentence = -1
     var lastAttributedSpeaker: Int? = nil
-    for span in article.quoteSpans {
+    rejectedSpans = [Bool](repeating: false, count: article.quoteSpans.count)
+    for (number, span) in article.quoteSpans.enumerated() {
       let text = article.text(span.range)
       var found = FoundQuote(
         span: span, text: text, speaker: nil, cue: nil, confidence: 0.3,
         kind: kind(of: span), reason: "no attribution found", hasOwnAttribution: false)
-      if let (speaker, cue, confidence, reason) = attributionAfter(span) ?? attributionBefore(span)
-      {
+      let after = attributionAfter(span)
+      found.attributedAfter = after != nil
+      if let (speaker, cue, confidence, reason) = after ?? attributionBefore(span) {
         found.speaker = speaker
         found.cue = cue
         found.confidence = confidence
@@ -105,7 +111,10 @@ final class SpeakerFinder {
       let sameSentence =
         found.speaker != nil && lastAttributedSentence == sentence
         && lastAttributedSpeaker == found.speaker
-      guard isQuotation(found, sameSentenceAsAttributed: sameSentence) else { continue }
+      guard isQuotation(found, sameSentenceAsAttributed: sameSentence) else {
+        rejectedSpans[number] = true
+        continue
+      }
       if found.hasOwnAttribution || sameSentence {
         lastAttributedSentence = sentence
         lastAttributedSpeaker = found.speaker
@@ -175,11 +184,21 @@ final class SpeakerFinder {
     {
       introducer -= 1
     }
-    let introducedAsTitle =
+    var introducedAsTitle =
       introducer >= 0
       && tokens[introducer].sentence == tokens[quote.span.openToken].sentence
       && tokens[introducer].kind == .word
       && Lexicon.scareQuoteIntroducers.contains(tokens[introducer].lower)
+    // `the "landlord bill," a label that stuck`: the text itself calls it a name.
+    if var next = quote.span.closeToken.map({ $0 + 1 }) {
+      if next < tokens.count, tokens[next].lower.equals(",") { next += 1 }
+      if next + 1 < tokens.count,
+        tokens[next].lower.equals("a") || tokens[next].lower.equals("the"),
+        Self.labelNouns.contains(tokens[next + 1].lower)
+      {
+        introducedAsTitle = true
+      }
+    }
     let titleCase = significantCount >= 2 && significantAllCapitalized
     // `Cruz called Trump a "pathological liar"`: the verb that introduces the quote is the one
     // that attributes it to a named speaker, so it is speech, not a name.
@@ -192,32 +211,101 @@ final class SpeakerFinder {
       return false
     }
     if titleCase && wordCount <= 10 && !quote.hasOwnAttribution { return false }
+    // `on CNN's "State of the Union."`, `a "Commander-in-Chief Forum"`: a name in title case
+    // is a title, even in an attributed sentence, unless it is said (`"Thank You," he said`,
+    // `she wrote: "Crooked Hillary!"`).
+    let open = quote.span.openToken
+    let runsIntoSentence =
+      open > 0 && tokens[open - 1].sentence == tokens[open].sentence
+      && (tokens[open - 1].kind == .word || tokens[open - 1].kind == .number)
+    if runsIntoSentence, !quote.attributedAfter, isTitleLike(inner) { return false }
     // A partial quote in a sentence that quotes its speaker already: `... a "bully" and a
     // "narcissist"`.
     let attributed = quote.hasOwnAttribution || sameSentenceAsAttributed
-    if wordCount <= 3 && !terminal && !attributed { return false }
     let continuesSpeaker = quote.speaker != nil && terminal && firstWordCapitalized
     if wordCount <= 4 && !attributed && !continuesSpeaker {
-      // A short fragment counts when the sentence reports speech: could end "within weeks."
-      // Look near the quote only: a sentence can be huge in a broken text.
-      let sentence = article.tokens[quote.span.openToken].sentence
-      let whole = article.sentences[sentence]
-      let range =
-        max(
-          whole.lowerBound, quote.span.openToken - 40)..<min(
-          whole.upperBound, quote.span.innerTokens.upperBound + 40)
-      var reports = false
-      for index in range where tokens[index].quote < 0 {
-        if tokens[index].classes.contains(.speechVerb)
-          || ["thinks", "believes", "predicted"].contains(tokens[index].lower)
-        {
-          reports = true
-          break
-        }
-      }
-      guard reports && terminal else { return false }
+      // A short fragment is someone's words when its sentence reports speech or a view
+      // (`Obama said he is "surprised and troubled"`, `likened the rules to "burning the
+      // Constitution"`); without such a verb, three or four words still mostly are, one or two
+      // only after a determiner (`a "vicious snake"`), and a lone word rarely is.
+      if reportsSpeech(around: quote.span) { return true }
+      if wordCount >= 3 { return true }
+      let before = quote.span.openToken - 1
+      return wordCount == 2 && before >= 0 && tokens[before].kind == .word
+        && Self.determiners.contains(tokens[before].lower)
     }
     return true
+  }
+
+  /// Nouns by which a text says that the quoted words are a name: `"landlord bill," a label`.
+  static let labelNouns: WordSet = [
+    "label", "name", "nickname", "term", "phrase", "slogan", "moniker", "catchphrase", "title",
+  ]
+
+  static let determiners: WordSet = [
+    "a", "an", "the", "its", "his", "her", "their", "our", "my", "this", "that", "these", "those",
+  ]
+
+  /// Verbs of speech, thought and judgement that make a quoted fragment in their sentence
+  /// someone's words. Verbs that name (`called`, `dubbed`) are left to the title rule.
+  static let reportingWords: WordSet = [
+    "thinks", "think", "thought", "believes", "believe", "believed", "feels", "felt", "hopes",
+    "hoped", "wants", "wanted", "expects", "expected", "predicted", "referred", "refers",
+    "referring", "likened", "likens", "compared", "compares", "comparing", "asserted",
+    "asserts", "asserting", "cited", "cites", "citing", "described", "describes", "describing",
+    "condemned", "condemns", "accused", "accusing", "praised", "praises", "praising", "blasted",
+    "criticized", "criticised", "criticizing", "slammed", "denounced", "denounce", "hailed",
+    "deemed", "mocked", "mocking", "dismissed", "characterized", "decried", "lambasted",
+    "pledged", "vowed", "blamed", "blaming", "defended", "questioned", "attacked", "touted",
+    "bragged", "boasting", "claiming", "promised", "promising", "urging", "dismissing",
+    "demanding", "denying", "admitting", "conceding", "insists", "declared", "declaring",
+    "stressed", "stressing", "suggesting", "reported", "reports", "according", "tweeted",
+    "wrote", "writes", "calls", "considers", "considered", "views", "viewed", "sees", "saw",
+    "regards", "regarded", "worries", "worried", "fears", "feared", "knows", "knew", "agreed",
+    "agrees", "disagrees", "argue", "argued", "argues", "complained", "lamented", "warned",
+    "chanted", "chanting", "shouted", "shouting", "yelled", "sang", "sings", "read", "reads",
+    "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating",
+  ]
+
+  /// A speech verb, or a verb of thought or judgement, in the quote's sentence near it (outside
+  /// quotes). Bounded: a sentence can be huge in a broken text.
+  func reportsSpeech(around span: QuoteSpan) -> Bool {
+    let tokens = article.tokens
+    let whole = article.sentences[tokens[span.openToken].sentence]
+    let range =
+      max(
+        whole.lowerBound, span.openToken - 40)..<min(
+        whole.upperBound, span.innerTokens.upperBound + 40)
+    for index in range where tokens[index].quote < 0 && tokens[index].kind == .word {
+      if tokens[index].classes.contains(.speechVerb)
+        || Self.reportingWords.contains(tokens[index].lower)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Words that stay lowercase in a title: "Meet the Press", "Women in Power".
+  static let titleSmallWords: WordSet = [
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+  ]
+
+  /// At most six words, every one capitalized but small function words, two capitalized at
+  /// least: "Meet the Press", "Fox News Sunday", "Commander-in-Chief Forum".
+  func isTitleLike(_ inner: Range<Int>) -> Bool {
+    var words = 0
+    var capitalized = 0
+    for index in inner where article.tokens[index].kind == .word {
+      words += 1
+      guard words <= 6 else { return false }
+      if article.tokens[index].isCapitalized {
+        capitalized += 1
+      } else if words == 1 || !Self.titleSmallWords.contains(article.tokens[index].lower) {
+        return false
+      }
+    }
+    return capitalized >= 2
   }
 
   func kind(of span: QuoteSpan) -> QuoteKind {
@@ -312,7 +400,8 @@ final class SpeakerFinder {
       var nameAt = start + 1
       while nameAt < min(paragraphEnd, start + 7) {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
-          return (speaker, article.tokens[start].lower, 0.95, "named after the verb")
+          let person = describedPerson(after: nameAt, besides: speaker, paragraphEnd: paragraphEnd)
+          return (person ?? speaker, article.tokens[start].lower, 0.95, "named after the verb")
         }
         guard article.tokens[nameAt].kind == .word || article.tokens[nameAt].kind == .number,
           !article.tokens[nameAt].lower.equals("that"),
@@ -328,6 +417,44 @@ final class SpeakerFinder {
       return (speaker, "according to", 0.9, "according to")
     }
     return nil
+  }
+
+  /// `said former Obama adviser David Axelrod`, `said Priorities spokesman Justin Barasky`: the
+  /// first name after the verb only describes the speaker, who is the person named after a
+  /// word of description. Returns that person, or nil when the phrase names no other.
+  func describedPerson(after first: Int, besides speaker: Int, paragraphEnd: Int) -> Int? {
+    var index = first
+    var described = false
+    let limit = min(paragraphEnd, first + 10)
+    while index < limit {
+      let token = article.tokens[index]
+      let mentionIndex = finder.mentionCovering[index]
+      if mentionIndex >= 0 {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if mention.entity != speaker, mention.first == index, described,
+          finder.entities[mention.entity].kind == .person
+        {
+          return mention.entity
+        }
+        if article.tokens[mention.last].isPossessive { described = true }
+        index = max(index, mention.last) + 1
+        continue
+      }
+      guard token.kind == .word, token.quote < 0, !token.lower.equals("and"),
+        !token.lower.equals("or"), !token.lower.equals("who"), !token.lower.equals("that"),
+        !Self.isPronoun(token.lower)
+      else { return nil }
+      if !token.isCapitalized { described = true }
+      index += 1
+    }
+    return nil
+  }
+
+  /// A mention that is the object of a preposition: "chair of the Platform Committee".
+  func isObjectOfPreposition(_ mention: Mention) -> Bool {
+    var before = mention.first - 1
+    if before >= 0, article.tokens[before].lower.equals("the") { before -= 1 }
+    return before >= 0 && Self.prepositions.contains(article.tokens[before].lower)
   }
 
   /// The speaker of a paragraph that ends with a colon after a speech verb ("Trump wrote:"),
@@ -346,9 +473,28 @@ final class SpeakerFinder {
       {
         return subject(at: index, paragraphEnd: previous.upperBound)?.0
       }
+      // `Stated Stone:` - the verb first.
+      if article.tokens[index].classes.contains(.speechVerb),
+        let (speaker, next) = subject(at: index + 1, paragraphEnd: previous.upperBound),
+        next == previous.upperBound - 1
+      {
+        return speaker
+      }
+    }
+    // `Clinton released the following statement:` - a statement introduced without a verb of
+    // speech: the sentence's subject.
+    for index in start..<(previous.upperBound - 1)
+    where Self.statementNouns.contains(article.tokens[index].lower) {
+      return sentenceSubject(from: start, before: index)?.0
     }
     return nil
   }
+
+  /// Words that announce the text that follows a colon as someone's statement.
+  static let statementNouns: WordSet = [
+    "statement", "following", "follows", "remarks", "comments", "letter", "memo", "message",
+    "note", "email", "post", "tweet", "tweets",
+  ]
 
   /// A subject starts at `index` and a verb that reports speech follows it ("reports").
   func hasReportingVerb(after index: Int, paragraphEnd: Int) -> Bool {
@@ -466,7 +612,8 @@ final class SpeakerFinder {
     "pledged", "pledges", "vowed", "insisted", "telling", "says", "promising", "blamed",
     "blames", "defended", "defends", "questioned", "acknowledging", "arguing", "saying",
     "warning", "adding", "noting", "reports", "reported", "attacked", "attacks", "sings",
-    "sang", "tweeting", "writing", "telling", "scolded",
+    "sang", "tweeting", "writing", "telling", "scolded", "likened", "likens", "compared",
+    "compares", "citing", "referred", "asserted", "asserts",
   ]
   static let appositionStarts: WordSet = [
     "a", "an", "the", "who", "whose", "one", "its", "his", "her",
@@ -485,28 +632,70 @@ final class SpeakerFinder {
     let sentenceStart = article.sentences[article.tokens[open].sentence].lowerBound
     let paragraphStart = article.paragraphTokens[span.paragraph].lowerBound
     var floor = max(sentenceStart, paragraphStart)
-    // Stop at an earlier quote in the same sentence.
+    // Stop at an earlier quote in the same sentence, unless it was a title (`said on the
+    // program "Morning Tide Report" that it was "regrettable"`).
     var scan = open - 1
     while scan >= floor {
       if article.tokens[scan].kind == .quoteMark {
+        let inner = scan > 0 ? article.tokens[scan - 1].quote : -1
+        if inner >= 0, inner < rejectedSpans.count, rejectedSpans[inner],
+          article.quoteSpans[inner].closeToken == scan
+        {
+          scan = article.quoteSpans[inner].openToken - 1
+          continue
+        }
         floor = scan + 1
         break
       }
       scan -= 1
     }
+    // The nearest verb of speech first; when no subject of its is found (`Clark later said his
+    // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
+    // before it. A few at most: each try looks back a bounded way.
     var verb = open - 1
-    while verb >= floor {
-      if article.tokens[verb].quote < 0,
+    var tries = 0
+    while verb >= floor, tries < 4 {
+      if article.tokens[verb].quote < 0, article.tokens[verb].kind == .word,
         article.tokens[verb].classes.contains(.speechVerb)
           || article.tokens[verb].lower.equals("according")
-          || (article.tokens[verb].kind == .word
-            && Self.characterizingVerbs.contains(article.tokens[verb].lower))
+          || Self.characterizingVerbs.contains(article.tokens[verb].lower)
       {
-        break
+        tries += 1
+        if !isNounHere(verb),
+          let found = attribution(
+            verb: verb, open: open, floor: floor, sentenceStart: sentenceStart)
+        {
+          return found
+        }
       }
       verb -= 1
     }
-    guard verb >= floor else { return nil }
+    // `Ramos believes in journalism that "takes sides."`: a verb of thought or judgement
+    // before the quote makes it the words of the sentence's subject.
+    for index in floor..<open
+    where article.tokens[index].kind == .word && article.tokens[index].quote < 0
+      && Self.reportingWords.contains(article.tokens[index].lower) && !isNounHere(index)
+    {
+      guard let (speaker, _) = sentenceSubject(from: floor, before: index) else { return nil }
+      return (speaker, article.tokens[index].lower, 0.6, "subject of a verb of thought")
+    }
+    return nil
+  }
+
+  /// "his comments", "the remarks": a word that is a noun after a determiner.
+  func isNounHere(_ index: Int) -> Bool {
+    guard index > 0, article.tokens[index - 1].kind == .word else { return false }
+    let before = article.tokens[index - 1].lower
+    return before.utf8.count <= 5 && Self.possessiveDeterminers.contains(before)
+  }
+  static let possessiveDeterminers: WordSet = [
+    "his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "these", "those",
+  ]
+
+  /// The speaker of `verb`, which precedes the quote that opens at `open`.
+  func attribution(verb: Int, open: Int, floor: Int, sentenceStart: Int) -> (
+    Int, String?, Double, String
+  )? {
     let cue = article.tokens[verb].lower
     // "said Trump:" - the name follows the verb.
     if let (speaker, next) = subject(at: verb + 1, paragraphEnd: open),
@@ -542,47 +731,46 @@ final class SpeakerFinder {
     if index >= floor, article.tokens[index].lower.equals(",") {
       if let mention = finder.appositionClosing[index] {
         index = finder.mentions[mention].last
-      } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0 {
+      } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0,
+        !isObjectOfPreposition(finder.mentions[Int(finder.mentionEndingAt[index - 1])])
+      {
         index -= 1  // "Estmark's foreign minister, Pavel Adamek, said"
       } else {
-        // "Nwosu, who will run the clinic, said": skip a clause between commas.
+        // "Nwosu, who will run the clinic, said", "Cummings (D-Md.), chair of the Platform
+        // Committee, said": skip a clause between commas (and a bracket before it).
         var opening = index - 1
         while opening > floor, index - opening < 16, !article.tokens[opening].lower.equals(",") {
           opening -= 1
         }
-        if opening > floor, article.tokens[opening].lower.equals(","),
-          finder.mentionEndingAt[opening - 1] >= 0
+        var name = opening - 1
+        if name > floor, article.tokens[name].lower.equals(")") {
+          var bracket = name - 1
+          while bracket > floor, name - bracket < 8, !article.tokens[bracket].lower.equals("(") {
+            bracket -= 1
+          }
+          if article.tokens[bracket].lower.equals("(") { name = bracket - 1 }
+        }
+        if opening > floor, article.tokens[opening].lower.equals(","), name >= floor,
+          finder.mentionEndingAt[name] >= 0
         {
-          index = opening - 1
+          index = name
         }
       }
     }
     guard index >= floor else { return nil }
-    // "Trump bemoaned the unrest and said ...": the subject of the sentence, when the verb is
-    // the second of two joined by "and".
-    if article.tokens[index].lower.equals("and"), finder.mentionEndingAt[index] < 0 {
-      var first = sentenceStart
-      while first < index, first < sentenceStart + 3,
-        article.tokens[first].classes.contains(.commonCapitalized)
-          && !Self.isPronoun(article.tokens[first].lower)
-      {
-        first += 1
+    // "Trump bemoaned the unrest and said ...", "Clinton pitched her plan ..., noting that she
+    // is ...": the subject of the sentence, when the verb is the second of two joined by "and"
+    // or "but", or a participle after a comma.
+    let joined =
+      article.tokens[index].lower.equals("and") || article.tokens[index].lower.equals("but")
+      || (article.tokens[index].lower.equals(",") && cue.hasSuffix("ing"))
+    if joined, finder.mentionEndingAt[index] < 0 {
+      guard let (speaker, isPronoun) = sentenceSubject(from: sentenceStart, before: index) else {
+        return nil
       }
-      if Self.isPronoun(article.tokens[first].lower) {
-        if let resolved = resolvePronoun(article.tokens[first].lower, before: first) {
-          return (resolved, cue, 0.7, "pronoun subject of the sentence")
-        }
-      } else {
-        // "Union steward Lena Fisk ...": a few words of description may lead the name.
-        for start in first..<min(index, first + 5) {
-          if let (speaker, _) = subject(at: start, paragraphEnd: verb),
-            finder.entities[speaker].kind == .person
-          {
-            return (speaker, cue, 0.75, "subject of the sentence")
-          }
-        }
-      }
-      return nil
+      return isPronoun
+        ? (speaker, cue, 0.7, "pronoun subject of the sentence")
+        : (speaker, cue, 0.75, "subject of the sentence")
     }
     if Self.isPronoun(article.tokens[index].lower) {
       guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
@@ -595,6 +783,38 @@ final class SpeakerFinder {
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
     return (entity, cue, 0.85, "subject of the speech verb before the quote")
+  }
+
+  /// The subject of the sentence that starts at `start`: its first pronoun that opens a clause,
+  /// or its first mention that is no object of a preposition and no possessor ("Trump's
+  /// comments" is not Trump speaking), within 30 tokens and before `limit`. Whether it was a
+  /// pronoun is returned too.
+  func sentenceSubject(from start: Int, before limit: Int) -> (Int, Bool)? {
+    var index = start
+    let end = min(limit, start + 30)
+    while index < end {
+      if article.tokens[index].quote >= 0 || article.tokens[index].isCredit {
+        index += 1
+        continue
+      }
+      if Self.isPronoun(article.tokens[index].lower) {
+        guard index == start || article.tokens[index - 1].lower.equals(",") else { return nil }
+        return resolvePronoun(article.tokens[index].lower, before: index).map { ($0, true) }
+      }
+      let mentionIndex = finder.mentionCovering[index]
+      if mentionIndex >= 0 {
+        let mention = finder.mentions[Int(mentionIndex)]
+        if !article.tokens[mention.last].isPossessive,
+          let (speaker, _) = subject(at: index, paragraphEnd: limit), speaker == mention.entity
+        {
+          return (speaker, false)
+        }
+        index = max(index, mention.last) + 1
+        continue
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// "he"/"she": the nearest earlier person outside quotes whose gender fits, in this paragraph

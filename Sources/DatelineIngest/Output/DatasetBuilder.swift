@@ -14,6 +14,8 @@ public struct DatasetBuilder {
   /// entity looks its names up instead of lowercasing every actor of the dataset again.
   private var actorsByName: [String: [Int]] = [:]
   private var peopleBySurname: [String: [Int]] = [:]
+  /// The group actor that speaks for an organization or country, by that actor's id.
+  private var groupSpeaking: [String: String] = [:]
 
   public init(existing: Dataset? = nil) {
     dataset = existing ?? Dataset()
@@ -196,9 +198,8 @@ public struct DatasetBuilder {
         next += 1
       }
       defer { index = next }
-      guard let speaker = quote.speaker, let speakerID = actorIDs[speaker],
-        [.person, .group].contains(analysis.entities[speaker].kind)
-      else { continue }
+      guard let speaker = quote.speaker, let actorID = actorIDs[speaker] else { continue }
+      let speakerID = speakingActorID(for: analysis.entities[speaker], actorID: actorID)
       guard knownQuotes.insert("\(speakerID)|\(text)").inserted else { continue }
       let id = uniqueID("\(speakerID)-quote")
       let item = Quote(
@@ -214,6 +215,32 @@ public struct DatasetBuilder {
       added.quotes.append(item)
     }
     if dataset.title == nil { dataset.title = source.title }
+  }
+
+  /// Who says a quote whose speaker is `entity` (actor `actorID`): a person or group is itself;
+  /// an organization or a country does not speak (docs/FORMAT.md), so its words go to a group
+  /// actor that speaks for it, affiliated with it: "Selwyn Ferry Company" (kind group, id
+  /// `selwyn-ferry-company-group`), "Government of Russia". One such group per actor, also
+  /// across merges.
+  mutating func speakingActorID(for entity: Entity, actorID: String) -> String {
+    switch entity.kind {
+    case .person, .group: return actorID
+    case .organization, .country: break
+    }
+    if let known = groupSpeaking[actorID] { return known }
+    if let existing = dataset.actors.first(where: { $0.kind == .group && $0.affiliation == actorID }
+    ) {
+      groupSpeaking[actorID] = existing.id
+      return existing.id
+    }
+    let actorName = dataset.actors.first(where: { $0.id == actorID })?.name ?? entity.name
+    let name = entity.kind == .country ? "Government of \(actorName)" : actorName
+    let id = uniqueID(actorID + "-group")
+    appendActor(
+      Actor(id: id, name: name, kind: .group, role: "Speaks for \(actorName)", affiliation: actorID)
+    )
+    groupSpeaking[actorID] = id
+    return id
   }
 
   mutating func append(source: Source) {

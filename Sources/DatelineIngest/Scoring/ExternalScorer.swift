@@ -152,7 +152,15 @@ public enum PolNeARScorer {
         if open != nil { close(at: index) }
         open = index
       case "\u{201D}":
-        close(at: index)
+        // A closing mark typed where an opening one belongs (`”Fortunately, ...` at the start of
+        // a paragraph): with nothing open, a space before it and a letter after, it opens.
+        let before = index > 0 ? scalars[index - 1] : "\n"
+        let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+        if open == nil, before.properties.isWhitespace, after.properties.isAlphabetic {
+          open = index
+        } else {
+          close(at: index)
+        }
       case "\"":
         if open == nil { open = index } else { close(at: index) }
       case "\n":
@@ -260,6 +268,61 @@ public enum PolNeARScorer {
     return words(ours).contains(last)
   }
 
+  /// The content of an attribution as ranges of text: every `Content`, `Content2`, ... role
+  /// (brat gives a second role to the part of a quote after its attribution), with the pieces
+  /// of a discontinuous span joined when only white space lies between them (the annotation
+  /// tool cuts a selection at sentence ends).
+  static func contentRanges(
+    of event: [String: String], spans: [String: BratSpan], scalars: [Unicode.Scalar]
+  ) -> [Range<Int>] {
+    var pieces: [Range<Int>] = []
+    for (role, id) in event where role.hasPrefix("Content") {
+      if let span = spans[id] { pieces += span.ranges }
+    }
+    pieces.sort { $0.lowerBound < $1.lowerBound }
+    var merged: [Range<Int>] = []
+    for piece in pieces {
+      if let last = merged.last, piece.lowerBound >= last.upperBound,
+        (last.upperBound..<min(piece.lowerBound, scalars.count)).allSatisfy({
+          scalars[$0].properties.isWhitespace
+        })
+      {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, piece.upperBound)
+      } else {
+        merged.append(piece)
+      }
+    }
+    return merged
+  }
+
+  /// The span without a leading speaker label of one to four capitalized words and a colon
+  /// (`WALLACE: Let's start ...`), or the span itself.
+  static func afterSpeakerLabel(_ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int> {
+    var index = range.lowerBound
+    var words = 0
+    var atWordStart = true
+    while index < min(range.upperBound, range.lowerBound + 40) {
+      let scalar = scalars[index]
+      if scalar == ":" {
+        guard words > 0, index > range.lowerBound else { return range }
+        var start = index + 1
+        while start < range.upperBound, scalars[start].properties.isWhitespace { start += 1 }
+        return start < range.upperBound ? start..<range.upperBound : range
+      }
+      if scalar == " " {
+        atWordStart = true
+      } else if atWordStart {
+        guard scalar.properties.isUppercase, words < 4 else { return range }
+        words += 1
+        atWordStart = false
+      } else if !(scalar.properties.isAlphabetic || scalar == "." || scalar == "'") {
+        return range
+      }
+      index += 1
+    }
+    return range
+  }
+
   public static func score(
     text: String, annotations: String, name: String, into total: inout AttributionScore
   ) {
@@ -274,13 +337,16 @@ public enum PolNeARScorer {
     }
     // Gold: quoted spans inside the content of an attribution; the source of that attribution.
     var gold: [(range: Range<Int>, head: String?)] = []
+    let contents = events.map { contentRanges(of: $0, spans: spans, scalars: scalars) }
     for range in quotedSpans(scalars) where !isTitle(scalars[range]) {
       var found = false
       var head: String? = nil
-      for event in events {
-        guard let contentID = event["Content"], let content = spans[contentID] else { continue }
-        let inside = content.ranges.contains {
-          $0.lowerBound <= range.lowerBound + 1 && range.upperBound <= $0.upperBound + 1
+      // A transcript's `PENCE: ...` in quotation marks: the label is the source, the rest is
+      // the content.
+      let said = afterSpeakerLabel(range, scalars)
+      for (number, event) in events.enumerated() {
+        let inside = contents[number].contains {
+          $0.lowerBound <= said.lowerBound + 1 && said.upperBound <= $0.upperBound + 1
         }
         guard inside else { continue }
         found = true

@@ -25,9 +25,24 @@ enum QuotePairer {
             range: trimmed, paragraph: paragraph, openToken: opened, closeToken: close,
             innerTokens: (opened + 1)..<endToken))
       }
-      for index in tokenRange where article.tokens[index].kind == .quoteMark {
+      // Inside markup pasted with the text (`<tweet author="...">`) quotation marks delimit
+      // attributes, not speech.
+      var inTag = false
+      for index in tokenRange
+      where article.tokens[index].kind == .quoteMark || article.tokens[index].kind == .punctuation {
         let token = article.tokens[index]
         let mark = scalars[token.start]
+        if token.kind == .punctuation {
+          if mark == "<", token.end < paragraphRange.upperBound,
+            Tokenizer.isLetterOrDigit(scalars[token.end]) || scalars[token.end] == "/"
+          {
+            inTag = true
+          } else if mark == ">" {
+            inTag = false
+          }
+          continue
+        }
+        guard !inTag else { continue }
         let before = token.start > paragraphRange.lowerBound ? scalars[token.start - 1] : " "
         let after = token.end < paragraphRange.upperBound ? scalars[token.end] : " "
         let spaceBefore =
@@ -36,7 +51,10 @@ enum QuotePairer {
           Tokenizer.isSpace(after) || ".,;:!?)]}\u{2014}\u{2013}-".unicodeScalars.contains(after)
         var opens: Bool
         switch mark.value {
-        case 0x201C, 0x201E, 0x00AB: opens = true
+        // An opening mark typed where a closing one belongs (`a fascist?“ he asked`): attached
+        // to the word before it, with a space after, it closes the open quote.
+        case 0x201C: opens = !(open != nil && !spaceBefore && spaceAfter)
+        case 0x201E, 0x00AB: opens = true
         case 0x201D, 0x00BB: opens = spaceBefore && !spaceAfter && open == nil
         default:
           if spaceBefore && !spaceAfter {
