@@ -130,6 +130,22 @@ enum QuotebankLines {
     #expect(throws: Never.self) { try Timeline.check(dataset) }
   }
 
+  /// Ids made from long names, Wikidata ids or hosts stay under validate's limit, and apart
+  /// (a fuzzer found a 225-letter speaker whose dataset validate refused).
+  @Test func longNamesGiveShortDistinctIDs() throws {
+    let long = String(repeating: "Ann ", count: 60)
+    let text = [
+      QuotebankLines.line("q1", "one", speaker: long + "Lee"),
+      QuotebankLines.line("q2", "two", speaker: long + "Kim"),
+      QuotebankLines.line("q3", "three", speaker: "B", qids: [String(repeating: "Q9", count: 150)]),
+    ].joined(separator: "\n")
+    let (dataset, _, _) = try importing(text)
+    #expect(
+      dataset.actors.allSatisfy { $0.id.unicodeScalars.count <= 64 }, "\(dataset.actors.map(\.id))")
+    #expect(Set(dataset.actors.map(\.id)).count == 3)
+    #expect(throws: Never.self) { try Timeline.check(dataset) }
+  }
+
   @Test func noneIsAnUnknownSpeakerNotAnActorCalledNone() throws {
     let text = [
       QuotebankLines.line("q1", "one", speaker: "None"),
@@ -216,6 +232,10 @@ enum QuotebankLines {
       (#"{"quoteID": "q2", "quotation": "x" "speaker": "A"}"#, "\"speaker", "invalid JSON"),
       (#"["not", "an", "object"]"#, nil, "one JSON object"),
       (QuotebankLines.line("q1", "again", speaker: "A"), nil, "already imported"),
+      (
+        QuotebankLines.line(String(repeating: "q", count: 201), "x", speaker: "A"),
+        "\"qqq", "201 characters long"
+      ),
     ]
     for (bad, marker, words) in cases {
       let line = 2

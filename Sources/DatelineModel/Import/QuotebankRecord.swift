@@ -88,6 +88,13 @@ public struct QuotebankRecord: Sendable, Equatable {
     if quoteID.trimmingASCIIWhitespace().isEmpty {
       throw failure(fields["quoteID"]!.position, "\"quoteID\" is empty; each quotation needs an id")
     }
+    if quoteID.unicodeScalars.count > DatasetChecker.maximumIDLength {
+      // The id becomes the quote's id, which validate would refuse: say so at the line.
+      throw failure(
+        fields["quoteID"]!.position,
+        "\"quoteID\" is \(quoteID.unicodeScalars.count) characters long; ids are at most \(DatasetChecker.maximumIDLength)"
+      )
+    }
     if quotation.trimmingASCIIWhitespace().isEmpty {
       throw failure(fields["quotation"]!.position, "\"quotation\" is empty")
     }
