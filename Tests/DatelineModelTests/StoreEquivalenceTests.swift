@@ -111,6 +111,24 @@ import Testing
     }
   }
 
+  /// A `"` followed by a combining mark is one Swift character that is not `"`: the index
+  /// query must still escape the quotation mark (the release soak typed `"` then U+0301 and the
+  /// store refused the query, so the search found nothing).
+  @Test func quotationMarksWithCombiningMarksAreEscaped() throws {
+    var dataset = RandomDataset.make(seed: 7, quotes: 20)
+    guard !dataset.quotes.isEmpty else { return }
+    dataset.quotes[0].text = "He wrote x\"\u{301}yz and more"
+    let reference = try ReferenceTimeline(dataset: dataset)
+    let timeline = try Timeline(dataset: dataset)
+    for text in ["x\"\u{301}yz", "\"\u{301}yz", "x\"\u{301}", "ab\"\u{301}\"\u{301}cd"] {
+      let query = QuoteQuery(text)
+      #expect(
+        timeline.quoteIndices(matching: query) == reference.quoteIndices(matching: query),
+        "query \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    #expect(!timeline.quoteIndices(matching: QuoteQuery("x\"\u{301}yz")).isEmpty)
+  }
+
   /// Past 2,000 rows a search among a subset asks the index first: the same answers.
   @Test func largeSubsetSearchUsesTheIndexAndAgrees() throws {
     let dataset = RandomDataset.make(seed: 99, quotes: 3000)

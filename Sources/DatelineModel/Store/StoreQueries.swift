@@ -336,11 +336,25 @@ extension StoreReader {
         let text = String(trigram)
         if text.unicodeScalars.contains(where: { $0.value == 0 }) { continue }
         if seen.insert(text).inserted {
-          trigrams.append("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+          trigrams.append(ftsString(trigram))
         }
       }
     }
     return trigrams.isEmpty ? nil : trigrams.joined(separator: " AND ")
+  }
+
+  /// An FTS5 string literal: `"` doubled scalar by scalar. String's own replacing works on
+  /// characters, and a `"` followed by a combining mark is one character that is not `"`, so it
+  /// went through unescaped and broke the query (the release soak found it).
+  static func ftsString(_ scalars: String.UnicodeScalarView) -> String {
+    var quoted = String.UnicodeScalarView()
+    quoted.append("\"")
+    for scalar in scalars {
+      quoted.append(scalar)
+      if scalar == "\"" { quoted.append(scalar) }
+    }
+    quoted.append("\"")
+    return String(quoted)
   }
 }
 
