@@ -65,18 +65,6 @@ struct ConfigError: Error {
 
 /// Names used in the file: actions and roles in kebab case ("move-down", "focused-title").
 enum ConfigNames {
-  static func kebab(_ name: String) -> String {
-    var result = ""
-    for character in name {
-      if character.isUppercase {
-        result += "-" + character.lowercased()
-      } else {
-        result.append(character)
-      }
-    }
-    return result
-  }
-
   /// A key as the file writes it: a character ("j", "?"), a name ("Enter", "PgDn",
   /// "Shift-Tab", "Space"), or "Ctrl-x".
   static func key(_ text: String) -> Key? {
@@ -204,7 +192,7 @@ struct ConfigParser {
         throw error("[\(tableName)] must be a table", table: "keys", key: mode)
       }
       for name in table.keys {
-        guard let action = actions.first(where: { ConfigNames.kebab($0.rawValue) == name }) else {
+        guard let action = actions.first(where: { kebabCase($0.rawValue) == name }) else {
           throw error(
             "unknown action '\(name)' in [\(tableName)]; `dateline config --print-default` lists them all",
             table: tableName, key: name)
@@ -245,8 +233,8 @@ struct ConfigParser {
         if let other = owner[key], other != action {
           let blamed = configured[action] != nil ? action : other
           throw error(
-            "\(KeyNotation.label(key)) is bound to both \(ConfigNames.kebab(other.rawValue)) and \(ConfigNames.kebab(action.rawValue)) in [\(tableName)]; one key, one action",
-            table: tableName, key: ConfigNames.kebab(blamed.rawValue))
+            "\(KeyNotation.label(key)) is bound to both \(kebabCase(other.rawValue)) and \(kebabCase(action.rawValue)) in [\(tableName)]; one key, one action",
+            table: tableName, key: kebabCase(blamed.rawValue))
         }
         owner[key] = action
         result.append((key, action))
@@ -348,7 +336,7 @@ enum DefaultConfigFile {
   ) -> [String] where Action.RawValue == String {
     actions.map { action in
       let list = keys(action).map { "\"\(escape(KeyNotation.label($0)))\"" }.joined(separator: ", ")
-      return "\(ConfigNames.kebab(action.rawValue)) = [\(list)]  # \(action[keyPath: summary])"
+      return "\(kebabCase(action.rawValue)) = [\(list)]  # \(action[keyPath: summary])"
     }
   }
 

@@ -42,10 +42,7 @@ struct RawStatement {
   func run() throws {
     let code = sqlite3_step(handle)
     sqlite3_reset(handle)
-    guard code == SQLITE_DONE else {
-      let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
-    }
+    guard code == SQLITE_DONE else { throw stepFailure(code, db) }
   }
 }
 
@@ -65,10 +62,7 @@ struct RawRows {
     let code = sqlite3_step(handle)
     if code == SQLITE_ROW { return true }
     sqlite3_reset(handle)
-    guard code == SQLITE_DONE else {
-      let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
-    }
+    guard code == SQLITE_DONE else { throw stepFailure(code, db) }
     return false
   }
 
@@ -82,4 +76,10 @@ struct RawRows {
     let count = Int(sqlite3_column_bytes(handle, column))
     return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
+}
+
+/// The error of a step that did not finish, with SQLite's own message.
+private func stepFailure(_ code: Int32, _ db: Database) -> DatabaseError {
+  let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+  return DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
 }

@@ -96,17 +96,7 @@ public struct ColorTheme: Hashable, Sendable {
 
 extension ColorRole {
   /// The role's name in a configuration file: "focused-title".
-  public var configName: String {
-    var result = ""
-    for character in rawValue {
-      if character.isUppercase {
-        result += "-" + character.lowercased()
-      } else {
-        result.append(character)
-      }
-    }
-    return result
-  }
+  public var configName: String { kebabCase(rawValue) }
 
   /// What the role colours, for the default configuration file.
   public var summary: String {
@@ -126,4 +116,17 @@ extension ColorRole {
     case .error: "Errors"
     }
   }
+}
+
+/// A case name as configuration files write roles and actions: "focusedTitle" -> "focused-title".
+public func kebabCase(_ name: String) -> String {
+  var result = ""
+  for character in name {
+    if character.isUppercase {
+      result += "-" + character.lowercased()
+    } else {
+      result.append(character)
+    }
+  }
+  return result
 }
