@@ -84,10 +84,10 @@ enum Lexicon {
   static let honorifics: WordSet = ["mr.", "mrs.", "ms.", "dr.", "sir", "dame", "mx."]
   static let femaleMarkers: Set<String> = [
     "queen", "princess", "lady", "baroness", "chairwoman",
-    "spokeswoman", "congresswoman", "councilwoman",
+    "spokeswoman", "congresswoman", "councilwoman", "mrs.", "ms.", "mrs", "ms", "dame",
   ]
   static let maleMarkers: Set<String> = [
-    "mr.", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
+    "mr.", "mr", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
     "councilman",
   ]
 
