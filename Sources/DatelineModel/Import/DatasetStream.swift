@@ -219,9 +219,9 @@ public enum DatasetStream {
             }
           }
         }
-        problems += checker.checkQuotes(
-          quotes, locations: batch.quotes, eventDates: result.eventDates
-        ).diagnostics
+        let checked = checker.checkQuotes(
+          quotes, locations: batch.quotes, eventDates: result.eventDates)
+        problems += checked.diagnostics
         fileProblems += problems
         if !problems.isEmpty || !diagnostics.isEmpty || !fileProblems.isEmpty { return }
         summary.quotes += quotes.count
