@@ -35,7 +35,8 @@ import Testing
     DatasetFileReader.$chunkSize.withValue(chunk) {
       DatasetLoader.$wholeFileLimit.withValue(0) {
         var unreadable: [Diagnostic] = []
-        guard let (located, diagnostics, failed) = DatasetLoader.parse(file: path, into: &unreadable)
+        guard
+          let (located, diagnostics, failed) = DatasetLoader.parse(file: path, into: &unreadable)
         else { return nil }
         return (located, DatasetLoader.inReadingOrder(diagnostics, files: [path: 0]), failed)
       }
@@ -126,7 +127,8 @@ import Testing
     let cutPath = try scratch.write("cut.json", cut)
     let truncated = try #require(Self.streamed(cutPath, chunk: 64))
     #expect(truncated.1 == Self.whole(cut, path: cutPath).1)
-    #expect(truncated.1.count == 1 && truncated.1.first?.message.hasPrefix("invalid JSON: ") == true)
+    #expect(
+      truncated.1.count == 1 && truncated.1.first?.message.hasPrefix("invalid JSON: ") == true)
     #expect(truncated.2)
   }
 
@@ -150,7 +152,8 @@ import Testing
     let withMark = try scratch.write("bom.json", [0xEF, 0xBB, 0xBF] + valid)
     let marked = try #require(Self.streamed(withMark, chunk: 16))
     #expect(marked.1.isEmpty)
-    #expect(marked.0.quotes.map(\.object) == Self.whole(valid, path: withMark).0.quotes.map(\.object))
+    #expect(
+      marked.0.quotes.map(\.object) == Self.whole(valid, path: withMark).0.quotes.map(\.object))
   }
 
   /// Over the old 64 MB cap (here: over the whole-file limit, lowered), a file is accepted and
@@ -163,7 +166,9 @@ import Testing
       try DatasetLoader.load(path: path)
     }
     #expect(loaded == dataset)
-    #expect(DatasetLoader.$wholeFileLimit.withValue(1024) { DatasetLoader.validate(paths: [path]) }.isEmpty)
+    #expect(
+      DatasetLoader.$wholeFileLimit.withValue(1024) { DatasetLoader.validate(paths: [path]) }
+        .isEmpty)
     let missing = scratch.url.appendingPathComponent("none.json").path
     let refused = DatasetLoader.$wholeFileLimit.withValue(1024) {
       () -> Bool in (try? DatasetLoader.load(path: missing)) == nil

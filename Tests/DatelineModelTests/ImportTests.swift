@@ -189,7 +189,8 @@ enum QuotebankLines {
     dataset.quotes[0].text = "a ] b } c \\\" \"quotes\": [ ,"
     let scratch = try Scratch()
     defer { scratch.remove() }
-    let path = try scratch.write("x.json", String(decoding: DatasetWriter.utf8(dataset), as: UTF8.self))
+    let path = try scratch.write(
+      "x.json", String(decoding: DatasetWriter.utf8(dataset), as: UTF8.self))
     let (whole, _, wholeFailed) = DatasetLoader.parse(
       bytes: DatasetWriter.utf8(dataset), path: path)
     var skipped = LocatedDataset()

@@ -88,7 +88,9 @@ public enum DatasetStream {
   /// (then their syntax and shape are checked, and dropped).
   private static func firstPass(
     _ files: [String], checkQuotes: Bool, progress: ((ImportProgress) -> Void)?, totalBytes: Int
-  ) throws(DatasetLoadError) -> (skeleton: LocatedDataset, diagnostics: [Diagnostic], unreadable: Bool) {
+  ) throws(DatasetLoadError) -> (
+    skeleton: LocatedDataset, diagnostics: [Diagnostic], unreadable: Bool
+  ) {
     var skeleton = LocatedDataset()
     var diagnostics: [Diagnostic] = []
     var unreadable = false

@@ -65,7 +65,9 @@ struct DatasetDecoder {
       guard let collection = DatasetChecker.Collection(rawValue: member.key),
         case .array(let elements) = member.value.value
       else { continue }
-      for (index, element) in elements.enumerated() { decode(element, as: collection, index: index) }
+      for (index, element) in elements.enumerated() {
+        decode(element, as: collection, index: index)
+      }
     }
     decodeRootMembers(members, position: root.position)
   }
