@@ -355,7 +355,8 @@ final class SpeakerFinder {
     // attribution after it belongs to it: `"Do I think so?" Sanders asked.`
     let endsWithQuestion =
       close > span.innerTokens.lowerBound
-      && (article.tokens[close - 1].lower.equals("?") || article.tokens[close - 1].lower.equals("!"))
+      && (article.tokens[close - 1].lower.equals("?")
+        || article.tokens[close - 1].lower.equals("!"))
     guard article.tokens[index].sentence == article.tokens[close].sentence || endsWithQuestion
     else { return nil }
     var start = index
