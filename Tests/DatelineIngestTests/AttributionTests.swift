@@ -39,7 +39,7 @@ struct AttributionTests {
       """
       Ilse Varga won the vote on Monday.
 
-      Delegate Mary Holm, wearing a scarf that spelled the name Varga, said the result could be a "disaster for the party."
+      Mary Holm, wearing a scarf that spelled the name Varga, said the result could be a "disaster for the party."
       """)
     #expect(analysis.quoteSpeakers() == ["Mary Holm"])
   }
@@ -54,12 +54,12 @@ struct AttributionTests {
     #expect(analysis.quoteSpeakers() == ["Paul Rane"])
   }
 
-  /// "she" in her own sentence goes to the person known to be a woman before one whose gender
-  /// is unknown.
+  /// "she" in her own sentence goes to the person known to be a woman (a spokeswoman) before
+  /// one whose gender is unknown.
   @Test func pronounPrefersTheKnownGender() {
     let analysis = analyze(
       """
-      Ms. Nora Vance won the primary on Tuesday.
+      Party spokeswoman Nora Vance spoke on Tuesday.
 
       Nora Vance said on Wednesday that she called Lund Petersen to praise what she called "a brave campaign."
       """)
@@ -88,5 +88,31 @@ struct AttributionTests {
       In other words, explained radio host Lena Frost: "What does that have to do with the budget?"
       """)
     #expect(analysis.quoteSpeakers() == ["Lena Frost"])
+  }
+
+  /// A long clause between commas after the name that opens the sentence, with a quoted title
+  /// in it; a participle after a noun (`issued a statement saying`) has the sentence's subject.
+  @Test func subjectPastALongClauseOrAParticiple() {
+    let analysis = analyze(
+      """
+      The show ended in May.
+
+      Sam Oduya, a contestant on the cooking show "Salt and Fire," who went on to work alongside Ilse Varga, said his boss was "always fair."
+
+      Ilse Varga issued a statement saying that Oduya was "a wonderful colleague."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Sam Oduya", "Ilse Varga"])
+  }
+
+  /// The attribution that ends the sentence may put a description before the name: `said
+  /// Harbor State University professor Paul Beck`.
+  @Test func describedNameEndingTheSentence() {
+    let analysis = analyze(
+      """
+      The mayor won the vote in the port towns on Monday.
+
+      The mayor "did well with dock workers" in the last election, said Harbor State University professor Paul Beck.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Paul Beck"])
   }
 }

@@ -561,9 +561,8 @@ struct EntityFinder {
         let alias = titledAlias(titleWords, surname: entities[id].surnameCapitalized)
         entities[id].addAlias(alias)
       }
-      // The markers are all titles (or abbreviated ones: "Ms"): the bits spare the lookups.
-      for index in roleTokens
-      where !article.tokens[index].classes.isDisjoint(with: [.title, .abbreviatedTitle]) {
+      // The markers are all titles: the bit spares the lookups.
+      for index in roleTokens where article.tokens[index].classes.contains(.title) {
         let word = article.tokens[index].lower
         if Lexicon.femaleMarkers.contains(word) { entities[id].gender = .female }
         if Lexicon.maleMarkers.contains(word) { entities[id].gender = .male }

@@ -84,10 +84,10 @@ enum Lexicon {
   static let honorifics: WordSet = ["mr.", "mrs.", "ms.", "dr.", "sir", "dame", "mx."]
   static let femaleMarkers: Set<String> = [
     "queen", "princess", "lady", "baroness", "chairwoman",
-    "spokeswoman", "congresswoman", "councilwoman", "mrs.", "ms.", "mrs", "ms", "dame",
+    "spokeswoman", "congresswoman", "councilwoman",
   ]
   static let maleMarkers: Set<String> = [
-    "mr.", "mr", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
+    "mr.", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
     "councilman",
   ]
 

@@ -37,7 +37,7 @@ final class SpeakerFinder {
     "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
     "would", "will", "further", "simply", "only", "just", "recently", "earlier", "flatly",
     "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
-    "ultimately", "separately",
+    "ultimately", "separately", "did", "does", "could", "should", "might", "can", "must",
   ]
   /// "he", "she", "they", "i", "we", tested without hashing: this runs for almost every token
   /// a rule visits.
@@ -451,11 +451,28 @@ final class SpeakerFinder {
       }
       // ", said Steve Elmendorf" then the end of the sentence or an apposition (", told CBS
       // News" names the listener).
-      if tokens[first].classes.contains(.speechVerb), !Self.namesListener(tokens[first].lower),
-        let (speaker, next) = subject(at: first + 1, paragraphEnd: paragraphEnd),
-        !Self.isPronoun(tokens[first + 1].lower), endsAttribution(at: next, sentence: sentence)
-      {
-        return (speaker, tokens[first].lower, 0.8, "named at the end of the sentence")
+      if tokens[first].classes.contains(.speechVerb), !Self.namesListener(tokens[first].lower) {
+        // "said Ohio State University professor Paul Beck": words of description may come
+        // before the name, and a name among them may only describe the speaker.
+        var nameAt = first + 1
+        while nameAt < min(end, first + 7) {
+          if let (speaker, next) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
+            guard !Self.isPronoun(tokens[nameAt].lower) else { break }
+            if let person = describedPerson(
+              after: nameAt, besides: speaker, paragraphEnd: paragraphEnd)
+            {
+              return (person, tokens[first].lower, 0.8, "named at the end of the sentence")
+            }
+            if endsAttribution(at: next, sentence: sentence) {
+              return (speaker, tokens[first].lower, 0.8, "named at the end of the sentence")
+            }
+            break
+          }
+          guard tokens[nameAt].kind == .word, tokens[nameAt].quote < 0,
+            !tokens[nameAt].lower.equals("that")
+          else { break }
+          nameAt += 1
+        }
       }
       // ", Axelrod said." / ", he said."
       if let (speaker, next) = subject(at: first, paragraphEnd: paragraphEnd) {
@@ -701,7 +718,8 @@ final class SpeakerFinder {
     "blames", "defended", "defends", "questioned", "acknowledging", "arguing", "saying",
     "warning", "adding", "noting", "reports", "reported", "attacked", "attacks", "sings",
     "sang", "tweeting", "writing", "telling", "scolded", "likened", "likens", "compared",
-    "compares", "citing", "referred", "asserted", "asserts",
+    "compares", "citing", "referred", "asserted", "asserts", "remembered", "bemoaned",
+    "bemoans", "estimated", "estimates", "suggest", "recalling", "lamenting",
   ]
   static let appositionStarts: WordSet = [
     "a", "an", "the", "who", "whose", "one", "its", "his", "her",
@@ -879,7 +897,9 @@ final class SpeakerFinder {
       return (resolved, cue, 0.75, "pronoun before the quote")
     }
     let mentionIndex = finder.mentionEndingAt[index]
-    guard mentionIndex >= 0 else { return nil }
+    guard mentionIndex >= 0 else {
+      return subjectPastClause(verb: verb, index: index, sentenceStart: sentenceStart, cue: cue)
+    }
     // "wrote in a statement to Wired explaining": the object of a preposition is no subject;
     // but "footage of Trump saying", "with McCain calling it" make one of a gerund's.
     let mention = finder.mentions[Int(mentionIndex)]
@@ -892,6 +912,30 @@ final class SpeakerFinder {
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
     return (entity, cue, 0.85, "subject of the speech verb before the quote")
+  }
+
+  /// When the words before the verb are no name: `Sam Solovey, a contestant on the show, "The
+  /// Apprentice," who went on to work alongside Trump, said`: a long clause between commas
+  /// after the name that opens the sentence; `Trump issued a statement saying`: a participle,
+  /// whose subject is the sentence's.
+  func subjectPastClause(verb: Int, index: Int, sentenceStart: Int, cue: String) -> (
+    Int, String?, Double, String
+  )? {
+    if article.tokens[index].lower.equals(",") {
+      let opening = finder.mentionCovering[sentenceStart]
+      guard opening >= 0 else { return nil }
+      let mention = finder.mentions[Int(opening)]
+      guard mention.first == sentenceStart, mention.last + 1 < verb,
+        article.tokens[mention.last + 1].lower.equals(","),
+        Self.canSpeak(finder.entities[mention.entity].kind)
+      else { return nil }
+      return (mention.entity, cue, 0.75, "name that opens the sentence")
+    }
+    guard cue.hasSuffix("ing"),
+      let (speaker, isPronoun) = sentenceSubject(
+        from: sentenceStart, before: verb)
+    else { return nil }
+    return (speaker, cue, isPronoun ? 0.65 : 0.7, "subject of the sentence")
   }
 
   /// The subject of the sentence that starts at `start`: its first pronoun that opens a clause,
