@@ -54,6 +54,16 @@ struct ConfigReaderTests {
     #expect(count >= 19)
   }
 
+  /// A `"` or `\` followed by a combining mark is one Swift Character; escaped character by
+  /// character it went out bare and the printed file did not parse back.
+  @Test func printingEscapesEveryQuoteAndBackslashScalarByScalar() throws {
+    var configuration = Configuration()
+    configuration.dataPath = "/news/a\"\u{301}b\\\u{301}c\n\u{7}\t\u{7F}é"
+    let printed = DefaultConfigFile.text(for: configuration)
+    #expect(try parse(printed) == configuration)
+    #expect(ConfigOracle.check(Array(printed.utf8)) == nil)
+  }
+
   @Test func stringsFollowTOML() throws {
     let root = try table(
       #"""
