@@ -47,6 +47,9 @@ public final class StoreBuilder: @unchecked Sendable {
   /// Where a file build's chunks are checked and written, in order; nil in memory.
   private let worker: DispatchQueue?
   private let waiting = DispatchSemaphore(value: 2)
+  /// Told during `finish` how many of the quotes are indexed so far, and of how many (from the
+  /// thread that calls `finish`).
+  public var finishing: ((_ done: Int, _ total: Int) -> Void)?
 
   /// A builder for a store at `path`, or in memory when `path` is nil.
   public init(path: String? = nil) {
@@ -464,8 +467,10 @@ public final class StoreBuilder: @unchecked Sendable {
     let mentions = try RawStatement(
       db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
     let rows = try RawRows(db, "SELECT position, text FROM quotes ORDER BY position")
+    finishing?(0, quoteCount)
     while try rows.next() {
       let position = rows.integer(0)
+      if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
       let text = rows.text(1)
       search.bind(1, position)
       search.bind(2, QuoteSearchText.indexed(text))
@@ -477,6 +482,7 @@ public final class StoreBuilder: @unchecked Sendable {
         try mentions.run()
       }
     }
+    finishing?(quoteCount, quoteCount)
     try db.execute(sql: StoreSchema.indexes)
     try db.execute(sql: StoreSchema.views)
     try db.execute(sql: "ANALYZE")
