@@ -227,6 +227,25 @@ import Testing
     #expect(app.takeEffects().isEmpty)
     #expect(!app.handle(.character("q")))
   }
+
+  /// A focus change while a search is in force runs the search again at once; the selected
+  /// quote stays selected even when it lies beyond the first page of rows.
+  @Test func aFocusChangeKeepsASelectionBeyondTheFirstPage() {
+    let timeline = Fixtures.timeline(Fixtures.manyQuotes(400))
+    var state = Fixtures.state(timeline).pressing("3/extra<Enter>")
+    let page = state.quoteRows.count
+    for _ in 0..<(page + 30) { state.press("j") }
+    let selected = state.selectedIndex(.quotes)
+    #expect(state.quotes.selected >= page, "the selection lies beyond the first page")
+    state.press("<Enter>")  // follow the quote to its speaker
+    #expect(state.focus == .person(actorID: "trump"))
+    #expect(state.pane == .quotes)
+    #expect(state.selectedIndex(.quotes) == selected, "following keeps the quote selected")
+    state.press("0")  // the whole story again
+    #expect(state.focus == .none)
+    #expect(state.selectedIndex(.quotes) == selected, "clearing the focus keeps it too")
+    #expect(state.search[.quotes].query == "extra")
+  }
 }
 
 /// A flag one thread sets and another reads.

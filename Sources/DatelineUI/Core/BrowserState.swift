@@ -248,9 +248,12 @@ public struct BrowserState: Sendable {
       let request = SearchRequest(
         generation: generation, pane: pane, query: search[pane].query, domain: context.domain,
         limit: pageLimit(pane))
-      let answer =
+      var answer =
         SearchEngine.timeline.answer(timeline, request, request.limit, { false })
         ?? SearchAnswer(rows: [], isComplete: true)
+      if let kept, !answer.isComplete, !answer.rows.contains(kept) {
+        answer = Self.extend(answer, toReach: kept, of: request, in: timeline)
+      }
       setRows(pane, .subset(answer.rows))
       if answer.isComplete {
         search[pane].total = answer.rows.count
@@ -267,6 +270,35 @@ public struct BrowserState: Sendable {
     if !keepSelection { list.top = 0 }
     setList(pane, list)
     clampAll()
+  }
+
+  /// The first rows of `request` continued page by page (each twice the last) until they hold
+  /// `kept`, when it matches at all: a focus change keeps the selected item selected even when it
+  /// lies beyond the first page. Only the item itself is checked first, so an item the search
+  /// drops costs one look.
+  static func extend(
+    _ answer: SearchAnswer, toReach kept: Int, of request: SearchRequest, in timeline: Timeline
+  ) -> SearchAnswer {
+    let engine = SearchEngine.timeline
+    guard request.domain?.contains(kept) ?? true else { return answer }
+    var single = request
+    single.domain = [kept]
+    single.limit = 1
+    guard engine.answer(timeline, single, 1, { false })?.rows == [kept] else { return answer }
+    var rows = answer.rows
+    var limit = max(request.limit ?? minimumPage, minimumPage)
+    while let last = rows.last {
+      limit *= 2
+      var next = request
+      next.offset = rows.count
+      next.after = last
+      next.limit = limit
+      guard let page = engine.answer(timeline, next, limit, { false }) else { break }
+      rows += page.rows
+      if page.isComplete { return SearchAnswer(rows: rows, isComplete: true) }
+      if page.rows.isEmpty || page.rows.contains(kept) { break }
+    }
+    return SearchAnswer(rows: rows, isComplete: false)
   }
 
   /// Asks for the first rows of the query being typed, as a `.search` effect, so typing never
