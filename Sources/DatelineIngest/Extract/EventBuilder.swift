@@ -192,8 +192,7 @@ struct EventBuilder {
   /// statement): the same date and people, and headlines that share most of their words.
   /// Only the last events are compared: a retelling is near, and a long text stays linear.
   /// The cheap comparisons come first; each headline's words are made once (`words`).
-  func sameEvent(_ event: FoundEvent, in events: [FoundEvent], words: inout HeadlineWords) -> Int?
-  {
+  func sameEvent(_ event: FoundEvent, in events: [FoundEvent], words: inout HeadlineWords) -> Int? {
     var eventWords: [String]?
     for index in events.indices.suffix(24) {
       let other = events[index]
@@ -254,7 +253,8 @@ struct EventBuilder {
         var end = start + 1
         while end < bytes.count, isLetter(bytes[end]) { end += 1 }
         if end - start > 3, bytes[start] >= 0x61 {
-          found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+          found.append(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
         }
         start = end
       }

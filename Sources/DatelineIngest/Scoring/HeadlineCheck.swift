@@ -91,9 +91,8 @@ public enum HeadlineCheck {
     }
     if case .some(.some(let range)) = range {
       let utf8 = word.utf8
-      return word[
-        utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
-          utf8.startIndex, offsetBy: range.upperBound)]
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return word[start..<utf8.index(start, offsetBy: range.count)]
     }
     guard let start = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
       let end = word.lastIndex(where: { $0.isLetter || $0.isNumber })
