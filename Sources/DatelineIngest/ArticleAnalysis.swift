@@ -49,4 +49,24 @@ public struct ArticleAnalysis: Sendable {
   public func speakerName(_ quote: FoundQuote) -> String? {
     quote.speaker.map { entities[$0].name }
   }
+
+  /// Who the article says it is from: the speaker's name, else the words that name a source
+  /// that is no actor ("a memo", "the newspaper").
+  public func sourceName(_ quote: FoundQuote) -> String? {
+    speakerName(quote) ?? quote.sourceWording
+  }
+
+  /// The speaker's kind (`person`, `group`, `organization`, `country`); for a source named
+  /// only by its words, `organization` for an outlet ("the newspaper") and `document` for the
+  /// rest ("a memo"); nil when none is known.
+  public func sourceKind(_ quote: FoundQuote) -> String? {
+    if let speaker = quote.speaker { return entities[speaker].kind.rawValue }
+    guard let wording = quote.sourceWording else { return nil }
+    let noun = wording.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    return Self.outletNouns.contains(noun) ? "organization" : "document"
+  }
+
+  static let outletNouns: Set<String> = [
+    "newspaper", "paper", "magazine", "outlet", "website", "network", "station",
+  ]
 }

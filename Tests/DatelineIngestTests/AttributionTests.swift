@@ -115,4 +115,20 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Paul Beck"])
   }
+
+  /// A source that is a document or an outlet named only by its kind: the report names it.
+  @Test func documentSourcesAreNamedInTheReport() {
+    let analysis = analyze(
+      """
+      The plan was drafted in March.
+
+      "The cuts will fall on the poorest districts," according to a memo seen by reporters.
+
+      "No deal is final," the newspaper wrote on Sunday.
+      """)
+    let report = IngestReport.items(for: analysis, file: "memo.txt")
+    #expect(report.quotes.map(\.speaker) == ["a memo", "the newspaper"])
+    #expect(report.quotes.map(\.speakerKind) == ["document", "organization"])
+    #expect(analysis.quoteSpeakers() == [nil, nil])
+  }
 }

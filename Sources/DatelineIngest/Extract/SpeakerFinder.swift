@@ -16,6 +16,9 @@ public struct FoundQuote: Sendable, Equatable {
   public var hasOwnAttribution: Bool
   /// The attribution follows the quote (`"...," Trump said`).
   public var attributedAfter = false
+  /// A source that is no actor, in the article's words: `a memo` (`according to a memo`), `the
+  /// newspaper` (`the newspaper wrote`). Set only when `speaker` is nil.
+  public var sourceWording: String?
 }
 
 /// Decides which quoted spans are quotations, and attributes them to speakers.
@@ -107,6 +110,12 @@ final class SpeakerFinder {
         found.confidence = 0.5
         found.reason = "continues the speaker of the previous paragraph"
       }
+      if found.speaker == nil, let (wording, cue) = documentSource(for: span) {
+        found.sourceWording = wording
+        found.cue = cue
+        found.confidence = 0.6
+        found.reason = "a document or outlet named by its kind"
+      }
       let sentence = article.tokens[span.openToken].sentence
       let sameSentence =
         found.speaker != nil && lastAttributedSentence == sentence
@@ -128,6 +137,78 @@ final class SpeakerFinder {
       quotes.append(found)
     }
     return quotes
+  }
+
+  /// Nouns that name a source that is a document or an outlet, not a person.
+  static let sourceNouns: WordSet = [
+    "memo", "memos", "report", "reports", "document", "documents", "letter", "email", "emails",
+    "filing", "filings", "complaint", "lawsuit", "indictment", "ruling", "transcript", "audio",
+    "video", "recording", "study", "survey", "poll", "analysis", "records", "newspaper", "paper",
+    "magazine", "outlet", "website", "network", "station", "release", "book", "editorial",
+  ]
+
+  /// `"...," according to a memo`, `"...," the newspaper wrote`, `According to court
+  /// documents, "..."`: a source named only by its kind, next to the quote in its sentence.
+  /// Returns its words and the cue.
+  func documentSource(for span: QuoteSpan) -> (String, String)? {
+    let tokens = article.tokens
+    let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
+    // After the quote.
+    if let close = span.closeToken {
+      var index = close + 1
+      while index < paragraphEnd, tokens[index].kind == .punctuation,
+        tokens[index].lower.equals(",")
+      {
+        index += 1
+      }
+      if let found = documentPhrase(at: index, limit: paragraphEnd) { return found }
+    }
+    // Before it, in its sentence: at most 12 tokens back.
+    let sentenceStart = article.sentences[tokens[span.openToken].sentence].lowerBound
+    var index = max(sentenceStart, span.openToken - 12)
+    while index < span.openToken {
+      if tokens[index].quote < 0, let found = documentPhrase(at: index, limit: span.openToken) {
+        return found
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// `according to a memo` or `the newspaper wrote` at `index`.
+  func documentPhrase(at start: Int, limit: Int) -> (String, String)? {
+    let tokens = article.tokens
+    var index = start
+    var cue: String?
+    if index + 1 < limit, tokens[index].lower.equals("according"),
+      tokens[index + 1].lower.equals("to")
+    {
+      cue = "according to"
+      index += 2
+    }
+    guard index < limit, tokens[index].kind == .word, tokens[index].quote < 0,
+      finder.mentionCovering[index] < 0,
+      cue != nil || Self.determiners.contains(tokens[index].lower)
+    else { return nil }
+    // A determiner, at most two words, then the noun.
+    var noun = index
+    while noun < min(limit, index + 4), tokens[noun].kind == .word, tokens[noun].quote < 0,
+      !Self.sourceNouns.contains(tokens[noun].lower)
+    {
+      noun += 1
+    }
+    guard noun < min(limit, index + 4), tokens[noun].kind == .word,
+      Self.sourceNouns.contains(tokens[noun].lower)
+    else { return nil }
+    let wording = article.text(tokens[index].start..<tokens[noun].end)
+    if let cue { return (wording, cue) }
+    var verb = noun + 1
+    while verb < limit, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
+    guard verb < limit, tokens[verb].kind == .word,
+      tokens[verb].classes.contains(.speechVerb)
+        || Self.characterizingVerbs.contains(tokens[verb].lower)
+    else { return nil }
+    return (wording, tokens[verb].lower)
   }
 
   /// Scare quotes, titles and single quoted words are not quotations.

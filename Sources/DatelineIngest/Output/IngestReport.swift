@@ -9,6 +9,9 @@ public enum IngestReport {
     public var end: Int
     public var text: String
     public var speaker: String?
+    /// `person`, `group`, `organization`, `country`, or `document` for a source named only by
+    /// its words (`a memo`, `the newspaper`).
+    public var speakerKind: String?
     public var cue: String?
     public var confidence: Double
     public var kind: String
@@ -20,13 +23,14 @@ public enum IngestReport {
       try container.encode(end, forKey: .end)
       try container.encode(text, forKey: .text)
       try container.encode(speaker, forKey: .speaker)
+      try container.encode(speakerKind, forKey: .speakerKind)
       try container.encode(cue, forKey: .cue)
       try container.encode(confidence, forKey: .confidence)
       try container.encode(kind, forKey: .kind)
       try container.encode(event, forKey: .event)
     }
     enum CodingKeys: String, CodingKey {
-      case start, end, text, speaker, cue, confidence, kind, event
+      case start, end, text, speaker, speakerKind, cue, confidence, kind, event
     }
   }
 
@@ -84,7 +88,8 @@ public enum IngestReport {
     let quotes = analysis.quotes.enumerated().map { number, quote in
       QuoteItem(
         start: quote.span.range.lowerBound, end: quote.span.range.upperBound, text: quote.text,
-        speaker: analysis.speakerName(quote), cue: quote.cue,
+        speaker: analysis.sourceName(quote), speakerKind: analysis.sourceKind(quote),
+        cue: quote.cue,
         confidence: (quote.confidence * 100).rounded() / 100, kind: quote.kind.rawValue,
         event: analysis.quoteEvents[number].map { analysis.events[$0].headline })
     }
@@ -165,7 +170,8 @@ public enum IngestReport {
     lines.append("Quotes (confidence, speaker, cue):")
     for quote in report.quotes {
       let confidence = String(format: "%.2f", quote.confidence)
-      let speaker = quote.speaker.map(safe) ?? "UNKNOWN SPEAKER"
+      var speaker = quote.speaker.map(safe) ?? "UNKNOWN SPEAKER"
+      if quote.speakerKind == "document" { speaker += " (document)" }
       let cue = quote.cue.map { " [\(safe($0))]" } ?? ""
       lines.append("  \(confidence) \(speaker)\(cue) @\(quote.start)-\(quote.end) \(quote.kind)")
       lines.append("       \"\(safe(shorten(quote.text, 100)))\"")
