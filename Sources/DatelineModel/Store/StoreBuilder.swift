@@ -417,6 +417,7 @@ public final class StoreBuilder: @unchecked Sendable {
       }
     }
     try db.execute(sql: StoreSchema.indexes)
+    try SearchVocabulary.build(db)
     try db.execute(sql: "ANALYZE")
   }
 
