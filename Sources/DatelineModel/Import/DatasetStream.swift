@@ -47,11 +47,12 @@ public struct ImportSummary: Sendable, Equatable {
   }
 }
 
-/// Reads a dataset (files and directories, merged as `DatasetLoader` merges them) a file at a
-/// time, in two passes: the first checks every file and keeps only the sources, actors, events
-/// and relations (small beside the quotes) and each quote's id; the second reads the files
-/// again and checks and hands on their quotes one file at a time. Memory grows with the largest
-/// file and the non-quote items, not with the number of quotes.
+/// Reads a dataset (files and directories, merged as `DatasetLoader` merges them) in two passes
+/// over its files, each read in pieces (`DatasetFileReader`): the first checks every file and
+/// keeps only the sources, actors, events and relations (small beside the quotes); the second
+/// reads the files again and checks and hands on their quotes a batch at a time. Memory follows
+/// the non-quote items and one batch of quotes, not the size of a file or the number of quotes
+/// (beside 20 bytes a quote to spot repeated ids).
 public enum DatasetStream {
   /// Every problem in the dataset made of `paths`; the same diagnostics as
   /// `DatasetLoader.validate(paths:)` gives for one dataset, in the same order.
@@ -82,6 +83,45 @@ public enum DatasetStream {
     var column: Int32
   }
 
+  /// Pass 1 over the files: the skeleton (everything but the quotes), with the problems of every
+  /// file and whether one could not be read or parsed. Quotes are skipped unless `checkQuotes`
+  /// (then their syntax and shape are checked, and dropped).
+  private static func firstPass(
+    _ files: [String], checkQuotes: Bool, progress: ((ImportProgress) -> Void)?, totalBytes: Int
+  ) throws(DatasetLoadError) -> (
+    skeleton: LocatedDataset, diagnostics: [Diagnostic], unreadable: Bool
+  ) {
+    var skeleton = LocatedDataset()
+    var diagnostics: [Diagnostic] = []
+    var unreadable = false
+    var bytesDone = 0
+    for file in files {
+      var located = LocatedDataset()
+      var problems: [Diagnostic] = []
+      let outcome = try DatasetFileReader.read(
+        file, modes: .init(quotes: checkQuotes ? .decode : .skip, others: .decode)
+      ) { batch, found throws(DatasetLoadError) in
+        var batch = batch
+        batch.dataset.quotes = []
+        batch.quotes = []
+        located.merge(batch)
+        problems += found
+      }
+      switch outcome {
+      case .read(let byteCount):
+        diagnostics += problems
+        skeleton.merge(located)
+        bytesDone += byteCount
+      case .unreadable(let problem), .invalid(let problem):
+        diagnostics.append(problem)
+        unreadable = true
+      }
+      progress?(
+        ImportProgress(phase: "checking", quotes: 0, bytesDone: bytesDone, bytesTotal: totalBytes))
+    }
+    return (skeleton, diagnostics, unreadable)
+  }
+
   private static func read(
     paths: [String], into sink: (any DatasetSink)?, collectAll: Bool,
     progress: ((ImportProgress) -> Void)? = nil
@@ -106,33 +146,17 @@ public enum DatasetStream {
     }
 
     // Pass 1: syntax and shape of every file; everything but the quotes kept. An import skips
-    // the quotes here (they are read, checked and handed on in pass 2, and their ids compared
-    // there); a validation reads them too, to report every problem of every file.
-    var skeleton = LocatedDataset()
-    var firstQuote: [String: QuoteSpot] = [:]
-    var quoteCount = 0
-    var bytesDone = 0
-    for (fileIndex, file) in files.enumerated() {
-      guard var located = parse(file, into: &diagnostics, skippingQuotes: !collectAll) else {
-        unreadable = true
-        continue
-      }
-      bytesDone += located.byteCount
-      for (quote, location) in zip(located.dataset.quotes, located.quotes)
-      where firstQuote[quote.id] == nil {
-        let position = location.position(of: "id")
-        firstQuote[quote.id] = QuoteSpot(
-          file: Int32(fileIndex), line: Int32(clamping: position.line),
-          column: Int32(clamping: position.column))
-      }
-      quoteCount += located.dataset.quotes.count
-      located.dataset.quotes = []
-      located.quotes = []
-      skeleton.merge(located)
-      progress?(
-        ImportProgress(
-          phase: "checking", quotes: quoteCount, bytesDone: bytesDone, bytesTotal: totalBytes))
+    // the quotes here (they are read, checked and handed on in pass 2); a validation checks
+    // their syntax and shape too, to report every problem of every file. An import that finds a
+    // problem reads again as a validation does, so what it reports does not depend on skipping.
+    var (skeleton, found, unreadableFile) = try firstPass(
+      files, checkQuotes: collectAll, progress: progress, totalBytes: totalBytes)
+    if !collectAll && (unreadableFile || !found.isEmpty) {
+      (skeleton, found, unreadableFile) = try firstPass(
+        files, checkQuotes: true, progress: nil, totalBytes: totalBytes)
     }
+    diagnostics += found
+    unreadable = unreadable || unreadableFile
     func fail() -> DatasetLoadError {
       DatasetLoadError(diagnostics: DatasetLoader.inReadingOrder(diagnostics, files: fileOrder))
     }
@@ -150,59 +174,71 @@ public enum DatasetStream {
     summary.count(first)
     if let sink, diagnostics.isEmpty { try sink.add(first) }
 
-    // Pass 2: the quotes, one file at a time. Without pass 1's list of first places, repeats are
-    // found here: the first place of each id, by a 64-bit hash of it.
+    // Pass 2: the quotes, a batch at a time. Repeated ids are found here: the first place of
+    // each id, by a 64-bit hash of it.
     var seen: [UInt64: QuoteSpot] = [:]
-    bytesDone = 0
+    var bytesDone = 0
+    let quotesOnly = DatasetFileReader.Modes(quotes: .decode, others: .skip)
     for (fileIndex, file) in files.enumerated() {
-      var ignored: [Diagnostic] = []
-      guard let located = parse(file, into: &ignored) else {
-        // Changed since the first pass.
-        diagnostics += ignored
-        throw fail()
-      }
-      bytesDone += located.byteCount
-      let quotes = located.dataset.quotes
-      guard !quotes.isEmpty else { continue }
-      for (quote, location) in zip(quotes, located.quotes) {
-        let position = location.position(of: "id")
-        func report(_ message: String) {
-          diagnostics.append(
-            Diagnostic(
-              path: location.path, line: position.line, column: position.column, message: message))
+      var fileProblems: [Diagnostic] = []
+      let outcome = try DatasetFileReader.read(file, modes: quotesOnly) {
+        batch, shape throws(DatasetLoadError) in
+        // Shape problems were reported by pass 1 in a validation; an import stops at them.
+        if !collectAll && !shape.isEmpty {
+          fileProblems += shape
+          return
         }
-        if quote.id.trimmingASCIIWhitespace().isEmpty {
-          report("the quote has an empty id; give it a short unique id such as \"quote-1\"")
-        } else if let holder = checker.holder(of: quote.id) {
-          report(duplicate(quote.id, holder))
-        } else {
-          let here = QuoteSpot(
-            file: Int32(fileIndex), line: Int32(clamping: position.line),
-            column: Int32(clamping: position.column))
-          var first = firstQuote[quote.id]
-          if collectAll == false {
-            let key = QuotebankMapper.hash(quote.id)
-            first = seen[key]
-            if first == nil { seen[key] = here }
+        let quotes = batch.dataset.quotes
+        guard !quotes.isEmpty else { return }
+        var problems: [Diagnostic] = []
+        for (quote, location) in zip(quotes, batch.quotes) {
+          let position = location.position(of: "id")
+          func report(_ message: String) {
+            problems.append(
+              Diagnostic(
+                path: location.path, line: position.line, column: position.column,
+                message: message))
           }
-          if let spot = first,
-            spot.file != here.file || spot.line != here.line || spot.column != here.column
-          {
+          if quote.id.trimmingASCIIWhitespace().isEmpty {
+            report("the quote has an empty id; give it a short unique id such as \"quote-1\"")
+          } else if quote.id.unicodeScalars.count > DatasetChecker.maximumIDLength {
             report(
-              duplicate(
-                quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)"))
+              "the quote id is \(quote.id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"quote-1\")"
+            )
+          } else if let holder = checker.holder(of: quote.id) {
+            report(duplicate(quote.id, holder))
+          } else {
+            let here = QuoteSpot(
+              file: Int32(fileIndex), line: Int32(clamping: position.line),
+              column: Int32(clamping: position.column))
+            let key = QuotebankMapper.hash(quote.id)
+            if let spot = seen[key] {
+              report(
+                duplicate(
+                  quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)"))
+            } else {
+              seen[key] = here
+            }
           }
         }
+        let checked = checker.checkQuotes(
+          quotes, locations: batch.quotes, eventDates: result.eventDates)
+        problems += checked.diagnostics
+        fileProblems += problems
+        if !problems.isEmpty || !diagnostics.isEmpty || !fileProblems.isEmpty { return }
+        summary.quotes += quotes.count
+        if let sink { try sink.add(Dataset(quotes: quotes)) }
       }
-      let checked = checker.checkQuotes(
-        quotes, locations: located.quotes, eventDates: result.eventDates)
-      diagnostics += checked.diagnostics
-      if !diagnostics.isEmpty {
-        if collectAll { continue }
+      switch outcome {
+      case .read(let byteCount):
+        bytesDone += byteCount
+        diagnostics += fileProblems
+      case .unreadable(let problem), .invalid(let problem):
+        // Changed since the first pass, or a quote that pass 1 skipped is not JSON.
+        diagnostics.append(problem)
         throw fail()
       }
-      summary.quotes += quotes.count
-      if let sink { try sink.add(Dataset(quotes: quotes)) }
+      if !diagnostics.isEmpty && !collectAll { throw fail() }
       progress?(
         ImportProgress(
           phase: "importing", quotes: summary.quotes, bytesDone: bytesDone, bytesTotal: totalBytes))
@@ -211,132 +247,8 @@ public enum DatasetStream {
     return summary
   }
 
-  /// The top-level `"quotes"` values of a dataset file, brackets included: a structural scan
-  /// (strings, escapes, nesting), no parsing. Empty when the file is not an object or the scan
-  /// loses its way (the parser then reads the file whole and reports what is wrong).
-  static func quoteSpans(_ bytes: [UInt8]) -> [Range<Int>] {
-    var index = 0
-    let count = bytes.count
-    func skipSpace() {
-      while index < count,
-        bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D
-          || bytes[index] == 0x09
-      {
-        index += 1
-      }
-    }
-    /// Moves past the string starting at `index`; false when it does not end.
-    func skipString() -> Bool {
-      index += 1
-      while index < count {
-        switch bytes[index] {
-        case UInt8(ascii: "\\"): index += 2
-        case UInt8(ascii: "\""):
-          index += 1
-          return true
-        default: index += 1
-        }
-      }
-      return false
-    }
-    /// Moves past one value (of any kind); false when it does not end.
-    func skipValue() -> Bool {
-      var depth = 0
-      while index < count {
-        switch bytes[index] {
-        case UInt8(ascii: "\""):
-          guard skipString() else { return false }
-          if depth == 0 { return true }
-          continue
-        case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-        case UInt8(ascii: "]"), UInt8(ascii: "}"):
-          if depth == 0 { return true }
-          depth -= 1
-          if depth == 0 {
-            index += 1
-            return true
-          }
-        case UInt8(ascii: ","):
-          if depth == 0 { return true }
-        default: break
-        }
-        index += 1
-      }
-      return depth == 0
-    }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-    skipSpace()
-    guard index < count, bytes[index] == UInt8(ascii: "{") else { return [] }
-    index += 1
-    var spans: [Range<Int>] = []
-    let quotesKey = Array("\"quotes\"".utf8)
-    while true {
-      skipSpace()
-      guard index < count, bytes[index] == UInt8(ascii: "\"") else { return [] }
-      let keyStart = index
-      guard skipString() else { return [] }
-      let isQuotes = bytes[keyStart..<index].elementsEqual(quotesKey)
-      skipSpace()
-      guard index < count, bytes[index] == UInt8(ascii: ":") else { return [] }
-      index += 1
-      skipSpace()
-      let valueStart = index
-      guard valueStart < count, skipValue() else { return [] }
-      if isQuotes && bytes[valueStart] == UInt8(ascii: "[") && bytes[index - 1] == UInt8(ascii: "]")
-      {
-        spans.append(valueStart..<index)
-      }
-      skipSpace()
-      guard index < count else { return [] }
-      if bytes[index] == UInt8(ascii: "}") { return spans }
-      guard bytes[index] == UInt8(ascii: ",") else { return [] }
-      index += 1
-    }
-  }
-
-  /// The file with its quotes arrays emptied (`[` and `]` kept, everything between made spaces
-  /// but line breaks), so lines and columns of everything else stay where they were.
-  static func withoutQuotes(_ bytes: [UInt8]) -> [UInt8] {
-    let spans = quoteSpans(bytes)
-    guard !spans.isEmpty else { return bytes }
-    var copy = bytes
-    for span in spans where span.count >= 2 {
-      for index in (span.lowerBound + 1)..<(span.upperBound - 1)
-      where copy[index] != 0x0A && copy[index] != 0x0D {
-        copy[index] = 0x20
-      }
-    }
-    return copy
-  }
-
   private static func duplicate(_ id: String, _ holder: String) -> String {
     "duplicate id '\(id)': already used by \(holder); give each source, actor, event and quote its own id"
-  }
-
-  /// One file, read and decoded; nil (with the reason in `diagnostics`) when it cannot be read
-  /// or is not JSON.
-  private static func parse(
-    _ file: String, into diagnostics: inout [Diagnostic], skippingQuotes: Bool = false
-  ) -> LocatedDataset? {
-    // RegularFile never blocks (a FIFO is refused) and names what it could not read.
-    let data: [UInt8]
-    switch RegularFile.read(file) {
-    case .success(let bytes): data = bytes
-    case .failure(let problem):
-      diagnostics.append(
-        Diagnostic(
-          path: file, line: 1, column: 1,
-          message: problem.isMissing
-            ? "cannot open the file; check that it exists and is readable" : problem.message))
-      return nil
-    }
-    let (located, problems, isSyntaxError) = DatasetLoader.parse(
-      bytes: skippingQuotes ? withoutQuotes(data) : data, path: file)
-    diagnostics += problems
-    if isSyntaxError { return nil }
-    var result = located
-    result.byteCount = data.count
-    return result
   }
 }
 

@@ -58,13 +58,44 @@ struct DatasetDecoder {
 
   private mutating func decodeRoot(_ root: JSONNode) {
     guard case .object(let members) = root.value else {
-      report(
-        root.position,
-        "a dataset file must be a JSON object with \"format\": \"\(Dataset.currentFormat)\" and the arrays sources, actors, events, quotes, relations; found \(root.typeName)"
-      )
+      reportNotAnObject(root)
       return
     }
-    var reader = ObjectReader(members: members, position: root.position, label: "the dataset")
+    for member in members {
+      guard let collection = DatasetChecker.Collection(rawValue: member.key),
+        case .array(let elements) = member.value.value
+      else { continue }
+      for (index, element) in elements.enumerated() {
+        decode(element, as: collection, index: index)
+      }
+    }
+    decodeRootMembers(members, position: root.position)
+  }
+
+  /// A root that is not an object.
+  mutating func reportNotAnObject(_ root: JSONNode) {
+    report(
+      root.position,
+      "a dataset file must be a JSON object with \"format\": \"\(Dataset.currentFormat)\" and the arrays sources, actors, events, quotes, relations; found \(root.typeName)"
+    )
+  }
+
+  /// One element of the array `collection` of the root object, the `index`-th.
+  mutating func decode(_ element: JSONNode, as collection: DatasetChecker.Collection, index: Int) {
+    switch collection {
+    case .sources: decodeSource(element, index)
+    case .actors: decodeActor(element, index)
+    case .events: decodeEvent(element, index)
+    case .quotes: decodeQuote(element, index)
+    case .relations: decodeRelation(element, index)
+    }
+  }
+
+  /// The root object's own fields (format, title, unknown fields, an item list that is not an
+  /// array), given its members; the elements of item arrays are decoded apart, with
+  /// `decode(_:as:index:)` (a reader that streams them may leave those arrays out of `members`).
+  mutating func decodeRootMembers(_ members: [JSONNode.Member], position: TextPosition) {
+    var reader = ObjectReader(members: members, position: position, label: "the dataset")
     if let format = reader.member("format") {
       if case .string(let text) = format.value.value {
         if text != Dataset.currentFormat {
@@ -81,32 +112,28 @@ struct DatasetDecoder {
       }
     } else {
       report(
-        root.position,
+        position,
         "the dataset has no \"format\"; add \"format\": \"\(Dataset.currentFormat)\" at the top")
     }
     result.dataset.title = string(&reader, "title", required: false)
-    decodeArray(&reader, "sources") { decoder, node, index in decoder.decodeSource(node, index) }
-    decodeArray(&reader, "actors") { decoder, node, index in decoder.decodeActor(node, index) }
-    decodeArray(&reader, "events") { decoder, node, index in decoder.decodeEvent(node, index) }
-    decodeArray(&reader, "quotes") { decoder, node, index in decoder.decodeQuote(node, index) }
-    decodeArray(&reader, "relations") { decoder, node, index in decoder.decodeRelation(node, index)
+    for key in ["sources", "actors", "events", "quotes", "relations"] {
+      guard let member = reader.member(key) else { continue }
+      switch member.value.value {
+      case .array, .null: break
+      default:
+        report(member.value.position, "\"\(key)\" must be an array, found \(member.value.typeName)")
+      }
     }
     finish(reader, known: DatasetDecoder.rootFields)
   }
 
-  private mutating func decodeArray(
-    _ reader: inout ObjectReader, _ key: String,
-    _ decodeElement: (inout DatasetDecoder, JSONNode, Int) -> Void
-  ) {
-    guard let member = reader.member(key) else { return }
-    switch member.value.value {
-    case .array(let elements):
-      for (index, element) in elements.enumerated() { decodeElement(&self, element, index) }
-    case .null:
-      break
-    default:
-      report(member.value.position, "\"\(key)\" must be an array, found \(member.value.typeName)")
+  /// What was decoded since the last call, and its problems; the decoder starts afresh.
+  mutating func take() -> (LocatedDataset, [Diagnostic]) {
+    defer {
+      result = LocatedDataset()
+      diagnostics = []
     }
+    return (result, diagnostics)
   }
 
   /// Reports fields the format does not know (usually a typo).

@@ -3,10 +3,12 @@ import Foundation
 /// Reads a dataset from one JSON file or a directory of them (merged in name order), and checks
 /// it: JSON syntax, the shape of every item, and the semantic rules (references, ids, dates).
 public enum DatasetLoader {
-  /// Files larger than this are refused rather than read into memory. A task-local value, so a
-  /// test can lower it for the work it runs (`$maximumFileSize.withValue(1 << 20) { ... }`)
-  /// instead of building a 64 MB file.
-  @TaskLocal public static var maximumFileSize = 64 * 1024 * 1024
+  /// Files up to this size are read whole and parsed at once (the fastest way for a small
+  /// file); larger ones are read in pieces by `DatasetFileReader`, an item at a time, so memory
+  /// follows the items decoded, not the bytes of the file and a tree of them. There is no limit
+  /// on the size of a file. A task-local value, so a test can lower it for the work it runs
+  /// (`$wholeFileLimit.withValue(1024) { ... }`) instead of writing a large file.
+  @TaskLocal public static var wholeFileLimit = 4 * 1024 * 1024
 
   /// Loads and checks a dataset; throws every problem found.
   public static func load(path: String) throws(DatasetLoadError) -> Dataset {
@@ -86,28 +88,12 @@ public enum DatasetLoader {
     return .success(files)
   }
 
-  /// Why the loader would refuse a file of `byteCount` bytes, before reading it, or nil. Writers
-  /// (ingest, import) ask this before writing, so they never write a file the loader refuses.
-  public static func fileSizeProblem(byteCount: Int) -> String? {
-    guard byteCount > maximumFileSize else { return nil }
-    return
-      "the file is larger than \(megabytes(maximumFileSize)) MB; split it into several files in a directory"
-  }
-
-  private static func megabytes(_ bytes: Int) -> String {
-    bytes % (1024 * 1024) == 0
-      ? "\(bytes / 1024 / 1024)" : String(format: "%.2f", Double(bytes) / 1024 / 1024)
-  }
-
-  /// Everything the loader would say about `bytes` as the dataset file at `path`: size, syntax,
+  /// Everything the loader would say about `bytes` as the dataset file at `path`: syntax,
   /// shape and, when the file is the whole dataset (`isWholeDataset`), the semantic checks.
   /// Empty when a load would accept it. Writers call this on what they are about to write.
   public static func problems(inFile bytes: [UInt8], path: String, isWholeDataset: Bool = true)
     -> [Diagnostic]
   {
-    if let problem = fileSizeProblem(byteCount: bytes.count) {
-      return fileError(path, problem).diagnostics
-    }
     let (located, diagnostics, isSyntaxError) = parse(bytes: bytes, path: path)
     let all =
       isSyntaxError || !isWholeDataset
@@ -128,11 +114,11 @@ public enum DatasetLoader {
       case .success(let files):
         for file in files {
           fileOrder[file] = fileOrder.count
-          guard let bytes = readBytes(file, into: &diagnostics) else {
+          guard let (located, problems, isSyntaxError) = parse(file: file, into: &diagnostics)
+          else {
             unreadable = true
             continue
           }
-          let (located, problems, isSyntaxError) = parse(bytes: bytes, path: file)
           diagnostics += problems
           unreadable = unreadable || isSyntaxError
           merged.merge(located)
@@ -173,21 +159,58 @@ public enum DatasetLoader {
     }
   }
 
-  private static func readBytes(_ file: String, into diagnostics: inout [Diagnostic]) -> [UInt8]? {
-    switch RegularFile.read(
-      file, limit: maximumFileSize, tooLarge: { fileSizeProblem(byteCount: $0 + 1) ?? "" })
-    {
-    case .success(let bytes):
-      return bytes
-    case .failure(let problem):
-      diagnostics +=
-        fileError(
-          file,
-          problem.isMissing
-            ? "cannot open the file; check that it exists and is readable" : problem.message
-        ).diagnostics
+  /// One file read and decoded: whole when it is small, else in pieces (the same result). Nil,
+  /// with the reason in `diagnostics`, when it cannot be read.
+  static func parse(file: String, into diagnostics: inout [Diagnostic]) -> (
+    LocatedDataset, [Diagnostic], Bool
+  )? {
+    let size = RegularFile.kind(of: file) == S_IFREG ? fileSize(file) : nil
+    guard let size, size > wholeFileLimit else {
+      switch RegularFile.read(file) {
+      case .success(let bytes):
+        var (located, problems, isSyntaxError) = parse(bytes: bytes, path: file)
+        located.byteCount = bytes.count
+        return (located, problems, isSyntaxError)
+      case .failure(let problem):
+        diagnostics +=
+          fileError(
+            file,
+            problem.isMissing
+              ? "cannot open the file; check that it exists and is readable" : problem.message
+          ).diagnostics
+        return nil
+      }
+    }
+    var located = LocatedDataset()
+    var problems: [Diagnostic] = []
+    let outcome: DatasetFileReader.Outcome
+    do {
+      outcome = try DatasetFileReader.read(file, modes: .decodeAll) {
+        batch, found throws(DatasetLoadError) in
+        located.merge(batch)
+        problems += found
+      }
+    } catch {
+      diagnostics += error.diagnostics
       return nil
     }
+    switch outcome {
+    case .read(let byteCount):
+      located.byteCount = byteCount
+      return (located, problems, false)
+    case .unreadable(let problem):
+      diagnostics.append(problem)
+      return nil
+    case .invalid(let problem):
+      return (LocatedDataset(), [problem], true)
+    }
+  }
+
+  /// The size of a file, from `stat`.
+  static func fileSize(_ path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Int(info.st_size)
   }
 
   private static func fileError(_ path: String, _ message: String) -> DatasetLoadError {

@@ -57,9 +57,11 @@ struct JSONParser {
   static let maximumDepth = 64
 
   private let bytes: [UInt8]
-  private var index = 0
-  private var line = 1
-  private var column = 1
+  /// Where the input ends: `bytes.count`, or less when `bytes` is a reader's buffer.
+  private let end: Int
+  private(set) var index = 0
+  private(set) var line = 1
+  private(set) var column = 1
   private var depth = 0
 
   static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
@@ -68,13 +70,13 @@ struct JSONParser {
     // A byte-order mark is tolerated at the very start.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
     parser.skipWhitespace()
-    guard parser.index < bytes.count else {
+    guard parser.index < parser.end else {
       throw JSONSyntaxError(
         position: parser.position, message: "the file is empty; expected a JSON object")
     }
     let node = try parser.parseValue()
     parser.skipWhitespace()
-    if parser.index < bytes.count {
+    if parser.index < parser.end {
       throw JSONSyntaxError(
         position: parser.position,
         message:
@@ -84,11 +86,26 @@ struct JSONParser {
     return node
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: [UInt8]) {
+    self.bytes = bytes
+    self.end = bytes.count
+  }
 
-  private var position: TextPosition { TextPosition(line: line, column: column) }
+  /// A parser for one value of a file read in pieces (`DatasetFileReader`): `bytes[start..<end]`
+  /// holds it (and maybe more), `position` is where `start` is in the file, and `depth` the
+  /// number of arrays and objects around it.
+  init(bytes: [UInt8], start: Int, end: Int, position: TextPosition, depth: Int) {
+    self.bytes = bytes
+    self.end = end
+    self.index = start
+    self.line = position.line
+    self.column = position.column
+    self.depth = depth
+  }
 
-  private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+  var position: TextPosition { TextPosition(line: line, column: column) }
+
+  private var current: UInt8? { index < end ? bytes[index] : nil }
 
   private mutating func advance() {
     let byte = bytes[index]
@@ -127,7 +144,10 @@ struct JSONParser {
     }
   }
 
-  private func describeCurrent() -> String {
+  private func describeCurrent() -> String { JSONParser.describe(current) }
+
+  /// "'x'", "control character 0x1", "end of file": a byte for a message.
+  static func describe(_ current: UInt8?) -> String {
     guard let byte = current else { return "end of file" }
     if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
     if byte < 0x20 || byte == 0x7F { return "control character 0x\(String(byte, radix: 16))" }
@@ -147,7 +167,7 @@ struct JSONParser {
     JSONSyntaxError(position: position, message: message)
   }
 
-  private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
+  mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
     let start = position
     guard let byte = current else {
       throw error("unexpected end of file; expected a value (the file may be truncated)")
@@ -289,7 +309,7 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  mutating func parseString() throws(JSONSyntaxError) -> String {
     let start = position
     advance()  // opening quote
     // The file was checked to be UTF-8, so runs of plain bytes are copied as they are.
@@ -342,7 +362,7 @@ struct JSONParser {
   private mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
     let high = try parseHex4()
     if (0xD800...0xDBFF).contains(high) {
-      if current == UInt8(ascii: "\\"), index + 1 < bytes.count,
+      if current == UInt8(ascii: "\\"), index + 1 < end,
         bytes[index + 1] == UInt8(ascii: "u")
       {
         advance()

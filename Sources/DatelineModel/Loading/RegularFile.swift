@@ -42,32 +42,13 @@ public enum RegularFile {
       "the file is larger than \($0) bytes"
     }
   ) -> Result<[UInt8], Problem> {
-    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else {
-      let code = errno
-      if code == ENOENT {
-        return .failure(
-          Problem(
-            message: kind(of: path) == nil && describe(path).hasPrefix("a symbolic link")
-              ? "is a symbolic link to nothing (its target does not exist)"
-              : "no such file or directory",
-            isMissing: true))
-      }
-      if code == ENXIO {  // a FIFO or socket with nobody on the other end
-        return .failure(Problem(message: "is \(describe(path)), not a regular file"))
-      }
-      return .failure(Problem(message: "cannot open the file: \(String(cString: strerror(code)))"))
+    let fd: Int32
+    let info: stat
+    switch openForReading(path) {
+    case .success(let opened): (fd, info) = opened
+    case .failure(let problem): return .failure(problem)
     }
     defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      return .failure(Problem(message: "cannot read the file: \(String(cString: strerror(errno)))"))
-    }
-    guard (info.st_mode & S_IFMT) == S_IFREG else {
-      return .failure(Problem(message: "is \(describe(path)), not a regular file"))
-    }
-    // Regular files never block; clear O_NONBLOCK anyway so reads behave as usual.
-    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     let cap = limit.map { $0 + 1 } ?? Int.max
     var bytes: [UInt8] = []
     let expected = Int(info.st_size)
@@ -86,6 +67,42 @@ public enum RegularFile {
     }
     if let limit, bytes.count > limit { return .failure(Problem(message: tooLarge(limit))) }
     return .success(bytes)
+  }
+}
+
+extension RegularFile {
+  /// Opens the regular file at `path` for reading (the caller closes the descriptor), with its
+  /// `fstat`; or why not, in the words `read` uses.
+  public static func openForReading(_ path: String) -> Result<(Int32, stat), Problem> {
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else {
+      let code = errno
+      if code == ENOENT {
+        return .failure(
+          Problem(
+            message: kind(of: path) == nil && describe(path).hasPrefix("a symbolic link")
+              ? "is a symbolic link to nothing (its target does not exist)"
+              : "no such file or directory",
+            isMissing: true))
+      }
+      if code == ENXIO {  // a FIFO or socket with nobody on the other end
+        return .failure(Problem(message: "is \(describe(path)), not a regular file"))
+      }
+      return .failure(Problem(message: "cannot open the file: \(String(cString: strerror(code)))"))
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      let problem = Problem(message: "cannot read the file: \(String(cString: strerror(errno)))")
+      close(fd)
+      return .failure(problem)
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      return .failure(Problem(message: "is \(describe(path)), not a regular file"))
+    }
+    // Regular files never block; clear O_NONBLOCK anyway so reads behave as usual.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return .success((fd, info))
   }
 }
 

@@ -91,15 +91,17 @@ public enum TimelineCache {
     {
       return (timeline, .opened(target))
     }
-    let dataset = try DatasetLoader.load(path: dataPath)
+    // Streamed into the builder (two passes over the files, quotes a batch at a time), so a
+    // large dataset is never all in memory.
     let builder = StoreBuilder(path: target)
     do {
-      try builder.add(dataset)
+      try DatasetStream.read(paths: [dataPath], into: builder)
       return (try builder.finish(inputKey: key), .built(target))
     } catch {
+      builder.discard()
       // A cache that cannot be written is no reason to fail: answer from memory instead.
       guard store == nil, error.diagnostics.first?.path == target else { throw error }
-      return (try Timeline(dataset: dataset), .memory)
+      return (try Timeline(path: dataPath), .memory)
     }
   }
 }

@@ -1,0 +1,178 @@
+import DatelineTestSupport
+import Foundation
+import Testing
+
+@testable import DatelineModel
+
+/// A dataset file read in pieces (`DatasetFileReader`, through `DatasetLoader` with its
+/// whole-file limit lowered) gives what the whole-file parse gives: the same dataset, and for
+/// malformed input the same diagnostics at the same lines and columns, wherever the chunks fall.
+@Suite struct DatasetFileReaderTests {
+  final class Scratch {
+    let url: URL
+    init() throws {
+      url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("dateline-reader-tests-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+      let path = url.appendingPathComponent(name).path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      return path
+    }
+  }
+
+  /// The whole-file parse of `bytes` as the file `path`: located dataset and sorted diagnostics.
+  static func whole(_ bytes: [UInt8], path: String) -> (LocatedDataset, [Diagnostic], Bool) {
+    let (located, diagnostics, failed) = DatasetLoader.parse(bytes: bytes, path: path)
+    return (located, DatasetLoader.inReadingOrder(diagnostics, files: [path: 0]), failed)
+  }
+
+  /// The same file read in pieces of `chunk` bytes.
+  static func streamed(_ path: String, chunk: Int) -> (LocatedDataset, [Diagnostic], Bool)? {
+    DatasetFileReader.$chunkSize.withValue(chunk) {
+      DatasetLoader.$wholeFileLimit.withValue(0) {
+        var unreadable: [Diagnostic] = []
+        guard
+          let (located, diagnostics, failed) = DatasetLoader.parse(file: path, into: &unreadable)
+        else { return nil }
+        return (located, DatasetLoader.inReadingOrder(diagnostics, files: [path: 0]), failed)
+      }
+    }
+  }
+
+  /// Random valid datasets, small chunks: the same items, locations and (no) diagnostics.
+  @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+  func aFileReadInPiecesIsTheDatasetReadWhole(seed: UInt64) throws {
+    let scratch = try Scratch()
+    let dataset = RandomDataset.make(seed: seed, quotes: Int(seed) * 7)
+    let bytes = DatasetWriter.utf8(dataset)
+    let path = try scratch.write("d.json", bytes)
+    let (whole, wholeProblems, _) = Self.whole(bytes, path: path)
+    #expect(wholeProblems.isEmpty)
+    for chunk in [16, 61, 1000] {
+      let read = try #require(Self.streamed(path, chunk: chunk))
+      #expect(read.0.dataset == whole.dataset, "chunk \(chunk)")
+      #expect(read.0.quotes.map(\.object) == whole.quotes.map(\.object))
+      #expect(read.0.quotes.map(\.fields) == whole.quotes.map(\.fields))
+      #expect(read.0.events.map(\.fields) == whole.events.map(\.fields))
+      #expect(read.1.isEmpty && !read.2)
+    }
+    // Through the public entry points too: load, and validate's two passes.
+    let loaded = try DatasetFileReader.$chunkSize.withValue(16) {
+      try DatasetLoader.$wholeFileLimit.withValue(0) { try DatasetLoader.load(path: path) }
+    }
+    #expect(loaded == dataset)
+    let problems = DatasetFileReader.$chunkSize.withValue(16) {
+      DatasetLoader.$wholeFileLimit.withValue(0) { DatasetLoader.validate(paths: [path]) }
+    }
+    #expect(problems.isEmpty)
+  }
+
+  /// Malformed input anywhere (random byte changes, cuts, insertions): the same diagnostics,
+  /// read whole or in pieces; and validate (two passes, quotes skipped then parsed) says what
+  /// the whole-file check says.
+  @Test(arguments: [11, 12, 13] as [UInt64])
+  func malformedFilesGiveTheSameDiagnostics(seed: UInt64) throws {
+    let scratch = try Scratch()
+    var random = SeededGenerator(seed: seed)
+    let valid = DatasetWriter.utf8(RandomDataset.make(seed: seed, quotes: 30))
+    let noise: [UInt8] = [
+      0x22, 0x5C, 0x7B, 0x7D, 0x5B, 0x5D, 0x2C, 0x3A, 0x0A, 0x20, 0x31, 0x74, 0x00, 0xFF, 0xC3,
+      0xE2, 0x80,
+    ]
+    for round in 0..<40 {
+      var bytes = valid
+      let at = Int.random(in: 0..<bytes.count, using: &random)
+      switch round % 4 {
+      case 0: bytes[at] = noise[Int.random(in: 0..<noise.count, using: &random)]
+      case 1: bytes = Array(bytes[..<at])
+      case 2: bytes.insert(noise[Int.random(in: 0..<noise.count, using: &random)], at: at)
+      default: bytes.remove(at: at)
+      }
+      let path = try scratch.write("m\(round).json", bytes)
+      let expected = Self.whole(bytes, path: path)
+      for chunk in [16, 97] {
+        let read = try #require(Self.streamed(path, chunk: chunk))
+        #expect(read.1 == expected.1, "round \(round), chunk \(chunk), offset \(at)")
+        #expect(read.2 == expected.2)
+        if !expected.2 { #expect(read.0.dataset == expected.0.dataset) }
+      }
+      let checked = DatasetLoader.problems(inFile: bytes, path: path)
+      let validated = DatasetFileReader.$chunkSize.withValue(16) {
+        DatasetLoader.validate(paths: [path])
+      }
+      #expect(validated == checked, "round \(round), offset \(at)")
+    }
+  }
+
+  /// A bad value deep in the file, many chunks in, is located exactly; so is a cut.
+  @Test func aProblemInALaterChunkIsLocated() throws {
+    let scratch = try Scratch()
+    var dataset = RandomDataset.make(seed: 9, quotes: 300)
+    dataset.quotes[250].text = "UNIQUE-MARK"
+    let text = String(decoding: DatasetWriter.utf8(dataset), as: UTF8.self)
+    let broken = Array(text.replacingOccurrences(of: "\"UNIQUE-MARK\"", with: "7").utf8)
+    let path = try scratch.write("late.json", broken)
+    let read = try #require(Self.streamed(path, chunk: 64))
+    let expected = Self.whole(broken, path: path)
+    #expect(read.1 == expected.1)
+    #expect(read.1.count == 1)
+    #expect(read.1.first?.message.contains("\"text\" of quote") == true)
+    #expect((read.1.first?.line ?? 0) > 1000)
+
+    let cut = Array(broken.dropLast(broken.count / 3))
+    let cutPath = try scratch.write("cut.json", cut)
+    let truncated = try #require(Self.streamed(cutPath, chunk: 64))
+    #expect(truncated.1 == Self.whole(cut, path: cutPath).1)
+    #expect(
+      truncated.1.count == 1 && truncated.1.first?.message.hasPrefix("invalid JSON: ") == true)
+    #expect(truncated.2)
+  }
+
+  /// Invalid UTF-8 after a syntax error is what the whole-file parser reports (it checks the
+  /// encoding of the whole file first), and a sequence split between chunks is fine.
+  @Test func encodingProblemsAreFoundAnywhere() throws {
+    let scratch = try Scratch()
+    let valid = DatasetWriter.utf8(RandomDataset.make(seed: 4, quotes: 20))
+    var bytes = valid
+    bytes.insert(UInt8(ascii: "}"), at: 40)  // a syntax error early on
+    bytes.insert(0xFF, at: bytes.count - 30)  // and a bad byte near the end
+    let path = try scratch.write("enc.json", bytes)
+    for chunk in [16, 17, 18, 19] {
+      let read = try #require(Self.streamed(path, chunk: chunk))
+      #expect(read.1 == Self.whole(bytes, path: path).1)
+      #expect(read.1.first?.message.contains("not valid UTF-8") == true)
+      let clean = try scratch.write("ok\(chunk).json", valid)
+      let ok = try #require(Self.streamed(clean, chunk: chunk))
+      #expect(ok.1.isEmpty && !ok.2)
+    }
+    let withMark = try scratch.write("bom.json", [0xEF, 0xBB, 0xBF] + valid)
+    let marked = try #require(Self.streamed(withMark, chunk: 16))
+    #expect(marked.1.isEmpty)
+    #expect(
+      marked.0.quotes.map(\.object) == Self.whole(valid, path: withMark).0.quotes.map(\.object))
+  }
+
+  /// Over the old 64 MB cap (here: over the whole-file limit, lowered), a file is accepted and
+  /// loads; a FIFO or a missing file is refused as before.
+  @Test func aFileOverTheWholeFileLimitLoads() throws {
+    let scratch = try Scratch()
+    let dataset = RandomDataset.make(seed: 21, quotes: 40)
+    let path = try scratch.write("big.json", DatasetWriter.utf8(dataset))
+    let loaded = try DatasetLoader.$wholeFileLimit.withValue(1024) {
+      try DatasetLoader.load(path: path)
+    }
+    #expect(loaded == dataset)
+    #expect(
+      DatasetLoader.$wholeFileLimit.withValue(1024) { DatasetLoader.validate(paths: [path]) }
+        .isEmpty)
+    let missing = scratch.url.appendingPathComponent("none.json").path
+    let refused = DatasetLoader.$wholeFileLimit.withValue(1024) {
+      () -> Bool in (try? DatasetLoader.load(path: missing)) == nil
+    }
+    #expect(refused)
+  }
+}
