@@ -565,8 +565,18 @@ struct EventBuilder {
     let lower = article.sentences[sentence].lowerBound
     var index = token - 1
     while index >= max(lower, token - 10) {
+      // "Reyes said the board meets on Friday": the clause after a telling has its own tense.
+      if TemporalTagger.opensReportedClause(article.tokens, verb: index, before: token) {
+        return nil
+      }
       let word = article.tokens[index].lower
       if article.tokens[index].quote < 0, !article.tokens[index].isCapitalized {
+        // "planned a march on Saturday": the plan's tense is not the march's.
+        if TemporalTagger.planWords.contains(word), index > lower,
+          !["as", "previously"].contains(article.tokens[index - 1].lower)
+        {
+          return nil
+        }
         if ["will", "would", "could", "may", "might", "shall", "'ll"].contains(word) {
           return .future
         }
