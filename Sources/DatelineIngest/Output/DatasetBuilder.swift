@@ -110,12 +110,14 @@ public struct DatasetBuilder {
   /// A short id from the first words of a text that carry meaning: "Macron joined Trump at the
   /// White House" -> "macron-joined-trump".
   static func shortSlug(_ text: String, words: Int = 3) -> String {
-    let kept = text.split(separator: " ").filter {
-      !slugStopWords.contains($0.lowercased())
-    }.prefix(words)
-    return slug(kept.joined(separator: " "))
+    var kept: [Substring] = []
+    for word in text.split(separator: " ") where !slugStopWords.containsLowercased(String(word)) {
+      kept.append(word)
+      if kept.count == words { break }
+    }
+    return Slug.make(kept.joined(separator: " "))
   }
-  static let slugStopWords: Set<String> = [
+  static let slugStopWords: WordSet = [
     "the", "a", "an", "at", "of", "to", "in", "on", "for", "with", "and", "will", "would",
     "has", "have", "had", "was", "were", "is", "are", "be", "been", "that", "this", "its",
   ]
@@ -123,15 +125,15 @@ public struct DatasetBuilder {
   public mutating func add(_ analysis: ArticleAnalysis, file: String, publisher: String?) {
     let title = title(of: analysis, sourceName: publisher, file: file)
     let titleSlug = Self.shortSlug(title, words: 4)
-    let sourceID = uniqueID(titleSlug.isEmpty ? Self.slug(Self.baseName(file)) : titleSlug)
+    let sourceID = uniqueID(titleSlug.isEmpty ? Slug.make(Self.baseName(file)) : titleSlug)
     let source = Source(
       id: sourceID, publisher: publisher ?? "Unknown publisher", title: title,
       published: analysis.publication?.iso ?? "")
     append(source: source)
     // What the dataset holds already, so that merging never duplicates an event or a quote.
-    var knownEvents: [String: String] = [:]
+    var knownEvents: [EventKey: String] = [:]
     for event in dataset.events {
-      knownEvents["\(event.date)|\(event.headline.lowercased())"] = event.id
+      knownEvents[EventKey(date: event.date, headline: event.headline)] = event.id
     }
     var knownQuotes = Set(dataset.quotes.map { "\($0.speaker)|\($0.text)" })
     let headerParagraphs = analysis.article.headerParagraphs
@@ -141,13 +143,14 @@ public struct DatasetBuilder {
     }
     var eventIDs: [Int: String] = [:]
     for (number, found) in analysis.events.enumerated() {
-      if let known = knownEvents["\(found.date)|\(found.headline.lowercased())"] {
+      let key = EventKey(date: found.date, headline: found.headline)
+      if let known = knownEvents[key] {
         eventIDs[number] = known
         continue
       }
       let eventSlug = Self.shortSlug(found.headline)
       let id = uniqueID(eventSlug.isEmpty ? "\(sourceID)-event" : eventSlug)
-      knownEvents["\(found.date)|\(found.headline.lowercased())"] = id
+      knownEvents[key] = id
       eventIDs[number] = id
       var participants: [String] = []
       // A person outranks their country: people first, then groups and organizations, then
@@ -215,6 +218,27 @@ public struct DatasetBuilder {
       added.quotes.append(item)
     }
     if dataset.title == nil { dataset.title = source.title }
+  }
+
+  /// An event as merging recognises it: the same date and the same headline, case aside.
+  /// (Hashed field by field: printing the date into a string cost more than the rest of `add`.)
+  struct EventKey: Hashable {
+    var edtf: String?
+    var stated: String?
+    var tense: Tense?
+    var relativeTo: String?
+    var headline: String
+
+    init(date: DateSpec, headline: String) {
+      switch date {
+      case .edtf(let value): edtf = value
+      case .stated(let stated):
+        self.stated = stated.stated
+        tense = stated.tense
+        relativeTo = stated.relativeTo
+      }
+      self.headline = headline.lowercased()
+    }
   }
 
   /// Who says a quote whose speaker is `entity` (actor `actorID`): a person or group is itself;
@@ -298,7 +322,7 @@ public struct DatasetBuilder {
       }
       return actor.id
     }
-    let id = uniqueID(Self.slug(entity.name))
+    let id = uniqueID(Slug.make(entity.name))
     var affiliation: String?
     if let country = entity.affiliation, country.lowercased() != entity.name.lowercased() {
       affiliation = countryID(country)
@@ -323,7 +347,7 @@ public struct DatasetBuilder {
         && (dataset.actors[$0].name == name || dataset.actors[$0].aliases.contains(name))
     }
     if let index = sameName.min() { return dataset.actors[index].id }
-    let id = uniqueID(Self.slug(name))
+    let id = uniqueID(Slug.make(name))
     appendActor(Actor(id: id, name: name, kind: .country))
     return id
   }
@@ -386,31 +410,6 @@ public struct DatasetBuilder {
       name = name[..<dot]
     }
     return String(decoding: name, as: UTF8.self)
-  }
-
-  /// Lowercase ASCII letters and digits joined by single hyphens: "Keir Starmer" -> "keir-starmer".
-  static func slug(_ text: String) -> String {
-    var result: [UInt8] = []
-    var pendingHyphen = false
-    for scalar in text.unicodeScalars {
-      let value = (foldToASCII(scalar) ?? scalar).value
-      let isLetter = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-      if isLetter || (value >= 0x30 && value <= 0x39) {
-        if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
-        pendingHyphen = false
-        result.append(value <= 0x5A && isLetter ? UInt8(value + 0x20) : UInt8(value))
-      } else if scalar != "'" && scalar != "’" && scalar != "." {
-        pendingHyphen = true
-      }
-      if result.count >= 48 { break }
-    }
-    return String(decoding: result, as: UTF8.self)
-  }
-
-  static func foldToASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    guard !scalar.isASCII else { return scalar }
-    let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-    return decomposed.first.flatMap { $0.isASCII ? $0 : nil }
   }
 }
 
