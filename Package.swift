@@ -14,7 +14,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Pure Swift: data format, dates, chronology, links, queries. No terminal code.
@@ -39,7 +38,6 @@ let package = Package(
       dependencies: [
         "DatelineModel", "DatelineIngest", "DatelineUI", "DatelineTerminal", "DatelineExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
     // Benchmarks are programs: they print medians and ratios, they do not assert.
@@ -64,7 +62,9 @@ let package = Package(
       name: "DatelineUITests",
       dependencies: ["DatelineUI", "DatelineModel", "DatelineTestSupport"],
       exclude: ["Goldens"]),
-    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel"]),
+    // Runs the built executables; also tests the `dateline` target's own code (the config
+    // file reader) in process.
+    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel", "dateline"]),
     .testTarget(
       name: "DatelineExportTests",
       dependencies: ["DatelineExport", "DatelineModel", "DatelineTestSupport"]),

@@ -57,7 +57,6 @@ ncurses=$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz"$target" \
   -I "$modules_dir" -I "$root/Sources/CNcursesw" \
   -I "$build/checkouts/GRDB.swift/Sources/GRDBSQLite" \
-  -I "$build/checkouts/TOMLKit/Sources/CTOML/include" \
   "$source_file" "${objects[@]}" -lsqlite3 $ncurses -lstdc++ -o "$binary"
 
 corpus=$build/corpus/$target

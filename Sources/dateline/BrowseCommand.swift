@@ -100,7 +100,7 @@ struct BrowseCommand: ParsableCommand {
     do {
       ending = try TerminalSession.run(
         loading: LoadingScreen(source: source),
-        load: { _ in try dataOptions.loadTimeline() },
+        load: { progress in try dataOptions.loadTimeline(progress: progress) },
         makeApp: {
           BrowserApp(
             timeline: $0, keymap: configuration.keymap, glyphs: TerminalSession.localeGlyphs(),

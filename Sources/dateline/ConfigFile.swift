@@ -1,7 +1,6 @@
 import DatelineModel
 import DatelineUI
 import Foundation
-import TOMLKit
 
 /// The user's configuration: `$XDG_CONFIG_HOME/dateline/config.toml`, else
 /// `~/.config/dateline/config.toml`. Key bindings per mode, colours by role, the default data
@@ -94,51 +93,47 @@ struct ConfigParser {
   let path: String
   let text: String
 
-  func error(_ message: String, table: String?, key: String?) -> ConfigError {
-    let (line, column) = locate(table: table, key: key)
-    return ConfigError(path: path, line: line, column: column, message: message)
+  func error(_ message: String, at place: TOMLPosition) -> ConfigError {
+    ConfigError(path: path, line: place.line, column: place.column, message: message)
   }
 
   func parse() throws(ConfigError) -> Configuration {
     let root: TOMLTable
     do {
-      root = try TOMLTable(string: text)
-    } catch let parseError as TOMLParseError {
-      throw ConfigError(
-        path: path, line: max(1, parseError.source.begin.line),
-        column: max(1, parseError.source.begin.column), message: parseError.description)
+      root = try TOMLReader.parse(text)
     } catch {
-      throw ConfigError(path: path, line: 1, column: 1, message: "\(error)")
+      throw self.error(error.message, at: error.position)
     }
     var configuration = Configuration()
     for name in root.keys where !["data", "keys", "colors"].contains(name) {
       throw self.error(
         "unknown section '\(name)'; the sections are [data], [keys.browse], [keys.search], [keys.help] and [colors]",
-        table: nil, key: name)
+        at: root[name]!.keyPosition)
     }
     if let data = root["data"] {
-      guard let table = data.table else {
-        throw error("[data] must be a table", table: nil, key: "data")
+      guard let table = data.item.table else {
+        throw error("[data] must be a table", at: data.keyPosition)
       }
       for name in table.keys where name != "path" {
         throw error(
-          "unknown setting '\(name)' in [data]; the only one is path", table: "data", key: name)
+          "unknown setting '\(name)' in [data]; the only one is path",
+          at: table[name]!.keyPosition)
       }
-      if let value = table["path"] {
-        guard let path = value.string, !path.isEmpty else {
-          throw error("data.path must be a non-empty string", table: "data", key: "path")
+      if let entry = table["path"] {
+        guard let path = entry.item.string, !path.isEmpty else {
+          throw error("data.path must be a non-empty string", at: entry.keyPosition)
         }
         configuration.dataPath = Self.expandingHome(path)
       }
     }
     if let keys = root["keys"] {
-      guard let table = keys.table else {
-        throw error("[keys] must hold tables", table: nil, key: "keys")
+      guard let table = keys.item.table else {
+        throw error("[keys] must hold tables", at: keys.keyPosition)
       }
       for name in table.keys where !["browse", "search", "help"].contains(name) {
         throw error(
-          "unknown key mode '\(name)'; the modes are browse, search and help", table: "keys",
-          key: name)
+          "unknown key mode '\(name)'; the modes are browse, search and help",
+          at: table[name]!.keyPosition)
       }
       let browse = try bindings(
         table["browse"], mode: "browse", actions: BrowserAction.allCases,
@@ -155,24 +150,25 @@ struct ConfigParser {
         help: ModeKeys(help.map { ModeKeys.Binding($0.key, $0.action) }))
     }
     if let colors = root["colors"] {
-      guard let table = colors.table else {
-        throw error("[colors] must be a table", table: nil, key: "colors")
+      guard let table = colors.item.table else {
+        throw error("[colors] must be a table", at: colors.keyPosition)
       }
       for name in table.keys {
+        let entry = table[name]!
         guard let role = ColorTheme.roles.first(where: { $0.configName == name }) else {
           throw error(
             "unknown colour role '\(name)'; the roles are \(ColorTheme.roles.map(\.configName).joined(separator: ", "))",
-            table: "colors", key: name)
+            at: entry.keyPosition)
         }
-        guard let value = table[name]?.string else {
+        guard let value = entry.item.string else {
           throw error(
             "colors.\(name) must be a string such as \"cyan\" or \"black on cyan\"",
-            table: "colors", key: name)
+            at: entry.keyPosition)
         }
         switch ColorChoice.parse(value) {
         case .success(let choice): configuration.theme[role] = choice
         case .failure(let failure):
-          throw error("colors.\(name): \(failure.message)", table: "colors", key: name)
+          throw error("colors.\(name): \(failure.message)", at: entry.keyPosition)
         }
       }
     }
@@ -182,48 +178,49 @@ struct ConfigParser {
   /// One mode's bindings: each action the file lists replaces its default keys; the others
   /// keep theirs. Two actions on one key is an error.
   func bindings<Action: RawRepresentable & Hashable>(
-    _ value: TOMLValueConvertible?, mode: String, actions: [Action],
+    _ mode: TOMLTable.Entry?, mode name: String, actions: [Action],
     defaults: (Action) -> [Key]
   ) throws(ConfigError) -> [(key: Key, action: Action)] where Action.RawValue == String {
-    let tableName = "keys.\(mode)"
+    let tableName = "keys.\(name)"
     var configured: [Action: [Key]] = [:]
-    if let value {
-      guard let table = value.table else {
-        throw error("[\(tableName)] must be a table", table: "keys", key: mode)
+    var places: [Action: TOMLPosition] = [:]
+    if let mode {
+      guard let table = mode.item.table else {
+        throw error("[\(tableName)] must be a table", at: mode.keyPosition)
       }
       for name in table.keys {
+        let entry = table[name]!
         guard let action = actions.first(where: { kebabCase($0.rawValue) == name }) else {
           throw error(
             "unknown action '\(name)' in [\(tableName)]; `dateline config --print-default` lists them all",
-            table: tableName, key: name)
+            at: entry.keyPosition)
         }
-        let entry = table[name]
-        var texts: [String] = []
-        if let single = entry?.string {
-          texts = [single]
-        } else if let array = entry?.array {
+        var texts: [(text: String, position: TOMLPosition)] = []
+        if let single = entry.item.string {
+          texts = [(single, entry.item.position)]
+        } else if let array = entry.item.array {
           for element in array {
             guard let text = element.string else {
-              throw error(
-                "\(tableName).\(name) must list keys as strings", table: tableName, key: name)
+              throw error("\(tableName).\(name) must list keys as strings", at: element.position)
             }
-            texts.append(text)
+            texts.append((text, element.position))
           }
         } else {
           throw error(
             "\(tableName).\(name) must be a key or a list of keys, e.g. [\"j\", \"Down\"]",
-            table: tableName, key: name)
+            at: entry.keyPosition)
         }
         var keys: [Key] = []
-        for text in texts {
+        for (text, position) in texts {
           guard let key = ConfigNames.key(text) else {
             throw error(
               "unknown key '\(text)' for \(name); write a character, Ctrl-x, or one of Up Down Left Right Home End PgUp PgDn Tab Shift-Tab Enter Esc Backspace Delete Space",
-              table: tableName, key: name)
+              at: position)
           }
           if !keys.contains(key) { keys.append(key) }
         }
         configured[action] = keys
+        places[action] = entry.keyPosition
       }
     }
     var result: [(key: Key, action: Action)] = []
@@ -234,7 +231,7 @@ struct ConfigParser {
           let blamed = configured[action] != nil ? action : other
           throw error(
             "\(KeyNotation.label(key)) is bound to both \(kebabCase(other.rawValue)) and \(kebabCase(action.rawValue)) in [\(tableName)]; one key, one action",
-            table: tableName, key: kebabCase(blamed.rawValue))
+            at: places[blamed] ?? mode?.keyPosition ?? TOMLPosition(line: 1, column: 1))
         }
         owner[key] = action
         result.append((key, action))
@@ -243,40 +240,36 @@ struct ConfigParser {
     return result
   }
 
-  /// Line and column of `key = ...` in `[table]` (or of the table header, or 1:1): TOMLKit
-  /// does not keep positions of values, so they are found in the text.
-  func locate(table: String?, key: String?) -> (Int, Int) {
-    var current: String? = nil
-    var headerLine: (Int, Int)?
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let line = rawLine.drop { $0 == " " || $0 == "\t" }
-      let indent = rawLine.count - line.count
-      if line.hasPrefix("[") {
-        let name = line.dropFirst().prefix { $0 != "]" }.filter { $0 != " " }
-        current = String(name)
-        if let key, table == nil, current == key || current?.hasPrefix(key + ".") == true {
-          return (offset + 1, indent + 1)
-        }
-        if current == table { headerLine = (offset + 1, indent + 1) }
-        continue
-      }
-      guard let key, current == table || (table == nil && current == nil) else { continue }
-      let name = line.prefix { $0 != "=" && $0 != " " && $0 != "\t" }
-      let unquoted = name.hasPrefix("\"") ? name.dropFirst().dropLast() : name[...]
-      if String(unquoted) == key,
-        line.dropFirst(name.count).drop(while: { $0 == " " }).hasPrefix("=")
-      {
-        return (offset + 1, indent + 1)
-      }
-    }
-    return headerLine ?? (1, 1)
-  }
-
   static func expandingHome(_ path: String) -> String {
     guard path == "~" || path.hasPrefix("~/") else { return path }
     return NSHomeDirectory() + path.dropFirst()
+  }
+}
+
+/// The config fuzz target's oracle, also replayed by `swift test` over Tests/Regression/config/:
+/// a file that is refused gets an error located inside it (line 1 up to one past the last line,
+/// column 1 or more); a file that parses prints back (`--print-default`'s layout) to a text
+/// that parses to the same configuration. Nil when all holds, else what went wrong.
+enum ConfigOracle {
+  static func check(_ bytes: [UInt8]) -> String? {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    let configuration: Configuration
+    do {
+      configuration = try ConfigParser(path: "config.toml", text: text).parse()
+    } catch {
+      guard error.line >= 1, error.line <= lines + 1, error.column >= 1 else {
+        return "error outside the file: \(error.line):\(error.column): \(error.message)"
+      }
+      return nil
+    }
+    let printed = DefaultConfigFile.text(for: configuration)
+    do {
+      let again = try ConfigParser(path: "printed.toml", text: printed).parse()
+      return again == configuration ? nil : "printed back, the configuration changed:\n\(printed)"
+    } catch {
+      return "printed back, the configuration is refused: \(error.message)\n\(printed)"
+    }
   }
 }
 
@@ -340,7 +333,23 @@ enum DefaultConfigFile {
     }
   }
 
+  /// The text as the inside of a TOML basic string. Scalar by scalar: a `"` or `\\` followed
+  /// by a combining mark is one Swift Character, which a character-level replace would miss.
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    var escaped = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": escaped.append(contentsOf: "\\\\".unicodeScalars)
+      case "\"": escaped.append(contentsOf: "\\\"".unicodeScalars)
+      case "\n": escaped.append(contentsOf: "\\n".unicodeScalars)
+      case "\t": escaped.append(contentsOf: "\\t".unicodeScalars)
+      case "\r": escaped.append(contentsOf: "\\r".unicodeScalars)
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        escaped.append(contentsOf: "\\u00\(digits.count < 2 ? "0" : "")\(digits)".unicodeScalars)
+      default: escaped.append(scalar)
+      }
+    }
+    return String(escaped)
   }
 }

@@ -19,8 +19,9 @@ struct DataOptions: ParsableArguments {
   var store: String?
 
   /// Opens or builds the timeline, or fails with the dataset's (or store's) diagnostics
-  /// (status 1). A large dataset's store is cached (see `TimelineCache`).
-  func loadTimeline() throws -> Timeline {
+  /// (status 1). A large dataset's store is cached (see `TimelineCache`); `progress` hears how
+  /// its build goes.
+  func loadTimeline(progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> Timeline {
     let environment = ProcessInfo.processInfo.environment
     do {
       if let store, data == nil {
@@ -29,8 +30,9 @@ struct DataOptions: ParsableArguments {
       let path = try DataLocator.locate(
         explicit: data, environment: environment,
         currentDirectory: FileManager.default.currentDirectoryPath)
-      return try TimelineCache.timeline(dataPath: path, store: store, environment: environment)
-        .timeline
+      return try TimelineCache.timeline(
+        dataPath: path, store: store, environment: environment, progress: progress
+      ).timeline
     } catch let error as DatasetLoadError {
       throw CommandFailure.invalidData(error.diagnostics)
     }

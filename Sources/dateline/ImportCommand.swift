@@ -129,6 +129,10 @@ final class StoreImportOutput: ImportOutput {
 
   func add(_ chunk: Dataset) throws(DatasetLoadError) { try builder.add(chunk) }
 
+  func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
+    try builder.add(checkedQuotes: quotes, dates: dates)
+  }
+
   func finish() throws(DatasetLoadError) { _ = try builder.finish() }
 
   func discard() { builder.discard() }

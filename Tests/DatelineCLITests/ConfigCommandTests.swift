@@ -55,7 +55,7 @@ struct ConfigCommandTests {
     // "F1" is not a key we know: an error pointing at its line.
     let bad = try run(["browse", "--screen", "100x30"], config: config)
     #expect(bad.status == 1)
-    #expect(bad.stderr.contains("/dateline/config.toml:3:1: error: unknown key 'F1'"))
+    #expect(bad.stderr.contains("/dateline/config.toml:3:9: error: unknown key 'F1'"))
     let good = config.replacingOccurrences(of: "\"F1\", ", with: "")
     let screen = try run(["browse", "--screen", "100x30"], config: good)
     #expect(screen.status == 0, "\(screen.stderr)")

@@ -47,4 +47,18 @@ struct EventBuilderTests {
     #expect(analysis.events.count == 1)
     #expect(analysis.quoteEvents == [nil])
   }
+
+  /// A headline cut at its word limit back to a place before a dropped "said that": the cut
+  /// leaves fewer words than where "that" was, and the clause must not read past them (this
+  /// sentence trapped with an index out of range before the bounds check in `appendClause`).
+  @Test func aHeadlineCutBeforeADroppedThatKeepsItsWords() throws {
+    let analysis = ArticleAnalysis(
+      text: """
+        date 2025-03-03
+
+        On Monday, Mayor Rosa Lindgren sent letters to members and said that harbor crews expected heavy storms would damage old piers.
+        """)
+    let event = try #require(analysis.events.first)
+    #expect(event.headline == "Lindgren sent letters to members", "\(analysis.events)")
+  }
 }

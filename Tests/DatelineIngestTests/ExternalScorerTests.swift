@@ -110,4 +110,21 @@ struct ExternalScorerTests {
     #expect(!TimeMLScorer.isCalendar("PRESENT_REF"))
     #expect(!TimeMLScorer.isCalendar("1998-W32"))
   }
+
+  /// "within weeks" gets an approximate month a guessed three weeks on: an estimate, not a
+  /// calendar date, so it is neither right nor wrong; "late August" is a month all the same.
+  @Test func vagueSpansAreEstimatesNotCalendarDates() {
+    let xml = """
+      <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+      <TEXT>Troops will arrive <TIMEX3 tid="t1" type="DATE" value="FUTURE_REF" functionInDocument="NONE">within weeks</TIMEX3>. The first ones came in <TIMEX3 tid="t2" type="DATE" value="1998-08" functionInDocument="NONE">late August</TIMEX3>.</TEXT></TimeML>
+      """
+    var score = DateValueScore()
+    TimeMLScorer.score(timeML: xml, name: "t", into: &score)
+    #expect(score.predicted == 1, "\(score.misses)")
+    #expect(score.right == 1, "\(score.misses)")
+    #expect(TimeMLScorer.isVagueSpan("in the coming months"))
+    #expect(TimeMLScorer.isVagueSpan("within weeks"))
+    #expect(!TimeMLScorer.isVagueSpan("in the next two weeks"))
+    #expect(!TimeMLScorer.isVagueSpan("late August"))
+  }
 }

@@ -14,8 +14,10 @@ struct RegressionCorpusTests {
     return names.sorted().map { directory.appendingPathComponent($0) }
   }
 
+  /// (The config folder is replayed by ConfigReaderTests, in the tests that can import the
+  /// `dateline` executable's code.)
   @Test func everyTargetHasItsFolder() {
-    for target in ["loader", "ingest", "quotebank"] {
+    for target in ["loader", "ingest", "quotebank", "config"] {
       #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(target).path))
     }
   }

@@ -69,6 +69,29 @@ import Testing
     #expect(!left.contains { $0.contains(StoreFiles.temporaryMarker) })
   }
 
+  @Test func aStoreBuildReportsItsProgressToTheEnd() throws {
+    let (directory, data) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let heard = Locked<[ImportProgress]>([])
+    let built = try TimelineCache.timeline(
+      dataPath: data, store: directory + "/story.sqlite", environment: [:],
+      progress: { step in heard.withLock { $0.append(step) } })
+    #expect(built.timeline.quotes.count == 30)
+    let steps = heard.withLock { $0 }
+    let phases = steps.map(\.phase).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+    #expect(phases == ["checking the data", "building the store", "indexing the store"])
+    let bytes = try TimelineCache.inputKey(dataPath: data).bytes
+    #expect(steps.allSatisfy { $0.bytesTotal == bytes && $0.bytesDone <= bytes })
+    #expect(steps.last?.bytesDone == bytes)
+    #expect(steps.last?.quotes == 30)
+    // Opening the built store again has nothing to report.
+    heard.withLock { $0 = [] }
+    _ = try TimelineCache.timeline(
+      dataPath: data, store: directory + "/story.sqlite", environment: [:],
+      progress: { step in heard.withLock { $0.append(step) } })
+    #expect(heard.withLock { $0 }.isEmpty)
+  }
+
   @Test(arguments: ["garbage", "empty", "foreign", "truncated", "version"])
   func corruptOrForeignStoresAreRebuiltNeverTrusted(kind: String) throws {
     let (directory, data) = try Self.workspace()

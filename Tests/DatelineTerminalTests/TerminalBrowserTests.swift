@@ -367,11 +367,22 @@ struct TerminalBrowserTests {
     let cache = FileManager.default.temporaryDirectory
       .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }
+    // A store file is built (as for a dataset too large for memory): the loading screen shows
+    // how far the build has got, not just that it is reading.
     let session = try TmuxSession(
-      arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
-    defer { session.close() }
-    let loading = try await session.waitFor("q quits")
+      arguments: ["browse", "--data", url.path, "--store", cache.path + "-store.sqlite"],
+      environment: ["XDG_CACHE_HOME": cache.path])
+    defer {
+      session.close()
+      try? FileManager.default.removeItem(atPath: cache.path + "-store.sqlite")
+    }
+    let loading = try await session.waitForScreen("the build's progress") {
+      ["Checking the data: ", "Building the store: ", "Indexing the store: "].contains(
+        where: $0.contains)
+        && $0.contains("% (")
+    }
     #expect(loading.contains("Opening " + url.path))
+    #expect(loading.contains("q quits"))
     try session.press("q")
     try await expectCleanExit(session, status: 0)
   }

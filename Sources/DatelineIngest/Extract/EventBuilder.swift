@@ -72,6 +72,9 @@ struct EventBuilder {
       }
     }
     let moment = storyMoment(quotesSentence: quotesSentence)
+    let facts = sentenceFacts()
+    // The words of each event's headline, made once, for `sameEvent`.
+    var headlineWords = HeadlineWords()
     var sentenceEvent = [Int?](repeating: nil, count: article.sentences.count)
     // The day the narrative is at: the last day an occurred event was dated to. A statement the
     // article does not date happened then ("Earlier in the day, ... Shea told the session").
@@ -88,7 +91,7 @@ struct EventBuilder {
         continue
       }
       // Who takes part is read only for sentences that can give an event.
-      let mayState = !quotesSentence[sentence] && mayReport(sentence)
+      let mayState = !quotesSentence[sentence] && facts.mayReport[sentence]
       var participants =
         expressions.isEmpty && !mayState ? [] : participants(in: sentence)
       if let anniversary = expressions.first(where: { $0.isAnniversary && $0.resolved != nil }) {
@@ -100,8 +103,9 @@ struct EventBuilder {
         let acting = participants.filter { !rememberedActors.contains($0) }
         if !acting.isEmpty { participants = acting }
       }
-      if let credited = creditedAct(in: sentence, paragraph: paragraph),
-        sameEvent(credited, in: events) == nil
+      if facts.hasCreditVerb[sentence],
+        let credited = creditedAct(in: sentence, paragraph: paragraph),
+        sameEvent(credited, in: events, words: &headlineWords) == nil
       {
         events.append(credited)
       }
@@ -110,7 +114,7 @@ struct EventBuilder {
         if mayState,
           let event = statementEvent(sentence: sentence, participants: participants, day: reference)
         {
-          if let same = sameEvent(event, in: events) {
+          if let same = sameEvent(event, in: events, words: &headlineWords) {
             sentenceEvent[sentence] = same
           } else {
             events.append(event)
@@ -136,7 +140,7 @@ struct EventBuilder {
             sentence: sentence, expression: expression, participants: participants,
             paragraph: paragraph, others: expressions, isFirst: number == 0)
         else { continue }
-        if let same = sameEvent(event, in: events) {
+        if let same = sameEvent(event, in: events, words: &headlineWords) {
           if number == 0 { sentenceEvent[sentence] = same }
           continue
         }
@@ -187,30 +191,106 @@ struct EventBuilder {
   /// The same happening told twice (a caption repeating the text, a second sentence about one
   /// statement): the same date and people, and headlines that share most of their words.
   /// Only the last events are compared: a retelling is near, and a long text stays linear.
-  func sameEvent(_ event: FoundEvent, in events: [FoundEvent]) -> Int? {
-    events.indices.suffix(24).first { index in
+  /// The cheap comparisons come first; each headline's words are made once (`words`).
+  func sameEvent(_ event: FoundEvent, in events: [FoundEvent], words: inout HeadlineWords) -> Int? {
+    var eventWords: [String]?
+    for index in events.indices.suffix(24) {
       let other = events[index]
-      return other.resolved?.value == event.resolved?.value && other.status == event.status
-        && other.resolved?.sameDayOrder == event.resolved?.sameDayOrder
-        && (event.expression == nil && other.paragraph == event.paragraph && other.actor != nil
-          && other.actor == event.actor
-          || Set(other.participants) == Set(event.participants)
-            && Self.sharesMostWords(other.headline, event.headline))
+      guard other.resolved?.value == event.resolved?.value, other.status == event.status,
+        other.resolved?.sameDayOrder == event.resolved?.sameDayOrder
+      else { continue }
+      if event.expression == nil && other.paragraph == event.paragraph && other.actor != nil
+        && other.actor == event.actor
+      {
+        return index
+      }
+      guard Self.sameMembers(other.participants, event.participants) else { continue }
+      let mine = eventWords ?? Self.contentWords(event.headline)
+      eventWords = mine
+      if Self.sharesMostWords(
+        words.of(index, in: events), mine, other.headline, event.headline)
+      {
+        return index
+      }
+    }
+    return nil
+  }
+
+  /// `Set(a) == Set(b)` for the few participants of an event, without building sets.
+  static func sameMembers(_ a: [Int], _ b: [Int]) -> Bool {
+    a.allSatisfy { b.contains($0) } && b.allSatisfy { a.contains($0) }
+  }
+
+  /// The words `sameEvent` compares, for each event, made when first asked for.
+  struct HeadlineWords {
+    private var words: [[String]?] = []
+
+    mutating func of(_ index: Int, in events: [FoundEvent]) -> [String] {
+      if words.count < events.count {
+        words.append(contentsOf: repeatElement(nil, count: events.count - words.count))
+      }
+      if let known = words[index] { return known }
+      let made = EventBuilder.contentWords(events[index].headline)
+      words[index] = made
+      return made
     }
   }
 
-  static func sharesMostWords(_ a: String, _ b: String) -> Bool {
-    // Names are left out: two events of the same people share them anyway.
-    func words(_ text: String) -> Set<String> {
-      Set(
-        text.split(whereSeparator: { !$0.isLetter }).filter {
-          $0.count > 3 && $0.first?.isLowercase == true
-        }.map(String.init))
+  /// A headline's words of more than three letters that start lower case, sorted and without
+  /// repeats: names are left out (two events of the same people share them anyway).
+  static func contentWords(_ text: String) -> [String] {
+    var found: [String] = []
+    let ascii: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+      // ASCII: a letter is A-Z or a-z, one byte one character.
+      func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+      var start = 0
+      while start < bytes.count {
+        guard isLetter(bytes[start]) else {
+          start += 1
+          continue
+        }
+        var end = start + 1
+        while end < bytes.count, isLetter(bytes[end]) { end += 1 }
+        if end - start > 3, bytes[start] >= 0x61 {
+          found.append(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+        start = end
+      }
+      return true
     }
-    let left = words(a)
-    let right = words(b)
+    if ascii != true {
+      let pieces: [Substring] = text.split(whereSeparator: { !$0.isLetter })
+      found = pieces.filter { $0.count > 3 && $0.first?.isLowercase == true }.map(String.init)
+    }
+    found.sort()
+    var unique: [String] = []
+    unique.reserveCapacity(found.count)
+    for word in found where unique.last != word { unique.append(word) }
+    return unique
+  }
+
+  /// Whether most of the shorter headline's words (`contentWords`) are the other's too;
+  /// headlines without such words must be equal.
+  static func sharesMostWords(_ left: [String], _ right: [String], _ a: String, _ b: String)
+    -> Bool
+  {
     guard !left.isEmpty, !right.isEmpty else { return a == b }
-    return Double(left.intersection(right).count) / Double(min(left.count, right.count)) >= 0.6
+    var shared = 0
+    var (i, j) = (0, 0)
+    while i < left.count, j < right.count {
+      if left[i] == right[j] {
+        shared += 1
+        i += 1
+        j += 1
+      } else if left[i] < right[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return Double(shared) / Double(min(left.count, right.count)) >= 0.6
   }
 
   /// The event a sentence with a date tells, dated by `expression`.
@@ -285,7 +365,8 @@ struct EventBuilder {
   func creditedAct(in sentence: Int, paragraph: Int) -> FoundEvent? {
     guard let publicationDay else { return nil }
     let range = article.sentences[sentence]
-    for index in range where Self.creditVerbs.contains(article.tokens[index].lower) {
+    // `.creditVerb` marks exactly the words of `creditVerbs`.
+    for index in range where article.tokens[index].classes.contains(.creditVerb) {
       let after = index + 1
       guard after < range.upperBound, article.tokens[after].quote < 0 else { continue }
       let mentionIndex = finder.mentionCovering[after]
@@ -355,14 +436,24 @@ struct EventBuilder {
     "coming": "came", "becoming": "became", "running": "ran", "hitting": "hit",
   ]
 
-  /// Whether the sentence has a verb of speech or act outside quotes: most have none, and are
-  /// ruled out before anything costlier is read.
-  func mayReport(_ sentence: Int) -> Bool {
-    article.sentences[sentence].contains {
-      article.tokens[$0].quote < 0
-        && (article.tokens[$0].classes.contains(.speechVerb)
-          || Self.happeningVerbs.contains(article.tokens[$0].lower))
+  /// For each sentence, read in one pass over its tokens' word classes: whether it has a verb of
+  /// speech or act outside quotes (most have none, and are ruled out before anything costlier
+  /// is read), and whether it has a credit verb (`creditedAct`).
+  func sentenceFacts() -> (mayReport: [Bool], hasCreditVerb: [Bool]) {
+    var mayReport = [Bool](repeating: false, count: article.sentences.count)
+    var hasCreditVerb = [Bool](repeating: false, count: article.sentences.count)
+    let reporting: WordClass = [.speechVerb, .happeningVerb]
+    for (sentence, range) in article.sentences.enumerated() {
+      for index in range {
+        let classes = article.tokens[index].classes
+        if classes.contains(.creditVerb) { hasCreditVerb[sentence] = true }
+        // `.happeningVerb` marks exactly the words of `happeningVerbs`.
+        if !classes.isDisjoint(with: reporting), article.tokens[index].quote < 0 {
+          mayReport[sentence] = true
+        }
+      }
     }
+    return (mayReport, hasCreditVerb)
   }
 
   /// Verbs that make a sentence about a named actor a happening without a date: speech and a
@@ -565,8 +656,18 @@ struct EventBuilder {
     let lower = article.sentences[sentence].lowerBound
     var index = token - 1
     while index >= max(lower, token - 10) {
+      // "Reyes said the board meets on Friday": the clause after a telling has its own tense.
+      if TemporalTagger.opensReportedClause(article.tokens, verb: index, before: token) {
+        return nil
+      }
       let word = article.tokens[index].lower
       if article.tokens[index].quote < 0, !article.tokens[index].isCapitalized {
+        // "planned a march on Saturday": the plan's tense is not the march's.
+        if TemporalTagger.planWords.contains(word), index > lower,
+          !["as", "previously"].contains(article.tokens[index - 1].lower)
+        {
+          return nil
+        }
         if ["will", "would", "could", "may", "might", "shall", "'ll"].contains(word) {
           return .future
         }
@@ -954,17 +1055,20 @@ struct EventBuilder {
   func openingStart(_ range: Range<Int>) -> Int {
     var start = range.lowerBound
     let window = range.lowerBound..<min(range.upperBound, range.lowerBound + 12)
-    if let dash = window.first(where: { ["—", "–"].contains(article.tokens[$0].lower) }) {
+    if let dash = window.first(where: {
+      article.tokens[$0].lower.equals("—") || article.tokens[$0].lower.equals("–")
+    }) {
       start = dash + 1
     }
     guard start < range.upperBound else { return range.lowerBound }
     let first = article.tokens[start].lower
     if Self.openers.contains(first) {
+      let isConjunction = Self.conjunctionOpeners.contains(first)
       if let comma = (start..<min(range.upperBound, start + 12)).first(where: {
         article.tokens[$0].lower.equals(",")
-      }), !["and", "but", "still", "so"].contains(first) {
+      }), !isConjunction {
         start = comma + 1
-      } else if ["and", "but", "still", "so"].contains(first) {
+      } else if isConjunction {
         start += 1
         if start < range.upperBound, article.tokens[start].lower.equals(",") { start += 1 }
       }
@@ -972,6 +1076,7 @@ struct EventBuilder {
     return start
   }
 
+  static let conjunctionOpeners: WordSet = ["and", "but", "still", "so"]
   static let openers: WordSet = [
     "on", "in", "at", "as", "earlier", "later", "still", "and", "but", "so", "speaking",
     "after", "before", "during", "asked", "meanwhile", "however", "since", "for", "with",

@@ -7,6 +7,8 @@ enum HolidayCalendar {
     case fixed(month: Int, day: Int)
     /// The nth (1-based; -1 = last) weekday (1 = Monday) of a month.
     case nthWeekday(month: Int, weekday: Int, nth: Int)
+    /// The first weekday (1 = Monday) on or after a day of a month.
+    case weekdayFrom(month: Int, day: Int, weekday: Int)
   }
 
   /// Names as lowercase word sequences.
@@ -25,6 +27,8 @@ enum HolidayCalendar {
     (["labor", "day"], "Labor Day", .nthWeekday(month: 9, weekday: 1, nth: 1)),
     (["memorial", "day"], "Memorial Day", .nthWeekday(month: 5, weekday: 1, nth: -1)),
     (["veterans", "day"], "Veterans Day", .fixed(month: 11, day: 11)),
+    // The Tuesday after the first Monday of November.
+    (["election", "day"], "Election Day", .weekdayFrom(month: 11, day: 2, weekday: 2)),
   ]
   static let firstWords: Set<String> = Set(holidays.map { $0.words[0] })
   /// Asked of every capitalized word: rejects nearly all of them without hashing.
@@ -55,6 +59,9 @@ enum HolidayCalendar {
     switch rule {
     case .fixed(let month, let day):
       return CivilDay(year: year, month: month, day: day)
+    case .weekdayFrom(let month, let day, let weekday):
+      guard let first = CivilDay(year: year, month: month, day: day) else { return nil }
+      return first.adding(days: (weekday - first.weekday + 7) % 7)
     case .nthWeekday(let month, let weekday, let nth):
       if nth > 0 {
         guard let first = CivilDay(year: year, month: month, day: 1) else { return nil }

@@ -61,7 +61,7 @@ enum TemporalTagger {
   static let afterArticle: Set<String> = [
     "day", "next", "following", "previous", "week", "weekend", "month", "year", "morning",
     "afternoon", "evening", "couple", "few", "days", "weeks", "months", "years", "past",
-    "coming", "same",
+    "coming", "same", "decade",
   ]
   static let afterSpanPreposition: Set<String> = [
     "the", "a", "an", "few", "several", "coming", "next", "past", "recent", "matter", "one",
@@ -191,7 +191,9 @@ enum TemporalTagger {
           continue
         }
       }
-      guard !tokens[index].isCredit, mayStartExpression(tokens, at: index, in: article),
+      // A wire dateline ("NAIROBI, August 7 (Xinhua) --") is a credit, but its date is a date.
+      guard !tokens[index].isCredit || isDatelineDate(tokens, at: index),
+        mayStartExpression(tokens, at: index, in: article),
         let (length, tenseHint, isAnniversary) = match(tokens, at: index)
       else {
         index += 1
@@ -200,6 +202,13 @@ enum TemporalTagger {
       let last = index + length - 1
       guard last < tokens.count, tokens[last].paragraph == tokens[index].paragraph else {
         index += 1
+        continue
+      }
+      // "to mark the fifth anniversary", "on the third anniversary": the day of the sentence is
+      // the anniversary. Not "its 50th anniversary next month", "a week after the anniversary",
+      // "as the anniversary nears": the date of what it marks is not counted from this day.
+      if isAnniversary, !anniversaryIsToday(tokens, at: index) {
+        index = last + 1
         continue
       }
       // "last June", "next March": the direction word settles the tense of a month name.
@@ -263,6 +272,14 @@ enum TemporalTagger {
         tense: directionTense ?? tenseHint ?? tense(of: tokens, around: index...last),
         resolved: nil, isAnniversary: isAnniversary)
       expression.hasDirection = directionTense != nil
+      // "planned a demonstration on Saturday", "were planning to drive ... on Monday": the
+      // planned thing is still to come.
+      if expression.tense == .past, directionTense == nil, tenseHint == nil,
+        tokens[last].classes.contains(.fullWeekday) || tokens[index].classes.contains(.fullWeekday),
+        isPlannedFor(tokens, first)
+      {
+        expression.tense = .future
+      }
       // "follows Tuesday's declaration": a weekday's possessive names a day gone by, unless
       // the verb looks ahead ("will vote at Tuesday's meeting").
       if expression.tense != .future, first == last, last + 1 < tokens.count,
@@ -299,6 +316,24 @@ enum TemporalTagger {
     return found
   }
 
+  /// A capitalized month name right before a number: a date, even inside a credit.
+  static func isDatelineDate(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> Bool {
+    tokens[index].isCapitalized && tokens[index].classes.contains(.month)
+      && index + 1 < tokens.count && tokens[index + 1].kind == .number
+  }
+
+  /// Words right before an anniversary that put it on the day of the sentence.
+  static let anniversaryLeads: Set<String> = [
+    "on", "mark", "marks", "marked", "marking", "celebrate", "celebrates", "celebrated",
+    "celebrating", "commemorate", "commemorates", "commemorated", "commemorating", "observe",
+    "observes", "observed", "observing", "is", "was", ",",
+  ]
+
+  static func anniversaryIsToday(_ tokens: UnsafeBufferPointer<Token>, at index: Int) -> Bool {
+    guard index > 0, tokens[index - 1].sentence == tokens[index].sentence else { return false }
+    return anniversaryLeads.contains(tokens[index - 1].lower)
+  }
+
   /// Everything `resolve(_:anchor:)` reads, so a cached answer is the answer.
   struct CacheKey: Equatable {
     var text: String
@@ -330,6 +365,16 @@ enum TemporalTagger {
     let words = phrase.lowercased().split(separator: " ")
     if let calendar = calendarPeriod(words, anchor: anchor) {
       return (ResolvedDate(value: calendar.value, stated: phrase, explanation: calendar.why), true)
+    }
+    // "a decade ago": the calendar year ten years back.
+    if words.count == 3, words[1] == "decade" || words[1] == "decades", words[2] == "ago",
+      let count = Int(words[0]) ?? spokenCounts[String(words[0])]
+    {
+      return (
+        ResolvedDate(
+          value: .year(anchor.year - 10 * count), stated: phrase,
+          explanation: "\(10 * count) years before \(anchor.labeled)"), true
+      )
     }
     guard var resolved = try? DateResolver.resolve(phrase, tense: expression.tense, anchor: anchor)
     else { return nil }
@@ -538,6 +583,8 @@ enum TemporalTagger {
       switch article.scalars[tokens[index].start] {
       case "0"..."9": return true
       case "m", "M": return hasASCIIPrefix(tokens[index].lower, "mid-")
+      case "e", "E": return hasASCIIPrefix(tokens[index].lower, "early-")
+      case "l", "L": return hasASCIIPrefix(tokens[index].lower, "late-")
       default: return false
       }
     }
@@ -555,7 +602,12 @@ enum TemporalTagger {
       // A number token is ASCII: its bytes are its characters.
       let length = first.utf8.count
       if length == 10, CivilDay(iso: first) != nil { return (1, nil, false) }
-      if length == 4, let year = Int(first), (1900...2100).contains(year), index > 0,
+      // A year of the 1800s only after a preposition of time ("from Spain in 1898").
+      if length == 4, let year = Int(first),
+        (1900...2100).contains(year)
+          || (1800..<1900).contains(year) && index > 0
+            && oldYearLeads.contains(tokens[index - 1].lower),
+        index > 0,
         tokens[index - 1].paragraph == tokens[index].paragraph, isBareYear(tokens, at: index)
       {
         return (1, nil, false)
@@ -652,6 +704,13 @@ enum TemporalTagger {
           position += 1
         }
       }
+      // "in the weeks before the shooting", "in the years that followed", "within days of the
+      // attack": counted from another happening, not from the publication day.
+      if role(tokens, position).contains(.unit), !hasDirection,
+        Self.relativeTails.contains(word(tokens, position + 1))
+      {
+        return nil
+      }
       if role(tokens, position).contains(.unit) {
         let vague = !hasDirection && !hasCount
         // "over five years" and "for two weeks" are durations, not dates.
@@ -668,6 +727,13 @@ enum TemporalTagger {
           return (position - index + 1, .future, false)
         }
       }
+    }
+    // "a decade ago", "two decades ago": resolved by `decadesAgo`.
+    if let length = numberLength(tokens, index, role: firstRole),
+      ["decade", "decades"].contains(word(tokens, index + length)),
+      word(tokens, index + length + 1) == "ago"
+    {
+      return (length + 2, .past, false)
     }
     // "three years ago", "two days later", "a week earlier"
     if let length = numberLength(tokens, index, role: firstRole),
@@ -702,6 +768,16 @@ enum TemporalTagger {
     }
     return explicitDate(tokens, at: index, role: firstRole)
   }
+
+  static let oldYearLeads: Set<String> = [
+    "in", "since", "until", "during", "through", "before", "after",
+  ]
+
+  /// Words after a span ("in the weeks ...") that tie it to another happening.
+  static let relativeTails: Set<String> = [
+    "before", "after", "that", "since", "following", "leading", "of", "when", "prior",
+    "between", "preceding",
+  ]
 
   /// Words before a number that make it a count, not a year: "about 2000", "$1990".
   static let countLeaders: Set<String> = [
@@ -822,6 +898,11 @@ enum TemporalTagger {
     }
     return position - index + 1
   }
+
+  /// Counts in words before "decades ago".
+  static let spokenCounts: [String: Int] = [
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+  ]
 
   static let spokenTens: [String: Int] = [
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -953,16 +1034,20 @@ enum TemporalTagger {
     var tense: Tense?
     let first = token(tokens, index).pointee.lower
     let firstRole = knownRole ?? role(of: first)
-    let isMidMonth = hasASCIIPrefix(first, "mid-")
+    // "mid-March", "late-November", "early-2019": the qualifier joined to its month or year.
+    let prefixLength =
+      hasASCIIPrefix(first, "mid-")
+      ? 4 : hasASCIIPrefix(first, "late-") ? 5 : hasASCIIPrefix(first, "early-") ? 6 : 0
+    let isMidMonth = prefixLength > 0
     if firstRole.contains(.monthQualifier) || isMidMonth {
-      position += isMidMonth && first.count > 4 ? 0 : 1
+      position += isMidMonth && first.count > prefixLength ? 0 : 1
     }
     if firstRole.contains(.monthModifier) {
       tense = first == "last" ? .past : first == "next" ? .future : nil
     }
     var monthPosition = position
-    if isMidMonth, first.count > 4 {
-      let month = String(first.dropFirst(4))
+    if isMidMonth, first.count > prefixLength {
+      let month = String(first.dropFirst(prefixLength))
       // "mid-1996": the year.
       if month.utf8.count == 4, let year = Int(month), (1800...2100).contains(year) {
         return (1, nil, false)
@@ -982,7 +1067,7 @@ enum TemporalTagger {
       return (end - index + 1, tense, false)
     }
     guard
-      let monthLength = isMidMonth && first.count > 4
+      let monthLength = isMidMonth && first.count > prefixLength
         ? 1 : monthName(tokens, monthPosition)
     else {
       return nil
@@ -1004,9 +1089,18 @@ enum TemporalTagger {
       let before = index > 0 ? tokens[index - 1].lower : ""
       let cue = Self.monthCueWords
       guard monthWord != "may" || index == monthPosition && cue.contains(before) else { return nil }
+      // "Jan Kavan": an abbreviation without its period, alone, is a name.
+      if !isMidMonth, !Self.fullMonthNames.contains(monthWord) { return nil }
       // "December's figures": a month's possessive is the month.
       let possessive = monthWord != "may" && word(tokens, end + 1) == "'s"
-      guard position > index || cue.contains(before) || possessive else { return nil }
+      // "the October slaying", "a June agreement": a month before a noun.
+      let attributive =
+        monthWord != "may" && (before == "the" || before == "a") && end + 1 < tokens.count
+        && tokens[end + 1].kind == .word && !tokens[end + 1].isCapitalized
+        && tokens[end + 1].sentence == tokens[end].sentence
+      guard position > index || cue.contains(before) || possessive || attributive else {
+        return nil
+      }
     }
     // Skip "last"/"next" themselves: the resolver reads the month with the tense.
     return (end - index + 1, tense, false)
@@ -1093,6 +1187,14 @@ enum TemporalTagger {
     if range.lowerBound > 0, tokens[range.lowerBound - 1].lower == "effective" { return .future }
     // "since Tuesday", "since March": a time gone by.
     if range.lowerBound > 0, tokens[range.lowerBound - 1].lower == "since" { return .past }
+    // "as soon as Tuesday", "as early as next month": the earliest a thing may still happen.
+    if range.lowerBound >= 3, tokens[range.lowerBound - 1].lower == "as",
+      tokens[range.lowerBound - 3].lower == "as",
+      ["soon", "early"].contains(tokens[range.lowerBound - 2].lower)
+    {
+      return .future
+    }
+    if isPostponedUntil(tokens, range.lowerBound) { return .future }
     var best: (distance: Int, tense: Tense)?
     var infinitiveBefore = false
     func consider(_ index: Int, _ distance: Int) {
@@ -1107,11 +1209,18 @@ enum TemporalTagger {
     }
     var index = range.lowerBound - 1
     while index >= 0, tokens[index].sentence == sentence, range.lowerBound - index <= 14 {
+      // "Reyes said the board meets on Friday": the telling is past, what is told need not be.
+      if opensReportedClause(tokens, verb: index, before: range.lowerBound) { break }
       consider(index, range.lowerBound - index)
       index -= 1
     }
+    var comma = false
     index = range.upperBound + 1
     while index < tokens.count, tokens[index].sentence == sentence, index - range.upperBound <= 14 {
+      // "The council votes this September on the plan, the mayor said.": the attribution at
+      // the end of the sentence says when it was said, not when the vote is.
+      if tokens[index].lower == "," { comma = true }
+      if comma, isTrailingAttribution(tokens, verb: index) { break }
       consider(index, index - range.upperBound)
       index += 1
     }
@@ -1122,6 +1231,108 @@ enum TemporalTagger {
       return .future
     }
     return best?.tense
+  }
+
+  /// Verbs of telling whose clause ("said the ...", "announced that ...") carries its own tense.
+  static let reportingVerbs: Set<String> = [
+    "said", "says", "told", "tells", "added", "adds", "announced", "announces", "reported",
+    "reports", "noted", "notes", "stated", "states", "confirmed", "confirms", "wrote", "writes",
+    "explained", "explains", "warned", "warns", "predicted", "predicts",
+  ]
+  /// Words that open a reported clause right after its verb.
+  static let clauseOpeners: Set<String> = [
+    "that", "the", "a", "an", "he", "she", "they", "it", "we", "i", "you", "his", "her", "its",
+    "their", "our", "this", "these", "those",
+  ]
+
+  /// Whether the reporting verb at `verb` opens a clause that holds `target`: "said the board
+  /// meets on Friday", "announced that the festival returns", "told reporters the vote is in
+  /// June". Not "said on Tuesday", "said a day earlier" or "told the council on Tuesday".
+  static func opensReportedClause<Tokens: RandomAccessCollection<Token>>(
+    _ tokens: Tokens, verb: Int, before target: Int
+  ) -> Bool where Tokens.Index == Int {
+    guard verb + 1 < target, tokens[verb].kind == .word, !tokens[verb].isCapitalized,
+      reportingVerbs.contains(tokens[verb].lower)
+    else { return false }
+    var next = verb + 1
+    let lower = tokens[verb].lower
+    if lower == "told" || lower == "tells" {
+      // The one told: "told reporters", "told the council".
+      if tokens[next].lower == "the" { next += 1 }
+      next += 1
+      guard next < target,
+        tokens[next].lower == "that" || tokens[next].lower == "the"
+          || ["he", "she", "they", "it", "we"].contains(tokens[next].lower)
+      else { return false }
+      return true
+    }
+    return next < target && clauseOpeners.contains(tokens[next].lower)
+  }
+
+  /// A reporting verb that, with its speaker, ends the sentence: ", the mayor said." or
+  /// ", said Reyes.".
+  static func isTrailingAttribution(_ tokens: UnsafeBufferPointer<Token>, verb: Int) -> Bool {
+    guard tokens[verb].kind == .word, !tokens[verb].isCapitalized,
+      reportingVerbs.contains(tokens[verb].lower)
+    else { return false }
+    let sentence = tokens[verb].sentence
+    var index = verb + 1
+    while index < tokens.count, tokens[index].sentence == sentence {
+      if index - verb > 4 { return false }
+      if tokens[index].kind == .word, !tokens[index].isCapitalized { return false }
+      index += 1
+    }
+    return true
+  }
+
+  static let planWords: Set<String> = ["planned", "planning", "plans", "plan", "scheduled"]
+
+  /// A plan word before the expression in its sentence with no other verb between.
+  static func isPlannedFor(_ tokens: UnsafeBufferPointer<Token>, _ start: Int) -> Bool {
+    let sentence = tokens[start].sentence
+    var index = start - 1
+    while index >= 0, start - index <= 10, tokens[index].sentence == sentence {
+      if planWords.contains(tokens[index].lower) {
+        // "as (previously) planned": what was planned before, not what is still to come.
+        let before = index > 0 ? tokens[index - 1].lower : ""
+        return before != "as" && before != "previously"
+      }
+      if tokens[index].kind == .word, tokens[index].lower != "to",
+        verbTense(tokens, index) != nil
+      {
+        return false
+      }
+      index -= 1
+    }
+    return false
+  }
+
+  /// Verbs that move a happening to a later time.
+  static let postponingVerbs: Set<String> = [
+    "postponed", "postpones", "postpone", "delayed", "delays", "delay", "extended", "extends",
+    "extend", "adjourned", "adjourns", "deferred", "defers", "recessed", "put", "pushed",
+  ]
+
+  /// "postponed until Tuesday morning", "extended its deadline until 9 a.m. EST Tuesday": the
+  /// new time is still to come when it was set.
+  static func isPostponedUntil(_ tokens: UnsafeBufferPointer<Token>, _ start: Int) -> Bool {
+    let sentence = tokens[start].sentence
+    var index = start - 1
+    while index >= 0, start - index <= 6, tokens[index].sentence == sentence {
+      let word = tokens[index].lower
+      if word == "until" || word == "till"
+        || word == "to" && index > 0 && tokens[index - 1].lower == "back"
+      {
+        var verb = index - 1
+        while verb >= 0, index - verb <= 4, tokens[verb].sentence == sentence {
+          if postponingVerbs.contains(tokens[verb].lower) { return true }
+          verb -= 1
+        }
+        return false
+      }
+      index -= 1
+    }
+    return false
   }
 
   /// The tense a word marks, if it is a verb we recognize.
@@ -1177,7 +1388,19 @@ enum TemporalTagger {
       }
       return .past
     }
-    if classes.contains(.presentVerb) { return .present }
+    if classes.contains(.presentVerb) {
+      // "have been searching since", "has closed": the present perfect tells of a past.
+      if word == "has" || word == "have", index + 1 < tokens.count {
+        let next = tokens[index + 1]
+        if next.lower == "been" || next.classes.contains(.pastVerb)
+          || (hasASCIISuffix(next.lower, "ed") && next.lower.utf8.count >= 5
+            && !next.classes.contains(.notPastEd))
+        {
+          return .past
+        }
+      }
+      return .present
+    }
     return nil
   }
 

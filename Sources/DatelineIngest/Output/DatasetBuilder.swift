@@ -129,9 +129,9 @@ public struct DatasetBuilder {
       published: analysis.publication?.iso ?? "")
     append(source: source)
     // What the dataset holds already, so that merging never duplicates an event or a quote.
-    var knownEvents: [String: String] = [:]
+    var knownEvents: [EventKey: String] = [:]
     for event in dataset.events {
-      knownEvents["\(event.date)|\(event.headline.lowercased())"] = event.id
+      knownEvents[EventKey(date: event.date, headline: event.headline)] = event.id
     }
     var knownQuotes = Set(dataset.quotes.map { "\($0.speaker)|\($0.text)" })
     let headerParagraphs = analysis.article.headerParagraphs
@@ -141,13 +141,14 @@ public struct DatasetBuilder {
     }
     var eventIDs: [Int: String] = [:]
     for (number, found) in analysis.events.enumerated() {
-      if let known = knownEvents["\(found.date)|\(found.headline.lowercased())"] {
+      let key = EventKey(date: found.date, headline: found.headline)
+      if let known = knownEvents[key] {
         eventIDs[number] = known
         continue
       }
       let eventSlug = Self.shortSlug(found.headline)
       let id = uniqueID(eventSlug.isEmpty ? "\(sourceID)-event" : eventSlug)
-      knownEvents["\(found.date)|\(found.headline.lowercased())"] = id
+      knownEvents[key] = id
       eventIDs[number] = id
       var participants: [String] = []
       // A person outranks their country: people first, then groups and organizations, then
@@ -215,6 +216,27 @@ public struct DatasetBuilder {
       added.quotes.append(item)
     }
     if dataset.title == nil { dataset.title = source.title }
+  }
+
+  /// An event as merging recognises it: the same date and the same headline, case aside.
+  /// (Hashed field by field: printing the date into a string cost more than the rest of `add`.)
+  struct EventKey: Hashable {
+    var edtf: String?
+    var stated: String?
+    var tense: Tense?
+    var relativeTo: String?
+    var headline: String
+
+    init(date: DateSpec, headline: String) {
+      switch date {
+      case .edtf(let value): edtf = value
+      case .stated(let stated):
+        self.stated = stated.stated
+        tense = stated.tense
+        relativeTo = stated.relativeTo
+      }
+      self.headline = headline.lowercased()
+    }
   }
 
   /// Who says a quote whose speaker is `entity` (actor `actorID`): a person or group is itself;

@@ -193,6 +193,27 @@ public enum IngestReport {
 
   /// Control characters and escapes from an article never reach the terminal.
   public static func safe(_ text: String) -> String {
+    // Most text has nothing to replace: found by reading its bytes, it is returned as it is.
+    let clean: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == 0x7F { return false }
+        // U+0080-U+009F are C2 80-9F; U+2028-U+202E are E2 80 A8-AE; U+2066-U+2069 E2 81 A6-A9.
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
+        if byte == 0xE2, index + 2 < bytes.count {
+          let (second, third) = (bytes[index + 1], bytes[index + 2])
+          if second == 0x80 && (0xA8...0xAE).contains(third)
+            || second == 0x81 && (0xA6...0xA9).contains(third)
+          {
+            return false
+          }
+        }
+        index += 1
+      }
+      return true
+    }
+    if clean == true { return text }
     var view = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       let value = scalar.value

@@ -460,6 +460,19 @@ public enum TimeMLScorer {
     }
   }
 
+  /// "within weeks", "in the coming months": a span with no count, which ingest places an
+  /// approximate month or year a guessed amount after publication. Like an approximate day,
+  /// that is an estimate, not a calendar date, and is not scored (TimeML marks these as
+  /// durations or FUTURE_REF).
+  static func isVagueSpan(_ text: String) -> Bool {
+    let fillers: Set<String> = [
+      "in", "within", "over", "the", "coming", "next", "a", "few", "several", "matter", "of",
+      "couple",
+    ]
+    let words = text.lowercased().split(separator: " ").filter { !fillers.contains(String($0)) }
+    return words.count == 1 && ["hours", "days", "weeks", "months", "years"].contains(words[0])
+  }
+
   /// The text between `<TEXT>` and `</TEXT>` without tags, with the TIMEX3 of type DATE in it
   /// (scalar ranges in that text) and the creation time's value.
   static func parse(_ xml: String) -> (
@@ -546,7 +559,7 @@ public enum TimeMLScorer {
     var matchedGold = Set<Int>()
     for date in analysis.dates {
       guard let resolved = date.resolved, let value = calendarValue(resolved.value),
-        isCalendar(value)
+        isCalendar(value), !(resolved.value.isApproximate && isVagueSpan(date.text))
       else { continue }
       let hit = goldSpans.indices.first {
         !matchedGold.contains($0) && goldSpans[$0].0.overlaps(date.range)

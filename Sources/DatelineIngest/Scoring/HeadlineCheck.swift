@@ -6,7 +6,7 @@
 public enum HeadlineCheck {
   /// Why the headline is not a complete clause, or nil when it is.
   public static func problem(in headline: String) -> String? {
-    let words = headline.split(whereSeparator: { $0 == " " }).map(String.init)
+    let words = split(headline)
     guard let first = words.first else { return "empty" }
     if words.count > 18 { return "longer than 18 words" }
     guard first.first?.isUppercase == true || first.first?.isNumber == true else {
@@ -20,6 +20,7 @@ public enum HeadlineCheck {
     }
     let quoteMarks = bytes.count { $0 == UInt8(ascii: "\"") }
     if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
+    // Each word bare and lower case, made once: the verb test reads them for every word.
     let lower = words.map { bare($0).lowercased() }
     if let pronoun = lower.first(where: { pronouns.contains($0) }) {
       return "pronoun '\(pronoun)' instead of a name"
@@ -31,13 +32,16 @@ public enum HeadlineCheck {
     if reportingEnds.contains(last) || clauseVerbs.contains(last) {
       return "ends with a reporting verb, without what was said"
     }
-    guard let verb = lower.indices.dropFirst().first(where: { isFiniteVerb(at: $0, in: words) })
+    guard
+      let verb = lower.indices.dropFirst().first(where: {
+        isFiniteVerb(at: $0, in: words, lower: lower)
+      })
     else { return "no finite verb" }
     // A verb that takes a clause ("says", "thinks") needs that clause's own verb after it.
     if clauseVerbs.contains(lower[verb]) {
       let rest = lower.indices.filter { $0 > verb }
       if rest.isEmpty { return "reporting verb without what was said" }
-      if !rest.contains(where: { isFiniteVerb(at: $0, in: words) }) {
+      if !rest.contains(where: { isFiniteVerb(at: $0, in: words, lower: lower) }) {
         return "cut mid-clause (no verb after '\(lower[verb])')"
       }
     }
@@ -47,8 +51,49 @@ public enum HeadlineCheck {
   /// Is the headline a complete clause?
   public static func isComplete(_ headline: String) -> Bool { problem(in: headline) == nil }
 
+  /// The words between spaces. An ASCII headline is split by its bytes, one byte one
+  /// character; any other by its characters (a space with a combining mark is no space).
+  static func split(_ headline: String) -> [String] {
+    let ascii: [String]?? = headline.utf8.withContiguousStorageIfAvailable {
+      bytes -> [String]? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var words: [String] = []
+      var start = 0
+      while start < bytes.count {
+        if bytes[start] == UInt8(ascii: " ") {
+          start += 1
+          continue
+        }
+        var end = start + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+        words.append(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        start = end
+      }
+      return words
+    }
+    if case .some(.some(let ascii)) = ascii { return ascii }
+    return headline.split(whereSeparator: { $0 == " " }).map(String.init)
+  }
+
   /// The word without punctuation around it ("deal," -> "deal"; "Russia's" stays).
   static func bare(_ word: String) -> Substring {
+    // ASCII: letters and digits are A-Z, a-z, 0-9, found by their bytes.
+    let range: Range<Int>?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+      }
+      guard let first = bytes.firstIndex(where: isLetterOrDigit),
+        let last = bytes.lastIndex(where: isLetterOrDigit)
+      else { return 0..<0 }
+      return first..<(last + 1)
+    }
+    if case .some(.some(let range)) = range {
+      let utf8 = word.utf8
+      let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+      return word[start..<utf8.index(start, offsetBy: range.count)]
+    }
     guard let start = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
       let end = word.lastIndex(where: { $0.isLetter || $0.isNumber })
     else { return "" }
@@ -57,16 +102,28 @@ public enum HeadlineCheck {
 
   /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject.
   static func isFiniteVerb(at index: Int, in words: [String]) -> Bool {
-    let raw = String(bare(words[index]))
-    guard let first = raw.first, first.isLowercase else { return false }
-    let word = raw.lowercased()
+    isFiniteVerb(
+      at: index, in: words, word: bare(words[index]).lowercased(),
+      previous: index > 0 ? bare(words[index - 1]).lowercased() : "")
+  }
+
+  /// The same, with each word bare and lowercased already (`lower[i]` for `words[i]`).
+  static func isFiniteVerb(at index: Int, in words: [String], lower: [String]) -> Bool {
+    isFiniteVerb(
+      at: index, in: words, word: lower[index],
+      previous: index > 0 ? lower[index - 1] : "")
+  }
+
+  private static func isFiniteVerb(
+    at index: Int, in words: [String], word: String, previous: String
+  ) -> Bool {
+    guard let first = bare(words[index]).first, first.isLowercase else { return false }
     if modals.contains(word) || auxiliaries.contains(word) { return true }
     if Lexicon.pastVerbs.contains(word)
       || Lexicon.speechVerbs.contains(word) && word.hasSuffix("ed")
     {
       return true
     }
-    let previous = index > 0 ? bare(words[index - 1]).lowercased() : ""
     if determiners.contains(previous) { return false }
     if word.hasSuffix("ed"), word.count > 4 { return true }
     if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("'s"), !word.hasSuffix("’s"),

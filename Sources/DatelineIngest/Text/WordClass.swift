@@ -30,6 +30,10 @@ public struct WordClass: OptionSet, Sendable, Hashable {
   public static let expectationMarker = WordClass(rawValue: 1 << 23)
   /// A date word whose possessive splits into the word and "'s": "Friday's", "last year's".
   public static let possessiveDateWord = WordClass(rawValue: 1 << 24)
+  /// "commending", "thanked": what someone is credited for is an act (`EventBuilder.creditVerbs`).
+  public static let creditVerb = WordClass(rawValue: 1 << 25)
+  /// "met", "signed", "voted": an act news reports without a date (`EventBuilder.happeningVerbs`).
+  public static let happeningVerb = WordClass(rawValue: 1 << 26)
 
   /// Every listed word with its classes.
   static let table: [String: WordClass] = {
@@ -63,6 +67,8 @@ public struct WordClass: OptionSet, Sendable, Hashable {
     add(Lexicon.predictionMarkers, .predictionMarker)
     add(Lexicon.expectationMarkers, .expectationMarker)
     add(Lexicon.fullWeekdays, .possessiveDateWord)
+    add(EventBuilder.creditVerbs.words, .creditVerb)
+    add(EventBuilder.happeningVerbs.words, .happeningVerb)
     add(
       [
         "yesterday", "tomorrow", "today", "tonight", "week", "month", "year", "weekend",

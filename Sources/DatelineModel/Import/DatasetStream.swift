@@ -6,6 +6,16 @@ import Foundation
 /// speakers and sites those quotes need, in the same chunk).
 public protocol DatasetSink: AnyObject {
   func add(_ chunk: Dataset) throws(DatasetLoadError)
+  /// Quotes already checked against every item added before, with their resolved dates (one
+  /// per quote). A sink that checks quotes itself can skip that; by default they are added as
+  /// a chunk.
+  func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError)
+}
+
+extension DatasetSink {
+  public func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
+    try add(Dataset(quotes: quotes))
+  }
 }
 
 /// Progress of a long read, for a progress bar.
@@ -227,7 +237,14 @@ public enum DatasetStream {
         fileProblems += problems
         if !problems.isEmpty || !diagnostics.isEmpty || !fileProblems.isEmpty { return }
         summary.quotes += quotes.count
-        if let sink { try sink.add(Dataset(quotes: quotes)) }
+        if let sink {
+          let dates = checked.dates.compactMap { $0 }
+          if dates.count == quotes.count {
+            try sink.add(checkedQuotes: quotes, dates: dates)
+          } else {
+            try sink.add(Dataset(quotes: quotes))
+          }
+        }
       }
       switch outcome {
       case .read(let byteCount):

@@ -265,4 +265,8 @@ private final class ReservingSink: DatasetSink {
     for event in chunk.events { reserved.ids.insert(event.id) }
     try inner.add(chunk)
   }
+
+  func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
+    try inner.add(checkedQuotes: quotes, dates: dates)
+  }
 }

@@ -32,6 +32,10 @@ public final class StoreBuilder: @unchecked Sendable {
   /// quote ids at the end.
   private var lateIDs: [String] = []
   private var sourceOrder: [String: Int] = [:]
+  /// Each quote id's hash, to find an id used twice across chunks without an index on the text.
+  private var quoteIDHashes = Set<UInt64>()
+  /// Ids whose hash was seen before: checked against the staged quotes at the end.
+  private var repeatedIDCandidates: [String] = []
   private var quoteCounts: [String: Int] = [:]
   private var quoteCount = 0
   private var failure: DatasetLoadError? {
@@ -43,6 +47,9 @@ public final class StoreBuilder: @unchecked Sendable {
   /// Where a file build's chunks are checked and written, in order; nil in memory.
   private let worker: DispatchQueue?
   private let waiting = DispatchSemaphore(value: 2)
+  /// Told during `finish` how many of the quotes are indexed so far, and of how many (from the
+  /// thread that calls `finish`).
+  public var finishing: ((_ done: Int, _ total: Int) -> Void)?
 
   /// A builder for a store at `path`, or in memory when `path` is nil.
   public init(path: String? = nil) {
@@ -69,6 +76,35 @@ public final class StoreBuilder: @unchecked Sendable {
       defer { self.waiting.signal() }
       guard self.failure == nil else { return }
       try? self.process(chunk)
+    }
+  }
+
+  /// Adds quotes that the caller has already checked against everything added before (ids,
+  /// references, dates; as `DatasetStream` does), with their resolved dates: they are written
+  /// without being checked again.
+  public func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
+    precondition(!finished, "StoreBuilder.add called after finish")
+    precondition(quotes.count == dates.count, "one date per quote")
+    if let failure { throw failure }
+    guard let worker else {
+      try stageChecked(quotes, dates)
+      return
+    }
+    waiting.wait()
+    worker.async {
+      defer { self.waiting.signal() }
+      guard self.failure == nil else { return }
+      try? self.stageChecked(quotes, dates)
+    }
+  }
+
+  private func stageChecked(_ quotes: [Quote], _ dates: [ResolvedDate]) throws(DatasetLoadError) {
+    do throws(DatasetLoadError) {
+      try stage(quotes, dates: dates)
+    } catch {
+      failure = error
+      abandon()
+      throw error
     }
   }
 
@@ -163,7 +199,7 @@ public final class StoreBuilder: @unchecked Sendable {
   /// Checks and dates the quotes of a chunk and writes them to the staging table.
   private func addQuotes(_ quotes: [Quote]) throws(DatasetLoadError) {
     var dates: [ResolvedDate?]
-    if checker == nil {
+    if checker == nil && quoteCount == 0 {
       // The first quotes are checked with everything before them in one pass, exactly as
       // `Timeline.check` checks a whole dataset.
       var whole = skeleton
@@ -174,6 +210,7 @@ public final class StoreBuilder: @unchecked Sendable {
       eventDates = result.eventDates
       dates = result.quoteDates
     } else {
+      if checker == nil { skeletonChanged = true }
       try prepareAgainIfChanged()
       guard var checker else { return }
       checker.quoteIndexOffset = quoteCount
@@ -189,33 +226,58 @@ public final class StoreBuilder: @unchecked Sendable {
       if !problems.isEmpty { throw DatasetLoadError(diagnostics: problems) }
       dates = result.dates
     }
-    for (index, date) in dates.enumerated() where date == nil {
-      throw StoreBuilder.unresolved(quoteCount + index, quotes[index].id)
+    var resolved: [ResolvedDate] = []
+    resolved.reserveCapacity(dates.count)
+    for (index, date) in dates.enumerated() {
+      guard let date else { throw StoreBuilder.unresolved(quoteCount + index, quotes[index].id) }
+      resolved.append(date)
     }
+    try stage(quotes, dates: resolved)
+  }
+
+  /// Writes checked and dated quotes to the staging table, in the form `quotes` keeps them.
+  private func stage(_ quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
     let queue = try database()
+    var sourceURLs: [String: String?] = [:]
     try run(queue) { db in
       let insert = try RawStatement(db, StoreSchema.stageQuote)
       for (index, quote) in quotes.enumerated() {
-        guard let date = dates[index] else { continue }
+        let date = dates[index]
         let spec = StoreDateColumns(quote.date)
+        let source = self.sourceOrder[quote.provenance.source]
+        let resolved = date.value.description
         insert.bind(1, self.quoteCount + index)
         insert.bind(2, quote.id)
         insert.bind(3, quote.text)
         insert.bind(4, quote.speaker)
         insert.bind(5, quote.event)
-        insert.bind(6, quote.kind.rawValue)
-        insert.bind(7, self.sourceOrder[quote.provenance.source] ?? Int(Int32.max))
+        insert.bind(6, quote.kind == .full ? nil : quote.kind.rawValue)
+        insert.bind(7, source ?? Int(Int32.max))
         insert.bind(8, quote.provenance.paragraph)
         insert.bind(9, spec.edtf)
         insert.bind(10, spec.stated)
         insert.bind(11, spec.tense)
         insert.bind(12, spec.relativeTo)
-        insert.bind(13, date.value.description)
+        insert.bind(13, resolved == spec.edtf ? nil : resolved)
         insert.bind(14, date.stated)
-        insert.bind(15, date.explanation)
+        insert.bind(15, date.explanation == "as given" ? nil : date.explanation)
         insert.bind(16, date.start.dayNumber)
         insert.bind(17, date.sameDayOrder)
-        insert.bind(18, quote.urls.isEmpty ? nil : StoreJSON.array(quote.urls))
+        if quote.urls.isEmpty {
+          insert.bind(18, nil as String?)
+        } else {
+          let sourceURL: String?
+          if let cached = sourceURLs[quote.provenance.source] {
+            sourceURL = cached
+          } else {
+            sourceURL = source.flatMap { self.skeleton.sources[$0].url }
+            sourceURLs[quote.provenance.source] = sourceURL
+          }
+          insert.bind(18, StoreURLs.encode(quote.urls, sourceURL: sourceURL))
+        }
+        let hash = QuotebankMapper.hash(quote.id)
+        insert.bind(19, Int(hash & 0x7FFF_FFFF))
+        if !self.quoteIDHashes.insert(hash).inserted { self.repeatedIDCandidates.append(quote.id) }
         try insert.run()
       }
     }
@@ -360,6 +422,22 @@ public final class StoreBuilder: @unchecked Sendable {
     let finder = MentionFinder(actors: plan.dataset.actors)
     try plan.writeEvents(db, finder: finder)
     try plan.writeRelations(db)
+    // Ids used twice across chunks (a chunk's own repeats are found by its checks): first, so
+    // a failing build stops before the work below.
+    if !repeatedIDCandidates.isEmpty, let error = try duplicateQuoteIDs(db) { throw error }
+    for id in lateIDs where quoteIDHashes.contains(QuotebankMapper.hash(id)) {
+      if let index = try Int.fetchOne(
+        db, sql: "SELECT input_order FROM temp.stage_quotes WHERE id = ?", arguments: [id])
+      {
+        throw DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: "quotes[\(index)].id", line: 0, column: 0,
+            message:
+              "duplicate id '\(id)': already used by a source, actor or event; give each source, actor, event and quote its own id"
+          )
+        ])
+      }
+    }
     // Chronological: start day, same-day order, source order, paragraph, input order.
     try db.execute(
       sql: """
@@ -370,23 +448,29 @@ public final class StoreBuilder: @unchecked Sendable {
           FROM temp.stage_quotes;
         INSERT INTO quotes(position, id, text, speaker, event, kind, source, paragraph,
           date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-          explanation, same_day_order, urls, input_order)
+          explanation, same_day_order, urls, input_order, id_hash)
           SELECT o.position, s.id, s.text, s.speaker, s.event, s.kind, s.source_order,
             s.paragraph, s.date_edtf, s.date_stated, s.date_tense, s.date_relative_to,
-            CASE WHEN s.resolved IS s.date_edtf THEN NULL ELSE s.resolved END, s.resolved_stated,
-            NULLIF(s.explanation, 'as given'), s.same_day_order, s.urls, s.input_order
+            s.resolved, s.resolved_stated, s.explanation, s.same_day_order, s.urls,
+            s.input_order, s.id_hash
           FROM temp.quote_order o JOIN temp.stage_quotes s ON s.input_order = o.input_order
           ORDER BY o.position;
         DROP TABLE temp.quote_order;
         DROP TABLE temp.stage_quotes;
         """)
     // The search index and the actors each quote names, a quote at a time in position order.
+    // A large in-memory hash of pending terms: the index is written in a few big segments
+    // instead of many small ones that must be merged again.
+    try db.execute(
+      sql: "INSERT INTO quote_search(quote_search, rank) VALUES ('hashsize', \(64 << 20))")
     let search = try RawStatement(db, "INSERT INTO quote_search(rowid, text) VALUES (?, ?)")
     let mentions = try RawStatement(
       db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
     let rows = try RawRows(db, "SELECT position, text FROM quotes ORDER BY position")
+    finishing?(0, quoteCount)
     while try rows.next() {
       let position = rows.integer(0)
+      if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
       let text = rows.text(1)
       search.bind(1, position)
       search.bind(2, QuoteSearchText.indexed(text))
@@ -398,49 +482,39 @@ public final class StoreBuilder: @unchecked Sendable {
         try mentions.run()
       }
     }
-    do {
-      try db.execute(sql: StoreSchema.uniqueQuoteIDs)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-      throw try duplicateQuoteIDs(db)
-    }
-    for id in lateIDs {
-      if let index = try Int.fetchOne(
-        db, sql: "SELECT input_order FROM quotes WHERE id = ?", arguments: [id])
-      {
-        throw DatasetLoadError(diagnostics: [
-          Diagnostic(
-            path: "quotes[\(index)].id", line: 0, column: 0,
-            message:
-              "duplicate id '\(id)': already used by a source, actor or event; give each source, actor, event and quote its own id"
-          )
-        ])
-      }
-    }
+    finishing?(quoteCount, quoteCount)
     try db.execute(sql: StoreSchema.indexes)
+    try db.execute(sql: StoreSchema.views)
     try db.execute(sql: "ANALYZE")
   }
 
-  /// The quote ids used twice (in different chunks), as the checker words them.
-  private func duplicateQuoteIDs(_ db: Database) throws -> DatasetLoadError {
-    let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT q.id, q.input_order,
-          (SELECT min(f.input_order) FROM quotes f WHERE f.id = q.id) AS first
-        FROM quotes q WHERE q.input_order > (SELECT min(f.input_order) FROM quotes f WHERE f.id = q.id)
-        ORDER BY q.input_order LIMIT 100
-        """)
-    return DatasetLoadError(
-      diagnostics: rows.map { row in
-        let id: String = row[0]
-        let index: Int = row[1]
-        let first: Int = row[2]
-        return Diagnostic(
-          path: "quotes[\(index)].id", line: 0, column: 0,
-          message:
-            "duplicate id '\(id)': already used by the quote at quotes[\(first)].id; give each source, actor, event and quote its own id"
-        )
-      })
+  /// The quote ids used twice (in different chunks), as the checker words them, or nil when
+  /// the repeated hashes were different ids after all.
+  private func duplicateQuoteIDs(_ db: Database) throws -> DatasetLoadError? {
+    var diagnostics: [Diagnostic] = []
+    for id in repeatedIDCandidates.prefix(100) {
+      let orders = try Int.fetchAll(
+        db, sql: "SELECT input_order FROM temp.stage_quotes WHERE id = ? ORDER BY input_order",
+        arguments: [id])
+      guard let first = orders.first else { continue }
+      for index in orders.dropFirst() {
+        diagnostics.append(
+          Diagnostic(
+            path: "quotes[\(index)].id", line: 0, column: 0,
+            message:
+              "duplicate id '\(id)': already used by the quote at quotes[\(first)].id; give each source, actor, event and quote its own id"
+          ))
+      }
+    }
+    guard !diagnostics.isEmpty else { return nil }
+    var seen = Set<String>()
+    diagnostics = diagnostics.filter { seen.insert($0.path).inserted }
+    diagnostics.sort { a, b in
+      let left = Int(a.path.dropFirst(7).prefix { $0 != "]" }) ?? 0
+      let right = Int(b.path.dropFirst(7).prefix { $0 != "]" }) ?? 0
+      return left < right
+    }
+    return DatasetLoadError(diagnostics: Array(diagnostics.prefix(100)))
   }
 }
 

@@ -98,7 +98,7 @@ extension StoreReader {
           SELECT q.id, q.text, q.speaker, q.event, q.kind,
             (SELECT id FROM sources WHERE input_order = q.source), q.paragraph, q.date_edtf,
             q.date_stated, q.date_tense, q.date_relative_to, \(StoreReader.quoteDateColumns),
-            NULL, NULL, q.urls
+            NULL, NULL, q.urls, (SELECT url FROM sources WHERE input_order = q.source)
           FROM quotes q ORDER BY q.input_order
           """
       ).map { StoreReader.quote($0).quote }

@@ -94,7 +94,8 @@ final class StoreReader: Sendable {
           (SELECT id FROM sources WHERE input_order = q.source), q.paragraph, q.date_edtf,
           q.date_stated, q.date_tense, q.date_relative_to, \(StoreReader.quoteDateColumns),
           (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
-          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls
+          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls,
+          (SELECT url FROM sources WHERE input_order = q.source)
         FROM quotes q WHERE q.position >= ? AND q.position < ? ORDER BY q.position
         """, range, decode: StoreReader.quote(_:))
     } placeholder: {
@@ -154,12 +155,14 @@ final class StoreReader: Sendable {
     return TimelineActor(actor: actor, eventCount: row[6], quoteCount: row[7])
   }
 
+  /// Columns: id, text, speaker, event, kind, source id, paragraph, the four date columns, the
+  /// four of `quoteDateColumns`, speaker name and aliases (or NULLs), urls, source url.
   static func quote(_ row: Row) -> TimelineQuote {
     let quote = Quote(
       id: row[0], text: row[1], speaker: row[2], event: row[3], date: dateSpec(row, from: 7),
-      kind: QuoteKind(rawValue: row[4]) ?? .full,
+      kind: (row[4] as String?).flatMap(QuoteKind.init(rawValue:)) ?? .full,
       provenance: Provenance(source: row[5], paragraph: row[6]),
-      urls: (row[17] as String?).map(StoreJSON.strings) ?? [])
+      urls: StoreURLs.decode(row[17], sourceURL: row[18]))
     let name: String? = row[15]
     let aliases: String? = row[16]
     return TimelineQuote(
@@ -191,6 +194,13 @@ final class StoreReader: Sendable {
       FileHandle.standardError.write(
         Data("dateline: error: cannot read the store \(path ?? "<memory>"): \(error)\n".utf8))
     }
+  }
+
+  /// The position of the quote with this id (the last, should ids repeat), by its hash.
+  func quotePosition(id: String) -> Int? {
+    integer(
+      "SELECT position FROM quotes WHERE id_hash = ? AND id = ? ORDER BY position DESC LIMIT 1",
+      [StoreSchema.idHash(id), id])
   }
 
   func integers(_ sql: String, _ arguments: StatementArguments = []) -> [Int] {

@@ -5,7 +5,7 @@ enum StoreSchema {
   /// Written to `meta.application`; a file without it is not a Dateline store.
   static let application = "dateline-store"
   /// Bumped whenever the tables or what they hold change: an older store is rebuilt.
-  static let version = 4
+  static let version = 5
 
   static let tables = """
     CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
@@ -31,11 +31,11 @@ enum StoreSchema {
       actor_id TEXT NOT NULL, event_position INTEGER NOT NULL, n INTEGER NOT NULL);
     CREATE TABLE quotes (
       position INTEGER PRIMARY KEY,
-      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT NOT NULL,
+      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT,
       source INTEGER NOT NULL, paragraph INTEGER NOT NULL,
       date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
       resolved TEXT, resolved_stated TEXT, explanation TEXT, same_day_order INTEGER NOT NULL,
-      urls TEXT, input_order INTEGER NOT NULL);
+      urls TEXT, input_order INTEGER NOT NULL, id_hash INTEGER NOT NULL);
     CREATE TABLE relations (
       input_order INTEGER PRIMARY KEY,
       from_id TEXT NOT NULL, to_id TEXT NOT NULL, kind TEXT NOT NULL, event TEXT,
@@ -48,28 +48,46 @@ enum StoreSchema {
       text, content='', tokenize='trigram', detail='none', columnsize=0);
     """
 
-  /// Quotes as they arrive, checked and dated, before they are put in chronological order.
-  /// In SQLite's temporary database: it goes away with the connection, even after a crash.
+  /// Quotes as they arrive, checked and dated, before they are put in chronological order: the
+  /// columns of `quotes` as they will be written, with the start day to sort on. In SQLite's
+  /// temporary database: it goes away with the connection, even after a crash.
   static let staging = """
     CREATE TEMP TABLE stage_quotes (
       input_order INTEGER PRIMARY KEY,
-      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT NOT NULL,
+      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT,
       source_order INTEGER NOT NULL, paragraph INTEGER NOT NULL,
       date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
-      resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
-      start_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL, urls TEXT);
+      resolved TEXT, resolved_stated TEXT, explanation TEXT,
+      start_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL, urls TEXT,
+      id_hash INTEGER NOT NULL);
     CREATE TEMP TABLE quote_order (position INTEGER PRIMARY KEY, input_order INTEGER NOT NULL);
     """
 
   static let stageQuote = """
     INSERT INTO temp.stage_quotes(input_order, id, text, speaker, event, kind, source_order,
       paragraph, date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-      explanation, start_day, same_day_order, urls)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      explanation, start_day, same_day_order, urls, id_hash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
 
-  /// Quote ids are unique across the whole dataset; the index finds a repeat between chunks.
-  static let uniqueQuoteIDs = "CREATE UNIQUE INDEX quotes_id ON quotes(id)"
+  /// A quote's `id_hash`: the low 31 bits of the FNV-1a hash of its id's UTF-8 bytes. The index
+  /// on it finds a quote by id (checking `id` itself too) in a third of the room an index on the
+  /// text would take.
+  static func idHash(_ id: String) -> Int {
+    Int(QuotebankMapper.hash(id) & 0x7FFF_FFFF)
+  }
+
+  /// The web addresses of each quote, one row each (see `StoreURLs`).
+  static let views = """
+    CREATE VIEW quote_urls AS
+      SELECT q.position AS quote_position, j.key AS n,
+        CASE substr(j.value, 1, 1)
+          WHEN '+' THEN s.url || substr(j.value, 2)
+          WHEN '=' THEN substr(j.value, 2)
+          ELSE j.value END AS url
+      FROM quotes q JOIN sources s ON s.input_order = q.source, json_each(q.urls) j
+      WHERE q.urls IS NOT NULL;
+    """
 
   /// Created after the rows are in: building an index once is cheaper than keeping it sorted.
   static let indexes = """
@@ -81,6 +99,7 @@ enum StoreSchema {
     CREATE INDEX events_start_day ON events(position, start_day);
     CREATE INDEX event_participants_actor ON event_participants(actor_id, event_position);
     CREATE INDEX event_participants_event ON event_participants(event_position);
+    CREATE INDEX quotes_id_hash ON quotes(id_hash);
     CREATE INDEX quotes_speaker ON quotes(speaker, position);
     CREATE INDEX quotes_event ON quotes(event, position) WHERE event IS NOT NULL;
     CREATE INDEX relations_from ON relations(from_id);

@@ -69,10 +69,15 @@ public enum TimelineCache {
   }
 
   /// The timeline of the dataset at `dataPath`. `store` names the store file to use instead of
-  /// one in the cache directory (and makes even a small dataset use a file).
+  /// one in the cache directory (and makes even a small dataset use a file). While a store file
+  /// is built, `progress` hears how far it has got (from the thread that called this): phases
+  /// "checking the data" and "building the store" with the bytes read of the dataset's files,
+  /// then "indexing the store" with the same scale (all bytes read, the share of the quotes
+  /// indexed).
   public static func timeline(
     dataPath: String, store: String? = nil, environment: [String: String],
-    memoryLimit: Int = TimelineCache.memoryLimit
+    memoryLimit: Int = TimelineCache.memoryLimit,
+    progress: (@Sendable (ImportProgress) -> Void)? = nil
   ) throws(DatasetLoadError) -> (timeline: Timeline, outcome: Outcome) {
     let (key, bytes) = try inputKey(dataPath: dataPath)
     let target: String
@@ -91,11 +96,24 @@ public enum TimelineCache {
     {
       return (timeline, .opened(target))
     }
-    // Streamed into the builder (two passes over the files, quotes a batch at a time), so a
-    // large dataset is never all in memory.
+    // Streamed into the builder a file at a time: memory does not grow with the quotes.
     let builder = StoreBuilder(path: target)
     do {
-      try DatasetStream.read(paths: [dataPath], into: builder)
+      var quotes = 0
+      try DatasetStream.read(paths: [dataPath], into: builder) { step in
+        quotes = step.quotes
+        var step = step
+        step.phase = step.phase == "checking" ? "checking the data" : "building the store"
+        progress?(step)
+      }
+      if let progress {
+        builder.finishing = { done, total in
+          progress(
+            ImportProgress(
+              phase: "indexing the store", quotes: quotes,
+              bytesDone: total > 0 ? bytes * done / total : bytes, bytesTotal: bytes))
+        }
+      }
       return (try builder.finish(inputKey: key), .built(target))
     } catch {
       builder.discard()

@@ -28,30 +28,39 @@ struct MentionFinder {
 
   /// Ids of the actors named in `text`, in the order first found.
   func mentionedActors(in text: String) -> [String] {
+    if exactTerms.isEmpty && foldedTerms.isEmpty { return [] }
+    var contiguous = text
+    return contiguous.withUTF8 { bytes in mentionedActors(in: text, bytes: bytes) }
+  }
+
+  /// The words of `text` are read from its UTF-8 bytes; a word becomes a `String` only when it
+  /// can name someone (a store build runs this on every quote).
+  private func mentionedActors(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     var found: [String] = []
     var seen = Set<String>()
     var exactBytes: [UInt8]?
     var foldedBytes: [UInt8]?
-    for slice in MentionFinder.words(of: text) {
+    func visit(_ range: Range<Int>) {
       // Case-sensitive names begin with a capital: an ASCII word that does not cannot be one
       // (most words of a text), so it costs no look-up.
-      let first = slice.unicodeScalars.first!.value
-      if first < 0x80 && !(first >= 0x41 && first <= 0x5A) && foldedTerms.isEmpty { continue }
-      let word = String(slice)
-      let exact = first >= 0x80 || (first >= 0x41 && first <= 0x5A) ? exactTerms[word] : nil
+      let first = bytes[range.lowerBound]
+      let capital = first >= 0x41 && first <= 0x5A
+      if first < 0x80 && !capital && foldedTerms.isEmpty { return }
+      let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      let exact = first >= 0x80 || capital ? exactTerms[word] : nil
       for term in exact ?? [] where !seen.contains(term.actorID) {
         if term.isSingleWord {
           seen.insert(term.actorID)
           found.append(term.actorID)
         } else {
-          if exactBytes == nil { exactBytes = Array(text.utf8) }
+          if exactBytes == nil { exactBytes = Array(bytes) }
           if ByteSearch.containsWord(exactBytes!, term.bytes) {
             seen.insert(term.actorID)
             found.append(term.actorID)
           }
         }
       }
-      if foldedTerms.isEmpty { continue }
+      if foldedTerms.isEmpty { return }
       for term in foldedTerms[word.lowercased()] ?? [] where !seen.contains(term.actorID) {
         if term.isSingleWord {
           seen.insert(term.actorID)
@@ -65,6 +74,34 @@ struct MentionFinder {
         }
       }
     }
+    var start: Int?
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      let isWord: Bool
+      var length = 1
+      if byte < 0x80 {
+        isWord =
+          (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+          || (byte >= 0x61 && byte <= 0x7A)
+      } else {
+        length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        length = min(length, count - index)
+        let scalar = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]), as: UTF8.self
+        ).unicodeScalars.first
+        isWord = scalar.map(MentionFinder.isWordScalar) ?? false
+      }
+      if isWord {
+        if start == nil { start = index }
+      } else if let wordStart = start {
+        visit(wordStart..<index)
+        start = nil
+      }
+      index += length
+    }
+    if let wordStart = start { visit(wordStart..<count) }
     return found
   }
 

@@ -103,7 +103,7 @@ public final class Timeline: Sendable {
     store.integer("SELECT rank FROM actors WHERE id = ? ORDER BY rank LIMIT 1", [id])
   }
   public func quoteIndex(id: String) -> Int? {
-    store.integer("SELECT position FROM quotes WHERE id = ? ORDER BY position DESC LIMIT 1", [id])
+    store.quotePosition(id: id)
   }
 
   /// Events the actor takes part in, chronological.

@@ -16,10 +16,49 @@ final class TmuxSession {
 
   /// Starts `dateline ARGUMENTS` in a `width` x `height` pane. `environment` is exported in the
   /// pane before it starts (LANG defaults to C.UTF-8; NO_COLOR is unset unless given).
-  init(
+  convenience init(
     arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]
   ) throws {
     guard let binary = BuiltBinary.path else { throw HarnessError(BuiltBinary.missingMessage) }
+    try self.init(
+      width: width, height: height, environment: environment,
+      body: """
+        stty -g > stty-before
+        sh -c 'echo $$ > pid.tmp && mv pid.tmp pid && exec "$@"' sh \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " "))
+        echo $? > status.tmp
+        stty -g > stty-after
+        mv status.tmp status
+        echo "wrapper: dateline exited"
+        exec sleep 600
+        """)
+  }
+
+  /// The prompt of the interactive shell that `init(shellWidth:)` starts.
+  static let prompt = "dateline-test$ "
+
+  /// An interactive `sh` (with job control, so Ctrl-Z and `fg` work as for a user) in the
+  /// scratch directory; the test types the command lines (`dateline(_:)` gives one). `stty -g`
+  /// of the pane is in stty-before; the test writes stty-after itself.
+  convenience init(shellWidth width: Int = 100, height: Int = 30) throws {
+    try self.init(
+      width: width, height: height, environment: ["PS1": Self.prompt],
+      body: """
+        unset ENV
+        stty -g > stty-before
+        exec sh -i
+        """)
+  }
+
+  /// A shell command line that starts the built `dateline` with `arguments`.
+  static func dateline(_ arguments: [String]) throws -> String {
+    guard let binary = BuiltBinary.path else { throw HarnessError(BuiltBinary.missingMessage) }
+    return ([binary] + arguments).map(quote).joined(separator: " ")
+  }
+
+  /// A pane running `sh run.sh`: the exports, `cd` to the scratch directory, then `body`.
+  private init(
+    width: Int, height: Int, environment: [String: String], body: String
+  ) throws {
     directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("dateline-tmux-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -31,13 +70,7 @@ final class TmuxSession {
       unset NO_COLOR
       \(exports.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value))" }.joined(separator: "\n"))
       cd \(Self.quote(directory.path))
-      stty -g > stty-before
-      sh -c 'echo $$ > pid.tmp && mv pid.tmp pid && exec "$@"' sh \(Self.quote(binary)) \(arguments.map(Self.quote).joined(separator: " "))
-      echo $? > status.tmp
-      stty -g > stty-after
-      mv status.tmp status
-      echo "wrapper: dateline exited"
-      exec sleep 600
+      \(body)
       """
     let scriptURL = directory.appendingPathComponent("run.sh")
     try script.write(to: scriptURL, atomically: true, encoding: .utf8)
@@ -160,8 +193,8 @@ final class TmuxSession {
     return (before, after)
   }
 
-  private func waitForFile(_ name: String, timeout: Duration = .seconds(30)) async throws -> String
-  {
+  /// Waits for a non-empty file `name` in the scratch directory; returns its text.
+  func waitForFile(_ name: String, timeout: Duration = .seconds(30)) async throws -> String {
     let url = directory.appendingPathComponent(name)
     let deadline = ContinuousClock.now + timeout
     while true {

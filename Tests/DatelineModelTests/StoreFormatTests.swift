@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import DatelineModel
+
+/// How a store keeps quotes compactly: web addresses under their source's address, the default
+/// kind left out, ids found by their hash. What goes in comes back out.
+@Suite struct StoreFormatTests {
+  static let site = "https://news.example/"
+
+  static let urls = [
+    "https://news.example/2024/1/1/story-1", "https://other.example/a", "+plus", "=equals",
+    "https://news.example/", "", "quote \" and \\ and \n",
+  ]
+
+  static func dataset() -> Dataset {
+    Dataset(
+      title: "Format",
+      sources: [
+        Source(
+          id: "s1", publisher: "News", title: "T", published: "2024-01-02", url: site),
+        Source(id: "s2", publisher: "Other", title: "U", published: "2024-01-03"),
+      ],
+      actors: [Actor(id: "a", name: "Ann Example", kind: .person)],
+      quotes: [
+        Quote(
+          id: "q-1", text: "First.", speaker: "a", date: .edtf("2024-01-01"),
+          provenance: Provenance(source: "s1", paragraph: 1), urls: urls),
+        Quote(
+          id: "q-2", text: "Second", speaker: "a", kind: .partial,
+          provenance: Provenance(source: "s2", paragraph: 1),
+          urls: ["+x", "https://news.example/y"]),
+        Quote(
+          id: "q-3", text: "Third.", speaker: "a",
+          provenance: Provenance(source: "s1", paragraph: 2)
+        ),
+      ])
+  }
+
+  @Test func addressesRoundTripWhateverTheyBeginWith() {
+    let encoded = StoreURLs.encode(Self.urls, sourceURL: Self.site)
+    #expect(
+      encoded?.hasPrefix("[\"+2024/1/1/story-1\",\"https://other.example/a\",\"=+plus\"") == true)
+    #expect(StoreURLs.decode(encoded, sourceURL: Self.site) == Self.urls)
+    #expect(
+      StoreURLs.decode(StoreURLs.encode(Self.urls, sourceURL: nil), sourceURL: nil) == Self.urls)
+    #expect(StoreURLs.encode([], sourceURL: Self.site) == nil)
+    #expect(StoreURLs.decode(nil, sourceURL: Self.site) == [])
+  }
+
+  @Test func quotesComeBackAsWrittenAndTheViewSpellsOutAddresses() throws {
+    let directory = NSTemporaryDirectory() + "dateline-format-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/format.sqlite"
+    let builder = StoreBuilder(path: path)
+    try builder.add(Self.dataset())
+    let timeline = try builder.finish()
+    let reference = try Timeline(dataset: Self.dataset())
+    #expect(Array(timeline.quotes) == Array(reference.quotes))
+    #expect(timeline.quote(id: "q-2")?.quote.kind == .partial)
+    #expect(timeline.quote(id: "q-1")?.quote.urls == Self.urls)
+    #expect(timeline.quote(id: "q-4") == nil)
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    let (urls, kinds): ([String], [String?]) = try queue.read { db in
+      (
+        try String.fetchAll(
+          db,
+          sql: """
+            SELECT u.url FROM quote_urls u JOIN quotes q ON q.position = u.quote_position
+            WHERE q.id = 'q-1' ORDER BY u.n
+            """),
+        try String?.fetchAll(db, sql: "SELECT kind FROM quotes ORDER BY input_order")
+      )
+    }
+    #expect(urls == Self.urls)
+    #expect(kinds == [nil, "partial", nil])
+  }
+}
