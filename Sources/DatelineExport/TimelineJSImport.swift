@@ -228,7 +228,7 @@ public enum TimelineJSImport {
     throws(DatasetLoadError) -> Dataset
   {
     var used: Set<String> = []
-    let sourceName = Identifier.slug(Identifier.fileStem(problems.path))
+    let sourceName = Slug.make(Identifier.fileStem(problems.path))
     let sourceID = Identifier.unique(
       "timelinejs" + (sourceName.isEmpty ? "" : "-" + sourceName), &used)
     var events: [Event] = []
@@ -247,7 +247,7 @@ public enum TimelineJSImport {
         wanted = ""
       }
       let id = Identifier.unique(
-        wanted.isEmpty ? Identifier.slug(headline).nonEmpty(or: "slide-\(index + 1)") : wanted,
+        wanted.isEmpty ? Slug.make(headline).nonEmpty(or: "slide-\(index + 1)") : wanted,
         &used)
       let status = EventStatus(rawValue: slide.group.trimmingSpaces().lowercased()) ?? .occurred
       events.append(
@@ -268,7 +268,7 @@ public enum TimelineJSImport {
           actorID = known
         } else {
           actorID = Identifier.unique(
-            Identifier.slug(quoted.speaker).nonEmpty(or: "speaker-\(actors.count + 1)"), &used)
+            Slug.make(quoted.speaker).nonEmpty(or: "speaker-\(actors.count + 1)"), &used)
           actorIDByName[quoted.speaker] = actorID
           actors.append(Actor(id: actorID, name: quoted.speaker, kind: .person))
         }
@@ -421,24 +421,8 @@ extension LocatedJSON {
   }
 }
 
-/// Ids made from text: lowercase ASCII letters and digits joined by hyphens.
+/// Ids made unique, and file names for ids.
 enum Identifier {
-  static func slug(_ text: String) -> String {
-    var result = ""
-    var pendingHyphen = false
-    for scalar in text.lowercased().unicodeScalars {
-      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-        if pendingHyphen, !result.isEmpty { result += "-" }
-        pendingHyphen = false
-        result.unicodeScalars.append(scalar)
-        if result.utf8.count >= 48 { break }
-      } else {
-        pendingHyphen = true
-      }
-    }
-    return result
-  }
-
   /// `wanted`, or `wanted-2`, `wanted-3`, ... when taken; recorded as used.
   static func unique(_ wanted: String, _ used: inout Set<String>) -> String {
     var candidate = wanted

@@ -179,7 +179,7 @@ public enum IngestRunner {
         // Named after the article's file, unless a file of that name is there already.
         var name = builder.added.sources.first?.id ?? "ingested"
         if let file = analyses.first?.1 {
-          let base = DatasetBuilder.slug(DatasetBuilder.baseName(file))
+          let base = Slug.make(DatasetBuilder.baseName(file))
           let taken = FileManager.default.fileExists(
             atPath: (merge.hasSuffix("/") ? merge : merge + "/") + "\(base).json")
           if !base.isEmpty && !taken { name = base }

@@ -4,15 +4,6 @@ import Testing
 @testable import DatelineIngest
 
 struct DatasetBuilderTests {
-  @Test func slugsAreLowercaseASCIIJoinedByHyphens() {
-    #expect(DatasetBuilder.slug("Keir Starmer") == "keir-starmer")
-    #expect(DatasetBuilder.slug("Zelenskyy’s U.S. visit") == "zelenskyys-us-visit")
-    #expect(DatasetBuilder.slug("Élysée  Palace!") == "elysee-palace")
-    #expect(DatasetBuilder.slug("  --  ") == "")
-    #expect(DatasetBuilder.slug("北京 2025") == "2025")
-    #expect(DatasetBuilder.slug(String(repeating: "ab ", count: 40)).utf8.count < 50)
-  }
-
   @Test func baseNamesDropFoldersAndTheExtension() {
     #expect(DatasetBuilder.baseName("news/2025/story.txt") == "story")
     #expect(DatasetBuilder.baseName("story") == "story")

@@ -17,6 +17,25 @@ struct ExternalScorerTests {
     #expect(PolNeARScorer.headName("Officials at the agency", lowercaseWords: ["officials"]) == nil)
   }
 
+  /// A name that only modifies the noun after it does not name the source: an aide of Clinton
+  /// is not Clinton.
+  @Test func aNameModifyingACommonNounNamesNoSource() {
+    #expect(PolNeARScorer.headName("one Clinton aide") == nil)
+    #expect(PolNeARScorer.headName("the Florida senator") == nil)
+    #expect(PolNeARScorer.headName("White House officials") == nil)
+    #expect(PolNeARScorer.headName("Twenty-four percent") == nil)
+    #expect(PolNeARScorer.headName("White House press secretary Josh Earnest") == "Josh Earnest")
+    #expect(PolNeARScorer.headName("Mr. Rubio himself") == "Rubio")
+    #expect(PolNeARScorer.headName("Sanders and his allies") == "Sanders")
+    #expect(PolNeARScorer.headName("Mayor Bill de Blasio") == "Blasio")
+    #expect(PolNeARScorer.headName("the Clinton camp, Robby Mook") == "Robby Mook")
+    // A no-break space separates words; a generational suffix is no surname.
+    #expect(PolNeARScorer.headName("Sen.\u{A0}Sanders") == "Sanders")
+    #expect(PolNeARScorer.headName("He\u{A0}") == nil)
+    #expect(PolNeARScorer.headName("Robert P. Casey Jr.") == "Robert P. Casey")
+    #expect(PolNeARScorer.speakerMatches("Donald Trump", "Trump\u{A0}"))
+  }
+
   @Test func speakersMatchByTheHeadsLastWord() {
     #expect(PolNeARScorer.speakerMatches("John P. Coale", "Coale"))
     #expect(PolNeARScorer.speakerMatches("James O\u{2019}Neill", "O'Neill"))

@@ -37,7 +37,7 @@ final class SpeakerFinder {
     "also", "later", "then", "again", "previously", "once", "repeatedly", "had", "has", "have",
     "would", "will", "further", "simply", "only", "just", "recently", "earlier", "flatly",
     "quickly", "finally", "firmly", "bluntly", "publicly", "privately", "reportedly", "often",
-    "ultimately", "separately",
+    "ultimately", "separately", "did", "does", "could", "should", "might", "can", "must",
   ]
   /// "he", "she", "they", "i", "we", tested without hashing: this runs for almost every token
   /// a rule visits.
@@ -351,7 +351,14 @@ final class SpeakerFinder {
         return (speaker, nil, 0.85, "named after a dash")
       }
     }
-    guard article.tokens[index].sentence == article.tokens[close].sentence else { return nil }
+    // A quote that ends with its own question or exclamation mark ends a sentence, but the
+    // attribution after it belongs to it: `"Do I think so?" Sanders asked.`
+    let endsWithQuestion =
+      close > span.innerTokens.lowerBound
+      && (article.tokens[close - 1].lower.equals("?")
+        || article.tokens[close - 1].lower.equals("!"))
+    guard article.tokens[index].sentence == article.tokens[close].sentence || endsWithQuestion
+    else { return nil }
     var start = index
     // "campaign chairman John Podesta told", "IMF chief economist Maury Obstfeld said": a few
     // words of description before the name.
@@ -385,7 +392,11 @@ final class SpeakerFinder {
       while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) {
         verb += 1
       }
-      if verb < paragraphEnd, article.tokens[verb].classes.contains(.speechVerb) {
+      // After a question the attribution opens a new sentence; one that quotes again after its
+      // verb (`Mills then writes back, "..."`) is the next speaker's, not this quote's.
+      if verb < paragraphEnd, article.tokens[verb].classes.contains(.speechVerb),
+        !(endsWithQuestion && quotesAgain(after: verb))
+      {
         let isPronoun = Self.isPronoun(article.tokens[start].lower)
         return (
           speaker, article.tokens[verb].lower, isPronoun ? 0.8 : 0.95,
@@ -416,7 +427,90 @@ final class SpeakerFinder {
     {
       return (speaker, "according to", 0.9, "according to")
     }
+    return attributionEndingSentence(after: close, paragraphEnd: paragraphEnd)
+  }
+
+  /// `"He can assert it" that Sanders can win, said Steve Elmendorf.` / `Obama "felt ..."
+  /// climate change, Axelrod said.`: words follow the quote, then the sentence ends with its
+  /// attribution after a comma. Looks at most 40 tokens on, within the sentence.
+  func attributionEndingSentence(after close: Int, paragraphEnd: Int) -> (
+    Int, String?, Double, String
+  )? {
+    let tokens = article.tokens
+    let sentence = article.sentences[tokens[close].sentence]
+    let end = min(sentence.upperBound, paragraphEnd, close + 40)
+    var comma = close + 1
+    while comma < end {
+      defer { comma += 1 }
+      guard tokens[comma].lower.equals(","), tokens[comma].quote < 0 else {
+        continue
+      }
+      let first = comma + 1
+      guard first < paragraphEnd, tokens[first].quote < 0, tokens[first].kind == .word else {
+        continue
+      }
+      // ", said Steve Elmendorf" then the end of the sentence or an apposition (", told CBS
+      // News" names the listener).
+      if tokens[first].classes.contains(.speechVerb), !Self.namesListener(tokens[first].lower) {
+        // "said Ohio State University professor Paul Beck": words of description may come
+        // before the name, and a name among them may only describe the speaker.
+        var nameAt = first + 1
+        while nameAt < min(end, first + 7) {
+          if let (speaker, next) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
+            guard !Self.isPronoun(tokens[nameAt].lower) else { break }
+            if let person = describedPerson(
+              after: nameAt, besides: speaker, paragraphEnd: paragraphEnd)
+            {
+              return (person, tokens[first].lower, 0.8, "named at the end of the sentence")
+            }
+            if endsAttribution(at: next, sentence: sentence) {
+              return (speaker, tokens[first].lower, 0.8, "named at the end of the sentence")
+            }
+            break
+          }
+          guard tokens[nameAt].kind == .word, tokens[nameAt].quote < 0,
+            !tokens[nameAt].lower.equals("that")
+          else { break }
+          nameAt += 1
+        }
+      }
+      // ", Axelrod said." / ", he said."
+      if let (speaker, next) = subject(at: first, paragraphEnd: paragraphEnd) {
+        var verb = next
+        while verb < paragraphEnd, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
+        if verb < paragraphEnd, tokens[verb].classes.contains(.speechVerb),
+          endsAttribution(at: verb + 1, sentence: sentence)
+        {
+          return (speaker, tokens[verb].lower, 0.8, "named at the end of the sentence")
+        }
+      }
+    }
     return nil
+  }
+
+  /// Verbs whose object is the listener: "told CBS News", "asked Trump".
+  static func namesListener(_ verb: String) -> Bool {
+    verb == "told" || verb == "tells" || verb == "asked" || verb == "asks" || verb == "telling"
+  }
+
+  /// The sentence ends at `index`, or goes on only with a comma (an apposition, a place, a day)
+  /// or a word of time or place.
+  func endsAttribution(at index: Int, sentence: Range<Int>) -> Bool {
+    guard index < sentence.upperBound else { return true }
+    let token = article.tokens[index]
+    return token.lower.equals(".") || token.lower.equals(",") || token.lower.equals(";")
+      || token.classes.contains(.weekday) || token.lower.equals("in")
+      || token.lower.equals("on") || token.lower.equals("at")
+  }
+
+  /// A quotation mark follows `index` in its sentence (within 30 tokens).
+  func quotesAgain(after index: Int) -> Bool {
+    let sentence = article.sentences[article.tokens[index].sentence]
+    for position in (index + 1)..<min(sentence.upperBound, index + 30)
+    where article.tokens[position].kind == .quoteMark {
+      return true
+    }
+    return false
   }
 
   /// `said former Obama adviser David Axelrod`, `said Priorities spokesman Justin Barasky`: the
@@ -448,6 +542,14 @@ final class SpeakerFinder {
       index += 1
     }
     return nil
+  }
+
+  /// A name between commas after a description (`Estmark's foreign minister, Pavel Adamek,
+  /// said`), or opening the sentence; not the last word of a clause (`Mary Susan, clad in a cape
+  /// that formed the name Trump, said`).
+  func isAppositionName(_ mention: Mention, floor: Int) -> Bool {
+    guard !isObjectOfPreposition(mention) else { return false }
+    return mention.first <= floor || article.tokens[mention.first - 1].lower.equals(",")
   }
 
   /// A mention that is the object of a preposition: "chair of the Platform Committee".
@@ -536,9 +638,12 @@ final class SpeakerFinder {
     else {
       return nil
     }
-    // "the war in Ukraine could end": an object of a preposition is no subject.
-    if mention.first > 0, Self.prepositions.contains(article.tokens[mention.first - 1].lower),
-      !(mention.first > 1 && article.tokens[mention.first - 2].lower.equals("according"))
+    // "the war in Ukraine could end", "in the depths of the Great Recession": an object of a
+    // preposition is no subject.
+    var before = mention.first - 1
+    if before > 0, article.tokens[before].lower.equals("the") { before -= 1 }
+    if before >= 0, Self.prepositions.contains(article.tokens[before].lower),
+      !(before > 0 && article.tokens[before - 1].lower.equals("according"))
     {
       return nil
     }
@@ -613,7 +718,8 @@ final class SpeakerFinder {
     "blames", "defended", "defends", "questioned", "acknowledging", "arguing", "saying",
     "warning", "adding", "noting", "reports", "reported", "attacked", "attacks", "sings",
     "sang", "tweeting", "writing", "telling", "scolded", "likened", "likens", "compared",
-    "compares", "citing", "referred", "asserted", "asserts",
+    "compares", "citing", "referred", "asserted", "asserts", "remembered", "bemoaned",
+    "bemoans", "estimated", "estimates", "suggest", "recalling", "lamenting",
   ]
   static let appositionStarts: WordSet = [
     "a", "an", "the", "who", "whose", "one", "its", "his", "her",
@@ -698,13 +804,25 @@ final class SpeakerFinder {
   )? {
     let cue = article.tokens[verb].lower
     // "said Trump:" - the name follows the verb.
-    if let (speaker, next) = subject(at: verb + 1, paragraphEnd: open),
-      next == open || article.tokens[next].lower.equals(":")
-        || article.tokens[next].lower.equals(",")
-    {
-      if cue != "told" && cue != "tells" && cue != "asked" {
-        return (speaker, cue, 0.85, "named after the verb before the quote")
+    // "explained CBS moderator Nancy Cordes:": a few words of description may come first.
+    var nameAt = verb + 1
+    while nameAt < min(open, verb + 7) {
+      if let (speaker, next) = subject(at: nameAt, paragraphEnd: open) {
+        // Right after the verb, the name may run into the quote (`said Trump "..."`); after
+        // words of description it must end with a colon or comma (`said the United States
+        // "must ..."` names what was said about).
+        if (next == open && nameAt == verb + 1) || article.tokens[next].lower.equals(":")
+          || article.tokens[next].lower.equals(","),
+          cue != "told" && cue != "tells" && cue != "asked"
+        {
+          return (speaker, cue, 0.85, "named after the verb before the quote")
+        }
+        break
       }
+      guard article.tokens[nameAt].kind == .word, article.tokens[nameAt].quote < 0,
+        !article.tokens[nameAt].lower.equals("that"), !Self.isPronoun(article.tokens[nameAt].lower)
+      else { break }
+      nameAt += 1
     }
     if cue == "according", let (speaker, _) = subject(at: verb + 2, paragraphEnd: open) {
       return (speaker, "according to", 0.85, "according to")
@@ -732,7 +850,7 @@ final class SpeakerFinder {
       if let mention = finder.appositionClosing[index] {
         index = finder.mentions[mention].last
       } else if index - 1 >= floor, finder.mentionEndingAt[index - 1] >= 0,
-        !isObjectOfPreposition(finder.mentions[Int(finder.mentionEndingAt[index - 1])])
+        isAppositionName(finder.mentions[Int(finder.mentionEndingAt[index - 1])], floor: floor)
       {
         index -= 1  // "Estmark's foreign minister, Pavel Adamek, said"
       } else {
@@ -779,10 +897,45 @@ final class SpeakerFinder {
       return (resolved, cue, 0.75, "pronoun before the quote")
     }
     let mentionIndex = finder.mentionEndingAt[index]
-    guard mentionIndex >= 0 else { return nil }
+    guard mentionIndex >= 0 else {
+      return subjectPastClause(verb: verb, index: index, sentenceStart: sentenceStart, cue: cue)
+    }
+    // "wrote in a statement to Wired explaining": the object of a preposition is no subject;
+    // but "footage of Trump saying", "with McCain calling it" make one of a gerund's.
+    let mention = finder.mentions[Int(mentionIndex)]
+    if isObjectOfPreposition(mention) {
+      var before = mention.first - 1
+      if article.tokens[before].lower.equals("the") { before -= 1 }
+      guard article.tokens[before].lower.equals("of") || article.tokens[before].lower.equals("with")
+      else { return nil }
+    }
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
     return (entity, cue, 0.85, "subject of the speech verb before the quote")
+  }
+
+  /// When the words before the verb are no name: `Sam Solovey, a contestant on the show, "The
+  /// Apprentice," who went on to work alongside Trump, said`: a long clause between commas
+  /// after the name that opens the sentence; `Trump issued a statement saying`: a participle,
+  /// whose subject is the sentence's.
+  func subjectPastClause(verb: Int, index: Int, sentenceStart: Int, cue: String) -> (
+    Int, String?, Double, String
+  )? {
+    if article.tokens[index].lower.equals(",") {
+      let opening = finder.mentionCovering[sentenceStart]
+      guard opening >= 0 else { return nil }
+      let mention = finder.mentions[Int(opening)]
+      guard mention.first == sentenceStart, mention.last + 1 < verb,
+        article.tokens[mention.last + 1].lower.equals(","),
+        Self.canSpeak(finder.entities[mention.entity].kind)
+      else { return nil }
+      return (mention.entity, cue, 0.75, "name that opens the sentence")
+    }
+    guard cue.hasSuffix("ing"),
+      let (speaker, isPronoun) = sentenceSubject(
+        from: sentenceStart, before: verb)
+    else { return nil }
+    return (speaker, cue, isPronoun ? 0.65 : 0.7, "subject of the sentence")
   }
 
   /// The subject of the sentence that starts at `start`: its first pronoun that opens a clause,
@@ -832,6 +985,9 @@ final class SpeakerFinder {
     }
     // In the pronoun's own sentence, the nearest person before it; in earlier sentences, the
     // first (the subject): "Marchetti praised the chancellor ... she said" is Marchetti.
+    // A person whose gender is known to be the pronoun's beats one whose gender is unknown in
+    // the same sentence ("Clinton said she called Sanders to praise what she called ...").
+    let wantedGender: Gender? = pronoun == "he" ? .male : pronoun == "she" ? .female : nil
     var currentSentence = sentence
     var candidate: Int?
     var position = index - 1
@@ -846,8 +1002,14 @@ final class SpeakerFinder {
       if mentionIndex >= 0, article.tokens[position].quote < 0, !article.tokens[position].isCredit {
         let mention = finder.mentions[Int(mentionIndex)]
         if fits(mention.entity) {
-          if currentSentence == sentence { return mention.entity }
-          candidate = mention.entity
+          let exact = wantedGender != nil && finder.entities[mention.entity].gender == wantedGender
+          if currentSentence != sentence {
+            candidate = mention.entity
+          } else if exact || wantedGender == nil {
+            return mention.entity
+          } else if candidate == nil {
+            candidate = mention.entity
+          }
         }
         position = mention.first - 1
         continue

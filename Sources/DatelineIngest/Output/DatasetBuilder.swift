@@ -110,12 +110,14 @@ public struct DatasetBuilder {
   /// A short id from the first words of a text that carry meaning: "Macron joined Trump at the
   /// White House" -> "macron-joined-trump".
   static func shortSlug(_ text: String, words: Int = 3) -> String {
-    let kept = text.split(separator: " ").filter {
-      !slugStopWords.contains($0.lowercased())
-    }.prefix(words)
-    return slug(kept.joined(separator: " "))
+    var kept: [Substring] = []
+    for word in text.split(separator: " ") where !slugStopWords.containsLowercased(String(word)) {
+      kept.append(word)
+      if kept.count == words { break }
+    }
+    return Slug.make(kept.joined(separator: " "))
   }
-  static let slugStopWords: Set<String> = [
+  static let slugStopWords: WordSet = [
     "the", "a", "an", "at", "of", "to", "in", "on", "for", "with", "and", "will", "would",
     "has", "have", "had", "was", "were", "is", "are", "be", "been", "that", "this", "its",
   ]
@@ -123,7 +125,7 @@ public struct DatasetBuilder {
   public mutating func add(_ analysis: ArticleAnalysis, file: String, publisher: String?) {
     let title = title(of: analysis, sourceName: publisher, file: file)
     let titleSlug = Self.shortSlug(title, words: 4)
-    let sourceID = uniqueID(titleSlug.isEmpty ? Self.slug(Self.baseName(file)) : titleSlug)
+    let sourceID = uniqueID(titleSlug.isEmpty ? Slug.make(Self.baseName(file)) : titleSlug)
     let source = Source(
       id: sourceID, publisher: publisher ?? "Unknown publisher", title: title,
       published: analysis.publication?.iso ?? "")
@@ -320,7 +322,7 @@ public struct DatasetBuilder {
       }
       return actor.id
     }
-    let id = uniqueID(Self.slug(entity.name))
+    let id = uniqueID(Slug.make(entity.name))
     var affiliation: String?
     if let country = entity.affiliation, country.lowercased() != entity.name.lowercased() {
       affiliation = countryID(country)
@@ -345,7 +347,7 @@ public struct DatasetBuilder {
         && (dataset.actors[$0].name == name || dataset.actors[$0].aliases.contains(name))
     }
     if let index = sameName.min() { return dataset.actors[index].id }
-    let id = uniqueID(Self.slug(name))
+    let id = uniqueID(Slug.make(name))
     appendActor(Actor(id: id, name: name, kind: .country))
     return id
   }
@@ -408,31 +410,6 @@ public struct DatasetBuilder {
       name = name[..<dot]
     }
     return String(decoding: name, as: UTF8.self)
-  }
-
-  /// Lowercase ASCII letters and digits joined by single hyphens: "Keir Starmer" -> "keir-starmer".
-  static func slug(_ text: String) -> String {
-    var result: [UInt8] = []
-    var pendingHyphen = false
-    for scalar in text.unicodeScalars {
-      let value = (foldToASCII(scalar) ?? scalar).value
-      let isLetter = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-      if isLetter || (value >= 0x30 && value <= 0x39) {
-        if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
-        pendingHyphen = false
-        result.append(value <= 0x5A && isLetter ? UInt8(value + 0x20) : UInt8(value))
-      } else if scalar != "'" && scalar != "’" && scalar != "." {
-        pendingHyphen = true
-      }
-      if result.count >= 48 { break }
-    }
-    return String(decoding: result, as: UTF8.self)
-  }
-
-  static func foldToASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    guard !scalar.isASCII else { return scalar }
-    let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-    return decomposed.first.flatMap { $0.isASCII ? $0 : nil }
   }
 }
 

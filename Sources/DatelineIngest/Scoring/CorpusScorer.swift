@@ -296,42 +296,73 @@ public enum CorpusScorer {
       total.misses.append("\(name): credit taken as actor: \(credit)")
     }
     // Events and headlines.
-    for event in analysis.events {
-      total.headlinesTotal += 1
-      if let problem = HeadlineCheck.problem(in: event.headline) {
-        total.misses.append("\(name): headline \(problem): \(event.headline)")
-      } else {
-        total.headlinesComplete += 1
-      }
-    }
+    let headlines = headlineMisses(analysis, prefix: "\(name): ")
+    total.headlinesTotal += analysis.events.count
+    total.headlinesComplete += headlines.complete
+    total.misses += headlines.misses
     if let chronology {
-      let result = matchEvents(analysis, gold: chronology.events)
+      let compared = compareEvents(
+        analysis, gold: chronology.events, labels: chronology.events.map(\.about),
+        prefix: "\(name): ")
       var events = PRF(predicted: analysis.events.count, gold: chronology.events.count)
-      events.truePositives = result.matches.count { $0 != nil }
+      events.truePositives = compared.found
       events.matchedPredicted = events.truePositives
       total.events = total.events + events
-      for (goldIndex, match) in result.matches.enumerated() {
-        let goldEvent = chronology.events[goldIndex]
-        guard let match else {
-          total.misses.append(
-            "\(name): missed event (\(goldEvent.dates[0]), \(goldEvent.status), paragraph \(goldEvent.paragraphs[0])): \(goldEvent.about)"
-          )
-          continue
-        }
-        if result.peopleRight[goldIndex] {
-          total.participantsRight += 1
-        } else {
-          total.misses.append(
-            "\(name): participants \(peopleNames(of: analysis.events[match], in: analysis)) for \(goldEvent.participants): \(goldEvent.about)"
-          )
-        }
+      total.participantsRight += compared.participantsRight
+      total.misses += compared.misses
+    }
+  }
+
+  /// An article's events against gold ones: how many were found, how many with the right
+  /// people, and the misses (each labelled by `labels[gold index]`, after `prefix`): gold
+  /// events not found, found with other people, and the events ingest wrote that are no gold's.
+  static func compareEvents(
+    _ analysis: ArticleAnalysis, gold: [GoldChronology.GoldEvent], labels: [String],
+    prefix: String
+  ) -> (matches: [Int?], found: Int, participantsRight: Int, misses: [String]) {
+    let result = matchEvents(analysis, gold: gold)
+    var found = 0
+    var participantsRight = 0
+    var misses: [String] = []
+    for (goldIndex, match) in result.matches.enumerated() {
+      let goldEvent = gold[goldIndex]
+      guard let match else {
+        misses.append(
+          "\(prefix)missed event (\(goldEvent.dates[0]), \(goldEvent.status), paragraph \(goldEvent.paragraphs[0])): \(labels[goldIndex])"
+        )
+        continue
       }
-      for (index, event) in analysis.events.enumerated() where !result.matches.contains(index) {
-        total.misses.append(
-          "\(name): extra event (\(event.resolved?.value.description ?? "no date"), \(event.status.rawValue), paragraph \(analysis.article.provenanceParagraph(event.paragraph))): \(event.headline)"
+      found += 1
+      if result.peopleRight[goldIndex] {
+        participantsRight += 1
+      } else {
+        misses.append(
+          "\(prefix)participants \(peopleNames(of: analysis.events[match], in: analysis)) for \(goldEvent.participants): \(labels[goldIndex])"
         )
       }
     }
+    for (index, event) in analysis.events.enumerated() where !result.matches.contains(index) {
+      misses.append(
+        "\(prefix)extra event (\(event.resolved?.value.description ?? "no date"), \(event.status.rawValue), paragraph \(analysis.article.provenanceParagraph(event.paragraph))): \(event.headline)"
+      )
+    }
+    return (result.matches, found, participantsRight, misses)
+  }
+
+  /// How many of the article's event headlines are complete clauses, and a miss for each other.
+  static func headlineMisses(_ analysis: ArticleAnalysis, prefix: String)
+    -> (complete: Int, misses: [String])
+  {
+    var complete = 0
+    var misses: [String] = []
+    for event in analysis.events {
+      if let problem = HeadlineCheck.problem(in: event.headline) {
+        misses.append("\(prefix)headline \(problem): \(event.headline)")
+      } else {
+        complete += 1
+      }
+    }
+    return (complete, misses)
   }
 
   /// For each gold event, the predicted event found for it (each used once), and whether its
@@ -454,45 +485,25 @@ extension CorpusScorer {
             actors[$0].flatMap { $0.kind == .person ? $0.name : nil }
           }))
     }
-    let result = matchEvents(analysis, gold: gold)
+    let compared = compareEvents(analysis, gold: gold, labels: ids, prefix: "")
     var score = StoryEventScore()
     score.gold = gold.count
     score.predicted = analysis.events.count
-    for (index, match) in result.matches.enumerated() {
-      guard let match else {
-        score.misses.append(
-          "missed \(ids[index]) (\(gold[index].dates[0]), \(gold[index].status), paragraph \(gold[index].paragraphs[0]))"
-        )
-        continue
-      }
-      score.found += 1
-      if result.peopleRight[index] {
-        score.participantsRight += 1
-      } else {
-        score.misses.append(
-          "participants of \(ids[index]): \(peopleNames(of: analysis.events[match], in: analysis)) for \(gold[index].participants)"
-        )
-      }
-    }
-    for (index, event) in analysis.events.enumerated() where !result.matches.contains(index) {
-      score.misses.append(
-        "extra event (\(event.resolved?.value.description ?? "no date"), \(event.status.rawValue), paragraph \(analysis.article.provenanceParagraph(event.paragraph))): \(event.headline)"
-      )
-    }
-    for event in analysis.events {
-      if let problem = HeadlineCheck.problem(in: event.headline) {
-        score.misses.append("headline \(problem): \(event.headline)")
-      } else {
-        score.headlinesComplete += 1
-      }
-    }
+    score.found = compared.found
+    score.participantsRight = compared.participantsRight
+    score.misses = compared.misses
+    let headlines = headlineMisses(analysis, prefix: "")
+    score.headlinesComplete = headlines.complete
+    score.misses += headlines.misses
     for quote in story.quotes {
       guard let found = analysis.quotes.firstIndex(where: { $0.text == quote.text }) else {
         continue
       }
       score.quotes += 1
       let tied = analysis.quoteEvents[found]
-      let expected = quote.event.flatMap { ids.firstIndex(of: $0) }.flatMap { result.matches[$0] }
+      let expected = quote.event.flatMap { ids.firstIndex(of: $0) }.flatMap {
+        compared.matches[$0]
+      }
       if quote.event == nil ? tied == nil : (expected != nil && tied == expected) {
         score.quotesTied += 1
       } else {

@@ -209,6 +209,13 @@ public enum PolNeARScorer {
     "democrat", "democrats", "democratic", "republican", "republicans", "gop",
   ]
   static let headBreaks: Set<String> = ["for", "of", "at", "from", "with", "to", "in", "on", "by"]
+  static let generationalSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+  /// Lowercase words after a name that do not make it a modifier: conjunctions, reflexives,
+  /// relative pronouns and the particles inside names ("Bill de Blasio").
+  static let nounPhraseLinks: Set<String> = [
+    "and", "or", "nor", "but", "&", "himself", "herself", "themselves", "itself", "who", "which",
+    "that", "whose", "de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "del",
+  ]
 
   /// The name that heads a source mention, or nil when the source names no one.
   ///
@@ -216,7 +223,8 @@ public enum PolNeARScorer {
   /// King, a New York Democrat"); the first part with a name gives it. In a part, only the words
   /// before the first preposition count ("a spokesman for Clinton" names no speaker: the
   /// speaker is the spokesman), and the last run of capitalized words that is not a possessor
-  /// ("Trump's campaign manager Kellyanne Conway" gives "Kellyanne Conway"). Determiners,
+  /// ("Trump's campaign manager Kellyanne Conway" gives "Kellyanne Conway") nor a modifier of
+  /// a common noun after it ("one Clinton aide", "the Vermont senator": no one named). Determiners,
   /// pronouns, honorifics and party labels are not names, nor is a capitalized word the
   /// article also writes in lower case ("Officials said" at the start of a sentence).
   static func headName(_ source: String, lowercaseWords: Set<String> = []) -> String? {
@@ -224,7 +232,8 @@ public enum PolNeARScorer {
     for part in parts {
       var runs: [[String]] = []
       var current: [String] = []
-      for (index, raw) in part.split(whereSeparator: { $0 == " " || $0 == "\n" }).enumerated() {
+      // Any white space separates words: a no-break space ("Sen.\u{A0}Sanders") too.
+      for (index, raw) in part.split(whereSeparator: \.isWhitespace).enumerated() {
         var word = String(raw).replacingOccurrences(of: "\u{2019}", with: "'")
         var possessive = false
         for suffix in ["'s", "'"] where word.hasSuffix(suffix) {
@@ -242,12 +251,22 @@ public enum PolNeARScorer {
           current.append(word)
           if possessive { current = [] }
         } else if !current.isEmpty {
-          runs.append(current)
+          // "one Clinton aide", "the Florida senator", "White House officials": names right
+          // before a common noun only modify it; the source is the aide, who is not named.
+          if !(word.first.map { $0.isLowercase } == true && !nounPhraseLinks.contains(lower)) {
+            runs.append(current)
+          }
           current = []
         }
       }
       if !current.isEmpty { runs.append(current) }
-      if let head = runs.last { return head.joined(separator: " ") }
+      // "Robert P. Casey Jr.": a generational suffix is no surname.
+      if var head = runs.last {
+        if head.count > 1, let last = head.last, generationalSuffixes.contains(last.lowercased()) {
+          head.removeLast()
+        }
+        return head.joined(separator: " ")
+      }
     }
     return nil
   }
@@ -259,7 +278,7 @@ public enum PolNeARScorer {
     guard let ours else { return false }
     func words(_ text: String) -> [String] {
       text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(
-        whereSeparator: { $0 == " " || $0 == "-" }
+        whereSeparator: { $0.isWhitespace || $0 == "-" }
       ).map {
         $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
       }.filter { !$0.isEmpty }

@@ -69,7 +69,7 @@ public struct QuotebankMapper: Sendable {
     }
     let key = qid.map { "qid:" + $0 } ?? "name:" + name
     if let id = actorByKey[key] { return id }
-    let id = unusedID(Self.bounded(qid ?? Self.slug(name)))
+    let id = unusedID(qid.map { Slug.bounded($0) } ?? Slug.make(name))
     actorByKey[key] = id
     pending.actors.append(Actor(id: id, name: name, kind: .person))
     return id
@@ -95,7 +95,7 @@ public struct QuotebankMapper: Sendable {
       return Self.unattributedSource.id
     }
     if let id = sourceByHost[host] { return id }
-    var id = Self.bounded("site-" + host)
+    var id = Slug.bounded("site-" + host)
     if reservedSourceIDs.contains(id) { id += "-quotebank" }
     sourceByHost[host] = id
     pending.sources.append(
@@ -155,34 +155,6 @@ public struct QuotebankMapper: Sendable {
       }
     }
     return String(decoding: host, as: UTF8.self)
-  }
-
-  /// "Emmanuel Macron" -> "emmanuel-macron": lower-case letters and digits, runs of anything
-  /// else become one hyphen.
-  public static func slug(_ name: String) -> String {
-    var result = ""
-    var pendingHyphen = false
-    for character in name.lowercased() {
-      if character.isLetter || character.isNumber {
-        if pendingHyphen && !result.isEmpty { result.append("-") }
-        pendingHyphen = false
-        result.append(character)
-      } else {
-        pendingHyphen = true
-      }
-    }
-    return result
-  }
-
-  /// Ids made from names, Wikidata ids or hosts stay short slugs (validate refuses ids over
-  /// 200 characters): a long one keeps its first 47 characters (at most 64 in all) and a hash of the whole, so two
-  /// long names that share a beginning still get different ids.
-  static func bounded(_ base: String) -> String {
-    let limit = 64
-    guard base.unicodeScalars.count > limit else { return base }
-    var head = String(String.UnicodeScalarView(base.unicodeScalars.prefix(47)))
-    while head.hasSuffix("-") { head.removeLast() }
-    return head + "-" + String(hash(base), radix: 16)
   }
 
   /// FNV-1a, 64 bits: enough to tell a million ids apart.

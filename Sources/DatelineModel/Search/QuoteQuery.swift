@@ -151,6 +151,23 @@ public struct QuoteQuery: Sendable, Equatable {
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
 
+  /// `matchesText` over quote text as UTF-8 bytes (as the store holds it), without making a
+  /// string when it can: an ASCII word found in the bytes as they are (letters compared
+  /// lowercased unless case-sensitive) is in the folded text too, and ASCII text needs no
+  /// folding at all. Anything else goes through `matchesText`.
+  func matchesText(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+    if needles.isEmpty { return true }
+    let folding = !isCaseSensitive
+    var allFound = true
+    for needle in needles where !QuoteQuery.asciiContains(text, needle, foldingCase: folding) {
+      allFound = false
+      break
+    }
+    if allFound && needles.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) { return true }
+    if !text.contains(where: { $0 >= 0x80 }) { return allFound }
+    return matchesText(String(decoding: text, as: UTF8.self))
+  }
+
   /// Whether ASCII `haystack` holds `needle`, comparing its letters lowercased when
   /// `foldingCase` (the needle is lowercased already).
   static func asciiContains(

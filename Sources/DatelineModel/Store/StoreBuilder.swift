@@ -485,6 +485,7 @@ public final class StoreBuilder: @unchecked Sendable {
     finishing?(quoteCount, quoteCount)
     try db.execute(sql: StoreSchema.indexes)
     try db.execute(sql: StoreSchema.views)
+    try SearchVocabulary.build(db)
     try db.execute(sql: "ANALYZE")
   }
 

@@ -223,7 +223,7 @@ extension StoreReader {
     let speakers: Set<String>? =
       filters.contains { $0.speakers == nil }
       ? nil : filters.reduce(into: Set<String>()) { $0.formUnion($1.speakers ?? []) }
-    let match = StoreReader.indexQuery(query)
+    let needsSpeaker = speakers != nil || filters.contains { $0.speakers != nil }
     func accept(_ row: Row) -> Bool {
       let speaker: String = row[2]
       let text: String = row[1]
@@ -231,41 +231,102 @@ extension StoreReader {
         (filter.speakers?.contains(speaker) ?? true) && filter.query.matchesText(text)
       }
     }
+    func accept(text: UnsafeBufferPointer<UInt8>, speaker: () -> String) -> Bool {
+      let speaker = needsSpeaker ? speaker() : ""
+      return filters.contains { filter in
+        (filter.speakers?.contains(speaker) ?? true) && filter.query.matchesText(utf8: text)
+      }
+    }
     _ = read(search: true) { db in
       if let among {
-        try searchAmong(among, db: db, match: match, accept: accept, stop: stop, found: found)
+        try searchAmong(
+          among, db: db, match: StoreReader.indexQuery(query), accept: accept, stop: stop,
+          found: found)
         return
       }
-      let rows: RowCursor
-      if let match {
-        rows = try Row.fetchCursor(
+      let vocabulary = try searchVocabulary(db)
+      let plan = SearchPlan(
+        filters.map(\.query), vocabulary: vocabulary, quoteCount: counts.quotes)
+      let rows: SearchRows
+      // Quotes too short for a trigram that match, merged into the index's candidates.
+      var short: [Int] = []
+      switch plan.source {
+      case .nothing:
+        return
+      case .index(let match, let includesShort):
+        if includesShort, let vocabulary {
+          short = try shortMatches(
+            vocabulary.shortQuotes.filter { $0 > after }, db: db, accept: accept(text:speaker:))
+        }
+        guard let match else {
+          for position in short where !found(position) { return }
+          return
+        }
+        rows = try SearchRows(
           db,
-          sql: """
-            SELECT q.position, q.text, q.speaker FROM quote_search s
-            JOIN quotes q ON q.position = s.rowid
-            WHERE quote_search MATCH ? AND s.rowid > ? ORDER BY s.rowid
-            """, arguments: [match, after])
-      } else if let speakers, speakers.count <= 500 {
-        let list = Array(speakers)
-        rows = try Row.fetchCursor(
-          db,
-          sql: """
+          """
+          SELECT q.position, q.text, q.speaker FROM quote_search s
+          JOIN quotes q ON q.position = s.rowid
+          WHERE quote_search MATCH ? AND s.rowid > ? ORDER BY s.rowid
+          """, [match, after])
+      case .scan:
+        if let speakers, speakers.count <= 500 {
+          let list = Array(speakers)
+          rows = try SearchRows(
+            db,
+            """
             SELECT position, text, speaker FROM quotes
             WHERE speaker IN (\(databaseQuestionMarks(count: list.count))) AND position > ?
             ORDER BY position
-            """, arguments: StatementArguments(list) + [after])
-      } else {
-        rows = try Row.fetchCursor(
-          db,
-          sql: "SELECT position, text, speaker FROM quotes WHERE position > ? ORDER BY position",
-          arguments: [after])
+            """, StatementArguments(list) + [after])
+        } else {
+          rows = try SearchRows(
+            db, "SELECT position, text, speaker FROM quotes WHERE position > ? ORDER BY position",
+            [after])
+        }
       }
-      while let row = try rows.next() {
+      var next = short.startIndex
+      while try rows.next() {
         if stop() { return }
-        if accept(row), !found(row[0]) { return }
+        let position = rows.integer(0)
+        while next < short.endIndex, short[next] <= position {
+          if short[next] < position, !found(short[next]) { return }
+          next += 1
+        }
+        if accept(text: rows.bytes(1), speaker: { rows.text(2) }), !found(position) { return }
       }
+      for position in short[next...] where !found(position) { return }
     }
     return !cancelled
+  }
+
+  /// The store's search vocabulary, read at the first search (nil when the store has none).
+  private func searchVocabulary(_ db: Database) throws -> SearchVocabulary? {
+    if let known = vocabulary.withLock({ $0 }) { return known }
+    let loaded = try SearchVocabulary.load(db)
+    vocabulary.withLock { $0 = .some(loaded) }
+    return loaded
+  }
+
+  /// Which of the short quotes at `positions` match.
+  private func shortMatches(
+    _ positions: [Int], db: Database,
+    accept: (UnsafeBufferPointer<UInt8>, () -> String) -> Bool
+  ) throws -> [Int] {
+    var matching: [Int] = []
+    for chunk in stride(from: 0, to: positions.count, by: 500) {
+      let list = Array(positions[chunk..<min(positions.count, chunk + 500)])
+      let rows = try SearchRows(
+        db,
+        """
+        SELECT position, text, speaker FROM quotes
+        WHERE position IN (\(databaseQuestionMarks(count: list.count))) ORDER BY position
+        """, StatementArguments(list))
+      while try rows.next() {
+        if accept(rows.bytes(1), { rows.text(2) }) { matching.append(rows.integer(0)) }
+      }
+    }
+    return matching
   }
 
   private func searchAmong(

@@ -22,6 +22,8 @@ final class StoreReader: Sendable {
   let actorPages: PageCache<TimelineActor>
   let quotePages: PageCache<TimelineQuote>
   private let speakerKeys = Locked<[(id: String, keys: [String])]?>(nil)
+  /// Quote search's vocabulary, read at the first search (`.some(nil)`: the store has none).
+  let vocabulary = Locked<SearchVocabulary??>(nil)
 
   init(
     database: any DatabaseReader, searchDatabase: (any DatabaseReader)? = nil, path: String?,
