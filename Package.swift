@@ -64,7 +64,11 @@ let package = Package(
       exclude: ["Goldens"]),
     // Runs the built executables; also tests the `dateline` target's own code (the config
     // file reader) in process.
-    .testTarget(name: "DatelineCLITests", dependencies: ["DatelineModel", "dateline"]),
+    .testTarget(
+      name: "DatelineCLITests",
+      dependencies: [
+        "DatelineModel", "dateline", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "DatelineExportTests",
       dependencies: ["DatelineExport", "DatelineModel", "DatelineTestSupport"]),

@@ -57,6 +57,11 @@ struct Dateline: ParsableCommand {
     }
     do {
       try command.run()
+      // A store that failed to answer a query printed what it could: say so and fail.
+      if let problem = Timeline.firstStoreProblem {
+        Output.writeError(Output.clean(problem.description))
+        return ExitStatus.invalidData
+      }
       return ExitStatus.ok
     } catch let failure as CommandFailure {
       Output.writeError(failure.message)

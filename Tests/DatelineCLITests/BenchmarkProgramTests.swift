@@ -7,7 +7,7 @@ import Testing
 struct BenchmarkProgramTests {
   @Test func ingestBenchmarkPrintsEveryFigure() throws {
     let result = try CLI.run(
-      ["ingest", "--megabytes", "0.01", "--runs", "1", "--shape-megabytes", "0.01"],
+      ["ingest", "--megabytes", "0.01", "--runs", "1", "--shape-megabytes", "0.001"],
       program: "dateline-bench")
     #expect(result.status == 0, "\(result.stderr)")
     let output = result.stdout
@@ -28,7 +28,9 @@ struct BenchmarkProgramTests {
     let article = try scratch.write(
       "a.txt", "date 2025-02-24\n\n\"We will meet on Thursday,\" the minister said.\n")
     let result = try CLI.run(
-      ["ingest", "--megabytes", "0.001", "--runs", "1", "--shape-megabytes", "0.01", article.path],
+      [
+        "ingest", "--megabytes", "0.001", "--runs", "1", "--shape-megabytes", "0.001", article.path,
+      ],
       program: "dateline-bench")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("1 file per run"))

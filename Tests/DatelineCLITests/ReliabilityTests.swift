@@ -4,14 +4,21 @@ import Testing
 /// Issue 11, item 7: a write interrupted by SIGINT or SIGTERM leaves the target as it was and
 /// no temporary file; one killed by SIGKILL leaves one that the next write removes.
 @Suite struct InterruptedWriteTests {
-  /// Starts `dateline-bench hold-write PATH`, waits until its temporary file exists, then
-  /// sends `signal` and returns how it ended and the temporary path.
-  func interrupt(_ path: String, with signal: Int32) throws -> (
-    status: Int32, reason: Process.TerminationReason, temporary: String
+  /// Starts `dateline-bench hold-write PATH` (through `/bin/sh -c SCRIPT` when a script is
+  /// given, with the binary as $0 and PATH as $1) and waits until it prints the path of its
+  /// temporary file. Its standard input stays open until the caller closes `input`.
+  func startHoldWrite(_ path: String, shell script: String? = nil) throws -> (
+    process: Process, input: Pipe, temporary: String
   ) {
+    let bench = try CLI.binary(named: "dateline-bench")
     let process = Process()
-    process.executableURL = try CLI.binary(named: "dateline-bench")
-    process.arguments = ["hold-write", path]
+    if let script {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", script, bench.path, path]
+    } else {
+      process.executableURL = bench
+      process.arguments = ["hold-write", path]
+    }
     let output = Pipe()
     let input = Pipe()
     process.standardOutput = output
@@ -25,6 +32,15 @@ import Testing
     }
     let temporary = String(decoding: line, as: UTF8.self).trimmingCharacters(
       in: .whitespacesAndNewlines)
+    return (process, input, temporary)
+  }
+
+  /// Starts a held write to `path`, sends `signal` once its temporary file exists and returns
+  /// how it ended and the temporary path.
+  func interrupt(_ path: String, with signal: Int32) throws -> (
+    status: Int32, reason: Process.TerminationReason, temporary: String
+  ) {
+    let (process, input, temporary) = try startHoldWrite(path)
     #expect(FileManager.default.fileExists(atPath: temporary), "\(temporary)")
     kill(process.processIdentifier, signal)
     process.waitUntilExit()
@@ -50,25 +66,8 @@ import Testing
     let scratch = try TemporaryDirectory()
     defer { scratch.remove() }
     let target = try scratch.write("story.json", "old").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [
-      "-c", #"trap "" HUP; exec "$0" hold-write "$1""#,
-      try CLI.binary(named: "dateline-bench").path, target,
-    ]
-    let output = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardInput = input
-    try process.run()
-    var line = Data()
-    while !line.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      line.append(chunk)
-    }
-    let temporary = String(decoding: line, as: UTF8.self).trimmingCharacters(
-      in: .whitespacesAndNewlines)
+    let (process, input, temporary) = try startHoldWrite(
+      target, shell: #"trap "" HUP; exec "$0" hold-write "$1""#)
     kill(process.processIdentifier, SIGHUP)
     // The hangup changes nothing: the temporary file is still there and the write completes.
     Thread.sleep(forTimeInterval: 0.1)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite("--store: an explicit store file")
@@ -33,5 +34,25 @@ struct StoreOptionTests {
     #expect(result.status == 1)
     #expect(result.stderr.contains(file.path + ":1:1: error:"), "\(result.stderr)")
     #expect(result.stdout.isEmpty)
+  }
+
+  @Test func aStoreThatFailsAQueryIsALocatedErrorAndExitOne() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let store = directory.url.appendingPathComponent("story.sqlite").path
+    let environment = ["XDG_CACHE_HOME": directory.url.path]
+    let built = try CLI.run(
+      ["--data", CLI.bundledData, "--store", store, "events"], environment: environment)
+    #expect(built.status == 0, "\(built.stderr)")
+    // A table the store opens without, which `show` needs for related people.
+    let queue = try DatabaseQueue(path: store)
+    try queue.write { db in try db.execute(sql: "DROP TABLE quote_mentions") }
+    try queue.close()
+    let result = try CLI.run(
+      ["--store", store, "show", "trump", "--json"], environment: environment)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains(store + ":1:1: error: cannot read the store: no such table"),
+      "\(result.stderr)")
   }
 }

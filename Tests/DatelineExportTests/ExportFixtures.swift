@@ -1,5 +1,6 @@
 import DatelineExport
 import DatelineModel
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -57,25 +58,6 @@ enum ExportFixtures {
       try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
       "expected a JSON object")
   }
-}
-
-/// A scratch directory for one test, removed by `remove()`.
-struct ScratchDirectory {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-export-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  func write(_ name: String, _ text: String) throws -> URL {
-    let file = url.appendingPathComponent(name)
-    try Data(text.utf8).write(to: file)
-    return file
-  }
-
-  func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
 /// Runs a program with no input, output captured in files.

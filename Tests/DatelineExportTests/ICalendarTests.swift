@@ -1,5 +1,6 @@
 import DatelineExport
 import DatelineModel
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -166,7 +167,7 @@ struct ICalendarTests {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let file = try scratch.write("export.ics", calendar)
-    let arguments = (python == "/usr/bin/env" ? ["python3"] : []) + ["-c", checker, file.path]
+    let arguments = (python == "/usr/bin/env" ? ["python3"] : []) + ["-c", checker, file]
     return try Program.run(python, arguments)
   }
 

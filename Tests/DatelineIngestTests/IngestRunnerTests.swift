@@ -1,5 +1,6 @@
 import DatelineIngest
 import DatelineModel
+import DatelineTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DatelineModel
+import DatelineTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import DatelineIngest
 import DatelineModel
+import DatelineTestSupport
 import Foundation
 
 /// Paths the tests read, derived from this file's location.
@@ -16,23 +17,6 @@ enum TestPaths {
     .appendingPathComponent("000_18e010c6cd004529.txt")
   static let story = repositoryRoot.appendingPathComponent("data/seed-000.json")
   static var seedExists: Bool { FileManager.default.fileExists(atPath: seed.path) }
-}
-
-/// A scratch directory removed when the value goes away.
-final class ScratchDirectory {
-  let url: URL
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "dateline-ingest-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-  func write(_ name: String, _ text: String) throws -> String {
-    let path = path(name)
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-  deinit { try? FileManager.default.removeItem(at: url) }
 }
 
 extension ArticleAnalysis {

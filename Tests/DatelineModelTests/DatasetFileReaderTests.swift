@@ -8,22 +8,6 @@ import Testing
 /// whole-file limit lowered) gives what the whole-file parse gives: the same dataset, and for
 /// malformed input the same diagnostics at the same lines and columns, wherever the chunks fall.
 @Suite struct DatasetFileReaderTests {
-  final class Scratch {
-    let url: URL
-    init() throws {
-      url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("dateline-reader-tests-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-      let path = url.appendingPathComponent(name).path
-      try Data(bytes).write(to: URL(fileURLWithPath: path))
-      return path
-    }
-  }
-
   /// The whole-file parse of `bytes` as the file `path`: located dataset and sorted diagnostics.
   static func whole(_ bytes: [UInt8], path: String) -> (LocatedDataset, [Diagnostic], Bool) {
     let (located, diagnostics, failed) = DatasetLoader.parse(bytes: bytes, path: path)
@@ -46,7 +30,7 @@ import Testing
   /// Random valid datasets, small chunks: the same items, locations and (no) diagnostics.
   @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
   func aFileReadInPiecesIsTheDatasetReadWhole(seed: UInt64) throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     let dataset = RandomDataset.make(seed: seed, quotes: Int(seed) * 7)
     let bytes = DatasetWriter.utf8(dataset)
     let path = try scratch.write("d.json", bytes)
@@ -76,7 +60,7 @@ import Testing
   /// the whole-file check says.
   @Test(arguments: [11, 12, 13] as [UInt64])
   func malformedFilesGiveTheSameDiagnostics(seed: UInt64) throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     var random = SeededGenerator(seed: seed)
     let valid = DatasetWriter.utf8(RandomDataset.make(seed: seed, quotes: 30))
     let noise: [UInt8] = [
@@ -110,7 +94,7 @@ import Testing
 
   /// A bad value deep in the file, many chunks in, is located exactly; so is a cut.
   @Test func aProblemInALaterChunkIsLocated() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     var dataset = RandomDataset.make(seed: 9, quotes: 300)
     dataset.quotes[250].text = "UNIQUE-MARK"
     let text = String(decoding: DatasetWriter.utf8(dataset), as: UTF8.self)
@@ -135,7 +119,7 @@ import Testing
   /// Invalid UTF-8 after a syntax error is what the whole-file parser reports (it checks the
   /// encoding of the whole file first), and a sequence split between chunks is fine.
   @Test func encodingProblemsAreFoundAnywhere() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     let valid = DatasetWriter.utf8(RandomDataset.make(seed: 4, quotes: 20))
     var bytes = valid
     bytes.insert(UInt8(ascii: "}"), at: 40)  // a syntax error early on
@@ -159,7 +143,7 @@ import Testing
   /// Over the old 64 MB cap (here: over the whole-file limit, lowered), a file is accepted and
   /// loads; a FIFO or a missing file is refused as before.
   @Test func aFileOverTheWholeFileLimitLoads() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     let dataset = RandomDataset.make(seed: 21, quotes: 40)
     let path = try scratch.write("big.json", DatasetWriter.utf8(dataset))
     let loaded = try DatasetLoader.$wholeFileLimit.withValue(1024) {

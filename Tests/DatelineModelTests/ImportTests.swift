@@ -4,27 +4,6 @@ import Testing
 
 @testable import DatelineModel
 
-/// A scratch directory removed at the end of a test.
-private struct Scratch {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-import-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  func write(_ name: String, _ text: String) throws -> String {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: file)
-    return file.path
-  }
-
-  func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
 /// Gathers what an import hands on, chunk by chunk.
 private final class CollectingSink: DatasetSink {
   var chunks: [Dataset] = []
@@ -63,7 +42,7 @@ enum QuotebankLines {
   func importing(_ text: String, skipBad: Bool = false, chunkSize: Int = 10_000) throws
     -> (Dataset, ImportSummary, Int)
   {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let path = try scratch.write("quotes.jsonl", text)
     let sink = CollectingSink()
@@ -74,7 +53,7 @@ enum QuotebankLines {
   }
 
   func failure(_ text: String) throws -> [Diagnostic] {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let path = try scratch.write("quotes.jsonl", text)
     do {
@@ -187,7 +166,7 @@ enum QuotebankLines {
   func skippingQuotesKeepsEverythingElseWhereItWas(seed: UInt64) throws {
     var dataset = RandomDataset.make(seed: seed, quotes: 12)
     dataset.quotes[0].text = "a ] b } c \\\" \"quotes\": [ ,"
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let path = try scratch.write(
       "x.json", String(decoding: DatasetWriter.utf8(dataset), as: UTF8.self))
@@ -287,7 +266,7 @@ enum QuotebankLines {
 
   @Test func chunksStaySmallAndReferenceNothingAhead() throws {
     let lines = (0..<25).map { QuotebankLines.line("q\($0)", "text \($0)", speaker: "S\($0 % 7)") }
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let path = try scratch.write("q.jsonl", lines.joined(separator: "\r\n") + "\r\n")
     let sink = CollectingSink()
@@ -318,7 +297,7 @@ enum QuotebankLines {
 
 @Suite struct LineReaderTests {
   @Test func readsLinesLongerThanItsBufferAndEveryLineEnding() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let long = String(repeating: "x", count: 1000)
     let path = try scratch.write("lines", "a\r\n\(long)\n\nlast")
@@ -355,7 +334,7 @@ enum QuotebankLines {
   ]
 
   @Test func aDirectoryStreamsToTheDatasetTheLoaderReads() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     for (name, text) in Self.files { _ = try scratch.write(name, text) }
     let sink = CollectingSink()
@@ -393,7 +372,7 @@ enum QuotebankLines {
         ]),
       v.dataset(sources: [], quotes: [quote("q1", "trump", "")]),
     ]
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     for (index, json) in datasets.enumerated() {
       let path = try scratch.write("d\(index).json", json)
@@ -406,7 +385,7 @@ enum QuotebankLines {
   }
 
   @Test func duplicateQuoteIDsAcrossFilesNameTheFirst() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     for (name, text) in Self.files { _ = try scratch.write(name, text) }
     let again = try scratch.write(
@@ -422,7 +401,7 @@ enum QuotebankLines {
   }
 
   @Test func aDatasetAndQuotebankImportTogether() throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     for (name, text) in Self.files { _ = try scratch.write("story/" + name, text) }
     let quotebank = try scratch.write(
@@ -449,7 +428,7 @@ enum QuotebankLines {
 
   @Test(arguments: ["truncated", "repeated"])
   func aFailureAfterSomeChunksLosesNothing(kind: String) throws {
-    let scratch = try Scratch()
+    let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let store = scratch.url.appendingPathComponent("out.sqlite").path
     let previous = StoreBuilder(path: store)

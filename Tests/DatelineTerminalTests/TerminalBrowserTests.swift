@@ -376,7 +376,9 @@ struct TerminalBrowserTests {
       session.close()
       try? FileManager.default.removeItem(atPath: cache.path + "-store.sqlite")
     }
-    let loading = try await session.waitForScreen("the build's progress") {
+    // The first report comes after a whole pass over the file: slow in a debug build on a
+    // loaded machine.
+    let loading = try await session.waitForScreen("the build's progress", timeout: .seconds(120)) {
       ["Checking the data: ", "Building the store: ", "Indexing the store: "].contains(
         where: $0.contains)
         && $0.contains("% (")

@@ -174,27 +174,42 @@ final class StoreReader: Sendable {
 
   // MARK: Queries
 
-  /// Runs a read; a failing store reads as empty (reported once on standard error) rather
-  /// than crashing the browser.
+  /// Runs a read; a failing store reads as empty rather than crashing the browser, and the
+  /// failure is kept for whoever reports it: `takeProblem()` (the browser's status line) and
+  /// `StoreReader.firstProblem` (the command line's error and exit status).
   func read<T>(search: Bool = false, _ body: (Database) throws -> T) -> T? {
     do {
       return try (search ? searchDatabase : database).read(body)
     } catch {
-      StoreReader.reportOnce(error, path: path)
+      record(error)
       return nil
     }
   }
 
-  private static let reported = Locked(false)
+  private let pendingProblem = Locked<Diagnostic?>(nil)
+  private static let first = Locked<Diagnostic?>(nil)
 
-  static func reportOnce(_ error: any Error, path: String?) {
-    let first = reported.withLock { reported in
-      defer { reported = true }
-      return !reported
+  /// The first store read that failed in this process, as a located error.
+  static var firstProblem: Diagnostic? { first.withLock { $0 } }
+
+  /// The latest failed read not yet taken, once.
+  func takeProblem() -> Diagnostic? {
+    pendingProblem.withLock { problem in
+      defer { problem = nil }
+      return problem
     }
-    if first {
-      FileHandle.standardError.write(
-        Data("dateline: error: cannot read the store \(path ?? "<memory>"): \(error)\n".utf8))
+  }
+
+  func record(_ error: any Error) {
+    let detail = (error as? DatabaseError).flatMap(\.message) ?? "\(error)"
+    let diagnostic = Diagnostic(
+      path: path ?? "<memory>", line: 1, column: 1,
+      message:
+        "cannot read the store: \(detail); rebuild it (delete the file, or run dateline import again)"
+    )
+    pendingProblem.withLock { $0 = diagnostic }
+    StoreReader.first.withLock { first in
+      if first == nil { first = diagnostic }
     }
   }
 

@@ -26,6 +26,14 @@ public final class Timeline: Sendable {
   /// The store file answering this timeline, or nil when it is in memory.
   public var storePath: String? { store.path }
 
+  /// A read of this timeline's store that failed (a damaged or vanished store file) since the
+  /// last call, as a located error; nil when none did. What could not be read shows as empty.
+  public func takeStoreProblem() -> Diagnostic? { store.takeProblem() }
+
+  /// The first read of any store that failed in this process, for a command's error and exit
+  /// status.
+  public static var firstStoreProblem: Diagnostic? { StoreReader.firstProblem }
+
   /// Reads, checks and builds the timeline of the dataset at `path` (file or directory).
   public convenience init(path: String) throws(DatasetLoadError) {
     try self.init(dataset: DatasetLoader.load(path: path))

@@ -98,6 +98,10 @@ public final class BrowserApp {
     if width != state.layout.width || height != state.layout.height {
       send(.resize(width: width, height: height))
     }
+    // A store that failed to answer shows as empty rows: say why on the bottom line.
+    if let problem = state.timeline.takeStoreProblem() {
+      state.message = "error: \(problem.message) (\(problem.path))"
+    }
     return ScreenView.render(state)
   }
 

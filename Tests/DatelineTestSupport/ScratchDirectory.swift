@@ -1,0 +1,38 @@
+import Foundation
+
+/// A scratch directory for one test, under the system's temporary directory: removed by
+/// `remove()`, or when the last reference to it goes. The one copy of the temp-dir setup the
+/// test targets used to write each for themselves.
+public final class ScratchDirectory: Sendable {
+  public let url: URL
+
+  /// `label` goes into the directory's name, to tell whose a leftover is.
+  public init(_ label: String = "tests") throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("dateline-\(label)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { remove() }
+
+  /// The path of `name` inside the directory.
+  public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// Writes `text` (UTF-8) to `name`, creating the folders on the way; returns its path.
+  @discardableResult
+  public func write(_ name: String, _ text: String) throws -> String {
+    try write(name, Array(text.utf8))
+  }
+
+  /// Writes `bytes` to `name`, creating the folders on the way; returns its path.
+  @discardableResult
+  public func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+    let file = url.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: file)
+    return file.path
+  }
+
+  public func remove() { try? FileManager.default.removeItem(at: url) }
+}
