@@ -64,7 +64,7 @@ public enum ICalendarWriter {
   /// quotes at the event, and the source.
   static func description(_ item: TimelineEvent, _ timeline: ExportData) -> String {
     var parts = [item.event.summary]
-    var when = "When: \(DateWords.words(item.date.value))"
+    var when = "When: \(DateWording.words(item.date.value))"
     if let stated = item.date.stated { when += " (stated \u{201C}\(stated)\u{201D})" }
     parts.append(when)
     for quote in timeline.quotes(at: item.event.id) {

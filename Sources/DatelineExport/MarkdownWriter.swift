@@ -12,7 +12,7 @@ public enum MarkdownWriter {
     let sourceList = timeline.citedSources
     let sources = sourceList.count
     about += " drawn from \(sources) source\(sources == 1 ? "" : "s")"
-    if let asOf = timeline.asOf { about += ", as reported by \(DateWords.words(.day(asOf)))" }
+    if let asOf = timeline.asOf { about += ", as reported by \(DateWording.words(.day(asOf)))" }
     about +=
       ". Headlines and summaries are written in our own words; text in quotation marks is verbatim from the source cited."
     lines += ["_\(about)_", ""]
@@ -51,7 +51,7 @@ public enum MarkdownWriter {
 
   static func entry(_ item: TimelineEvent, _ timeline: ExportData) -> [String] {
     let event = item.event
-    let when = DateWords.words(item.date.value)
+    let when = DateWording.words(item.date.value)
     var headline = inline(event.headline)
     if let last = event.headline.last, !".?!".contains(last) { headline += "." }
     var lines = [

@@ -2,7 +2,7 @@ import DatelineModel
 
 /// Reads TimelineJS3 JSON, or the CSV of its Google Sheets template, back into a dateline/1
 /// `Dataset`: one event per slide, with the slide's date (its precision, and the qualifiers and
-/// open ends that `DateWords` wrote into `display_date`), headline and summary as plain text.
+/// open ends that `DateWording` wrote into `display_date`), headline and summary as plain text.
 ///
 /// TimelineJS has no sources or speakers, so the dataset gets one source that says where it came
 /// from, each event's provenance is its slide number, and its status is the slide's group when
@@ -289,10 +289,10 @@ public enum TimelineJSImport {
   }
 
   /// The slide's EDTF date: its points, with the qualifiers and open or unknown ends its display
-  /// date states in `DateWords`' forms.
+  /// date states in `DateWording`' forms.
   static func edtf(_ slide: Slide, problems: inout Problems) -> EDTFDate? {
-    let markers = DateWords.markers(in: HTMLText.plain(slide.displayDate))
-    func qualified(_ point: EDTFDate.Point, _ end: DateWords.Markers.End?) -> EDTFDate.Point {
+    let markers = DisplayDate.markers(in: HTMLText.plain(slide.displayDate))
+    func qualified(_ point: EDTFDate.Point, _ end: DisplayDate.Markers.End?) -> EDTFDate.Point {
       var point = point
       if case .known(let qualifier)? = end { point.qualifier = qualifier }
       return point

@@ -84,7 +84,7 @@ public enum TimelineJSWriter {
     if events.count != 1 { about += "s" }
     let sources = timeline.citedSources.count
     about += " from \(sources) source\(sources == 1 ? "" : "s")"
-    if let asOf = timeline.asOf { about += ", as of \(DateWords.words(.day(asOf)))" }
+    if let asOf = timeline.asOf { about += ", as of \(DateWording.words(.day(asOf)))" }
     about += "."
     let note =
       "Compiled with Dateline. Headlines and summaries are our own words; quotations are verbatim, each with its source."
@@ -104,8 +104,8 @@ public enum TimelineJSWriter {
     let (start, end) = dateObjects(item.date.value)
     return Slide(
       startDate: start, endDate: end,
-      displayDate: DateWords.needsWords(item.date.value)
-        ? DateWords.words(item.date.value) : nil,
+      displayDate: DisplayDate.needsWords(item.date.value)
+        ? DateWording.words(item.date.value) : nil,
       text: Text(headline: ExportText.html(item.event.headline), text: body(item, timeline)),
       group: group(item, timeline, options), uniqueID: item.event.id)
   }

@@ -26,13 +26,16 @@ import Testing
     #expect(try words("2024-12-30/2025-01-02") == "30 Dec 2024 – 2 Jan 2025")
     #expect(try words("2025-02/2025-03") == "Feb – Mar 2025")
     #expect(try words("../2025-02-24") == "by 24 Feb 2025")
-    #expect(try words("/2025-02-24") == "by 24 Feb 2025")
+    #expect(try words("/2025-02-24") == "? – 24 Feb 2025")
+    #expect(try words("2025-02-24/") == "24 Feb 2025 – ?")
     #expect(try words("2025-02-24/..") == "from 24 Feb 2025")
   }
 
   @Test func neverEDTFSyntax() throws {
-    for edtf in ["../2025-02-24", "2025-03~", "2025-02-24/2025-03-10", "2025-02-27?", "2025-02/.."]
-    {
+    for edtf in [
+      "../2025-02-24", "2025-03~", "2025-02-24/2025-03-10", "2025-02-27?", "2025-02/..",
+      "/2025-02-24",
+    ] {
       let text = try words(edtf)
       #expect(
         !text.contains("..") && !text.contains("~") && !text.contains("/"), "\(edtf): \(text)")

@@ -1349,7 +1349,8 @@ struct EventBuilder {
       {
         determiner -= 1
       }
-      if article.tokens[determiner].lower.equals("the") { continue }
+      // A noun that opens the text has no word before it.
+      if determiner >= range.lowerBound, article.tokens[determiner].lower.equals("the") { continue }
       // The noun with up to two modifiers before it: "joint press conference".
       var start = nounIndex
       while start > range.lowerBound, nounIndex - start < 2 {

@@ -416,7 +416,10 @@ enum TemporalTagger {
         }
       }
     }
-    return (resolved, resolved.value != modelValue)
+    // Local when the model would read the written words otherwise: a value changed here, or
+    // words changed before the model read them ("Last June" was read as "June"), which a
+    // dataset's stated date cannot carry.
+    return (resolved, resolved.value != modelValue || phrase != expression.text)
   }
 
   /// A month or year named relative to the publication day, as a calendar month or year rather

@@ -1,14 +1,18 @@
 /// Dates in words, for people: "Mon 24 Feb 2025", "c. Mar 2025", "24 Feb – 10 Mar 2025",
-/// "by 24 Feb 2025". The one formatter the CLI's text output and the browser share; `--json`
-/// keeps EDTF.
+/// "by 24 Feb 2025". The one formatter the CLI's text output, the browser and the exports
+/// (TimelineJS display dates, CSV, iCalendar, Markdown) share; `--json` keeps EDTF.
 ///
 /// Approximate (`~`) reads "c. ", uncertain (`?`) a trailing "?", both "c. …?". An interval
-/// whose ends share a year names it once; an open or unknown start reads "by", an open or
-/// unknown end "from".
+/// whose ends share a year names it once; an open start (`../`) reads "by", an open end (`/..`)
+/// "from", an unknown end (`/2025-03-01`, `2025-02-24/`) "?" beside the separator: "? – 1 Mar
+/// 2025". The TimelineJS reader restores qualifiers and ends from these markers.
 public enum DateWording {
   public static let monthAbbreviations = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   ]
+
+  /// Between the two ends of an interval: an en dash between spaces.
+  public static let rangeSeparator = " \u{2013} "
 
   /// "Mon 24 Feb 2025", or "24 Feb 2025" without the weekday.
   public static func day(_ day: CivilDay, weekday: Bool = true) -> String {
@@ -23,10 +27,14 @@ public enum DateWording {
       return words(point, weekday: weekday)
     case .interval(.point(let start), .point(let end)):
       return interval(start, end)
-    case .interval(_, .point(let end)):
+    case .interval(.open, .point(let end)):
       return "by " + words(end)
-    case .interval(.point(let start), _):
+    case .interval(.point(let start), .open):
       return "from " + words(start)
+    case .interval(.unknown, .point(let end)):
+      return "?" + rangeSeparator + words(end)
+    case .interval(.point(let start), .unknown):
+      return words(start) + rangeSeparator + "?"
     case .interval:
       return "date unknown"
     }
@@ -101,7 +109,7 @@ public enum DateWording {
       (1...12).contains(startMonth), (1...12).contains(endMonth)
     else {
       if start == end { return words(start) }
-      return "\(words(start)) – \(words(end))"
+      return words(start) + rangeSeparator + words(end)
     }
     let yearText = year(end.year)
     switch (start.day, end.day) {
