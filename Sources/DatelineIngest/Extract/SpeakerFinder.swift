@@ -89,6 +89,15 @@ final class SpeakerFinder {
         found.confidence = confidence
         found.reason = reason
         found.hasOwnAttribution = true
+      } else if attributedToSomeoneUnnamed(span) {
+        // `"...," said a Vermont Democrat.`: the quote has its own source, who is not named;
+        // it continues no one, and no one continues it.
+        found.reason = "attributed to someone not named"
+        found.hasOwnAttribution = true
+        if lastSpeakerInParagraph.indices.contains(span.paragraph) {
+          lastSpeakerInParagraph[span.paragraph] = nil
+        }
+        previousParagraphSpeaker = nil
       } else if lastSpeakerInParagraph.indices.contains(span.paragraph),
         let speaker = lastSpeakerInParagraph[span.paragraph]
       {
@@ -137,6 +146,36 @@ final class SpeakerFinder {
       quotes.append(found)
     }
     return quotes
+  }
+
+  /// Words that open a description of someone the article does not name: "a", "one", "another".
+  static let indefiniteOpeners: WordSet = [
+    "a", "an", "one", "another", "two", "three", "several", "some", "many", "other",
+  ]
+
+  /// `"...," said a Vermont Democrat.` / `"...," one aide said.`: after the quote, in its
+  /// sentence, a speech verb and a description that starts with an indefinite word, or such a
+  /// description (at most five words) and then a speech verb.
+  func attributedToSomeoneUnnamed(_ span: QuoteSpan) -> Bool {
+    guard let close = span.closeToken else { return false }
+    let tokens = article.tokens
+    let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
+    var index = close + 1
+    while index < paragraphEnd, tokens[index].lower.equals(",") { index += 1 }
+    guard index + 1 < paragraphEnd, tokens[index].kind == .word, tokens[index].quote < 0 else {
+      return false
+    }
+    if tokens[index].classes.contains(.speechVerb) {
+      return Self.indefiniteOpeners.contains(tokens[index + 1].lower)
+    }
+    guard Self.indefiniteOpeners.contains(tokens[index].lower) else { return false }
+    var verb = index + 1
+    while verb < min(paragraphEnd, index + 6), tokens[verb].kind == .word,
+      tokens[verb].quote < 0, !tokens[verb].classes.contains(.speechVerb)
+    {
+      verb += 1
+    }
+    return verb < paragraphEnd && tokens[verb].classes.contains(.speechVerb)
   }
 
   /// Nouns that name a source that is a document or an outlet, not a person.
@@ -606,7 +645,10 @@ final class SpeakerFinder {
       let mentionIndex = finder.mentionCovering[index]
       if mentionIndex >= 0 {
         let mention = finder.mentions[Int(mentionIndex)]
-        if mention.entity != speaker, mention.first == index, described,
+        // A role in lower case opens the person's mention: "said Harbor Watch president Ivo
+        // Lind".
+        if mention.entity != speaker, mention.first == index,
+          described || !article.tokens[index].isCapitalized,
           finder.entities[mention.entity].kind == .person
         {
           return mention.entity
