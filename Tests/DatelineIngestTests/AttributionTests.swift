@@ -158,4 +158,22 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Ivo Lind", "Dara Quist"])
   }
+
+  /// "the newspaper wrote" after an outlet was named is that outlet; "audio obtained by the
+  /// Harbor Tribune" is a document whose wording keeps who obtained it.
+  @Test func outletsAndObtainedDocuments() {
+    let analysis = analyze(
+      """
+      The Harbor Times first reported the sale on Monday.
+
+      "The port was sold at a loss," the newspaper wrote.
+
+      "We cannot tell the voters yet," according to audio obtained by the Valley Tribune.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harbor Times", nil])
+    let report = IngestReport.items(for: analysis, file: "port.txt")
+    #expect(
+      report.quotes.map(\.speaker) == ["Harbor Times", "audio obtained by the Valley Tribune"])
+    #expect(report.quotes.map(\.speakerKind) == ["organization", "document"])
+  }
 }

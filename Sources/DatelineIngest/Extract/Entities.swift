@@ -442,9 +442,12 @@ struct EntityFinder {
         }
         return single
       }
-      return nil
-    }
-    if isWholePlace {
+      // "Texas Tribune", "Ohio State University": an organization named after its place.
+      if !(placeEnd + 1...last).contains(where: { tokens[$0].classes.contains(.organizationWord) })
+      {
+        return nil
+      }
+    } else if isWholePlace {
       // "Washington said": the place speaks for its government.
       if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
         let name = writtenName(first, last)

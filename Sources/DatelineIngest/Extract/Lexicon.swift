@@ -162,7 +162,8 @@ enum Lexicon {
     "unicef", "unesco", "osce", "g7", "g20", "asean", "brics", "mi6", "kgb", "fsb", "nasa",
     "commerce", "chamber", "exchange", "trust", "capital", "partners", "holdings", "systems",
     "industries", "enterprises", "llc", "plc", "gmbh", "ag", "airways", "energy", "pharmaceuticals",
-    "ministries", "authorities", "institution", "commission's",
+    "ministries", "authorities", "institution", "commission's", "tribune", "herald", "gazette",
+    "chronicle",
   ]
 
   /// Acronyms and short names of organizations to their full names.
