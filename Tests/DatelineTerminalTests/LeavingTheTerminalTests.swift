@@ -87,11 +87,18 @@ extension TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
-  @Test func ctrlZStopsTheBrowserAndFgBringsItBackDrawnAndWorking() async throws {
+  /// Run as a job of its own, and under a wrapper script (`sh -c 'dateline ...; echo ...'`),
+  /// where the shell waits for the wrapper: only stopping the whole job gives the prompt back.
+  @Test(arguments: [false, true])
+  func ctrlZStopsTheBrowserAndFgBringsItBackDrawnAndWorking(wrapped: Bool) async throws {
     let session = try TmuxSession(shellWidth: 100, height: 30)
     defer { session.close() }
     try await session.waitFor(Self.prompt)
-    try session.send(try TmuxSession.dateline(["browse", "--data", BuiltBinary.bundledData]))
+    let command = try TmuxSession.dateline(["browse", "--data", BuiltBinary.bundledData])
+    let wrapperDone = "wrapper: browser done"
+    try session.send(
+      wrapped
+        ? "sh -c \(TmuxSession.quote(command + "; echo '\(wrapperDone)'"))" : command)
     try session.press("Enter")
     try await waitForFirstFrame(session)
     try session.press("3")
@@ -119,9 +126,12 @@ extension TerminalBrowserTests {
     try session.press("1")
     try await session.waitFor("▶ Events")
     try session.press("q")
-    try await session.waitForScreen("the prompt after quitting") {
+    let after = try await session.waitForScreen("the prompt after quitting") {
       !$0.contains(Self.header) && Self.lastLine(of: $0) == Self.prompt
     }
+    // (The typed command line holds the words too, quoted: look for the echoed line.)
+    let wrapperWentOn = after.split(separator: "\n").contains { $0.hasPrefix(wrapperDone) }
+    #expect(wrapperWentOn == wrapped, "the wrapper went on after the browser")
     try session.send("stty -g > stty-after")
     try session.press("Enter")
     #expect(try await session.waitForFile("stty-after") == before)
