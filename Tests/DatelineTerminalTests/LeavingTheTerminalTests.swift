@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -8,14 +9,13 @@ extension TerminalBrowserTests {
   /// opener script that records its arguments and the terminal's settings, then waits for Enter.
   struct OpenerScratch {
     static let url = "https://example.org/story?id=1&part=2"
-    let directory: URL
-    var dataset: String { directory.appendingPathComponent("story.json").path }
-    var opener: String { directory.appendingPathComponent("opener").path }
+    let scratch: ScratchDirectory
+    var directory: URL { scratch.url }
+    var dataset: String { scratch.path("story.json") }
+    var opener: String { scratch.path("opener") }
 
     init() throws {
-      directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("dateline-open-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      scratch = try ScratchDirectory("open")
       let dataset = """
         {
           "format": "dateline/1",
@@ -36,16 +36,17 @@ extension TerminalBrowserTests {
           ]
         }
         """
-      try dataset.write(toFile: self.dataset, atomically: true, encoding: .utf8)
-      let scratch = TmuxSession.quote(directory.path)
-      let script = """
+      try scratch.write("story.json", dataset)
+      let here = TmuxSession.quote(directory.path)
+      try scratch.write(
+        "opener",
+        """
         #!/bin/sh
-        stty -g > \(scratch)/stty-opener
-        printf '%s\\n' "$@" > \(scratch)/opened.tmp && mv \(scratch)/opened.tmp \(scratch)/opened
+        stty -g > \(here)/stty-opener
+        printf '%s\\n' "$@" > \(here)/opened.tmp && mv \(here)/opened.tmp \(here)/opened
         echo "opener: press Enter to go back"
         read answer
-        """
-      try script.write(toFile: opener, atomically: true, encoding: .utf8)
+        """)
       guard chmod(opener, 0o755) == 0 else { throw HarnessError("cannot chmod \(opener)") }
     }
 
@@ -53,9 +54,7 @@ extension TerminalBrowserTests {
       try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
-    func remove() {
-      try? FileManager.default.removeItem(at: directory)
-    }
+    func remove() { scratch.remove() }
   }
 
   @Test func oRunsTheOpenerOnTheRestoredTerminalAndTheBrowserComesBack() async throws {
