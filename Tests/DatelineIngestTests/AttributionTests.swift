@@ -176,4 +176,90 @@ struct AttributionTests {
       report.quotes.map(\.speaker) == ["Harbor Times", "audio obtained by the Valley Tribune"])
     #expect(report.quotes.map(\.speakerKind) == ["organization", "document"])
   }
+
+  /// A name that ends in "-ly" is no adverb between a subject and its verb.
+  @Test func aNameEndingInLyIsNoAdverb() {
+    let analysis = analyze(
+      """
+      Nora Kelly interviewed Omar Sayed on Tuesday.
+
+      When Sayed paused, Kelly said: "That can happen at any age."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Kelly"])
+  }
+
+  /// A common first name tells a person's gender: "he" skips a woman named first.
+  @Test func aFirstNameTellsTheGenderForAPronoun() {
+    let analysis = analyze(
+      """
+      Megan Lott interviewed Omar Sayed on Tuesday.
+
+      Asked about the vote, the candidate said no. "People change their minds," he said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Omar Sayed"])
+  }
+
+  /// "Former" opening a sentence is no part of a name; "labeling" reports a judgement.
+  @Test func formerAndLabeling() {
+    let analysis = analyze(
+      """
+      Former Nevada Gov. Rob Lenz, for his part, is labeling the plan "a blatant abuse of power."
+
+      Former Lenz aide Ben Ode called it a mess.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Rob Lenz"])
+    #expect(analysis.people() == ["Rob Lenz", "Ben Ode"])
+  }
+
+  /// "Ada Holt of The Harbor Times wrote": the person, not where she works.
+  @Test func aPersonOfAnOrganizationSpeaks() {
+    let analysis = analyze(
+      """
+      Ada Holt of The Harbor Times wrote, "The port deal is a mistake."
+
+      "We will appeal," Ben Ode of the Dock Workers Union said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ben Ode"])
+  }
+
+  /// "went on", "shot back": a verb and particle attribute like a speech verb.
+  @Test func phrasalSpeechVerbs() {
+    let analysis = analyze(
+      """
+      Nora Vik spoke first. "The tax is too high," she said.
+
+      "You know, it happens," Omar Sayed went on. "But we fix it."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Vik", "Omar Sayed", "Omar Sayed"])
+  }
+
+  /// "telling X" names the listener, not the speaker: the sentence's subject speaks.
+  @Test func tellingNamesTheListener() {
+    let analysis = analyze(
+      """
+      Hours later, Omar Sayed returned the favor, telling Nora Vik, "We have been friends for years."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Omar Sayed"])
+  }
+
+  /// A verb of speech whose subject is not next to it: the sentence's subject.
+  @Test func speechVerbWithItsSubjectFarBefore() {
+    let analysis = analyze(
+      """
+      Omar Sayed at the time said he'd asked his lawyers to "look into" the fees.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Omar Sayed"])
+  }
+
+  /// A quote alone in its paragraph, after a paragraph that reports what someone thinks
+  /// without quoting them.
+  @Test func speakerReportedInTheParagraphBefore() {
+    let analysis = analyze(
+      """
+      Nora Vik praised the mayor's plan for the harbor.
+
+      "We need someone who cuts through the noise."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Vik"])
+  }
 }

@@ -136,6 +136,17 @@ struct EntityFinder {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
       }
     }
+    // "Megyn Kelly" is a woman, "Donald Trump" a man: a common first name tells, when no title
+    // did.
+    for index in entities.indices
+    where entities[index].kind == .person && entities[index].gender == .unknown {
+      guard let first = Self.firstNameKey(entities[index].name) else { continue }
+      if Lexicon.femaleFirstNames.contains(first) {
+        entities[index].gender = .female
+      } else if Lexicon.maleFirstNames.contains(first) {
+        entities[index].gender = .male
+      }
+    }
     mentions.sort { $0.first < $1.first }
     for index in mentionEndingAt.indices {
       mentionEndingAt[index] = -1

@@ -62,6 +62,13 @@ final class SpeakerFinder {
     adverbs.contains(word) || (word.hasSuffix("ly") && word.hasMoreCharacters(than: 4))
       || Lexicon.fullWeekdays.contains(word)
   }
+
+  /// `isVerbModifier` for the token at `index`; a name is none, though it ends in "-ly"
+  /// ("Kelly", "Beverly").
+  @inline(__always)
+  func isVerbModifier(at index: Int) -> Bool {
+    Self.isVerbModifier(article.tokens[index].lower) && finder.mentionCovering[index] < 0
+  }
   static let prepositions: WordSet = [
     "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
     "about", "between", "among", "toward", "towards", "under", "across",
@@ -123,6 +130,14 @@ final class SpeakerFinder {
         found.speaker = previous.speaker
         found.confidence = 0.5
         found.reason = "continues the speaker of the previous paragraph"
+      } else if article.paragraphTokens[span.paragraph].lowerBound == span.openToken,
+        let speaker = speakerReportedInParagraph(span.paragraph - 1)
+      {
+        // `Valdez praised the plan. ¶ "We need this."`: the paragraph before reports what
+        // someone says or thinks, without quoting them.
+        found.speaker = speaker
+        found.confidence = 0.45
+        found.reason = "reported in the paragraph before"
       }
       if let (wording, cue) = document {
         found.cue = cue
@@ -319,7 +334,7 @@ final class SpeakerFinder {
     let wording = article.text(tokens[index].start..<tokens[end].end)
     if let cue { return (wording, cue) }
     var verb = end + 1
-    while verb < limit, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
+    while verb < limit, isVerbModifier(at: verb) { verb += 1 }
     guard verb < limit, tokens[verb].kind == .word,
       tokens[verb].classes.contains(.speechVerb)
         || Self.characterizingVerbs.contains(tokens[verb].lower)
@@ -462,7 +477,8 @@ final class SpeakerFinder {
     "regards", "regarded", "worries", "worried", "fears", "feared", "knows", "knew", "agreed",
     "agrees", "disagrees", "argue", "argued", "argues", "complained", "lamented", "warned",
     "chanted", "chanting", "shouted", "shouting", "yelled", "sang", "sings", "read", "reads",
-    "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating",
+    "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating", "thanked",
+    "thanking", "labeling", "labelling", "pondered", "imagined",
   ]
 
   /// A speech verb, or a verb of thought or judgement, in the quote's sentence near it (outside
@@ -587,12 +603,12 @@ final class SpeakerFinder {
       {
         verb += 3
       }
-      while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) {
+      while verb < paragraphEnd, isVerbModifier(at: verb) {
         verb += 1
       }
       // After a question the attribution opens a new sentence; one that quotes again after its
       // verb (`Mills then writes back, "..."`) is the next speaker's, not this quote's.
-      if verb < paragraphEnd, article.tokens[verb].classes.contains(.speechVerb),
+      if verb < paragraphEnd, isSpeechVerb(at: verb),
         !(endsWithQuestion && quotesAgain(after: verb))
       {
         let isPronoun = Self.isPronoun(article.tokens[start].lower)
@@ -675,8 +691,8 @@ final class SpeakerFinder {
       // ", Axelrod said." / ", he said."
       if let (speaker, next) = subject(at: first, paragraphEnd: paragraphEnd) {
         var verb = next
-        while verb < paragraphEnd, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
-        if verb < paragraphEnd, tokens[verb].classes.contains(.speechVerb),
+        while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
+        if verb < paragraphEnd, isSpeechVerb(at: verb),
           endsAttribution(at: verb + 1, sentence: sentence)
         {
           return (speaker, tokens[verb].lower, 0.8, "named at the end of the sentence")
@@ -694,6 +710,20 @@ final class SpeakerFinder {
     else { return index }
     return index + 1
   }
+
+  /// A speech verb at `index`, or a verb and particle that say the same: "went on", "shot
+  /// back", "chimed in".
+  func isSpeechVerb(at index: Int) -> Bool {
+    let tokens = article.tokens
+    if tokens[index].classes.contains(.speechVerb) { return true }
+    guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
+    else { return false }
+    return particle.contains(tokens[index + 1].lower)
+  }
+  static let phrasalSpeechVerbs: [String: Set<String>] = [
+    "went": ["on"], "goes": ["on"], "shot": ["back"], "fired": ["back"], "hit": ["back"],
+    "pushed": ["back"], "chimed": ["in"], "weighed": ["in"], "piped": ["up"], "spoke": ["up"],
+  ]
 
   /// Verbs whose object is the listener: "told CBS News", "asked Trump".
   static func namesListener(_ verb: String) -> Bool {
@@ -802,6 +832,30 @@ final class SpeakerFinder {
     return nil
   }
 
+  /// The subject of the last sentence of `paragraph` when that sentence reports speech, thought
+  /// or judgement (a speech, reporting or characterizing verb) and the paragraph quotes no one.
+  func speakerReportedInParagraph(_ paragraph: Int) -> Int? {
+    guard paragraph >= 0, paragraph < article.paragraphTokens.count else { return nil }
+    let tokens = article.paragraphTokens[paragraph]
+    guard let last = tokens.last, tokens.count >= 3 else { return nil }
+    let sentence = article.sentences[article.tokens[last].sentence]
+    let start = max(sentence.lowerBound, tokens.lowerBound)
+    for index in tokens where article.tokens[index].kind == .quoteMark { return nil }
+    for index in start..<tokens.upperBound
+    where article.tokens[index].kind == .word
+      && (article.tokens[index].classes.contains(.speechVerb)
+        || Self.reportingWords.contains(article.tokens[index].lower)
+        || Self.characterizingVerbs.contains(article.tokens[index].lower))
+      && !isNounHere(index)
+    {
+      guard let (speaker, isPronoun) = sentenceSubject(from: start, before: index),
+        isPronoun || finder.entities[speaker].kind == .person
+      else { return nil }
+      return speaker
+    }
+    return nil
+  }
+
   /// Words that announce the text that follows a colon as someone's statement.
   static let statementNouns: WordSet = [
     "statement", "following", "follows", "remarks", "comments", "letter", "memo", "message",
@@ -819,8 +873,8 @@ final class SpeakerFinder {
   func hasSpeechVerb(after index: Int, paragraphEnd: Int) -> Bool {
     guard let (_, next) = subject(at: index, paragraphEnd: paragraphEnd) else { return false }
     var verb = next
-    while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) { verb += 1 }
-    return verb < paragraphEnd && article.tokens[verb].classes.contains(.speechVerb)
+    while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
+    return verb < paragraphEnd && isSpeechVerb(at: verb)
   }
 
   /// An entity (or a pronoun resolved to one) starting at `index`; returns it and the token after.
@@ -867,9 +921,34 @@ final class SpeakerFinder {
         next += 1
         if next < paragraphEnd, article.tokens[next].lower.equals(".") { next += 1 }
       }
+      next = skipOrganization(from: next, paragraphEnd: paragraphEnd)
       next = skipApposition(from: next, paragraphEnd: paragraphEnd)
     }
     return (mention.entity, skipAffiliation(from: next, paragraphEnd: paragraphEnd))
+  }
+
+  /// The person whose mention ends at `index`, if any.
+  func personEnding(at index: Int) -> Int? {
+    let mention = finder.mentionEndingAt[index]
+    guard mention >= 0 else { return nil }
+    let entity = finder.mentions[Int(mention)].entity
+    return finder.entities[entity].kind == .person ? entity : nil
+  }
+
+  /// After a person's name, "of The Harbor Times" or "of Oklahoma": where they work or come
+  /// from, capitalized words after "of" (at most six). Returns the token after it, or `index`.
+  func skipOrganization(from index: Int, paragraphEnd: Int) -> Int {
+    let tokens = article.tokens
+    guard index + 1 < paragraphEnd, tokens[index].lower.equals("of") else { return index }
+    var start = index + 1
+    if tokens[start].lower.equals("the"), start + 1 < paragraphEnd { start += 1 }
+    var end = start
+    while end < min(paragraphEnd, start + 6), tokens[end].kind == .word, tokens[end].quote < 0,
+      tokens[end].isCapitalized, !tokens[end].isPossessive
+    {
+      end += 1
+    }
+    return end > start ? end : index
   }
 
   /// After a name, "(R-Utah)" or ", D-Calif.,": a party and state between brackets or commas.
@@ -987,10 +1066,15 @@ final class SpeakerFinder {
       verb -= 1
     }
     // `Ramos believes in journalism that "takes sides."`: a verb of thought or judgement
-    // before the quote makes it the words of the sentence's subject.
+    // before the quote makes it the words of the sentence's subject; so does a verb of speech
+    // whose own subject was not found next to it (`Ramos at the time said he had asked his
+    // "people" to act`).
     for index in floor..<open
     where article.tokens[index].kind == .word && article.tokens[index].quote < 0
-      && Self.reportingWords.contains(article.tokens[index].lower) && !isNounHere(index)
+      && (Self.reportingWords.contains(article.tokens[index].lower)
+        || article.tokens[index].classes.contains(.speechVerb)
+        || Self.characterizingVerbs.contains(article.tokens[index].lower))
+      && !isNounHere(index)
     {
       guard let (speaker, _) = sentenceSubject(from: floor, before: index) else { return nil }
       return (speaker, article.tokens[index].lower, 0.6, "subject of a verb of thought")
@@ -1023,7 +1107,7 @@ final class SpeakerFinder {
         // "must ..."` names what was said about).
         if (next == open && nameAt == verb + 1) || article.tokens[next].lower.equals(":")
           || article.tokens[next].lower.equals(","),
-          cue != "told" && cue != "tells" && cue != "asked"
+          !Self.namesListener(cue)
         {
           return (speaker, cue, 0.85, "named after the verb before the quote")
         }
@@ -1040,7 +1124,7 @@ final class SpeakerFinder {
     }
     // Walk back to the subject: skip adverbs and an apposition between commas.
     var index = verb - 1
-    while index >= floor, Self.isVerbModifier(article.tokens[index].lower) {
+    while index >= floor, isVerbModifier(at: index) {
       index -= 1
     }
     // "Kasich (R-OH), said": a comma after the bracket.
@@ -1119,6 +1203,12 @@ final class SpeakerFinder {
       if article.tokens[before].lower.equals("the") { before -= 1 }
       guard article.tokens[before].lower.equals("of") || article.tokens[before].lower.equals("with")
       else { return nil }
+      // "Ada Holt of the Harbor Times wrote": the person, not where she works.
+      if article.tokens[before].lower.equals("of"), before - 1 >= floor,
+        let person = personEnding(at: before - 1)
+      {
+        return (person, cue, 0.85, "subject of the speech verb before the quote")
+      }
     }
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
