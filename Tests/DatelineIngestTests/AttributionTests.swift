@@ -262,4 +262,14 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Nora Vik"])
   }
+
+  /// An attribution that ends the sentence may go on after a semicolon (a debug build asserted
+  /// on comparing a token with ";").
+  @Test func attributionBeforeASemicolon() {
+    let analysis = analyze(
+      """
+      The mayor "did well with dock workers" in the vote, said Paul Beck; the count ended late.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Paul Beck"])
+  }
 }

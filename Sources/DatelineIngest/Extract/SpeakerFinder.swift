@@ -735,7 +735,8 @@ final class SpeakerFinder {
   func endsAttribution(at index: Int, sentence: Range<Int>) -> Bool {
     guard index < sentence.upperBound else { return true }
     let token = article.tokens[index]
-    return token.lower.equals(".") || token.lower.equals(",") || token.lower.equals(";")
+    // `equals` is not exact for ";" (U+037E decomposes to it): compare as Strings.
+    return token.lower.equals(".") || token.lower.equals(",") || token.lower == ";"
       || token.classes.contains(.weekday) || token.lower.equals("in")
       || token.lower.equals("on") || token.lower.equals("at")
   }
