@@ -1086,6 +1086,8 @@ final class SpeakerFinder {
   /// "his comments", "the remarks": a word that is a noun after a determiner.
   func isNounHere(_ index: Int) -> Bool {
     guard index > 0, article.tokens[index - 1].kind == .word else { return false }
+    // "Trump's remarks", "the senators' comments".
+    if article.tokens[index - 1].isPossessive { return true }
     let before = article.tokens[index - 1].lower
     return before.utf8.count <= 5 && Self.possessiveDeterminers.contains(before)
   }
