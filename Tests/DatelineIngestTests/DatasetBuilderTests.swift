@@ -14,6 +14,18 @@ struct DatasetBuilderTests {
     #expect(DatasetBuilder.baseName("Заметка.txt") == "Заметка")
   }
 
+  /// Ids from the first words that carry meaning, stop words in any case left out.
+  @Test func shortSlugsKeepTheFirstWordsThatCarryMeaning() {
+    #expect(
+      DatasetBuilder.shortSlug("Macron joined Trump at the White House") == "macron-joined-trump")
+    #expect(DatasetBuilder.shortSlug("The Council Will vote  on the plan") == "council-vote-plan")
+    #expect(DatasetBuilder.shortSlug("Élysée hosts the talks", words: 4) == "elysee-hosts-talks")
+    #expect(DatasetBuilder.shortSlug("  Zelenskyy’s U.S. visit ") == "zelenskyys-us-visit")
+    #expect(DatasetBuilder.shortSlug("the a an") == "")
+    #expect(DatasetBuilder.shortSlug("") == "")
+    #expect(DatasetBuilder.shortSlug("ÜBER the Côte THE end", words: 2) == "uber-cote")
+  }
+
   @Test func meetingHeadlinesAreRecognized() {
     #expect(DatasetBuilder.isMeeting("Trump meets Starmer"))
     #expect(DatasetBuilder.isMeeting("Leaders MET in Paris"))

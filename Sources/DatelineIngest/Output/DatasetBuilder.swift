@@ -109,13 +109,25 @@ public struct DatasetBuilder {
 
   /// A short id from the first words of a text that carry meaning: "Macron joined Trump at the
   /// White House" -> "macron-joined-trump".
+  /// Reads the UTF-8 bytes: splitting the text into Characters cost more than the rest of `add`.
   static func shortSlug(_ text: String, words: Int = 3) -> String {
-    var kept: [Substring] = []
-    for word in text.split(separator: " ") where !slugStopWords.containsLowercased(String(word)) {
-      kept.append(word)
-      if kept.count == words { break }
+    var kept: [UInt8] = []
+    var count = 0
+    var text = text
+    text.withUTF8 { utf8 in
+      var start = 0
+      for end in 0...utf8.count where end == utf8.count || utf8[end] == UInt8(ascii: " ") {
+        defer { start = end + 1 }
+        guard end > start else { continue }
+        let word = UnsafeBufferPointer(rebasing: utf8[start..<end])
+        if slugStopWords.containsLowercased(word) { continue }
+        if count > 0 { kept.append(UInt8(ascii: " ")) }
+        kept.append(contentsOf: word)
+        count += 1
+        if count == words { break }
+      }
     }
-    return Slug.make(kept.joined(separator: " "))
+    return Slug.make(String(decoding: kept, as: UTF8.self))
   }
   static let slugStopWords: WordSet = [
     "the", "a", "an", "at", "of", "to", "in", "on", "for", "with", "and", "will", "would",
