@@ -69,6 +69,7 @@ struct CorpusScoreTests {
     "Müller und Sánchez",
     "Sánchez thinks the Élysée",
     "Él confirmó",
+    "Ann Lee promised \"the bridge will open",
   ])
   func incompleteHeadlinesFail(_ headline: String) {
     #expect(HeadlineCheck.problem(in: headline) != nil)

@@ -12,13 +12,21 @@ public enum HeadlineCheck {
     guard first.first?.isUppercase == true || first.first?.isNumber == true else {
       return "does not start with a capital"
     }
-    // Bytes: Character comparisons cost more than the rest of the check.
-    let bytes = headline.utf8
-    if bytes.contains(UInt8(ascii: ":")) { return "a label, not a clause (colon)" }
-    if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) {
-      return "parentheses"
+    // Bytes, in one pass: Character comparisons cost more than the rest of the check.
+    var (colon, parenthesis, quoteMarks) = (false, false, 0)
+    var text = headline
+    text.withUTF8 { bytes in
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: ":"): colon = true
+        case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
+        case UInt8(ascii: "\""): quoteMarks += 1
+        default: break
+        }
+      }
     }
-    let quoteMarks = bytes.count { $0 == UInt8(ascii: "\"") }
+    if colon { return "a label, not a clause (colon)" }
+    if parenthesis { return "parentheses" }
     if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
     // Each word bare and lower case, made once: the verb test reads them for every word.
     let lower = words.map { bare($0).lowercased() }
