@@ -262,4 +262,38 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Nora Vik"])
   }
+
+  /// Two people with one surname stay two: the surname alone is the one named most, or the
+  /// one its honorific marks.
+  @Test func peopleSharingASurnameStayApart() {
+    let analysis = analyze(
+      """
+      Maria Lind opened the fair on Monday. Her husband, Thomas Lind, spoke after her, and Thomas Lind cut the ribbon.
+
+      "The harbor is back," Lind said.
+
+      "I am proud of this town," Mrs. Lind said.
+      """)
+    #expect(Set(analysis.people()) == ["Maria Lind", "Thomas Lind"])
+    #expect(analysis.quoteSpeakers() == ["Thomas Lind", "Maria Lind"])
+  }
+
+  /// An attribution that ends the sentence may go on after a semicolon (a debug build asserted
+  /// on comparing a token with ";").
+  @Test func attributionBeforeASemicolon() {
+    let analysis = analyze(
+      """
+      The mayor "did well with dock workers" in the vote, said Paul Beck; the count ended late.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Paul Beck"])
+  }
+
+  /// "Sayed's remarks": a speech verb's form after a possessive is a noun, not a verb.
+  @Test func aPossessiveMakesASpeechVerbANoun() {
+    let analysis = analyze(
+      """
+      Nora Vik denounced Omar Sayed's remarks as "hurtful and humiliating."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Vik"])
+  }
 }

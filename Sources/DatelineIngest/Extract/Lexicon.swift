@@ -414,6 +414,17 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     if case .some(.some(let found)) = found { return found }
     return words.contains(word.lowercased())
   }
+
+  /// `containsLowercased` of the word whose UTF-8 bytes are `bytes`.
+  func containsLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      return words.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+    }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+      for (offset, byte) in bytes.enumerated() { lowered[offset] = asciiLowercase(byte) }
+      return lookup.find(UnsafeBufferPointer(lowered)) != nil
+    }
+  }
 }
 
 extension String {

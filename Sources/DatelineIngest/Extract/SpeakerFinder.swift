@@ -735,7 +735,8 @@ final class SpeakerFinder {
   func endsAttribution(at index: Int, sentence: Range<Int>) -> Bool {
     guard index < sentence.upperBound else { return true }
     let token = article.tokens[index]
-    return token.lower.equals(".") || token.lower.equals(",") || token.lower.equals(";")
+    // `equals` is not exact for ";" (U+037E decomposes to it): compare as Strings.
+    return token.lower.equals(".") || token.lower.equals(",") || token.lower == ";"
       || token.classes.contains(.weekday) || token.lower.equals("in")
       || token.lower.equals("on") || token.lower.equals("at")
   }
@@ -1085,6 +1086,8 @@ final class SpeakerFinder {
   /// "his comments", "the remarks": a word that is a noun after a determiner.
   func isNounHere(_ index: Int) -> Bool {
     guard index > 0, article.tokens[index - 1].kind == .word else { return false }
+    // "Trump's remarks", "the senators' comments".
+    if article.tokens[index - 1].isPossessive { return true }
     let before = article.tokens[index - 1].lower
     return before.utf8.count <= 5 && Self.possessiveDeterminers.contains(before)
   }
