@@ -296,4 +296,25 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Nora Vik"])
   }
+
+  /// A surname that is also a nationality word names the person once the full name was given.
+  @Test func aSurnameThatIsANationality() {
+    let analysis = analyze(
+      """
+      Mark Cuban spoke on Sunday.
+
+      "It's too early to tell," Cuban said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Mark Cuban"])
+  }
+
+  /// A name after the quote, then a long description, then the verb: the name speaks, and the
+  /// next quote in the paragraph continues them.
+  @Test func nameThenALongDescriptionThenTheVerb() {
+    let analysis = analyze(
+      """
+      "The race is close," Ada Holt, the pollster who founded a survey site in 2008 wrote on Wednesday. "It will stay close."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ada Holt"])
+  }
 }

@@ -617,6 +617,14 @@ final class SpeakerFinder {
           isPronoun ? "pronoun after the quote" : "named after the quote"
         )
       }
+      // `"...," Nate Silver, the polling guru who founded a site, tweeted on Wednesday.`: a
+      // long description after a comma, then the verb, in the quote's sentence.
+      if next < paragraphEnd, article.tokens[next].lower.equals(","),
+        !Self.isPronoun(article.tokens[start].lower),
+        let verb = speechVerbClosingDescription(from: next + 1, paragraphEnd: paragraphEnd)
+      {
+        return (speaker, article.tokens[verb].lower, 0.75, "named after the quote")
+      }
     }
     // Verb, then name: said Trump, said the president.
     if article.tokens[start].classes.contains(.speechVerb) {
@@ -709,6 +717,31 @@ final class SpeakerFinder {
       finder.mentionCovering[index] < 0, finder.mentionCovering[index + 1] >= 0
     else { return index }
     return index + 1
+  }
+
+  /// The first speech verb from `start` on, within 25 tokens of the same sentence, with no
+  /// quotation mark, other person or second clause ("and", ";") before it: the verb of a name
+  /// followed by a long description.
+  func speechVerbClosingDescription(from start: Int, paragraphEnd: Int) -> Int? {
+    let tokens = article.tokens
+    guard start < paragraphEnd else { return nil }
+    let sentence = tokens[start].sentence
+    var index = start
+    while index < min(paragraphEnd, start + 25), tokens[index].sentence == sentence {
+      let token = tokens[index]
+      if token.kind == .quoteMark || token.lower.equals("and") || token.lower == ";" {
+        return nil
+      }
+      if finder.mentionCovering[index] >= 0 {
+        let mention = finder.mentions[Int(finder.mentionCovering[index])]
+        if finder.entities[mention.entity].kind == .person { return nil }
+      }
+      if token.kind == .word, index > start, isSpeechVerb(at: index), !isNounHere(index) {
+        return index
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// A speech verb at `index`, or a verb and particle that say the same: "went on", "shot
