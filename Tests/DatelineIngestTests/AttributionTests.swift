@@ -317,4 +317,15 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ada Holt"])
   }
+
+  /// A name alone before a colon labels the quote: `Ruiz: "..."`.
+  @Test func aNameBeforeAColonLabelsTheQuote() {
+    let analysis = analyze(
+      """
+      Ana Ruiz and Omar Sayed both reject the plan.
+
+      Ruiz: "Our goal is to defeat it, not to delay it." Sayed: "The plan must go."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Omar Sayed"])
+  }
 }

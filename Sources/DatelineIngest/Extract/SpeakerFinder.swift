@@ -1078,6 +1078,25 @@ final class SpeakerFinder {
       }
       scan -= 1
     }
+    // `Ruiz: "..."`, `Rep. Ada Holt (D-Ore.): "..."`: a name alone before a colon labels the
+    // quote with its speaker.
+    if open - 2 >= floor, article.tokens[open - 1].lower.equals(":") {
+      var end = open - 2
+      if article.tokens[end].lower.equals(")") {
+        var bracket = end - 1
+        while bracket > floor, end - bracket < 8, !article.tokens[bracket].lower.equals("(") {
+          bracket -= 1
+        }
+        if article.tokens[bracket].lower.equals("(") { end = bracket - 1 }
+      }
+      if end >= floor, let (speaker, _) = subject(at: floor, paragraphEnd: open),
+        finder.mentionEndingAt[end] >= 0,
+        finder.mentions[Int(finder.mentionEndingAt[end])].entity == speaker,
+        finder.mentions[Int(finder.mentionEndingAt[end])].first <= floor + 2
+      {
+        return (speaker, nil, 0.8, "named before a colon")
+      }
+    }
     // The nearest verb of speech first; when no subject of its is found (`Clark later said his
     // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
     // before it. A few at most: each try looks back a bounded way.
