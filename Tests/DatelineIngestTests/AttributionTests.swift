@@ -328,4 +328,13 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Omar Sayed"])
   }
+
+  /// `"...," the Harbor Times reported`: an outlet's name after "the", and its verb.
+  @Test func anOutletReportsAfterTheQuote() {
+    let analysis = analyze(
+      """
+      In one email, the minister mentioned a "burn bag," the Harbor Times reported.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harbor Times"])
+  }
 }

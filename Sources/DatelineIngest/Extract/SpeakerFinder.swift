@@ -594,8 +594,8 @@ final class SpeakerFinder {
         nameAt += 1
       }
     }
-    // Name or pronoun, then verb.
-    if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
+    // Name or pronoun, then verb ("the Times reported": "the" before a name).
+    if let (speaker, next) = subject(at: skippingThe(start), paragraphEnd: paragraphEnd) {
       var verb = next
       // "Smith, 45, said": an age between commas.
       if verb + 2 < paragraphEnd, article.tokens[verb].lower.equals(","),
@@ -749,6 +749,10 @@ final class SpeakerFinder {
   func isSpeechVerb(at index: Int) -> Bool {
     let tokens = article.tokens
     if tokens[index].classes.contains(.speechVerb) { return true }
+    // "the Times reported": an outlet's verb of speech, after its name.
+    if tokens[index].lower.equals("reported") || tokens[index].lower.equals("reports") {
+      return true
+    }
     guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
     else { return false }
     return particle.contains(tokens[index + 1].lower)
