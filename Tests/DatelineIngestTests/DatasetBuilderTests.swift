@@ -26,6 +26,19 @@ struct DatasetBuilderTests {
     #expect(DatasetBuilder.shortSlug("ÜBER the Côte THE end", words: 2) == "uber-cote")
   }
 
+  /// Ids of one root are numbered in turn, skipping those taken already, and each new one tries
+  /// a number or two, not every number before it: a transcript of one speaker's thousand quotes
+  /// was quadratic in them.
+  @Test func idsOfOneRootAreNumberedInLinearTime() {
+    var builder = DatasetBuilder(
+      existing: Dataset(actors: [Actor(id: "q-3", name: "Q", kind: .person)]))
+    let ids = (0..<2000).map { _ in builder.uniqueID("q") }
+    #expect(Array(ids.prefix(4)) == ["q", "q-2", "q-4", "q-5"])
+    #expect(Set(ids).count == 2000)
+    #expect(builder.idProbes < 2 * 2000, "\(builder.idProbes) numbers tried for 2000 ids")
+    #expect(builder.uniqueID("") == "item")
+  }
+
   @Test func meetingHeadlinesAreRecognized() {
     #expect(DatasetBuilder.isMeeting("Trump meets Starmer"))
     #expect(DatasetBuilder.isMeeting("Leaders MET in Paris"))

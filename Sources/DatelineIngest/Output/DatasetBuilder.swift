@@ -10,6 +10,10 @@ public struct DatasetBuilder {
 
   /// Every id in use, so new ids never collide.
   private var takenIDs: Set<String> = []
+  /// For each id root that was taken, the number `uniqueID` tries next.
+  private var nextNumber: [String: Int] = [:]
+  /// How many numbered ids `uniqueID` has tried, for the test that keeps it linear.
+  private(set) var idProbes = 0
   /// Actor indices by lowercased name and alias, and people by lowercased surname: matching an
   /// entity looks its names up instead of lowercasing every actor of the dataset again.
   private var actorsByName: [String: [Int]] = [:]
@@ -426,13 +430,20 @@ public struct DatasetBuilder {
     return "\(Self.baseName(file)) (\(day))"
   }
 
+  /// `base`, else `base-2`, `base-3`, ...: the first not taken. Each root's next number is
+  /// kept (ids are never freed), so the thousandth quote of one speaker does not try the 999
+  /// taken ones first: a long transcript stays linear.
   mutating func uniqueID(_ base: String) -> String {
     let root = base.isEmpty ? "item" : base
     var candidate = root
-    var counter = 2
-    while takenIDs.contains(candidate) {
-      candidate = "\(root)-\(counter)"
-      counter += 1
+    if takenIDs.contains(candidate) {
+      var counter = nextNumber[root] ?? 2
+      repeat {
+        candidate = "\(root)-\(counter)"
+        counter += 1
+        idProbes += 1
+      } while takenIDs.contains(candidate)
+      nextNumber[root] = counter
     }
     takenIDs.insert(candidate)
     return candidate
