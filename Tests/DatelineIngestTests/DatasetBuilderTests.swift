@@ -139,6 +139,19 @@ struct DatasetBuilderTests {
     #expect(
       DatasetBuilder().title(of: plain, sourceName: nil, file: "x.txt")
         == "The bridge would reopen")
+    // A dateline before the lede leaves it the first sentence (corpus 18 was titled by who the
+    // second sentence names).
+    let datelined = ArticleAnalysis(
+      text: """
+        Published October 16, 2025
+
+        WASHINGTON — Senate Majority Leader Ruth Calder said Thursday that a vote on the stalled highway bill could come next week.
+
+        Calder, a Democrat from Oregon, spoke to reporters after a lunch.
+        """)
+    #expect(
+      DatasetBuilder().title(of: datelined, sourceName: nil, file: "x.txt")
+        == "Calder said a vote on the stalled highway bill could come")
   }
 
   /// A quote from a source that is no actor ("a memo") is said by a group actor named by the

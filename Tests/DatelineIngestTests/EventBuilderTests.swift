@@ -111,4 +111,16 @@ struct EventBuilderTests {
       """)
     #expect(events == ["2026-10-30 scheduled Dock workers postponed a strike"], "\(events)")
   }
+
+  /// The story's own gathering names the noun with its modifiers, not the verb before it
+  /// (corpus 43 read "Morin and Greer held held talks").
+  @Test func aGatheringHeldIsNamedOnce() {
+    let events = Self.events(
+      """
+      date 2025-06-13
+
+      Prime Minister Adele Morin of Veland held talks with President Tomas Greer of Norvik at a summit in Halden on Friday.
+      """)
+    #expect(events == ["2025-06-13 occurred Morin and Greer held talks"], "\(events)")
+  }
 }

@@ -1376,7 +1376,10 @@ struct EventBuilder {
         let previous = article.tokens[start - 1]
         guard previous.kind == .word, !previous.isCapitalized,
           !["a", "an", "the", "his", "her", "their", "its", "at", "in", "with", "during", "after"]
-            .contains(previous.lower)
+            .contains(previous.lower),
+          // "held talks": the verb is no modifier (the headline says "held" itself).
+          !Lexicon.pastVerbs.contains(previous.lower),
+          previous.classes.isDisjoint(with: [.speechVerb, .auxiliary, .happeningVerb])
         else { break }
         start -= 1
       }

@@ -411,9 +411,7 @@ public struct DatasetBuilder {
     }
     // No headline: what the first sentence says, as ingest writes it for an event, else who
     // it is about; the file's name only when the text says nothing ingest can use.
-    if let first = article.sentences.indices.first(where: {
-      !article.tokens[article.sentences[$0].lowerBound].isCredit
-    }) {
+    if let first = article.sentences.indices.first(where: { !Self.isCaption(article, $0) }) {
       if let event = analysis.events.first(where: { $0.sentence == first }),
         HeadlineCheck.isComplete(event.headline)
       {
@@ -428,6 +426,17 @@ public struct DatasetBuilder {
     }
     let day = analysis.publicationDay?.description ?? "undated"
     return "\(Self.baseName(file)) (\(day))"
+  }
+
+  /// A sentence that opens with a credit, unless the credit is a dateline ending in a dash
+  /// ("WASHINGTON —", "KESTREL BAY, October 28 (Harbor Wire) --"): the lede after a dateline
+  /// is the article's first sentence, a photo credit's caption is not.
+  static func isCaption(_ article: Article, _ sentence: Int) -> Bool {
+    let range = article.sentences[sentence]
+    guard !range.isEmpty, article.tokens[range.lowerBound].isCredit else { return false }
+    var last = range.lowerBound
+    while last + 1 < range.upperBound, article.tokens[last + 1].isCredit { last += 1 }
+    return last + 1 == range.upperBound || !EventBuilder.dashes.contains(article.tokens[last].lower)
   }
 
   /// `base`, else `base-2`, `base-3`, ...: the first not taken. Each root's next number is
