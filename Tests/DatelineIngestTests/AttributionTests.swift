@@ -337,4 +337,16 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Harbor Times"])
   }
+
+  /// A name between the verb and the quote is the verb's object when the verb has a subject:
+  /// `Ruiz said Sayed "caused harm."`, `Lenz called Ruiz "unhinged."`
+  @Test func aNameBeforeTheQuoteIsTheVerbsObject() {
+    let analysis = analyze(
+      """
+      Omar Sayed and Ana Ruiz traded blows on Monday.
+
+      Ana Ruiz said Omar Sayed "caused real harm." Rob Lenz called Ruiz "unhinged."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Rob Lenz"])
+  }
 }

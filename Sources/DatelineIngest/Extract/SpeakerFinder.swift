@@ -1164,7 +1164,12 @@ final class SpeakerFinder {
         // Right after the verb, the name may run into the quote (`said Trump "..."`); after
         // words of description it must end with a colon or comma (`said the United States
         // "must ..."` names what was said about).
-        if (next == open && nameAt == verb + 1) || article.tokens[next].lower.equals(":")
+        // A name right before the quote is the verb's object when a subject may come before
+        // the verb (`Ruiz said Sayed "caused harm"`, `Ruiz called Sayed "unhinged"`).
+        let inverted =
+          next == open && nameAt == verb + 1
+          && (verb == floor || article.tokens[verb - 1].kind != .word)
+        if inverted || article.tokens[next].lower.equals(":")
           || article.tokens[next].lower.equals(","),
           !Self.namesListener(cue)
         {
