@@ -296,4 +296,57 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Nora Vik"])
   }
+
+  /// A surname that is also a nationality word names the person once the full name was given.
+  @Test func aSurnameThatIsANationality() {
+    let analysis = analyze(
+      """
+      Mark Cuban spoke on Sunday.
+
+      "It's too early to tell," Cuban said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Mark Cuban"])
+  }
+
+  /// A name after the quote, then a long description, then the verb: the name speaks, and the
+  /// next quote in the paragraph continues them.
+  @Test func nameThenALongDescriptionThenTheVerb() {
+    let analysis = analyze(
+      """
+      "The race is close," Ada Holt, the pollster who founded a survey site in 2008 wrote on Wednesday. "It will stay close."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ada Holt"])
+  }
+
+  /// A name alone before a colon labels the quote: `Ruiz: "..."`.
+  @Test func aNameBeforeAColonLabelsTheQuote() {
+    let analysis = analyze(
+      """
+      Ana Ruiz and Omar Sayed both reject the plan.
+
+      Ruiz: "Our goal is to defeat it, not to delay it." Sayed: "The plan must go."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Omar Sayed"])
+  }
+
+  /// `"...," the Harbor Times reported`: an outlet's name after "the", and its verb.
+  @Test func anOutletReportsAfterTheQuote() {
+    let analysis = analyze(
+      """
+      In one email, the minister mentioned a "burn bag," the Harbor Times reported.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harbor Times"])
+  }
+
+  /// A name between the verb and the quote is the verb's object when the verb has a subject:
+  /// `Ruiz said Sayed "caused harm."`, `Lenz called Ruiz "unhinged."`
+  @Test func aNameBeforeTheQuoteIsTheVerbsObject() {
+    let analysis = analyze(
+      """
+      Omar Sayed and Ana Ruiz traded blows on Monday.
+
+      Ana Ruiz said Omar Sayed "caused real harm." Rob Lenz called Ruiz "unhinged."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Rob Lenz"])
+  }
 }

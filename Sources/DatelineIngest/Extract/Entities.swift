@@ -409,7 +409,9 @@ struct EntityFinder {
       if classes.contains(.title) || classes.contains(.abbreviatedTitle)
         || classes.contains(.thingWord) || classes.contains(.gatheringNoun)
         || (classes.contains(.nationality) && Lexicon.countries[article.tokens[first].lower] == nil
-          && Lexicon.countries[String(article.tokens[first].stem)] == nil)
+          && Lexicon.countries[String(article.tokens[first].stem)] == nil
+          // "Mark Cuban ... Cuban said": a known person's surname, not a nationality.
+          && personKeys[String(article.tokens[first].stem)] == nil)
       {
         return nil
       }

@@ -594,8 +594,8 @@ final class SpeakerFinder {
         nameAt += 1
       }
     }
-    // Name or pronoun, then verb.
-    if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
+    // Name or pronoun, then verb ("the Times reported": "the" before a name).
+    if let (speaker, next) = subject(at: skippingThe(start), paragraphEnd: paragraphEnd) {
       var verb = next
       // "Smith, 45, said": an age between commas.
       if verb + 2 < paragraphEnd, article.tokens[verb].lower.equals(","),
@@ -616,6 +616,14 @@ final class SpeakerFinder {
           speaker, article.tokens[verb].lower, isPronoun ? 0.8 : 0.95,
           isPronoun ? "pronoun after the quote" : "named after the quote"
         )
+      }
+      // `"...," Nate Silver, the polling guru who founded a site, tweeted on Wednesday.`: a
+      // long description after a comma, then the verb, in the quote's sentence.
+      if next < paragraphEnd, article.tokens[next].lower.equals(","),
+        !Self.isPronoun(article.tokens[start].lower),
+        let verb = speechVerbClosingDescription(from: next + 1, paragraphEnd: paragraphEnd)
+      {
+        return (speaker, article.tokens[verb].lower, 0.75, "named after the quote")
       }
     }
     // Verb, then name: said Trump, said the president.
@@ -711,11 +719,40 @@ final class SpeakerFinder {
     return index + 1
   }
 
+  /// The first speech verb from `start` on, within 25 tokens of the same sentence, with no
+  /// quotation mark, other person or second clause ("and", ";") before it: the verb of a name
+  /// followed by a long description.
+  func speechVerbClosingDescription(from start: Int, paragraphEnd: Int) -> Int? {
+    let tokens = article.tokens
+    guard start < paragraphEnd else { return nil }
+    let sentence = tokens[start].sentence
+    var index = start
+    while index < min(paragraphEnd, start + 25), tokens[index].sentence == sentence {
+      let token = tokens[index]
+      if token.kind == .quoteMark || token.lower.equals("and") || token.lower == ";" {
+        return nil
+      }
+      if finder.mentionCovering[index] >= 0 {
+        let mention = finder.mentions[Int(finder.mentionCovering[index])]
+        if finder.entities[mention.entity].kind == .person { return nil }
+      }
+      if token.kind == .word, index > start, isSpeechVerb(at: index), !isNounHere(index) {
+        return index
+      }
+      index += 1
+    }
+    return nil
+  }
+
   /// A speech verb at `index`, or a verb and particle that say the same: "went on", "shot
   /// back", "chimed in".
   func isSpeechVerb(at index: Int) -> Bool {
     let tokens = article.tokens
     if tokens[index].classes.contains(.speechVerb) { return true }
+    // "the Times reported": an outlet's verb of speech, after its name.
+    if tokens[index].lower.equals("reported") || tokens[index].lower.equals("reports") {
+      return true
+    }
     guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
     else { return false }
     return particle.contains(tokens[index + 1].lower)
@@ -1045,6 +1082,25 @@ final class SpeakerFinder {
       }
       scan -= 1
     }
+    // `Ruiz: "..."`, `Rep. Ada Holt (D-Ore.): "..."`: a name alone before a colon labels the
+    // quote with its speaker.
+    if open - 2 >= floor, article.tokens[open - 1].lower.equals(":") {
+      var end = open - 2
+      if article.tokens[end].lower.equals(")") {
+        var bracket = end - 1
+        while bracket > floor, end - bracket < 8, !article.tokens[bracket].lower.equals("(") {
+          bracket -= 1
+        }
+        if article.tokens[bracket].lower.equals("(") { end = bracket - 1 }
+      }
+      if end >= floor, let (speaker, _) = subject(at: floor, paragraphEnd: open),
+        finder.mentionEndingAt[end] >= 0,
+        finder.mentions[Int(finder.mentionEndingAt[end])].entity == speaker,
+        finder.mentions[Int(finder.mentionEndingAt[end])].first <= floor + 2
+      {
+        return (speaker, nil, 0.8, "named before a colon")
+      }
+    }
     // The nearest verb of speech first; when no subject of its is found (`Clark later said his
     // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
     // before it. A few at most: each try looks back a bounded way.
@@ -1108,7 +1164,12 @@ final class SpeakerFinder {
         // Right after the verb, the name may run into the quote (`said Trump "..."`); after
         // words of description it must end with a colon or comma (`said the United States
         // "must ..."` names what was said about).
-        if (next == open && nameAt == verb + 1) || article.tokens[next].lower.equals(":")
+        // A name right before the quote is the verb's object when a subject may come before
+        // the verb (`Ruiz said Sayed "caused harm"`, `Ruiz called Sayed "unhinged"`).
+        let inverted =
+          next == open && nameAt == verb + 1
+          && (verb == floor || article.tokens[verb - 1].kind != .word)
+        if inverted || article.tokens[next].lower.equals(":")
           || article.tokens[next].lower.equals(","),
           !Self.namesListener(cue)
         {
