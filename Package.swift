@@ -67,14 +67,15 @@ let package = Package(
     .testTarget(
       name: "DatelineCLITests",
       dependencies: [
-        "DatelineModel", "dateline", .product(name: "GRDB", package: "GRDB.swift"),
+        "DatelineModel", "DatelineTestSupport", "dateline",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(
       name: "DatelineExportTests",
       dependencies: ["DatelineExport", "DatelineModel", "DatelineTestSupport"]),
     .testTarget(
       name: "DatelineTerminalTests",
-      dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI"]),
+      dependencies: ["DatelineModel", "DatelineTerminal", "DatelineUI", "DatelineTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

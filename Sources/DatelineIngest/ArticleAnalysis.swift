@@ -63,10 +63,6 @@ public struct ArticleAnalysis: Sendable {
     if let speaker = quote.speaker { return entities[speaker].kind.rawValue }
     guard let wording = quote.sourceWording else { return nil }
     let noun = wording.split(separator: " ").last.map { $0.lowercased() } ?? ""
-    return Self.outletNouns.contains(noun) ? "organization" : "document"
+    return SpeakerFinder.outletNouns.contains(noun) ? "organization" : "document"
   }
-
-  static let outletNouns: Set<String> = [
-    "newspaper", "paper", "magazine", "outlet", "website", "network", "station",
-  ]
 }

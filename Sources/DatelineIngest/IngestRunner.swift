@@ -159,8 +159,8 @@ public enum IngestRunner {
       existing = dataset
     }
     let builder: DatasetBuilder
-    // A file that holds the whole dataset is checked as written (below), the way validate reads
-    // it, which covers every check of the model: checking it in memory first would do it twice.
+    // A file that holds the whole dataset is checked once, as it will be written (below), with
+    // every check of the model: checking it here first would do it twice.
     let writesWholeDataset = options.output != nil || (options.merge != nil && !mergeIsDirectory)
     do {
       builder = try buildDataset(
@@ -203,9 +203,10 @@ public enum IngestRunner {
       return badInput
     }
     let bytes = DatasetWriter.utf8(payload, keeping: extensions)
-    // Whatever the loader would refuse (a file too large, ...) is never written.
+    // Whatever the loader would refuse is never written.
     let problems = writtenProblems(
-      bytes, path: target, isWholeDataset: !mergeIsDirectory || options.output != nil)
+      payload, bytes: bytes, keeping: extensions, path: target,
+      isWholeDataset: !mergeIsDirectory || options.output != nil)
     guard problems.isEmpty else {
       for problem in problems.prefix(10) { errors(IngestReport.safe(problem.description)) }
       errors(
@@ -232,7 +233,7 @@ public enum IngestRunner {
 
   /// The dataset of the analysed articles (added to `existing`), checked by loading it as a
   /// timeline: ingest never writes what our own model would reject. `checked: false` leaves the
-  /// check to the caller, which must then check the bytes it writes (`writtenProblems`).
+  /// check to the caller, which must then check what it writes (`writtenProblems`).
   public static func buildDataset(
     _ analyses: [(ArticleAnalysis, String)], into existing: Dataset? = nil, publisher: String?,
     checked: Bool = true
@@ -245,11 +246,19 @@ public enum IngestRunner {
     return builder
   }
 
-  /// What `dateline validate` would say about `bytes` as the file at `path`: empty when ingest
-  /// may write them.
-  public static func writtenProblems(_ bytes: [UInt8], path: String, isWholeDataset: Bool)
-    -> [Diagnostic]
-  {
-    DatasetLoader.problems(inFile: bytes, path: path, isWholeDataset: isWholeDataset)
+  /// Empty exactly when `dateline validate` would accept `bytes`, the file written for
+  /// `payload` (with `extensions`) at `path`; else what it would say. Decided on the value, as
+  /// the loader's own checks would decide on the file read back (`DatasetLoader.problems(writing:)`;
+  /// a property test holds the two to agreeing), so the JSON is not parsed again. Extension
+  /// fields kept from a file being rewritten are raw JSON from outside: then the bytes are read
+  /// back as validate reads them.
+  public static func writtenProblems(
+    _ payload: Dataset, bytes: [UInt8], keeping extensions: DatasetExtensions = .init(),
+    path: String, isWholeDataset: Bool
+  ) -> [Diagnostic] {
+    guard extensions.isEmpty else {
+      return DatasetLoader.problems(inFile: bytes, path: path, isWholeDataset: isWholeDataset)
+    }
+    return DatasetLoader.problems(writing: payload, isWholeDataset: isWholeDataset)
   }
 }

@@ -102,10 +102,14 @@ enum TerminalEffects {
   // MARK: Suspending
 
   /// Ctrl-Z: gives the terminal back, stops like any job, and takes the screen again on `fg`.
+  ///
+  /// The stop goes to the whole process group, as the terminal's own Ctrl-Z would: when the
+  /// browser runs under a wrapper script, the shell waits for the wrapper, which must stop too
+  /// for the shell to see a stopped job and print its prompt. `fg` continues the whole group.
   static func suspend() {
     _ = leavingCurses { () -> String? in
       let previous = signal(SIGTSTP, SIG_DFL)
-      kill(getpid(), SIGTSTP)
+      kill(0, SIGTSTP)
       // Here again after SIGCONT.
       signal(SIGTSTP, previous)
       return nil

@@ -128,6 +128,15 @@ enum ScaleBench {
     print(
       "  search keystroke CPU (every thread of the process, the worker's search included): median \(format(percentile(keysCPU, 0.5) * 1000)) ms, p99 \(format(percentile(keysCPU, 0.99) * 1000)) ms, max \(format((keysCPU.last ?? .nan) * 1000)) ms"
     )
+    let render = (browse.values["keys_render"] ?? "").split(separator: ",").compactMap {
+      Double($0)
+    }.sorted()
+    let renderCPU = (browse.values["keys_render_cpu"] ?? "").split(separator: ",").compactMap {
+      Double($0)
+    }.sorted()
+    print(
+      "  of which the frame (drawing the rows, reading them from the store): median \(format(percentile(render, 0.5) * 1000)) ms wall, \(format(percentile(renderCPU, 0.5) * 1000)) ms CPU; p99 \(format(percentile(render, 0.99) * 1000)) ms wall, \(format(percentile(renderCPU, 0.99) * 1000)) ms CPU"
+    )
     print(
       "  peak memory with the store open (browse, search): \(megabytes(browse.maxRSS))  [target <= 300 MB: \(browse.maxRSS <= 300 * 1_048_576 ? "met" : "NOT met")]"
     )
@@ -220,6 +229,9 @@ enum ScaleBench {
       // Keystrokes: each query typed after `/`, timed to the frame showing its rows.
       var keys: [Double] = []
       var keysCPU: [Double] = []
+      // The frame's part of each keystroke: drawing the rows (and reading them from the store).
+      var render: [Double] = []
+      var renderCPUs: [Double] = []
       for query in arguments.dropFirst(2) {
         app.handle(.character("/"))
         for character in query {
@@ -230,9 +242,13 @@ enum ScaleBench {
           while app.state.search.isSearching && app.isSearching {
             if !app.receiveResults() { usleep(50) }
           }
+          let renderStart = clock.now
+          let renderCPU = processCPUNow()
           sink &+= app.render(width: 120, height: 40).cells.count
           keys.append(seconds(clock.now - keyStart))
           keysCPU.append(processCPUNow() - keyCPU)
+          render.append(seconds(clock.now - renderStart))
+          renderCPUs.append(processCPUNow() - renderCPU)
         }
         app.handle(.escape)
         while app.isSearching {
@@ -243,6 +259,8 @@ enum ScaleBench {
       }
       print("keys=\(keys.map { String($0) }.joined(separator: ","))")
       print("keys_cpu=\(keysCPU.map { String($0) }.joined(separator: ","))")
+      print("keys_render=\(render.map { String($0) }.joined(separator: ","))")
+      print("keys_render_cpu=\(renderCPUs.map { String($0) }.joined(separator: ","))")
       print("checksum=\(sink % 1000)")
       return 0
     case "search" where arguments.count >= 2:

@@ -80,7 +80,8 @@ func analyzeArticle(_ text: String, published: PublicationHeader?) -> Int {
 }
 
 /// What `dateline ingest FILE... -o OUT` does once the files are read: extraction, one dataset
-/// for all of them, its JSON, and the check that the JSON loads as validate would load it.
+/// for all of them, its JSON, and the check that validate would accept that JSON (decided on
+/// the dataset with the loader's checks, as ingest decides it).
 @inline(never)
 func ingestFiles(_ texts: [String], published: PublicationHeader?) -> Int {
   let analyses = texts.enumerated().map { index, text in
@@ -89,7 +90,8 @@ func ingestFiles(_ texts: [String], published: PublicationHeader?) -> Int {
   guard let builder = try? IngestRunner.buildDataset(analyses, publisher: nil, checked: false)
   else { return 0 }
   let bytes = DatasetWriter.utf8(builder.dataset)
-  let problems = IngestRunner.writtenProblems(bytes, path: "out.json", isWholeDataset: true)
+  let problems = IngestRunner.writtenProblems(
+    builder.dataset, bytes: bytes, path: "out.json", isWholeDataset: true)
   return problems.isEmpty ? bytes.count : 0
 }
 

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -23,13 +24,13 @@ struct BenchmarkProgramTests {
   }
 
   @Test func ingestBenchmarkTakesArticleFiles() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let article = try scratch.write(
       "a.txt", "date 2025-02-24\n\n\"We will meet on Thursday,\" the minister said.\n")
     let result = try CLI.run(
       [
-        "ingest", "--megabytes", "0.001", "--runs", "1", "--shape-megabytes", "0.001", article.path,
+        "ingest", "--megabytes", "0.001", "--runs", "1", "--shape-megabytes", "0.001", article,
       ],
       program: "dateline-bench")
     #expect(result.status == 0, "\(result.stderr)")

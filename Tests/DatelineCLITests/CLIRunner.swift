@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -98,7 +99,7 @@ enum CLI {
     if let directory { process.currentDirectoryURL = directory }
     if let environment { process.environment = environment }
     // Files, not pipes: a pipe that fills up would block the child while we wait for it.
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let outURL = scratch.url.appendingPathComponent("stdout")
     let errURL = scratch.url.appendingPathComponent("stderr")
@@ -118,26 +119,4 @@ enum CLI {
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
-}
-
-/// A scratch directory for one test.
-struct TemporaryDirectory {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-cli-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  @discardableResult
-  func write(_ name: String, _ text: String) throws -> URL {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: file)
-    return file
-  }
-
-  func remove() { try? FileManager.default.removeItem(at: url) }
 }

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -5,20 +6,16 @@ import Testing
 @Suite("dateline config")
 struct ConfigCommandTests {
   /// A temporary XDG_CONFIG_HOME holding `text` as dateline/config.toml (nil: no file).
-  func configHome(_ text: String?) throws -> (home: String, file: String) {
-    let home = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-config-\(UUID().uuidString)")
-    let directory = home.appendingPathComponent("dateline")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let file = directory.appendingPathComponent("config.toml")
-    if let text { try Data(text.utf8).write(to: file) }
-    return (home.path, file.path)
+  func configHome(_ text: String?) throws -> ScratchDirectory {
+    let home = try ScratchDirectory("config")
+    if let text { try home.write("dateline/config.toml", text) }
+    return home
   }
 
   func run(_ arguments: [String], config text: String?) throws -> CLI.Result {
-    let (home, _) = try configHome(text)
-    defer { try? FileManager.default.removeItem(atPath: home) }
-    return try CLI.run(arguments, environment: ["XDG_CONFIG_HOME": home])
+    let home = try configHome(text)
+    defer { home.remove() }
+    return try CLI.run(arguments, environment: ["XDG_CONFIG_HOME": home.url.path])
   }
 
   @Test func theDefaultFileParsesBackToTheDefaults() throws {
@@ -118,10 +115,11 @@ struct ConfigCommandTests {
   @Test func theDataPathComesFromTheConfiguration() throws {
     let data = CLI.packageRoot.appendingPathComponent("data").path
     let elsewhere = FileManager.default.temporaryDirectory.path
-    let (home, _) = try configHome("[data]\npath = \"\(data)\"\n")
-    defer { try? FileManager.default.removeItem(atPath: home) }
+    let home = try configHome("[data]\npath = \"\(data)\"\n")
+    defer { home.remove() }
     let result = try CLI.run(
-      ["events"], in: URL(fileURLWithPath: elsewhere), environment: ["XDG_CONFIG_HOME": home])
+      ["events"], in: URL(fileURLWithPath: elsewhere),
+      environment: ["XDG_CONFIG_HOME": home.url.path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("starmer-meeting"))
   }

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct DataLocationTests {
   }
 
   @Test func missingDataSaysWhereItLooked() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let result = try CLI.run(["events"], in: directory.url)
     #expect(result.status == 1)
@@ -29,21 +30,21 @@ struct DataLocationTests {
   }
 
   @Test func environmentVariableOverridesTheDefault() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("tiny.json", Fixtures.tiny)
-    let result = try CLI.run(["events", "--json"], environment: ["DATELINE_DATA": file.path])
+    let result = try CLI.run(["events", "--json"], environment: ["DATELINE_DATA": file])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try result.jsonArray().compactMap { $0["id"] as? String } == ["fixture-vote"])
   }
 
   @Test func dataOptionOverridesTheEnvironmentBeforeOrAfterTheSubcommand() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("tiny.json", Fixtures.tiny)
     let environment = ["DATELINE_DATA": "/nonexistent"]
     for arguments in [
-      ["--data", file.path, "people", "--json"], ["people", "--json", "--data", file.path],
+      ["--data", file, "people", "--json"], ["people", "--json", "--data", file],
     ] {
       let result = try CLI.run(arguments, environment: environment)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -52,12 +53,12 @@ struct DataLocationTests {
   }
 
   @Test func aBrokenDatasetFailsWithItsDiagnostics() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("broken.json", "{\"format\": \"dateline/1\", \"actors\": [}")
-    let result = try CLI.run(["events", "--data", file.path])
+    let result = try CLI.run(["events", "--data", file])
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix(file.path + ":1:"))
+    #expect(result.stderr.hasPrefix(file + ":1:"))
     #expect(result.stdout.isEmpty)
   }
 }
@@ -65,7 +66,7 @@ struct DataLocationTests {
 @Suite("pipe-clean output")
 struct OutputSafetyTests {
   @Test func controlCharactersFromDataNeverReachTheOutput() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("tiny.json", Fixtures.tiny)
     let commands: [([String], String)] = [
@@ -73,7 +74,7 @@ struct OutputSafetyTests {
       (["show", "fixture-vote"], "We will vote"), (["show", "ana"], "Council vote red"),
     ]
     for (arguments, visible) in commands {
-      let result = try CLI.run(["--data", file.path] + arguments)
+      let result = try CLI.run(["--data", file] + arguments)
       #expect(result.status == 0, "\(arguments): \(result.stderr)")
       let controls = result.stdout.unicodeScalars.filter {
         ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value)
@@ -84,10 +85,10 @@ struct OutputSafetyTests {
   }
 
   @Test func jsonEscapesControlCharacters() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("tiny.json", Fixtures.tiny)
-    let result = try CLI.run(["quotes", "--json", "--data", file.path])
+    let result = try CLI.run(["quotes", "--json", "--data", file])
     #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B })
     #expect(try result.jsonArray().first?["text"] as? String == "We will\u{1B}]0;pwned\u{07} vote")
   }

@@ -1,12 +1,13 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
 @Suite("export, import and completions")
 struct ExportCommandTests {
-  static func run(_ arguments: [String], in directory: TemporaryDirectory? = nil) throws
+  static func run(_ arguments: [String], in directory: ScratchDirectory? = nil) throws
     -> CLI.Result
   {
-    let scratch = try directory ?? TemporaryDirectory()
+    let scratch = try directory ?? ScratchDirectory("cli-tests")
     defer { if directory == nil { scratch.remove() } }
     return try CLI.run(
       arguments,
@@ -31,14 +32,14 @@ struct ExportCommandTests {
   }
 
   @Test func outputFileIsWrittenAndReplaced() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("story.md", "old contents")
     let result = try Self.run(
-      ["export", "--to", "markdown", "-o", file.path, "--upcoming"], in: directory)
+      ["export", "--to", "markdown", "-o", file, "--upcoming"], in: directory)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.isEmpty)
-    let written = try String(contentsOf: file, encoding: .utf8)
+    let written = try String(contentsOfFile: file, encoding: .utf8)
     #expect(written.hasPrefix("# Macron at the White House"))
     #expect(written.contains("Keir Starmer"))
     #expect(!written.contains("full-scale invasion"))
@@ -62,7 +63,7 @@ struct ExportCommandTests {
 
   @Test(arguments: ["timelinejs", "timelinejs-csv"])
   func importGivesBackTheSameEventsDatesAndHeadlines(format: String) throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let exported = directory.url.appendingPathComponent("story.export").path
     let dataset = directory.url.appendingPathComponent("story.json").path
@@ -83,16 +84,16 @@ struct ExportCommandTests {
   }
 
   @Test func importReportsProblemsWhereTheyAre() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let bad = try directory.write(
       "bad.json", "{\"events\": [\n  {\"start_date\": {\"year\": 2025, \"month\": 13}}\n]}")
     let out = directory.url.appendingPathComponent("out.json").path
-    let result = try Self.run(["import", bad.path, "-o", out], in: directory)
+    let result = try Self.run(["import", bad, "-o", out], in: directory)
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("\(bad.path):2:18: error: month 13"), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("\(bad):2:18: error: month 13"), "\(result.stderr)")
     let other = try directory.write("notes.txt", "hello")
-    let refused = try Self.run(["import", other.path, "-o", out], in: directory)
+    let refused = try Self.run(["import", other, "-o", out], in: directory)
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("cannot tell what this is"))
     #expect(!FileManager.default.fileExists(atPath: out))
@@ -126,7 +127,7 @@ struct ExportCommandTests {
 
   /// A store (SQLite) answers the same export and completes the same ids as its dataset.
   @Test func storesExportAndCompleteLikeTheirDataset() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let store = directory.url.appendingPathComponent("story.sqlite").path
     let built = try Self.run(
@@ -157,7 +158,7 @@ struct ExportCommandTests {
   /// after `export --to`.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
   func bashCompletesIDsAndFormats() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let binary = try CLI.binary()
     let script = """

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -47,7 +48,7 @@ struct ImportCommandTests {
   }
 
   @Test func theBundledStoryRoundTripsThroughAnImport() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let out = scratch.url.appendingPathComponent("story.json").path
     let result = try CLI.run(["import", CLI.bundledData, "-o", out])
@@ -63,7 +64,7 @@ struct ImportCommandTests {
   }
 
   @Test func quotebankFromStandardInput() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let result = try Self.run(
       ["import", "-", "-o", "out.json"], input: Self.quotebank, in: scratch.url)
@@ -80,44 +81,44 @@ struct ImportCommandTests {
   }
 
   @Test func aMalformedLineStopsTheImportAndWritesNothing() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let input = try scratch.write("q.jsonl", Self.quotebank + "{\"quoteID\": \"q4\", \n")
     let out = scratch.url.appendingPathComponent("out.json")
-    let result = try CLI.run(["import", input.path, "-o", out.path])
+    let result = try CLI.run(["import", input, "-o", out.path])
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("\(input.path):4:"), "\(result.stderr)")
+    #expect(result.stderr.hasPrefix("\(input):4:"), "\(result.stderr)")
     #expect(result.stderr.contains(": error: "))
     #expect(!FileManager.default.fileExists(atPath: out.path))
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["q.jsonl"])
   }
 
   @Test func skipBadSkipsAndCounts() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let input = try scratch.write("q.jsonl", "not json\n" + Self.quotebank + "{]\n")
     let out = scratch.url.appendingPathComponent("out.json")
-    let result = try CLI.run(["import", input.path, "-o", out.path, "--skip-bad"])
+    let result = try CLI.run(["import", input, "-o", out.path, "--skip-bad"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stderr.contains("\(input.path):1:1: error: invalid JSON"))
-    #expect(result.stderr.contains("\(input.path):5:"))
+    #expect(result.stderr.contains("\(input):1:1: error: invalid JSON"))
+    #expect(result.stderr.contains("\(input):5:"))
     #expect(result.stderr.contains("3 quotes"))
     #expect(result.stderr.contains("2 malformed lines skipped"))
   }
 
   @Test func aFailedImportLeavesThePreviousOutput() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let out = scratch.url.appendingPathComponent("out.json")
     let good = try scratch.write("good.jsonl", Self.quotebank)
-    #expect(try CLI.run(["import", good.path, "-o", out.path]).status == 0)
+    #expect(try CLI.run(["import", good, "-o", out.path]).status == 0)
     let before = try Data(contentsOf: out)
     let bad = try scratch.write("bad.jsonl", Self.quotebank + "{")
-    let result = try CLI.run(["import", bad.path, "-o", out.path, "--force"])
+    let result = try CLI.run(["import", bad, "-o", out.path, "--force"])
     #expect(result.status == 1)
     #expect(try Data(contentsOf: out) == before)
     // An existing .json output is replaced only with --force.
-    let refused = try CLI.run(["import", good.path, "-o", out.path])
+    let refused = try CLI.run(["import", good, "-o", out.path])
     #expect(refused.status == 1)
     #expect(refused.stderr.contains("--force"))
   }
@@ -125,18 +126,18 @@ struct ImportCommandTests {
   /// The `.json` output goes through the shared atomic writer: a link stays a link and its
   /// target is replaced, with the target's permission bits kept.
   @Test func aJSONOutputThroughALinkReplacesItsTargetAndKeepsItsMode() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let target = scratch.url.appendingPathComponent("real.json")
     let link = scratch.url.appendingPathComponent("link.json")
     let input = try scratch.write("in.jsonl", Self.quotebank)
-    #expect(try CLI.run(["import", input.path, "-o", target.path]).status == 0)
+    #expect(try CLI.run(["import", input, "-o", target.path]).status == 0)
     #expect(chmod(target.path, 0o600) == 0)
     try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.json")
     let before = try Data(contentsOf: target)
     let more = try scratch.write(
       "more.jsonl", Self.quotebank + Self.quotebankLine("q4", "More", speaker: "Ann Lee") + "\n")
-    let result = try CLI.run(["import", more.path, "-o", link.path, "--force"])
+    let result = try CLI.run(["import", more, "-o", link.path, "--force"])
     #expect(result.status == 0, "\(result.stderr)")
     let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
     #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
@@ -147,13 +148,13 @@ struct ImportCommandTests {
   }
 
   @Test func unknownInputsAreNamed() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let text = try scratch.write("notes.txt", "hello\n")
     let out = scratch.url.appendingPathComponent("out.json").path
-    let result = try CLI.run(["import", text.path, "-o", out])
+    let result = try CLI.run(["import", text, "-o", out])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(text.path):1:1: error: cannot tell what this is"))
+    #expect(result.stderr.contains("\(text):1:1: error: cannot tell what this is"))
     let missing = try CLI.run(["import", "no-such.jsonl", "-o", out])
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no-such.jsonl:1:1: error: no such file"))
@@ -181,11 +182,11 @@ struct ImportFailureTests {
 
   @Test(arguments: [SIGINT, SIGTERM])
   func aSignalLeavesThePreviousStore(signal: Int32) throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let first = try scratch.write("first.jsonl", Self.lines(20))
     let store = scratch.url.appendingPathComponent("out.sqlite")
-    #expect(try CLI.run(["import", first.path, "-o", store.path]).status == 0)
+    #expect(try CLI.run(["import", first, "-o", store.path]).status == 0)
     let before = try Data(contentsOf: store)
 
     // Standard input stays open, so the import is certainly still running when the signal comes.
@@ -213,19 +214,19 @@ struct ImportFailureTests {
   /// ignored so the write returns an error instead of ending the process).
   @Test(arguments: ["out.sqlite", "out.json"])
   func aFullDiskIsAClearErrorAndChangesNothing(name: String) throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let small = try scratch.write("small.jsonl", Self.lines(3))
     let big = try scratch.write("big.jsonl", Self.lines(3000))
     let output = scratch.url.appendingPathComponent(name)
-    #expect(try CLI.run(["import", small.path, "-o", output.path]).status == 0)
+    #expect(try CLI.run(["import", small, "-o", output.path]).status == 0)
     let before = try Data(contentsOf: output)
     let binary = try CLI.binary().path
     let result = try CLI.runProgram(
       URL(fileURLWithPath: "/bin/sh"),
       [
         "-c", "trap '' XFSZ; ulimit -f 256; exec \"$0\" import \"$1\" -o \"$2\" --force", binary,
-        big.path, output.path,
+        big, output.path,
       ], in: scratch.url, environment: ["XDG_CACHE_HOME": scratch.url.path])
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("\(output.path):"), "\(result.stderr)")

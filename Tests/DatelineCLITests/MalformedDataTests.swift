@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ struct MalformedDataTests {
   static let story = CLI.packageRoot.appendingPathComponent("data/seed-000.json")
 
   func expectCleanFailure(_ bytes: Data, label: String) throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = directory.url.appendingPathComponent("story.json")
     try bytes.write(to: file)

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -50,9 +51,9 @@ import Testing
 
   @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
   func aSignalDuringAWriteRemovesTheTemporaryFile(signal: Int32) throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
-    let target = try scratch.write("story.json", "old").path
+    let target = try scratch.write("story.json", "old")
     let ended = try interrupt(target, with: signal)
     #expect(ended.reason == .uncaughtSignal && ended.status == signal)
     #expect(!FileManager.default.fileExists(atPath: ended.temporary))
@@ -63,9 +64,9 @@ import Testing
   /// Under `nohup` (SIGHUP ignored) a write goes on through a hangup: the cleanup handler is
   /// not installed for an ignored signal, so the signal stays ignored and the file is written.
   @Test func anIgnoredSignalStaysIgnoredDuringAWrite() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
-    let target = try scratch.write("story.json", "old").path
+    let target = try scratch.write("story.json", "old")
     let (process, input, temporary) = try startHoldWrite(
       target, shell: #"trap "" HUP; exec "$0" hold-write "$1""#)
     kill(process.processIdentifier, SIGHUP)
@@ -81,14 +82,14 @@ import Testing
   }
 
   @Test func aKilledWritersFileIsRemovedByTheNextWrite() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
-    let target = try scratch.write("story.json", "old").path
+    let target = try scratch.write("story.json", "old")
     let ended = try interrupt(target, with: SIGKILL)
     #expect(FileManager.default.fileExists(atPath: ended.temporary))
     let article = try scratch.write(
       "a.txt", "date 2025-03-04\n\n\"It took ten years,\" Mayor Lina Ortiz said on Friday.\n")
-    let result = try CLI.run(["ingest", article.path, "-o", target, "--force"])
+    let result = try CLI.run(["ingest", article, "-o", target, "--force"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: ended.temporary))
     #expect(
@@ -112,12 +113,12 @@ func runWithin(
   for (key, value) in environment { env[key] = value }
   process.environment = env
   if let directory { process.currentDirectoryURL = directory }
-  let scratch = try TemporaryDirectory()
+  let scratch = try ScratchDirectory("cli-tests")
   defer { scratch.remove() }
   let out = try scratch.write("out", "")
   let err = try scratch.write("err", "")
-  process.standardOutput = try FileHandle(forWritingTo: out)
-  process.standardError = try FileHandle(forWritingTo: err)
+  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+  process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
   process.standardInput = FileHandle.nullDevice
   try process.run()
   let deadline = Date().addingTimeInterval(seconds)
@@ -128,8 +129,9 @@ func runWithin(
   }
   process.waitUntilExit()
   return (
-    process.terminationStatus, String(decoding: try Data(contentsOf: err), as: UTF8.self),
-    String(decoding: try Data(contentsOf: out), as: UTF8.self), timedOut
+    process.terminationStatus,
+    String(decoding: try Data(contentsOf: URL(fileURLWithPath: err)), as: UTF8.self),
+    String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self), timedOut
   )
 }
 
@@ -137,7 +139,7 @@ func runWithin(
 /// a file should be is named for what it is.
 @Suite struct NotARegularFileTests {
   @Test func aFIFOIsRefusedAtOnceWhereverItIsGiven() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let fifo = scratch.url.appendingPathComponent("f.json").path
     #expect(mkfifo(fifo, 0o600) == 0)
@@ -164,7 +166,7 @@ func runWithin(
   }
 
   @Test func aDirectoryOrALinkToOneIsNotCalledAnEmptyFile() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let directory = scratch.url.appendingPathComponent("story")
     try FileManager.default.createDirectory(
@@ -197,23 +199,23 @@ func runWithin(
 /// Issue 11, item 2: text output caps its columns; --json stays whole; ids are short.
 @Suite struct HugeCellTests {
   @Test func aHugeNameDoesNotPadEveryRow() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let huge = String(repeating: "N", count: 100_000)
     var actors = (0..<200).map { #"{"id": "a\#($0)", "name": "Person \#($0)", "kind": "person"}"# }
     actors.append(#"{"id": "huge", "name": "\#(huge)", "kind": "person", "role": "R"}"#)
     let file = try scratch.write("d.json", Fixtures.dataset(actors: actors))
-    let text = try CLI.run(["people", "--data", file.path])
+    let text = try CLI.run(["people", "--data", file])
     #expect(text.status == 0, "\(text.stderr)")
     // Without the cap, 201 rows padded to 100,000 columns: 20 MB.
     #expect(text.stdout.utf8.count < 100_000, "\(text.stdout.utf8.count) bytes")
     #expect(text.stdout.contains("NNN…"))
-    let json = try CLI.run(["people", "--json", "--data", file.path])
+    let json = try CLI.run(["people", "--json", "--data", file])
     #expect(json.stdout.contains(huge))
   }
 
   @Test func validateRejectsAnIdOverTwoHundredCharacters() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let long = String(repeating: "x", count: 201)
     let file = try scratch.write(
@@ -222,7 +224,7 @@ func runWithin(
         #"{"id": "\#(String(repeating: "y", count: 200))", "name": "Fine", "kind": "person"}"#,
         #"{"id": "\#(long)", "name": "Long", "kind": "person"}"#,
       ]))
-    let result = try CLI.run(["validate", file.path])
+    let result = try CLI.run(["validate", file])
     #expect(result.status == 1)
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 1, "\(result.stderr)")

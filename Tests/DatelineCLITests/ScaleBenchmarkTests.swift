@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ struct ScaleBenchmarkTests {
   }
 
   @Test func theSameSeedGivesTheSameBytes() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     var corpora: [[String: Data]] = []
     for (name, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
@@ -40,7 +41,7 @@ struct ScaleBenchmarkTests {
   }
 
   @Test func bothFormsImportToTheSameQuotes() throws {
-    let scratch = try TemporaryDirectory()
+    let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
     let out = scratch.url.appendingPathComponent("corpus")
     _ = try CLI.run(
@@ -78,9 +79,10 @@ struct ScaleBenchmarkTests {
   }
 
   @Test func scalePrintsEveryFigure() throws {
+    let scratch = try ScratchDirectory("cli-tests")
+    defer { scratch.remove() }
     let result = try CLI.run(
-      ["scale", "--sizes", "300", "--seed", "2"],
-      environment: ["XDG_CACHE_HOME": FileManager.default.temporaryDirectory.path],
+      ["scale", "--sizes", "300", "--seed", "2"], environment: ["XDG_CACHE_HOME": scratch.url.path],
       program: "dateline-bench")
     #expect(result.status == 0, "\(result.stderr)")
     let output = result.stdout

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -43,11 +44,11 @@ struct SchemaTests {
 
   @Test(.enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed"))
   func schemaAcceptsWhatTheModelAccepts() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("tiny.json", Fixtures.tiny)
-    #expect(try CLI.run(["validate", file.path]).status == 0)
-    let outcome = try Self.check([file.path])
+    #expect(try CLI.run(["validate", file]).status == 0)
+    let outcome = try Self.check([file])
     #expect(outcome.status == 0, "\(outcome.stdout + outcome.stderr)")
   }
 
@@ -62,12 +63,12 @@ struct SchemaTests {
     ])
   func schemaRejectsWhatTheModelRejects(original: String, broken: String) throws {
     #expect(Fixtures.tiny.contains(original))
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let json = Fixtures.tiny.replacingOccurrences(of: original, with: broken)
     let file = try directory.write("broken.json", json)
-    #expect(try CLI.run(["validate", file.path]).status == 1, "the model rejects it")
-    let outcome = try Self.check([file.path])
+    #expect(try CLI.run(["validate", file]).status == 1, "the model rejects it")
+    let outcome = try Self.check([file])
     #expect(outcome.status == 1, "the schema rejects it: \(outcome.stdout + outcome.stderr)")
   }
 }

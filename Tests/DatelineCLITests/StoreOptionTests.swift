@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @Suite("--store: an explicit store file")
 struct StoreOptionTests {
   @Test func writesThenOpensAStoreThatAnswersLikeTheDataset() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let store = directory.url.appendingPathComponent("story.sqlite").path
     let environment = ["XDG_CACHE_HOME": directory.url.path]
@@ -26,18 +27,18 @@ struct StoreOptionTests {
   }
 
   @Test func aFileThatIsNotAStoreFailsWithADiagnostic() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("not-a-store.sqlite", "hello, I am text")
     let result = try CLI.run(
-      ["--store", file.path, "events"], environment: ["XDG_CACHE_HOME": directory.url.path])
+      ["--store", file, "events"], environment: ["XDG_CACHE_HOME": directory.url.path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains(file.path + ":1:1: error:"), "\(result.stderr)")
+    #expect(result.stderr.contains(file + ":1:1: error:"), "\(result.stderr)")
     #expect(result.stdout.isEmpty)
   }
 
   @Test func aStoreThatFailsAQueryIsALocatedErrorAndExitOne() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let store = directory.url.appendingPathComponent("story.sqlite").path
     let environment = ["XDG_CACHE_HOME": directory.url.path]

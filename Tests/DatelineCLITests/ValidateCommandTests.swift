@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -12,17 +13,17 @@ struct ValidateCommandTests {
 
   /// Writes `json`, validates it, and returns the error lines.
   func problems(_ json: String) throws -> (path: String, lines: [String], status: Int32) {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let file = try directory.write("story.json", json)
-    let result = try CLI.run(["validate", file.path])
+    let result = try CLI.run(["validate", file])
     let lines = result.stderr.split(separator: "\n").map(String.init)
     for line in lines {
-      #expect(line.hasPrefix(file.path + ":"), "every line names the file: \(line)")
+      #expect(line.hasPrefix(file + ":"), "every line names the file: \(line)")
       #expect(line.contains(": error: "))
     }
     #expect(result.stdout.isEmpty)
-    return (file.path, lines, result.status)
+    return (file, lines, result.status)
   }
 
   func expectOne(
@@ -129,7 +130,7 @@ struct ValidateCommandTests {
   }
 
   @Test func validatesADirectoryOfFilesTogether() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     // The event in b.json refers to the actor defined in a.json: valid only when merged.
     try directory.write("a.json", Fixtures.dataset(actors: [Fixtures.ana]))
@@ -143,18 +144,18 @@ struct ValidateCommandTests {
   }
 
   @Test func eachPathIsItsOwnDataset() throws {
-    let directory = try TemporaryDirectory()
+    let directory = try ScratchDirectory("cli-tests")
     defer { directory.remove() }
     let actors = try directory.write("a.json", Fixtures.dataset(actors: [Fixtures.ana]))
     let events = try directory.write(
       "b.json", Fixtures.dataset(actors: [], events: [Fixtures.event("e1")]))
-    let apart = try CLI.run(["validate", actors.path, events.path])
+    let apart = try CLI.run(["validate", actors, events])
     #expect(apart.status == 1, "b.json alone does not know the actor 'ana'")
-    #expect(apart.stderr.hasPrefix(events.path + ":8:"))
+    #expect(apart.stderr.hasPrefix(events + ":8:"))
     #expect(apart.stderr.contains("unknown actor id 'ana'"))
 
     let other = try directory.write("c.json", Fixtures.dataset(actors: [Fixtures.ana]))
-    let both = try CLI.run(["validate", actors.path, other.path])
+    let both = try CLI.run(["validate", actors, other])
     #expect(both.status == 0, "\(both.stderr)")
     #expect(both.stdout.split(separator: "\n").count == 2, "one summary line per dataset")
   }

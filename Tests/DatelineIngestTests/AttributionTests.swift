@@ -131,4 +131,49 @@ struct AttributionTests {
     #expect(report.quotes.map(\.speakerKind) == ["document", "organization"])
     #expect(analysis.quoteSpeakers() == [nil, nil])
   }
+
+  /// A state before a title and a name (`Nevada Sen. Ada Holt`) names the person; a state before
+  /// a party label (`a Vermont Democrat`) names no one.
+  @Test func placeBeforeATitleIsPartOfTheRole() {
+    let analysis = analyze(
+      """
+      Nevada Sen. Ada Holt says the bill is "dead on arrival" in her chamber.
+
+      "We will keep fighting," said a Vermont Democrat.
+
+      "The count is not over," Holt said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", nil, "Ada Holt"])
+    #expect(analysis.people() == ["Ada Holt"])
+  }
+
+  /// An organization, a role in lower case, then a name: the person speaks, not the
+  /// organization (`said Harbor Watch president Ivo Lind`).
+  @Test func organizationBeforeARoleOnlyDescribesTheSpeaker() {
+    let analysis = analyze(
+      """
+      "The ruling is a victory for every tenant," said Harbor Watch president Ivo Lind.
+
+      "We expected more," said Senate Minority Whip Dara Quist.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ivo Lind", "Dara Quist"])
+  }
+
+  /// "the newspaper wrote" after an outlet was named is that outlet; "audio obtained by the
+  /// Harbor Tribune" is a document whose wording keeps who obtained it.
+  @Test func outletsAndObtainedDocuments() {
+    let analysis = analyze(
+      """
+      The Harbor Times first reported the sale on Monday.
+
+      "The port was sold at a loss," the newspaper wrote.
+
+      "We cannot tell the voters yet," according to audio obtained by the Valley Tribune.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harbor Times", nil])
+    let report = IngestReport.items(for: analysis, file: "port.txt")
+    #expect(
+      report.quotes.map(\.speaker) == ["Harbor Times", "audio obtained by the Valley Tribune"])
+    #expect(report.quotes.map(\.speakerKind) == ["organization", "document"])
+  }
 }

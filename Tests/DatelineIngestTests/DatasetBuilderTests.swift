@@ -115,4 +115,28 @@ struct DatasetBuilderTests {
       DatasetBuilder().title(of: plain, sourceName: nil, file: "x.txt")
         == "The bridge would reopen")
   }
+
+  /// A quote from a source that is no actor ("a memo") is said by a group actor named by the
+  /// source's words, one per wording in an article; an organization speaks through its group.
+  @Test func documentAndOrganizationQuotesGetGroupActors() {
+    let text = """
+      date 2025-03-03
+
+      "The cuts will fall on the poorest districts," according to a memo seen by reporters.
+
+      "No district will be spared," the memo said.
+
+      "We reject the plan," according to the Valley Teachers Association.
+      """
+    var builder = DatasetBuilder()
+    builder.add(ArticleAnalysis(text: text), file: "memo.txt", publisher: nil)
+    let dataset = builder.dataset
+    #expect(dataset.quotes.count == 3)
+    let speakers = dataset.quotes.map { quote in dataset.actors.first { $0.id == quote.speaker } }
+    #expect(speakers.map { $0?.name } == ["Memo", "Memo", "Valley Teachers Association"])
+    #expect(speakers.allSatisfy { $0?.kind == .group })
+    #expect(speakers[0]?.role == "Document")
+    let json = DatasetWriter.utf8(dataset)
+    #expect(DatasetLoader.problems(inFile: json, path: "memo.json").isEmpty)
+  }
 }

@@ -36,6 +36,12 @@ struct ExternalScorerTests {
     #expect(PolNeARScorer.speakerMatches("Donald Trump", "Trump\u{A0}"))
   }
 
+  @Test func aPlaceBeforeAPartyLabelNamesNoSource() {
+    #expect(PolNeARScorer.headName("an Ohio Democrat") == nil)
+    #expect(PolNeARScorer.headName("one New Mexico Republican") == nil)
+    #expect(PolNeARScorer.headName("Democrat Lena Park") == "Lena Park")
+  }
+
   @Test func speakersMatchByTheHeadsLastWord() {
     #expect(PolNeARScorer.speakerMatches("John P. Coale", "Coale"))
     #expect(PolNeARScorer.speakerMatches("James O\u{2019}Neill", "O'Neill"))

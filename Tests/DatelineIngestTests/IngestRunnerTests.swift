@@ -206,4 +206,26 @@ struct IngestRunnerTests {
         "a.txt", "out.json",
       ])
   }
+
+  /// What ingest may write is decided on the dataset it built, with the loader's checks; bytes
+  /// that carry extension fields kept from a rewritten file are read back as validate reads them.
+  @Test func theWriteCheckDecidesOnTheValueUnlessExtensionsComeAlong() throws {
+    let analysis = ArticleAnalysis(text: Self.article, published: nil)
+    var dataset = try IngestRunner.buildDataset([(analysis, "a.txt")], publisher: nil).dataset
+    let bytes = DatasetWriter.utf8(dataset)
+    #expect(
+      IngestRunner.writtenProblems(dataset, bytes: bytes, path: "o.json", isWholeDataset: true)
+        .isEmpty)
+    dataset.events[0].provenance.paragraph = 0
+    #expect(
+      !IngestRunner.writtenProblems(dataset, bytes: bytes, path: "o.json", isWholeDataset: false)
+        .isEmpty)
+    let extensions = DatasetExtensions.scan(Array(#"{"_note": 1, "format": "dateline/1"}"#.utf8))
+    #expect(!extensions.isEmpty)
+    let broken = Array(bytes.dropLast(3))
+    let read = IngestRunner.writtenProblems(
+      try IngestRunner.buildDataset([(analysis, "a.txt")], publisher: nil).dataset, bytes: broken,
+      keeping: extensions, path: "o.json", isWholeDataset: true)
+    #expect(read.first?.message.contains("invalid JSON") == true)
+  }
 }

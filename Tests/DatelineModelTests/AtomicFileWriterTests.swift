@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -6,13 +7,12 @@ import Testing
 /// Issue 11, items 6 and 7: writes go through links to their target, keep the mode, and leave
 /// no temporary file behind (stale ones of dead processes are removed by the next write).
 @Suite struct AtomicFileWriterTests {
-  let directory: String
+  /// Removed with the suite's instance, when its one test is over.
+  let scratch: ScratchDirectory
+  var directory: String { scratch.url.path }
 
   init() throws {
-    directory =
-      FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-atomic-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    scratch = try ScratchDirectory("atomic")
   }
 
   func read(_ path: String) -> String? {

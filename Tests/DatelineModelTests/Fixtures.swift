@@ -50,14 +50,6 @@ enum Fixtures {
     CivilDay(iso: text)!
   }
 
-  /// A temporary directory removed when the returned closure runs.
-  static func temporaryDirectory() throws -> (URL, @Sendable () -> Void) {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-model-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return (url, { try? FileManager.default.removeItem(at: url) })
-  }
-
   /// Line and column (1-based, in Unicode scalars) of the `occurrence`-th `needle` in `text`.
   static func position(of needle: String, in text: String, occurrence: Int = 1) -> (Int, Int) {
     var seen = 0

@@ -8,14 +8,12 @@ import Testing
 /// Store files: keyed by their input files, rebuilt when stale, corrupt or foreign; never a crash.
 @Suite struct StoreCacheTests {
   /// A fresh temporary directory holding `data/` with one dataset file.
-  static func workspace(seed: UInt64 = 5) throws -> (directory: String, data: String) {
-    let directory = NSTemporaryDirectory() + "dateline-store-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(
-      atPath: directory + "/data", withIntermediateDirectories: true)
-    let data = directory + "/data"
-    try DatasetWriter.json(RandomDataset.make(seed: seed, quotes: 30)).write(
-      toFile: data + "/a.json", atomically: true, encoding: .utf8)
-    return (directory, data)
+  static func workspace(seed: UInt64 = 5) throws -> (
+    scratch: ScratchDirectory, directory: String, data: String
+  ) {
+    let scratch = try ScratchDirectory("store")
+    try scratch.write("data/a.json", DatasetWriter.json(RandomDataset.make(seed: seed, quotes: 30)))
+    return (scratch, scratch.url.path, scratch.path("data"))
   }
 
   @Test func cacheDirectoryFollowsXDGThenHome() {
@@ -29,8 +27,8 @@ import Testing
   }
 
   @Test func keyNamesEveryFileWithSizeAndTimeAndTheVersions() throws {
-    let (directory, data) = try Self.workspace()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (scratch, _, data) = try Self.workspace()
+    defer { scratch.remove() }
     let (key, bytes) = try TimelineCache.inputKey(dataPath: data)
     #expect(key.hasPrefix("dateline-store/\(StoreSchema.version) dateline/1\n"))
     #expect(key.contains("/data/a.json\t\(bytes)\t"))
@@ -41,8 +39,8 @@ import Testing
   }
 
   @Test func builtOnceThenOpenedThenRebuiltWhenStale() throws {
-    let (directory, data) = try Self.workspace()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (scratch, directory, data) = try Self.workspace()
+    defer { scratch.remove() }
     let store = directory + "/story.sqlite"
     let first = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
     #expect(first.outcome == .built(store))
@@ -70,8 +68,8 @@ import Testing
   }
 
   @Test func aStoreBuildReportsItsProgressToTheEnd() throws {
-    let (directory, data) = try Self.workspace()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (scratch, directory, data) = try Self.workspace()
+    defer { scratch.remove() }
     let heard = Locked<[ImportProgress]>([])
     let built = try TimelineCache.timeline(
       dataPath: data, store: directory + "/story.sqlite", environment: [:],
@@ -94,8 +92,8 @@ import Testing
 
   @Test(arguments: ["garbage", "empty", "foreign", "truncated", "version"])
   func corruptOrForeignStoresAreRebuiltNeverTrusted(kind: String) throws {
-    let (directory, data) = try Self.workspace()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (scratch, directory, data) = try Self.workspace()
+    defer { scratch.remove() }
     let store = directory + "/story.sqlite"
     _ = try TimelineCache.timeline(dataPath: data, store: store, environment: [:])
     switch kind {
@@ -129,8 +127,8 @@ import Testing
   }
 
   @Test func largeDatasetsGoToTheCacheDirectorySmallOnesToMemory() throws {
-    let (directory, data) = try Self.workspace()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let (scratch, directory, data) = try Self.workspace()
+    defer { scratch.remove() }
     let environment = ["XDG_CACHE_HOME": directory + "/cache"]
     let small = try TimelineCache.timeline(dataPath: data, environment: environment)
     #expect(small.outcome == .memory)

@@ -8,12 +8,9 @@ import Testing
 /// whatever runs at once, and a cancelled search stops with nil.
 @Suite struct StoreConcurrencyTests {
   @Test func searchesFromManyTasksAgreeWithOneAtATime() async throws {
-    let directory = NSTemporaryDirectory() + "dateline-concurrency-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let builder = StoreBuilder(path: directory + "/story.sqlite")
-    try builder.add(RandomDataset.make(seed: 21, quotes: 400))
-    let timeline = try builder.finish()
+    let scratch = try ScratchDirectory("concurrency")
+    defer { scratch.remove() }
+    let timeline = try scratch.store(RandomDataset.make(seed: 21, quotes: 400)).timeline
     let queries = ["peace", "the", "@a", "straße", "don’t", "a"]
     let expected = queries.map { timeline.quoteIndices(matching: QuoteQuery($0)) }
     let results = await withTaskGroup(of: (Int, [Int]).self) { group in

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -50,13 +51,9 @@ import Testing
   }
 
   @Test func quotesComeBackAsWrittenAndTheViewSpellsOutAddresses() throws {
-    let directory = NSTemporaryDirectory() + "dateline-format-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let path = directory + "/format.sqlite"
-    let builder = StoreBuilder(path: path)
-    try builder.add(Self.dataset())
-    let timeline = try builder.finish()
+    let scratch = try ScratchDirectory("format")
+    defer { scratch.remove() }
+    let (path, timeline) = try scratch.store(Self.dataset())
     let reference = try Timeline(dataset: Self.dataset())
     #expect(Array(timeline.quotes) == Array(reference.quotes))
     #expect(timeline.quote(id: "q-2")?.quote.kind == .partial)

@@ -263,8 +263,9 @@ import Testing
 
 @Suite struct LoaderFileTests {
   @Test func mergesADirectoryInNameOrder() throws {
-    let (directory, cleanUp) = try Fixtures.temporaryDirectory()
-    defer { cleanUp() }
+    let scratch = try ScratchDirectory("model-tests")
+    defer { scratch.remove() }
+    let directory = scratch.url
     let people = ValidationTests.dataset(events: [])
     let events = ValidationTests.dataset(
       sources: [], actors: [], events: [ValidationTests.event("e")])
@@ -283,8 +284,9 @@ import Testing
   }
 
   @Test func duplicateAcrossFilesNamesBothPlaces() throws {
-    let (directory, cleanUp) = try Fixtures.temporaryDirectory()
-    defer { cleanUp() }
+    let scratch = try ScratchDirectory("model-tests")
+    defer { scratch.remove() }
+    let directory = scratch.url
     let first = directory.appendingPathComponent("a.json")
     let second = directory.appendingPathComponent("b.json")
     try ValidationTests.dataset().write(to: first, atomically: true, encoding: .utf8)
@@ -298,8 +300,9 @@ import Testing
   }
 
   @Test func missingPathsAndEmptyDirectories() throws {
-    let (directory, cleanUp) = try Fixtures.temporaryDirectory()
-    defer { cleanUp() }
+    let scratch = try ScratchDirectory("model-tests")
+    defer { scratch.remove() }
+    let directory = scratch.url
     let missing = directory.appendingPathComponent("nope.json").path
     #expect(
       DatasetLoader.validate(paths: [missing]).map(\.description) == [
@@ -311,8 +314,9 @@ import Testing
   }
 
   @Test func eachPathIsItsOwnDataset() throws {
-    let (directory, cleanUp) = try Fixtures.temporaryDirectory()
-    defer { cleanUp() }
+    let scratch = try ScratchDirectory("model-tests")
+    defer { scratch.remove() }
+    let directory = scratch.url
     let first = directory.appendingPathComponent("a.json")
     let second = directory.appendingPathComponent("b.json")
     try ValidationTests.dataset().write(to: first, atomically: true, encoding: .utf8)
@@ -325,8 +329,9 @@ import Testing
   }
 
   @Test func syntaxErrorInOneFileDoesNotCascade() throws {
-    let (directory, cleanUp) = try Fixtures.temporaryDirectory()
-    defer { cleanUp() }
+    let scratch = try ScratchDirectory("model-tests")
+    defer { scratch.remove() }
+    let directory = scratch.url
     try "{\"format\": ".write(
       to: directory.appendingPathComponent("a.json"), atomically: true, encoding: .utf8)
     try ValidationTests.dataset(sources: [], actors: [], events: [ValidationTests.event("e")])

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -61,13 +62,12 @@ struct BrowseCommandTests {
   }
 
   @Test func aBrokenDatasetFailsBeforeTheTerminalIsTouched() async throws {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-broken-\(UUID().uuidString).json")
-    try #"{"format": "dateline/1", "events": [}"#.write(to: url, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let result = try await BuiltBinary.run(["browse", "--data", url.path])
+    let scratch = try ScratchDirectory("terminal")
+    defer { scratch.remove() }
+    let path = try scratch.write("broken.json", #"{"format": "dateline/1", "events": [}"#)
+    let result = try await BuiltBinary.run(["browse", "--data", path])
     #expect(result.status == 1)
-    #expect(result.error.contains("\(url.path):1:"))
+    #expect(result.error.contains("\(path):1:"))
     #expect(result.output.isEmpty)
   }
 

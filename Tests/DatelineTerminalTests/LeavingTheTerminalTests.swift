@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -8,14 +9,13 @@ extension TerminalBrowserTests {
   /// opener script that records its arguments and the terminal's settings, then waits for Enter.
   struct OpenerScratch {
     static let url = "https://example.org/story?id=1&part=2"
-    let directory: URL
-    var dataset: String { directory.appendingPathComponent("story.json").path }
-    var opener: String { directory.appendingPathComponent("opener").path }
+    let scratch: ScratchDirectory
+    var directory: URL { scratch.url }
+    var dataset: String { scratch.path("story.json") }
+    var opener: String { scratch.path("opener") }
 
     init() throws {
-      directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("dateline-open-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      scratch = try ScratchDirectory("open")
       let dataset = """
         {
           "format": "dateline/1",
@@ -36,16 +36,17 @@ extension TerminalBrowserTests {
           ]
         }
         """
-      try dataset.write(toFile: self.dataset, atomically: true, encoding: .utf8)
-      let scratch = TmuxSession.quote(directory.path)
-      let script = """
+      try scratch.write("story.json", dataset)
+      let here = TmuxSession.quote(directory.path)
+      try scratch.write(
+        "opener",
+        """
         #!/bin/sh
-        stty -g > \(scratch)/stty-opener
-        printf '%s\\n' "$@" > \(scratch)/opened.tmp && mv \(scratch)/opened.tmp \(scratch)/opened
+        stty -g > \(here)/stty-opener
+        printf '%s\\n' "$@" > \(here)/opened.tmp && mv \(here)/opened.tmp \(here)/opened
         echo "opener: press Enter to go back"
         read answer
-        """
-      try script.write(toFile: opener, atomically: true, encoding: .utf8)
+        """)
       guard chmod(opener, 0o755) == 0 else { throw HarnessError("cannot chmod \(opener)") }
     }
 
@@ -53,9 +54,7 @@ extension TerminalBrowserTests {
       try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
-    func remove() {
-      try? FileManager.default.removeItem(at: directory)
-    }
+    func remove() { scratch.remove() }
   }
 
   @Test func oRunsTheOpenerOnTheRestoredTerminalAndTheBrowserComesBack() async throws {
@@ -87,11 +86,18 @@ extension TerminalBrowserTests {
     try await expectCleanExit(session, status: 0)
   }
 
-  @Test func ctrlZStopsTheBrowserAndFgBringsItBackDrawnAndWorking() async throws {
+  /// Run as a job of its own, and under a wrapper script (`sh -c 'dateline ...; echo ...'`),
+  /// where the shell waits for the wrapper: only stopping the whole job gives the prompt back.
+  @Test(arguments: [false, true])
+  func ctrlZStopsTheBrowserAndFgBringsItBackDrawnAndWorking(wrapped: Bool) async throws {
     let session = try TmuxSession(shellWidth: 100, height: 30)
     defer { session.close() }
     try await session.waitFor(Self.prompt)
-    try session.send(try TmuxSession.dateline(["browse", "--data", BuiltBinary.bundledData]))
+    let command = try TmuxSession.dateline(["browse", "--data", BuiltBinary.bundledData])
+    let wrapperDone = "wrapper: browser done"
+    try session.send(
+      wrapped
+        ? "sh -c \(TmuxSession.quote(command + "; echo '\(wrapperDone)'"))" : command)
     try session.press("Enter")
     try await waitForFirstFrame(session)
     try session.press("3")
@@ -119,9 +125,12 @@ extension TerminalBrowserTests {
     try session.press("1")
     try await session.waitFor("▶ Events")
     try session.press("q")
-    try await session.waitForScreen("the prompt after quitting") {
+    let after = try await session.waitForScreen("the prompt after quitting") {
       !$0.contains(Self.header) && Self.lastLine(of: $0) == Self.prompt
     }
+    // (The typed command line holds the words too, quoted: look for the echoed line.)
+    let wrapperWentOn = after.split(separator: "\n").contains { $0.hasPrefix(wrapperDone) }
+    #expect(wrapperWentOn == wrapped, "the wrapper went on after the browser")
     try session.send("stty -g > stty-after")
     try session.press("Enter")
     #expect(try await session.waitForFile("stty-after") == before)

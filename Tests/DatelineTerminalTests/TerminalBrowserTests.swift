@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 import Testing
 
@@ -331,10 +332,10 @@ struct TerminalBrowserTests {
   }
 
   @Test func aDataErrorPrintsOnTheNormalTerminal() async throws {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-broken-\(UUID().uuidString).json")
-    try #"{"format": "dateline/1", "events": [}"#.write(to: url, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: url) }
+    let scratch = try ScratchDirectory("terminal")
+    defer { scratch.remove() }
+    let url = URL(
+      fileURLWithPath: try scratch.write("broken.json", #"{"format": "dateline/1", "events": [}"#))
     let session = try TmuxSession(arguments: ["browse", "--data", url.path])
     defer { session.close() }
     #expect(try await session.waitForExit() == 1)
@@ -345,10 +346,8 @@ struct TerminalBrowserTests {
     #expect(settings.before == settings.after)
   }
 
-  /// A story large enough to take a while to load (seconds in a debug build).
-  static func largeStory(quotes: Int) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-large-\(UUID().uuidString).json")
+  /// A story large enough to take a while to load (seconds in a debug build), in `scratch`.
+  static func largeStory(quotes: Int, in scratch: ScratchDirectory) throws -> URL {
     var text =
       #"{"format": "dateline/1", "title": "Large", "sources": [{"id": "s", "publisher": "P", "title": "T", "published": "2025-02-24T12:00:00Z"}], "actors": [{"id": "a0", "name": "Person Zero", "kind": "person"}], "events": [{"id": "e0", "headline": "Event zero", "summary": "S.", "date": "2025-02-24", "status": "occurred", "participants": ["a0"], "provenance": {"source": "s", "paragraph": 1}}], "quotes": ["#
     for index in 0..<quotes {
@@ -357,25 +356,19 @@ struct TerminalBrowserTests {
         #"{"id": "q\#(index)", "text": "Quote \#(index) about peace and a deal", "speaker": "a0", "provenance": {"source": "s", "paragraph": 1}}"#
     }
     text += "]}"
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return url
+    return URL(fileURLWithPath: try scratch.write("large.json", text))
   }
 
   @Test func aSlowLoadShowsProgressAndQQuitsAtOnce() async throws {
-    let url = try Self.largeStory(quotes: 20_000)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let cache = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: cache) }
+    let scratch = try ScratchDirectory("terminal")
+    defer { scratch.remove() }
+    let url = try Self.largeStory(quotes: 20_000, in: scratch)
     // A store file is built (as for a dataset too large for memory): the loading screen shows
     // how far the build has got, not just that it is reading.
     let session = try TmuxSession(
-      arguments: ["browse", "--data", url.path, "--store", cache.path + "-store.sqlite"],
-      environment: ["XDG_CACHE_HOME": cache.path])
-    defer {
-      session.close()
-      try? FileManager.default.removeItem(atPath: cache.path + "-store.sqlite")
-    }
+      arguments: ["browse", "--data", url.path, "--store", scratch.path("story.sqlite")],
+      environment: ["XDG_CACHE_HOME": scratch.path("cache")])
+    defer { session.close() }
     // The first report comes after a whole pass over the file: slow in a debug build on a
     // loaded machine.
     let loading = try await session.waitForScreen("the build's progress", timeout: .seconds(120)) {
@@ -390,13 +383,12 @@ struct TerminalBrowserTests {
   }
 
   @Test func aSlowLoadEndsInTheBrowser() async throws {
-    let url = try Self.largeStory(quotes: 3_000)
-    defer { try? FileManager.default.removeItem(at: url) }
-    let cache = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-cache-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: cache) }
+    let scratch = try ScratchDirectory("terminal")
+    defer { scratch.remove() }
+    let url = try Self.largeStory(quotes: 3_000, in: scratch)
     let session = try TmuxSession(
-      arguments: ["browse", "--data", url.path], environment: ["XDG_CACHE_HOME": cache.path])
+      arguments: ["browse", "--data", url.path],
+      environment: ["XDG_CACHE_HOME": scratch.path("cache")])
     defer { session.close() }
     let screen = try await session.waitForScreen("the browser after loading", timeout: .seconds(60))
     {
@@ -465,8 +457,9 @@ struct TerminalBrowserTests {
   }
 
   @Test func wideAndCombiningTextKeepsColumnsAligned() async throws {
-    let dataset = try HostileDataset.writeWide()
-    defer { try? FileManager.default.removeItem(atPath: dataset) }
+    let scratch = try ScratchDirectory("terminal")
+    defer { scratch.remove() }
+    let dataset = try HostileDataset.writeWide(in: scratch)
     let session = try TmuxSession(arguments: ["browse", "--data", dataset])
     defer { session.close() }
     let screen = try await waitForFirstFrame(session)
@@ -484,8 +477,9 @@ struct TerminalBrowserTests {
   }
 
   @Test func hostileTextNeverReachesThePane() async throws {
-    let dataset = try HostileDataset.write()
-    defer { try? FileManager.default.removeItem(atPath: dataset) }
+    let scratch = try ScratchDirectory("terminal")
+    defer { scratch.remove() }
+    let dataset = try HostileDataset.write(in: scratch)
     let session = try TmuxSession(arguments: ["browse", "--data", dataset])
     defer { session.close() }
     let titleBefore = try session.display("#{pane_title}")

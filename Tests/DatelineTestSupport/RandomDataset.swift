@@ -43,6 +43,8 @@ public enum RandomDataset {
       let other = Int.random(in: 0..<actorCount, using: &random)
       if other != index { actors[index].affiliation = actors[other].id }
     }
+    // Quotes need a speaker: when every actor drawn is a country, the first is a person.
+    if !actors.contains(where: { $0.kind != .country }) { actors[0].kind = .person }
     let speakers = actors.filter { $0.kind == .person || $0.kind == .group }.map(\.id)
 
     func text(_ length: Int) -> String {

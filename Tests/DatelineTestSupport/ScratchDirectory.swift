@@ -1,3 +1,4 @@
+import DatelineModel
 import Foundation
 
 /// A scratch directory for one test, under the system's temporary directory: removed by
@@ -35,4 +36,14 @@ public final class ScratchDirectory: Sendable {
   }
 
   public func remove() { try? FileManager.default.removeItem(at: url) }
+
+  /// Builds the store file `name` from `dataset`; returns its path and the timeline it answers.
+  public func store(_ dataset: Dataset, name: String = "story.sqlite") throws -> (
+    path: String, timeline: Timeline
+  ) {
+    let file = path(name)
+    let builder = StoreBuilder(path: file)
+    try builder.add(dataset)
+    return (file, try builder.finish())
+  }
 }

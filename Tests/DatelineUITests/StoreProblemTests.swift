@@ -9,13 +9,9 @@ import Testing
 /// the bottom line says why instead of leaving the reader with a blank list.
 @Suite struct StoreProblemTests {
   @Test func aStoreThatFailsToAnswerSaysSoOnTheBottomLine() throws {
-    let directory = NSTemporaryDirectory() + "dateline-store-problem-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let path = directory + "/story.sqlite"
-    let builder = StoreBuilder(path: path)
-    try builder.add(RandomDataset.make(seed: 7, quotes: 300))
-    let timeline = try builder.finish()
+    let scratch = try ScratchDirectory("store-problem")
+    defer { scratch.remove() }
+    let (path, timeline) = try scratch.store(RandomDataset.make(seed: 7, quotes: 300))
     let app = BrowserApp(timeline: timeline, width: 100, height: 30)
     #expect(!app.render(width: 100, height: 30).plainText().contains("cannot read the store"))
     // Cut the file to its first page: every page not yet read is gone.

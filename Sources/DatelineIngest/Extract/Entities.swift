@@ -326,10 +326,17 @@ struct EntityFinder {
 
   /// Whether the run's first one, two or three words name a place: "Oval Office of the ...".
   func startsWithPlace(_ first: Int, _ last: Int) -> Bool {
+    placePrefixEnd(first, last) != nil
+  }
+
+  /// The last token of the longest place (one to three words) that opens the run and leaves
+  /// words after it: "South Carolina" in "South Carolina Democrat".
+  func placePrefixEnd(_ first: Int, _ last: Int) -> Int? {
+    var found: Int?
     for end in first..<min(last, first + 3) where Lexicon.places.contains(key(first, end)) {
-      return true
+      found = end
     }
-    return false
+    return found
   }
 
   /// "Lt . Gen . Whitcomb": the title words as written, then the surname.
@@ -416,10 +423,31 @@ struct EntityFinder {
     }
     // A place, or a name that starts with one ("Oval Office of the White House").
     let isWholePlace = mayBeCountryOrPlace && Lexicon.places.contains(wholeKey)
-    if isWholePlace
-      || (mayBeCountryOrPlace && last > first
-        && startsWithPlace(first, last))
-    {
+    let placeEnd = mayBeCountryOrPlace && last > first ? placePrefixEnd(first, last) : nil
+    if !isWholePlace, let placeEnd {
+      // "Nevada Sen. Harry Reid", "Atlantic City Mayor Dana Ruiz": a place, then a title and a
+      // name: the person, with the place as part of the role. "a South Carolina Democrat": a
+      // place and a party label describe someone without naming them.
+      if (placeEnd + 1...last).contains(where: {
+        tokens[$0].classes.contains(.personTitle) || tokens[$0].classes.contains(.abbreviatedTitle)
+      }) {
+        let count = mentions.count
+        let single = handle(
+          run: Run(first: placeEnd + 1, last: run.last), sentenceStart: sentenceStart)
+        if mentions.count == count + 1, mentions[count].first == placeEnd + 1,
+          entities[mentions[count].entity].kind == .person
+        {
+          mentions[count].first = first
+          for token in first...placeEnd { mentionCovering[token] = Int32(count) }
+        }
+        return single
+      }
+      // "Texas Tribune", "Ohio State University": an organization named after its place.
+      if !(placeEnd + 1...last).contains(where: { tokens[$0].classes.contains(.organizationWord) })
+      {
+        return nil
+      }
+    } else if isWholePlace {
       // "Washington said": the place speaks for its government.
       if isWholePlace, followedBySpeechVerb(Run(first: first, last: last)) {
         let name = writtenName(first, last)

@@ -1101,6 +1101,9 @@ struct EventBuilder {
         {
           words.removeLast()
         }
+        // A safe cut recorded before lead-ins that are gone now ("on on Friday") moves back
+        // with them: it still cuts before the date's words.
+        if let cut = safeCut, cut > words.count { safeCut = words.count }
         position = skipped.upperBound + 1
         continue
       }

@@ -52,7 +52,7 @@ enum Lexicon {
     "bishop", "archbishop", "cardinal", "rabbi", "imam", "reverend", "rev.", "dr.", "mr.",
     "mrs.", "ms.", "sir", "dame", "lord", "lady", "baroness", "marshal",
     "trooper", "chef", "owner", "researcher", "scientist", "historian", "author",
-    "activist", "organizer", "organiser", "resident", "press",
+    "activist", "organizer", "organiser", "resident", "press", "whip",
   ]
 
   /// Abbreviated titles as tokens hold them (the dot is its own token).
@@ -77,7 +77,7 @@ enum Lexicon {
     "congresswoman", "lawmaker", "councilwoman", "councilman", "councilmember", "bishop",
     "archbishop", "cardinal", "rabbi", "imam", "reverend", "rev.", "dean", "marshal", "chef",
     "owner", "researcher", "scientist", "historian", "author", "activist", "organizer",
-    "organiser", "resident", "officer", "baroness", "trooper", "chief", "deputy", "head",
+    "organiser", "resident", "officer", "baroness", "trooper", "chief", "deputy", "head", "whip",
   ]
 
   /// Honorifics: mark a person, add no role.
@@ -162,7 +162,8 @@ enum Lexicon {
     "unicef", "unesco", "osce", "g7", "g20", "asean", "brics", "mi6", "kgb", "fsb", "nasa",
     "commerce", "chamber", "exchange", "trust", "capital", "partners", "holdings", "systems",
     "industries", "enterprises", "llc", "plc", "gmbh", "ag", "airways", "energy", "pharmaceuticals",
-    "ministries", "authorities", "institution", "commission's",
+    "ministries", "authorities", "institution", "commission's", "tribune", "herald", "gazette",
+    "chronicle",
   ]
 
   /// Acronyms and short names of organizations to their full names.
@@ -212,6 +213,14 @@ enum Lexicon {
     "black sea", "red sea", "mediterranean", "strait", "city hall", "main street", "harbor",
     "river", "valley", "street", "avenue", "bridge", "park", "square", "station", "airport",
     "lake", "county", "province", "district", "region", "state house", "statehouse",
+    // The states of the United States not named above ("Georgia" is a country, "Washington" a
+    // city): news names people by them ("Nevada Sen. Ada Holt", "an Iowa Democrat").
+    "alabama", "alaska", "arkansas", "colorado", "connecticut", "delaware", "hawaii", "idaho",
+    "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "massachusetts",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "new hampshire", "new jersey",
+    "new mexico", "north carolina", "north dakota", "oklahoma", "oregon", "rhode island",
+    "south carolina", "south dakota", "tennessee", "utah", "vermont", "west virginia",
+    "wisconsin", "wyoming",
   ]
 
   /// Every demonym and country name: `nationalityWords.contains(word)` is

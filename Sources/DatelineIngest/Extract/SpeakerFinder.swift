@@ -83,12 +83,26 @@ final class SpeakerFinder {
         kind: kind(of: span), reason: "no attribution found", hasOwnAttribution: false)
       let after = attributionAfter(span)
       found.attributedAfter = after != nil
-      if let (speaker, cue, confidence, reason) = after ?? attributionBefore(span) {
+      let attributed = after ?? attributionBefore(span)
+      // A document or outlet named in the quote's own sentence comes before any continuation.
+      let document = attributed == nil ? documentSource(for: span) : nil
+      if let (speaker, cue, confidence, reason) = attributed {
         found.speaker = speaker
         found.cue = cue
         found.confidence = confidence
         found.reason = reason
         found.hasOwnAttribution = true
+      } else if document != nil {
+        found.hasOwnAttribution = true
+      } else if attributedToSomeoneUnnamed(span) {
+        // `"...," said a Vermont Democrat.`: the quote has its own source, who is not named;
+        // it continues no one, and no one continues it.
+        found.reason = "attributed to someone not named"
+        found.hasOwnAttribution = true
+        if lastSpeakerInParagraph.indices.contains(span.paragraph) {
+          lastSpeakerInParagraph[span.paragraph] = nil
+        }
+        previousParagraphSpeaker = nil
       } else if lastSpeakerInParagraph.indices.contains(span.paragraph),
         let speaker = lastSpeakerInParagraph[span.paragraph]
       {
@@ -110,11 +124,19 @@ final class SpeakerFinder {
         found.confidence = 0.5
         found.reason = "continues the speaker of the previous paragraph"
       }
-      if found.speaker == nil, let (wording, cue) = documentSource(for: span) {
-        found.sourceWording = wording
+      if let (wording, cue) = document {
         found.cue = cue
         found.confidence = 0.6
-        found.reason = "a document or outlet named by its kind"
+        // "the newspaper wrote": the outlet named last before the quote, when there is one.
+        if Self.outletNouns.contains(wording.split(separator: " ").last?.lowercased() ?? ""),
+          let outlet = latestOutlet(before: span.openToken)
+        {
+          found.speaker = outlet
+          found.reason = "the outlet named before, by its kind"
+        } else {
+          found.sourceWording = wording
+          found.reason = "a document or outlet named by its kind"
+        }
       }
       let sentence = article.tokens[span.openToken].sentence
       let sameSentence =
@@ -137,6 +159,36 @@ final class SpeakerFinder {
       quotes.append(found)
     }
     return quotes
+  }
+
+  /// Words that open a description of someone the article does not name: "a", "one", "another".
+  static let indefiniteOpeners: WordSet = [
+    "a", "an", "one", "another", "two", "three", "several", "some", "many", "other",
+  ]
+
+  /// `"...," said a Vermont Democrat.` / `"...," one aide said.`: after the quote, in its
+  /// sentence, a speech verb and a description that starts with an indefinite word, or such a
+  /// description (at most five words) and then a speech verb.
+  func attributedToSomeoneUnnamed(_ span: QuoteSpan) -> Bool {
+    guard let close = span.closeToken else { return false }
+    let tokens = article.tokens
+    let paragraphEnd = article.paragraphTokens[span.paragraph].upperBound
+    var index = close + 1
+    while index < paragraphEnd, tokens[index].lower.equals(",") { index += 1 }
+    guard index + 1 < paragraphEnd, tokens[index].kind == .word, tokens[index].quote < 0 else {
+      return false
+    }
+    if tokens[index].classes.contains(.speechVerb) {
+      return Self.indefiniteOpeners.contains(tokens[index + 1].lower)
+    }
+    guard Self.indefiniteOpeners.contains(tokens[index].lower) else { return false }
+    var verb = index + 1
+    while verb < min(paragraphEnd, index + 6), tokens[verb].kind == .word,
+      tokens[verb].quote < 0, !tokens[verb].classes.contains(.speechVerb)
+    {
+      verb += 1
+    }
+    return verb < paragraphEnd && tokens[verb].classes.contains(.speechVerb)
   }
 
   /// Nouns that name a source that is a document or an outlet, not a person.
@@ -175,6 +227,66 @@ final class SpeakerFinder {
     return nil
   }
 
+  /// Nouns by which an article calls a news outlet.
+  static let outletNouns: Set<String> = [
+    "newspaper", "paper", "magazine", "outlet", "website", "network", "station",
+  ]
+  /// Last words of outlets' names: "The Harbor Times", "Valley Tribune".
+  static let outletHeads: Set<String> = [
+    "times", "post", "journal", "news", "tribune", "herald", "gazette", "magazine", "review",
+    "press", "chronicle", "globe", "daily", "telegraph", "guardian", "observer", "examiner",
+    "star", "sun", "record", "register", "inquirer", "dispatch", "bulletin", "courier",
+    "reuters", "ap", "afp", "bbc", "cnn", "npr", "politico", "network",
+  ]
+
+  /// The organization with an outlet's name mentioned last before `index` (at most 300
+  /// mentions back).
+  func latestOutlet(before index: Int) -> Int? {
+    let mentions = finder.mentions
+    var low = 0
+    var high = mentions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if mentions[middle].first < index { low = middle + 1 } else { high = middle }
+    }
+    var position = low - 1
+    while position >= max(0, low - 300) {
+      let entity = mentions[position].entity
+      if finder.entities[entity].kind == .organization,
+        let head = finder.entities[entity].lastWordLowercased, Self.outletHeads.contains(head)
+      {
+        return entity
+      }
+      position -= 1
+    }
+    return nil
+  }
+
+  /// Participles that tie a document to who holds it: "audio obtained by the Texas Tribune".
+  static let documentParticiples: WordSet = [
+    "obtained", "released", "seen", "reviewed", "published", "filed", "issued", "sent",
+    "written", "posted", "leaked", "provided", "shared", "made", "acquired", "circulated",
+  ]
+  /// Verbs by which a document says something: "a video shows", "the records reveal".
+  static let documentVerbs: WordSet = [
+    "shows", "showed", "show", "reveals", "revealed", "reveal", "captured", "captures",
+    "reads", "read", "states", "stated", "says", "said",
+  ]
+
+  /// After the source noun at `noun`: "obtained by the Texas Tribune" (a participle, "by", a
+  /// name). Returns the last token of that tail, or nil.
+  func documentTail(after noun: Int, limit: Int) -> Int? {
+    let tokens = article.tokens
+    guard noun + 3 < limit, Self.documentParticiples.contains(tokens[noun + 1].lower),
+      tokens[noun + 2].lower.equals("by")
+    else { return nil }
+    var name = noun + 3
+    if tokens[name].lower.equals("the"), name + 1 < limit { name += 1 }
+    let mention = finder.mentionCovering[name]
+    guard mention >= 0, finder.mentions[Int(mention)].last < limit else { return nil }
+    return finder.mentions[Int(mention)].last
+  }
+
   /// `according to a memo` or `the newspaper wrote` at `index`.
   func documentPhrase(at start: Int, limit: Int) -> (String, String)? {
     let tokens = article.tokens
@@ -187,26 +299,31 @@ final class SpeakerFinder {
       index += 2
     }
     guard index < limit, tokens[index].kind == .word, tokens[index].quote < 0,
-      finder.mentionCovering[index] < 0,
-      cue != nil || Self.determiners.contains(tokens[index].lower)
+      finder.mentionCovering[index] < 0
     else { return nil }
-    // A determiner, at most two words, then the noun.
+    // A determiner, at most two words, then the noun; or the noun alone with a tail ("audio
+    // obtained by the Texas Tribune").
+    let determined = cue != nil || Self.determiners.contains(tokens[index].lower)
     var noun = index
-    while noun < min(limit, index + 4), tokens[noun].kind == .word, tokens[noun].quote < 0,
-      !Self.sourceNouns.contains(tokens[noun].lower)
+    while determined, noun < min(limit, index + 4), tokens[noun].kind == .word,
+      tokens[noun].quote < 0, !Self.sourceNouns.contains(tokens[noun].lower)
     {
       noun += 1
     }
     guard noun < min(limit, index + 4), tokens[noun].kind == .word,
       Self.sourceNouns.contains(tokens[noun].lower)
     else { return nil }
-    let wording = article.text(tokens[index].start..<tokens[noun].end)
+    let tail = documentTail(after: noun, limit: limit)
+    guard determined || tail != nil else { return nil }
+    let end = tail ?? noun
+    let wording = article.text(tokens[index].start..<tokens[end].end)
     if let cue { return (wording, cue) }
-    var verb = noun + 1
+    var verb = end + 1
     while verb < limit, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
     guard verb < limit, tokens[verb].kind == .word,
       tokens[verb].classes.contains(.speechVerb)
         || Self.characterizingVerbs.contains(tokens[verb].lower)
+        || Self.documentVerbs.contains(tokens[verb].lower)
     else { return nil }
     return (wording, tokens[verb].lower)
   }
@@ -504,7 +621,7 @@ final class SpeakerFinder {
     }
     if article.tokens[start].lower.equals("according"), start + 1 < paragraphEnd,
       article.tokens[start + 1].lower.equals("to"),
-      let (speaker, _) = subject(at: start + 2, paragraphEnd: paragraphEnd)
+      let (speaker, _) = subject(at: skippingThe(start + 2), paragraphEnd: paragraphEnd)
     {
       return (speaker, "according to", 0.9, "according to")
     }
@@ -569,6 +686,15 @@ final class SpeakerFinder {
     return nil
   }
 
+  /// `index`, or the token after it when it is "the" and a name follows: "according to the
+  /// Harbor Board".
+  func skippingThe(_ index: Int) -> Int {
+    guard index + 1 < article.tokens.count, article.tokens[index].lower.equals("the"),
+      finder.mentionCovering[index] < 0, finder.mentionCovering[index + 1] >= 0
+    else { return index }
+    return index + 1
+  }
+
   /// Verbs whose object is the listener: "told CBS News", "asked Trump".
   static func namesListener(_ verb: String) -> Bool {
     verb == "told" || verb == "tells" || verb == "asked" || verb == "asks" || verb == "telling"
@@ -606,7 +732,10 @@ final class SpeakerFinder {
       let mentionIndex = finder.mentionCovering[index]
       if mentionIndex >= 0 {
         let mention = finder.mentions[Int(mentionIndex)]
-        if mention.entity != speaker, mention.first == index, described,
+        // A role in lower case opens the person's mention: "said Harbor Watch president Ivo
+        // Lind".
+        if mention.entity != speaker, mention.first == index,
+          described || !article.tokens[index].isCapitalized,
           finder.entities[mention.entity].kind == .person
         {
           return mention.entity
@@ -905,7 +1034,8 @@ final class SpeakerFinder {
       else { break }
       nameAt += 1
     }
-    if cue == "according", let (speaker, _) = subject(at: verb + 2, paragraphEnd: open) {
+    if cue == "according", let (speaker, _) = subject(at: skippingThe(verb + 2), paragraphEnd: open)
+    {
       return (speaker, "according to", 0.85, "according to")
     }
     // Walk back to the subject: skip adverbs and an apposition between commas.

@@ -188,6 +188,8 @@ public struct DatasetBuilder {
     }
     var index = 0
     let quotes = analysis.quotes
+    // Group actors for sources that are no actor ("a memo"), by wording, in this article.
+    var documents: [String: String] = [:]
     while index < quotes.count {
       let quote = quotes[index]
       var text = quote.text
@@ -201,8 +203,14 @@ public struct DatasetBuilder {
         next += 1
       }
       defer { index = next }
-      guard let speaker = quote.speaker, let actorID = actorIDs[speaker] else { continue }
-      let speakerID = speakingActorID(for: analysis.entities[speaker], actorID: actorID)
+      let speakerID: String
+      if let speaker = quote.speaker, let actorID = actorIDs[speaker] {
+        speakerID = speakingActorID(for: analysis.entities[speaker], actorID: actorID)
+      } else if quote.speaker == nil, let wording = quote.sourceWording {
+        speakerID = documentActorID(wording, kind: analysis.sourceKind(quote), in: &documents)
+      } else {
+        continue
+      }
       guard knownQuotes.insert("\(speakerID)|\(text)").inserted else { continue }
       let id = uniqueID("\(speakerID)-quote")
       let item = Quote(
@@ -266,6 +274,31 @@ public struct DatasetBuilder {
     groupSpeaking[actorID] = id
     return id
   }
+
+  /// The group actor that says a quote from a source the article names only by its words
+  /// ("a memo", "audio obtained by the Texas Tribune", "the newspaper"; docs/FORMAT.md): one per
+  /// wording (determiner aside) in an article, named by those words; a document in another
+  /// article is another actor.
+  mutating func documentActorID(
+    _ wording: String, kind: String?, in documents: inout [String: String]
+  ) -> String {
+    var words = wording.split(separator: " ")
+    if words.count > 1, Self.leadingDeterminers.contains(words[0].lowercased()) {
+      words.removeFirst()
+    }
+    let phrase = words.joined(separator: " ")
+    let key = phrase.lowercased()
+    if let known = documents[key] { return known }
+    let name = phrase.prefix(1).uppercased() + phrase.dropFirst()
+    let id = uniqueID(Slug.make(phrase))
+    let role = kind == "organization" ? "News outlet, not named" : "Document"
+    appendActor(Actor(id: id, name: name, kind: .group, role: role))
+    documents[key] = id
+    return id
+  }
+  static let leadingDeterminers: Set<String> = [
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their",
+  ]
 
   mutating func append(source: Source) {
     dataset.sources.append(source)

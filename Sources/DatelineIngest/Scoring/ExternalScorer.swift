@@ -208,6 +208,7 @@ public enum PolNeARScorer {
     // Party labels describe a person; they name no one.
     "democrat", "democrats", "democratic", "republican", "republicans", "gop",
   ]
+  static let partyLabels: Set<String> = ["democrat", "democrats", "republican", "republicans"]
   static let headBreaks: Set<String> = ["for", "of", "at", "from", "with", "to", "in", "on", "by"]
   static let generationalSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
   /// Lowercase words after a name that do not make it a modifier: conjunctions, reflexives,
@@ -253,7 +254,11 @@ public enum PolNeARScorer {
         } else if !current.isEmpty {
           // "one Clinton aide", "the Florida senator", "White House officials": names right
           // before a common noun only modify it; the source is the aide, who is not named.
-          if !(word.first.map { $0.isLowercase } == true && !nounPhraseLinks.contains(lower)) {
+          // A party label is such a noun: "an Iowa Democrat" names no one.
+          let commonNoun =
+            word.first.map { $0.isLowercase } == true && !nounPhraseLinks.contains(lower)
+            || partyLabels.contains(lower)
+          if !commonNoun {
             runs.append(current)
           }
           current = []

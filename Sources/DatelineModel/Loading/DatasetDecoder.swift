@@ -41,6 +41,9 @@ struct DatasetDecoder {
 
   init(path: String) { self.path = path }
 
+  /// The paragraph numbers a provenance may give (counted from 1).
+  static let paragraphRange = 1...1_000_000
+
   static func decode(_ root: JSONNode, path: String) -> (LocatedDataset, [Diagnostic]) {
     var decoder = DatasetDecoder(path: path)
     decoder.decodeRoot(root)
@@ -389,7 +392,9 @@ struct DatasetDecoder {
     var paragraph: Int?
     if let paragraphMember = present(&inner, "paragraph", required: true) {
       innerLocation.fields["paragraph"] = paragraphMember.value.position
-      if case .number(let value, true) = paragraphMember.value.value, value >= 1, value <= 1_000_000
+      if case .number(let value, true) = paragraphMember.value.value,
+        value >= Double(DatasetDecoder.paragraphRange.lowerBound),
+        value <= Double(DatasetDecoder.paragraphRange.upperBound)
       {
         paragraph = Int(value)
       } else {

@@ -58,15 +58,29 @@ final class StoreReader: Sendable {
 
   static let pageSize = 64
 
+  /// The rows of each list, as `SELECT COLUMNS FROM TABLE` with the key that orders them.
+  private static let eventRows = RowQuery(
+    columns: """
+      id, headline, summary, status, location, participants, source, paragraph,
+      date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
+      explanation, same_day_order, upcoming
+      """, table: "events", key: "position")
+  private static let actorRows = RowQuery(
+    columns: "id, name, aliases, kind, role, affiliation, event_count, quote_count",
+    table: "actors", key: "rank")
+  private static let quoteRows = RowQuery(
+    columns: """
+      q.id, q.text, q.speaker, q.event, q.kind,
+      (SELECT id FROM sources WHERE input_order = q.source), q.paragraph, q.date_edtf,
+      q.date_stated, q.date_tense, q.date_relative_to, \(StoreReader.quoteDateColumns),
+      (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
+      (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls,
+      (SELECT url FROM sources WHERE input_order = q.source)
+      """, table: "quotes q", key: "q.position")
+
   func event(at position: Int) -> TimelineEvent {
     eventPages.element(at: position) { range in
-      fetchRows(
-        """
-        SELECT id, headline, summary, status, location, participants, source, paragraph,
-          date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-          explanation, same_day_order, upcoming
-        FROM events WHERE position >= ? AND position < ? ORDER BY position
-        """, range, decode: StoreReader.event(_:))
+      fetchRows(Self.eventRows, range, decode: StoreReader.event(_:))
     } placeholder: {
       TimelineEvent(
         event: Event(
@@ -78,11 +92,7 @@ final class StoreReader: Sendable {
 
   func actor(at rank: Int) -> TimelineActor {
     actorPages.element(at: rank) { range in
-      fetchRows(
-        """
-        SELECT id, name, aliases, kind, role, affiliation, event_count, quote_count
-        FROM actors WHERE rank >= ? AND rank < ? ORDER BY rank
-        """, range, decode: StoreReader.actor(_:))
+      fetchRows(Self.actorRows, range, decode: StoreReader.actor(_:))
     } placeholder: {
       TimelineActor(actor: Actor(id: "", name: "", kind: .person), eventCount: 0, quoteCount: 0)
     }
@@ -90,22 +100,36 @@ final class StoreReader: Sendable {
 
   func quote(at position: Int) -> TimelineQuote {
     quotePages.element(at: position) { range in
-      fetchRows(
-        """
-        SELECT q.id, q.text, q.speaker, q.event, q.kind,
-          (SELECT id FROM sources WHERE input_order = q.source), q.paragraph, q.date_edtf,
-          q.date_stated, q.date_tense, q.date_relative_to, \(StoreReader.quoteDateColumns),
-          (SELECT name FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1),
-          (SELECT aliases FROM actors WHERE id = q.speaker ORDER BY input_order LIMIT 1), q.urls,
-          (SELECT url FROM sources WHERE input_order = q.source)
-        FROM quotes q WHERE q.position >= ? AND q.position < ? ORDER BY q.position
-        """, range, decode: StoreReader.quote(_:))
+      fetchRows(Self.quoteRows, range, decode: StoreReader.quote(_:))
     } placeholder: {
       TimelineQuote(
         quote: Quote(
           id: "", text: "", speaker: "", provenance: Provenance(source: "", paragraph: 0)),
         date: StoreReader.unknownDate, speakerName: "")
     }
+  }
+
+  /// Reads the events at `positions` that are not cached yet, in one query: a screen of search
+  /// results lies scattered over the timeline, and reading a whole page for each row read 64
+  /// rows for every one shown.
+  func prefetchEvents(_ positions: [Int]) {
+    eventPages.prefetch(
+      positions, page: { fetchRows(Self.eventRows, $0, decode: StoreReader.event(_:)) },
+      rows: { fetchRows(Self.eventRows, $0, decode: StoreReader.event(_:)) })
+  }
+
+  /// Reads the actors at `ranks` not cached yet, in one query.
+  func prefetchActors(_ ranks: [Int]) {
+    actorPages.prefetch(
+      ranks, page: { fetchRows(Self.actorRows, $0, decode: StoreReader.actor(_:)) },
+      rows: { fetchRows(Self.actorRows, $0, decode: StoreReader.actor(_:)) })
+  }
+
+  /// Reads the quotes at `positions` not cached yet, in one query.
+  func prefetchQuotes(_ positions: [Int]) {
+    quotePages.prefetch(
+      positions, page: { fetchRows(Self.quoteRows, $0, decode: StoreReader.quote(_:)) },
+      rows: { fetchRows(Self.quoteRows, $0, decode: StoreReader.quote(_:)) })
   }
 
   /// A quote's resolved date, resolved words, explanation and same-day order: `resolved` is
@@ -115,11 +139,34 @@ final class StoreReader: Sendable {
     q.same_day_order
     """
 
+  /// The rows of a page, in order.
   private func fetchRows<Element>(
-    _ sql: String, _ range: Range<Int>, decode: (Row) -> Element
+    _ query: RowQuery, _ range: Range<Int>, decode: (Row) -> Element
   ) -> [Element]? {
     read { db in
-      try Row.fetchAll(db, sql: sql, arguments: [range.lowerBound, range.upperBound]).map(decode)
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(query.columns) FROM \(query.table)
+          WHERE \(query.key) >= ? AND \(query.key) < ? ORDER BY \(query.key)
+          """, arguments: [range.lowerBound, range.upperBound]
+      ).map(decode)
+    }
+  }
+
+  /// The rows at `keys` (any order), each with its key; the key is the last column, so the
+  /// decoders read the same columns as for a page.
+  private func fetchRows<Element>(
+    _ query: RowQuery, _ keys: [Int], decode: (Row) -> Element
+  ) -> [(Int, Element)]? {
+    read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT \(query.columns), \(query.key) FROM \(query.table)
+          WHERE \(query.key) IN (\(databaseQuestionMarks(count: keys.count)))
+          """, arguments: StatementArguments(keys)
+      ).map { row in (row[row.count - 1], decode(row)) }
     }
   }
 
@@ -267,22 +314,38 @@ final class StoreReader: Sendable {
   }
 }
 
+/// The columns of one list's rows, the table (with its alias) and the key column that numbers
+/// them.
+struct RowQuery: Sendable {
+  var columns: String
+  var table: String
+  var key: String
+}
+
 /// Fixed-size pages of decoded rows, the most recently used kept: a frame touches a few dozen
-/// rows, so the browser almost never waits on the database.
+/// rows, so the browser almost never waits on the database. Rows read one by one (a screen of
+/// scattered search results, `prefetch`) are kept beside the pages.
 final class PageCache<Element: Sendable>: Sendable {
   let count: Int
   private let state = Locked(State())
   private static var maximumPages: Int { 256 }
+  /// Rows kept outside pages; all are dropped when more would not fit (a few screens' worth).
+  static var maximumSingles: Int { 4096 }
 
   private struct State {
     var pages: [Int: [Element]] = [:]
     var lastUsed: [Int: Int] = [:]
     var clock = 0
+    var singles: [Int: Element] = [:]
+    var rowsRead = 0
   }
 
   init(count: Int) {
     self.count = count
   }
+
+  /// Rows read from the store so far (for tests: a frame must not read more than it shows).
+  var rowsRead: Int { state.withLock { $0.rowsRead } }
 
   func element(
     at index: Int, fetch: (Range<Int>) -> [Element]?, placeholder: () -> Element
@@ -291,28 +354,70 @@ final class PageCache<Element: Sendable>: Sendable {
     let page = index / StoreReader.pageSize
     let offset = index % StoreReader.pageSize
     if let found = state.withLock({ state -> Element? in
-      guard let rows = state.pages[page], offset < rows.count else { return nil }
-      state.clock += 1
-      state.lastUsed[page] = state.clock
-      return rows[offset]
+      if let rows = state.pages[page], offset < rows.count {
+        state.clock += 1
+        state.lastUsed[page] = state.clock
+        return rows[offset]
+      }
+      return state.singles[index]
     }) {
       return found
     }
-    let start = page * StoreReader.pageSize
-    let range = start..<min(count, start + StoreReader.pageSize)
-    guard let rows = fetch(range), offset < rows.count else { return placeholder() }
-    state.withLock { state in
-      if state.pages.count >= PageCache.maximumPages,
-        let oldest = state.lastUsed.min(by: { $0.value < $1.value })?.key
-      {
-        state.pages[oldest] = nil
-        state.lastUsed[oldest] = nil
-      }
-      state.clock += 1
-      state.pages[page] = rows
-      state.lastUsed[page] = state.clock
-    }
+    guard let rows = fetch(range(ofPage: page)), offset < rows.count else { return placeholder() }
+    state.withLock { Self.insert(rows, page: page, into: &$0) }
     return rows[offset]
+  }
+
+  private func range(ofPage page: Int) -> Range<Int> {
+    let start = page * StoreReader.pageSize
+    return start..<min(count, start + StoreReader.pageSize)
+  }
+
+  private static func insert(_ rows: [Element], page: Int, into state: inout State) {
+    if state.pages.count >= PageCache.maximumPages,
+      let oldest = state.lastUsed.min(by: { $0.value < $1.value })?.key
+    {
+      state.pages[oldest] = nil
+      state.lastUsed[oldest] = nil
+    }
+    state.clock += 1
+    state.pages[page] = rows
+    state.lastUsed[page] = state.clock
+    state.rowsRead += rows.count
+  }
+
+  /// A page that holds this many of the rows asked for together is read whole (the rows of a
+  /// list scrolled in order); rows scattered over pages are read one by one.
+  static var densePage: Int { 4 }
+
+  /// Makes the rows at `indices` cached: pages that hold several of them are read whole, the
+  /// other rows that no page or earlier prefetch holds with one `rows` fetch of exactly those.
+  func prefetch(
+    _ indices: [Int], page fetchPage: (Range<Int>) -> [Element]?,
+    rows fetchRows: ([Int]) -> [(Int, Element)]?
+  ) {
+    let wanted = Set(indices.filter { $0 >= 0 && $0 < count })
+    let byPage = Dictionary(grouping: wanted) { $0 / StoreReader.pageSize }
+    let (densePages, missing) = state.withLock { state -> ([Int], [Int]) in
+      var dense: [Int] = []
+      var missing: [Int] = []
+      for (page, members) in byPage where state.pages[page] == nil {
+        let absent = members.filter { state.singles[$0] == nil }
+        if absent.isEmpty { continue }
+        if members.count >= PageCache.densePage { dense.append(page) } else { missing += absent }
+      }
+      return (dense.sorted(), missing.sorted())
+    }
+    for page in densePages {
+      guard let rows = fetchPage(range(ofPage: page)) else { return }
+      state.withLock { Self.insert(rows, page: page, into: &$0) }
+    }
+    guard !missing.isEmpty, let rows = fetchRows(missing) else { return }
+    state.withLock { state in
+      if state.singles.count + rows.count > PageCache.maximumSingles { state.singles = [:] }
+      for (index, element) in rows { state.singles[index] = element }
+      state.rowsRead += rows.count
+    }
   }
 }
 

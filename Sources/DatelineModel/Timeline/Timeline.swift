@@ -57,9 +57,15 @@ public final class Timeline: Sendable {
     title = store.title ?? store.firstSourceTitle ?? "Timeline"
     asOf = store.asOf
     firstUpcomingEventIndex = store.firstUpcomingEvent
-    events = TimelineRows(count: store.counts.events) { store.event(at: $0) }
-    actors = TimelineRows(count: store.counts.actors) { store.actor(at: $0) }
-    quotes = TimelineRows(count: store.counts.quotes) { store.quote(at: $0) }
+    events = TimelineRows(count: store.counts.events, prefetch: store.prefetchEvents) {
+      store.event(at: $0)
+    }
+    actors = TimelineRows(count: store.counts.actors, prefetch: store.prefetchActors) {
+      store.actor(at: $0)
+    }
+    quotes = TimelineRows(count: store.counts.quotes, prefetch: store.prefetchQuotes) {
+      store.quote(at: $0)
+    }
   }
 
   /// Throws exactly what `init(dataset:)` would, without building the chronology and links:

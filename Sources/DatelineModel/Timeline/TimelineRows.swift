@@ -4,10 +4,22 @@
 public struct TimelineRows<Element: Sendable>: RandomAccessCollection, Sendable {
   public let count: Int
   private let element: @Sendable (Int) -> Element
+  private let prefetchRows: @Sendable ([Int]) -> Void
 
-  init(count: Int, element: @escaping @Sendable (Int) -> Element) {
+  init(
+    count: Int, prefetch: @escaping @Sendable ([Int]) -> Void = { _ in },
+    element: @escaping @Sendable (Int) -> Element
+  ) {
     self.count = count
     self.element = element
+    prefetchRows = prefetch
+  }
+
+  /// Reads the rows at these positions together, ahead of indexing them: the rows on a screen
+  /// of search results lie anywhere in the list, and a page read for each would read dozens of
+  /// rows for every one shown. Positions out of range are ignored.
+  public func prefetch(_ positions: [Int]) {
+    prefetchRows(positions)
   }
 
   public var startIndex: Int { 0 }

@@ -41,6 +41,14 @@ enum ListPaneView {
     let list = state.shownList(pane)
     let geometry = state.geometry(pane)
     let focused = state.pane == pane
+    // The visible items read from the store together (search results lie anywhere in the list).
+    let end = max(list.top, min(list.top + rowsRect.height, geometry.displayCount))
+    let visible = (list.top..<end).compactMap { geometry.item(atDisplayRow: $0).map { rows[$0] } }
+    switch pane {
+    case .events: state.timeline.events.prefetch(visible)
+    case .people: state.timeline.actors.prefetch(visible)
+    case .quotes: state.timeline.quotes.prefetch(visible)
+    }
     for offset in 0..<rowsRect.height {
       let displayRow = list.top + offset
       let y = rowsRect.y + offset

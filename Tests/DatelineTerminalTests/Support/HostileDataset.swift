@@ -1,10 +1,11 @@
+import DatelineTestSupport
 import Foundation
 
 /// A valid dataset whose text carries terminal escape sequences, C1 controls and DEL, written
 /// as JSON escapes (the loader rejects raw control characters but must accept escaped ones).
 enum HostileDataset {
-  /// Writes the dataset to a temporary file and returns its path.
-  static func write() throws -> String {
+  /// Writes the dataset into `scratch` and returns its path.
+  static func write(in scratch: ScratchDirectory) throws -> String {
     let esc = "\\u001b"
     let bel = "\\u0007"
     let json = """
@@ -31,14 +32,11 @@ enum HostileDataset {
         ]
       }
       """
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-hostile-\(UUID().uuidString).json")
-    try json.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
+    return try scratch.write("hostile.json", json)
   }
 
   /// A dataset full of wide and combining text: CJK, emoji, combining accents.
-  static func writeWide() throws -> String {
+  static func writeWide(in scratch: ScratchDirectory) throws -> String {
     let json = """
       {
         "format": "dateline/1",
@@ -65,9 +63,6 @@ enum HostileDataset {
         ]
       }
       """
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-wide-\(UUID().uuidString).json")
-    try json.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
+    return try scratch.write("wide.json", json)
   }
 }

@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Foundation
 
 /// `dateline` running in a real terminal: a private tmux server (its own socket, no config),
@@ -11,7 +12,9 @@ final class TmuxSession {
   static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
   let socket = "dateline-test-\(UUID().uuidString)"
-  let directory: URL
+  private let scratch: ScratchDirectory
+  /// The pane's working directory: the wrapper's files and whatever a test puts there.
+  var directory: URL { scratch.url }
   private var closed = false
 
   /// Starts `dateline ARGUMENTS` in a `width` x `height` pane. `environment` is exported in the
@@ -59,9 +62,7 @@ final class TmuxSession {
   private init(
     width: Int, height: Int, environment: [String: String], body: String
   ) throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("dateline-tmux-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    scratch = try ScratchDirectory("tmux")
     // The scratch directory has no dateline/config.toml: the defaults, never the user's.
     var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": directory.path]
     exports.merge(environment) { $1 }
@@ -72,11 +73,10 @@ final class TmuxSession {
       cd \(Self.quote(directory.path))
       \(body)
       """
-    let scriptURL = directory.appendingPathComponent("run.sh")
-    try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+    let scriptPath = try scratch.write("run.sh", script)
     let result = try Self.tmux([
       "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-      "sh \(Self.quote(scriptURL.path))",
+      "sh \(Self.quote(scriptPath))",
     ])
     guard result.status == 0 else {
       throw HarnessError("tmux new-session failed: \(result.output)")
@@ -90,7 +90,7 @@ final class TmuxSession {
     guard !closed else { return }
     closed = true
     _ = try? Self.tmux(["-L", socket, "kill-server"])
-    try? FileManager.default.removeItem(at: directory)
+    scratch.remove()
   }
 
   // MARK: Driving
