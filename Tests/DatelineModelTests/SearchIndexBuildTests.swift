@@ -34,9 +34,9 @@ import Testing
     for (index, text) in texts.enumerated() where index < dataset.quotes.count {
       dataset.quotes[index * 997 % dataset.quotes.count].text = text
     }
-    let (directory, remove) = try Fixtures.temporaryDirectory()
-    defer { remove() }
-    let path = directory.path + "/store.sqlite"
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = scratch.url.path + "/store.sqlite"
     let builder = StoreBuilder(path: path)
     try builder.add(dataset)
     // Several batches, the last one short.
@@ -55,6 +55,7 @@ import Testing
         file.quoteIndices(matching: QuoteQuery(query))
           == memory.quoteIndices(matching: QuoteQuery(query)), "query \(query)")
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["store.sqlite"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.url.path) == ["store.sqlite"])
   }
 }
