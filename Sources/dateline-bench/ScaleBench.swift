@@ -94,6 +94,7 @@ enum ScaleBench {
     print(
       "  store build: \(format(buildSeconds)) s wall, \(format(buildCPU)) s CPU; \(Int(rate)) quotes/s wall, \(buildCPU > 0 ? Int(Double(size) / buildCPU) : 0) per CPU-second; peak memory \(megabytes(build.maxRSS))  [target at 1M: >= 50000 quotes/s: \(rate >= 50_000 ? "met" : "NOT met")]"
     )
+    if let steps = build.values["steps"] { print("    steps: \(steps)") }
     let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store)[.size] as? Int) ?? 0
     let ratio = Double(storeBytes) / Double(max(textBytes, 1))
     print(
@@ -176,6 +177,14 @@ enum ScaleBench {
       let builder = StoreBuilder(path: arguments[2])
       let start = clock.now
       let startCPU = processCPUNow()
+      // Each step's wall and process CPU time (all threads), from the end of the previous one.
+      var steps: [(name: String, wall: Double, cpu: Double)] = []
+      var step = (name: "read", wall: start, cpu: startCPU)
+      builder.steps = { name in
+        let (now, cpu) = (clock.now, processCPUNow())
+        steps.append((step.name, seconds(now - step.wall), cpu - step.cpu))
+        step = (name, now, cpu)
+      }
       do {
         _ = try Importer().run(inputs: [arguments[1]], into: builder)
         _ = try builder.finish()
@@ -185,6 +194,10 @@ enum ScaleBench {
       }
       print("seconds=\(seconds(clock.now - start))")
       print("cpu=\(processCPUNow() - startCPU)")
+      print(
+        "steps="
+          + steps.map { "\($0.name):\(format($0.wall)) s wall/\(format($0.cpu)) s CPU" }
+          .joined(separator: "; "))
       return 0
     case "browse" where arguments.count >= 2:
       // `--pause-ms N` after the store: wait N ms after each key's rows (a reader typing), so
