@@ -38,6 +38,21 @@ let package = Package(
       dependencies: [
         "DatelineModel", "DatelineIngest", "DatelineUI", "DatelineTerminal", "DatelineExport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // A release binary carries the Swift runtime and Foundation in itself: resolving their
+      // symbols in some twenty shared libraries at every start cost more than the bundled story's
+      // whole load. Debug builds (and the tests that run them) link them dynamically. The list
+      // names the static libraries, which link only in a group (they refer to each other).
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-static-stdlib", "-Xlinker", "--start-group", "-lFoundation",
+            "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation",
+            "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+            "-lswiftSynchronization", "-lswift_StringProcessing", "-lswift_RegexParser",
+            "-lswift_Concurrency", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime",
+            "-lswiftGlibc", "-lswift_Builtin_float", "-lswiftCore", "-Xlinker", "--end-group",
+          ], .when(platforms: [.linux], configuration: .release))
       ]
     ),
     // Benchmarks are programs: they print medians and ratios, they do not assert.

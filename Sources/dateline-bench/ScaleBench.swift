@@ -94,6 +94,7 @@ enum ScaleBench {
     print(
       "  store build: \(format(buildSeconds)) s wall, \(format(buildCPU)) s CPU; \(Int(rate)) quotes/s wall, \(buildCPU > 0 ? Int(Double(size) / buildCPU) : 0) per CPU-second; peak memory \(megabytes(build.maxRSS))  [target at 1M: >= 50000 quotes/s: \(rate >= 50_000 ? "met" : "NOT met")]"
     )
+    if let steps = build.values["steps"] { print("    steps: \(steps)") }
     let storeBytes = (try? FileManager.default.attributesOfItem(atPath: store)[.size] as? Int) ?? 0
     let ratio = Double(storeBytes) / Double(max(textBytes, 1))
     print(
@@ -176,6 +177,14 @@ enum ScaleBench {
       let builder = StoreBuilder(path: arguments[2])
       let start = clock.now
       let startCPU = processCPUNow()
+      // Each step's wall and process CPU time (all threads), from the end of the previous one.
+      var steps: [(name: String, wall: Double, cpu: Double)] = []
+      var step = (name: "read", wall: start, cpu: startCPU)
+      builder.steps = { name in
+        let (now, cpu) = (clock.now, processCPUNow())
+        steps.append((step.name, seconds(now - step.wall), cpu - step.cpu))
+        step = (name, now, cpu)
+      }
       do {
         _ = try Importer().run(inputs: [arguments[1]], into: builder)
         _ = try builder.finish()
@@ -185,8 +194,20 @@ enum ScaleBench {
       }
       print("seconds=\(seconds(clock.now - start))")
       print("cpu=\(processCPUNow() - startCPU)")
+      print(
+        "steps="
+          + steps.map { "\($0.name):\(format($0.wall)) s wall/\(format($0.cpu)) s CPU" }
+          .joined(separator: "; "))
       return 0
     case "browse" where arguments.count >= 2:
+      // `--pause-ms N` after the store: wait N ms after each key's rows (a reader typing), so
+      // the counts of earlier prefixes run while later keys come.
+      var queries = Array(arguments.dropFirst(2))
+      var pause = 0
+      if queries.first == "--pause-ms", queries.count >= 2, let value = Int(queries[1]) {
+        pause = value
+        queries.removeFirst(2)
+      }
       let start = clock.now
       let startCPU = processCPUNow()
       guard let timeline = try? Timeline(storePath: arguments[1]) else {
@@ -219,7 +240,7 @@ enum ScaleBench {
       // The frame's part of each keystroke: drawing the rows (and reading them from the store).
       var render: [Double] = []
       var renderCPUs: [Double] = []
-      for query in arguments.dropFirst(2) {
+      for query in queries {
         app.handle(.character("/"))
         for character in query {
           let keyStart = clock.now
@@ -236,6 +257,11 @@ enum ScaleBench {
           keysCPU.append(processCPUNow() - keyCPU)
           render.append(seconds(clock.now - renderStart))
           renderCPUs.append(processCPUNow() - renderCPU)
+          let pauseStart = clock.now
+          while clock.now - pauseStart < .milliseconds(pause) {
+            if app.receiveResults() { sink &+= app.render(width: 120, height: 40).cells.count }
+            usleep(200)
+          }
         }
         app.handle(.escape)
         while app.isSearching {
@@ -260,6 +286,7 @@ enum ScaleBench {
       _ = timeline.quoteIndices(matching: QuoteQuery("warm"), among: nil, offset: 0, limit: 1)
       var rows: [Double] = []
       var counts: [Double] = []
+      var cancels: [Double] = []
       for query in arguments.dropFirst(2) {
         for end in 1...query.count {
           let text = String(query.prefix(end))
@@ -272,8 +299,15 @@ enum ScaleBench {
           let countCPU = cpuNow() - start
           rows.append(rowsCPU)
           counts.append(countCPU)
+          // A count made stale after 1 ms of its thread's CPU (the next key): the CPU it
+          // spends after that before it gives up.
+          let cancelStart = cpuNow()
+          _ = timeline.countQuotes(
+            matching: typed, among: nil, isCancelled: { cpuNow() - cancelStart > 0.001 })
+          let cancel = max(0, cpuNow() - cancelStart - 0.001)
+          cancels.append(cancel)
           print(
-            "search \"\(text)\": \(found.count) rows \(format(rowsCPU * 1000)) ms CPU; count \(count) \(format(countCPU * 1000)) ms CPU"
+            "search \"\(text)\": \(found.count) rows \(format(rowsCPU * 1000)) ms CPU; count \(count) \(format(countCPU * 1000)) ms CPU; a stale count stops \(format(cancel * 1000)) ms late"
           )
         }
       }
@@ -284,6 +318,10 @@ enum ScaleBench {
       )
       print(
         "counts: median \(format(percentile(counts, 0.5) * 1000)) ms, p99 \(format(percentile(counts, 0.99) * 1000)) ms, max \(format((counts.last ?? .nan) * 1000)) ms thread CPU"
+      )
+      cancels.sort()
+      print(
+        "stale counts stop: median \(format(percentile(cancels, 0.5) * 1000)) ms, max \(format((cancels.last ?? .nan) * 1000)) ms thread CPU after being made stale"
       )
       return 0
     default:

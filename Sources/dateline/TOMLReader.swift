@@ -269,6 +269,8 @@ private struct Reader {
             at: start)
         case .header, .implicit:
           break
+        case .dotted where !last:
+          break  // a [header] may open a sub-table of a table made by dotted keys
         case .dotted, .inline:
           throw failure(
             "'\(name)' was defined on line \(entry.keyPosition.line); a [header] cannot add to it",
@@ -361,6 +363,11 @@ private struct Reader {
       }
       skipSpaces()
       guard current == "." else { return parts }
+      // Each part is a table inside the one before: as for nesting, a bound keeps a hostile
+      // key from making a chain of tables deep enough to exhaust the stack.
+      if parts.count == TOMLReader.maximumDepth {
+        throw failure("a key has more than \(TOMLReader.maximumDepth) parts", at: parts[0].position)
+      }
       advance()
       skipSpaces()
     }

@@ -175,6 +175,41 @@ struct ConfigReaderTests {
     #expect(refusal("[colors]\n  date = 'purple'")?.hasPrefix("2:3: colors.date:") == true)
   }
 
+  /// A key of a hundred thousand parts (`a.a.a...`) was a chain of tables as deep, built in
+  /// time quadratic in its length (the reader ran for minutes): now a located error at once, in
+  /// a header, a key/value line and an inline table. Sixty-four parts still read.
+  @Test(.timeLimit(.minutes(1)))
+  func aKeyOfTooManyPartsIsALocatedError() throws {
+    let deep = String(repeating: "a.", count: 100_000) + "a"
+    for (text, column) in [("[\(deep)]", 2), ("\(deep) = 1", 1), ("x = { \(deep) = 1 }", 7)] {
+      let refused = refusal(text)
+      #expect(
+        refused?.hasPrefix("1:\(column): a key has more than 64 parts") == true,
+        "\(refused?.prefix(80) ?? "accepted")")
+    }
+    let most = Array(repeating: "k", count: 64).joined(separator: ".")
+    var table = try table("[\(most)]\n\(most) = 1\n")
+    // 64 tables of the header, then 63 of the dotted key inside it, then the value.
+    for _ in 0..<(64 + 63) { table = try #require(table["k"]?.item.table) }
+    guard case .integer(1) = table["k"]?.item.value else {
+      Issue.record("no 1 at the end of the keys")
+      return
+    }
+  }
+
+  /// TOML lets a [header] open a sub-table of a table made by dotted keys, never that table
+  /// itself (the TOML 1.0 example: `[fruit]`, `apple.color = ...`, then `[fruit.apple.texture]`).
+  @Test func aHeaderMayOpenASubTableOfADottedTable() throws {
+    let dotted = "[fruit]\napple.color = 'red'\napple.taste.sweet = true\n"
+    let table = try table(dotted + "[fruit.apple.texture]\nsmooth = true\n")
+    let apple = try #require(table["fruit"]?.item.table?["apple"]?.item.table)
+    #expect(apple.keys == ["color", "taste", "texture"])
+    #expect(
+      refusal(dotted + "[fruit.apple]\n")?.hasPrefix("4:8: 'fruit.apple' was defined") == true)
+    #expect(
+      refusal(dotted + "[fruit.apple.taste]\n")?.hasPrefix("4:14: 'fruit.apple.taste'") == true)
+  }
+
   /// Every way TOML allows to write the same settings gives the same configuration.
   @Test func equivalentSpellingsGiveOneConfiguration() throws {
     let headers = try parse("[keys.browse]\nquit = [\"x\"]\n[data]\npath = \"/d\"\n")

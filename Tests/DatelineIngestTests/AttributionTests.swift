@@ -176,4 +176,177 @@ struct AttributionTests {
       report.quotes.map(\.speaker) == ["Harbor Times", "audio obtained by the Valley Tribune"])
     #expect(report.quotes.map(\.speakerKind) == ["organization", "document"])
   }
+
+  /// A name that ends in "-ly" is no adverb between a subject and its verb.
+  @Test func aNameEndingInLyIsNoAdverb() {
+    let analysis = analyze(
+      """
+      Nora Kelly interviewed Omar Sayed on Tuesday.
+
+      When Sayed paused, Kelly said: "That can happen at any age."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Kelly"])
+  }
+
+  /// A common first name tells a person's gender: "he" skips a woman named first.
+  @Test func aFirstNameTellsTheGenderForAPronoun() {
+    let analysis = analyze(
+      """
+      Megan Lott interviewed Omar Sayed on Tuesday.
+
+      Asked about the vote, the candidate said no. "People change their minds," he said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Omar Sayed"])
+  }
+
+  /// "Former" opening a sentence is no part of a name; "labeling" reports a judgement.
+  @Test func formerAndLabeling() {
+    let analysis = analyze(
+      """
+      Former Nevada Gov. Rob Lenz, for his part, is labeling the plan "a blatant abuse of power."
+
+      Former Lenz aide Ben Ode called it a mess.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Rob Lenz"])
+    #expect(analysis.people() == ["Rob Lenz", "Ben Ode"])
+  }
+
+  /// "Ada Holt of The Harbor Times wrote": the person, not where she works.
+  @Test func aPersonOfAnOrganizationSpeaks() {
+    let analysis = analyze(
+      """
+      Ada Holt of The Harbor Times wrote, "The port deal is a mistake."
+
+      "We will appeal," Ben Ode of the Dock Workers Union said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ben Ode"])
+  }
+
+  /// "went on", "shot back": a verb and particle attribute like a speech verb.
+  @Test func phrasalSpeechVerbs() {
+    let analysis = analyze(
+      """
+      Nora Vik spoke first. "The tax is too high," she said.
+
+      "You know, it happens," Omar Sayed went on. "But we fix it."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Vik", "Omar Sayed", "Omar Sayed"])
+  }
+
+  /// "telling X" names the listener, not the speaker: the sentence's subject speaks.
+  @Test func tellingNamesTheListener() {
+    let analysis = analyze(
+      """
+      Hours later, Omar Sayed returned the favor, telling Nora Vik, "We have been friends for years."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Omar Sayed"])
+  }
+
+  /// A verb of speech whose subject is not next to it: the sentence's subject.
+  @Test func speechVerbWithItsSubjectFarBefore() {
+    let analysis = analyze(
+      """
+      Omar Sayed at the time said he'd asked his lawyers to "look into" the fees.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Omar Sayed"])
+  }
+
+  /// A quote alone in its paragraph, after a paragraph that reports what someone thinks
+  /// without quoting them.
+  @Test func speakerReportedInTheParagraphBefore() {
+    let analysis = analyze(
+      """
+      Nora Vik praised the mayor's plan for the harbor.
+
+      "We need someone who cuts through the noise."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Vik"])
+  }
+
+  /// Two people with one surname stay two: the surname alone is the one named most, or the
+  /// one its honorific marks.
+  @Test func peopleSharingASurnameStayApart() {
+    let analysis = analyze(
+      """
+      Maria Lind opened the fair on Monday. Her husband, Thomas Lind, spoke after her, and Thomas Lind cut the ribbon.
+
+      "The harbor is back," Lind said.
+
+      "I am proud of this town," Mrs. Lind said.
+      """)
+    #expect(Set(analysis.people()) == ["Maria Lind", "Thomas Lind"])
+    #expect(analysis.quoteSpeakers() == ["Thomas Lind", "Maria Lind"])
+  }
+
+  /// An attribution that ends the sentence may go on after a semicolon (a debug build asserted
+  /// on comparing a token with ";").
+  @Test func attributionBeforeASemicolon() {
+    let analysis = analyze(
+      """
+      The mayor "did well with dock workers" in the vote, said Paul Beck; the count ended late.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Paul Beck"])
+  }
+
+  /// "Sayed's remarks": a speech verb's form after a possessive is a noun, not a verb.
+  @Test func aPossessiveMakesASpeechVerbANoun() {
+    let analysis = analyze(
+      """
+      Nora Vik denounced Omar Sayed's remarks as "hurtful and humiliating."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Nora Vik"])
+  }
+
+  /// A surname that is also a nationality word names the person once the full name was given.
+  @Test func aSurnameThatIsANationality() {
+    let analysis = analyze(
+      """
+      Mark Cuban spoke on Sunday.
+
+      "It's too early to tell," Cuban said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Mark Cuban"])
+  }
+
+  /// A name after the quote, then a long description, then the verb: the name speaks, and the
+  /// next quote in the paragraph continues them.
+  @Test func nameThenALongDescriptionThenTheVerb() {
+    let analysis = analyze(
+      """
+      "The race is close," Ada Holt, the pollster who founded a survey site in 2008 wrote on Wednesday. "It will stay close."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ada Holt"])
+  }
+
+  /// A name alone before a colon labels the quote: `Ruiz: "..."`.
+  @Test func aNameBeforeAColonLabelsTheQuote() {
+    let analysis = analyze(
+      """
+      Ana Ruiz and Omar Sayed both reject the plan.
+
+      Ruiz: "Our goal is to defeat it, not to delay it." Sayed: "The plan must go."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Omar Sayed"])
+  }
+
+  /// `"...," the Harbor Times reported`: an outlet's name after "the", and its verb.
+  @Test func anOutletReportsAfterTheQuote() {
+    let analysis = analyze(
+      """
+      In one email, the minister mentioned a "burn bag," the Harbor Times reported.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harbor Times"])
+  }
+
+  /// A name between the verb and the quote is the verb's object when the verb has a subject:
+  /// `Ruiz said Sayed "caused harm."`, `Lenz called Ruiz "unhinged."`
+  @Test func aNameBeforeTheQuoteIsTheVerbsObject() {
+    let analysis = analyze(
+      """
+      Omar Sayed and Ana Ruiz traded blows on Monday.
+
+      Ana Ruiz said Omar Sayed "caused real harm." Rob Lenz called Ruiz "unhinged."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Rob Lenz"])
+  }
 }

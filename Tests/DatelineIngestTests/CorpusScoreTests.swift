@@ -46,6 +46,9 @@ struct CorpusScoreTests {
     "Russia's large-scale invasion of Ukraine began",
     "Trump thinks the war in Ukraine could end",
     "Port workers and shipping companies will resume wage talks",
+    "Côte d’Ivoire’s minister signed the accord",
+    "Sánchez says the Élysée talks resumed",
+    "1,200 workers walked out",
   ])
   func completeHeadlinesPass(_ headline: String) {
     #expect(HeadlineCheck.problem(in: headline) == nil)
@@ -62,6 +65,11 @@ struct CorpusScoreTests {
     "Trump declined to comment on the",
     "lower-case start is not a headline",
     "",
+    "Sánchez said",
+    "Müller und Sánchez",
+    "Sánchez thinks the Élysée",
+    "Él confirmó",
+    "Ann Lee promised \"the bridge will open",
   ])
   func incompleteHeadlinesFail(_ headline: String) {
     #expect(HeadlineCheck.problem(in: headline) != nil)

@@ -14,6 +14,31 @@ struct DatasetBuilderTests {
     #expect(DatasetBuilder.baseName("Заметка.txt") == "Заметка")
   }
 
+  /// Ids from the first words that carry meaning, stop words in any case left out.
+  @Test func shortSlugsKeepTheFirstWordsThatCarryMeaning() {
+    #expect(
+      DatasetBuilder.shortSlug("Macron joined Trump at the White House") == "macron-joined-trump")
+    #expect(DatasetBuilder.shortSlug("The Council Will vote  on the plan") == "council-vote-plan")
+    #expect(DatasetBuilder.shortSlug("Élysée hosts the talks", words: 4) == "elysee-hosts-talks")
+    #expect(DatasetBuilder.shortSlug("  Zelenskyy’s U.S. visit ") == "zelenskyys-us-visit")
+    #expect(DatasetBuilder.shortSlug("the a an") == "")
+    #expect(DatasetBuilder.shortSlug("") == "")
+    #expect(DatasetBuilder.shortSlug("ÜBER the Côte THE end", words: 2) == "uber-cote")
+  }
+
+  /// Ids of one root are numbered in turn, skipping those taken already, and each new one tries
+  /// a number or two, not every number before it: a transcript of one speaker's thousand quotes
+  /// was quadratic in them.
+  @Test func idsOfOneRootAreNumberedInLinearTime() {
+    var builder = DatasetBuilder(
+      existing: Dataset(actors: [Actor(id: "q-3", name: "Q", kind: .person)]))
+    let ids = (0..<2000).map { _ in builder.uniqueID("q") }
+    #expect(Array(ids.prefix(4)) == ["q", "q-2", "q-4", "q-5"])
+    #expect(Set(ids).count == 2000)
+    #expect(builder.idProbes < 2 * 2000, "\(builder.idProbes) numbers tried for 2000 ids")
+    #expect(builder.uniqueID("") == "item")
+  }
+
   @Test func meetingHeadlinesAreRecognized() {
     #expect(DatasetBuilder.isMeeting("Trump meets Starmer"))
     #expect(DatasetBuilder.isMeeting("Leaders MET in Paris"))
@@ -114,6 +139,19 @@ struct DatasetBuilderTests {
     #expect(
       DatasetBuilder().title(of: plain, sourceName: nil, file: "x.txt")
         == "The bridge would reopen")
+    // A dateline before the lede leaves it the first sentence (corpus 18 was titled by who the
+    // second sentence names).
+    let datelined = ArticleAnalysis(
+      text: """
+        Published October 16, 2025
+
+        WASHINGTON — Senate Majority Leader Ruth Calder said Thursday that a vote on the stalled highway bill could come next week.
+
+        Calder, a Democrat from Oregon, spoke to reporters after a lunch.
+        """)
+    #expect(
+      DatasetBuilder().title(of: datelined, sourceName: nil, file: "x.txt")
+        == "Calder said a vote on the stalled highway bill could come")
   }
 
   /// A quote from a source that is no actor ("a memo") is said by a group actor named by the

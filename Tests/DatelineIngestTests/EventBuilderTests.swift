@@ -61,4 +61,66 @@ struct EventBuilderTests {
     let event = try #require(analysis.events.first)
     #expect(event.headline == "Lindgren sent letters to members", "\(analysis.events)")
   }
+
+  /// The dated events of a text as "date status headline".
+  static func events(_ text: String) -> [String] {
+    ArticleAnalysis(text: text).events.map {
+      "\($0.resolved?.value.description ?? "-") \($0.status.rawValue) \($0.headline)"
+    }
+  }
+
+  /// Statuses of plans, wishes and postponements (corpus 18, 40, 60): the noun "plan" plans
+  /// nothing; a wish fixes no date; a postponed thing's new day is still to come.
+  @Test func plansWishesAndPostponementsGetTheirStatus() {
+    // 2026-04-14 is a Tuesday.
+    let presented = Self.events(
+      """
+      date 2026-04-14
+
+      Mayor Rosa Lindgren presented a flood plan to the city council on Tuesday. The dock workers plan to march on Saturday.
+      """)
+    #expect(
+      presented.contains("2026-04-14 occurred Lindgren presented a flood plan to the city council"),
+      "\(presented)")
+    #expect(presented.contains { $0.hasPrefix("2026-04-18 scheduled") }, "\(presented)")
+    let wished = Self.events(
+      """
+      date 2025-10-16
+
+      President Elena Ruiz has urged Congress to send the bill to her desk before Thanksgiving. The union wants a deal before Election Day.
+      """)
+    #expect(wished.contains { $0.hasPrefix("2025-11-27 expected") }, "\(wished)")
+    #expect(wished.contains { $0.hasPrefix("2025-11-04 expected") }, "\(wished)")
+    let postponed = Self.events(
+      """
+      date 2026-10-28
+
+      Dock workers postponed until Friday a strike over night shifts.
+      """)
+    #expect(postponed == ["2026-10-30 scheduled Dock workers postponed a strike over night shifts"])
+  }
+
+  /// A wire dateline's date tells when the story was filed: the sentence after it is dated by
+  /// its own words, and its headline starts after the dateline.
+  @Test func aWireDatelineDatesNoEvent() {
+    let events = Self.events(
+      """
+      Published October 28, 2026
+
+      KESTREL BAY, October 28 (Harbor Wire) -- Dock workers postponed a strike until Friday, union leaders said.
+      """)
+    #expect(events == ["2026-10-30 scheduled Dock workers postponed a strike"], "\(events)")
+  }
+
+  /// The story's own gathering names the noun with its modifiers, not the verb before it
+  /// (corpus 43 read "Morin and Greer held held talks").
+  @Test func aGatheringHeldIsNamedOnce() {
+    let events = Self.events(
+      """
+      date 2025-06-13
+
+      Prime Minister Adele Morin of Veland held talks with President Tomas Greer of Norvik at a summit in Halden on Friday.
+      """)
+    #expect(events == ["2025-06-13 occurred Morin and Greer held talks"], "\(events)")
+  }
 }

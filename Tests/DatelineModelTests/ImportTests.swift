@@ -384,6 +384,42 @@ enum QuotebankLines {
     }
   }
 
+  /// Quote files are read two at a time, yet their quotes arrive, and their problems are
+  /// reported, in file order, as the whole-dataset loader has them.
+  @Test func manyQuoteFilesArriveInFileOrder() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    _ = try scratch.write("0-people.json", Self.files[1].1)
+    _ = try scratch.write("0-events.json", Self.files[2].1)
+    func file(_ quotes: [(id: String, speaker: String)]) -> String {
+      let items = quotes.map { quote in
+        #"{"id": "\#(quote.id)", "text": "Text of \#(quote.id)", "speaker": "\#(quote.speaker)", "event": "e", \#(ValidationTests.provenance)}"#
+      }
+      return #"{"format": "dateline/1", "quotes": [\#(items.joined(separator: ", "))]}"#
+    }
+    for index in 0..<24 {
+      let count = index * 7 % 11 + 1
+      _ = try scratch.write(
+        "q-\(index < 10 ? "0" : "")\(index).json",
+        file((0..<count).map { (id: "f\(index)-q\($0)", speaker: "trump") }))
+    }
+    let sink = CollectingSink()
+    let summary = try DatasetStream.read(paths: [scratch.url.path], into: sink)
+    let loaded = try DatasetLoader.load(path: scratch.url.path)
+    #expect(summary.quotes == loaded.quotes.count)
+    #expect(sink.merged.quotes == loaded.quotes)
+    // Problems in several files: ids used again in later files, unknown speakers.
+    _ = try scratch.write("q-10x.json", file([("f3-q0", "nobody"), ("fresh", "trump")]))
+    _ = try scratch.write("q-20x.json", file([("f3-q0", "trump"), ("fresh", "nobody")]))
+    var whole: [Diagnostic] = []
+    do { _ = try DatasetLoader.load(path: scratch.url.path) } catch { whole = error.diagnostics }
+    #expect(whole.count >= 4)
+    #expect(DatasetStream.validate(paths: [scratch.url.path]).diagnostics == whole)
+    #expect(throws: DatasetLoadError.self) {
+      try DatasetStream.read(paths: [scratch.url.path], into: CollectingSink())
+    }
+  }
+
   @Test func duplicateQuoteIDsAcrossFilesNameTheFirst() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

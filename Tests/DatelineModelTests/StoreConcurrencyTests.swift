@@ -45,4 +45,24 @@ import Testing
     #expect(all == timeline.quoteIndices(matching: query))
     #expect(timeline.countQuotes(matching: query, among: nil, isCancelled: { false }) == all?.count)
   }
+
+  /// An index query over few candidates does its work inside SQLite's steps, where the row loop
+  /// never looks: SQLite itself asks whether the search is stale, so a count made stale after
+  /// it started stops before its end, and the stop is no store error.
+  @Test func aStaleCountStopsInsideSQLite() throws {
+    let timeline = try Timeline(dataset: RandomDataset.make(seed: 23, quotes: 600))
+    for text in ["the", "e", "peace"] {
+      let query = QuoteQuery(text)
+      var looks = 0
+      let count = timeline.countQuotes(
+        matching: query, among: nil,
+        isCancelled: {
+          looks += 1
+          return looks > 1  // stale from the second look on
+        })
+      #expect(count == nil, "\(text): counted \(count ?? -1) after \(looks) looks")
+      #expect(timeline.takeStoreProblem() == nil)
+      #expect(timeline.countQuotes(matching: query) == timeline.quoteIndices(matching: query).count)
+    }
+  }
 }

@@ -6,7 +6,7 @@ import Testing
 /// search, resize, help, every way of quitting, and the terminal settings afterwards.
 @Suite(
   "Browser in a real terminal",
-  .serialized,
+  .terminalSlots,
   .enabled(
     if: TmuxSession.isAvailable || TmuxSession.isRequired,
     "tmux is not installed: real-terminal tests skipped (they fail instead when CI=true)")

@@ -211,6 +211,72 @@ import Testing
     #expect(stopped.isSet, "the count stopped instead of running to its end")
   }
 
+  @Test func aCountOfAnOlderQueryIsNeverShown() {
+    let timeline = Fixtures.timeline(Fixtures.manyQuotes(300))
+    var state = Fixtures.state(timeline).pressing("3/")
+    guard case .search(let first) = state.apply(.searchType("e")).first else {
+      Issue.record("expected a search effect")
+      return
+    }
+    let rows = Self.rows(timeline, "e")
+    state.apply(
+      .searchResults(generation: first.generation, rows: Array(rows.prefix(10)), count: nil))
+    guard case .search(let second) = state.apply(.searchType("x")).first else {
+      Issue.record("expected a search effect")
+      return
+    }
+    // The count of "e" arrives after "x" was typed, before and after "x" has answered.
+    state.apply(.searchCount(generation: first.generation, count: rows.count))
+    #expect(state.search[.quotes].total == nil)
+    #expect(!state.screen.contains("\(rows.count) matches"))
+    let narrower = Self.rows(timeline, "ex")
+    state.apply(
+      .searchResults(generation: second.generation, rows: Array(narrower.prefix(10)), count: nil))
+    state.apply(.searchCount(generation: first.generation, count: rows.count))
+    #expect(state.search[.quotes].total == nil, "the count of \"e\" is not the count of \"ex\"")
+    #expect(state.search[.quotes].isCounting)
+    state.apply(.searchCount(generation: second.generation, count: narrower.count))
+    #expect(state.search[.quotes].total == narrower.count)
+  }
+
+  @Test func rowsNeverWaitForACount() {
+    // Every count runs until the test lets it go: the rows of each new key must come anyway.
+    let release = Flag()
+    let counting = Flag()
+    let engine = SearchEngine(
+      answer: { timeline, request, limit, isCancelled in
+        SearchEngine.timeline.answer(timeline, request, limit, isCancelled)
+      },
+      count: { timeline, request, isCancelled in
+        counting.set()
+        while !release.isSet { usleep(500) }
+        return SearchEngine.timeline.count(timeline, request, isCancelled)
+      })
+    let timeline = Fixtures.timeline(Fixtures.manyQuotes(300))
+    let app = BrowserApp(
+      timeline: timeline, width: 120, height: 40, search: engine, background: true)
+    defer { release.set() }
+    for key in "3/extra" { app.handle(.character(key)) }
+    let deadline = Date().addingTimeInterval(20)
+    while app.state.search.isSearching, Date() < deadline { app.receiveResults() }
+    while !counting.isSet, Date() < deadline { usleep(500) }
+    #expect(counting.isSet, "the count of \"extra\" is running (and held)")
+    for key in " quote 1" {
+      app.handle(.character(key))
+      while app.state.search.isSearching, Date() < deadline {
+        if !app.receiveResults() { usleep(200) }
+      }
+      let query = app.state.search.query
+      #expect(app.state.search.shownQuery == query, "the rows of \"\(query)\" came")
+      let all = Self.rows(timeline, query)
+      #expect(app.state.quoteRows == .subset(Array(all.prefix(app.state.quoteRows.count))))
+    }
+    #expect(!release.isSet && app.state.search.isCounting, "no count finished meanwhile")
+    release.set()
+    while app.isSearching, Date() < deadline { app.receiveResults() }
+    #expect(app.state.search[.quotes].total == Self.rows(timeline, "extra quote 1").count)
+  }
+
   @Test func theHeadlessAppRunsSearchesInOrder() {
     let timeline = Fixtures.timeline(Fixtures.manyQuotes(40))
     let app = BrowserApp(timeline: timeline, width: 120, height: 40, search: Self.slowEngine)

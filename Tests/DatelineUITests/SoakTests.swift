@@ -36,7 +36,7 @@ import Testing
     let timeline = Fixtures.timeline(datasets[Int(seed) % datasets.count])
     let app = BrowserApp(timeline: timeline, width: 80, height: 24)
     var trail: [Key] = []
-    for step in 0..<600 {
+    for step in 0..<300 {
       let key = Self.randomKey(
         &random, width: app.state.layout.width, height: app.state.layout.height)
       trail.append(key)
@@ -79,7 +79,7 @@ import Testing
     let timelines = [
       Fixtures.timeline(), Fixtures.timeline(Dataset()), Fixtures.timeline(Fixtures.manyQuotes(60)),
     ]
-    let report = BrowserSoak.run(keys: 400, seed: seed, timelines: timelines)
+    let report = BrowserSoak.run(keys: 200, seed: seed, timelines: timelines)
     #expect(report.keys > 0 && report.frames > 0)
     #expect(report.violations.isEmpty, "\(report.violations.prefix(5).joined(separator: "\n"))")
   }

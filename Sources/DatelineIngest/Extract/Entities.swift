@@ -50,6 +50,8 @@ struct EntityFinder {
   private var keyToEntity: [String: Int] = [:]
   /// People by full name and by surname, lowercased: "donald trump", "trump".
   private var personKeys: [String: Int] = [:]
+  /// Surnames that two or more people named in full share: "trump" -> Melania and Donald.
+  private var sharedSurnames: [String: [Int]] = [:]
 
   init(article: Article) {
     self.article = article
@@ -99,6 +101,11 @@ struct EntityFinder {
     let peopleNamedSoFar = entities.count
     for run in pendingSingles {
       let key = String(article.tokens[run.first].stem)
+      if let shared = sharedSurnames[key] {
+        let entity = bestPerson(among: shared, marked: honorificGender(before: run.first))
+        addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
+        continue
+      }
       if let entity = personKeys[key] ?? keyToEntity[key] {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
@@ -134,6 +141,17 @@ struct EntityFinder {
         let entity = entity(key: "person:" + key, name: name, kind: .person)
         personKeys[key] = entity
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
+      }
+    }
+    // "Megyn Kelly" is a woman, "Donald Trump" a man: a common first name tells, when no title
+    // did.
+    for index in entities.indices
+    where entities[index].kind == .person && entities[index].gender == .unknown {
+      guard let first = Self.firstNameKey(entities[index].name) else { continue }
+      if Lexicon.femaleFirstNames.contains(first) {
+        entities[index].gender = .female
+      } else if Lexicon.maleFirstNames.contains(first) {
+        entities[index].gender = .male
       }
     }
     mentions.sort { $0.first < $1.first }
@@ -391,7 +409,9 @@ struct EntityFinder {
       if classes.contains(.title) || classes.contains(.abbreviatedTitle)
         || classes.contains(.thingWord) || classes.contains(.gatheringNoun)
         || (classes.contains(.nationality) && Lexicon.countries[article.tokens[first].lower] == nil
-          && Lexicon.countries[String(article.tokens[first].stem)] == nil)
+          && Lexicon.countries[String(article.tokens[first].stem)] == nil
+          // "Mark Cuban ... Cuban said": a known person's surname, not a nationality.
+          && personKeys[String(article.tokens[first].stem)] == nil)
       {
         return nil
       }
@@ -582,8 +602,15 @@ struct EntityFinder {
     }
     guard hasPersonTitle || nameWords.count >= 2, nameWords.count <= 5 else { return nil }
     let name = writtenName(nameFirst, last)
-    let id = person(named: name, key: key(nameFirst, last), lastToken: last)
     let roleTokens = Array(roleFirst..<first) + titleWords
+    // "Mrs. Trump", "Mr. Clinton": the honorific tells which of two people with one surname.
+    var marked = Gender.unknown
+    for index in roleTokens where article.tokens[index].classes.contains(.abbreviatedTitle) {
+      if ["mrs", "ms"].contains(article.tokens[index].lower) { marked = .female }
+      if article.tokens[index].lower.equals("mr") { marked = .male }
+    }
+    let id = person(named: name, key: key(nameFirst, last), lastToken: last, marked: marked)
+    if marked != .unknown, entities[id].gender == .unknown { entities[id].gender = marked }
     if !roleTokens.isEmpty {
       if !titleWords.isEmpty {
         let alias = titledAlias(titleWords, surname: entities[id].surnameCapitalized)
@@ -670,15 +697,41 @@ struct EntityFinder {
     return entities.count - 1
   }
 
-  /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump.
-  mutating func person(named name: String, key: String, lastToken: Int) -> Int {
+  /// A person, merged with earlier mentions sharing the surname: Trump = Donald Trump. Two
+  /// full names with the same surname and different first names are two people ("Melania
+  /// Trump", "Donald Trump"); the surname alone is then the one its honorific marks ("Mrs.
+  /// Trump"), else the one named most so far.
+  mutating func person(named name: String, key: String, lastToken: Int, marked: Gender = .unknown)
+    -> Int
+  {
     // The key's last word is the last token's stem. In an ASCII key every byte is a character,
     // so that is exactly what splitting the key into characters gives.
     let surname =
       key.isPlainASCII
       ? String(article.tokens[lastToken].stem)
       : String(key.split(separator: " ").last ?? Substring(key))
-    if let existing = personKeys[surname] {
+    if let first = personKeys[surname] {
+      let candidates = sharedSurnames[surname] ?? [first]
+      var existing = first
+      if let known = personKeys[key], key != surname {
+        existing = known
+      } else if let given = Self.firstNameKey(name) {
+        guard
+          let same = candidates.first(where: {
+            Self.sameFirstName(given, Self.firstNameKey(entities[$0].name))
+          })
+        else {
+          entities.append(Entity(name: name, kind: .person))
+          let id = entities.count - 1
+          entities[id].gender = Self.gender(ofFirstName: given)
+          sharedSurnames[surname] = candidates + [id]
+          personKeys[key] = id
+          return id
+        }
+        existing = same
+      } else {
+        existing = bestPerson(among: candidates, marked: marked)
+      }
       if name.characterCount > entities[existing].name.characterCount {
         entities[existing].addAlias(entities[existing].name)
         entities[existing].name = name
@@ -691,9 +744,52 @@ struct EntityFinder {
     }
     entities.append(Entity(name: name, kind: .person))
     let id = entities.count - 1
+    if let given = Self.firstNameKey(name) { entities[id].gender = Self.gender(ofFirstName: given) }
     personKeys[surname] = id
     personKeys[key] = id
     return id
+  }
+
+  /// Two first names that can be one person's: they start with the same letter, accents
+  /// aside ("Don" and "Donald", "J." and "John", "François" and "Francois"; not "Bill" and
+  /// "Hillary"); a name without a first name matches any.
+  static func sameFirstName(_ given: String, _ other: String?) -> Bool {
+    guard let other, let a = given.unicodeScalars.first, let b = other.unicodeScalars.first
+    else { return true }
+    // A letter with an accent may be the same letter without it: only ASCII letters differ.
+    return !a.isASCII || !b.isASCII || a == b
+  }
+
+  static func gender(ofFirstName name: String) -> Gender {
+    if Lexicon.femaleFirstNames.contains(name) { return .female }
+    if Lexicon.maleFirstNames.contains(name) { return .male }
+    return .unknown
+  }
+
+  /// The gender that "Mr." or "Mrs."/"Ms." just before `index` marks.
+  func honorificGender(before index: Int) -> Gender {
+    var title = index - 1
+    if title >= 0, article.tokens[title].lower.equals(".") { title -= 1 }
+    guard title >= 0 else { return .unknown }
+    switch article.tokens[title].lower {
+    case "mr": return .male
+    case "mrs", "ms": return .female
+    default: return .unknown
+    }
+  }
+
+  /// Of people sharing a surname, the one an honorific's gender marks, else the one with the
+  /// most mentions so far (the first on a tie).
+  func bestPerson(among candidates: [Int], marked: Gender) -> Int {
+    if marked != .unknown, let match = candidates.first(where: { entities[$0].gender == marked }) {
+      return match
+    }
+    var best = candidates[0]
+    for candidate in candidates.dropFirst()
+    where entities[candidate].mentionCount > entities[best].mentionCount {
+      best = candidate
+    }
+    return best
   }
 
   /// `written` is the name as the text has it, when the caller has it already.

@@ -55,6 +55,9 @@ struct EventBuilder {
     }
     var datesBySentence = [[TemporalExpression]](repeating: [], count: article.sentences.count)
     for expression in dates {
+      // A wire dateline's date ("KESTREL BAY, October 28 (Harbor Wire) --") says when the story
+      // was filed, not when anything in it happened.
+      if article.tokens[expression.firstToken].isCredit { continue }
       let quote = article.tokens[expression.firstToken].quote
       guard quote < 0 || partialQuoteOpens.contains(article.quoteSpans[quote].openToken) else {
         continue
@@ -653,6 +656,8 @@ struct EventBuilder {
   /// The tense of the nearest verb before a date in its sentence: a modal makes it future, a
   /// past form past. Nil when there is none near.
   func verbTense(before token: Int, in sentence: Int) -> Tense? {
+    // "postponed until Friday": the new time is still to come, whatever the verb's tense.
+    if TemporalTagger.isPostponedUntil(article.tokens, token) { return .future }
     let lower = article.sentences[sentence].lowerBound
     var index = token - 1
     while index >= max(lower, token - 10) {
@@ -663,7 +668,7 @@ struct EventBuilder {
       let word = article.tokens[index].lower
       if article.tokens[index].quote < 0, !article.tokens[index].isCapitalized {
         // "planned a march on Saturday": the plan's tense is not the march's.
-        if TemporalTagger.planWords.contains(word), index > lower,
+        if TemporalTagger.isPlanWord(article.tokens, at: index), index > lower,
           !["as", "previously"].contains(article.tokens[index - 1].lower)
         {
           return nil
@@ -705,10 +710,13 @@ struct EventBuilder {
     "thinks", "think", "believes", "believe", "predicted", "predicts", "predict", "forecast",
     "forecasts", "hopes", "hope", "fears", "fear", "reckons",
   ]
-  /// Likely but not fixed: "Zelenskyy could visit", "the board expects to finish".
+  /// Likely but not fixed: "Zelenskyy could visit", "the board expects to finish"; and wished
+  /// for, which fixes no date either: "the union wants a deal before Election Day", "Ruiz has
+  /// urged Congress to send it to her desk before Thanksgiving".
   static let hedgeWords: WordSet = [
     "could", "might", "may", "expected", "expects", "expect", "likely", "possibly", "probably",
-    "perhaps",
+    "perhaps", "wants", "want", "wanted", "urged", "urges", "urge", "urging", "demands",
+    "demanded", "seeks", "sought",
   ]
 
   /// "the third anniversary of Russia's large-scale invasion of Ukraine": the invasion itself,
@@ -1054,10 +1062,17 @@ struct EventBuilder {
   /// phrase set off by a comma ("Earlier in the day,", "In a statement,").
   func openingStart(_ range: Range<Int>) -> Int {
     var start = range.lowerBound
+    // A wire dateline ("KESTREL BAY, October 28 (Harbor Wire) --") is marked as a credit.
+    while start < range.upperBound, article.tokens[start].isCredit { start += 1 }
+    while start < range.upperBound, Self.dashes.contains(article.tokens[start].lower) {
+      start += 1
+    }
     let window = range.lowerBound..<min(range.upperBound, range.lowerBound + 12)
-    if let dash = window.first(where: {
-      article.tokens[$0].lower.equals("—") || article.tokens[$0].lower.equals("–")
-    }) {
+    if start == range.lowerBound,
+      let dash = window.first(where: {
+        article.tokens[$0].lower.equals("—") || article.tokens[$0].lower.equals("–")
+      })
+    {
       start = dash + 1
     }
     guard start < range.upperBound else { return range.lowerBound }
@@ -1076,6 +1091,7 @@ struct EventBuilder {
     return start
   }
 
+  static let dashes: WordSet = ["—", "–", "-", "--"]
   static let conjunctionOpeners: WordSet = ["and", "but", "still", "so"]
   static let openers: WordSet = [
     "on", "in", "at", "as", "earlier", "later", "still", "and", "but", "so", "speaking",
@@ -1360,7 +1376,10 @@ struct EventBuilder {
         let previous = article.tokens[start - 1]
         guard previous.kind == .word, !previous.isCapitalized,
           !["a", "an", "the", "his", "her", "their", "its", "at", "in", "with", "during", "after"]
-            .contains(previous.lower)
+            .contains(previous.lower),
+          // "held talks": the verb is no modifier (the headline says "held" itself).
+          !Lexicon.pastVerbs.contains(previous.lower),
+          previous.classes.isDisjoint(with: [.speechVerb, .auxiliary, .happeningVerb])
         else { break }
         start -= 1
       }

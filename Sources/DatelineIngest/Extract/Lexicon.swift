@@ -31,6 +31,7 @@ enum Lexicon {
     "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding", "barked",
     "beamed", "fumed", "scoffed", "gushed", "groused", "bragged", "retorted", "chimed",
     "marveled", "marvelled", "musing", "muses", "proclaimed", "proclaims", "opined",
+    "concludes", "echoed",
   ]
 
   /// Titles and ranks that, before a name, make it a person and give the role.
@@ -89,6 +90,44 @@ enum Lexicon {
   static let maleMarkers: Set<String> = [
     "mr.", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
     "councilman",
+  ]
+
+  /// Common first names that tell a person's gender, for "he"/"she": without them a pronoun
+  /// goes to the first person of the sentence before whatever their gender.
+  static let femaleFirstNames: WordSet = [
+    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+    "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily",
+    "donna", "michelle", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "laura",
+    "sharon", "cynthia", "kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda",
+    "pamela", "nicole", "samantha", "katherine", "christine", "debra", "rachel", "catherine",
+    "carolyn", "janet", "ruth", "maria", "heather", "diane", "virginia", "julie", "joyce",
+    "victoria", "kelly", "christina", "joan", "evelyn", "lauren", "judith", "olivia", "martha",
+    "cheryl", "megan", "andrea", "hannah", "jacqueline", "ann", "jean", "alice", "kathryn",
+    "gloria", "teresa", "doris", "sara", "janice", "julia", "marie", "madison", "grace", "judy",
+    "theresa", "beverly", "denise", "marilyn", "amber", "danielle", "abigail", "brittany", "rose",
+    "diana", "natalie", "sophia", "alexis", "lori", "kayla", "jane", "hillary", "melania",
+    "ivanka", "nikki", "kellyanne", "huma", "megyn", "katie", "hope", "sheryl", "kirsten", "tammy",
+    "claire", "dianne", "jeanne", "kamala", "debbie", "carly", "condoleezza", "madeleine",
+    "loretta", "susana", "mia", "ivana", "chelsea", "tiffany", "kristen", "erin", "ellen",
+    "eleanor",
+  ]
+  static let maleFirstNames: WordSet = [
+    "james", "robert", "john", "michael", "david", "william", "richard", "joseph", "thomas",
+    "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul",
+    "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
+    "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen",
+    "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "alexander", "frank",
+    "patrick", "raymond", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan",
+    "henry", "douglas", "zachary", "peter", "kyle", "ethan", "walter", "noah", "jeremy",
+    "christian", "keith", "roger", "terry", "gerald", "harold", "sean", "austin", "carl", "arthur",
+    "lawrence", "dylan", "jesse", "jordan", "bryan", "billy", "joe", "bruce", "gabriel", "logan",
+    "albert", "willie", "alan", "juan", "wayne", "elijah", "randy", "roy", "vincent", "ralph",
+    "eugene", "russell", "bobby", "mason", "philip", "louis", "barack", "bernie", "bill", "ted",
+    "marco", "jeb", "chris", "mike", "mitch", "harry", "newt", "rand", "ben", "reince", "corey",
+    "rudy", "tim", "tom", "jim", "bob", "dick", "chuck", "martin", "rick", "jeff", "mitt", "al",
+    "hugh", "vladimir", "xi", "emmanuel", "boris", "keir", "volodymyr", "steve", "dan", "ed",
+    "fred", "greg", "ken", "nick", "rob", "sam", "tony", "will", "jimmy", "lyndon", "franklin",
+    "dwight", "herbert", "woodrow",
   ]
 
   /// Country names (and short forms) to canonical names.
@@ -252,7 +291,7 @@ enum Lexicon {
     "does", "did", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
     "will", "would", "could", "should", "may", "might", "must", "can", "cannot", "photo",
     "photos", "video", "watch", "read", "listen", "updated", "published", "posted", "advertisement",
-    "related", "new", "old", "mr", "mrs", "ms", "dr", "fellow", "like", "unlike",
+    "related", "new", "old", "mr", "mrs", "ms", "dr", "fellow", "like", "unlike", "former",
     "whether", "either", "neither", "whatever", "whoever", "perhaps", "maybe", "indeed", "thus",
     "hence", "therefore", "otherwise", "overall", "ultimately", "currently", "recently",
     "previously", "initially", "eventually", "soon", "together", "elsewhere", "nearby",
@@ -374,6 +413,17 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     }
     if case .some(.some(let found)) = found { return found }
     return words.contains(word.lowercased())
+  }
+
+  /// `containsLowercased` of the word whose UTF-8 bytes are `bytes`.
+  func containsLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else {
+      return words.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+    }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+      for (offset, byte) in bytes.enumerated() { lowered[offset] = asciiLowercase(byte) }
+      return lookup.find(UnsafeBufferPointer(lowered)) != nil
+    }
   }
 }
 

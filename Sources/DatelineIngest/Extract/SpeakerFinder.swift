@@ -62,6 +62,13 @@ final class SpeakerFinder {
     adverbs.contains(word) || (word.hasSuffix("ly") && word.hasMoreCharacters(than: 4))
       || Lexicon.fullWeekdays.contains(word)
   }
+
+  /// `isVerbModifier` for the token at `index`; a name is none, though it ends in "-ly"
+  /// ("Kelly", "Beverly").
+  @inline(__always)
+  func isVerbModifier(at index: Int) -> Bool {
+    Self.isVerbModifier(article.tokens[index].lower) && finder.mentionCovering[index] < 0
+  }
   static let prepositions: WordSet = [
     "in", "of", "at", "with", "for", "to", "from", "on", "by", "against", "into", "over",
     "about", "between", "among", "toward", "towards", "under", "across",
@@ -123,6 +130,14 @@ final class SpeakerFinder {
         found.speaker = previous.speaker
         found.confidence = 0.5
         found.reason = "continues the speaker of the previous paragraph"
+      } else if article.paragraphTokens[span.paragraph].lowerBound == span.openToken,
+        let speaker = speakerReportedInParagraph(span.paragraph - 1)
+      {
+        // `Valdez praised the plan. ¶ "We need this."`: the paragraph before reports what
+        // someone says or thinks, without quoting them.
+        found.speaker = speaker
+        found.confidence = 0.45
+        found.reason = "reported in the paragraph before"
       }
       if let (wording, cue) = document {
         found.cue = cue
@@ -319,7 +334,7 @@ final class SpeakerFinder {
     let wording = article.text(tokens[index].start..<tokens[end].end)
     if let cue { return (wording, cue) }
     var verb = end + 1
-    while verb < limit, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
+    while verb < limit, isVerbModifier(at: verb) { verb += 1 }
     guard verb < limit, tokens[verb].kind == .word,
       tokens[verb].classes.contains(.speechVerb)
         || Self.characterizingVerbs.contains(tokens[verb].lower)
@@ -462,7 +477,8 @@ final class SpeakerFinder {
     "regards", "regarded", "worries", "worried", "fears", "feared", "knows", "knew", "agreed",
     "agrees", "disagrees", "argue", "argued", "argues", "complained", "lamented", "warned",
     "chanted", "chanting", "shouted", "shouting", "yelled", "sang", "sings", "read", "reads",
-    "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating",
+    "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating", "thanked",
+    "thanking", "labeling", "labelling", "pondered", "imagined",
   ]
 
   /// A speech verb, or a verb of thought or judgement, in the quote's sentence near it (outside
@@ -578,8 +594,8 @@ final class SpeakerFinder {
         nameAt += 1
       }
     }
-    // Name or pronoun, then verb.
-    if let (speaker, next) = subject(at: start, paragraphEnd: paragraphEnd) {
+    // Name or pronoun, then verb ("the Times reported": "the" before a name).
+    if let (speaker, next) = subject(at: skippingThe(start), paragraphEnd: paragraphEnd) {
       var verb = next
       // "Smith, 45, said": an age between commas.
       if verb + 2 < paragraphEnd, article.tokens[verb].lower.equals(","),
@@ -587,12 +603,12 @@ final class SpeakerFinder {
       {
         verb += 3
       }
-      while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) {
+      while verb < paragraphEnd, isVerbModifier(at: verb) {
         verb += 1
       }
       // After a question the attribution opens a new sentence; one that quotes again after its
       // verb (`Mills then writes back, "..."`) is the next speaker's, not this quote's.
-      if verb < paragraphEnd, article.tokens[verb].classes.contains(.speechVerb),
+      if verb < paragraphEnd, isSpeechVerb(at: verb),
         !(endsWithQuestion && quotesAgain(after: verb))
       {
         let isPronoun = Self.isPronoun(article.tokens[start].lower)
@@ -600,6 +616,14 @@ final class SpeakerFinder {
           speaker, article.tokens[verb].lower, isPronoun ? 0.8 : 0.95,
           isPronoun ? "pronoun after the quote" : "named after the quote"
         )
+      }
+      // `"...," Nate Silver, the polling guru who founded a site, tweeted on Wednesday.`: a
+      // long description after a comma, then the verb, in the quote's sentence.
+      if next < paragraphEnd, article.tokens[next].lower.equals(","),
+        !Self.isPronoun(article.tokens[start].lower),
+        let verb = speechVerbClosingDescription(from: next + 1, paragraphEnd: paragraphEnd)
+      {
+        return (speaker, article.tokens[verb].lower, 0.75, "named after the quote")
       }
     }
     // Verb, then name: said Trump, said the president.
@@ -675,8 +699,8 @@ final class SpeakerFinder {
       // ", Axelrod said." / ", he said."
       if let (speaker, next) = subject(at: first, paragraphEnd: paragraphEnd) {
         var verb = next
-        while verb < paragraphEnd, Self.isVerbModifier(tokens[verb].lower) { verb += 1 }
-        if verb < paragraphEnd, tokens[verb].classes.contains(.speechVerb),
+        while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
+        if verb < paragraphEnd, isSpeechVerb(at: verb),
           endsAttribution(at: verb + 1, sentence: sentence)
         {
           return (speaker, tokens[verb].lower, 0.8, "named at the end of the sentence")
@@ -695,6 +719,49 @@ final class SpeakerFinder {
     return index + 1
   }
 
+  /// The first speech verb from `start` on, within 25 tokens of the same sentence, with no
+  /// quotation mark, other person or second clause ("and", ";") before it: the verb of a name
+  /// followed by a long description.
+  func speechVerbClosingDescription(from start: Int, paragraphEnd: Int) -> Int? {
+    let tokens = article.tokens
+    guard start < paragraphEnd else { return nil }
+    let sentence = tokens[start].sentence
+    var index = start
+    while index < min(paragraphEnd, start + 25), tokens[index].sentence == sentence {
+      let token = tokens[index]
+      if token.kind == .quoteMark || token.lower.equals("and") || token.lower == ";" {
+        return nil
+      }
+      if finder.mentionCovering[index] >= 0 {
+        let mention = finder.mentions[Int(finder.mentionCovering[index])]
+        if finder.entities[mention.entity].kind == .person { return nil }
+      }
+      if token.kind == .word, index > start, isSpeechVerb(at: index), !isNounHere(index) {
+        return index
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// A speech verb at `index`, or a verb and particle that say the same: "went on", "shot
+  /// back", "chimed in".
+  func isSpeechVerb(at index: Int) -> Bool {
+    let tokens = article.tokens
+    if tokens[index].classes.contains(.speechVerb) { return true }
+    // "the Times reported": an outlet's verb of speech, after its name.
+    if tokens[index].lower.equals("reported") || tokens[index].lower.equals("reports") {
+      return true
+    }
+    guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
+    else { return false }
+    return particle.contains(tokens[index + 1].lower)
+  }
+  static let phrasalSpeechVerbs: [String: Set<String>] = [
+    "went": ["on"], "goes": ["on"], "shot": ["back"], "fired": ["back"], "hit": ["back"],
+    "pushed": ["back"], "chimed": ["in"], "weighed": ["in"], "piped": ["up"], "spoke": ["up"],
+  ]
+
   /// Verbs whose object is the listener: "told CBS News", "asked Trump".
   static func namesListener(_ verb: String) -> Bool {
     verb == "told" || verb == "tells" || verb == "asked" || verb == "asks" || verb == "telling"
@@ -705,7 +772,8 @@ final class SpeakerFinder {
   func endsAttribution(at index: Int, sentence: Range<Int>) -> Bool {
     guard index < sentence.upperBound else { return true }
     let token = article.tokens[index]
-    return token.lower.equals(".") || token.lower.equals(",") || token.lower.equals(";")
+    // `equals` is not exact for ";" (U+037E decomposes to it): compare as Strings.
+    return token.lower.equals(".") || token.lower.equals(",") || token.lower == ";"
       || token.classes.contains(.weekday) || token.lower.equals("in")
       || token.lower.equals("on") || token.lower.equals("at")
   }
@@ -802,6 +870,30 @@ final class SpeakerFinder {
     return nil
   }
 
+  /// The subject of the last sentence of `paragraph` when that sentence reports speech, thought
+  /// or judgement (a speech, reporting or characterizing verb) and the paragraph quotes no one.
+  func speakerReportedInParagraph(_ paragraph: Int) -> Int? {
+    guard paragraph >= 0, paragraph < article.paragraphTokens.count else { return nil }
+    let tokens = article.paragraphTokens[paragraph]
+    guard let last = tokens.last, tokens.count >= 3 else { return nil }
+    let sentence = article.sentences[article.tokens[last].sentence]
+    let start = max(sentence.lowerBound, tokens.lowerBound)
+    for index in tokens where article.tokens[index].kind == .quoteMark { return nil }
+    for index in start..<tokens.upperBound
+    where article.tokens[index].kind == .word
+      && (article.tokens[index].classes.contains(.speechVerb)
+        || Self.reportingWords.contains(article.tokens[index].lower)
+        || Self.characterizingVerbs.contains(article.tokens[index].lower))
+      && !isNounHere(index)
+    {
+      guard let (speaker, isPronoun) = sentenceSubject(from: start, before: index),
+        isPronoun || finder.entities[speaker].kind == .person
+      else { return nil }
+      return speaker
+    }
+    return nil
+  }
+
   /// Words that announce the text that follows a colon as someone's statement.
   static let statementNouns: WordSet = [
     "statement", "following", "follows", "remarks", "comments", "letter", "memo", "message",
@@ -819,8 +911,8 @@ final class SpeakerFinder {
   func hasSpeechVerb(after index: Int, paragraphEnd: Int) -> Bool {
     guard let (_, next) = subject(at: index, paragraphEnd: paragraphEnd) else { return false }
     var verb = next
-    while verb < paragraphEnd, Self.isVerbModifier(article.tokens[verb].lower) { verb += 1 }
-    return verb < paragraphEnd && article.tokens[verb].classes.contains(.speechVerb)
+    while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
+    return verb < paragraphEnd && isSpeechVerb(at: verb)
   }
 
   /// An entity (or a pronoun resolved to one) starting at `index`; returns it and the token after.
@@ -867,9 +959,34 @@ final class SpeakerFinder {
         next += 1
         if next < paragraphEnd, article.tokens[next].lower.equals(".") { next += 1 }
       }
+      next = skipOrganization(from: next, paragraphEnd: paragraphEnd)
       next = skipApposition(from: next, paragraphEnd: paragraphEnd)
     }
     return (mention.entity, skipAffiliation(from: next, paragraphEnd: paragraphEnd))
+  }
+
+  /// The person whose mention ends at `index`, if any.
+  func personEnding(at index: Int) -> Int? {
+    let mention = finder.mentionEndingAt[index]
+    guard mention >= 0 else { return nil }
+    let entity = finder.mentions[Int(mention)].entity
+    return finder.entities[entity].kind == .person ? entity : nil
+  }
+
+  /// After a person's name, "of The Harbor Times" or "of Oklahoma": where they work or come
+  /// from, capitalized words after "of" (at most six). Returns the token after it, or `index`.
+  func skipOrganization(from index: Int, paragraphEnd: Int) -> Int {
+    let tokens = article.tokens
+    guard index + 1 < paragraphEnd, tokens[index].lower.equals("of") else { return index }
+    var start = index + 1
+    if tokens[start].lower.equals("the"), start + 1 < paragraphEnd { start += 1 }
+    var end = start
+    while end < min(paragraphEnd, start + 6), tokens[end].kind == .word, tokens[end].quote < 0,
+      tokens[end].isCapitalized, !tokens[end].isPossessive
+    {
+      end += 1
+    }
+    return end > start ? end : index
   }
 
   /// After a name, "(R-Utah)" or ", D-Calif.,": a party and state between brackets or commas.
@@ -965,6 +1082,25 @@ final class SpeakerFinder {
       }
       scan -= 1
     }
+    // `Ruiz: "..."`, `Rep. Ada Holt (D-Ore.): "..."`: a name alone before a colon labels the
+    // quote with its speaker.
+    if open - 2 >= floor, article.tokens[open - 1].lower.equals(":") {
+      var end = open - 2
+      if article.tokens[end].lower.equals(")") {
+        var bracket = end - 1
+        while bracket > floor, end - bracket < 8, !article.tokens[bracket].lower.equals("(") {
+          bracket -= 1
+        }
+        if article.tokens[bracket].lower.equals("(") { end = bracket - 1 }
+      }
+      if end >= floor, let (speaker, _) = subject(at: floor, paragraphEnd: open),
+        finder.mentionEndingAt[end] >= 0,
+        finder.mentions[Int(finder.mentionEndingAt[end])].entity == speaker,
+        finder.mentions[Int(finder.mentionEndingAt[end])].first <= floor + 2
+      {
+        return (speaker, nil, 0.8, "named before a colon")
+      }
+    }
     // The nearest verb of speech first; when no subject of its is found (`Clark later said his
     // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
     // before it. A few at most: each try looks back a bounded way.
@@ -987,10 +1123,15 @@ final class SpeakerFinder {
       verb -= 1
     }
     // `Ramos believes in journalism that "takes sides."`: a verb of thought or judgement
-    // before the quote makes it the words of the sentence's subject.
+    // before the quote makes it the words of the sentence's subject; so does a verb of speech
+    // whose own subject was not found next to it (`Ramos at the time said he had asked his
+    // "people" to act`).
     for index in floor..<open
     where article.tokens[index].kind == .word && article.tokens[index].quote < 0
-      && Self.reportingWords.contains(article.tokens[index].lower) && !isNounHere(index)
+      && (Self.reportingWords.contains(article.tokens[index].lower)
+        || article.tokens[index].classes.contains(.speechVerb)
+        || Self.characterizingVerbs.contains(article.tokens[index].lower))
+      && !isNounHere(index)
     {
       guard let (speaker, _) = sentenceSubject(from: floor, before: index) else { return nil }
       return (speaker, article.tokens[index].lower, 0.6, "subject of a verb of thought")
@@ -1001,6 +1142,8 @@ final class SpeakerFinder {
   /// "his comments", "the remarks": a word that is a noun after a determiner.
   func isNounHere(_ index: Int) -> Bool {
     guard index > 0, article.tokens[index - 1].kind == .word else { return false }
+    // "Trump's remarks", "the senators' comments".
+    if article.tokens[index - 1].isPossessive { return true }
     let before = article.tokens[index - 1].lower
     return before.utf8.count <= 5 && Self.possessiveDeterminers.contains(before)
   }
@@ -1021,9 +1164,14 @@ final class SpeakerFinder {
         // Right after the verb, the name may run into the quote (`said Trump "..."`); after
         // words of description it must end with a colon or comma (`said the United States
         // "must ..."` names what was said about).
-        if (next == open && nameAt == verb + 1) || article.tokens[next].lower.equals(":")
+        // A name right before the quote is the verb's object when a subject may come before
+        // the verb (`Ruiz said Sayed "caused harm"`, `Ruiz called Sayed "unhinged"`).
+        let inverted =
+          next == open && nameAt == verb + 1
+          && (verb == floor || article.tokens[verb - 1].kind != .word)
+        if inverted || article.tokens[next].lower.equals(":")
           || article.tokens[next].lower.equals(","),
-          cue != "told" && cue != "tells" && cue != "asked"
+          !Self.namesListener(cue)
         {
           return (speaker, cue, 0.85, "named after the verb before the quote")
         }
@@ -1040,7 +1188,7 @@ final class SpeakerFinder {
     }
     // Walk back to the subject: skip adverbs and an apposition between commas.
     var index = verb - 1
-    while index >= floor, Self.isVerbModifier(article.tokens[index].lower) {
+    while index >= floor, isVerbModifier(at: index) {
       index -= 1
     }
     // "Kasich (R-OH), said": a comma after the bracket.
@@ -1119,6 +1267,12 @@ final class SpeakerFinder {
       if article.tokens[before].lower.equals("the") { before -= 1 }
       guard article.tokens[before].lower.equals("of") || article.tokens[before].lower.equals("with")
       else { return nil }
+      // "Ada Holt of the Harbor Times wrote": the person, not where she works.
+      if article.tokens[before].lower.equals("of"), before - 1 >= floor,
+        let person = personEnding(at: before - 1)
+      {
+        return (person, cue, 0.85, "subject of the speech verb before the quote")
+      }
     }
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }

@@ -1290,12 +1290,46 @@ enum TemporalTagger {
 
   static let planWords: Set<String> = ["planned", "planning", "plans", "plan", "scheduled"]
 
+  /// A plan word (`planWords`) that plans what follows: "planned", "planning", "scheduled", and
+  /// "plan(s)" as a verb ("they plan a march on Saturday", "plans to vote on Friday",
+  /// "Rovena plans ..."), not the noun ("presented a flood plan to the council on Tuesday").
+  static func isPlanWord<Tokens: RandomAccessCollection<Token>>(_ tokens: Tokens, at index: Int)
+    -> Bool where Tokens.Index == Int
+  {
+    let word = tokens[index].lower
+    guard planWords.contains(word) else { return false }
+    guard word == "plan" || word == "plans" else { return true }
+    // "plans to vote", but not "a plan to the city council".
+    if index + 2 < tokens.endIndex, tokens[index + 1].lower == "to",
+      tokens[index + 2].kind == .word, !tokens[index + 2].isCapitalized,
+      !planNounDeterminers.contains(tokens[index + 2].lower)
+    {
+      return true
+    }
+    guard index > tokens.startIndex, tokens[index - 1].sentence == tokens[index].sentence else {
+      return false
+    }
+    let before = tokens[index - 1]
+    if before.isCapitalized { return !planNounDeterminers.contains(before.lower) }
+    return planVerbSubjects.contains(before.lower)
+  }
+  /// Before "plan(s)", these make it a noun, capitalized or not ("The plan", "Their plans").
+  static let planNounDeterminers: Set<String> = [
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "whose", "no", "any", "every", "each",
+  ]
+  /// Before "plan(s)", these make it a verb: a pronoun subject, a modal, an adverb.
+  static let planVerbSubjects: Set<String> = [
+    "they", "we", "i", "you", "he", "she", "it", "who", "which", "also", "still", "now", "will",
+    "would", "could", "may", "might", "to", "and",
+  ]
+
   /// A plan word before the expression in its sentence with no other verb between.
   static func isPlannedFor(_ tokens: UnsafeBufferPointer<Token>, _ start: Int) -> Bool {
     let sentence = tokens[start].sentence
     var index = start - 1
     while index >= 0, start - index <= 10, tokens[index].sentence == sentence {
-      if planWords.contains(tokens[index].lower) {
+      if isPlanWord(tokens, at: index) {
         // "as (previously) planned": what was planned before, not what is still to come.
         let before = index > 0 ? tokens[index - 1].lower : ""
         return before != "as" && before != "previously"
@@ -1318,7 +1352,9 @@ enum TemporalTagger {
 
   /// "postponed until Tuesday morning", "extended its deadline until 9 a.m. EST Tuesday": the
   /// new time is still to come when it was set.
-  static func isPostponedUntil(_ tokens: UnsafeBufferPointer<Token>, _ start: Int) -> Bool {
+  static func isPostponedUntil<Tokens: RandomAccessCollection<Token>>(
+    _ tokens: Tokens, _ start: Int
+  ) -> Bool where Tokens.Index == Int {
     let sentence = tokens[start].sentence
     var index = start - 1
     while index >= 0, start - index <= 6, tokens[index].sentence == sentence {
@@ -1361,7 +1397,8 @@ enum TemporalTagger {
       if word == "to", index > 0, tokens[index - 1].lower != "according",
         index + 1 < tokens.count, tokens[index + 1].kind == .word,
         !tokens[index + 1].isCapitalized, !Self.notVerbsAfterTo.contains(tokens[index + 1].lower),
-        !tokens[index + 1].classes.contains(.dateStart)
+        // "to next week", "to today"; but lower-case "march" after "to" is the verb.
+        !tokens[index + 1].classes.contains(.dateStart) || tokens[index + 1].lower == "march"
       {
         return .future
       }

@@ -10,6 +10,10 @@ public struct DatasetBuilder {
 
   /// Every id in use, so new ids never collide.
   private var takenIDs: Set<String> = []
+  /// For each id root that was taken, the number `uniqueID` tries next.
+  private var nextNumber: [String: Int] = [:]
+  /// How many numbered ids `uniqueID` has tried, for the test that keeps it linear.
+  private(set) var idProbes = 0
   /// Actor indices by lowercased name and alias, and people by lowercased surname: matching an
   /// entity looks its names up instead of lowercasing every actor of the dataset again.
   private var actorsByName: [String: [Int]] = [:]
@@ -109,13 +113,25 @@ public struct DatasetBuilder {
 
   /// A short id from the first words of a text that carry meaning: "Macron joined Trump at the
   /// White House" -> "macron-joined-trump".
+  /// Reads the UTF-8 bytes: splitting the text into Characters cost more than the rest of `add`.
   static func shortSlug(_ text: String, words: Int = 3) -> String {
-    var kept: [Substring] = []
-    for word in text.split(separator: " ") where !slugStopWords.containsLowercased(String(word)) {
-      kept.append(word)
-      if kept.count == words { break }
+    var kept: [UInt8] = []
+    var count = 0
+    var text = text
+    text.withUTF8 { utf8 in
+      var start = 0
+      for end in 0...utf8.count where end == utf8.count || utf8[end] == UInt8(ascii: " ") {
+        defer { start = end + 1 }
+        guard end > start else { continue }
+        let word = UnsafeBufferPointer(rebasing: utf8[start..<end])
+        if slugStopWords.containsLowercased(word) { continue }
+        if count > 0 { kept.append(UInt8(ascii: " ")) }
+        kept.append(contentsOf: word)
+        count += 1
+        if count == words { break }
+      }
     }
-    return Slug.make(kept.joined(separator: " "))
+    return Slug.make(String(decoding: kept, as: UTF8.self))
   }
   static let slugStopWords: WordSet = [
     "the", "a", "an", "at", "of", "to", "in", "on", "for", "with", "and", "will", "would",
@@ -395,9 +411,7 @@ public struct DatasetBuilder {
     }
     // No headline: what the first sentence says, as ingest writes it for an event, else who
     // it is about; the file's name only when the text says nothing ingest can use.
-    if let first = article.sentences.indices.first(where: {
-      !article.tokens[article.sentences[$0].lowerBound].isCredit
-    }) {
+    if let first = article.sentences.indices.first(where: { !Self.isCaption(article, $0) }) {
       if let event = analysis.events.first(where: { $0.sentence == first }),
         HeadlineCheck.isComplete(event.headline)
       {
@@ -414,13 +428,31 @@ public struct DatasetBuilder {
     return "\(Self.baseName(file)) (\(day))"
   }
 
+  /// A sentence that opens with a credit, unless the credit is a dateline ending in a dash
+  /// ("WASHINGTON —", "KESTREL BAY, October 28 (Harbor Wire) --"): the lede after a dateline
+  /// is the article's first sentence, a photo credit's caption is not.
+  static func isCaption(_ article: Article, _ sentence: Int) -> Bool {
+    let range = article.sentences[sentence]
+    guard !range.isEmpty, article.tokens[range.lowerBound].isCredit else { return false }
+    var last = range.lowerBound
+    while last + 1 < range.upperBound, article.tokens[last + 1].isCredit { last += 1 }
+    return last + 1 == range.upperBound || !EventBuilder.dashes.contains(article.tokens[last].lower)
+  }
+
+  /// `base`, else `base-2`, `base-3`, ...: the first not taken. Each root's next number is
+  /// kept (ids are never freed), so the thousandth quote of one speaker does not try the 999
+  /// taken ones first: a long transcript stays linear.
   mutating func uniqueID(_ base: String) -> String {
     let root = base.isEmpty ? "item" : base
     var candidate = root
-    var counter = 2
-    while takenIDs.contains(candidate) {
-      candidate = "\(root)-\(counter)"
-      counter += 1
+    if takenIDs.contains(candidate) {
+      var counter = nextNumber[root] ?? 2
+      repeat {
+        candidate = "\(root)-\(counter)"
+        counter += 1
+        idProbes += 1
+      } while takenIDs.contains(candidate)
+      nextNumber[root] = counter
     }
     takenIDs.insert(candidate)
     return candidate

@@ -12,16 +12,25 @@ public enum HeadlineCheck {
     guard first.first?.isUppercase == true || first.first?.isNumber == true else {
       return "does not start with a capital"
     }
-    // Bytes: Character comparisons cost more than the rest of the check.
-    let bytes = headline.utf8
-    if bytes.contains(UInt8(ascii: ":")) { return "a label, not a clause (colon)" }
-    if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) {
-      return "parentheses"
+    // Bytes, in one pass: Character comparisons cost more than the rest of the check.
+    var (colon, parenthesis, quoteMarks) = (false, false, 0)
+    var text = headline
+    text.withUTF8 { bytes in
+      for byte in bytes {
+        switch byte {
+        case UInt8(ascii: ":"): colon = true
+        case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
+        case UInt8(ascii: "\""): quoteMarks += 1
+        default: break
+        }
+      }
     }
-    let quoteMarks = bytes.count { $0 == UInt8(ascii: "\"") }
+    if colon { return "a label, not a clause (colon)" }
+    if parenthesis { return "parentheses" }
     if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
     // Each word bare and lower case, made once: the verb test reads them for every word.
     let lower = words.map { bare($0).lowercased() }
+    let lowerStart = words.map { startsLowercase($0) }
     if let pronoun = lower.first(where: { pronouns.contains($0) }) {
       return "pronoun '\(pronoun)' instead of a name"
     }
@@ -34,14 +43,16 @@ public enum HeadlineCheck {
     }
     guard
       let verb = lower.indices.dropFirst().first(where: {
-        isFiniteVerb(at: $0, in: words, lower: lower)
+        lowerStart[$0] && isFiniteVerb(at: $0, word: lower[$0], previous: lower[$0 - 1])
       })
     else { return "no finite verb" }
     // A verb that takes a clause ("says", "thinks") needs that clause's own verb after it.
     if clauseVerbs.contains(lower[verb]) {
       let rest = lower.indices.filter { $0 > verb }
       if rest.isEmpty { return "reporting verb without what was said" }
-      if !rest.contains(where: { isFiniteVerb(at: $0, in: words, lower: lower) }) {
+      if !rest.contains(where: {
+        lowerStart[$0] && isFiniteVerb(at: $0, word: lower[$0], previous: lower[$0 - 1])
+      }) {
         return "cut mid-clause (no verb after '\(lower[verb])')"
       }
     }
@@ -100,34 +111,39 @@ public enum HeadlineCheck {
     return word[start...end]
   }
 
+  /// Whether the word, bare, starts with a lower-case letter.
+  static func startsLowercase(_ word: String) -> Bool {
+    let ascii: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+      }
+      guard let first = bytes.first(where: isLetterOrDigit) else { return false }
+      return first >= 0x61 && first <= 0x7A
+    }
+    if case .some(.some(let answer)) = ascii { return answer }
+    return bare(word).first?.isLowercase == true
+  }
+
   /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject.
   static func isFiniteVerb(at index: Int, in words: [String]) -> Bool {
-    isFiniteVerb(
-      at: index, in: words, word: bare(words[index]).lowercased(),
+    guard startsLowercase(words[index]) else { return false }
+    return isFiniteVerb(
+      at: index, word: bare(words[index]).lowercased(),
       previous: index > 0 ? bare(words[index - 1]).lowercased() : "")
   }
 
-  /// The same, with each word bare and lowercased already (`lower[i]` for `words[i]`).
-  static func isFiniteVerb(at index: Int, in words: [String], lower: [String]) -> Bool {
-    isFiniteVerb(
-      at: index, in: words, word: lower[index],
-      previous: index > 0 ? lower[index - 1] : "")
-  }
-
-  private static func isFiniteVerb(
-    at index: Int, in words: [String], word: String, previous: String
-  ) -> Bool {
-    guard let first = bare(words[index]).first, first.isLowercase else { return false }
+  /// The same for a word that starts lower case, given bare and lowercased, with the word
+  /// before it.
+  private static func isFiniteVerb(at index: Int, word: String, previous: String) -> Bool {
     if modals.contains(word) || auxiliaries.contains(word) { return true }
-    if Lexicon.pastVerbs.contains(word)
-      || Lexicon.speechVerbs.contains(word) && word.hasSuffix("ed")
-    {
+    if pastVerbs.contains(word) || speechVerbs.contains(word) && word.hasSuffix("ed") {
       return true
     }
     if determiners.contains(previous) { return false }
-    if word.hasSuffix("ed"), word.count > 4 { return true }
+    if word.hasSuffix("ed"), word.hasMoreCharacters(than: 4) { return true }
     if word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("'s"), !word.hasSuffix("’s"),
-      word.count > 3, !nounsInS.contains(word)
+      word.hasMoreCharacters(than: 3), !nounsInS.contains(word)
     {
       // "Trump says", "the board meets": right after the subject's last word.
       return index > 0 && !prepositions.contains(previous)
@@ -137,11 +153,15 @@ public enum HeadlineCheck {
       && previous != "to"
   }
 
-  static let pronouns: Set<String> = [
+  /// `Lexicon`'s lists, looked up by their bytes.
+  static let pastVerbs = WordSet(Lexicon.pastVerbs)
+  static let speechVerbs = WordSet(Lexicon.speechVerbs)
+
+  static let pronouns: WordSet = [
     "he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs", "i", "me", "my",
     "we", "us", "our", "you", "your", "himself", "herself", "themselves",
   ]
-  static let danglingEnds: Set<String> = [
+  static let danglingEnds: WordSet = [
     "the", "a", "an", "of", "to", "in", "on", "at", "with", "and", "or", "but", "for", "by",
     "from", "that", "which", "who", "whose", "its", "as", "into", "about", "than", "will",
     "would", "could", "can", "may", "might", "should", "must", "shall", "is", "are", "was",
@@ -150,28 +170,28 @@ public enum HeadlineCheck {
     "any", "this", "these", "those", "every", "each", "all", "no", "titled", "entitled",
     "headlined", "dubbed",
   ]
-  static let modals: Set<String> = [
+  static let modals: WordSet = [
     "will", "would", "could", "can", "may", "might", "should", "must", "shall",
   ]
-  static let auxiliaries: Set<String> = [
+  static let auxiliaries: WordSet = [
     "is", "are", "was", "were", "has", "have", "had", "does", "did", "do",
   ]
-  static let determiners: Set<String> = [
+  static let determiners: WordSet = [
     "the", "a", "an", "its", "this", "that", "these", "those", "some", "any", "every", "each",
     "of", "no",
   ]
-  static let prepositions: Set<String> = [
+  static let prepositions: WordSet = [
     "of", "in", "on", "at", "with", "for", "by", "from", "into", "about", "over", "under",
     "between", "against", "during", "after", "before", "as", "to", "the", "a", "an",
   ]
   /// Common words in -s that are not verbs after a name ("Macron's talks" is caught by "'s").
-  static let nounsInS: Set<String> = [
+  static let nounsInS: WordSet = [
     "news", "talks", "minerals", "rates", "troops", "peacekeepers", "years", "weeks", "days",
     "months", "jobs", "prices", "fares", "hours", "members", "workers", "states", "countries",
     "guarantees", "plans", "funds", "forces", "officials", "leaders", "students", "figures",
   ]
   /// Base forms that read as the verb of a plural subject ("Norland and Estmark sign").
-  static let baseVerbs: Set<String> = [
+  static let baseVerbs: WordSet = [
     "meet", "sign", "agree", "vote", "hold", "resume", "begin", "end", "open", "close", "take",
     "make", "say", "tell", "visit", "talk", "announce", "disagree", "differ", "gather", "rise",
     "fall", "stage", "approve", "reject", "plan", "expect", "want", "need", "face", "return",
@@ -179,14 +199,14 @@ public enum HeadlineCheck {
     "think", "believe", "hope", "fear", "predict", "come", "go", "stay", "remain", "fail",
   ]
   /// Verbs that report speech: a headline that ends with one has left out what was said.
-  static let reportingEnds: Set<String> = [
+  static let reportingEnds: WordSet = [
     "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
     "replied", "replies", "responded", "responds", "stated", "states", "declared", "declares",
     "explained", "explains", "commented", "remarked", "announced", "announces", "confirmed",
     "confirms",
   ]
   /// Verbs whose object is a clause: "says", "thinks" need what is said or thought after them.
-  static let clauseVerbs: Set<String> = [
+  static let clauseVerbs: WordSet = [
     "says", "said", "thinks", "thought", "believes", "believed", "hopes", "hoped", "fears",
     "feared", "predicts", "predicted", "claims", "claimed", "argues", "argued", "insists",
     "insisted", "adds", "added", "expects", "expected", "reports", "reported",

@@ -172,7 +172,7 @@ public enum DatasetStream {
     }
     // With a file missing, references into it would all look unknown: report only the cause.
     if unreadable { throw fail() }
-    var (checker, result) = DatasetChecker.prepare(skeleton)
+    let (checker, result) = DatasetChecker.prepare(skeleton)
     diagnostics += result.diagnostics
     if !diagnostics.isEmpty && !collectAll { throw fail() }
 
@@ -184,61 +184,61 @@ public enum DatasetStream {
     summary.count(first)
     if let sink, diagnostics.isEmpty { try sink.add(first) }
 
-    // Pass 2: the quotes, a batch at a time. Repeated ids are found here: the first place of
-    // each id, by a 64-bit hash of it.
+    // Pass 2: the quotes, a batch at a time, read and checked on two threads (`QuoteReading`)
+    // and taken here in file order. Repeated ids are found here: the first place of each id,
+    // by a 64-bit hash of it.
     var seen: [UInt64: QuoteSpot] = [:]
     var bytesDone = 0
-    let quotesOnly = DatasetFileReader.Modes(quotes: .decode, others: .skip)
-    for (fileIndex, file) in files.enumerated() {
+    let reading = QuoteReading(files: files, checker: checker, eventDates: result.eventDates)
+    defer { reading.stop() }
+    for fileIndex in files.indices {
       var fileProblems: [Diagnostic] = []
-      let outcome = try DatasetFileReader.read(file, modes: quotesOnly) {
-        batch, shape throws(DatasetLoadError) in
-        // Shape problems were reported by pass 1 in a validation; an import stops at them.
-        if !collectAll && !shape.isEmpty {
-          fileProblems += shape
-          return
+      var outcome: DatasetFileReader.Outcome?
+      while outcome == nil {
+        let batch: QuoteReading.Batch
+        switch reading.next(file: fileIndex) {
+        case .end(let end):
+          outcome = end
+          continue
+        case .failure(let error):
+          throw error
+        case .batch(let next):
+          batch = next
         }
-        let quotes = batch.dataset.quotes
-        guard !quotes.isEmpty else { return }
+        // Shape problems were reported by pass 1 in a validation; an import stops at them.
+        if !collectAll && !batch.shape.isEmpty {
+          fileProblems += batch.shape
+          continue
+        }
+        let quotes = batch.quotes
+        guard !quotes.isEmpty else { continue }
         var problems: [Diagnostic] = []
-        for (quote, location) in zip(quotes, batch.quotes) {
-          let position = location.position(of: "id")
-          func report(_ message: String) {
+        for index in quotes.indices {
+          if let problem = batch.idProblems[index] {
+            problems.append(problem)
+            continue
+          }
+          let position = batch.idPositions[index]
+          let key = batch.idHashes[index]
+          if let spot = seen[key] {
             problems.append(
               Diagnostic(
-                path: location.path, line: position.line, column: position.column,
-                message: message))
-          }
-          if quote.id.trimmingASCIIWhitespace().isEmpty {
-            report("the quote has an empty id; give it a short unique id such as \"quote-1\"")
-          } else if quote.id.unicodeScalars.count > DatasetChecker.maximumIDLength {
-            report(
-              "the quote id is \(quote.id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"quote-1\")"
-            )
-          } else if let holder = checker.holder(of: quote.id) {
-            report(duplicate(quote.id, holder))
+                path: batch.locations[index].path, line: position.line, column: position.column,
+                message: duplicate(
+                  quotes[index].id,
+                  "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)")))
           } else {
-            let here = QuoteSpot(
+            seen[key] = QuoteSpot(
               file: Int32(fileIndex), line: Int32(clamping: position.line),
               column: Int32(clamping: position.column))
-            let key = QuotebankMapper.hash(quote.id)
-            if let spot = seen[key] {
-              report(
-                duplicate(
-                  quote.id, "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)"))
-            } else {
-              seen[key] = here
-            }
           }
         }
-        let checked = checker.checkQuotes(
-          quotes, locations: batch.quotes, eventDates: result.eventDates)
-        problems += checked.diagnostics
+        problems += batch.checked.diagnostics
         fileProblems += problems
-        if !problems.isEmpty || !diagnostics.isEmpty || !fileProblems.isEmpty { return }
+        if !problems.isEmpty || !diagnostics.isEmpty || !fileProblems.isEmpty { continue }
         summary.quotes += quotes.count
         if let sink {
-          let dates = checked.dates.compactMap { $0 }
+          let dates = batch.checked.dates.compactMap { $0 }
           if dates.count == quotes.count {
             try sink.add(checkedQuotes: quotes, dates: dates)
           } else {
@@ -254,6 +254,8 @@ public enum DatasetStream {
         // Changed since the first pass, or a quote that pass 1 skipped is not JSON.
         diagnostics.append(problem)
         throw fail()
+      case nil:
+        break
       }
       if !diagnostics.isEmpty && !collectAll { throw fail() }
       progress?(
@@ -264,7 +266,7 @@ public enum DatasetStream {
     return summary
   }
 
-  private static func duplicate(_ id: String, _ holder: String) -> String {
+  static func duplicate(_ id: String, _ holder: String) -> String {
     "duplicate id '\(id)': already used by \(holder); give each source, actor, event and quote its own id"
   }
 }

@@ -1,11 +1,35 @@
 /// Where one item of a dataset was read from: its file, its object, and the value of each field
 /// that a later check may point at ("id", "date.relativeTo", "participants.2", ...).
+///
+/// An item of a large file read in pieces keeps only where its object starts (`reread`): the
+/// positions of its fields would cost more memory than the item itself, and are wanted only for
+/// a diagnostic, when the item is read again from the file.
 struct ItemLocation: Sendable {
   var path: String
   var object: TextPosition
   var fields: [String: TextPosition] = [:]
+  /// Where to read the item again for its fields' positions; nil when `fields` holds them.
+  var reread: Reread?
 
-  func position(of field: String) -> TextPosition { fields[field] ?? object }
+  struct Reread: Sendable {
+    /// Byte offset of the item's `{` in its file.
+    var offset: Int
+    var collection: DatasetChecker.Collection
+  }
+
+  func position(of field: String) -> TextPosition {
+    if let position = fields[field] { return position }
+    guard let reread,
+      let fields = DatasetFileReader.fieldPositions(
+        path: path, offset: reread.offset, position: object, collection: reread.collection)
+    else { return object }
+    return fields[field] ?? object
+  }
+
+  /// Notes where `field`'s value is, unless the item is to be read again for it.
+  mutating func record(_ field: String, _ position: TextPosition) {
+    if reread == nil { fields[field] = position }
+  }
 }
 
 /// A dataset with the location of every item, parallel to the dataset's arrays.
@@ -36,6 +60,9 @@ struct LocatedDataset: Sendable {
 /// with its position instead of stopping at the first.
 struct DatasetDecoder {
   let path: String
+  /// Set while decoding an item of a file read in pieces: where the item starts, so its location
+  /// keeps that instead of every field's position (see `ItemLocation`).
+  var itemOffset: Int?
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var result = LocatedDataset()
 
@@ -170,7 +197,7 @@ struct DatasetDecoder {
 
   private mutating func decodeSource(_ node: JSONNode, _ index: Int) {
     guard var reader = beginItem(node, kind: "source", index: index) else { return }
-    var location = ItemLocation(path: path, object: node.position)
+    var location = itemLocation(node, .sources)
     let id = string(&reader, "id", location: &location)
     let publisher = string(&reader, "publisher", location: &location)
     let title = string(&reader, "title", location: &location)
@@ -185,7 +212,7 @@ struct DatasetDecoder {
 
   private mutating func decodeActor(_ node: JSONNode, _ index: Int) {
     guard var reader = beginItem(node, kind: "actor", index: index) else { return }
-    var location = ItemLocation(path: path, object: node.position)
+    var location = itemLocation(node, .actors)
     let id = string(&reader, "id", location: &location)
     let name = string(&reader, "name", location: &location)
     let aliases = stringArray(&reader, "aliases", location: &location)
@@ -201,7 +228,7 @@ struct DatasetDecoder {
 
   private mutating func decodeEvent(_ node: JSONNode, _ index: Int) {
     guard var reader = beginItem(node, kind: "event", index: index) else { return }
-    var location = ItemLocation(path: path, object: node.position)
+    var location = itemLocation(node, .events)
     let id = string(&reader, "id", location: &location)
     let headline = string(&reader, "headline", location: &location)
     let summary = string(&reader, "summary", location: &location)
@@ -226,7 +253,7 @@ struct DatasetDecoder {
 
   private mutating func decodeQuote(_ node: JSONNode, _ index: Int) {
     guard var reader = beginItem(node, kind: "quote", index: index) else { return }
-    var location = ItemLocation(path: path, object: node.position)
+    var location = itemLocation(node, .quotes)
     let id = string(&reader, "id", location: &location)
     let text = string(&reader, "text", location: &location)
     let speaker = string(&reader, "speaker", location: &location)
@@ -250,7 +277,7 @@ struct DatasetDecoder {
 
   private mutating func decodeRelation(_ node: JSONNode, _ index: Int) {
     guard var reader = beginItem(node, kind: "relation", index: index) else { return }
-    var location = ItemLocation(path: path, object: node.position)
+    var location = itemLocation(node, .relations)
     let from = string(&reader, "from", location: &location)
     let to = string(&reader, "to", location: &location)
     let kind: RelationKind? = enumeration(&reader, "kind", location: &location)
@@ -261,6 +288,14 @@ struct DatasetDecoder {
     result.dataset.relations.append(
       Relation(from: from, to: to, kind: kind, event: event, provenance: provenance))
     result.relations.append(location)
+  }
+
+  private func itemLocation(_ node: JSONNode, _ collection: DatasetChecker.Collection)
+    -> ItemLocation
+  {
+    var location = ItemLocation(path: path, object: node.position)
+    location.reread = itemOffset.map { ItemLocation.Reread(offset: $0, collection: collection) }
+    return location
   }
 
   private mutating func markBroken(_ id: String?) {
@@ -281,7 +316,7 @@ struct DatasetDecoder {
     location: inout ItemLocation
   ) -> String? {
     guard let member = present(&reader, key, required: required) else { return nil }
-    location.fields[key] = member.value.position
+    location.record(key, member.value.position)
     guard case .string(let text) = member.value.value else {
       report(
         member.value.position,
@@ -296,7 +331,7 @@ struct DatasetDecoder {
     _ reader: inout ObjectReader, _ key: String, location: inout ItemLocation
   ) -> [String]? {
     guard let member = present(&reader, key, required: false) else { return [] }
-    location.fields[key] = member.value.position
+    location.record(key, member.value.position)
     guard case .array(let elements) = member.value.value else {
       report(
         member.value.position,
@@ -306,7 +341,7 @@ struct DatasetDecoder {
     var strings: [String] = []
     var valid = true
     for (index, element) in elements.enumerated() {
-      location.fields["\(key).\(index)"] = element.position
+      location.record("\(key).\(index)", element.position)
       if case .string(let text) = element.value {
         strings.append(text)
       } else {
@@ -323,7 +358,7 @@ struct DatasetDecoder {
     _ reader: inout ObjectReader, _ key: String, location: inout ItemLocation
   ) -> Value? where Value.RawValue == String {
     guard let member = present(&reader, key, required: true) else { return nil }
-    location.fields[key] = member.value.position
+    location.record(key, member.value.position)
     let choices = Value.allCases.map(\.rawValue).joined(separator: ", ")
     guard case .string(let text) = member.value.value else {
       report(
@@ -344,7 +379,7 @@ struct DatasetDecoder {
     _ reader: inout ObjectReader, _ key: String, required: Bool, location: inout ItemLocation
   ) -> DateSpec? {
     guard let member = present(&reader, key, required: required) else { return nil }
-    location.fields[key] = member.value.position
+    location.record(key, member.value.position)
     switch member.value.value {
     case .string(let text):
       return .edtf(text)
@@ -359,7 +394,7 @@ struct DatasetDecoder {
       let relativeTo = string(&inner, "relativeTo", required: false, location: &innerLocation)
       finish(inner, known: ["stated", "tense", "relativeTo"])
       for (field, position) in innerLocation.fields {
-        location.fields["\(key).\(field)"] = position
+        location.record("\(key).\(field)", position)
       }
       guard let stated else { return nil }
       if inner.member("tense") != nil && tense == nil { return nil }
@@ -377,7 +412,7 @@ struct DatasetDecoder {
     _ reader: inout ObjectReader, location: inout ItemLocation
   ) -> Provenance? {
     guard let member = present(&reader, "provenance", required: true) else { return nil }
-    location.fields["provenance"] = member.value.position
+    location.record("provenance", member.value.position)
     guard case .object(let members) = member.value.value else {
       report(
         member.value.position,
@@ -405,7 +440,7 @@ struct DatasetDecoder {
     }
     finish(inner, known: ["source", "paragraph"])
     for (field, position) in innerLocation.fields {
-      location.fields["provenance.\(field)"] = position
+      location.record("provenance.\(field)", position)
     }
     guard let source, let paragraph else { return nil }
     return Provenance(source: source, paragraph: paragraph)

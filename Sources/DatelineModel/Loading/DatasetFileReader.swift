@@ -147,6 +147,38 @@ final class DatasetFileReader {
     return TextPosition(line: line, column: column)
   }
 
+  /// The positions of the fields of one item, as the decoder records them, read again from the
+  /// file: the item's object starts at byte `offset`, at `position`. Nil when the file no longer
+  /// holds an object there.
+  static func fieldPositions(
+    path: String, offset: Int, position: TextPosition, collection: DatasetChecker.Collection
+  ) -> [String: TextPosition]? {
+    guard case .success(let (fd, _)) = RegularFile.openForReading(path) else { return nil }
+    defer { close(fd) }
+    guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else { return nil }
+    // An item is small: read a few kilobytes at a time, not a chunk of the file.
+    let reader = DatasetFileReader(path: path, descriptor: fd, modes: .decodeAll, chunkSize: 4096)
+    reader.bufferOffset = offset
+    reader.line = position.line
+    reader.column = position.column
+    reader.depth = 2  // in the root object's item array
+    guard reader.peek() == UInt8(ascii: "{"), let node = try? reader.parseValue() else {
+      return nil
+    }
+    var decoder = DatasetDecoder(path: path)
+    decoder.decode(node, as: collection, index: 0)
+    let located = decoder.take().0
+    let list =
+      switch collection {
+      case .sources: located.sources
+      case .actors: located.actors
+      case .events: located.events
+      case .quotes: located.quotes
+      case .relations: located.relations
+      }
+    return list.last?.fields
+  }
+
   // MARK: The byte buffer
 
   let path: String
@@ -170,12 +202,14 @@ final class DatasetFileReader {
   private var column = 1
   private var depth = 0
 
-  private init(path: String, descriptor: Int32, modes: Modes) {
+  private init(
+    path: String, descriptor: Int32, modes: Modes, chunkSize: Int = DatasetFileReader.chunkSize
+  ) {
     self.path = path
     self.descriptor = descriptor
     self.modes = modes
     self.decoder = DatasetDecoder(path: path)
-    self.buffer = [UInt8](repeating: 0, count: max(DatasetFileReader.chunkSize, 16))
+    self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
   }
 
   private var position: TextPosition { TextPosition(line: line, column: column) }
@@ -464,6 +498,9 @@ final class DatasetFileReader {
       if peek() == UInt8(ascii: "]") { throw error("trailing comma before ']'; remove the comma") }
       switch mode {
       case .decode:
+        // Quotes go on in batches with their fields' positions; the other items stay for the
+        // whole read, so they keep only where they start (`ItemLocation.reread`).
+        decoder.itemOffset = collection == .quotes ? nil : bufferOffset + index
         let node = try parseValue()
         if let collection {
           decoder.decode(node, as: collection, index: count)

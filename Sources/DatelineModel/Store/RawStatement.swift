@@ -30,6 +30,17 @@ struct RawStatement {
     }
   }
 
+  /// Binds UTF-8 bytes as text without copying them: they must stay until `run()` returns.
+  func bind(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>) {
+    guard let base = value.baseAddress else {
+      _ = sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+      return
+    }
+    _ = base.withMemoryRebound(to: CChar.self, capacity: value.count) { pointer in
+      sqlite3_bind_text(handle, index, pointer, Int32(value.count), nil)
+    }
+  }
+
   func bind(_ index: Int32, _ value: String?) {
     if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
   }
@@ -68,6 +79,14 @@ struct RawRows {
 
   func integer(_ column: Int32) -> Int {
     Int(sqlite3_column_int64(handle, column))
+  }
+
+  /// The column's text as UTF-8 bytes, valid until the next step; empty for NULL.
+  func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+    guard let pointer = sqlite3_column_text(handle, column) else {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
+    return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
   }
 
   /// The column's text (NUL bytes kept), "" for NULL.

@@ -17,16 +17,32 @@ struct SearchVocabulary: Sendable {
 
   static let table = "quote_search_terms"
 
+  /// Creates the vocabulary table (empty).
+  static let termsTable = """
+    CREATE TABLE \(table) (term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
+    """
+
+  /// The index of the quotes too short for a trigram.
+  static let shortQuotesIndex = """
+    CREATE INDEX quotes_short_text ON quotes(position) WHERE length(text) < 3;
+    """
+
   /// Fills the vocabulary and the short-quote index from the filled search index. Called once
-  /// by `StoreBuilder` after the index is complete.
+  /// by `StoreBuilder` after the index is complete (a file build fills the vocabulary beside
+  /// the index, with `buildTerms`, and copies it).
   static func build(_ db: Database) throws {
+    try buildTerms(db)
+    try db.execute(sql: shortQuotesIndex)
+  }
+
+  /// Creates and fills the vocabulary table from the filled `quote_search` of the same database.
+  static func buildTerms(_ db: Database) throws {
     try db.execute(
       sql: """
         CREATE VIRTUAL TABLE temp.quote_search_vocabulary USING fts5vocab(main, quote_search, row);
-        CREATE TABLE \(table) (term TEXT PRIMARY KEY NOT NULL, docs INTEGER NOT NULL) WITHOUT ROWID;
+        \(termsTable)
         INSERT INTO \(table)(term, docs) SELECT term, doc FROM temp.quote_search_vocabulary;
         DROP TABLE temp.quote_search_vocabulary;
-        CREATE INDEX quotes_short_text ON quotes(position) WHERE length(text) < 3;
         """)
   }
 

@@ -22,6 +22,11 @@ public final class StoreBuilder: @unchecked Sendable {
   private let path: String?
   private var output: AtomicFileWriter?
   private var queue: DatabaseQueue?
+  /// Quote texts handed to the search index at a time. A task-local value so tests can make a
+  /// small store take several batches.
+  @TaskLocal static var searchBatchSize = 4096
+  /// A file build's search index, filled on a thread of its own during `finish`.
+  private var searchWriter: SearchIndexWriter?
   /// Everything but the quotes, in input order.
   private var skeleton = Dataset()
   /// Prepared on the first quotes; prepared again when items arrive after them.
@@ -50,6 +55,9 @@ public final class StoreBuilder: @unchecked Sendable {
   /// Told during `finish` how many of the quotes are indexed so far, and of how many (from the
   /// thread that calls `finish`).
   public var finishing: ((_ done: Int, _ total: Int) -> Void)?
+  /// Told the name of each step of `finish` as it starts, and "done" at the end (on the thread
+  /// that calls `finish`): what `dateline-bench` times.
+  public var steps: ((String) -> Void)?
 
   /// A builder for a store at `path`, or in memory when `path` is nil.
   public init(path: String? = nil) {
@@ -133,9 +141,21 @@ public final class StoreBuilder: @unchecked Sendable {
       throw failure
     }
     do throws(DatasetLoadError) {
+      steps?("plan")
       let plan = try planSkeleton()
       let queue = try database()
-      try run(queue) { db in try self.complete(db, plan: plan, inputKey: inputKey) }
+      if let path {
+        do {
+          searchWriter = try SearchIndexWriter(besides: path)
+        } catch {
+          throw StoreBuilder.failure(path, error)
+        }
+      }
+      let batchSize = StoreBuilder.searchBatchSize
+      try run(queue) { db in
+        try self.complete(db, plan: plan, inputKey: inputKey, batchSize: batchSize)
+      }
+      if let searchWriter { try copySearchIndex(searchWriter, into: queue) }
       finished = true
       guard let path, let output else {
         return StoreReader(database: queue, path: nil, counts: plan.counts(quotes: quoteCount))
@@ -151,7 +171,10 @@ public final class StoreBuilder: @unchecked Sendable {
       } catch {
         throw StoreBuilder.failure(path, error.message)
       }
-      return try StoreReader.open(path: path)
+      steps?("open")
+      let reader = try StoreReader.open(path: path)
+      steps?("done")
+      return reader
     } catch {
       finished = true
       abandon()
@@ -168,8 +191,40 @@ public final class StoreBuilder: @unchecked Sendable {
     abandon()
   }
 
-  /// Drops the temporary file (a failed or abandoned build).
+  /// Waits for the search index of a file build and copies it into the store.
+  private func copySearchIndex(_ writer: SearchIndexWriter, into queue: DatabaseQueue)
+    throws(DatasetLoadError)
+  {
+    steps?("search index wait")
+    do {
+      try writer.complete()
+      steps?("search index copy")
+      // ATTACH cannot run inside a transaction.
+      try queue.inDatabase { db in
+        try db.execute(sql: "ATTACH DATABASE ? AS search", arguments: [writer.path])
+      }
+    } catch {
+      throw StoreBuilder.failure(path ?? "<memory>", error)
+    }
+    try run(queue) { db in
+      try SearchIndexWriter.copy(db)
+      self.steps?("analyze")
+      try db.execute(sql: "ANALYZE")
+    }
+    do {
+      try queue.inDatabase { db in try db.execute(sql: "DETACH DATABASE search") }
+    } catch {
+      throw StoreBuilder.failure(path ?? "<memory>", error)
+    }
+    steps?("commit")
+    writer.discard()
+    searchWriter = nil
+  }
+
+  /// Drops the temporary files (a failed or abandoned build).
   private func abandon() {
+    searchWriter?.discard()
+    searchWriter = nil
     try? queue?.close()
     queue = nil
     output?.discard()
@@ -415,7 +470,10 @@ public final class StoreBuilder: @unchecked Sendable {
 
   /// Writes everything but the quotes, puts the staged quotes in chronological order, indexes
   /// them, and checks quote ids across chunks.
-  private func complete(_ db: Database, plan: SkeletonPlan, inputKey: String) throws {
+  private func complete(_ db: Database, plan: SkeletonPlan, inputKey: String, batchSize: Int)
+    throws
+  {
+    steps?("skeleton")
     try plan.writeMeta(db, inputKey: inputKey, quoteCount: quoteCount)
     try plan.writeSources(db)
     try plan.writeActors(db)
@@ -439,6 +497,7 @@ public final class StoreBuilder: @unchecked Sendable {
       }
     }
     // Chronological: start day, same-day order, source order, paragraph, input order.
+    steps?("order")
     try db.execute(
       sql: """
         INSERT INTO temp.quote_order(position, input_order)
@@ -459,34 +518,59 @@ public final class StoreBuilder: @unchecked Sendable {
         DROP TABLE temp.stage_quotes;
         """)
     // The search index and the actors each quote names, a quote at a time in position order.
-    // A large in-memory hash of pending terms: the index is written in a few big segments
-    // instead of many small ones that must be merged again.
-    try db.execute(
-      sql: "INSERT INTO quote_search(quote_search, rank) VALUES ('hashsize', \(64 << 20))")
-    let search = try RawStatement(db, "INSERT INTO quote_search(rowid, text) VALUES (?, ?)")
+    // A file build hands the texts to the search index's own thread; in memory they go into
+    // the store's index here.
+    steps?("search index")
+    let inline = searchWriter == nil
+    let search: RawStatement?
+    if inline {
+      try SearchIndexWriter.prepare(db)
+      search = try RawStatement(db, SearchIndexWriter.insertSQL)
+    } else {
+      search = nil
+    }
     let mentions = try RawStatement(
       db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
     let rows = try RawRows(db, "SELECT position, text FROM quotes ORDER BY position")
     finishing?(0, quoteCount)
+    var batch = SearchTextBatch(first: 0)
+    func flush(next: Int) throws {
+      if let search {
+        try SearchIndexWriter.fill(batch, into: search)
+      } else {
+        searchWriter?.add(batch)
+      }
+      batch = SearchTextBatch(first: next)
+    }
     while try rows.next() {
       let position = rows.integer(0)
       if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
-      let text = rows.text(1)
-      search.bind(1, position)
-      search.bind(2, QuoteSearchText.indexed(text))
-      try search.run()
-      for (n, actorID) in finder.mentionedActors(in: text).enumerated() {
+      let bytes = rows.bytes(1)
+      batch.append(bytes)
+      for (n, actorID) in finder.mentionedActors(in: String(decoding: bytes, as: UTF8.self))
+        .enumerated()
+      {
         mentions.bind(1, position)
         mentions.bind(2, n)
         mentions.bind(3, actorID)
         try mentions.run()
       }
+      if batch.count == batchSize { try flush(next: position + 1) }
     }
+    if batch.count > 0 { try flush(next: 0) }
     finishing?(quoteCount, quoteCount)
+    steps?("indexes")
     try db.execute(sql: StoreSchema.indexes)
     try db.execute(sql: StoreSchema.views)
-    try SearchVocabulary.build(db)
-    try db.execute(sql: "ANALYZE")
+    if inline {
+      steps?("vocabulary")
+      try SearchVocabulary.build(db)
+      steps?("analyze")
+      try db.execute(sql: "ANALYZE")
+      steps?("commit")
+    } else {
+      try db.execute(sql: SearchVocabulary.shortQuotesIndex)
+    }
   }
 
   /// The quote ids used twice (in different chunks), as the checker words them, or nil when

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 extension StoreReader {
   // MARK: Related actors
@@ -237,7 +238,7 @@ extension StoreReader {
         (filter.speakers?.contains(speaker) ?? true) && filter.query.matchesText(utf8: text)
       }
     }
-    _ = read(search: true) { db in
+    func search(_ db: Database) throws {
       if let among {
         try searchAmong(
           among, db: db, match: StoreReader.indexQuery(query), accept: accept, stop: stop,
@@ -297,7 +298,43 @@ extension StoreReader {
       }
       for position in short[next...] where !found(position) { return }
     }
+    _ = read(search: true) { db in
+      if try StoreReader.interruptible(db, isCancelled, { try search(db) }) { cancelled = true }
+    }
     return !cancelled
+  }
+
+  /// SQLite's work for one step can be long (an index query whose few candidates lie far
+  /// apart), and the row loop looks at `isCancelled` only between rows: this runs `body` with
+  /// SQLite itself asking `isCancelled` every few thousand instructions of its virtual machine,
+  /// so a stale search stops within a fraction of a millisecond. True when it stopped so (the
+  /// interruption is not an error of the store).
+  static func interruptible(
+    _ db: Database, _ isCancelled: () -> Bool, _ body: () throws -> Void
+  ) throws -> Bool {
+    guard let connection = db.sqliteConnection else {
+      try body()
+      return false
+    }
+    return try withoutActuallyEscaping(isCancelled) { isCancelled in
+      let check = CancellationCheck(isCancelled)
+      sqlite3_progress_handler(
+        connection, CancellationCheck.instructions,
+        { context in
+          guard let context else { return 0 }
+          let check = Unmanaged<CancellationCheck>.fromOpaque(context).takeUnretainedValue()
+          if check.isCancelled() { check.fired = true }
+          return check.fired ? 1 : 0
+        }, Unmanaged.passUnretained(check).toOpaque())
+      defer { sqlite3_progress_handler(connection, 0, nil, nil) }
+      do {
+        try body()
+      } catch let error as DatabaseError where check.fired && error.resultCode == .SQLITE_INTERRUPT
+      {
+        return true
+      }
+      return check.fired
+    }
   }
 
   /// The store's search vocabulary, read at the first search (nil when the store has none).
@@ -416,6 +453,18 @@ extension StoreReader {
     }
     quoted.append("\"")
     return String(quoted)
+  }
+}
+
+/// What SQLite's progress handler asks while a search runs.
+private final class CancellationCheck {
+  /// Virtual machine instructions between two looks (some microseconds of work).
+  static let instructions: Int32 = 1_000
+  let isCancelled: () -> Bool
+  var fired = false
+
+  init(_ isCancelled: @escaping () -> Bool) {
+    self.isCancelled = isCancelled
   }
 }
 

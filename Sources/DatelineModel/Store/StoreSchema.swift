@@ -44,6 +44,11 @@ enum StoreSchema {
       quote_position INTEGER NOT NULL, n INTEGER NOT NULL, actor_id TEXT NOT NULL);
     CREATE TABLE event_mentions (
       event_position INTEGER NOT NULL, n INTEGER NOT NULL, actor_id TEXT NOT NULL);
+    \(searchTable)
+    """
+
+  /// The search index (see `SearchIndexWriter`).
+  static let searchTable = """
     CREATE VIRTUAL TABLE quote_search USING fts5(
       text, content='', tokenize='trigram', detail='none', columnsize=0);
     """

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The second pass of `DatasetStream` over a dataset's files: each file's quotes read, decoded
+/// and checked (all that does not depend on other files) on threads of their own, two files at
+/// a time, and taken by the caller in file order, a batch at a time. A file waits with a few
+/// batches ready until the caller comes to it, so memory holds a few batches per thread,
+/// whatever the size of the files.
+final class QuoteReading: @unchecked Sendable {
+  /// A batch of one file's quotes with what the threads found about them.
+  struct Batch {
+    var quotes: [Quote]
+    var locations: [ItemLocation]
+    /// Problems of the items' shape (from the decoder).
+    var shape: [Diagnostic]
+    /// Per quote: the problem with its id found without the other files (empty, too long,
+    /// held by a source, actor or event), or nil when it must still be checked against the
+    /// quote ids seen before.
+    var idProblems: [Diagnostic?]
+    /// Per quote: the 64-bit hash of its id and where the id is.
+    var idHashes: [UInt64]
+    var idPositions: [TextPosition]
+    var checked: (diagnostics: [Diagnostic], dates: [ResolvedDate?])
+  }
+
+  enum Item {
+    case batch(Batch)
+    /// The file is read: how it ended.
+    case end(DatasetFileReader.Outcome)
+    /// Reading it threw (the reader's own failure).
+    case failure(DatasetLoadError)
+  }
+
+  private let files: [String]
+  private let checker: DatasetChecker
+  private let eventDates: [ResolvedDate?]
+  private let chunkSize: Int
+  private let condition = NSCondition()
+  /// Guarded by `condition`.
+  private var ready: [[Item]]
+  private var nextFile = 0
+  private var stopped = false
+  private let group = DispatchGroup()
+  /// Batches that wait for the caller, per file.
+  private static let capacity = 3
+
+  init(files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?], threads: Int = 2) {
+    self.files = files
+    self.checker = checker
+    self.eventDates = eventDates
+    chunkSize = DatasetFileReader.chunkSize
+    ready = Array(repeating: [], count: files.count)
+    for _ in 0..<max(1, min(threads, files.count)) {
+      group.enter()
+      Thread.detachNewThread { [self] in
+        work()
+        group.leave()
+      }
+    }
+  }
+
+  deinit { stop() }
+
+  /// The next item of file `index` (of the files in order), waiting for it. After `.end` or
+  /// `.failure`, the file has no more.
+  func next(file index: Int) -> Item {
+    condition.lock()
+    defer { condition.unlock() }
+    while ready[index].isEmpty { condition.wait() }
+    let item = ready[index].removeFirst()
+    condition.broadcast()
+    return item
+  }
+
+  /// Stops the threads (after their current batch) and waits for them.
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    condition.unlock()
+    group.wait()
+  }
+
+  private struct Stopped: Error {}
+
+  private func put(_ item: Item, file: Int, wait: Bool) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while wait && !stopped && ready[file].count >= QuoteReading.capacity { condition.wait() }
+    if stopped { return false }
+    ready[file].append(item)
+    condition.broadcast()
+    return true
+  }
+
+  private func work() {
+    let quotesOnly = DatasetFileReader.Modes(quotes: .decode, others: .skip)
+    while true {
+      condition.lock()
+      let index = nextFile
+      nextFile += 1
+      let done = stopped || index >= files.count
+      condition.unlock()
+      if done { return }
+      var checker = self.checker
+      // The caller's chunk size (a task-local value that tests set) holds on this thread too.
+      let item: Item = DatasetFileReader.$chunkSize.withValue(chunkSize) {
+        do throws(DatasetLoadError) {
+          let outcome = try DatasetFileReader.read(files[index], modes: quotesOnly) {
+            batch, shape throws(DatasetLoadError) in
+            let prepared = prepare(batch, shape: shape, checker: &checker)
+            guard put(.batch(prepared), file: index, wait: true) else {
+              throw DatasetLoadError(diagnostics: [])
+            }
+          }
+          return .end(outcome)
+        } catch {
+          return .failure(error)
+        }
+      }
+      if case .failure(let error) = item, error.diagnostics.isEmpty { return }  // stopped
+      // The end never waits: the caller is at this file or will come to it.
+      if !put(item, file: index, wait: false) { return }
+    }
+  }
+
+  private func prepare(_ batch: LocatedDataset, shape: [Diagnostic], checker: inout DatasetChecker)
+    -> Batch
+  {
+    let quotes = batch.dataset.quotes
+    var idProblems: [Diagnostic?] = []
+    var hashes: [UInt64] = []
+    var positions: [TextPosition] = []
+    idProblems.reserveCapacity(quotes.count)
+    hashes.reserveCapacity(quotes.count)
+    positions.reserveCapacity(quotes.count)
+    for (quote, location) in zip(quotes, batch.quotes) {
+      let position = location.position(of: "id")
+      func problem(_ message: String) -> Diagnostic {
+        Diagnostic(
+          path: location.path, line: position.line, column: position.column, message: message)
+      }
+      var found: Diagnostic?
+      if quote.id.trimmingASCIIWhitespace().isEmpty {
+        found = problem("the quote has an empty id; give it a short unique id such as \"quote-1\"")
+      } else if quote.id.unicodeScalars.count > DatasetChecker.maximumIDLength {
+        found = problem(
+          "the quote id is \(quote.id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"quote-1\")"
+        )
+      } else if let holder = checker.holder(of: quote.id) {
+        found = problem(DatasetStream.duplicate(quote.id, holder))
+      }
+      idProblems.append(found)
+      hashes.append(found == nil ? QuotebankMapper.hash(quote.id) : 0)
+      positions.append(position)
+    }
+    let checked =
+      quotes.isEmpty
+      ? (diagnostics: [], dates: [])
+      : checker.checkQuotes(quotes, locations: batch.quotes, eventDates: eventDates)
+    return Batch(
+      quotes: quotes, locations: batch.quotes, shape: shape, idProblems: idProblems,
+      idHashes: hashes, idPositions: positions, checked: checked)
+  }
+}
