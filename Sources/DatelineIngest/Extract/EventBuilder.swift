@@ -975,7 +975,8 @@ struct EventBuilder {
     while index < min(end, verb + 13) {
       let token = article.tokens[index]
       if token.quote >= 0 || token.kind == .quoteMark { break }
-      if token.lower.equals("that") { return index + 1 }
+      // "said that" at the clause's end starts no clause.
+      if token.lower.equals("that") { return index + 1 < end ? index + 1 : nil }
       if [",", ";", ":", "."].contains(token.lower) { break }
       index += 1
     }
