@@ -185,9 +185,7 @@ import Testing
     let started = Flag()
     let stopped = Flag()
     let engine = SearchEngine(
-      answer: { timeline, request, limit, isCancelled in
-        SearchEngine.timeline.answer(timeline, request, limit, isCancelled)
-      },
+      answer: SearchEngine.timeline.answer,
       count: { _, _, isCancelled in
         started.set()
         for _ in 0..<5_000 {
@@ -244,9 +242,7 @@ import Testing
     let release = Flag()
     let counting = Flag()
     let engine = SearchEngine(
-      answer: { timeline, request, limit, isCancelled in
-        SearchEngine.timeline.answer(timeline, request, limit, isCancelled)
-      },
+      answer: SearchEngine.timeline.answer,
       count: { timeline, request, isCancelled in
         counting.set()
         while !release.isSet { usleep(500) }
