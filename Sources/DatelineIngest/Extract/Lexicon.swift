@@ -88,7 +88,7 @@ enum Lexicon {
     "spokeswoman", "congresswoman", "councilwoman",
   ]
   static let maleMarkers: Set<String> = [
-    "mr.", "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
+    "king", "prince", "sir", "lord", "chairman", "spokesman", "congressman",
     "councilman",
   ]
 
