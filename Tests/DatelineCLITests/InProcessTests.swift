@@ -9,14 +9,6 @@ import Testing
 /// store that cannot be read, headless screens and exports.
 @Suite("commands in process")
 struct InProcessTests {
-  static let scratch = Result { try ScratchDirectory("cli-in-process") }
-
-  static func badFile() throws -> String {
-    try scratch.get().write(
-      "bad.json", Fixtures.dataset(actors: [Fixtures.ana], events: [Fixtures.event("e", date: "7")])
-    )
-  }
-
   static let commands: [[String]] = [
     ["events"], ["people", "--json"], ["quotes", "--search", "deal"], ["show", "trump"],
     ["--help"], ["events", "--bogus"], ["browse", "--screen", "60x20", "--keys", "2j"],
@@ -34,7 +26,10 @@ struct InProcessTests {
   }
 
   @Test func invalidDataFailsTheSameWayInProcess() throws {
-    let arguments = ["validate", try Self.badFile()]
+    let scratch = try ScratchDirectory("cli-tests")
+    let bad = try scratch.write(
+      "bad.json", Fixtures.dataset(actors: [Fixtures.ana], events: [Fixtures.event("e", date: "7")]))
+    let arguments = ["validate", bad]
     let inProcess = try CLI.run(arguments)
     let binary = try CLI.run(arguments, process: true)
     #expect(binary.status == 1)
@@ -45,7 +40,7 @@ struct InProcessTests {
   /// A failed store read elsewhere in the process (another test's damaged store) does not fail
   /// a command run in process afterwards; the command's own failed reads do.
   @Test func aStoreProblemCountsOnlyForTheCommandThatMetIt() throws {
-    let scratch = try Self.scratch.get()
+    let scratch = try ScratchDirectory("cli-tests")
     let store = scratch.path("store.sqlite")
     let environment = ["XDG_CACHE_HOME": scratch.url.path]
     let built = try CLI.run(
