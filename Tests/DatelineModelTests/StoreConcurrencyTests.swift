@@ -50,7 +50,7 @@ import Testing
   /// never looks: SQLite itself asks whether the search is stale, so a count made stale after
   /// it started stops before its end, and the stop is no store error.
   @Test func aStaleCountStopsInsideSQLite() throws {
-    let timeline = try Timeline(dataset: RandomDataset.make(seed: 23, quotes: 600))
+    let timeline = try Timeline(dataset: RandomDataset.make(seed: 23, quotes: 1000))
     for text in ["the", "e", "peace"] {
       let query = QuoteQuery(text)
       var looks = 0
