@@ -28,7 +28,8 @@ struct InProcessTests {
   @Test func invalidDataFailsTheSameWayInProcess() throws {
     let scratch = try ScratchDirectory("cli-tests")
     let bad = try scratch.write(
-      "bad.json", Fixtures.dataset(actors: [Fixtures.ana], events: [Fixtures.event("e", date: "7")]))
+      "bad.json", Fixtures.dataset(actors: [Fixtures.ana], events: [Fixtures.event("e", date: "7")])
+    )
     let arguments = ["validate", bad]
     let inProcess = try CLI.run(arguments)
     let binary = try CLI.run(arguments, process: true)
