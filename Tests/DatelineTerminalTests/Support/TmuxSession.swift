@@ -11,8 +11,10 @@ final class TmuxSession {
   /// Set in CI: there a missing tmux is a failure, not a skip.
   static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-  let socket = "dateline-test-\(UUID().uuidString)"
   private let scratch: ScratchDirectory
+  /// The server's socket, inside the scratch directory (tmux's `-L NAME` leaves one file per
+  /// server in /tmp/tmux-UID; this one goes with the directory).
+  private var socket: String { scratch.path("tmux.sock") }
   /// The pane's working directory: the wrapper's files and whatever a test puts there.
   var directory: URL { scratch.url }
   private var closed = false
@@ -75,7 +77,7 @@ final class TmuxSession {
       """
     let scriptPath = try scratch.write("run.sh", script)
     let result = try Self.tmux([
-      "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+      "-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
       "sh \(Self.quote(scriptPath))",
     ])
     guard result.status == 0 else {
@@ -89,7 +91,7 @@ final class TmuxSession {
   func close() {
     guard !closed else { return }
     closed = true
-    _ = try? Self.tmux(["-L", socket, "kill-server"])
+    _ = try? Self.tmux(["-S", socket, "kill-server"])
     scratch.remove()
   }
 
@@ -210,7 +212,7 @@ final class TmuxSession {
 
   @discardableResult
   private func checked(_ arguments: [String]) throws -> String {
-    let result = try Self.tmux(["-L", socket] + arguments)
+    let result = try Self.tmux(["-S", socket] + arguments)
     guard result.status == 0 else {
       throw HarnessError("tmux \(arguments.joined(separator: " ")) failed: \(result.output)")
     }
