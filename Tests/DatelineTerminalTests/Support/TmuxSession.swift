@@ -151,13 +151,14 @@ final class TmuxSession {
   ) async throws -> String {
     var last = ""
     let deadline = ContinuousClock.now + timeout
+    var pause = Pause()
     // Look once more after the deadline: on a loaded machine this task may have slept through
     // it while the program drew its screen long ago.
     while true {
       last = try screen()
       if condition(last) { return last }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(40))
+      try await pause.sleep()
     }
     throw HarnessError("timed out waiting for \(what); the screen was:\n\(last)")
   }
@@ -199,13 +200,26 @@ final class TmuxSession {
   func waitForFile(_ name: String, timeout: Duration = .seconds(30)) async throws -> String {
     let url = directory.appendingPathComponent(name)
     let deadline = ContinuousClock.now + timeout
+    var pause = Pause()
     while true {
       if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return text }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(40))
+      try await pause.sleep()
     }
     throw HarnessError(
       "timed out waiting for \(name); the screen was:\n\((try? screen()) ?? "(no screen)")")
+  }
+
+  /// The pause between two looks: 20 ms at first, then half as long again each time up to
+  /// 100 ms, so a quick screen is seen at once and a long wait (a store being built) does not
+  /// start a tmux client every 40 ms for seconds.
+  struct Pause {
+    private var milliseconds = 20
+
+    mutating func sleep() async throws {
+      try await Task.sleep(for: .milliseconds(milliseconds))
+      milliseconds = min(milliseconds * 3 / 2, 100)
+    }
   }
 
   // MARK: tmux
