@@ -51,7 +51,16 @@ modules_dir=$products/Modules
 exclude=(! -path '*/dateline_bench.build/*' ! -path '*Tests.build/*' ! -path '*-tool.build/*'
   ! -path '*/generate_*' ! -name 'main.swift.o')
 [ "$target" = config ] || exclude+=(! -path '*/dateline.build/*' ! -path '*/ArgumentParser*')
-mapfile -t objects < <(find "$products/" -name '*.o' -path '*.build/*' "${exclude[@]}")
+mapfile -t found < <(find "$products/" -name '*.o' -path '*.build/*' "${exclude[@]}")
+# An object whose source file is gone (renamed or deleted since an earlier build) stays in the
+# build folder and would define its symbols twice: keep only objects the module's `sources` lists.
+objects=()
+for object in "${found[@]}"; do
+  sources=$(dirname "$object")/sources
+  name=$(basename "$object" .o)
+  if [ -f "$sources" ] && ! grep -qF "/$name" "$sources"; then continue; fi
+  objects+=("$object")
+done
 binary=$build/fuzz-$target
 ncurses=$(pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz"$target" \

@@ -349,4 +349,90 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Rob Lenz"])
   }
+
+  /// A quote that runs into its sentence, or that a colon introduces, with no verb that
+  /// attributes it, is the words of the name that opens the sentence; not a possessor's.
+  @Test func aQuoteRunningIntoItsSentenceIsItsSubjects() {
+    let analysis = analyze(
+      """
+      Ada Holt spoke in Marlow on Monday.
+
+      On Monday, Ada Holt launched into a lament for the "forgotten harbor towns" of the coast.
+
+      Carl Brandt delivered a short retort: "No one is leaving the harbor."
+
+      Holt's "assertion that the harbor is dying" puzzled the council.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Carl Brandt", nil])
+  }
+
+  /// In a digest, a headline, a dash and who is quoted before a colon (the last of two).
+  @Test func aNameAfterADashBeforeAColon() {
+    let analysis = analyze(
+      """
+      The polls are in.
+
+      HARBOR POLLS WERE RIGHT, JUST EARLY - Ada Holt and Carl Brandt: "The polls closed a week before the vote, and the late deciders broke one way."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Carl Brandt"])
+  }
+
+  /// "Bill" and "Will" are also a thing and a verb; inside a sentence they start a name.
+  @Test func aFirstNameThatIsACommonWord() {
+    let analysis = analyze(
+      """
+      Fees went up again.
+
+      "It is a costly model," said Will Doyle, a professor of economics. "Salaries are most of it."
+
+      "Shops will close," said Bill Moran, president of the Harbor Traders Association.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Will Doyle", "Will Doyle", "Bill Moran"])
+  }
+
+  /// A one-word name that reports, or that "according to" credits, is an outlet.
+  @Test func aOneWordOutletThatReports() {
+    let analysis = analyze(
+      """
+      The vote was held on Friday. As Harborview reported, "the margin was two votes."
+
+      According to Tidewire, "the recount starts Monday."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harborview", "Tidewire"])
+  }
+
+  /// Verbs that attribute a quote only next to it: `"...?" Lenz pressed.`
+  @Test func verbsThatAttributeOnlyNextToAQuote() {
+    let analysis = analyze(
+      """
+      Rob Lenz interviewed Ana Ruiz on Friday.
+
+      "Would the toll be negotiable?" Lenz pressed. "Could some drivers pay less?"
+
+      "Not this year," remembered Ana Ruiz.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Rob Lenz", "Rob Lenz", "Ana Ruiz"])
+  }
+
+  /// `As the Harbor Times's Ada Holt puts it, ...`: the sentence credits its words first.
+  @Test func asSomeonePutsIt() {
+    let analysis = analyze(
+      """
+      Ada Holt writes for the Harbor Times. As Ada Holt puts it, the mayor is making the council "an offer it can't refuse."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt"])
+  }
+
+  /// After the verb, a description with a possessor, a comma and the name: the named person.
+  @Test func aDescriptionThenACommaThenTheName() {
+    let analysis = analyze(
+      """
+      Ana Ruiz spoke first. Carl Brandt spoke after her.
+
+      "It is about time," exhorted Ruiz's introducer, actress Mina Lark.
+
+      The board did not find "ties of any consequence," said the board's director, Carl Brandt, on Monday.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Mina Lark", "Carl Brandt"])
+  }
 }

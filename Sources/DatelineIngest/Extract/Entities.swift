@@ -136,6 +136,13 @@ struct EntityFinder {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
+      // "As Politico reported", "according to HuffPo": a name no one has, as a source that
+      // reports, is an outlet or organization.
+      if reportsAsOutlet(run) {
+        let entity = entity(key: key, name: writtenName(run.first, run.first), kind: .organization)
+        addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
+        continue
+      }
       if nextToSpeechVerb(run) {
         let name = writtenName(run.first, run.first)
         let entity = entity(key: "person:" + key, name: name, kind: .person)
@@ -392,6 +399,14 @@ struct EntityFinder {
         || article.tokens[first].classes.contains(.connector)
         || (first < last && article.tokens[first].classes.contains(.speechVerb))
     {
+      // "said Will Doyle": inside a sentence, after a lowercase word or a comma, a first name
+      // that is also a common word starts the name.
+      if first < last, first > sentenceStart, isFirstName(at: first),
+        !article.tokens[first - 1].isCapitalized,
+        article.tokens[first - 1].kind == .word || article.tokens[first - 1].lower.equals(",")
+      {
+        break
+      }
       first += 1
     }
     guard first <= last else { return nil }
@@ -582,8 +597,9 @@ struct EntityFinder {
     {
       return handle(run: Run(first: first + 1, last: last), sentenceStart: first + 1)
     }
+    // "Bill Dombrowski": a first name that is also a thing word starts a name of two words.
     for word in nameWords where stem(at: word, isIn: Lexicon.thingWords, .thingWord) {
-      return nil
+      guard word == nameWords[0], nameWords.count >= 2, isFirstName(at: word) else { return nil }
     }
     // "in Valmont", "the Calder Bay": places, unless a title or a speech verb says it is a person.
     if !hasPersonTitle, !nextToSpeechVerb(Run(first: nameFirst, last: last)),
@@ -760,6 +776,11 @@ struct EntityFinder {
     return !a.isASCII || !b.isASCII || a == b
   }
 
+  /// The word at `index` is a common first name.
+  func isFirstName(at index: Int) -> Bool {
+    Self.gender(ofFirstName: article.tokens[index].lower) != .unknown
+  }
+
   static func gender(ofFirstName name: String) -> Gender {
     if Lexicon.femaleFirstNames.contains(name) { return .female }
     if Lexicon.maleFirstNames.contains(name) { return .male }
@@ -878,6 +899,19 @@ struct EntityFinder {
   func followedBySpeechVerb(_ run: Run) -> Bool {
     let after = run.last + 1
     return after < article.tokens.count && article.tokens[after].classes.contains(.speechVerb)
+  }
+
+  /// "reported" or "reports" follows the word, or "according to" comes before it.
+  func reportsAsOutlet(_ run: Run) -> Bool {
+    let tokens = article.tokens
+    let after = run.last + 1
+    if after < tokens.count,
+      tokens[after].lower.equals("reported") || tokens[after].lower.equals("reports")
+    {
+      return true
+    }
+    return run.first >= 2 && tokens[run.first - 1].lower.equals("to")
+      && tokens[run.first - 2].lower.equals("according")
   }
 
   func nextToSpeechVerb(_ run: Run) -> Bool {

@@ -161,6 +161,14 @@ final class SpeakerFinder {
         rejectedSpans[number] = true
         continue
       }
+      // Decided after `isQuotation`, so that which spans are quotations stays as it was.
+      if found.speaker == nil, !found.hasOwnAttribution, found.sourceWording == nil,
+        let speaker = subjectOfSentenceRunningInto(span)
+      {
+        found.speaker = speaker
+        found.confidence = 0.5
+        found.reason = "subject of the sentence the quote runs into"
+      }
       if found.hasOwnAttribution || sameSentence {
         lastAttributedSentence = sentence
         lastAttributedSpeaker = found.speaker
@@ -174,6 +182,65 @@ final class SpeakerFinder {
       quotes.append(found)
     }
     return quotes
+  }
+
+  /// `Trump launched into a lament for the "countless Americans"`, `Sanders delivered a snappy
+  /// retort: "..."`: a quote that runs into its sentence after a word, or that a colon
+  /// introduces, with no verb that attributes it. Its words are those of the name that opens
+  /// the sentence (after a lead-in such as "On Sunday,"), when that name is followed by its
+  /// verb: not a possessor (`Trump's "assertion"`), not an object.
+  func subjectOfSentenceRunningInto(_ span: QuoteSpan) -> Int? {
+    let tokens = article.tokens
+    let open = span.openToken
+    guard open > 0, tokens[open - 1].sentence == tokens[open].sentence, tokens[open - 1].quote < 0
+    else { return nil }
+    let start = max(
+      article.sentences[tokens[open].sentence].lowerBound,
+      article.paragraphTokens[span.paragraph].lowerBound)
+    if let speaker = speakerPuttingIt(from: start, before: open) { return speaker }
+    guard tokens[open - 1].kind == .word || tokens[open - 1].lower.equals(":") else { return nil }
+    // The lead-in: up to a comma within its first 12 tokens, when the sentence opens with no
+    // name.
+    var candidates = [start]
+    if finder.mentionCovering[start] < 0, !Self.isPronoun(tokens[start].lower) {
+      var comma = start + 1
+      while comma < min(open, start + 12), !tokens[comma].lower.equals(",") { comma += 1 }
+      if comma + 1 < open, tokens[comma].lower.equals(",") { candidates.append(comma + 1) }
+    }
+    for candidate in candidates {
+      let first = skippingThe(candidate)
+      guard first < open, tokens[first].quote < 0,
+        let (speaker, next) = subject(at: first, paragraphEnd: open), next < open,
+        tokens[next].kind == .word, !tokens[next].isCapitalized, tokens[next].quote < 0
+      else { continue }
+      let mention = finder.mentionCovering[first]
+      if mention >= 0, tokens[finder.mentions[Int(mention)].last].isPossessive { continue }
+      return speaker
+    }
+    return nil
+  }
+
+  /// `As The Post's Ruth Marcus puts it, ...`, `As Vulture put it, "..."`: a sentence that
+  /// opens by crediting its words to someone. Returns that name.
+  func speakerPuttingIt(from start: Int, before limit: Int) -> Int? {
+    let tokens = article.tokens
+    guard start + 3 < limit, tokens[start].lower.equals("as") else { return nil }
+    var index = skippingThe(start + 1)
+    // A possessor first: "The Post's Ruth Marcus".
+    let possessor = finder.mentionCovering[index]
+    if possessor >= 0, finder.mentions[Int(possessor)].first == index,
+      tokens[finder.mentions[Int(possessor)].last].isPossessive
+    {
+      index = finder.mentions[Int(possessor)].last + 1
+    }
+    guard index < limit, let (speaker, next) = subject(at: index, paragraphEnd: limit),
+      next + 1 < limit
+    else { return nil }
+    let verb = tokens[next].lower
+    guard verb == "put" || verb == "puts" || isSpeechVerb(at: next) else { return nil }
+    var end = next + 1
+    if tokens[end].lower.equals("it") { end += 1 }
+    return end < limit && tokens[end].lower.equals(",") ? speaker : nil
   }
 
   /// Words that open a description of someone the article does not name: "a", "one", "another".
@@ -627,7 +694,7 @@ final class SpeakerFinder {
       }
     }
     // Verb, then name: said Trump, said the president.
-    if article.tokens[start].classes.contains(.speechVerb) {
+    if article.tokens[start].kind == .word, isSpeechVerb(at: start) {
       // "said trade analyst Yusuf Demir", "said White House press secretary Jo Park": a few
       // words of title may come before the name.
       var nameAt = start + 1
@@ -635,6 +702,12 @@ final class SpeakerFinder {
         if let (speaker, _) = subject(at: nameAt, paragraphEnd: paragraphEnd) {
           let person = describedPerson(after: nameAt, besides: speaker, paragraphEnd: paragraphEnd)
           return (person ?? speaker, article.tokens[start].lower, 0.95, "named after the verb")
+        }
+        if nameAt > start + 1, article.tokens[nameAt].lower.equals(","),
+          article.tokens[nameAt - 1].kind == .word
+        {
+          nameAt += 1
+          continue
         }
         guard article.tokens[nameAt].kind == .word || article.tokens[nameAt].kind == .number,
           !article.tokens[nameAt].lower.equals("that"),
@@ -689,6 +762,12 @@ final class SpeakerFinder {
               return (speaker, tokens[first].lower, 0.8, "named at the end of the sentence")
             }
             break
+          }
+          // "said the bureau's director, James Comey": a description, a comma, the name.
+          if nameAt > first + 1, tokens[nameAt].lower.equals(","), tokens[nameAt - 1].kind == .word
+          {
+            nameAt += 1
+            continue
           }
           guard tokens[nameAt].kind == .word, tokens[nameAt].quote < 0,
             !tokens[nameAt].lower.equals("that")
@@ -753,10 +832,19 @@ final class SpeakerFinder {
     if tokens[index].lower.equals("reported") || tokens[index].lower.equals("reports") {
       return true
     }
+    // `"...?" Hannity pressed.`: verbs that attribute only next to a quote.
+    if Self.quoteAttributingVerbs.contains(tokens[index].lower) { return true }
     guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
     else { return false }
     return particle.contains(tokens[index + 1].lower)
   }
+  /// Verbs that say who spoke when they sit next to a quote, and mean something else
+  /// elsewhere ("charged with fraud"), so they are no speech verbs for the rest of ingest.
+  static let quoteAttributingVerbs: WordSet = [
+    "pressed", "charged", "snapped", "reasoned", "remembered", "exhorted", "reacted",
+    "questioned", "retaliated", "interrupted", "teased", "scolded", "elaborated", "advised",
+    "cracked", "implored", "pleaded", "ventured", "quipped", "thundered", "boomed",
+  ]
   static let phrasalSpeechVerbs: [String: Set<String>] = [
     "went": ["on"], "goes": ["on"], "shot": ["back"], "fired": ["back"], "hit": ["back"],
     "pushed": ["back"], "chimed": ["in"], "weighed": ["in"], "piped": ["up"], "spoke": ["up"],
@@ -810,6 +898,11 @@ final class SpeakerFinder {
         }
         if article.tokens[mention.last].isPossessive { described = true }
         index = max(index, mention.last) + 1
+        continue
+      }
+      // "Clinton's introducer, actress Jamie Lee Curtis": a comma after the description.
+      if described, token.lower.equals(","), index > first {
+        index += 1
         continue
       }
       guard token.kind == .word, token.quote < 0, !token.lower.equals("and"),
@@ -1100,6 +1193,11 @@ final class SpeakerFinder {
       {
         return (speaker, nil, 0.8, "named before a colon")
       }
+      // `EARLY POLLS WERE RIGHT - Ada Holt and Carl Brandt: "..."`: in a digest, a headline,
+      // a dash, then who is quoted (the last of two).
+      if end >= floor, let speaker = nameAfterDash(endingAt: end, floor: floor) {
+        return (speaker, nil, 0.75, "named after a dash, before a colon")
+      }
     }
     // The nearest verb of speech first; when no subject of its is found (`Clark later said his
     // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
@@ -1137,6 +1235,26 @@ final class SpeakerFinder {
       return (speaker, article.tokens[index].lower, 0.6, "subject of a verb of thought")
     }
     return nil
+  }
+
+  /// The name whose mention ends at `end` when a dash comes right before it, or before "X and"
+  /// ahead of it.
+  func nameAfterDash(endingAt end: Int, floor: Int) -> Int? {
+    let mentionIndex = finder.mentionEndingAt[end]
+    guard mentionIndex >= 0 else { return nil }
+    let mention = finder.mentions[Int(mentionIndex)]
+    var before = mention.first - 1
+    if before > floor, article.tokens[before].lower.equals("and"),
+      finder.mentionEndingAt[before - 1] >= 0
+    {
+      before = finder.mentions[Int(finder.mentionEndingAt[before - 1])].first - 1
+    }
+    guard before >= floor, Self.isDash(article.tokens[before].lower) else { return nil }
+    return mention.entity
+  }
+
+  static func isDash(_ word: String) -> Bool {
+    word == "-" || word == "\u{2014}" || word == "\u{2013}" || word == "\u{2015}"
   }
 
   /// "his comments", "the remarks": a word that is a noun after a determiner.
