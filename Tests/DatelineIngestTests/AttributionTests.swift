@@ -435,4 +435,45 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Mina Lark", "Carl Brandt"])
   }
+
+  /// A party label before a name with its own place and title is part of the role.
+  @Test func aPartyLabelOpensTheRole() {
+    let analysis = analyze(
+      """
+      Republican North Dakota Sen. Ada Holt says the toll must go.
+
+      "It is not my favorite plan," Holt, a former mayor, told reporters on Monday.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt"])
+    #expect(analysis.people() == ["Ada Holt"])
+  }
+
+  /// `"..." would help, Republican candidate Carl Brandt said after the vote.`: a description
+  /// before the name, and words of time after the verb.
+  @Test func anAttributionEndingTheSentenceWithDescriptionAndTail() {
+    let analysis = analyze(
+      """
+      The council voted on Monday.
+
+      "More ferries" would help, Republican candidate Carl Brandt said after the vote.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Carl Brandt"])
+  }
+
+  /// A quote that ends its paragraph, signed in a short paragraph of its own: `- Ada Holt.`
+  @Test func aSignatureInTheNextParagraph() {
+    let analysis = analyze(
+      """
+      Ada Holt and Carl Brandt debated the toll.
+
+      "The toll pays for the bridge and nothing else."
+
+      - Ada Holt.
+
+      "Drivers pay twice."
+
+      -Carl Brandt, Marlow.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Carl Brandt"])
+  }
 }

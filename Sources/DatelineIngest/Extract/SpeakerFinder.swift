@@ -616,7 +616,8 @@ final class SpeakerFinder {
       if !article.tokens[index].lower.equals(",") { dash = true }
       index += 1
     }
-    guard index < paragraphEnd, article.tokens[index].kind != .quoteMark else { return nil }
+    guard index < paragraphEnd else { return signature(after: span) }
+    guard article.tokens[index].kind != .quoteMark else { return nil }
     // `"..." ― Jorge Falcon`: a dash, then a name that ends the line (the quote's own full
     // stop may have ended the sentence).
     if dash, let (speaker, next) = subject(at: index, paragraphEnd: paragraphEnd),
@@ -640,27 +641,7 @@ final class SpeakerFinder {
         || article.tokens[close - 1].lower.equals("!"))
     guard article.tokens[index].sentence == article.tokens[close].sentence || endsWithQuestion
     else { return nil }
-    var start = index
-    // "campaign chairman John Podesta told", "IMF chief economist Maury Obstfeld said": a few
-    // words of description before the name.
-    if !article.tokens[start].classes.contains(.speechVerb),
-      !hasSpeechVerb(after: start, paragraphEnd: paragraphEnd)
-    {
-      var nameAt = start + 1
-      while nameAt < min(paragraphEnd, start + 5), article.tokens[nameAt - 1].kind == .word,
-        article.tokens[nameAt - 1].quote < 0,
-        !article.tokens[nameAt - 1].classes.contains(.speechVerb),
-        !Self.isPronoun(article.tokens[nameAt - 1].lower)
-      {
-        if !Self.isPronoun(article.tokens[nameAt].lower),
-          hasSpeechVerb(after: nameAt, paragraphEnd: paragraphEnd)
-        {
-          start = nameAt
-          break
-        }
-        nameAt += 1
-      }
-    }
+    let start = nameAfterDescription(from: index, paragraphEnd: paragraphEnd)
     // Name or pronoun, then verb ("the Times reported": "the" before a name).
     if let (speaker, next) = subject(at: skippingThe(start), paragraphEnd: paragraphEnd) {
       var verb = next
@@ -725,6 +706,44 @@ final class SpeakerFinder {
     return attributionEndingSentence(after: close, paragraphEnd: paragraphEnd)
   }
 
+  /// "campaign chairman John Podesta told", "IMF chief economist Maury Obstfeld said": a few
+  /// words of description before the name whose speech verb follows. Returns where the name
+  /// starts, or `start` when it is no such description.
+  func nameAfterDescription(from start: Int, paragraphEnd: Int) -> Int {
+    guard !article.tokens[start].classes.contains(.speechVerb),
+      !hasSpeechVerb(after: start, paragraphEnd: paragraphEnd)
+    else { return start }
+    var nameAt = start + 1
+    while nameAt < min(paragraphEnd, start + 5), article.tokens[nameAt - 1].kind == .word,
+      article.tokens[nameAt - 1].quote < 0,
+      !article.tokens[nameAt - 1].classes.contains(.speechVerb),
+      !Self.isPronoun(article.tokens[nameAt - 1].lower)
+    {
+      if !Self.isPronoun(article.tokens[nameAt].lower),
+        hasSpeechVerb(after: nameAt, paragraphEnd: paragraphEnd)
+      {
+        return nameAt
+      }
+      nameAt += 1
+    }
+    return start
+  }
+
+  /// `"..."` ending its paragraph, then a paragraph `- Bernie Sanders.` or `-Ada Holt,
+  /// Marlow.`: a signature (a dash and a name that opens its own short paragraph).
+  func signature(after span: QuoteSpan) -> (Int, String?, Double, String)? {
+    let tokens = article.tokens
+    guard span.paragraph + 1 < article.paragraphTokens.count else { return nil }
+    let next = article.paragraphTokens[span.paragraph + 1]
+    guard next.count >= 2, next.count <= 16, Self.isDash(tokens[next.lowerBound].lower),
+      let (speaker, after) = subject(at: next.lowerBound + 1, paragraphEnd: next.upperBound),
+      !Self.isPronoun(tokens[next.lowerBound + 1].lower),
+      after == next.upperBound || tokens[after].lower.equals(".")
+        || tokens[after].lower.equals(",")
+    else { return nil }
+    return (speaker, nil, 0.8, "signed in the next paragraph")
+  }
+
   /// `"He can assert it" that Sanders can win, said Steve Elmendorf.` / `Obama "felt ..."
   /// climate change, Axelrod said.`: words follow the quote, then the sentence ends with its
   /// attribution after a comma. Looks at most 40 tokens on, within the sentence.
@@ -775,8 +794,11 @@ final class SpeakerFinder {
           nameAt += 1
         }
       }
-      // ", Axelrod said." / ", he said."
-      if let (speaker, next) = subject(at: first, paragraphEnd: paragraphEnd) {
+      // ", Axelrod said." / ", he said." / ", Republican candidate Ben Carson said after".
+      if let (speaker, next) = subject(
+        at: nameAfterDescription(from: first, paragraphEnd: paragraphEnd),
+        paragraphEnd: paragraphEnd)
+      {
         var verb = next
         while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
         if verb < paragraphEnd, isSpeechVerb(at: verb),
@@ -862,9 +884,14 @@ final class SpeakerFinder {
     let token = article.tokens[index]
     // `equals` is not exact for ";" (U+037E decomposes to it): compare as Strings.
     return token.lower.equals(".") || token.lower.equals(",") || token.lower == ";"
-      || token.classes.contains(.weekday) || token.lower.equals("in")
-      || token.lower.equals("on") || token.lower.equals("at")
+      || token.classes.contains(.weekday) || Self.attributionTails.contains(token.lower)
   }
+  /// Words that may go on after an attribution that ends a sentence: "said after the attacks",
+  /// "said of the encounter", "said last week".
+  static let attributionTails: WordSet = [
+    "in", "on", "at", "after", "before", "during", "while", "as", "when", "to", "of", "about",
+    "from", "last", "this", "earlier", "later", "with", "by", "through", "shortly",
+  ]
 
   /// A quotation mark follows `index` in its sentence (within 30 tokens).
   func quotesAgain(after index: Int) -> Bool {
