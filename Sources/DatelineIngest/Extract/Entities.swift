@@ -938,6 +938,13 @@ struct EntityFinder {
     if after < article.tokens.count, article.tokens[after].classes.contains(.speechVerb) {
       return true
     }
+    // `"...?" Hannity pressed.`: right after a quote, a verb that attributes only there.
+    if after < article.tokens.count, run.first > 0,
+      article.tokens[run.first - 1].kind == .quoteMark, article.tokens[after].kind == .word,
+      Lexicon.quoteAttributingVerbs.contains(article.tokens[after].lower)
+    {
+      return true
+    }
     if after + 1 < article.tokens.count, article.tokens[after].lower.hasSuffix("ly"),
       article.tokens[after + 1].classes.contains(.speechVerb)
     {

@@ -113,9 +113,19 @@ final class SpeakerFinder {
       } else if lastSpeakerInParagraph.indices.contains(span.paragraph),
         let speaker = lastSpeakerInParagraph[span.paragraph]
       {
-        found.speaker = speaker
-        found.confidence = 0.7
-        found.reason = "continues the previous speaker in the paragraph"
+        // `Meeks added. Clinton talked up her "50-state strategy"`: a quote that runs into a
+        // sentence with a subject of its own is that subject's.
+        if span.openToken > 0, article.tokens[span.openToken - 1].kind == .word,
+          let own = subjectOfSentenceRunningInto(span), own != speaker
+        {
+          found.speaker = own
+          found.confidence = 0.5
+          found.reason = "subject of the sentence the quote runs into"
+        } else {
+          found.speaker = speaker
+          found.confidence = 0.7
+          found.reason = "continues the previous speaker in the paragraph"
+        }
       } else if article.paragraphTokens[span.paragraph].lowerBound == span.openToken,
         let speaker = speakerIntroducingParagraph(span.paragraph)
       {
@@ -215,6 +225,24 @@ final class SpeakerFinder {
       else { continue }
       let mention = finder.mentionCovering[first]
       if mention >= 0, tokens[finder.mentions[Int(mention)].last].isPossessive { continue }
+      // "Clinton campaign chairman John Podesta called": the first name only describes the
+      // person whose role (lowercase) follows it.
+      if mention >= 0 {
+        let end = finder.mentions[Int(mention)].last
+        var index = end + 1
+        while index < min(open, end + 4), tokens[index].kind == .word,
+          finder.mentionCovering[index] < 0, !tokens[index].isCapitalized
+        {
+          index += 1
+        }
+        let described = index < open ? finder.mentionCovering[index] : -1
+        if described >= 0, finder.mentions[Int(described)].first == index,
+          !tokens[index].isCapitalized,
+          finder.entities[finder.mentions[Int(described)].entity].kind == .person
+        {
+          return finder.mentions[Int(described)].entity
+        }
+      }
       return speaker
     }
     return nil
@@ -855,22 +883,28 @@ final class SpeakerFinder {
       return true
     }
     // `"...?" Hannity pressed.`: verbs that attribute only next to a quote.
-    if Self.quoteAttributingVerbs.contains(tokens[index].lower) { return true }
+    if Lexicon.quoteAttributingVerbs.contains(tokens[index].lower) { return true }
     guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
     else { return false }
     return particle.contains(tokens[index + 1].lower)
   }
-  /// Verbs that say who spoke when they sit next to a quote, and mean something else
-  /// elsewhere ("charged with fraud"), so they are no speech verbs for the rest of ingest.
-  static let quoteAttributingVerbs: WordSet = [
-    "pressed", "charged", "snapped", "reasoned", "remembered", "exhorted", "reacted",
-    "questioned", "retaliated", "interrupted", "teased", "scolded", "elaborated", "advised",
-    "cracked", "implored", "pleaded", "ventured", "quipped", "thundered", "boomed",
-  ]
   static let phrasalSpeechVerbs: [String: Set<String>] = [
     "went": ["on"], "goes": ["on"], "shot": ["back"], "fired": ["back"], "hit": ["back"],
     "pushed": ["back"], "chimed": ["in"], "weighed": ["in"], "piped": ["up"], "spoke": ["up"],
   ]
+
+  /// `Hillary shot back, "..."`, `went on about "..."`: a verb and particle of speech right
+  /// before a comma, colon, quotation mark, "about" or "that" ("the Senate goes on recess" is
+  /// none).
+  func phrasalVerbIntroducing(at index: Int) -> Bool {
+    let tokens = article.tokens
+    guard index + 2 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower],
+      particle.contains(tokens[index + 1].lower)
+    else { return false }
+    let next = tokens[index + 2]
+    return next.kind == .quoteMark || next.lower.equals(",") || next.lower.equals(":")
+      || next.lower.equals("about") || next.lower.equals("that")
+  }
 
   /// Verbs whose object is the listener: "told CBS News", "asked Trump".
   static func namesListener(_ verb: String) -> Bool {
@@ -1233,7 +1267,7 @@ final class SpeakerFinder {
     var tries = 0
     while verb >= floor, tries < 4 {
       if article.tokens[verb].quote < 0, article.tokens[verb].kind == .word,
-        article.tokens[verb].classes.contains(.speechVerb)
+        article.tokens[verb].classes.contains(.speechVerb) || phrasalVerbIntroducing(at: verb)
           || article.tokens[verb].lower.equals("according")
           || Self.characterizingVerbs.contains(article.tokens[verb].lower)
       {
@@ -1311,9 +1345,19 @@ final class SpeakerFinder {
         // "must ..."` names what was said about).
         // A name right before the quote is the verb's object when a subject may come before
         // the verb (`Ruiz said Sayed "caused harm"`, `Ruiz called Sayed "unhinged"`).
+        // Only marks (or nothing) between the sentence's start or an earlier quote and the
+        // verb: no subject can come before it (`"...," said Trump "..."`). A comma after a
+        // subject's apposition does not count (`Huhn, a former vice president, said Fiorina
+        // "..."`).
+        var before = verb - 1
+        while before >= floor, verb - before <= 3, article.tokens[before].kind == .punctuation,
+          !article.tokens[before].lower.equals(",")
+        {
+          before -= 1
+        }
         let inverted =
           next == open && nameAt == verb + 1
-          && (verb == floor || article.tokens[verb - 1].kind != .word)
+          && (before < floor || article.tokens[before].kind == .quoteMark)
         if inverted || article.tokens[next].lower.equals(":")
           || article.tokens[next].lower.equals(","),
           !Self.namesListener(cue)
@@ -1349,6 +1393,14 @@ final class SpeakerFinder {
         opening -= 1
       }
       if opening > floor, article.tokens[opening].lower.equals("(") { index = opening - 1 }
+    }
+    // `Bush, ..., attacked Trump, with whom he clashed ..., calling him a "loser"`: a participle
+    // after a comma has the sentence's subject, not the name of a clause before it.
+    if cue.hasSuffix("ing"), index >= floor, article.tokens[index].lower.equals(","),
+      finder.appositionClosing[index] == nil,
+      let (speaker, isPronoun) = sentenceSubject(from: sentenceStart, before: index)
+    {
+      return (speaker, cue, isPronoun ? 0.65 : 0.7, "subject of the sentence")
     }
     if index >= floor, article.tokens[index].lower.equals(",") {
       if let mention = finder.appositionClosing[index] {
