@@ -43,7 +43,7 @@ import Testing
     let file = try StoreBuilder.$searchBatchSize.withValue(500) { try builder.finish() }
     let memory = try Timeline(dataset: dataset)
 
-    let queue = try DatabaseQueue(path: path)
+    let queue = try DatabaseQueue(path: path, configuration: StoreTokenizer.configuration)
     defer { try? queue.close() }
     let fileIndex = try queue.read { try Self.index($0) }
     let memoryIndex = try memory.store.database.read { try Self.index($0) }

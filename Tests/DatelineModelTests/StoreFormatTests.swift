@@ -75,4 +75,44 @@ import Testing
     #expect(urls == Self.urls)
     #expect(kinds == [nil, "partial", nil])
   }
+
+  /// Two ids whose 23-bit `id_hash` is the same are still told apart by their text.
+  @Test func idsSharingAHashAreFoundEach() throws {
+    var byHash: [Int: String] = [:]
+    var pair: (String, String)?
+    for number in 0..<100_000 {
+      let id = "q\(number)"
+      if let other = byHash.updateValue(id, forKey: StoreSchema.idHash(id)) {
+        pair = (other, id)
+        break
+      }
+    }
+    let (first, second) = try #require(pair)
+    var dataset = Self.dataset()
+    dataset.quotes[0].id = first
+    dataset.quotes[2].id = second
+    let timeline = try Timeline(dataset: dataset)
+    #expect(StoreSchema.idHash(first) < 1 << 23)
+    #expect(timeline.quote(id: first)?.quote.text == "First.")
+    #expect(timeline.quote(id: second)?.quote.text == "Third.")
+    #expect(timeline.quoteIndex(id: "q-2") != nil)
+  }
+
+  /// 8 KB pages, and the participants table keyed by actor (no rowid of its own).
+  @Test func theStoreFileIsLaidOutCompactly() throws {
+    let scratch = try ScratchDirectory("layout")
+    defer { scratch.remove() }
+    let (path, _) = try scratch.store(Self.dataset())
+    let queue = try DatabaseQueue(path: path)
+    defer { try? queue.close() }
+    let (pageSize, participants) = try queue.read { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA page_size"),
+        try String.fetchOne(
+          db, sql: "SELECT sql FROM sqlite_master WHERE name = 'event_participants'")
+      )
+    }
+    #expect(pageSize == 8192)
+    #expect(participants?.hasSuffix("WITHOUT ROWID") == true)
+  }
 }

@@ -50,24 +50,20 @@ struct SearchPlan {
   static func part(_ query: QuoteQuery, vocabulary: SearchVocabulary?, quoteCount: Int)
     -> Source
   {
-    let terms = query.indexTerms
-    guard !terms.isEmpty else { return .scan }
-    let long = terms.filter { $0.unicodeScalars.count >= 3 }
+    // The index holds trigrams within words only (`WordTrigrams`): a phrase is asked for by
+    // its words.
+    let words = query.indexTerms.flatMap(QuoteSearchText.words)
+    guard !words.isEmpty else { return .scan }
+    let long = words.filter { $0.unicodeScalars.count >= 3 }
     if long.isEmpty {
-      return shortPart(terms, vocabulary: vocabulary, quoteCount: quoteCount)
+      return shortPart(words, vocabulary: vocabulary, quoteCount: quoteCount)
     }
     // Every trigram of every long word, rarest first: the index intersects their quote lists,
     // so the rare ones cut the candidates most. A trigram no quote holds: nothing matches.
     var seen = Set<String>()
     var trigrams: [(text: String, documents: Int)] = []
-    for term in long {
-      let scalars = Array(term.unicodeScalars)
-      for start in 0...(scalars.count - 3) {
-        var trigram = String.UnicodeScalarView()
-        trigram.append(contentsOf: scalars[start..<start + 3])
-        let text = String(trigram)
-        guard !text.unicodeScalars.contains(where: { $0.value == 0 }), seen.insert(text).inserted
-        else { continue }
+    for word in long {
+      for text in QuoteSearchText.trigrams(word) where seen.insert(text).inserted {
         let documents = vocabulary?.documents(of: text)
         if documents == 0 { return .nothing }
         trigrams.append((text, documents ?? quoteCount))

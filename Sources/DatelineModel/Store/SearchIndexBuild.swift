@@ -46,7 +46,7 @@ final class SearchIndexWriter: @unchecked Sendable {
     scratch = try AtomicFileWriter(path: storePath + ".search")
     do {
       // One transaction spans every batch, each handed over in an access of its own.
-      var configuration = Configuration()
+      var configuration = StoreTokenizer.configuration
       configuration.allowsUnsafeTransactions = true
       let queue = try DatabaseQueue(path: scratch.temporaryPath, configuration: configuration)
       try queue.inDatabase { db in

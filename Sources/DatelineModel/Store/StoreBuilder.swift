@@ -331,7 +331,7 @@ public final class StoreBuilder: @unchecked Sendable {
           insert.bind(18, StoreURLs.encode(quote.urls, sourceURL: sourceURL))
         }
         let hash = QuotebankMapper.hash(quote.id)
-        insert.bind(19, Int(hash & 0x7FFF_FFFF))
+        insert.bind(19, StoreSchema.idHash(hash))
         if !self.quoteIDHashes.insert(hash).inserted { self.repeatedIDCandidates.append(quote.id) }
         try insert.run()
       }
@@ -401,13 +401,14 @@ public final class StoreBuilder: @unchecked Sendable {
       }
       self.output = output
       do {
-        queue = try DatabaseQueue(path: output.temporaryPath)
+        queue = try DatabaseQueue(
+          path: output.temporaryPath, configuration: StoreTokenizer.configuration)
       } catch {
         throw StoreBuilder.failure(path, error)
       }
     } else {
       do {
-        queue = try DatabaseQueue()
+        queue = try DatabaseQueue(configuration: StoreTokenizer.configuration)
       } catch {
         throw StoreBuilder.failure("<memory>", error)
       }
@@ -420,6 +421,7 @@ public final class StoreBuilder: @unchecked Sendable {
         // SQLite's own temporary file, which goes away with the connection).
         try db.execute(
           sql: """
+            PRAGMA page_size = \(StoreSchema.pageSize);
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768;
             PRAGMA temp_store = \(self.path == nil ? "MEMORY" : "FILE");
             PRAGMA temp.journal_mode = OFF; PRAGMA temp.cache_size = -32768;
@@ -728,6 +730,8 @@ struct SkeletonPlan {
       sql: "INSERT INTO event_participants(actor_id, event_position, n) VALUES (?, ?, ?)")
     let mentions = try db.makeStatement(
       sql: "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
+    // Inserted in key order, so the table's pages are filled up.
+    var participations: [(actorID: String, position: Int, n: Int)] = []
     for (position, index) in eventOrder.enumerated() {
       let event = dataset.events[index]
       let date = eventDates[index]
@@ -741,12 +745,16 @@ struct SkeletonPlan {
       ])
       var seen = Set<String>()
       for (n, actorID) in event.participants.enumerated() where seen.insert(actorID).inserted {
-        try participants.execute(arguments: [actorID, position, n])
+        participations.append((actorID, position, n))
       }
       let named = finder.mentionedActors(in: event.headline + "\n" + event.summary)
       for (n, actorID) in named.enumerated() {
         try mentions.execute(arguments: [position, n, actorID])
       }
+    }
+    participations.sort { ($0.actorID, $0.position) < ($1.actorID, $1.position) }
+    for (actorID, position, n) in participations {
+      try participants.execute(arguments: [actorID, position, n])
     }
   }
 

@@ -16,7 +16,7 @@ extension StoreReader {
     let pool: DatabasePool
     let meta: [String: String?]
     do {
-      var configuration = Configuration()
+      var configuration = StoreTokenizer.configuration
       configuration.readonly = true
       configuration.maximumReaderCount = 3
       pool = try DatabasePool(path: path, configuration: configuration)

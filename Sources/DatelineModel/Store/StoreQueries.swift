@@ -422,8 +422,8 @@ extension StoreReader {
   private static func plainIndexQuery(_ query: QuoteQuery) -> String? {
     var trigrams: [String] = []
     var seen = Set<String>()
-    for term in query.indexTerms {
-      let scalars = Array(term.unicodeScalars)
+    for word in query.indexTerms.flatMap(QuoteSearchText.words) {
+      let scalars = Array(word.unicodeScalars)
       guard scalars.count >= 3 else { continue }
       // Enough trigrams to cover the term: every third one, and the last.
       var starts = Array(stride(from: 0, through: scalars.count - 3, by: 3))
