@@ -145,18 +145,29 @@ final class TmuxSession {
 
   /// Waits until the screen satisfies `condition`; returns the screen. Throws with the last
   /// screen on timeout.
+  ///
+  /// The screens are captured on a thread of their own, and every screen captured since the
+  /// wait began is checked in order: Swift Testing runs synchronous tests on the cooperative
+  /// pool (one thread per core), and a long one there can keep this task from running for
+  /// seconds, long enough to miss a screen that shows for a moment (a slow load's progress).
   @discardableResult
   func waitForScreen(
     _ what: String, timeout: Duration = .seconds(30), _ condition: (String) -> Bool
   ) async throws -> String {
-    var last = ""
     let deadline = ContinuousClock.now + timeout
+    // Most waits end at the first look.
+    var last = try screen()
+    if condition(last) { return last }
+    let recorder = ScreenRecorder(socket: socket)
+    defer { recorder.stop() }
     var pause = Pause()
     // Look once more after the deadline: on a loaded machine this task may have slept through
     // it while the program drew its screen long ago.
     while true {
-      last = try screen()
-      if condition(last) { return last }
+      for screen in try recorder.take() {
+        last = screen
+        if condition(screen) { return screen }
+      }
       if ContinuousClock.now >= deadline { break }
       try await pause.sleep()
     }
@@ -219,6 +230,64 @@ final class TmuxSession {
     mutating func sleep() async throws {
       try await Task.sleep(for: .milliseconds(milliseconds))
       milliseconds = min(milliseconds * 3 / 2, 100)
+    }
+  }
+
+  /// Captures the pane on a thread of its own until stopped, keeping each screen that differs
+  /// from the one before, for `take()`.
+  final class ScreenRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var screens: [String] = []
+    private var failure: HarnessError?
+    private var stopped = false
+
+    init(socket: String) {
+      let thread = Thread { [self] in record(socket) }
+      thread.start()
+    }
+
+    private func record(_ socket: String) {
+      var previous: String?
+      var milliseconds = 20
+      while true {
+        let result = Result { try TmuxSession.tmux(["-S", socket, "capture-pane", "-p"]) }
+        lock.lock()
+        if stopped {
+          lock.unlock()
+          return
+        }
+        switch result {
+        case .success(let (status, output)) where status == 0:
+          if output != previous { screens.append(output) }
+          previous = output
+        case .success(let (_, output)):
+          failure = HarnessError("tmux capture-pane failed: \(output)")
+        case .failure(let error):
+          failure = HarnessError("tmux capture-pane failed: \(error)")
+        }
+        let failed = failure != nil
+        lock.unlock()
+        if failed { return }
+        usleep(useconds_t(milliseconds * 1000))
+        milliseconds = min(milliseconds * 3 / 2, 100)
+      }
+    }
+
+    /// The screens captured since the last call, oldest first; throws when tmux failed and
+    /// nothing is left to look at.
+    func take() throws -> [String] {
+      lock.lock()
+      defer { lock.unlock() }
+      let taken = screens
+      screens.removeAll()
+      if taken.isEmpty, let failure { throw failure }
+      return taken
+    }
+
+    func stop() {
+      lock.lock()
+      stopped = true
+      lock.unlock()
     }
   }
 
