@@ -61,13 +61,13 @@ struct BrowseCommand: ParsableCommand {
       return
     }
     // The configuration first: a bad one is an error even when the data is fine.
-    let configuration = try Configuration.load(environment: ProcessInfo.processInfo.environment)
+    let configuration = try Configuration.load(environment: CommandContext.current.environment)
     if screen != nil || keys != nil {
       let timeline = try dataOptions.loadTimeline()
       let size = screen.flatMap(HeadlessSession.parseScreenSize) ?? Self.defaultScreen
       let parsed = (try? KeyNotation.parse(keys ?? "")) ?? []
       // Headless output follows the locale too: ASCII when it names one without UTF-8.
-      let glyphs = GlyphSet.forLocale(environment: ProcessInfo.processInfo.environment)
+      let glyphs = GlyphSet.forLocale(environment: CommandContext.current.environment)
       Output.write(
         HeadlessSession.run(
           timeline: timeline, width: size.width, height: size.height, keys: parsed, glyphs: glyphs,
@@ -79,7 +79,7 @@ struct BrowseCommand: ParsableCommand {
 
   /// Plain `dateline`: the browser on a terminal, the timeline as text otherwise.
   static func runDefault(_ dataOptions: DataOptions) throws {
-    let configuration = try Configuration.load(environment: ProcessInfo.processInfo.environment)
+    let configuration = try Configuration.load(environment: CommandContext.current.environment)
     try browse(dataOptions, configuration: configuration)
   }
 
@@ -89,8 +89,10 @@ struct BrowseCommand: ParsableCommand {
   /// the browser and its data errors print on a normal terminal; a slow one (a large dataset)
   /// shows a loading screen at once, where `q` quits at any moment.
   static func browse(_ dataOptions: DataOptions, configuration: Configuration) throws {
-    let environment = ProcessInfo.processInfo.environment
-    guard TerminalSession.isInteractive(environment: environment) else {
+    let environment = CommandContext.current.environment
+    guard CommandContext.current.mayOpenTerminal,
+      TerminalSession.isInteractive(environment: environment)
+    else {
       let timeline = try dataOptions.loadTimeline()
       Output.write(TimelineText.overview(of: timeline, width: Output.terminalWidth))
       return

@@ -22,7 +22,7 @@ struct ConfigCommand: ParsableCommand {
   var printPath = false
 
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = CommandContext.current.environment
     if printDefault {
       Output.write(DefaultConfigFile.text())
       return

@@ -22,7 +22,7 @@ struct DataOptions: ParsableArguments {
   /// (status 1). A large dataset's store is cached (see `TimelineCache`); `progress` hears how
   /// its build goes.
   func loadTimeline(progress: (@Sendable (ImportProgress) -> Void)? = nil) throws -> Timeline {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = CommandContext.current.environment
     do {
       if let store, data == nil {
         return try Timeline(storePath: store)

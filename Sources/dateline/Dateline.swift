@@ -47,6 +47,15 @@ struct Dateline: ParsableCommand {
     Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
   }
 
+  /// Runs one command line in `context` (its environment, output and error) instead of the
+  /// process's; returns the exit status the binary would exit with. A store read that fails in
+  /// another such run does not count against this one.
+  static func execute(_ arguments: [String], in context: CommandContext) -> Int32 {
+    CommandContext.$current.withValue(context) {
+      Timeline.withOwnStoreProblems { execute(arguments) }
+    }
+  }
+
   /// Parses and runs one command line; returns the process exit status.
   static func execute(_ arguments: [String]) -> Int32 {
     var command: any ParsableCommand
@@ -74,7 +83,7 @@ struct Dateline: ParsableCommand {
   /// ArgumentParser errors: help and version go to stdout with status 0; usage errors (its
   /// status 64) become our usage status 2.
   private static func report(_ error: any Error) -> Int32 {
-    let message = fullMessage(for: error)
+    let message = fullMessage(for: error, columns: CommandContext.current.helpColumns)
     let code = exitCode(for: error)
     if code == .success {
       if !message.isEmpty { Output.write(message) }

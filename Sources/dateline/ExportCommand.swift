@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
       timestamp: Int(Date().timeIntervalSince1970))
     let text = Exporter.export(timeline, to: to, options: options)
     guard let output, output != "-" else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      CommandContext.current.writeOutput(Data(text.utf8))
       return
     }
     do {

@@ -51,9 +51,10 @@ struct IngestCommand: ParsableCommand {
     let options = IngestOptions(
       files: files, published: published, sourceName: sourceName, output: output, merge: merge,
       force: force, report: report, json: json)
+    let context = CommandContext.current
     let status = IngestRunner.run(
-      options, output: { print($0) },
-      errors: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+      options, output: { context.writeOutput(Data(($0 + "\n").utf8)) },
+      errors: { context.writeError(Data(($0 + "\n").utf8)) })
     if status != IngestRunner.ok { throw ExitCode(status) }
   }
 }

@@ -4,12 +4,13 @@ import Foundation
 /// Where text goes. Every string that may hold data passes through `clean` first, so control
 /// characters and escape sequences from a dataset never reach the terminal.
 enum Output {
+  /// Writes `text` to standard output, ending it with a newline when it has none.
   static func write(_ text: String) {
-    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    CommandContext.current.writeOutput(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }
 
   static func writeError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    CommandContext.current.writeError(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }
 
   /// Untrusted text made safe for one line of a terminal.
@@ -20,14 +21,11 @@ enum Output {
   /// The width to wrap long text at when standard output is a terminal: `COLUMNS` when set (as
   /// GNU ls does), else the terminal's size, else 80. Nil (no wrapping) for pipes and files.
   static var terminalWidth: Int? {
-    guard isatty(STDOUT_FILENO) == 1 else { return nil }
-    if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+    let context = CommandContext.current
+    guard let measured = context.outputWidth() else { return nil }
+    if let columns = context.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
       return columns
     }
-    var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-      return Int(size.ws_col)
-    }
-    return 80
+    return measured
   }
 }

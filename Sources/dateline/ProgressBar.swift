@@ -9,18 +9,20 @@ final class ProgressBar {
   private var lastDraw = Date.distantPast
   private var drawn = false
   private let width: Int
+  private let write: @Sendable (Data) -> Void
 
   /// nil when standard error is not a terminal: then nothing is drawn at all.
   static func forStandardError(noun: String) -> ProgressBar? {
-    guard isatty(2) == 1 else { return nil }
-    var size = winsize()
-    let columns = ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-    return ProgressBar(noun: noun, width: columns)
+    let context = CommandContext.current
+    guard context.errorIsTerminal else { return nil }
+    let columns = CommandContext.terminalWidth(of: STDERR_FILENO) ?? 80
+    return ProgressBar(noun: noun, width: columns, write: context.writeError)
   }
 
-  init(noun: String, width: Int) {
+  init(noun: String, width: Int, write: @escaping @Sendable (Data) -> Void) {
     self.noun = noun
     self.width = width
+    self.write = write
   }
 
   func update(_ progress: ImportProgress) {
@@ -28,14 +30,14 @@ final class ProgressBar {
     guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
     lastDraw = now
     let line = Self.line(progress, noun: noun, elapsed: now.timeIntervalSince(start), width: width)
-    FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+    write(Data(("\r" + line + "\u{1B}[K").utf8))
     drawn = true
   }
 
   /// Erases the bar so the next message starts on a clean line.
   func clear() {
     guard drawn else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    write(Data("\r\u{1B}[K".utf8))
     drawn = false
   }
 

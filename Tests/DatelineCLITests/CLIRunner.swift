@@ -2,7 +2,10 @@ import DatelineTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `dateline` executable and captures what it prints.
+@testable import dateline
+
+/// Runs `dateline` commands, in this process or as the built executable, and captures what
+/// they print.
 ///
 /// `swift test` builds every product of the package before it runs the tests, so the binary sits
 /// next to the test bundle in `.build/<configuration>/`. `DATELINE_BINARY` overrides the lookup.
@@ -64,28 +67,54 @@ enum CLI {
 
   enum CLIError: Error { case binaryNotFound }
 
-  /// An empty directory for XDG_CONFIG_HOME, so no test reads a real configuration file.
-  static let emptyConfigHome: String = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "dateline-cli-config-\(ProcessInfo.processInfo.processIdentifier)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url.path
-  }()
+  /// XDG_CONFIG_HOME for every run: a directory that is never created, so no test reads a real
+  /// configuration file and none leaves a folder behind.
+  static let emptyConfigHome = FileManager.default.temporaryDirectory
+    .appendingPathComponent("dateline-cli-no-config-\(UUID().uuidString)").path
 
   /// Runs `dateline arguments` in `directory` (the repository root by default) with
   /// `DATELINE_DATA` removed from the environment unless given in `environment`.
+  ///
+  /// The command runs inside this process (`Dateline.execute(_:in:)`, with this environment and
+  /// its output captured, neither a terminal) when it can behave exactly as the binary would:
+  /// `directory` is this process's working directory (relative paths in arguments resolve
+  /// against it) and no argument is `-` (standard input). Otherwise, or with `process: true`,
+  /// or when `DATELINE_CLI_PROCESS=1` is set, it starts the binary. `InProcessTests` checks
+  /// that both ways give the same output and status.
   static func run(
     _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-    program: String = "dateline"
+    program: String = "dateline", process: Bool = false
   ) throws -> Result {
     var env = ProcessInfo.processInfo.environment
     env["DATELINE_DATA"] = nil
     env["COLUMNS"] = nil
-    // Never the user's configuration: an empty directory unless a test gives its own.
+    env["DATELINE_CLI_PROCESS"] = nil
+    // Never the user's configuration: a directory that does not exist, unless a test gives its own.
     env["XDG_CONFIG_HOME"] = emptyConfigHome
     for (key, value) in environment { env[key] = value }
-    return try runProgram(
-      try binary(named: program), arguments, in: directory ?? packageRoot, environment: env)
+    let directory = directory ?? packageRoot
+    if program == "dateline", !process, canRunInProcess(arguments, in: directory) {
+      return runInProcess(arguments, environment: env)
+    }
+    return try runProgram(try binary(named: program), arguments, in: directory, environment: env)
+  }
+
+  static let processesOnly = ProcessInfo.processInfo.environment["DATELINE_CLI_PROCESS"] == "1"
+
+  static func canRunInProcess(_ arguments: [String], in directory: URL) -> Bool {
+    !processesOnly && !arguments.contains("-")
+      && directory.standardizedFileURL.resolvingSymlinksInPath().path
+        == URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        .standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
+  /// Runs `dateline arguments` in this process with `environment`; captures what it writes.
+  static func runInProcess(_ arguments: [String], environment: [String: String]) -> Result {
+    let output = CapturedBytes()
+    let error = CapturedBytes()
+    let status = Dateline.execute(
+      arguments, in: .captured(environment: environment, output: output, error: error))
+    return Result(status: status, stdout: output.text, stderr: error.text)
   }
 
   /// Runs any program with no input and captures what it prints.

@@ -46,6 +46,8 @@ struct DatasetBuilderTests {
     #expect(!DatasetBuilder.isMeeting("Meeting postponed"))
     #expect(!DatasetBuilder.isMeeting("Trump metes out tariffs"))
     #expect(!DatasetBuilder.isMeeting(""))
+    #expect(DatasetBuilder.isMeeting("Ministers in Zürich hold TALKS"))
+    #expect(!DatasetBuilder.isMeeting("Ministers in Zürich held a vote"))
   }
 
   /// Actors are matched by name, alias (any case) and, for people, a surname only one person

@@ -16,6 +16,33 @@ struct FastPathTests {
     }
   }
 
+  /// The byte path for ASCII words gives what trimming and lowercasing Characters gives.
+  @Test(arguments: [
+    "Deal,", "\"Trump's", "(U.S.)", "--", "", "x", "ABC-12!", "Élysée,", "café", "“Wait”",
+    "O'Neil.",
+  ])
+  func bareLowercasedMatchesTheCharacterPath(_ word: String) {
+    #expect(HeadlineCheck.bareLowercased(word) == HeadlineCheck.bare(word).lowercased())
+  }
+
+  /// The length and first-byte filter rejects only words that are not listed: every word of
+  /// a set and its near misses (other lengths, other first bytes, case, long words) are
+  /// answered as the plain Set answers.
+  @Test func wordSetFilterAnswersAsTheSet() {
+    let long = String(repeating: "x", count: 70)
+    let listed = ["said", "U.S.", "—", "?", "", "résumé", long, "@home", "a"]
+    let set = WordSet(listed)
+    var asked = listed + ["says", "sai", "aid", "Said", "SAID", "—x", "!", "resume", "x", "A"]
+    asked += [long + "x", String(repeating: "x", count: 64), "@hom", "Résumé", "b", "@"]
+    for word in asked {
+      #expect(set.contains(word) == Set(listed).contains(word), "\(word)")
+      #expect(set.containsLowercased(word) == Set(listed).contains(word.lowercased()), "\(word)")
+      var copy = word
+      let bytesAnswer = copy.withUTF8 { set.containsLowercased($0) }
+      #expect(bytesAnswer == Set(listed).contains(word.lowercased()), "\(word)")
+    }
+  }
+
   @Test func characterCountsMatchGraphemeCounts() {
     for text in ["Macron", "", "Chargé", "e\u{301}te", "a\r\nb", "Zoë Ørsted", "日本"] {
       #expect(text.characterCount == text.count)

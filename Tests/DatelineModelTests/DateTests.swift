@@ -95,3 +95,43 @@ import Testing
     }
   }
 }
+
+@Suite struct EDTFFastPathTests {
+  /// The byte reader of well-formed values accepts exactly what the general parser accepts, with
+  /// the same value: random strings of the characters EDTF uses, half of them shaped like dates.
+  @Test func wellFormedAgreesWithTheGeneralParser() {
+    var random = SplitMix64(seed: 9)
+    let alphabet = Array("0123456789-/.?~%")
+    var taken = 0
+    for round in 0..<800 {
+      var text: String
+      if round % 2 == 0 {
+        text = String(
+          (0..<Int.random(in: 0...12, using: &random)).map { _ in
+            alphabet.randomElement(using: &random)!
+          })
+      } else {
+        func point() -> String {
+          let year = CivilDay.pad(Int.random(in: 0...2100, using: &random), 4)
+          let month = "-" + CivilDay.pad(Int.random(in: 0...13, using: &random), 2)
+          let day = "-" + CivilDay.pad(Int.random(in: 0...32, using: &random), 2)
+          let shapes = [year, year + month, year + month + day, "..", ""]
+          return (Bool.random(using: &random) ? "-" : "") + shapes.randomElement(using: &random)!
+            + ["", "?", "~", "%"].randomElement(using: &random)!
+        }
+        text = Bool.random(using: &random) ? point() : point() + "/" + point()
+      }
+      // A leading space keeps the general parser from taking the byte reader's path.
+      let general = try? EDTFDate(parsing: " " + text)
+      let fast = EDTFDate.wellFormed(text)
+      if let fast {
+        taken += 1
+        #expect(general?.form == fast, "\(text)")
+      } else if general != nil, !text.isEmpty {
+        Issue.record("valid '\(text)' not read by the byte reader")
+      }
+      #expect((try? EDTFDate(parsing: text))?.form == general?.form, "\(text)")
+    }
+    #expect(taken > 100)
+  }
+}

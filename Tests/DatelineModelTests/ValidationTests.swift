@@ -73,6 +73,24 @@ import Testing
     #expect(diagnostics(Fixtures.story).isEmpty)
   }
 
+  /// Blank ids (any Unicode whitespace) and ids over the length limit in scalars, not bytes.
+  @Test func blankAndLongIDs() {
+    #expect(DatasetChecker.isBlank(""))
+    #expect(DatasetChecker.isBlank(" \t"))
+    #expect(DatasetChecker.isBlank("\u{00A0}\u{2003}"))
+    #expect(!DatasetChecker.isBlank("a"))
+    #expect(!DatasetChecker.isBlank(" a"))
+    #expect(!DatasetChecker.isBlank("\u{00A0}é"))
+    let blank = Self.dataset(actors: [#"{"id": "\#u{2003}", "name": "X", "kind": "person"}"#])
+    #expect(diagnostics(blank).first?.message.contains("empty id") == true)
+    // 200 scalars of two bytes each: 400 bytes, not too long.
+    let accented = String(repeating: "é", count: DatasetChecker.maximumIDLength)
+    let long = Self.dataset(actors: [#"{"id": "\#(accented)", "name": "X", "kind": "person"}"#])
+    #expect(diagnostics(long).isEmpty)
+    let tooLong = Self.dataset(actors: [#"{"id": "\#(accented)é", "name": "X", "kind": "person"}"#])
+    #expect(diagnostics(tooLong).first?.message.contains("201 characters long") == true)
+  }
+
   @Test func syntaxErrorsWithExactPositions() {
     #expect(
       diagnostics("{\n  \"format\": \"dateline/1\",\n  \"sources\": [,]\n}").map(\.description) == [
@@ -163,6 +181,12 @@ import Testing
       Self.event("e", participants: #"["trump", "us", "trump"]"#)
     ])
     expectOne(repeated, at: #""trump"]"#, saying: "listed twice")
+    // A long list (checked through a set) finds its repeat the same way.
+    let people = (1...20).map { #"{"id": "p\#($0)", "name": "P\#($0)", "kind": "person"}"# }
+    let ids = (1...20).map { #""p\#($0)""# }.joined(separator: ", ")
+    let long = Self.dataset(
+      actors: people, events: [Self.event("e", participants: "[\(ids), \"p7\"]")])
+    expectOne(long, at: #""p7"]"#, saying: "participant 'p7' is listed twice")
   }
 
   @Test func unknownEventAndSourceIDs() {

@@ -1027,6 +1027,7 @@ struct EventBuilder {
       }
     }
     var words = [subjectName(finder.entities[entity])]
+    words.reserveCapacity(16)
     appendClause(from: verb, end: end, skip: skip, frame: entity, into: &words)
     return WrittenHeadline(
       text: Self.capitalized(Self.joinWords(words)), actor: entity, nestedPast: nil)
@@ -1038,6 +1039,7 @@ struct EventBuilder {
     guard start < end else { return nil }
     var subject: Int?
     var words: [String] = []
+    words.reserveCapacity(16)
     var position = start
     if let (entity, subjectEnd) = speakers.subject(at: start, paragraphEnd: end) {
       subject = entity
@@ -1193,7 +1195,9 @@ struct EventBuilder {
     {
       words.removeLast()
     }
-    // Hyphens were kept as words: join them back ("large - scale" -> "large-scale").
+    // Hyphens were kept as words: join them back ("large - scale" -> "large-scale"). (Every
+    // word the join changes ends in a hyphen or follows one that does.)
+    guard words.contains(where: { $0.utf8.last == UInt8(ascii: "-") }) else { return }
     var joined: [String] = []
     for word in words {
       if word == "-", let last = joined.popLast() {
@@ -1228,7 +1232,7 @@ struct EventBuilder {
       let name = shortName(finder.entities[frame])
       return word == "its" ? name + "'s" : name
     }
-    guard ["he", "she", "him", "her", "his", "hers"].contains(word) else { return nil }
+    guard Self.personalPronouns.contains(word) else { return nil }
     let female = word == "she" || word == "her" || word == "hers"
     let next = index + 1 < article.tokens.count ? article.tokens[index + 1] : nil
     let possessive =
@@ -1253,6 +1257,7 @@ struct EventBuilder {
     return possessive ? name + "'s" : name
   }
 
+  static let personalPronouns: WordSet = ["he", "she", "him", "her", "his", "hers"]
   static let notNouns: WordSet = [
     "for", "to", "at", "in", "on", "and", "that", "as", "with", "from", "by", "a", "the",
   ]

@@ -385,17 +385,50 @@ enum Lexicon {
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
   let words: Set<String>
   private let lookup: WordLookup<Bool>
+  /// The byte lengths (64 and more share the last bit) and ASCII first bytes of the words: an
+  /// ASCII word whose length or first byte no listed word has (most words a rule asks about)
+  /// is not listed, known without hashing it.
+  private let lengths: UInt64
+  private let firstBytes: (low: UInt64, high: UInt64)
 
   init<Words: Sequence>(_ words: Words) where Words.Element == String {
     self.words = Set(words)
     lookup = WordLookup(Dictionary(uniqueKeysWithValues: self.words.map { ($0, true) }))
+    var lengths: UInt64 = 0
+    var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+    for word in self.words {
+      lengths |= 1 << UInt64(min(word.utf8.count, 63))
+      if let first = word.utf8.first { WordSet.mark(first, in: &firstBytes) }
+    }
+    self.lengths = lengths
+    self.firstBytes = firstBytes
   }
 
   init(arrayLiteral words: String...) { self.init(words) }
 
+  private static func mark(_ byte: UInt8, in bits: inout (low: UInt64, high: UInt64)) {
+    if byte < 64 {
+      bits.low |= 1 << UInt64(byte)
+    } else if byte < 128 {
+      bits.high |= 1 << UInt64(byte - 64)
+    }
+  }
+
+  /// False when no listed word has this byte length and first byte (the first byte as the
+  /// listed word's would be, already lowercased by the caller when it lowercases).
+  @inline(__always)
+  private func mayList(count: Int, first: UInt8?) -> Bool {
+    guard lengths & (1 << UInt64(min(count, 63))) != 0 else { return false }
+    guard let first else { return true }
+    return first < 64
+      ? firstBytes.low & (1 << UInt64(first)) != 0
+      : first < 128 && firstBytes.high & (1 << UInt64(first - 64)) != 0
+  }
+
   func contains(_ word: String) -> Bool {
     let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
       for byte in bytes where byte >= 0x80 { return nil }
+      guard mayList(count: bytes.count, first: bytes.first) else { return false }
       return lookup.find(bytes) != nil
     }
     if case .some(.some(let found)) = found { return found }
@@ -406,6 +439,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   func containsLowercased(_ word: String) -> Bool {
     let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
       for byte in bytes where byte >= 0x80 { return nil }
+      guard mayList(count: bytes.count, first: bytes.first.map(asciiLowercase)) else {
+        return false
+      }
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
         for (offset, byte) in bytes.enumerated() { lowered[offset] = asciiLowercase(byte) }
         return lookup.find(UnsafeBufferPointer(lowered)) != nil
@@ -419,6 +455,9 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   func containsLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.allSatisfy({ $0 < 0x80 }) else {
       return words.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+    }
+    guard mayList(count: bytes.count, first: bytes.first.map(asciiLowercase)) else {
+      return false
     }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
       for (offset, byte) in bytes.enumerated() { lowered[offset] = asciiLowercase(byte) }

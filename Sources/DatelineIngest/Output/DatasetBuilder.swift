@@ -38,10 +38,9 @@ public struct DatasetBuilder {
   }
 
   private mutating func indexName(_ name: String, of index: Int) {
-    let key = name.lowercased()
-    if !(actorsByName[key]?.contains(index) ?? false) {
-      actorsByName[key, default: []].append(index)
-    }
+    // One lookup: the list is created empty when the name is new.
+    func addOnce(_ list: inout [Int]) { if !list.contains(index) { list.append(index) } }
+    addOnce(&actorsByName[name.lowercased(), default: []])
   }
 
   /// The last word of a name, lowercased: "Donald Trump" -> "trump". Reads the bytes: splitting
@@ -146,8 +145,11 @@ public struct DatasetBuilder {
       id: sourceID, publisher: publisher ?? "Unknown publisher", title: title,
       published: analysis.publication?.iso ?? "")
     append(source: source)
+    takenIDs.reserveCapacity(
+      takenIDs.count + analysis.entities.count + 2 * analysis.events.count + analysis.quotes.count)
     // What the dataset holds already, so that merging never duplicates an event or a quote.
     var knownEvents: [EventKey: String] = [:]
+    knownEvents.reserveCapacity(dataset.events.count + analysis.events.count)
     for event in dataset.events {
       knownEvents[EventKey(date: event.date, headline: event.headline)] = event.id
     }
@@ -171,13 +173,14 @@ public struct DatasetBuilder {
       var participants: [String] = []
       // A person outranks their country: people first, then groups and organizations, then
       // countries (so Trump "met with" Starmer, not the United Kingdom).
-      let ranked = found.participants.enumerated().sorted {
-        (Self.rank(analysis.entities[$0.element].kind), $0.offset)
-          < (Self.rank(analysis.entities[$1.element].kind), $1.offset)
-      }
-      for (_, participant) in ranked {
-        if let actor = actorIDs[participant], !participants.contains(actor) {
-          participants.append(actor)
+      // (A pass per rank keeps the article's order within a rank, as a stable sort would.)
+      let entities = analysis.entities
+      for rank in 0...3 {
+        for participant in found.participants
+        where Self.rank(entities[participant].kind) == rank {
+          if let actor = actorIDs[participant], !participants.contains(actor) {
+            participants.append(actor)
+          }
         }
       }
       let event = Event(
@@ -331,12 +334,22 @@ public struct DatasetBuilder {
   }
 
   static func isMeeting(_ headline: String) -> Bool {
-    // Byte search: Foundation's `contains` would go through NSString for each phrase.
-    let lower = Array(headline.lowercased().utf8)
-    return meetingPhrases.contains { phrase in
-      guard phrase.count <= lower.count else { return false }
-      return (0...(lower.count - phrase.count)).contains { start in
-        lower[start..<(start + phrase.count)].elementsEqual(phrase)
+    // Byte search: Foundation's `contains` would go through NSString for each phrase. An ASCII
+    // headline (nearly all) is lowercased byte by byte; others as Swift lowercases them.
+    var lower = Array(headline.utf8)
+    if lower.allSatisfy({ $0 < 0x80 }) {
+      for index in lower.indices where lower[index] >= 0x41 && lower[index] <= 0x5A {
+        lower[index] += 0x20
+      }
+    } else {
+      lower = Array(headline.lowercased().utf8)
+    }
+    return lower.withUnsafeBufferPointer { lower in
+      meetingPhrases.contains { phrase in
+        guard phrase.count <= lower.count else { return false }
+        return (0...(lower.count - phrase.count)).contains { start in
+          lower[start] == phrase[0] && lower[start..<(start + phrase.count)].elementsEqual(phrase)
+        }
       }
     }
   }
@@ -444,17 +457,16 @@ public struct DatasetBuilder {
   /// taken ones first: a long transcript stays linear.
   mutating func uniqueID(_ base: String) -> String {
     let root = base.isEmpty ? "item" : base
-    var candidate = root
-    if takenIDs.contains(candidate) {
-      var counter = nextNumber[root] ?? 2
-      repeat {
-        candidate = "\(root)-\(counter)"
-        counter += 1
-        idProbes += 1
-      } while takenIDs.contains(candidate)
-      nextNumber[root] = counter
-    }
-    takenIDs.insert(candidate)
+    // Inserting answers whether the id was free: one hash per try.
+    if takenIDs.insert(root).inserted { return root }
+    var counter = nextNumber[root] ?? 2
+    var candidate: String
+    repeat {
+      candidate = "\(root)-\(counter)"
+      counter += 1
+      idProbes += 1
+    } while !takenIDs.insert(candidate).inserted
+    nextNumber[root] = counter
     return candidate
   }
 

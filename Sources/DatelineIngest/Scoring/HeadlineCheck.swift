@@ -29,7 +29,7 @@ public enum HeadlineCheck {
     if parenthesis { return "parentheses" }
     if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
     // Each word bare and lower case, made once: the verb test reads them for every word.
-    let lower = words.map { bare($0).lowercased() }
+    let lower = words.map(bareLowercased)
     let lowerStart = words.map { startsLowercase($0) }
     if let pronoun = lower.first(where: { pronouns.contains($0) }) {
       return "pronoun '\(pronoun)' instead of a name"
@@ -69,6 +69,7 @@ public enum HeadlineCheck {
       bytes -> [String]? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       var words: [String] = []
+      words.reserveCapacity(bytes.count / 4 + 1)
       var start = 0
       while start < bytes.count {
         if bytes[start] == UInt8(ascii: " ") {
@@ -111,6 +112,28 @@ public enum HeadlineCheck {
     return word[start...end]
   }
 
+  /// `bare(word).lowercased()`; an ASCII word is trimmed and lowercased by its bytes.
+  static func bareLowercased(_ word: String) -> String {
+    let ascii: String?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+      }
+      guard let first = bytes.firstIndex(where: isLetterOrDigit),
+        let last = bytes.lastIndex(where: isLetterOrDigit)
+      else { return "" }
+      return String(unsafeUninitializedCapacity: last + 1 - first) { buffer in
+        for offset in first...last {
+          let byte = bytes[offset]
+          buffer[offset - first] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        return last + 1 - first
+      }
+    }
+    if case .some(.some(let lower)) = ascii { return lower }
+    return bare(word).lowercased()
+  }
+
   /// Whether the word, bare, starts with a lower-case letter.
   static func startsLowercase(_ word: String) -> Bool {
     let ascii: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
@@ -129,8 +152,8 @@ public enum HeadlineCheck {
   static func isFiniteVerb(at index: Int, in words: [String]) -> Bool {
     guard startsLowercase(words[index]) else { return false }
     return isFiniteVerb(
-      at: index, word: bare(words[index]).lowercased(),
-      previous: index > 0 ? bare(words[index - 1]).lowercased() : "")
+      at: index, word: bareLowercased(words[index]),
+      previous: index > 0 ? bareLowercased(words[index - 1]) : "")
   }
 
   /// The same for a word that starts lower case, given bare and lowercased, with the word

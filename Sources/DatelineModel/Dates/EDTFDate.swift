@@ -99,6 +99,12 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
       form = .single(Point(year: year, month: nil, day: nil, qualifier: []))
       return
     }
+    // Well-formed values (every date a dataset writer produces) are read from their bytes in
+    // place; anything else takes the general path below, which also words the error.
+    if let form = EDTFDate.wellFormed(text) {
+      self.form = form
+      return
+    }
     let trimmed = text.trimmingASCIIWhitespace()
     guard !trimmed.isEmpty else { throw EDTFError(text: text, reason: "the date is empty") }
     let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
@@ -136,6 +142,78 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
       }
     }
     return false  // blank
+  }
+
+  /// The value of `text` when it is a valid EDTF date with no whitespace, read from its UTF-8
+  /// bytes without splitting or copying; nil for anything else (valid or not), which
+  /// `init(parsing:)` then reads the general way. Accepts exactly what that path accepts.
+  static func wellFormed(_ text: String) -> Form? {
+    var text = text
+    return text.withUTF8 { bytes -> Form? in
+      guard !bytes.isEmpty else { return nil }
+      var slash: Int?
+      for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+        guard slash == nil else { return nil }
+        slash = offset
+      }
+      guard let slash else {
+        return wellFormedPoint(bytes[...]).map { .single($0) }
+      }
+      func bound(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bound? {
+        if part.isEmpty { return .unknown }
+        if part.count == 2, part.allSatisfy({ $0 == UInt8(ascii: ".") }) { return .open }
+        return wellFormedPoint(part).map { .point($0) }
+      }
+      guard let start = bound(bytes[..<slash]), let end = bound(bytes[(slash + 1)...]),
+        start.point != nil || end.point != nil
+      else { return nil }
+      if let from = start.point, let to = end.point, to.lastDay < from.firstDay { return nil }
+      return .interval(start, end)
+    }
+  }
+
+  /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally after `-` and before `?`, `~` or `%`, with
+  /// a month and day that exist; nil otherwise.
+  private static func wellFormedPoint(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Point? {
+    var body = part
+    var qualifier: Qualifier = []
+    switch body.last {
+    case UInt8(ascii: "?"): qualifier = .uncertain
+    case UInt8(ascii: "~"): qualifier = .approximate
+    case UInt8(ascii: "%"): qualifier = [.uncertain, .approximate]
+    default: break
+    }
+    if !qualifier.isEmpty { body = body.dropLast() }
+    var negative = false
+    if body.first == UInt8(ascii: "-") {
+      negative = true
+      body = body.dropFirst()
+    }
+    func number(_ offset: Int, _ count: Int) -> Int? {
+      var value = 0
+      for byte in body[(body.startIndex + offset)..<(body.startIndex + offset + count)] {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return value
+    }
+    guard body.count == 4 || body.count == 7 || body.count == 10, let rawYear = number(0, 4)
+    else { return nil }
+    var point = Point(
+      year: negative ? -rawYear : rawYear, month: nil, day: nil, qualifier: qualifier)
+    if body.count >= 7 {
+      guard body[body.startIndex + 4] == UInt8(ascii: "-"), let month = number(5, 2),
+        (1...12).contains(month)
+      else { return nil }
+      point.month = month
+    }
+    if body.count == 10, let month = point.month {
+      guard body[body.startIndex + 7] == UInt8(ascii: "-"), let day = number(8, 2), day >= 1,
+        day <= CivilDay.daysIn(month: month, year: point.year)
+      else { return nil }
+      point.day = day
+    }
+    return point
   }
 
   /// The year when `text` is exactly four ASCII digits.

@@ -16,6 +16,7 @@ public enum Slug {
   /// slugs ("北京 2025" -> "2025-" and eight hex digits; "Путин" -> the hash alone).
   public static func make(_ text: String, limit: Int = limit) -> String {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(min(text.utf8.count, limit + 1) + 1)
     var pendingHyphen = false
     var lost = false
     var cut = false

@@ -166,6 +166,13 @@ struct DatasetChecker {
 
   // MARK: Ids
 
+  /// Empty or whitespace only. An id that starts with a printable ASCII character (all that
+  /// ingest writes) is decided by its first byte.
+  static func isBlank(_ id: String) -> Bool {
+    if let first = id.utf8.first, first > 0x20, first < 0x7F { return false }
+    return id.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+  }
+
   private mutating func checkIDs() {
     var seen: [String: (Collection, Int)] = [:]
     seen.reserveCapacity(
@@ -174,13 +181,16 @@ struct DatasetChecker {
     actorsByID.reserveCapacity(dataset.actors.count)
     eventsByID.reserveCapacity(dataset.events.count)
     func register(_ id: String, _ collection: Collection, _ index: Int, kind: String) {
-      if id.trimmingASCIIWhitespace().isEmpty {
+      if DatasetChecker.isBlank(id) {
         report(
           collection, index, "id",
           "the \(kind) has an empty id; give it a short unique id such as \"\(kind)-1\"")
         return
       }
-      if id.unicodeScalars.count > DatasetChecker.maximumIDLength {
+      // No more bytes than the limit is no more scalars: count them only past it.
+      if id.utf8.count > DatasetChecker.maximumIDLength,
+        id.unicodeScalars.count > DatasetChecker.maximumIDLength
+      {
         report(
           collection, index, "id",
           "the \(kind) id is \(id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"\(kind)-1\")"
@@ -277,9 +287,16 @@ struct DatasetChecker {
 
   private mutating func checkEvents() {
     for (index, event) in dataset.events.enumerated() {
+      // A few participants (nearly every event) are compared with those before them; a long
+      // list goes through a set, so that it stays linear.
+      let isShort = event.participants.count <= 16
       var listed = Set<String>()
       for (position, participant) in event.participants.enumerated() {
-        if !listed.insert(participant).inserted {
+        let isRepeated =
+          isShort
+          ? event.participants[..<position].contains(participant)
+          : !listed.insert(participant).inserted
+        if isRepeated {
           report(
             .events, index, "participants.\(position)",
             "participant '\(participant)' is listed twice in event '\(event.id)'; list each actor once"

@@ -234,9 +234,12 @@ final class StoreReader: Sendable {
   }
 
   private let pendingProblem = Locked<Diagnostic?>(nil)
-  private static let first = Locked<Diagnostic?>(nil)
+  private static let processFirst = Locked<Diagnostic?>(nil)
+  /// Where the first failed read is kept: the process's place, unless a caller has its own for
+  /// the reads made in its task (`Timeline.withOwnStoreProblems`).
+  @TaskLocal static var first = processFirst
 
-  /// The first store read that failed in this process, as a located error.
+  /// The first store read that failed in this process (or scope), as a located error.
   static var firstProblem: Diagnostic? { first.withLock { $0 } }
 
   /// The latest failed read not yet taken, once.

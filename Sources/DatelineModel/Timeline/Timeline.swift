@@ -34,6 +34,13 @@ public final class Timeline: Sendable {
   /// status.
   public static var firstStoreProblem: Diagnostic? { StoreReader.firstProblem }
 
+  /// Runs `body` with a `firstStoreProblem` of its own: it starts empty and hears only the
+  /// failed reads made in `body`'s task, so that several commands can run in one process (the
+  /// command-line tests) without one's failure counting against another.
+  public static func withOwnStoreProblems<T>(_ body: () throws -> T) rethrows -> T {
+    try StoreReader.$first.withValue(Locked(nil), operation: body)
+  }
+
   /// Reads, checks and builds the timeline of the dataset at `path` (file or directory).
   public convenience init(path: String) throws(DatasetLoadError) {
     try self.init(dataset: DatasetLoader.load(path: path))
