@@ -53,6 +53,7 @@ struct CorpusScoreTests {
     "Norland and Estmark sign the accord",
     "The board and the union meet",
     "The relief fund paid the last claims",
+    "Clinton insisted the first lady go to the hospital",
   ])
   func completeHeadlinesPass(_ headline: String) {
     #expect(HeadlineCheck.problem(in: headline) == nil)

@@ -1157,12 +1157,18 @@ struct EventBuilder {
           ["which", "who"].contains(article.tokens[position + 1].lower),
           let closing = (position + 2..<min(end, position + 20)).first(where: {
             article.tokens[$0].lower.equals(",")
-          }),
-          // "Its owners, who bought the docks in 1889, have been looking": a date in the
-          // clause dates what the clause tells, not the words around it.
-          !skip.contains(where: { $0.overlaps(position...closing) })
+          })
         {
-          position = closing + 1
+          // "Its owners, who bought the docks in 1889, have been looking": a date in the
+          // clause dates what the clause tells, so the clause is the headline's when what
+          // came before is its subject; after a verb, the headline ends before it.
+          if skip.contains(where: { $0.overlaps(position...closing) }) {
+            guard !words.indices.contains(where: { HeadlineCheck.isFiniteVerb(at: $0, in: words) })
+            else { break }
+            position += 2
+          } else {
+            position = closing + 1
+          }
           continue
         }
         break

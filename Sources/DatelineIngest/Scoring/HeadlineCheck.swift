@@ -55,11 +55,13 @@ public enum HeadlineCheck {
     if clauseVerbs.contains(lower[verb]) {
       let rest = lower.indices.filter { $0 > verb }
       if rest.isEmpty { return "reporting verb without what was said" }
+      // (After "insisted", "suggested that", a base form is the clause's verb: "the first lady
+      // go", "the program end".)
       if !rest.contains(where: {
         lowerStart[$0]
           && isFiniteVerb(
-            at: $0, word: lower[$0], previous: lower[$0 - 1], previousIsName: !lowerStart[$0 - 1],
-            afterAnd: lower[..<$0].contains("and"))
+            at: $0, word: lower[$0], previous: lower[$0 - 1], previousIsName: true,
+            afterAnd: true)
       }) {
         return "cut mid-clause (no verb after '\(lower[verb])')"
       }
@@ -156,14 +158,14 @@ public enum HeadlineCheck {
     return bare(word).first?.isLowercase == true
   }
 
-  /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject.
+  /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject;
+  /// for words of what was said ("suggested that the program end"), also a base form.
   static func isFiniteVerb(at index: Int, in words: [String]) -> Bool {
     guard startsLowercase(words[index]) else { return false }
     return isFiniteVerb(
       at: index, word: bareLowercased(words[index]),
-      previous: index > 0 ? bareLowercased(words[index - 1]) : "",
-      previousIsName: index > 0 && !startsLowercase(words[index - 1]),
-      afterAnd: words[..<index].contains { bareLowercased($0) == "and" })
+      previous: index > 0 ? bareLowercased(words[index - 1]) : "", previousIsName: true,
+      afterAnd: true)
   }
 
   /// The same for a word that starts lower case, given bare and lowercased, with the word
