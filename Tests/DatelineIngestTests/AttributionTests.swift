@@ -435,4 +435,99 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Mina Lark", "Carl Brandt"])
   }
+
+  /// A party label before a name with its own place and title is part of the role.
+  @Test func aPartyLabelOpensTheRole() {
+    let analysis = analyze(
+      """
+      Republican North Dakota Sen. Ada Holt says the toll must go.
+
+      "It is not my favorite plan," Holt, a former mayor, told reporters on Monday.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt"])
+    #expect(analysis.people() == ["Ada Holt"])
+  }
+
+  /// `"..." would help, Republican candidate Carl Brandt said after the vote.`: a description
+  /// before the name, and words of time after the verb.
+  @Test func anAttributionEndingTheSentenceWithDescriptionAndTail() {
+    let analysis = analyze(
+      """
+      The council voted on Monday.
+
+      "More ferries" would help, Republican candidate Carl Brandt said after the vote.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Carl Brandt"])
+  }
+
+  /// A quote that ends its paragraph, signed in a short paragraph of its own: `- Ada Holt.`
+  @Test func aSignatureInTheNextParagraph() {
+    let analysis = analyze(
+      """
+      Ada Holt and Carl Brandt debated the toll.
+
+      "The toll pays for the bridge and nothing else."
+
+      - Ada Holt.
+
+      "Drivers pay twice."
+
+      -Carl Brandt, Marlow.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Carl Brandt"])
+  }
+
+  /// `Huhn, a former vice president, said Lenz "..."`: after a subject and its apposition, the
+  /// name between the verb and the quote is the object.
+  @Test func aNameAfterTheVerbOfASubjectWithAnApposition() {
+    let analysis = analyze(
+      """
+      Carl Brandt and Rob Lenz ran the port.
+
+      Carl Brandt, a former harbor master, said Lenz "was closely involved in every decision."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Carl Brandt"])
+  }
+
+  /// `Holt shot back, "..."`: a verb and particle of speech before the quote; "goes on" before
+  /// other words is no such verb.
+  @Test func aPhrasalVerbBeforeTheQuote() {
+    let analysis = analyze(
+      """
+      After Carl Brandt criticized the toll, Ada Holt shot back, "I chose to fix the bridge."
+
+      Ada Holt said that once the council goes on recess, "I will visit every town."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt", "Ada Holt"])
+  }
+
+  /// A participle after a comma has the sentence's subject, not a name in the clause before it.
+  @Test func aParticipleAfterAClauseHasTheSentencesSubject() {
+    let analysis = analyze(
+      """
+      Ada Holt, the mayor, also attacked Carl Brandt, with whom she clashed on Monday, calling him a "loser."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt"])
+  }
+
+  /// A quote that runs into a sentence with its own subject is not the previous speaker's in
+  /// the paragraph; a name that only describes a role goes to the person with the role.
+  @Test func theQuotesOwnSubjectBeatsTheParagraphsLastSpeaker() {
+    let analysis = analyze(
+      """
+      "We will all campaign," Rob Lenz added. Ada Holt talked up her "fifty-town plan" on Friday.
+
+      Holt campaign chairman Tomas Greer called it "the boldest plan in a generation."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Rob Lenz", "Ada Holt", "Tomas Greer"])
+  }
+
+  /// A one-word name before a verb that attributes only next to a quote is a speaker.
+  @Test func aOneWordNameBeforeAQuoteVerb() {
+    let analysis = analyze(
+      """
+      "Would it be negotiable?" Lenz pressed.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Lenz"])
+  }
 }

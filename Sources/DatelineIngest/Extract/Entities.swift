@@ -195,6 +195,11 @@ struct EntityFinder {
       && article.tokens[index].quote < 0 && !article.tokens[index].isCredit
   }
 
+  /// Party labels that may open a person's description: "Republican", "Democratic".
+  static let partyLabels: Set<String> = [
+    "republican", "democratic", "democrat", "gop", "independent", "libertarian",
+  ]
+
   static let connectors: Set<String> = [
     "of", "the", "de", "da", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "del",
     "d'affaires", "&", "for", "on",
@@ -410,6 +415,20 @@ struct EntityFinder {
       first += 1
     }
     guard first <= last else { return nil }
+    // "Republican South Carolina Sen. Lindsey Graham": a party label, then a name with its own
+    // place and title; the label is part of the role. "Republican National Committee" is a name.
+    if first < last, Self.partyLabels.contains(article.tokens[first].lower),
+      !(first...last).contains(where: { tokens[$0].classes.contains(.organizationWord) })
+    {
+      let count = mentions.count
+      let single = handle(run: Run(first: first + 1, last: run.last), sentenceStart: sentenceStart)
+      if mentions.count == count + 1, mentions[count].first == first + 1,
+        entities[mentions[count].entity].kind == .person
+      {
+        mentions[count].first = first
+      }
+      return single
+    }
     if article.tokens[first].classes.contains(.month)
       || article.tokens[first].classes.contains(.weekday)
     {
@@ -917,6 +936,13 @@ struct EntityFinder {
   func nextToSpeechVerb(_ run: Run) -> Bool {
     let after = run.last + 1
     if after < article.tokens.count, article.tokens[after].classes.contains(.speechVerb) {
+      return true
+    }
+    // `"...?" Hannity pressed.`: right after a quote, a verb that attributes only there.
+    if after < article.tokens.count, run.first > 0,
+      article.tokens[run.first - 1].kind == .quoteMark, article.tokens[after].kind == .word,
+      Lexicon.quoteAttributingVerbs.contains(article.tokens[after].lower)
+    {
       return true
     }
     if after + 1 < article.tokens.count, article.tokens[after].lower.hasSuffix("ly"),

@@ -10,6 +10,14 @@ enum Lexicon {
     "insp", "det", "cpl", "pvt", "brig", "sec", "secy", "amb", "fr", "msgr", "gov.-elect",
   ]
 
+  /// Verbs that say who spoke when they sit next to a quote, and mean something else
+  /// elsewhere ("charged with fraud"), so they are no speech verbs for the rest of ingest.
+  static let quoteAttributingVerbs: WordSet = [
+    "pressed", "charged", "snapped", "reasoned", "remembered", "exhorted", "reacted",
+    "questioned", "retaliated", "interrupted", "teased", "scolded", "elaborated", "advised",
+    "cracked", "implored", "pleaded", "ventured", "quipped", "thundered", "boomed",
+  ]
+
   /// Verbs that introduce or attribute speech, in all the forms news writing uses.
   static let speechVerbs: Set<String> = [
     "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "add", "predicted",

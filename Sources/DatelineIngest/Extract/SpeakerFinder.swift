@@ -113,9 +113,19 @@ final class SpeakerFinder {
       } else if lastSpeakerInParagraph.indices.contains(span.paragraph),
         let speaker = lastSpeakerInParagraph[span.paragraph]
       {
-        found.speaker = speaker
-        found.confidence = 0.7
-        found.reason = "continues the previous speaker in the paragraph"
+        // `Meeks added. Clinton talked up her "50-state strategy"`: a quote that runs into a
+        // sentence with a subject of its own is that subject's.
+        if span.openToken > 0, article.tokens[span.openToken - 1].kind == .word,
+          let own = subjectOfSentenceRunningInto(span), own != speaker
+        {
+          found.speaker = own
+          found.confidence = 0.5
+          found.reason = "subject of the sentence the quote runs into"
+        } else {
+          found.speaker = speaker
+          found.confidence = 0.7
+          found.reason = "continues the previous speaker in the paragraph"
+        }
       } else if article.paragraphTokens[span.paragraph].lowerBound == span.openToken,
         let speaker = speakerIntroducingParagraph(span.paragraph)
       {
@@ -215,6 +225,24 @@ final class SpeakerFinder {
       else { continue }
       let mention = finder.mentionCovering[first]
       if mention >= 0, tokens[finder.mentions[Int(mention)].last].isPossessive { continue }
+      // "Clinton campaign chairman John Podesta called": the first name only describes the
+      // person whose role (lowercase) follows it.
+      if mention >= 0 {
+        let end = finder.mentions[Int(mention)].last
+        var index = end + 1
+        while index < min(open, end + 4), tokens[index].kind == .word,
+          finder.mentionCovering[index] < 0, !tokens[index].isCapitalized
+        {
+          index += 1
+        }
+        let described = index < open ? finder.mentionCovering[index] : -1
+        if described >= 0, finder.mentions[Int(described)].first == index,
+          !tokens[index].isCapitalized,
+          finder.entities[finder.mentions[Int(described)].entity].kind == .person
+        {
+          return finder.mentions[Int(described)].entity
+        }
+      }
       return speaker
     }
     return nil
@@ -616,7 +644,8 @@ final class SpeakerFinder {
       if !article.tokens[index].lower.equals(",") { dash = true }
       index += 1
     }
-    guard index < paragraphEnd, article.tokens[index].kind != .quoteMark else { return nil }
+    guard index < paragraphEnd else { return signature(after: span) }
+    guard article.tokens[index].kind != .quoteMark else { return nil }
     // `"..." ― Jorge Falcon`: a dash, then a name that ends the line (the quote's own full
     // stop may have ended the sentence).
     if dash, let (speaker, next) = subject(at: index, paragraphEnd: paragraphEnd),
@@ -640,27 +669,7 @@ final class SpeakerFinder {
         || article.tokens[close - 1].lower.equals("!"))
     guard article.tokens[index].sentence == article.tokens[close].sentence || endsWithQuestion
     else { return nil }
-    var start = index
-    // "campaign chairman John Podesta told", "IMF chief economist Maury Obstfeld said": a few
-    // words of description before the name.
-    if !article.tokens[start].classes.contains(.speechVerb),
-      !hasSpeechVerb(after: start, paragraphEnd: paragraphEnd)
-    {
-      var nameAt = start + 1
-      while nameAt < min(paragraphEnd, start + 5), article.tokens[nameAt - 1].kind == .word,
-        article.tokens[nameAt - 1].quote < 0,
-        !article.tokens[nameAt - 1].classes.contains(.speechVerb),
-        !Self.isPronoun(article.tokens[nameAt - 1].lower)
-      {
-        if !Self.isPronoun(article.tokens[nameAt].lower),
-          hasSpeechVerb(after: nameAt, paragraphEnd: paragraphEnd)
-        {
-          start = nameAt
-          break
-        }
-        nameAt += 1
-      }
-    }
+    let start = nameAfterDescription(from: index, paragraphEnd: paragraphEnd)
     // Name or pronoun, then verb ("the Times reported": "the" before a name).
     if let (speaker, next) = subject(at: skippingThe(start), paragraphEnd: paragraphEnd) {
       var verb = next
@@ -725,6 +734,44 @@ final class SpeakerFinder {
     return attributionEndingSentence(after: close, paragraphEnd: paragraphEnd)
   }
 
+  /// "campaign chairman John Podesta told", "IMF chief economist Maury Obstfeld said": a few
+  /// words of description before the name whose speech verb follows. Returns where the name
+  /// starts, or `start` when it is no such description.
+  func nameAfterDescription(from start: Int, paragraphEnd: Int) -> Int {
+    guard !article.tokens[start].classes.contains(.speechVerb),
+      !hasSpeechVerb(after: start, paragraphEnd: paragraphEnd)
+    else { return start }
+    var nameAt = start + 1
+    while nameAt < min(paragraphEnd, start + 5), article.tokens[nameAt - 1].kind == .word,
+      article.tokens[nameAt - 1].quote < 0,
+      !article.tokens[nameAt - 1].classes.contains(.speechVerb),
+      !Self.isPronoun(article.tokens[nameAt - 1].lower)
+    {
+      if !Self.isPronoun(article.tokens[nameAt].lower),
+        hasSpeechVerb(after: nameAt, paragraphEnd: paragraphEnd)
+      {
+        return nameAt
+      }
+      nameAt += 1
+    }
+    return start
+  }
+
+  /// `"..."` ending its paragraph, then a paragraph `- Bernie Sanders.` or `-Ada Holt,
+  /// Marlow.`: a signature (a dash and a name that opens its own short paragraph).
+  func signature(after span: QuoteSpan) -> (Int, String?, Double, String)? {
+    let tokens = article.tokens
+    guard span.paragraph + 1 < article.paragraphTokens.count else { return nil }
+    let next = article.paragraphTokens[span.paragraph + 1]
+    guard next.count >= 2, next.count <= 16, Self.isDash(tokens[next.lowerBound].lower),
+      let (speaker, after) = subject(at: next.lowerBound + 1, paragraphEnd: next.upperBound),
+      !Self.isPronoun(tokens[next.lowerBound + 1].lower),
+      after == next.upperBound || tokens[after].lower.equals(".")
+        || tokens[after].lower.equals(",")
+    else { return nil }
+    return (speaker, nil, 0.8, "signed in the next paragraph")
+  }
+
   /// `"He can assert it" that Sanders can win, said Steve Elmendorf.` / `Obama "felt ..."
   /// climate change, Axelrod said.`: words follow the quote, then the sentence ends with its
   /// attribution after a comma. Looks at most 40 tokens on, within the sentence.
@@ -775,8 +822,11 @@ final class SpeakerFinder {
           nameAt += 1
         }
       }
-      // ", Axelrod said." / ", he said."
-      if let (speaker, next) = subject(at: first, paragraphEnd: paragraphEnd) {
+      // ", Axelrod said." / ", he said." / ", Republican candidate Ben Carson said after".
+      if let (speaker, next) = subject(
+        at: nameAfterDescription(from: first, paragraphEnd: paragraphEnd),
+        paragraphEnd: paragraphEnd)
+      {
         var verb = next
         while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
         if verb < paragraphEnd, isSpeechVerb(at: verb),
@@ -833,22 +883,28 @@ final class SpeakerFinder {
       return true
     }
     // `"...?" Hannity pressed.`: verbs that attribute only next to a quote.
-    if Self.quoteAttributingVerbs.contains(tokens[index].lower) { return true }
+    if Lexicon.quoteAttributingVerbs.contains(tokens[index].lower) { return true }
     guard index + 1 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower]
     else { return false }
     return particle.contains(tokens[index + 1].lower)
   }
-  /// Verbs that say who spoke when they sit next to a quote, and mean something else
-  /// elsewhere ("charged with fraud"), so they are no speech verbs for the rest of ingest.
-  static let quoteAttributingVerbs: WordSet = [
-    "pressed", "charged", "snapped", "reasoned", "remembered", "exhorted", "reacted",
-    "questioned", "retaliated", "interrupted", "teased", "scolded", "elaborated", "advised",
-    "cracked", "implored", "pleaded", "ventured", "quipped", "thundered", "boomed",
-  ]
   static let phrasalSpeechVerbs: [String: Set<String>] = [
     "went": ["on"], "goes": ["on"], "shot": ["back"], "fired": ["back"], "hit": ["back"],
     "pushed": ["back"], "chimed": ["in"], "weighed": ["in"], "piped": ["up"], "spoke": ["up"],
   ]
+
+  /// `Hillary shot back, "..."`, `went on about "..."`: a verb and particle of speech right
+  /// before a comma, colon, quotation mark, "about" or "that" ("the Senate goes on recess" is
+  /// none).
+  func phrasalVerbIntroducing(at index: Int) -> Bool {
+    let tokens = article.tokens
+    guard index + 2 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower],
+      particle.contains(tokens[index + 1].lower)
+    else { return false }
+    let next = tokens[index + 2]
+    return next.kind == .quoteMark || next.lower.equals(",") || next.lower.equals(":")
+      || next.lower.equals("about") || next.lower.equals("that")
+  }
 
   /// Verbs whose object is the listener: "told CBS News", "asked Trump".
   static func namesListener(_ verb: String) -> Bool {
@@ -862,9 +918,14 @@ final class SpeakerFinder {
     let token = article.tokens[index]
     // `equals` is not exact for ";" (U+037E decomposes to it): compare as Strings.
     return token.lower.equals(".") || token.lower.equals(",") || token.lower == ";"
-      || token.classes.contains(.weekday) || token.lower.equals("in")
-      || token.lower.equals("on") || token.lower.equals("at")
+      || token.classes.contains(.weekday) || Self.attributionTails.contains(token.lower)
   }
+  /// Words that may go on after an attribution that ends a sentence: "said after the attacks",
+  /// "said of the encounter", "said last week".
+  static let attributionTails: WordSet = [
+    "in", "on", "at", "after", "before", "during", "while", "as", "when", "to", "of", "about",
+    "from", "last", "this", "earlier", "later", "with", "by", "through", "shortly",
+  ]
 
   /// A quotation mark follows `index` in its sentence (within 30 tokens).
   func quotesAgain(after index: Int) -> Bool {
@@ -1206,7 +1267,7 @@ final class SpeakerFinder {
     var tries = 0
     while verb >= floor, tries < 4 {
       if article.tokens[verb].quote < 0, article.tokens[verb].kind == .word,
-        article.tokens[verb].classes.contains(.speechVerb)
+        article.tokens[verb].classes.contains(.speechVerb) || phrasalVerbIntroducing(at: verb)
           || article.tokens[verb].lower.equals("according")
           || Self.characterizingVerbs.contains(article.tokens[verb].lower)
       {
@@ -1284,9 +1345,19 @@ final class SpeakerFinder {
         // "must ..."` names what was said about).
         // A name right before the quote is the verb's object when a subject may come before
         // the verb (`Ruiz said Sayed "caused harm"`, `Ruiz called Sayed "unhinged"`).
+        // Only marks (or nothing) between the sentence's start or an earlier quote and the
+        // verb: no subject can come before it (`"...," said Trump "..."`). A comma after a
+        // subject's apposition does not count (`Huhn, a former vice president, said Fiorina
+        // "..."`).
+        var before = verb - 1
+        while before >= floor, verb - before <= 3, article.tokens[before].kind == .punctuation,
+          !article.tokens[before].lower.equals(",")
+        {
+          before -= 1
+        }
         let inverted =
           next == open && nameAt == verb + 1
-          && (verb == floor || article.tokens[verb - 1].kind != .word)
+          && (before < floor || article.tokens[before].kind == .quoteMark)
         if inverted || article.tokens[next].lower.equals(":")
           || article.tokens[next].lower.equals(","),
           !Self.namesListener(cue)
@@ -1322,6 +1393,14 @@ final class SpeakerFinder {
         opening -= 1
       }
       if opening > floor, article.tokens[opening].lower.equals("(") { index = opening - 1 }
+    }
+    // `Bush, ..., attacked Trump, with whom he clashed ..., calling him a "loser"`: a participle
+    // after a comma has the sentence's subject, not the name of a clause before it.
+    if cue.hasSuffix("ing"), index >= floor, article.tokens[index].lower.equals(","),
+      finder.appositionClosing[index] == nil,
+      let (speaker, isPronoun) = sentenceSubject(from: sentenceStart, before: index)
+    {
+      return (speaker, cue, isPronoun ? 0.65 : 0.7, "subject of the sentence")
     }
     if index >= floor, article.tokens[index].lower.equals(",") {
       if let mention = finder.appositionClosing[index] {
