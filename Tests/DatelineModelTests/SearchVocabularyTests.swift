@@ -65,12 +65,12 @@ import Testing
 
   /// A search among many given quotes asks the index first, for the words of each phrase.
   @Test func searchesAmongManyQuotesAskTheIndexForWords() throws {
-    let dataset = Self.dataset(rounds: 100)
+    let dataset = Self.dataset(rounds: 88)
     let reference = try ReferenceTimeline(dataset: dataset)
     let timeline = try Timeline(dataset: dataset)
     let among = Array(reference.quotes.indices.reversed())
     #expect(among.count > 2000)
-    for text in ["\"peace talks\"", "\"e t\"", "\"a zqx t\"", "deal", "\"i am\"", "am"] {
+    for text in ["\"peace talks\"", "\"e t\"", "\"i am\""] {
       let query = QuoteQuery(text)
       #expect(
         timeline.quoteIndices(matching: query, among: among)
