@@ -541,4 +541,14 @@ struct AttributionTests {
     #expect(hughes?.aliases.contains("Sen. Hughes") == true)
     #expect(hughes?.aliases.contains { $0.contains(" .") } == false)
   }
+
+  /// A quote that opens a sentence inside its paragraph, after a sentence that reports what
+  /// someone says, is theirs.
+  @Test func aQuoteAfterASentenceThatReportsSomeone() {
+    let analysis = analyze(
+      """
+      The harbor board met on Monday. Ada Holt announced the lawsuit against the ferry company. "We are seeking a court order."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt"])
+  }
 }
