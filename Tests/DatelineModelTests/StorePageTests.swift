@@ -74,4 +74,35 @@ import Testing
     #expect(timeline.store.eventPages.rowsRead == 3)
     #expect(timeline.store.actorPages.rowsRead == 2)
   }
+
+  /// A page that cannot be read (a damaged store) does not stop the prefetch: its rows are read
+  /// with the scattered ones, and the pages after it are still read whole.
+  @Test func aDensePageThatFailsIsReadRowByRow() {
+    let size = StoreReader.pageSize
+    let cache = PageCache<Int>(count: 10 * size)
+    var pagesAsked: [Int] = []
+    var rowsAsked: [Int] = []
+    let wanted = Array(0..<6) + [3 * size + 1] + Array(5 * size..<5 * size + 6)
+    cache.prefetch(
+      wanted,
+      page: { range in
+        pagesAsked.append(range.lowerBound / size)
+        return range.lowerBound == 0 ? nil : Array(range)
+      },
+      rows: { indices in
+        rowsAsked = indices
+        return indices.map { ($0, $0) }
+      })
+    #expect(pagesAsked == [0, 5])
+    #expect(rowsAsked == Array(0..<6) + [3 * size + 1])
+    for index in wanted {
+      let row = cache.element(
+        at: index,
+        fetch: { _ in
+          Issue.record("row \(index) was not prefetched")
+          return nil
+        }, placeholder: { -1 })
+      #expect(row == index)
+    }
+  }
 }

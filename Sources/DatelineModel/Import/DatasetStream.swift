@@ -45,6 +45,9 @@ public struct ImportSummary: Sendable, Equatable {
   /// Malformed lines skipped with `--skip-bad`, and the first few of their diagnostics.
   public var skippedLines = 0
   public var skipped: [Diagnostic] = []
+  /// The most quote id hashes held in memory at once to find ids used twice (beyond that they
+  /// wait in a temporary file): a run's worth, whatever the number of quotes.
+  public var quoteIDsHeld = 0
 
   public init() {}
 
@@ -62,7 +65,7 @@ public struct ImportSummary: Sendable, Equatable {
 /// keeps only the sources, actors, events and relations (small beside the quotes); the second
 /// reads the files again and checks and hands on their quotes a batch at a time. Memory follows
 /// the non-quote items and one batch of quotes, not the size of a file or the number of quotes
-/// (beside 20 bytes a quote to spot repeated ids).
+/// (ids used twice are found by hashes kept in a temporary file: `RepeatFinder`).
 public enum DatasetStream {
   /// Every problem in the dataset made of `paths`; the same diagnostics as
   /// `DatasetLoader.validate(paths:)` gives for one dataset, in the same order.
@@ -85,12 +88,6 @@ public enum DatasetStream {
     progress: ((ImportProgress) -> Void)? = nil
   ) throws(DatasetLoadError) -> ImportSummary {
     try read(paths: paths, into: sink, collectAll: false, progress: progress)
-  }
-
-  private struct QuoteSpot {
-    var file: Int32
-    var line: Int32
-    var column: Int32
   }
 
   /// Pass 1 over the files: the skeleton (everything but the quotes), with the problems of every
@@ -185,9 +182,14 @@ public enum DatasetStream {
     if let sink, diagnostics.isEmpty { try sink.add(first) }
 
     // Pass 2: the quotes, a batch at a time, read and checked on two threads (`QuoteReading`)
-    // and taken here in file order. Repeated ids are found here: the first place of each id,
-    // by a 64-bit hash of it.
-    var seen: [UInt64: QuoteSpot] = [:]
+    // and taken here in file order. Ids used twice are found by a 64-bit hash of each id, kept
+    // on disk rather than in memory (`RepeatFinder`), when the pass ends or stops; a third pass
+    // then locates them (and tells a repeated id from two ids of the same hash).
+    let repeats = RepeatFinder()
+    func failWithRepeats(readUpTo last: Int) -> DatasetLoadError {
+      diagnostics += repeatedQuoteIDs(repeats, files: files[...last], checker: checker)
+      return fail()
+    }
     var bytesDone = 0
     let reading = QuoteReading(files: files, checker: checker, eventDates: result.eventDates)
     defer { reading.stop() }
@@ -216,21 +218,8 @@ public enum DatasetStream {
         for index in quotes.indices {
           if let problem = batch.idProblems[index] {
             problems.append(problem)
-            continue
-          }
-          let position = batch.idPositions[index]
-          let key = batch.idHashes[index]
-          if let spot = seen[key] {
-            problems.append(
-              Diagnostic(
-                path: batch.locations[index].path, line: position.line, column: position.column,
-                message: duplicate(
-                  quotes[index].id,
-                  "the quote at \(files[Int(spot.file)]):\(spot.line):\(spot.column)")))
           } else {
-            seen[key] = QuoteSpot(
-              file: Int32(fileIndex), line: Int32(clamping: position.line),
-              column: Int32(clamping: position.column))
+            repeats.add(batch.idHashes[index])
           }
         }
         problems += batch.checked.diagnostics
@@ -257,13 +246,55 @@ public enum DatasetStream {
       case nil:
         break
       }
-      if !diagnostics.isEmpty && !collectAll { throw fail() }
+      if !diagnostics.isEmpty && !collectAll { throw failWithRepeats(readUpTo: fileIndex) }
       progress?(
         ImportProgress(
           phase: "importing", quotes: summary.quotes, bytesDone: bytesDone, bytesTotal: totalBytes))
     }
+    if let last = files.indices.last {
+      diagnostics += repeatedQuoteIDs(repeats, files: files[...last], checker: checker)
+    }
     if !diagnostics.isEmpty { throw fail() }
+    summary.quoteIDsHeld = repeats.mostHeld
     return summary
+  }
+
+  /// The quotes of `files` whose ids an earlier quote already has, found again by reading the
+  /// files (only when `repeats` saw a hash twice), each named with the first place of its id.
+  private static func repeatedQuoteIDs(
+    _ repeats: RepeatFinder, files: ArraySlice<String>, checker: DatasetChecker
+  ) -> [Diagnostic] {
+    let hashes: Set<UInt64>
+    switch repeats.repeated() {
+    case .success(let found): hashes = found
+    case .failure(let error):
+      return [Diagnostic(path: files.first ?? "-", line: 1, column: 1, message: error.message)]
+    }
+    guard !hashes.isEmpty else { return [] }
+    var firsts: [String: String] = [:]
+    var problems: [Diagnostic] = []
+    let quotesOnly = DatasetFileReader.Modes(quotes: .decode, others: .skip)
+    for file in files {
+      // The file was read twice already: a problem now (it changed) was reported by pass 2.
+      _ = try? DatasetFileReader.read(file, modes: quotesOnly) {
+        batch, _ throws(DatasetLoadError) in
+        for (index, (quote, location)) in zip(batch.dataset.quotes, batch.quotes).enumerated()
+        where hashes.contains(QuotebankMapper.hash(quote.id))
+          && checker.quoteIDProblem(quote.id, index: index) == nil
+        {
+          let position = location.position(of: "id")
+          if let first = firsts[quote.id] {
+            problems.append(
+              Diagnostic(
+                path: location.path, line: position.line, column: position.column,
+                message: duplicate(quote.id, "the quote at \(first)")))
+          } else {
+            firsts[quote.id] = "\(location.path):\(position.line):\(position.column)"
+          }
+        }
+      }
+    }
+    return problems
   }
 
   static func duplicate(_ id: String, _ holder: String) -> String {

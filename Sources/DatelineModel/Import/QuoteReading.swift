@@ -16,9 +16,8 @@ final class QuoteReading: @unchecked Sendable {
     /// held by a source, actor or event), or nil when it must still be checked against the
     /// quote ids seen before.
     var idProblems: [Diagnostic?]
-    /// Per quote: the 64-bit hash of its id and where the id is.
+    /// Per quote: the 64-bit hash of its id.
     var idHashes: [UInt64]
-    var idPositions: [TextPosition]
     var checked: (diagnostics: [Diagnostic], dates: [ResolvedDate?])
   }
 
@@ -129,10 +128,8 @@ final class QuoteReading: @unchecked Sendable {
     let quotes = batch.dataset.quotes
     var idProblems: [Diagnostic?] = []
     var hashes: [UInt64] = []
-    var positions: [TextPosition] = []
     idProblems.reserveCapacity(quotes.count)
     hashes.reserveCapacity(quotes.count)
-    positions.reserveCapacity(quotes.count)
     for (quote, location) in zip(quotes, batch.quotes) {
       let position = location.position(of: "id")
       func problem(_ message: String) -> Diagnostic {
@@ -151,7 +148,6 @@ final class QuoteReading: @unchecked Sendable {
       }
       idProblems.append(found)
       hashes.append(found == nil ? QuotebankMapper.hash(quote.id) : 0)
-      positions.append(position)
     }
     let checked =
       quotes.isEmpty
@@ -159,6 +155,6 @@ final class QuoteReading: @unchecked Sendable {
       : checker.checkQuotes(quotes, locations: batch.quotes, eventDates: eventDates)
     return Batch(
       quotes: quotes, locations: batch.quotes, shape: shape, idProblems: idProblems,
-      idHashes: hashes, idPositions: positions, checked: checked)
+      idHashes: hashes, checked: checked)
   }
 }

@@ -356,9 +356,10 @@ struct DatasetChecker {
 
   // MARK: Dates
 
-  private enum State {
-    case unresolved, failed
-    case resolved(ResolvedDate)
+  /// Where an event's date stands while resolving; the dates themselves are kept apart, once
+  /// (a state holding the date made a second array of dates as large as the first).
+  private enum State: UInt8 {
+    case unresolved, failed, resolved
   }
 
   /// Resolves event dates in dependency order. Each event depends on at most one other (its
@@ -367,8 +368,9 @@ struct DatasetChecker {
   private mutating func resolveEventDates() -> [ResolvedDate?] {
     let events = dataset.events
     var states = [State](repeating: .unresolved, count: events.count)
+    var dates = [ResolvedDate?](repeating: nil, count: events.count)
     for start in events.indices {
-      guard case .unresolved = states[start] else { continue }
+      guard states[start] == .unresolved else { continue }
       var chain: [Int] = []
       var onChain: [Int: Int] = [:]
       var current = start
@@ -401,39 +403,46 @@ struct DatasetChecker {
           chain.removeSubrange(cycleStart...)
           break walk
         }
-        if case .unresolved = states[targetIndex] {
+        if states[targetIndex] == .unresolved {
           current = targetIndex
           continue walk
         }
         break walk
       }
       for index in chain.reversed() {
-        guard case .unresolved = states[index] else { continue }
-        states[index] = resolveEvent(index, states: states)
+        guard states[index] == .unresolved else { continue }
+        var anchor: (index: Int, date: ResolvedDate)?
+        if case .stated(let stated) = events[index].date, let target = stated.relativeTo,
+          let targetIndex = eventsByID[target], let date = dates[targetIndex]
+        {
+          anchor = (targetIndex, date)
+        }
+        dates[index] = resolveEvent(index, relativeTo: anchor)
+        states[index] = dates[index] == nil ? .failed : .resolved
       }
     }
-    return states.map { state in
-      if case .resolved(let date) = state { return date }
-      return nil
-    }
+    return dates
   }
 
-  private mutating func resolveEvent(_ index: Int, states: [State]) -> State {
+  /// The date of event `index`; `relativeTo` is the resolved event its date is relative to, if
+  /// any (nil when that one failed).
+  private mutating func resolveEvent(
+    _ index: Int, relativeTo anchorEvent: (index: Int, date: ResolvedDate)?
+  ) -> ResolvedDate? {
     let event = dataset.events[index]
     switch event.date {
     case .edtf(let text):
       do {
-        return .resolved(.given(try EDTFDate(parsing: text)))
+        return .given(try EDTFDate(parsing: text))
       } catch {
         report(.events, index, "date", "date of event '\(event.id)': \(error)")
-        return .failed
+        return nil
       }
     case .stated(let stated):
       let anchor: CivilDay
       var label: String?
-      if let target = stated.relativeTo {
-        guard let targetIndex = eventsByID[target], case .resolved(let date) = states[targetIndex]
-        else { return .failed }
+      if stated.relativeTo != nil {
+        guard let (targetIndex, date) = anchorEvent else { return nil }
         anchor = date.start
         label = dataset.events[targetIndex].headline
       } else {
@@ -442,15 +451,15 @@ struct DatasetChecker {
             for: event.provenance, .events, index, what: "event '\(event.id)'",
             stated: stated.stated)
         else {
-          return .failed
+          return nil
         }
         anchor = day
       }
       do {
-        return .resolved(try DateResolver.resolve(stated, anchor: anchor, anchorLabel: label))
+        return try DateResolver.resolve(stated, anchor: anchor, anchorLabel: label)
       } catch {
         report(.events, index, "date.stated", "date of event '\(event.id)': \(error)")
-        return .failed
+        return nil
       }
     }
   }

@@ -1,6 +1,3 @@
-import GRDB
-import GRDBSQLite
-
 /// Where a quote search over the whole story finds its candidates, chosen with the store's
 /// trigram vocabulary when it has one. Every candidate is still checked by `QuoteQuery`, so the
 /// plan decides speed only, never the answer (it may only leave out quotes that cannot match).
@@ -107,47 +104,5 @@ struct SearchPlan {
       : best.sorted { $0.term < $1.term }.map { StoreReader.ftsString($0.term.unicodeScalars) }
         .joined(separator: " OR ")
     return .index(match: match, short: true)
-  }
-}
-
-/// Rows of a search read through SQLite's C interface: quote text is checked as the bytes SQLite
-/// holds, without making a string of every candidate.
-struct SearchRows {
-  private let statement: Statement
-  private let db: Database
-  private var handle: OpaquePointer { statement.sqliteStatement }
-
-  init(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws {
-    self.db = db
-    statement = try db.makeStatement(sql: sql)
-    try statement.setArguments(arguments)
-  }
-
-  /// Steps to the next row; false after the last.
-  func next() throws -> Bool {
-    let code = sqlite3_step(handle)
-    if code == SQLITE_ROW { return true }
-    sqlite3_reset(handle)
-    guard code == SQLITE_DONE else {
-      let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
-    }
-    return false
-  }
-
-  func integer(_ column: Int32) -> Int {
-    Int(sqlite3_column_int64(handle, column))
-  }
-
-  /// The column's UTF-8 bytes, valid until the next step; empty for NULL.
-  func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-    guard let pointer = sqlite3_column_text(handle, column) else {
-      return UnsafeBufferPointer(start: nil, count: 0)
-    }
-    return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
-  }
-
-  func text(_ column: Int32) -> String {
-    String(decoding: bytes(column), as: UTF8.self)
   }
 }

@@ -57,15 +57,17 @@ struct RawStatement {
   }
 }
 
-/// Rows of a query read through SQLite's C interface, a column at a time.
+/// Rows of a query read through SQLite's C interface, a column at a time: a search checks quote
+/// text as the bytes SQLite holds, without making a string of every candidate.
 struct RawRows {
   private let statement: Statement
   private let db: Database
   private var handle: OpaquePointer { statement.sqliteStatement }
 
-  init(_ db: Database, _ sql: String) throws {
+  init(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) throws {
     self.db = db
     statement = try db.makeStatement(sql: sql)
+    try statement.setArguments(arguments)
   }
 
   /// Steps to the next row; false after the last.

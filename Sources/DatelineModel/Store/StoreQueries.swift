@@ -248,7 +248,7 @@ extension StoreReader {
       let vocabulary = try searchVocabulary(db)
       let plan = SearchPlan(
         filters.map(\.query), vocabulary: vocabulary, quoteCount: counts.quotes)
-      let rows: SearchRows
+      let rows: RawRows
       // Quotes too short for a trigram that match, merged into the index's candidates.
       var short: [Int] = []
       switch plan.source {
@@ -263,7 +263,7 @@ extension StoreReader {
           for position in short where !found(position) { return }
           return
         }
-        rows = try SearchRows(
+        rows = try RawRows(
           db,
           """
           SELECT q.position, q.text, q.speaker FROM quote_search s
@@ -273,7 +273,7 @@ extension StoreReader {
       case .scan:
         if let speakers, speakers.count <= 500 {
           let list = Array(speakers)
-          rows = try SearchRows(
+          rows = try RawRows(
             db,
             """
             SELECT position, text, speaker FROM quotes
@@ -281,7 +281,7 @@ extension StoreReader {
             ORDER BY position
             """, StatementArguments(list) + [after])
         } else {
-          rows = try SearchRows(
+          rows = try RawRows(
             db, "SELECT position, text, speaker FROM quotes WHERE position > ? ORDER BY position",
             [after])
         }
@@ -353,7 +353,7 @@ extension StoreReader {
     var matching: [Int] = []
     for chunk in stride(from: 0, to: positions.count, by: 500) {
       let list = Array(positions[chunk..<min(positions.count, chunk + 500)])
-      let rows = try SearchRows(
+      let rows = try RawRows(
         db,
         """
         SELECT position, text, speaker FROM quotes

@@ -401,20 +401,25 @@ final class PageCache<Element: Sendable>: Sendable {
   ) {
     let wanted = Set(indices.filter { $0 >= 0 && $0 < count })
     let byPage = Dictionary(grouping: wanted) { $0 / StoreReader.pageSize }
-    let (densePages, missing) = state.withLock { state -> ([Int], [Int]) in
-      var dense: [Int] = []
+    var (densePages, missing) = state.withLock { state -> ([Int: [Int]], [Int]) in
+      var dense: [Int: [Int]] = [:]
       var missing: [Int] = []
       for (page, members) in byPage where state.pages[page] == nil {
         let absent = members.filter { state.singles[$0] == nil }
         if absent.isEmpty { continue }
-        if members.count >= PageCache.densePage { dense.append(page) } else { missing += absent }
+        if members.count >= PageCache.densePage { dense[page] = absent } else { missing += absent }
       }
-      return (dense.sorted(), missing.sorted())
+      return (dense, missing)
     }
-    for page in densePages {
-      guard let rows = fetchPage(range(ofPage: page)) else { return }
+    for (page, absent) in densePages.sorted(by: { $0.key < $1.key }) {
+      // A page that cannot be read: its rows are asked for with the scattered ones.
+      guard let rows = fetchPage(range(ofPage: page)) else {
+        missing += absent
+        continue
+      }
       state.withLock { Self.insert(rows, page: page, into: &$0) }
     }
+    missing.sort()
     guard !missing.isEmpty, let rows = fetchRows(missing) else { return }
     state.withLock { state in
       if state.singles.count + rows.count > PageCache.maximumSingles { state.singles = [:] }
