@@ -49,11 +49,16 @@ struct StoreOptionTests {
     let queue = try DatabaseQueue(path: store)
     try queue.write { db in try db.execute(sql: "DROP TABLE quote_mentions") }
     try queue.close()
-    let result = try CLI.run(
-      ["--store", store, "show", "trump", "--json"], environment: environment)
+    let arguments = ["--store", store, "show", "trump", "--json"]
+    let result = try CLI.run(arguments, environment: environment)
     #expect(result.status == 1)
     #expect(
       result.stderr.contains(store + ":1:1: error: cannot read the store: no such table"),
       "\(result.stderr)")
+    // The binary says the same; and in this process (where `result` ran), the failure counts
+    // only for the command that met it, not for the next one.
+    let binary = try CLI.run(arguments, environment: environment, process: true)
+    #expect(binary.status == result.status && binary.stderr == result.stderr)
+    #expect(try CLI.run(["events"]).status == 0)
   }
 }

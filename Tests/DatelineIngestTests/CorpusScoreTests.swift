@@ -49,6 +49,11 @@ struct CorpusScoreTests {
     "Côte d’Ivoire’s minister signed the accord",
     "Sánchez says the Élysée talks resumed",
     "1,200 workers walked out",
+    "The loans come due",
+    "Norland and Estmark sign the accord",
+    "The board and the union meet",
+    "The relief fund paid the last claims",
+    "Clinton insisted the first lady go to the hospital",
   ])
   func completeHeadlinesPass(_ headline: String) {
     #expect(HeadlineCheck.problem(in: headline) == nil)
@@ -70,6 +75,8 @@ struct CorpusScoreTests {
     "Sánchez thinks the Élysée",
     "Él confirmó",
     "Ann Lee promised \"the bridge will open",
+    "The second rise",
+    "A late vote",
   ])
   func incompleteHeadlinesFail(_ headline: String) {
     #expect(HeadlineCheck.problem(in: headline) != nil)

@@ -62,6 +62,43 @@ struct EventBuilderTests {
     #expect(event.headline == "Lindgren sent letters to members", "\(analysis.events)")
   }
 
+  /// A possessive with no one to name ("their lowest", "its loans") reads as "the": the
+  /// statement is an event with a complete headline; "their own" still ends the clause.
+  @Test func aPossessiveWithNoOneToNameReadsAsThe() {
+    let events = Self.events(
+      """
+      date 2025-11-03
+
+      Hydrologist Nadia Karimi said reservoir levels were at their lowest since 1998.
+
+      The plant was rebuilt four years ago, and its loans come due next year.
+      """)
+    #expect(
+      events.contains(
+        "2025-11-03 occurred Karimi said reservoir levels were at the lowest since 1998"),
+      "\(events)")
+    // Its own clause ("..., and its loans come due next year") takes its tense from the date.
+    #expect(events.contains("2026 scheduled The loans come due"), "\(events)")
+  }
+
+  /// A date inside a relative clause dates that clause: the clause is its event.
+  @Test func aRelativeClauseWithTheDateIsNotSteppedOver() {
+    let events = Self.events(
+      """
+      date 2026-10-28
+
+      The owners, who bought the docks from the city in 1889, have been looking for a buyer.
+
+      The bill, which the council debated for weeks, passed on Tuesday.
+
+      Pressure is building on Ames, who was booed at a rally on Monday, aides said.
+      """)
+    #expect(events.contains("1889 occurred The owners bought the docks from the city"), "\(events)")
+    #expect(events.contains("2026-10-27 occurred The bill passed"), "\(events)")
+    // After a verb, the clause is not the subject's: the headline stops before it.
+    #expect(events.contains("2026-10-26 occurred Pressure is building on Ames"), "\(events)")
+  }
+
   /// The dated events of a text as "date status headline".
   static func events(_ text: String) -> [String] {
     ArticleAnalysis(text: text).events.map {

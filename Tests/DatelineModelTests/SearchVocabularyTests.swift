@@ -14,11 +14,11 @@ import Testing
     "to  be",
   ]
 
-  static func dataset() -> Dataset {
+  static func dataset(rounds: Int = 3) -> Dataset {
     let source = Source(
       id: "s", publisher: "P", title: "T", published: "2025-02-24T12:00:00Z")
     var quotes: [Quote] = []
-    for round in 0..<3 {
+    for round in 0..<rounds {
       for (index, text) in texts.enumerated() {
         quotes.append(
           Quote(
@@ -61,6 +61,22 @@ import Testing
             == Array(expected.dropFirst()), "after \(text)")
       }
     }
+  }
+
+  /// A search among many given quotes asks the index first, for the words of each phrase.
+  @Test func searchesAmongManyQuotesAskTheIndexForWords() throws {
+    let dataset = Self.dataset(rounds: 88)
+    let reference = try ReferenceTimeline(dataset: dataset)
+    let timeline = try Timeline(dataset: dataset)
+    let among = Array(reference.quotes.indices.reversed())
+    #expect(among.count > 2000)
+    for text in ["\"peace talks\"", "\"e t\"", "\"i am\""] {
+      let query = QuoteQuery(text)
+      #expect(
+        timeline.quoteIndices(matching: query, among: among)
+          == reference.quoteIndices(matching: query, among: among), "query \(text)")
+    }
+    #expect(timeline.takeStoreProblem() == nil)
   }
 
   @Test func plansUseTheVocabulary() throws {

@@ -106,6 +106,18 @@ import Testing
       diagnostics("{\"format\": \"dateline/1\"").first?.message.contains("end of file") == true)
     #expect(diagnostics("{\"format\": 'x'}").first?.message.contains("double quotes") == true)
     #expect(diagnostics("{\"a\": 1, \"a\": 2}").first?.message.contains("duplicate key") == true)
+    // In an object of a few members and in one of many, the repeat names the first place.
+    let many = (0..<20).map { "\"k\($0)\": 0" }.joined(separator: ", ")
+    for inner in [
+      "\"a\": 1, \"b\": 2, \"a\": 3", "\"a\": 1, \(many), \"a\": 3", "\(many), \"k3\": 1",
+    ] {
+      let found = diagnostics("{\"x\": {\(inner)}}").first?.message ?? ""
+      #expect(found.contains("duplicate key") && found.contains("line 1, column"), "\(found)")
+    }
+    #expect(
+      diagnostics("{\"x\": {\"a\": 1, \(many), \"b\": 3}}").allSatisfy {
+        !$0.message.contains("duplicate")
+      })
     #expect(diagnostics("{\"format\": \"dateline/1\"} x").first?.column == 26)
     // Columns count characters, not bytes.
     #expect(diagnostics("{\"é\": \"ü\" x}").first?.column == 11)

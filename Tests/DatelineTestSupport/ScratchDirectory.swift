@@ -35,7 +35,16 @@ public final class ScratchDirectory: Sendable {
     return file.path
   }
 
-  public func remove() { try? FileManager.default.removeItem(at: url) }
+  /// Removes the directory and everything in it. A store's last connection may still be closing
+  /// on another thread and write (then delete) its journal meanwhile, so that the directory is not
+  /// yet empty when it is removed: then it tries again, a few times, a moment later.
+  public func remove() {
+    for attempt in 0..<5 {
+      try? FileManager.default.removeItem(at: url)
+      guard FileManager.default.fileExists(atPath: url.path) else { return }
+      usleep(useconds_t(10_000 << attempt))
+    }
+  }
 
   /// Builds the store file `name` from `dataset`; returns its path and the timeline it answers.
   public func store(_ dataset: Dataset, name: String = "story.sqlite") throws -> (

@@ -637,8 +637,12 @@ struct EventBuilder {
     let future: Bool
     // A date on or before publication goes with the verb before it: "staged a sit-in on
     // Tuesday" happened, whatever "plans to close" later in the sentence says.
-    if let tense = verbTense(before: expression.firstToken, in: sentence) {
+    let verb = verbTense(before: expression.firstToken, in: sentence)
+    if let tense = verb, tense != .present {
       future = tense == .future
+    } else if verb == .present {
+      // A clause of its own with no tense marker before the date: the date says it.
+      future = resolved.map { day in publicationDay.map { day.start > $0 } ?? false } ?? false
     } else {
       switch expression.tense {
       case .past: future = false
@@ -654,7 +658,8 @@ struct EventBuilder {
   }
 
   /// The tense of the nearest verb before a date in its sentence: a modal makes it future, a
-  /// past form past. Nil when there is none near.
+  /// past form past, the start of a clause of its own with neither (", and ...") present. Nil
+  /// when there is none near.
   func verbTense(before token: Int, in sentence: Int) -> Tense? {
     // "postponed until Friday": the new time is still to come, whatever the verb's tense.
     if TemporalTagger.isPostponedUntil(article.tokens, token) { return .future }
@@ -666,6 +671,13 @@ struct EventBuilder {
         return nil
       }
       let word = article.tokens[index].lower
+      // "was rebuilt four years ago, and its loans come due next year": a clause joined by a
+      // comma and "and"/"but" has its own tense, which nothing before the date marked.
+      if index > lower, Self.clauseConjunctions.contains(word),
+        article.tokens[index - 1].lower.equals(",")
+      {
+        return .present
+      }
       if article.tokens[index].quote < 0, !article.tokens[index].isCapitalized {
         // "planned a march on Saturday": the plan's tense is not the march's.
         if TemporalTagger.isPlanWord(article.tokens, at: index), index > lower,
@@ -700,6 +712,7 @@ struct EventBuilder {
     return nil
   }
 
+  static let clauseConjunctions: WordSet = ["and", "but"]
   static let notInfinitives: WordSet = [
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my", "our",
     "your", "him", "them", "us", "me", "be", "date",
@@ -1146,7 +1159,16 @@ struct EventBuilder {
             article.tokens[$0].lower.equals(",")
           })
         {
-          position = closing + 1
+          // "Its owners, who bought the docks in 1889, have been looking": a date in the
+          // clause dates what the clause tells, so the clause is the headline's when what
+          // came before is its subject; after a verb, the headline ends before it.
+          if skip.contains(where: { $0.overlaps(position...closing) }) {
+            guard !words.indices.contains(where: { HeadlineCheck.isFiniteVerb(at: $0, in: words) })
+            else { break }
+            position += 2
+          } else {
+            position = closing + 1
+          }
           continue
         }
         break
@@ -1171,6 +1193,13 @@ struct EventBuilder {
       }
       if let name = pronounName(at: position, frame: frame) {
         words.append(name)
+      } else if Self.possessiveDeterminers.contains(token.lower), position + 1 < end,
+        article.tokens[position + 1].kind == .word,
+        !Self.notDeterminedNouns.contains(article.tokens[position + 1].lower)
+      {
+        // "levels were at their lowest", "its loans come due": a possessive with no one to
+        // name reads as "the" in a headline.
+        words.append("the")
       } else if Self.unresolved.contains(token.lower) {
         break
       } else {
@@ -1219,6 +1248,9 @@ struct EventBuilder {
     "in", "at", "on", "to", "for", "with", "by", "from", "over", "after", "and", "as", "about",
     "into", "along", "through",
   ]
+  static let possessiveDeterminers: WordSet = ["its", "their"]
+  /// Words after a possessive that "the" cannot take instead: "their own", "its own".
+  static let notDeterminedNouns: WordSet = ["own"]
   /// Pronouns with no one person to name: the clause stops before them.
   static let unresolved: WordSet = ["they", "them", "their", "it", "its", "we", "us", "our"]
 

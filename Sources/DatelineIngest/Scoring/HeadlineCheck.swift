@@ -38,20 +38,30 @@ public enum HeadlineCheck {
     if danglingEnds.contains(last) || headline.hasSuffix(",") {
       return "cut mid-clause (ends with '\(last)')"
     }
-    if reportingEnds.contains(last) || clauseVerbs.contains(last) {
+    // "paid the last claims": after a determiner or such an adjective the word is a noun.
+    let endsInNoun = lower.count > 1 && nounMarkers.contains(lower[lower.count - 2])
+    if !endsInNoun, reportingEnds.contains(last) || clauseVerbs.contains(last) {
       return "ends with a reporting verb, without what was said"
     }
     guard
       let verb = lower.indices.dropFirst().first(where: {
-        lowerStart[$0] && isFiniteVerb(at: $0, word: lower[$0], previous: lower[$0 - 1])
+        lowerStart[$0]
+          && isFiniteVerb(
+            at: $0, word: lower[$0], previous: lower[$0 - 1], previousIsName: !lowerStart[$0 - 1],
+            afterAnd: lower[..<$0].contains("and"))
       })
     else { return "no finite verb" }
     // A verb that takes a clause ("says", "thinks") needs that clause's own verb after it.
     if clauseVerbs.contains(lower[verb]) {
       let rest = lower.indices.filter { $0 > verb }
       if rest.isEmpty { return "reporting verb without what was said" }
+      // (After "insisted", "suggested that", a base form is the clause's verb: "the first lady
+      // go", "the program end".)
       if !rest.contains(where: {
-        lowerStart[$0] && isFiniteVerb(at: $0, word: lower[$0], previous: lower[$0 - 1])
+        lowerStart[$0]
+          && isFiniteVerb(
+            at: $0, word: lower[$0], previous: lower[$0 - 1], previousIsName: true,
+            afterAnd: true)
       }) {
         return "cut mid-clause (no verb after '\(lower[verb])')"
       }
@@ -148,17 +158,21 @@ public enum HeadlineCheck {
     return bare(word).first?.isLowercase == true
   }
 
-  /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject.
+  /// A finite verb: a modal or auxiliary, a past form, or a third-person form after its subject;
+  /// for words of what was said ("suggested that the program end"), also a base form.
   static func isFiniteVerb(at index: Int, in words: [String]) -> Bool {
     guard startsLowercase(words[index]) else { return false }
     return isFiniteVerb(
       at: index, word: bareLowercased(words[index]),
-      previous: index > 0 ? bareLowercased(words[index - 1]) : "")
+      previous: index > 0 ? bareLowercased(words[index - 1]) : "", previousIsName: true,
+      afterAnd: true)
   }
 
   /// The same for a word that starts lower case, given bare and lowercased, with the word
   /// before it.
-  private static func isFiniteVerb(at index: Int, word: String, previous: String) -> Bool {
+  private static func isFiniteVerb(
+    at index: Int, word: String, previous: String, previousIsName: Bool, afterAnd: Bool
+  ) -> Bool {
     if modals.contains(word) || auxiliaries.contains(word) { return true }
     if pastVerbs.contains(word) || speechVerbs.contains(word) && word.hasSuffix("ed") {
       return true
@@ -171,9 +185,10 @@ public enum HeadlineCheck {
       // "Trump says", "the board meets": right after the subject's last word.
       return index > 0 && !prepositions.contains(previous)
     }
-    // A base form after a plural or compound subject: "Trump and Macron meet".
+    // A base form after a plural or compound subject: "Trump and Macron meet", "the loans come
+    // due"; after a singular common noun it is a noun ("the second rise").
     return baseVerbs.contains(word) && index > 0 && !prepositions.contains(previous)
-      && previous != "to"
+      && previous != "to" && (previousIsName || previous.hasSuffix("s") || afterAnd)
   }
 
   /// `Lexicon`'s lists, looked up by their bytes.
@@ -220,6 +235,11 @@ public enum HeadlineCheck {
     "fall", "stage", "approve", "reject", "plan", "expect", "want", "need", "face", "return",
     "win", "lose", "send", "accept", "reach", "mark", "call", "ask", "warn", "vow", "promise",
     "think", "believe", "hope", "fear", "predict", "come", "go", "stay", "remain", "fail",
+  ]
+  /// Words after which a reporting word is a noun: "the claims", "its last reports".
+  static let nounMarkers: WordSet = [
+    "the", "a", "an", "its", "their", "his", "her", "these", "those", "last", "first", "final",
+    "new", "earlier", "later", "false", "such",
   ]
   /// Verbs that report speech: a headline that ends with one has left out what was said.
   static let reportingEnds: WordSet = [

@@ -152,7 +152,7 @@ final class DatasetFileReader {
   /// holds an object there.
   static func fieldPositions(
     path: String, offset: Int, position: TextPosition, collection: DatasetChecker.Collection
-  ) -> [String: TextPosition]? {
+  ) -> FieldPositions? {
     guard case .success(let (fd, _)) = RegularFile.openForReading(path) else { return nil }
     defer { close(fd) }
     guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else { return nil }

@@ -240,14 +240,23 @@ struct JSONParser {
         throw error("expected a member name in double quotes, found \(describeCurrent())")
       }
       let key = try parseString()
-      if let previous = seen[key] {
+      // Most objects have a few members: looking through them costs less than hashing each
+      // name. A large one gets an index of its names.
+      let previous: TextPosition?
+      if members.count < 16 {
+        previous = members.first { $0.key == key }?.keyPosition
+      } else {
+        if seen.isEmpty { for member in members { seen[member.key] = member.keyPosition } }
+        previous = seen[key]
+        seen[key] = keyPosition
+      }
+      if let previous {
         throw JSONSyntaxError(
           position: keyPosition,
           message:
             "duplicate key \"\(key)\" (first at line \(previous.line), column \(previous.column)); keep only one"
         )
       }
-      seen[key] = keyPosition
       skipWhitespace()
       guard current == UInt8(ascii: ":") else {
         throw error("expected ':' after the member name \"\(key)\", found \(describeCurrent())")

@@ -11,8 +11,10 @@ final class TmuxSession {
   /// Set in CI: there a missing tmux is a failure, not a skip.
   static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-  let socket = "dateline-test-\(UUID().uuidString)"
   private let scratch: ScratchDirectory
+  /// The server's socket, inside the scratch directory (tmux's `-L NAME` leaves one file per
+  /// server in /tmp/tmux-UID; this one goes with the directory).
+  private var socket: String { scratch.path("tmux.sock") }
   /// The pane's working directory: the wrapper's files and whatever a test puts there.
   var directory: URL { scratch.url }
   private var closed = false
@@ -75,7 +77,7 @@ final class TmuxSession {
       """
     let scriptPath = try scratch.write("run.sh", script)
     let result = try Self.tmux([
-      "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+      "-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
       "sh \(Self.quote(scriptPath))",
     ])
     guard result.status == 0 else {
@@ -89,7 +91,7 @@ final class TmuxSession {
   func close() {
     guard !closed else { return }
     closed = true
-    _ = try? Self.tmux(["-L", socket, "kill-server"])
+    _ = try? Self.tmux(["-S", socket, "kill-server"])
     scratch.remove()
   }
 
@@ -149,13 +151,14 @@ final class TmuxSession {
   ) async throws -> String {
     var last = ""
     let deadline = ContinuousClock.now + timeout
+    var pause = Pause()
     // Look once more after the deadline: on a loaded machine this task may have slept through
     // it while the program drew its screen long ago.
     while true {
       last = try screen()
       if condition(last) { return last }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(40))
+      try await pause.sleep()
     }
     throw HarnessError("timed out waiting for \(what); the screen was:\n\(last)")
   }
@@ -197,20 +200,33 @@ final class TmuxSession {
   func waitForFile(_ name: String, timeout: Duration = .seconds(30)) async throws -> String {
     let url = directory.appendingPathComponent(name)
     let deadline = ContinuousClock.now + timeout
+    var pause = Pause()
     while true {
       if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { return text }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(40))
+      try await pause.sleep()
     }
     throw HarnessError(
       "timed out waiting for \(name); the screen was:\n\((try? screen()) ?? "(no screen)")")
+  }
+
+  /// The pause between two looks: 20 ms at first, then half as long again each time up to
+  /// 100 ms, so a quick screen is seen at once and a long wait (a store being built) does not
+  /// start a tmux client every 40 ms for seconds.
+  struct Pause {
+    private var milliseconds = 20
+
+    mutating func sleep() async throws {
+      try await Task.sleep(for: .milliseconds(milliseconds))
+      milliseconds = min(milliseconds * 3 / 2, 100)
+    }
   }
 
   // MARK: tmux
 
   @discardableResult
   private func checked(_ arguments: [String]) throws -> String {
-    let result = try Self.tmux(["-L", socket] + arguments)
+    let result = try Self.tmux(["-S", socket] + arguments)
     guard result.status == 0 else {
       throw HarnessError("tmux \(arguments.joined(separator: " ")) failed: \(result.output)")
     }
