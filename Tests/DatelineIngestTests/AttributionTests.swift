@@ -530,4 +530,25 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Lenz"])
   }
+
+  /// The alias made of a title and the surname keeps the abbreviation's dot on its word.
+  @Test func aTitledAliasKeepsTheDotOnTheTitle() {
+    let analysis = analyze(
+      """
+      Sen. Walter B. Hughes of Kansas was more cautious.
+      """)
+    let hughes = analysis.entities.first { $0.name == "Walter B. Hughes" }
+    #expect(hughes?.aliases.contains("Sen. Hughes") == true)
+    #expect(hughes?.aliases.contains { $0.contains(" .") } == false)
+  }
+
+  /// A quote that opens a sentence inside its paragraph, after a sentence that reports what
+  /// someone says, is theirs.
+  @Test func aQuoteAfterASentenceThatReportsSomeone() {
+    let analysis = analyze(
+      """
+      The harbor board met on Monday. Ada Holt announced the lawsuit against the ferry company. "We are seeking a court order."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ada Holt"])
+  }
 }

@@ -17,6 +17,16 @@ struct ExternalScorerTests {
     #expect(PolNeARScorer.headName("Officials at the agency", lowercaseWords: ["officials"]) == nil)
   }
 
+  /// A digest's headline in capitals, marked as the source of the quote under it, names no
+  /// speaker; a short label in capitals does.
+  @Test func aHeadlineInCapitalsNamesNoSource() {
+    #expect(PolNeARScorer.headName("HOW THE HARBOR TOWNS LOST THEIR FERRIES") == nil)
+    #expect(PolNeARScorer.headName("ADA HOLT IS FEELING THE HEAT") == nil)
+    #expect(PolNeARScorer.headName("PENCE") == "PENCE")
+    #expect(PolNeARScorer.headName("FBI") == "FBI")
+    #expect(PolNeARScorer.headName("Ada Holt Of The Harbor Times") != nil)
+  }
+
   /// A name that only modifies the noun after it does not name the source: an aide of Clinton
   /// is not Clinton.
   @Test func aNameModifyingACommonNounNamesNoSource() {

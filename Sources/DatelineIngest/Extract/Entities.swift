@@ -196,7 +196,7 @@ struct EntityFinder {
   }
 
   /// Party labels that may open a person's description: "Republican", "Democratic".
-  static let partyLabels: Set<String> = [
+  static let partyLabels: WordSet = [
     "republican", "democratic", "democrat", "gop", "independent", "libertarian",
   ]
 
@@ -375,6 +375,8 @@ struct EntityFinder {
     var pieces: [String] = []
     pieces.reserveCapacity(2 * titleWords.count + 1)
     for word in titleWords {
+      // "Sen. Hughes": the dot of an abbreviation joins the word before it.
+      if article.tokens[word].lower.equals("."), pieces.last == " " { pieces.removeLast() }
       pieces.append(article.text(tokens: word, word))
       pieces.append(" ")
     }

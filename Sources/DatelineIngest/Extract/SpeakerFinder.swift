@@ -148,6 +148,10 @@ final class SpeakerFinder {
         found.speaker = speaker
         found.confidence = 0.45
         found.reason = "reported in the paragraph before"
+      } else if let speaker = speakerReportedInSentence(before: span) {
+        found.speaker = speaker
+        found.confidence = 0.45
+        found.reason = "reported in the sentence before"
       }
       if let (wording, cue) = document {
         found.cue = cue
@@ -1030,10 +1034,31 @@ final class SpeakerFinder {
     guard paragraph >= 0, paragraph < article.paragraphTokens.count else { return nil }
     let tokens = article.paragraphTokens[paragraph]
     guard let last = tokens.last, tokens.count >= 3 else { return nil }
-    let sentence = article.sentences[article.tokens[last].sentence]
-    let start = max(sentence.lowerBound, tokens.lowerBound)
     for index in tokens where article.tokens[index].kind == .quoteMark { return nil }
-    for index in start..<tokens.upperBound
+    return speakerReported(inSentenceEndingAt: last, from: tokens.lowerBound)
+  }
+
+  /// `Lynch announced the lawsuit on Monday. "We are seeking an order."`: a quote that opens a
+  /// sentence inside its paragraph, after a sentence (with no quotation mark) that reports what
+  /// someone says or thinks. Returns that someone.
+  func speakerReportedInSentence(before span: QuoteSpan) -> Int? {
+    let open = span.openToken
+    let paragraphStart = article.paragraphTokens[span.paragraph].lowerBound
+    guard open - 3 >= paragraphStart,
+      article.tokens[open - 1].sentence != article.tokens[open].sentence
+    else { return nil }
+    let sentence = article.sentences[article.tokens[open - 1].sentence]
+    let start = max(sentence.lowerBound, paragraphStart)
+    for index in start..<open where article.tokens[index].kind == .quoteMark { return nil }
+    return speakerReported(inSentenceEndingAt: open - 1, from: start)
+  }
+
+  /// The subject of the sentence that ends at `last` (starting no earlier than `floor`) when
+  /// it reports speech, thought or judgement, and is a person or a pronoun.
+  func speakerReported(inSentenceEndingAt last: Int, from floor: Int) -> Int? {
+    let sentence = article.sentences[article.tokens[last].sentence]
+    let start = max(sentence.lowerBound, floor)
+    for index in start...last
     where article.tokens[index].kind == .word
       && (article.tokens[index].classes.contains(.speechVerb)
         || Self.reportingWords.contains(article.tokens[index].lower)

@@ -229,6 +229,10 @@ public enum PolNeARScorer {
   /// pronouns, honorifics and party labels are not names, nor is a capitalized word the
   /// article also writes in lower case ("Officials said" at the start of a sentence).
   static func headName(_ source: String, lowercaseWords: Set<String> = []) -> String? {
+    // A digest's headline in capitals ("HOW CHINA'S DECLINE AFFECTS THE REST OF THE WORLD"),
+    // marked as the source of the quote under it, is a label: it names no speaker. A one- or
+    // two-word label in capitals ("PENCE", "FBI") still does.
+    if isHeadline(source) { return nil }
     let parts = source.split(whereSeparator: { ",;()\u{2014}\u{2013}".contains($0) })
     for part in parts {
       var runs: [[String]] = []
@@ -274,6 +278,14 @@ public enum PolNeARScorer {
       }
     }
     return nil
+  }
+
+  /// Three words or more, and every letter a capital.
+  static func isHeadline(_ source: String) -> Bool {
+    let words = source.split(whereSeparator: \.isWhitespace).filter {
+      $0.contains(where: \.isLetter)
+    }
+    return words.count >= 3 && !source.contains(where: { $0.isLetter && !$0.isUppercase })
   }
 
   /// Our speaker is right when one of its words is the head name's last word, ignoring case,
