@@ -82,6 +82,20 @@ enum ScaleBench {
     print("  generate: \(secondsText(generation)) (not a target)")
     let store = directory + "/store.sqlite"
 
+    // The whole dataset as one file: validated in pieces, in memory that must not follow the
+    // number of quotes (only the events, actors and sources kept for the checks).
+    let oneFile = directory + "/one.json"
+    guard let oneFileBytes = try? OneFile.write(dataset: directory + "/dataset", to: oneFile),
+      let validate = Child.run(["scale-step", "validate", oneFile])
+    else {
+      printError("dateline-bench: validating the dataset as one file failed")
+      return 1
+    }
+    print(
+      "  validate as one file (\(megabytes(oneFileBytes))): \(validate.values["seconds"] ?? "?") s wall, \(validate.values["cpu"] ?? "?") s CPU; peak memory \(megabytes(validate.maxRSS)) (flat: should not grow with the quotes)"
+    )
+    try? FileManager.default.removeItem(atPath: oneFile)
+
     guard let build = Child.run(["scale-step", "build", directory + "/dataset", store]) else {
       printError("dateline-bench: the store build failed")
       return 1
@@ -199,6 +213,14 @@ enum ScaleBench {
           + steps.map { "\($0.name):\(format($0.wall)) s wall/\(format($0.cpu)) s CPU" }
           .joined(separator: "; "))
       return 0
+    case "validate" where arguments.count == 2:
+      let start = clock.now
+      let startCPU = processCPUNow()
+      let problems = DatasetLoader.validate(paths: [arguments[1]])
+      for problem in problems.prefix(5) { printError(problem.description) }
+      print("seconds=\(format(seconds(clock.now - start)))")
+      print("cpu=\(format(processCPUNow() - startCPU))")
+      return problems.isEmpty ? 0 : 1
     case "browse" where arguments.count >= 2:
       // `--pause-ms N` after the store: wait N ms after each key's rows (a reader typing), so
       // the counts of earlier prefixes run while later keys come.
@@ -449,5 +471,49 @@ struct Child {
     return (
       exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), output, usage.ru_maxrss * 1024, wall
     )
+  }
+}
+
+/// A dataset directory written as one file: each array of the directory's files (written by
+/// `DatasetWriter`, an item per block ending with a line `  ]`) joined, file by file, without
+/// holding more than one file.
+enum OneFile {
+  /// Writes the file; returns its size in bytes.
+  static func write(dataset directory: String, to path: String) throws -> Int {
+    let files = try DatasetLoader.files(at: directory).get()
+    guard let output = OutputStream(toFileAtPath: path, append: false) else {
+      throw GenerateError("cannot write \(path)")
+    }
+    output.open()
+    defer { output.close() }
+    var written = 0
+    func put(_ text: String) {
+      let bytes = Array(text.utf8)
+      written += bytes.count
+      _ = output.write(bytes, maxLength: bytes.count)
+    }
+    put("{\n  \"format\": \"dateline/1\",\n  \"title\": \"One file\",\n")
+    let keys = ["sources", "actors", "events", "relations", "quotes"]
+    for (number, key) in keys.enumerated() {
+      put("  \"\(key)\": [\n")
+      var first = true
+      for file in files {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        guard let body = items(key, in: text) else { continue }
+        if !first { put(",\n") }
+        put(String(body))
+        first = false
+      }
+      put(number == keys.count - 1 ? "\n  ]\n}\n" : "\n  ],\n")
+    }
+    return written
+  }
+
+  /// The items of the array `key` in a file `DatasetWriter` wrote, nil when it is empty.
+  static func items(_ key: String, in text: String) -> Substring? {
+    guard let open = text.range(of: "\n  \"\(key)\": [\n"),
+      let close = text.range(of: "\n  ]", range: open.upperBound..<text.endIndex)
+    else { return nil }
+    return text[open.upperBound..<close.lowerBound]
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Answers the timeline's questions from a store: pages of rows by position (cached), look-ups
 /// by id, and the indexed queries. Safe to use from any thread: the database serializes access
@@ -429,19 +430,17 @@ final class PageCache<Element: Sendable>: Sendable {
   }
 }
 
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-  private var value: Value
-  private let lock = NSLock()
+/// A value behind the standard library's `Mutex`, shared by reference: a `Mutex` cannot be
+/// copied, so it cannot be a task-local value or be captured by an escaping closure; this can.
+final class Locked<Value: Sendable>: Sendable {
+  private let mutex: Mutex<Value>
 
   init(_ value: Value) {
-    self.value = value
+    mutex = Mutex(value)
   }
 
-  func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(&value)
+  func withLock<T: Sendable>(_ body: (inout sending Value) throws -> T) rethrows -> T {
+    try mutex.withLock { value in try body(&value) }
   }
 }
 
