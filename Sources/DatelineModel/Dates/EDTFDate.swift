@@ -26,6 +26,16 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
     public static let uncertain = Qualifier(rawValue: 1)
     public static let approximate = Qualifier(rawValue: 2)
 
+    /// The qualifier a value's last byte writes (`?`, `~`, `%`), else none.
+    init(lastByte: UInt8?) {
+      switch lastByte {
+      case UInt8(ascii: "?"): self = .uncertain
+      case UInt8(ascii: "~"): self = .approximate
+      case UInt8(ascii: "%"): self = [.uncertain, .approximate]
+      default: self = []
+      }
+    }
+
     public var symbol: String {
       switch (contains(.uncertain), contains(.approximate)) {
       case (true, true): "%"
@@ -176,13 +186,7 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
   /// a month and day that exist; nil otherwise.
   private static func wellFormedPoint(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Point? {
     var body = part
-    var qualifier: Qualifier = []
-    switch body.last {
-    case UInt8(ascii: "?"): qualifier = .uncertain
-    case UInt8(ascii: "~"): qualifier = .approximate
-    case UInt8(ascii: "%"): qualifier = [.uncertain, .approximate]
-    default: break
-    }
+    let qualifier = Qualifier(lastByte: body.last)
     if !qualifier.isEmpty { body = body.dropLast() }
     var negative = false
     if body.first == UInt8(ascii: "-") {
@@ -304,13 +308,7 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
 
   private static func parsePoint(_ text: Substring, in whole: String) throws(EDTFError) -> Point {
     var body = Array(text.utf8)
-    var qualifier: Qualifier = []
-    switch body.last {
-    case UInt8(ascii: "?"): qualifier = .uncertain
-    case UInt8(ascii: "~"): qualifier = .approximate
-    case UInt8(ascii: "%"): qualifier = [.uncertain, .approximate]
-    default: break
-    }
+    let qualifier = Qualifier(lastByte: body.last)
     if !qualifier.isEmpty { body.removeLast() }
     var negative = false
     if body.first == UInt8(ascii: "-") {
