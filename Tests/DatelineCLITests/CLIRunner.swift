@@ -78,7 +78,8 @@ enum CLI {
   /// The command runs inside this process (`Dateline.execute(_:in:)`, with this environment and
   /// its output captured, neither a terminal) when it can behave exactly as the binary would:
   /// `directory` is this process's working directory (relative paths in arguments resolve
-  /// against it) and no argument is `-` (standard input). Otherwise, or with `process: true`,
+  /// against it), no argument is `-` (standard input) and none asks for shell completion.
+  /// Otherwise, or with `process: true`,
   /// or when `DATELINE_CLI_PROCESS=1` is set, it starts the binary. `InProcessTests` checks
   /// that both ways give the same output and status.
   static func run(
@@ -101,8 +102,13 @@ enum CLI {
 
   static let processesOnly = ProcessInfo.processInfo.environment["DATELINE_CLI_PROCESS"] == "1"
 
+  /// Arguments that make ArgumentParser keep the completion shell in a process-wide variable
+  /// it never resets (a zsh script leaves later completions formatted for zsh): their own process.
+  static let completionArguments: Set<String> = ["---completion", "--generate-completion-script"]
+
   static func canRunInProcess(_ arguments: [String], in directory: URL) -> Bool {
     !processesOnly && !arguments.contains("-")
+      && !arguments.contains(where: completionArguments.contains)
       && directory.standardizedFileURL.resolvingSymlinksInPath().path
         == URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         .standardizedFileURL.resolvingSymlinksInPath().path

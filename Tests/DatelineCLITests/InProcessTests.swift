@@ -36,4 +36,16 @@ struct InProcessTests {
     #expect(inProcess.status == binary.status)
     #expect(inProcess.stderr == binary.stderr)
   }
+
+  /// A completion script for zsh leaves ArgumentParser formatting every later completion in the
+  /// same process for zsh (an extra " " candidate): completions must not share a process.
+  @Test func completionsAfterAZshScriptAreTheBinarysOwn() throws {
+    let script = try CLI.run(["--generate-completion-script", "zsh"])
+    #expect(script.status == 0)
+    let completed = try CLI.run([
+      "---completion", "show", "--", "positional@0", "1", "2", "show", "st",
+    ])
+    #expect(completed.status == 0)
+    #expect(Set(completed.stdout.split(separator: "\n")) == ["starmer-meeting", "starmer"])
+  }
 }
