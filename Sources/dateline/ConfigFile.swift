@@ -253,7 +253,8 @@ struct ConfigParser {
 enum ConfigOracle {
   static func check(_ bytes: [UInt8]) -> String? {
     guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+    // Counted in bytes: a String splits by Characters, and "\r\n" is one Character, not "\n".
+    let lines = bytes.reduce(1) { count, byte in byte == 0x0A ? count + 1 : count }
     let configuration: Configuration
     do {
       configuration = try ConfigParser(path: "config.toml", text: text).parse()
