@@ -66,11 +66,14 @@ final class SearchIndexWriter: @unchecked Sendable {
 
   deinit { discard() }
 
-  /// Sets the index up for a bulk fill: a large in-memory hash of pending terms, so the index is
-  /// written in a few big segments instead of many small ones that must be merged again.
+  /// Sets the index up for a bulk fill: a 16 MB in-memory hash of pending terms (FTS5's default
+  /// is 1 MB), so the index is written in a few big segments instead of many small ones that
+  /// must be merged again. The hash grows with the quotes up to its size (64 MB once: the
+  /// largest part of a 1M-quote build's memory that grew with the quotes); a file build merges
+  /// the segments into one at the end (`complete`), so searches read one.
   static func prepare(_ db: Database) throws {
     try db.execute(
-      sql: "INSERT INTO quote_search(quote_search, rank) VALUES ('hashsize', \(64 << 20))")
+      sql: "INSERT INTO quote_search(quote_search, rank) VALUES ('hashsize', \(16 << 20))")
   }
 
   /// Indexes a batch's texts under their positions. The index folds ASCII case itself, so an
@@ -129,6 +132,7 @@ final class SearchIndexWriter: @unchecked Sendable {
     try queue.inDatabase { db in
       if statement == nil { try db.execute(sql: "BEGIN") }
       statement = nil
+      try db.execute(sql: "INSERT INTO quote_search(quote_search) VALUES ('optimize')")
       try SearchVocabulary.buildTerms(db)
       try db.execute(sql: "COMMIT")
     }
