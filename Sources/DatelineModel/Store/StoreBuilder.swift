@@ -549,7 +549,7 @@ public final class StoreBuilder: @unchecked Sendable {
       if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
       let bytes = rows.bytes(1)
       batch.append(bytes)
-      for (n, actorID) in finder.mentionedActors(in: String(decoding: bytes, as: UTF8.self))
+      for (n, actorID) in finder.mentionedActors(inUTF8: bytes)
         .enumerated()
       {
         mentions.bind(1, position)
