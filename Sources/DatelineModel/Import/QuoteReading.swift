@@ -38,8 +38,14 @@ final class QuoteReading: @unchecked Sendable {
   private var ready: [[Item]]
   private var nextFile = 0
   private var stopped = false
+  /// The file the caller takes items of now, and the batches waiting for it in all files.
+  private var callerFile = 0
+  private var waitingBatches = 0
   private let group = DispatchGroup()
-  /// Batches that wait for the caller, per file.
+  /// Batches that wait for the caller, per file and in all: a thread that reads ahead of the
+  /// caller waits while this many are ready (files of one batch each would otherwise be read
+  /// into memory as fast as the threads go, whatever the caller takes). The caller's own file
+  /// never waits for other files' batches, so the caller always gets its next item.
   private static let capacity = 3
 
   init(files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?], threads: Int = 2) {
@@ -64,8 +70,13 @@ final class QuoteReading: @unchecked Sendable {
   func next(file index: Int) -> Item {
     condition.lock()
     defer { condition.unlock() }
+    if callerFile != index {
+      callerFile = index
+      condition.broadcast()
+    }
     while ready[index].isEmpty { condition.wait() }
     let item = ready[index].removeFirst()
+    if case .batch = item { waitingBatches -= 1 }
     condition.broadcast()
     return item
   }
@@ -84,8 +95,14 @@ final class QuoteReading: @unchecked Sendable {
   private func put(_ item: Item, file: Int, wait: Bool) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    while wait && !stopped && ready[file].count >= QuoteReading.capacity { condition.wait() }
+    while wait && !stopped
+      && (ready[file].count >= QuoteReading.capacity
+        || (file > callerFile && waitingBatches >= QuoteReading.capacity))
+    {
+      condition.wait()
+    }
     if stopped { return false }
+    if case .batch = item { waitingBatches += 1 }
     ready[file].append(item)
     condition.broadcast()
     return true
