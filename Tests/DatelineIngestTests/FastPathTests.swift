@@ -115,4 +115,50 @@ struct FastPathTests {
       #expect(wordSet.contains(word) == set.contains(word))
     }
   }
+
+  /// The byte path of the headline check gives what the Character path gives, rule by rule:
+  /// every prefix of each headline (cut mid-clause, reporting verb at the end, no verb), with
+  /// a comma, lowercased, and shapes that are not clauses.
+  @Test func asciiHeadlineCheckMatchesTheCharacterPath() {
+    let headlines = [
+      "Trump said Russia could not stand either Democrat", "Zelenskyy could visit him soon",
+      "Norland and Estmark sign the treaty", "The board meets on Thursday",
+      "Calder insisted the first lady go home", "Trump thinks the war in Ukraine",
+      "Ms. Weingarten said the union's members will vote", "Officials paid the last claims",
+      "The loans come due", "Trump and Macron: press conference", "A (rare) vote",
+      "He said \"no", "  Macron  met  Starmer  ", "2025 budget passed", "the mayor resigned",
+      "Mayor Lund's talks resume in March", "UN chief warns of famine", "A - B",
+      "Putin says peacekeepers are not wanted", "Russia's minerals deal was signed",
+      "Calder suggested that the program end", "O'Neil replied", "Voters expected",
+      String(repeating: "Word ", count: 19), "", " ", "Students rally", "Prices rise again",
+    ]
+    for headline in headlines {
+      let words = headline.split(separator: " ").map(String.init)
+      var variants = [headline, headline + ",", headline.lowercased()]
+      for end in words.indices { variants.append(words[...end].joined(separator: " ")) }
+      for text in variants {
+        var copy = text
+        let fast = copy.withUTF8 { HeadlineCheck.asciiProblem(in: $0) }
+        #expect(fast == HeadlineCheck.characterProblem(in: text), "\(text)")
+        #expect(HeadlineCheck.problem(in: text) == HeadlineCheck.characterProblem(in: text))
+      }
+    }
+    // Not printable ASCII: the Character path answers.
+    for text in ["Zoë Ørsted met Macron", "Trump said\r\nmore", "Café owners protest"] {
+      #expect(HeadlineCheck.problem(in: text) == HeadlineCheck.characterProblem(in: text))
+    }
+  }
+
+  /// The date tagger's byte split and numeral test answer as `split` and scalar properties do.
+  @Test func dateWordSplitAndNumeralsMatchTheLibrary() {
+    for text in [
+      "last june", "  two  years ago ", "", " ", "a\r\nb c", "café  noir", "e\u{301} x",
+      "½ year", "٣ days", "jan. 14", "year-end",
+    ] {
+      #expect(TemporalTagger.spaceSeparated(text) == text.split(separator: " "), "\(text)")
+      #expect(
+        TemporalTagger.hasNumeral(text)
+          == text.unicodeScalars.contains(where: { $0.properties.numericType != nil }))
+    }
+  }
 }

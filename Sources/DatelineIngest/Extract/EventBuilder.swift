@@ -681,11 +681,11 @@ struct EventBuilder {
       if article.tokens[index].quote < 0, !article.tokens[index].isCapitalized {
         // "planned a march on Saturday": the plan's tense is not the march's.
         if TemporalTagger.isPlanWord(article.tokens, at: index), index > lower,
-          !["as", "previously"].contains(article.tokens[index - 1].lower)
+          !Self.planQualifiers.contains(article.tokens[index - 1].lower)
         {
           return nil
         }
-        if ["will", "would", "could", "may", "might", "shall", "'ll"].contains(word) {
+        if Self.futureModals.contains(word) {
           return .future
         }
         // "ordered lawmakers to submit a new map by January 15": the date goes with "submit".
@@ -700,10 +700,10 @@ struct EventBuilder {
         {
           // "will cut", "to close", "be named": not a past verb.
           let before = index > lower ? article.tokens[index - 1].lower : ""
-          if ["will", "would", "could", "may", "might", "shall", "to", "'ll"].contains(before) {
+          if Self.futureModals.contains(before) || before.equals("to") {
             return .future
           }
-          if ["be", "been", "being", "is", "are"].contains(before) { return nil }
+          if Self.passiveAuxiliaries.contains(before) { return nil }
           return .past
         }
       }
@@ -713,6 +713,9 @@ struct EventBuilder {
   }
 
   static let clauseConjunctions: WordSet = ["and", "but"]
+  static let planQualifiers: WordSet = ["as", "previously"]
+  static let futureModals: WordSet = ["will", "would", "could", "may", "might", "shall", "'ll"]
+  static let passiveAuxiliaries: WordSet = ["be", "been", "being", "is", "are"]
   static let notInfinitives: WordSet = [
     "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my", "our",
     "your", "him", "them", "us", "me", "be", "date",
@@ -732,6 +735,8 @@ struct EventBuilder {
     "demanded", "seeks", "sought",
   ]
 
+  static let anniversaryStops: WordSet = [",", ".", ";", "that", "which", "when", "and", "as"]
+
   /// "the third anniversary of Russia's large-scale invasion of Ukraine": the invasion itself,
   /// and the anniversary, on the day the sentence happens.
   func anniversaryEvents(
@@ -747,7 +752,7 @@ struct EventBuilder {
     var head = ""
     while index < end, words.count < 8 {
       let token = article.tokens[index]
-      if [",", ".", ";", "that", "which", "when", "and", "as"].contains(token.lower)
+      if Self.anniversaryStops.contains(token.lower)
         || token.kind == .quoteMark
       {
         break
@@ -975,6 +980,8 @@ struct EventBuilder {
     return frames.sorted { $0.verb < $1.verb }
   }
 
+  static let contentStops: WordSet = [",", ";", ":", "."]
+
   /// Where what was said begins after a speech verb: after "that", after "told reporters", or
   /// right after the verb when a subject follows it. Nil when a quotation follows instead.
   func contentStart(after verb: Int, end: Int) -> Int? {
@@ -990,7 +997,7 @@ struct EventBuilder {
       if token.quote >= 0 || token.kind == .quoteMark { break }
       // "said that" at the clause's end starts no clause.
       if token.lower.equals("that") { return index + 1 < end ? index + 1 : nil }
-      if [",", ";", ":", "."].contains(token.lower) { break }
+      if Self.contentStops.contains(token.lower) { break }
       index += 1
     }
     // No "that": the clause starts after the verb and an object like "reporters".
@@ -1154,7 +1161,7 @@ struct EventBuilder {
         }
         // "The bill, which would spend $410 billion over five years, passed": step over it.
         if token.lower.equals(","), position + 1 < end,
-          ["which", "who"].contains(article.tokens[position + 1].lower),
+          Self.relativePronouns.contains(article.tokens[position + 1].lower),
           let closing = (position + 2..<min(end, position + 20)).first(where: {
             article.tokens[$0].lower.equals(",")
           })
@@ -1174,7 +1181,7 @@ struct EventBuilder {
         break
       }
       if token.kind == .punctuation {
-        if ["-", "'s", "’s"].contains(token.lower) { words.append(token.lower) }
+        if Self.keptPunctuation.contains(token.lower) { words.append(token.lower) }
         position += 1
         continue
       }
@@ -1240,6 +1247,9 @@ struct EventBuilder {
     words = joined
   }
 
+  static let relativePronouns: WordSet = ["which", "who"]
+  /// Punctuation a headline keeps: hyphens and possessive endings.
+  static let keptPunctuation: WordSet = ["-", "'s", "’s"]
   static let dateLeadIns: WordSet = [
     "on", "in", "at", "by", "until", "since", "early", "late", "during", "within", "as", "of",
     "before", "after", "for", "from", "the",

@@ -443,6 +443,13 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     return words.contains(word)
   }
 
+  /// `contains` of an ASCII word given as its bytes.
+  @inline(__always)
+  func contains(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard mayList(count: bytes.count, first: bytes.first) else { return false }
+    return lookup.find(bytes) != nil
+  }
+
   /// `contains(word.lowercased())`, lowercasing an ASCII word on the stack.
   func containsLowercased(_ word: String) -> Bool {
     let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in

@@ -362,7 +362,7 @@ enum TemporalTagger {
     if expression.hasDirection, let space = phrase.firstIndex(of: " ") {
       phrase = String(phrase[phrase.index(after: space)...])
     }
-    let words = phrase.lowercased().split(separator: " ")
+    let words = spaceSeparated(phrase.lowercased())
     if let calendar = calendarPeriod(words, anchor: anchor) {
       return (ResolvedDate(value: calendar.value, stated: phrase, explanation: calendar.why), true)
     }
@@ -396,7 +396,7 @@ enum TemporalTagger {
     // sentence about a coming deadline is often past: "the offer expired Nov. 21").
     if !expression.isAnniversary, case .single(let point) = resolved.value.form,
       let month = point.month, point.day == nil || point.qualifier.isEmpty,
-      !phrase.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+      !hasNumeral(phrase)
         || (point.day != nil && !hasYearNumber(phrase))
     {
       let first = point.firstDay
@@ -464,6 +464,21 @@ enum TemporalTagger {
   }
 
   /// The phrase has a four-digit number: a year was given.
+  /// `text.split(separator: " ")`; plain ASCII (a byte is a character) is split by its bytes,
+  /// much cheaper than walking Characters.
+  static func spaceSeparated(_ text: String) -> [Substring] {
+    guard text.isPlainASCII else { return text.split(separator: " ") }
+    return text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+  }
+
+  /// Whether a scalar of the text has a numeric value ("3", "½", "٣"); ASCII scalars are read by
+  /// their value (only the ten digits have one), others through their properties.
+  static func hasNumeral(_ text: String) -> Bool {
+    text.unicodeScalars.contains {
+      $0.value < 0x80 ? $0.value >= 0x30 && $0.value <= 0x39 : $0.properties.numericType != nil
+    }
+  }
+
   static func hasYearNumber(_ phrase: String) -> Bool {
     var run = 0
     for scalar in phrase.unicodeScalars {
@@ -844,6 +859,8 @@ enum TemporalTagger {
     return (length, 0)
   }
 
+  static let fiscalYearWords: WordSet = ["current", "full", "fiscal", "latest", "present"]
+
   static func yearOfPublicationLength(_ tokens: UnsafeBufferPointer<Token>, at index: Int)
     -> Int?
   {
@@ -872,7 +889,7 @@ enum TemporalTagger {
     var qualified = false
     // "this fiscal year", "the current fiscal year": the present one, whatever follows.
     var present = first == "this"
-    while ["current", "full", "fiscal", "latest", "present"].contains(word(tokens, position)) {
+    while Self.fiscalYearWords.contains(word(tokens, position)) {
       // "the fiscal year" and "the latest fiscal year" alone are as often a span or the
       // year just ended: only "this", "current", "present" or "full" make it this year.
       if word(tokens, position) != "fiscal" && word(tokens, position) != "latest" {

@@ -31,7 +31,8 @@ public struct DatasetBuilder {
 
   private mutating func indexActor(at index: Int) {
     let actor = dataset.actors[index]
-    for name in [actor.name] + actor.aliases { indexName(name, of: index) }
+    indexName(actor.name, of: index)
+    for alias in actor.aliases { indexName(alias, of: index) }
     if actor.kind == .person, let surname = Self.surname(actor.name) {
       peopleBySurname[surname, default: []].append(index)
     }
@@ -335,23 +336,33 @@ public struct DatasetBuilder {
 
   static func isMeeting(_ headline: String) -> Bool {
     // Byte search: Foundation's `contains` would go through NSString for each phrase. An ASCII
-    // headline (nearly all) is lowercased byte by byte; others as Swift lowercases them.
-    var lower = Array(headline.utf8)
-    if lower.allSatisfy({ $0 < 0x80 }) {
-      for index in lower.indices where lower[index] >= 0x41 && lower[index] <= 0x5A {
-        lower[index] += 0x20
-      }
-    } else {
-      lower = Array(headline.lowercased().utf8)
+    // headline (nearly all) is lowercased byte by byte as it is compared; others as Swift
+    // lowercases them (after which no byte is an ASCII capital).
+    let ascii: Bool?? = headline.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return containsMeetingPhrase(bytes)
     }
-    return lower.withUnsafeBufferPointer { lower in
-      meetingPhrases.contains { phrase in
-        guard phrase.count <= lower.count else { return false }
-        return (0...(lower.count - phrase.count)).contains { start in
-          lower[start] == phrase[0] && lower[start..<(start + phrase.count)].elementsEqual(phrase)
+    if case .some(.some(let answer)) = ascii { return answer }
+    return Array(headline.lowercased().utf8).withUnsafeBufferPointer(containsMeetingPhrase)
+  }
+
+  /// Whether one of `meetingPhrases` occurs in `bytes`, ASCII capitals read as lower case.
+  /// (Every phrase starts with a space: only spaces are tried as starts.)
+  private static func containsMeetingPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let phrases = meetingPhrases
+    for start in bytes.indices where bytes[start] == UInt8(ascii: " ") {
+      for phrase in phrases where start + phrase.count <= bytes.count {
+        var offset = 1
+        while offset < phrase.count {
+          var byte = bytes[start + offset]
+          if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+          if byte != phrase[offset] { break }
+          offset += 1
         }
+        if offset == phrase.count { return true }
       }
     }
+    return false
   }
 
   static let meetingPhrases: [[UInt8]] = [" meet", " met ", " meets", " talks"].map {
@@ -362,12 +373,14 @@ public struct DatasetBuilder {
   mutating func actorID(for entity: Entity, in analysis: ArticleAnalysis) -> String {
     // The first actor of the same kind with a name or alias in common.
     var named: Int?
-    for name in [entity.name] + entity.aliases {
+    func match(_ name: String) {
       for index in actorsByName[name.lowercased()] ?? []
       where dataset.actors[index].kind == entity.kind && index < (named ?? Int.max) {
         named = index
       }
     }
+    match(entity.name)
+    for alias in entity.aliases { match(alias) }
     if let index = named ?? personBySurname(entity) {
       var actor = dataset.actors[index]
       for alias in [entity.name] + entity.aliases

@@ -6,6 +6,18 @@
 public enum HeadlineCheck {
   /// Why the headline is not a complete clause, or nil when it is.
   public static func problem(in headline: String) -> String? {
+    // Nearly every headline is printable ASCII: one byte one character, read in place.
+    // (The outer optional: contiguous storage; the middle one: printable ASCII.)
+    let fast: String??? = headline.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) else { return nil }
+      return .some(asciiProblem(in: bytes))
+    }
+    if case .some(.some(let answer)) = fast { return answer }
+    return characterProblem(in: headline)
+  }
+
+  /// `problem(in:)` read through Characters: the rules as written, for any text.
+  static func characterProblem(in headline: String) -> String? {
     let words = split(headline)
     guard let first = words.first else { return "empty" }
     if words.count > 18 { return "longer than 18 words" }
@@ -67,6 +79,162 @@ public enum HeadlineCheck {
       }
     }
     return nil
+  }
+
+  /// `characterProblem(in:)` for a headline of printable ASCII bytes (no control characters,
+  /// so a byte is a character and a word's bytes are its characters), without a String per
+  /// word: the words are split, trimmed and lowercased into one buffer.
+  static func asciiProblem(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var count = 0
+    var index = 0
+    let space = UInt8(ascii: " ")
+    while index < bytes.count {
+      if bytes[index] == space {
+        index += 1
+        continue
+      }
+      count += 1
+      while index < bytes.count, bytes[index] != space { index += 1 }
+    }
+    guard count > 0 else { return "empty" }
+    if count > 18 { return "longer than 18 words" }
+    var start = 0
+    while bytes[start] == space { start += 1 }
+    let firstByte = bytes[start]
+    guard isUpper(firstByte) || isDigit(firstByte) else { return "does not start with a capital" }
+    var (colon, parenthesis, quoteMarks) = (false, false, 0)
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: ":"): colon = true
+      case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
+      case UInt8(ascii: "\""): quoteMarks += 1
+      default: break
+      }
+    }
+    if colon { return "a label, not a clause (colon)" }
+    if parenthesis { return "parentheses" }
+    if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+      withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: count) { ranges in
+        // Each word bare (letters and digits at its ends) and lowercased, back to back.
+        var written = 0
+        var word = 0
+        var index = 0
+        var lowerStart: UInt32 = 0
+        while index < bytes.count {
+          if bytes[index] == space {
+            index += 1
+            continue
+          }
+          var end = index
+          while end < bytes.count, bytes[end] != space { end += 1 }
+          var first = index
+          while first < end, !isLetterOrDigit(bytes[first]) { first += 1 }
+          var last = end
+          while last > first, !isLetterOrDigit(bytes[last - 1]) { last -= 1 }
+          let wordStart = written
+          if first < last {
+            if bytes[first] >= 0x61 && bytes[first] <= 0x7A { lowerStart |= 1 << UInt32(word) }
+            for offset in first..<last {
+              buffer[written] = isUpper(bytes[offset]) ? bytes[offset] | 0x20 : bytes[offset]
+              written += 1
+            }
+          }
+          ranges[word] = wordStart..<written
+          word += 1
+          index = end
+        }
+        let base = UnsafeBufferPointer(buffer)
+        func lower(_ word: Int) -> UnsafeBufferPointer<UInt8> {
+          UnsafeBufferPointer(rebasing: base[ranges[word]])
+        }
+        func startsLower(_ word: Int) -> Bool { lowerStart & (1 << UInt32(word)) != 0 }
+        func text(_ word: Int) -> String { String(decoding: lower(word), as: UTF8.self) }
+        if let pronoun = (0..<count).first(where: { pronouns.contains(ascii: lower($0)) }) {
+          return "pronoun '\(text(pronoun))' instead of a name"
+        }
+        let last = count - 1
+        guard !lower(last).isEmpty else { return "empty" }
+        if danglingEnds.contains(ascii: lower(last)) || bytes[bytes.count - 1] == UInt8(ascii: ",")
+        {
+          return "cut mid-clause (ends with '\(text(last))')"
+        }
+        // "paid the last claims": after a determiner or such an adjective the word is a noun.
+        let endsInNoun = count > 1 && nounMarkers.contains(ascii: lower(count - 2))
+        if !endsInNoun,
+          reportingEnds.contains(ascii: lower(last)) || clauseVerbs.contains(ascii: lower(last))
+        {
+          return "ends with a reporting verb, without what was said"
+        }
+        var afterAnd = false
+        var verb: Int?
+        for position in 1..<max(count, 1) {
+          if !afterAnd, equal(lower(position - 1), "and") { afterAnd = true }
+          if startsLower(position),
+            isFiniteVerb(
+              at: position, word: lower(position), previous: lower(position - 1),
+              previousIsName: !startsLower(position - 1), afterAnd: afterAnd)
+          {
+            verb = position
+            break
+          }
+        }
+        guard let verb else { return "no finite verb" }
+        // A verb that takes a clause ("says", "thinks") needs that clause's own verb after it.
+        if clauseVerbs.contains(ascii: lower(verb)) {
+          if verb == last { return "reporting verb without what was said" }
+          if !((verb + 1)...last).contains(where: {
+            startsLower($0)
+              && isFiniteVerb(
+                at: $0, word: lower($0), previous: lower($0 - 1), previousIsName: true,
+                afterAnd: true)
+          }) {
+            return "cut mid-clause (no verb after '\(text(verb))')"
+          }
+        }
+        return nil
+      }
+    }
+  }
+
+  @inline(__always)
+  private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+  @inline(__always)
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  @inline(__always)
+  private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || isDigit(byte)
+  }
+
+  private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    word.withUTF8Buffer { bytes.elementsEqual($0) }
+  }
+
+  private static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ end: StaticString) -> Bool {
+    end.withUTF8Buffer { end in
+      bytes.count >= end.count && bytes[(bytes.count - end.count)...].elementsEqual(end)
+    }
+  }
+
+  /// `isFiniteVerb(at:word:previous:previousIsName:afterAnd:)` for ASCII words.
+  private static func isFiniteVerb(
+    at index: Int, word: UnsafeBufferPointer<UInt8>, previous: UnsafeBufferPointer<UInt8>,
+    previousIsName: Bool, afterAnd: Bool
+  ) -> Bool {
+    if modals.contains(ascii: word) || auxiliaries.contains(ascii: word) { return true }
+    if pastVerbs.contains(ascii: word) || speechVerbs.contains(ascii: word) && hasSuffix(word, "ed")
+    {
+      return true
+    }
+    if determiners.contains(ascii: previous) { return false }
+    if hasSuffix(word, "ed"), word.count > 4 { return true }
+    if hasSuffix(word, "s"), !hasSuffix(word, "ss"), !hasSuffix(word, "'s"), word.count > 3,
+      !nounsInS.contains(ascii: word)
+    {
+      return index > 0 && !prepositions.contains(ascii: previous)
+    }
+    return baseVerbs.contains(ascii: word) && index > 0 && !prepositions.contains(ascii: previous)
+      && !equal(previous, "to") && (previousIsName || hasSuffix(previous, "s") || afterAnd)
   }
 
   /// Is the headline a complete clause?

@@ -78,14 +78,19 @@ public enum DatasetWriter {
       writer.provenance(relation.provenance)
     }
     writer.close("}")
-    writer.bytes.append(UInt8(ascii: "\n"))
-    return writer.bytes
+    writer.append(UInt8(ascii: "\n"))
+    return writer.takeBytes()
   }
 }
 
 /// Appends JSON to a byte buffer, keeping track of commas and indentation.
 private struct JSONWriter {
-  var bytes: [UInt8] = []
+  /// The bytes written so far, in a buffer written through its pointer: the writer appends a
+  /// few bytes at a time, and an array's append checks uniqueness and capacity on every call,
+  /// which cost more than the bytes. Freed by `takeBytes`, the writer's last call.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity = 16 * 1024
   private var depth = 0
   /// One bit per open container, innermost in bit 0 (the dataset nests four deep): set when
   /// the container has a member already, so the next one needs a comma.
@@ -100,7 +105,46 @@ private struct JSONWriter {
   private var lastKey: [String?] = []
   private var itemPath = ""
 
-  init() { bytes.reserveCapacity(16 * 1024) }
+  init() { base = .allocate(capacity: capacity) }
+
+  /// The JSON written, as an array; the writer's buffer is freed.
+  mutating func takeBytes() -> [UInt8] {
+    let bytes = Array(UnsafeBufferPointer(start: base, count: count))
+    base.deallocate()
+    count = 0
+    capacity = 0
+    return bytes
+  }
+
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    var newCapacity = max(capacity * 2, 64)
+    while newCapacity < needed { newCapacity *= 2 }
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    reserve(bytes.count)
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
 
   /// Writes the pending extension members that followed `key` (and those that followed them).
   private mutating func writeExtensions(after key: String?) {
@@ -117,16 +161,18 @@ private struct JSONWriter {
     beginMember()
     string(member.key)
     append(": ")
-    bytes.append(contentsOf: member.raw)
+    member.raw.withUnsafeBufferPointer { append($0) }
   }
 
+  @inline(__always)
   private mutating func append(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    text.withUTF8Buffer { append($0) }
   }
 
   /// Most of the punctuation is one byte: cheaper than appending a buffer.
+  @inline(__always)
   private mutating func append(_ character: Unicode.Scalar) {
-    bytes.append(UInt8(truncatingIfNeeded: character.value))
+    append(UInt8(truncatingIfNeeded: character.value))
   }
 
   /// Starts a member of the current container: comma, then a new line or a space.
@@ -143,8 +189,11 @@ private struct JSONWriter {
   }
 
   private mutating func newLine() {
-    bytes.append(UInt8(ascii: "\n"))
-    for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
+    let spaces = 2 * depth
+    reserve(1 + spaces)
+    base[count] = UInt8(ascii: "\n")
+    (base + count + 1).initialize(repeating: UInt8(ascii: " "), count: spaces)
+    count += 1 + spaces
   }
 
   mutating func open(_ bracket: Unicode.Scalar, oneLine: Bool = false, path: String? = nil) {
@@ -231,7 +280,7 @@ private struct JSONWriter {
     key("source")
     string(provenance.source)
     key("paragraph")
-    bytes.append(contentsOf: String(provenance.paragraph).utf8)
+    integer(provenance.paragraph)
     close("}")
   }
 
@@ -252,12 +301,28 @@ private struct JSONWriter {
     }
   }
 
+  /// A decimal integer, as `String(value)` writes it.
+  mutating func integer(_ value: Int) {
+    guard value >= 0, value < 10_000 else {
+      Array(String(value).utf8).withUnsafeBufferPointer { append($0) }
+      return
+    }
+    var divisor = 1
+    while divisor * 10 <= value { divisor *= 10 }
+    var rest = value
+    while divisor > 0 {
+      append(UInt8(ascii: "0") + UInt8(rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
+  }
+
   /// A JSON string: quotation marks, backslashes and control characters escaped; everything
   /// else, slashes and non-ASCII included, written as it is.
   mutating func string(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
-      bytes.append(UInt8(ascii: "\""))
+      append(UInt8(ascii: "\""))
       // Most text needs no escapes: copy it whole.
       var needsEscapes = false
       for byte in utf8 where JSONWriter.needsEscape(byte) {
@@ -265,11 +330,11 @@ private struct JSONWriter {
         break
       }
       if !needsEscapes {
-        bytes.append(contentsOf: utf8)
+        append(utf8)
       } else {
         for byte in utf8 { escape(byte) }
       }
-      bytes.append(UInt8(ascii: "\""))
+      append(UInt8(ascii: "\""))
     }
   }
 
@@ -289,10 +354,10 @@ private struct JSONWriter {
       append("\\u00")
       let digits: StaticString = "0123456789abcdef"
       digits.withUTF8Buffer { hex in
-        bytes.append(hex[Int(byte >> 4)])
-        bytes.append(hex[Int(byte & 0x0F)])
+        append(hex[Int(byte >> 4)])
+        append(hex[Int(byte & 0x0F)])
       }
-    default: bytes.append(byte)
+    default: append(byte)
     }
   }
 }

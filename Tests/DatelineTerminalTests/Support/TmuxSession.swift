@@ -6,7 +6,8 @@ import Foundation
 /// and its exit status. Every wait polls for a condition with a deadline; nothing sleeps and
 /// hopes.
 final class TmuxSession {
-  static var isAvailable: Bool { (try? tmux(["-V"]).status) == 0 }
+  /// Looked up once: the suite's `.enabled` trait and every test's `init` ask.
+  static let isAvailable: Bool = (try? tmux(["-V"]).status) == 0
 
   /// Set in CI: there a missing tmux is a failure, not a skip.
   static var isRequired: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
@@ -17,6 +18,8 @@ final class TmuxSession {
   private var socket: String { scratch.path("tmux.sock") }
   /// The pane's working directory: the wrapper's files and whatever a test puts there.
   var directory: URL { scratch.url }
+  /// Everything the pane's program wrote, as tmux read it (`pipe-pane`).
+  private var outputCopy: String { scratch.path("pane-output") }
   private var closed = false
 
   /// Starts `dateline ARGUMENTS` in a `width` x `height` pane. `environment` is exported in the
@@ -76,9 +79,12 @@ final class TmuxSession {
       \(body)
       """
     let scriptPath = try scratch.write("run.sh", script)
+    // The pane's output is copied to a file as tmux reads it (set up in the same command, so
+    // before any of it is read): its size tells a wait when the screen may have changed.
     let result = try Self.tmux([
       "-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-      "sh \(Self.quote(scriptPath))",
+      "sh \(Self.quote(scriptPath))", ";", "pipe-pane", "-o",
+      "cat >> \(Self.quote(outputCopy))",
     ])
     guard result.status == 0 else {
       throw HarnessError("tmux new-session failed: \(result.output)")
@@ -158,7 +164,7 @@ final class TmuxSession {
     // Most waits end at the first look.
     var last = try screen()
     if condition(last) { return last }
-    let recorder = ScreenRecorder(socket: socket)
+    let recorder = ScreenRecorder(socket: socket, output: outputCopy)
     defer { recorder.stop() }
     var pause = Pause()
     // Look once more after the deadline: on a loaded machine this task may have slept through
@@ -221,35 +227,54 @@ final class TmuxSession {
       "timed out waiting for \(name); the screen was:\n\((try? screen()) ?? "(no screen)")")
   }
 
-  /// The pause between two looks: 20 ms at first, then half as long again each time up to
-  /// 100 ms, so a quick screen is seen at once and a long wait (a store being built) does not
-  /// start a tmux client every 40 ms for seconds.
+  /// The pause between two looks at a file: 5 ms at first, then half as long again each time
+  /// up to 50 ms (a look is a failed open, no process).
   struct Pause {
-    private var milliseconds = 20
+    private var milliseconds = 5
 
     mutating func sleep() async throws {
       try await Task.sleep(for: .milliseconds(milliseconds))
-      milliseconds = min(milliseconds * 3 / 2, 100)
+      milliseconds = min(milliseconds * 3 / 2 + 1, 50)
     }
   }
 
   /// Captures the pane on a thread of its own until stopped, keeping each screen that differs
-  /// from the one before, for `take()`.
+  /// from the one before, for `take()`. It captures when the pane's output has grown (checked
+  /// every 2 ms, which costs a `stat`) and at least every 100 ms, not blindly every few
+  /// milliseconds: each capture starts a tmux client.
   final class ScreenRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var screens: [String] = []
     private var failure: HarnessError?
     private var stopped = false
 
-    init(socket: String) {
-      let thread = Thread { [self] in record(socket) }
+    init(socket: String, output: String) {
+      let thread = Thread { [self] in record(socket, output: output) }
       thread.start()
     }
 
-    private func record(_ socket: String) {
+    private static func size(of path: String) -> Int {
+      var information = stat()
+      return stat(path, &information) == 0 ? Int(information.st_size) : -1
+    }
+
+    private func record(_ socket: String, output: String) {
       var previous: String?
-      var milliseconds = 20
+      var capturedSize = Int.min
+      var capturedAt = ContinuousClock.now
       while true {
+        // The size before the capture: output arriving during it brings another.
+        let size = Self.size(of: output)
+        if size == capturedSize && ContinuousClock.now - capturedAt < .milliseconds(100) {
+          lock.lock()
+          let done = stopped
+          lock.unlock()
+          if done { return }
+          usleep(2000)
+          continue
+        }
+        capturedSize = size
+        capturedAt = ContinuousClock.now
         let result = Result { try TmuxSession.tmux(["-S", socket, "capture-pane", "-p"]) }
         lock.lock()
         if stopped {
@@ -268,8 +293,6 @@ final class TmuxSession {
         let failed = failure != nil
         lock.unlock()
         if failed { return }
-        usleep(useconds_t(milliseconds * 1000))
-        milliseconds = min(milliseconds * 3 / 2, 100)
       }
     }
 
