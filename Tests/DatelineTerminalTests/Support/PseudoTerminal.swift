@@ -124,7 +124,7 @@ final class PseudoTerminal: @unchecked Sendable {
     while true {
       if let end = find(needle, after: offset) { return end }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(5))
+      TerminalSlots.pause(.milliseconds(5))
     }
     throw HarnessError(
       "timed out waiting for \(text.debugDescription) on the terminal; it received:\n\(output.debugDescription)"
@@ -143,7 +143,7 @@ final class PseudoTerminal: @unchecked Sendable {
     while true {
       if let status = reap(blocking: false) { return status }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(5))
+      TerminalSlots.pause(.milliseconds(5))
     }
     throw HarnessError(
       "timed out waiting for dateline to exit; it wrote:\n\(output.debugDescription)")
