@@ -159,8 +159,13 @@ public struct QuotebankMapper: Sendable {
 
   /// FNV-1a, 64 bits: enough to tell a million ids apart.
   static func hash(_ text: String) -> UInt64 {
+    hash(utf8: text.utf8)
+  }
+
+  /// The same hash of UTF-8 bytes as they are (a text read from a store).
+  static func hash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
+    for byte in bytes {
       hash ^= UInt64(byte)
       hash &*= 0x100_0000_01b3
     }
