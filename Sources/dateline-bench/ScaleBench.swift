@@ -192,11 +192,12 @@ enum ScaleBench {
       let start = clock.now
       let startCPU = processCPUNow()
       // Each step's wall and process CPU time (all threads), from the end of the previous one.
-      var steps: [(name: String, wall: Double, cpu: Double)] = []
+      // With the process's peak memory so far at its end (the step that raised it stands out).
+      var steps: [(name: String, wall: Double, cpu: Double, peak: Int)] = []
       var step = (name: "read", wall: start, cpu: startCPU)
       builder.steps = { name in
         let (now, cpu) = (clock.now, processCPUNow())
-        steps.append((step.name, seconds(now - step.wall), cpu - step.cpu))
+        steps.append((step.name, seconds(now - step.wall), cpu - step.cpu, peakMemorySoFar()))
         step = (name, now, cpu)
       }
       do {
@@ -210,7 +211,9 @@ enum ScaleBench {
       print("cpu=\(processCPUNow() - startCPU)")
       print(
         "steps="
-          + steps.map { "\($0.name):\(format($0.wall)) s wall/\(format($0.cpu)) s CPU" }
+          + steps.map {
+            "\($0.name):\(format($0.wall)) s wall/\(format($0.cpu)) s CPU/peak \(megabytes($0.peak))"
+          }
           .joined(separator: "; "))
       return 0
     case "validate" where arguments.count == 2:
@@ -516,4 +519,17 @@ enum OneFile {
     else { return nil }
     return text[open.upperBound..<close.lowerBound]
   }
+}
+
+/// The process's peak resident memory so far, in bytes (`VmHWM` in /proc/self/status; 0 where
+/// there is none).
+func peakMemorySoFar() -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+    return 0
+  }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return kilobytes * 1024
+  }
+  return 0
 }

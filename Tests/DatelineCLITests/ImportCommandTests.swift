@@ -200,7 +200,15 @@ struct ImportFailureTests {
     process.standardError = FileHandle.nullDevice
     try process.run()
     input.fileHandleForWriting.write(Data(Self.lines(500).utf8))
-    Thread.sleep(forTimeInterval: 0.5)
+    // The signal comes once the import has read every line so far (FIONREAD on the pipe, from
+    // our end, counts none left) and waits for more, not after a guessed pause.
+    let writing = input.fileHandleForWriting.fileDescriptor
+    var unread: Int32 = 1
+    let deadline = Date().addingTimeInterval(30)
+    while ioctl(writing, UInt(FIONREAD), &unread) == 0, unread > 0, Date() < deadline {
+      usleep(2000)
+    }
+    #expect(unread == 0, "the import did not read its input")
     kill(process.processIdentifier, signal)
     process.waitUntilExit()
     try input.fileHandleForWriting.close()

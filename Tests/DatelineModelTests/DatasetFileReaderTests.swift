@@ -194,4 +194,65 @@ import Testing
     }
     #expect(refused)
   }
+
+  /// Quotes of every shape near the common one (read straight from their bytes, `QuoteBytes`)
+  /// and just off it (read through the general parser): streamed, each gives the whole-file
+  /// read's quote, field positions and diagnostics.
+  @Test func quotesReadStraightFromBytesAreTheParsersQuotes() throws {
+    let scratch = try ScratchDirectory()
+    let common =
+      #"{"id": "q1", "text": "Ça va, “yes”.", "speaker": "a1", "event": "e1", "date": "2024-07-15", "kind": "partial", "provenance": {"source": "s1", "paragraph": 3}, "urls": ["https://x.example/1", "u2"]}"#
+    let variants = [
+      common,
+      #"{"provenance":{"paragraph":1000000,"source":"s1"},"speaker":"a1","text":"t","id":"q1"}"#,
+      "{\n  \"id\" : \"q1\",\r\n\t\"text\":\"t\", \"speaker\": \"a1\",\n \"provenance\": { \"source\" : \"s1\" , \"paragraph\" : 2 } , \"urls\" : [ ] }",
+      #"{"id": "q1", "text": "a \"b\" \u00e9", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "event": null, "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "_note": "x", "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "colour": 1, "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "id": "q2", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "kind": "whole", "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "date": {"stated": "on Monday"}, "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 0}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1000001}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 2.0}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1e1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 012}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": -1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1, "x": 2}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1"}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1}, "urls": ["a", 2]}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1}, "urls": ["a",]}"#,
+      #"{"id": "q1", "text": "t", "speaker": 7, "provenance": {"source": "s1", "paragraph": 1}}"#,
+      #"{"id": "q1", "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1},}"#,
+      #"{"id": "q1" "text": "t", "speaker": "a1", "provenance": {"source": "s1", "paragraph": 1}}"#,
+      "{\"id\": \"q1\", \"text\": \"tab\there\", \"speaker\": \"a1\", \"provenance\": {\"source\": \"s1\", \"paragraph\": 1}}",
+      #"[1]"#,
+    ]
+    let head =
+      #"{"format": "dateline/1", "sources": [{"id": "s1", "publisher": "P", "title": "T", "published": "2024-07-20", "url": "https://x.example/"}], "actors": [{"id": "a1", "name": "Ann Lee", "kind": "person"}], "events": [{"id": "e1", "headline": "H", "date": "2024-07-15", "participants": ["a1"], "provenance": {"source": "s1", "paragraph": 1}}], "quotes": [ "#
+    for (number, variant) in variants.enumerated() {
+      let bytes = Array((head + variant + ", " + common + "]}\n").utf8)
+      let path = try scratch.write("q\(number).json", bytes)
+      let expected = Self.whole(bytes, path: path)
+      for chunk in [64] {
+        let read = try #require(Self.streamed(path, chunk: chunk))
+        #expect(read.0.dataset == expected.0.dataset, "variant \(number)")
+        #expect(read.0.quotes.map(\.object) == expected.0.quotes.map(\.object), "variant \(number)")
+        #expect(read.0.quotes.map(\.fields) == expected.0.quotes.map(\.fields), "variant \(number)")
+        #expect(read.1 == expected.1, "variant \(number)")
+      }
+    }
+    // The common shape is read from the bytes, not through the parser.
+    let bytes = Array(common.utf8)
+    let read = bytes.withUnsafeBufferPointer { buffer in
+      var reader = QuoteBytes(
+        buffer, start: 0, end: buffer.count, position: TextPosition(line: 1, column: 1))
+      return reader.quote(path: "p")
+    }
+    let (quote, location) = try #require(read)
+    #expect(quote.text == "Ça va, “yes”." && quote.kind == .partial && quote.urls.count == 2)
+    #expect(location.fields["urls.1"] == TextPosition(line: 1, column: 192))
+  }
 }

@@ -125,6 +125,38 @@ enum QuotebankLines {
     #expect(throws: Never.self) { try Timeline.check(dataset) }
   }
 
+  /// Actor, source and quote ids never collide, whatever order they come in (a fuzzer found
+  /// the speaker ".....8..." whose actor `8` sat beside the quote `8`, and the import stopped).
+  @Test func idsStayApartAcrossActorsSourcesAndQuotes() throws {
+    let text = [
+      // The speaker's slug is the line's own quoteID.
+      QuotebankLines.line("8", "l win", speaker: ".....8..."),
+      // A quoteID that an earlier speaker's actor holds.
+      QuotebankLines.line("jane-roe", "one", speaker: "Jane Roe"),
+      QuotebankLines.line("q2", "two", speaker: "Pat Poe"),
+      QuotebankLines.line("pat-poe", "three", speaker: "Lee Loe"),
+      // A speaker named like an earlier quote, and quoteIDs that fixed ids or a site hold.
+      QuotebankLines.line("q4", "four", speaker: "Q2"),
+      QuotebankLines.line("quotebank", "five", speaker: "None", urls: []),
+      QuotebankLines.line("site-www.example.com", "six", speaker: "Site www.example.com"),
+      // A later quoteID equal to the id a renamed quote was given.
+      QuotebankLines.line("quote-pat-poe", "seven", speaker: "Kim Koe"),
+    ].joined(separator: "\n")
+    let (dataset, _, _) = try importing(text, chunkSize: 2)
+    let ids =
+      dataset.actors.map(\.id) + dataset.sources.map(\.id) + dataset.quotes.map(\.id)
+    #expect(Set(ids).count == ids.count, "\(ids)")
+    #expect(throws: Never.self) { try Timeline.check(dataset) }
+    #expect(dataset.actors.first?.id == "8-2")
+    #expect(
+      dataset.quotes.map(\.id) == [
+        "8", "jane-roe", "q2", "quote-pat-poe", "q4", "quote-quotebank",
+        "quote-site-www.example.com",
+        "quote-quote-pat-poe",
+      ])
+    #expect(dataset.actors.contains { $0.id == "q2-2" && $0.name == "Q2" })
+  }
+
   @Test func noneIsAnUnknownSpeakerNotAnActorCalledNone() throws {
     let text = [
       QuotebankLines.line("q1", "one", speaker: "None"),

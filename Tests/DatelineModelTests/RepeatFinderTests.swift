@@ -85,4 +85,73 @@ import Testing
       }
     }
   }
+
+  /// A store built in chunks keeps its quote id hashes in a `RepeatFinder` too: an id used again
+  /// in a later chunk is still found (and named) when the hashes span many runs on disk, and an
+  /// actor that comes after the quotes may not take a quote's id.
+  @Test func aBuilderFindsRepeatsThroughHashesOnDisk() throws {
+    let dataset = RandomDataset.make(seed: 3, quotes: 40)
+    let count = dataset.quotes.count
+    try RepeatFinder.$runLength.withValue(4) {
+      let builder = StoreBuilder()
+      try builder.add(dataset)
+      var again = Dataset(quotes: [dataset.quotes[30], dataset.quotes[2]])
+      again.quotes[0].text = "another text"
+      try builder.add(again)
+      do {
+        _ = try builder.finish()
+        Issue.record("a repeated quote id was accepted")
+      } catch let error as DatasetLoadError {
+        #expect(
+          error.diagnostics.map(\.path) == ["quotes[\(count)].id", "quotes[\(count + 1)].id"])
+        #expect(
+          error.diagnostics.last?.message.contains("already used by the quote at quotes[2].id")
+            == true)
+      }
+
+      let late = StoreBuilder()
+      try late.add(dataset)
+      var actors = Dataset()
+      actors.actors = [Actor(id: dataset.quotes[5].id, name: "Late", kind: .person)]
+      try late.add(actors)
+      do {
+        _ = try late.finish()
+        Issue.record("an actor with a quote's id was accepted")
+      } catch let error as DatasetLoadError {
+        #expect(error.diagnostics.map(\.path) == ["quotes[5].id"])
+        #expect(
+          error.diagnostics.first?.message.contains("already used by a source, actor or event")
+            == true)
+      }
+    }
+  }
+
+  /// Many small files (a batch each) do not let the reading threads run ahead of a caller that
+  /// takes its batches slowly: a few batches wait in all, not one a file.
+  @Test func readingAheadStopsAtAFewBatches() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let quotes = RandomDataset.make(seed: 5, quotes: 30).quotes
+    var files: [String] = []
+    for (index, quote) in quotes.enumerated() {
+      files.append(
+        try scratch.write("q\(index).json", DatasetWriter.utf8(Dataset(quotes: [quote]))))
+    }
+    let (checker, result) = DatasetChecker.prepare(LocatedDataset())
+    let reading = QuoteReading(files: files, checker: checker, eventDates: result.eventDates)
+    defer { reading.stop() }
+    // Unbounded, the threads put a batch for every file within a few milliseconds. The
+    // caller's file (the first) is never held back: its batch may come on top.
+    let bound = QuoteReading.totalCapacity + 1
+    let start = Date()
+    while Date().timeIntervalSince(start) < 0.1 && reading.batchesWaiting <= bound {
+      usleep(2000)
+    }
+    #expect(reading.batchesWaiting <= bound)
+    var read = 0
+    for index in files.indices {
+      while case .batch(let batch) = reading.next(file: index) { read += batch.quotes.count }
+    }
+    #expect(read == quotes.count)
+  }
 }

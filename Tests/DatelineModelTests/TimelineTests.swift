@@ -1,3 +1,4 @@
+import DatelineTestSupport
 import Testing
 
 @testable import DatelineModel
@@ -197,6 +198,38 @@ import Testing
       finder.mentionedActors(in: "The Americans and the UN General Assembly") == ["us", "un"])
     #expect(finder.mentionedActors(in: "the united states; a trumpet; the UN General") == [])
     #expect(finder.mentionedActors(in: "Trump's US") == ["trump", "us"])
+  }
+
+  /// Random texts of names, aliases, their words in other cases, non-ASCII words and
+  /// punctuation: the finder (which skips most words by a hash of their bytes) names exactly the
+  /// actors that each actor's own matcher finds.
+  @Test func mentionFinderNamesWhatEachActorsMatcherFinds() {
+    let actors = [
+      Actor(id: "trump", name: "Donald Trump", kind: .person),
+      Actor(id: "us", name: "United States", aliases: ["US", "the americans"], kind: .country),
+      Actor(id: "who", name: "who", aliases: ["Ärzte ohne Grenzen", "ÉLAN"], kind: .organization),
+      Actor(id: "unknown", name: "unknown speaker", kind: .group),
+      Actor(id: "kelvin", name: "Kelvin Lee", aliases: ["kelvin"], kind: .person),
+    ]
+    let finder = MentionFinder(actors: actors)
+    let words = [
+      "Trump", "trump", "TRUMP", "Donald", "United", "States", "united", "states", "US", "us",
+      "the", "The", "americans", "Americans", "AMERICANS", "who", "Who", "WHO", "Ärzte", "ärzte",
+      "ohne", "Grenzen", "ÉLAN", "élan", "unknown", "Unknown", "speaker", "Speaker", "Kelvin",
+      "\u{212A}elvin", "kelvin", "Lee", "lee", "a", "Trump's", "é", "42", ",", ".", " ", "-",
+    ]
+    var random = SeededGenerator(seed: 5)
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<Int.random(in: 1...9, using: &random) {
+        text += words.randomElement(using: &random)!
+        text += [" ", " ", ", ", "-", "", "\n"].randomElement(using: &random)!
+      }
+      let found = finder.mentionedActors(in: text)
+      let expected = actors.filter { NameMatcher(actor: $0).isMentioned(in: text) }.map(\.id)
+      #expect(Set(found) == Set(expected), "\(text)")
+      #expect(found.count == Set(found).count)
+    }
   }
 
   @Test func rejectsAnInvalidDatasetBuiltInMemory() {

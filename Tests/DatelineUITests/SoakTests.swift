@@ -58,8 +58,10 @@ import Testing
     let timeline = Fixtures.timeline()
     for width in [0, 1, 2, 5, 29, 30, 31, 59, 60, 99, 100, 140] {
       for height in [0, 1, 2, 7, 8, 9, 15, 16, 24, 40] {
+        // A state is a value: each copy starts as a new one at this size would.
+        let start = BrowserState(timeline: timeline, width: width, height: height)
         for keys in ["", "2<Enter>", "3/deal", "?", "1<Enter>"] {
-          var state = BrowserState(timeline: timeline, width: width, height: height)
+          var state = start
           state.press(keys)
           let grid = ScreenView.render(state)
           #expect(grid.width == width && grid.height == height)

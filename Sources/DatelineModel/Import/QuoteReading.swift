@@ -3,8 +3,9 @@ import Foundation
 /// The second pass of `DatasetStream` over a dataset's files: each file's quotes read, decoded
 /// and checked (all that does not depend on other files) on threads of their own, two files at
 /// a time, and taken by the caller in file order, a batch at a time. A file waits with a few
-/// batches ready until the caller comes to it, so memory holds a few batches per thread,
-/// whatever the size of the files.
+/// batches ready until the caller comes to it, and the threads stop reading ahead when a few
+/// batches wait in all, so memory holds a few batches, whatever the size and the number of the
+/// files (small files once ran ahead of a slower caller: a batch each, never full).
 final class QuoteReading: @unchecked Sendable {
   /// A batch of one file's quotes with what the threads found about them.
   struct Batch {
@@ -37,10 +38,17 @@ final class QuoteReading: @unchecked Sendable {
   /// Guarded by `condition`.
   private var ready: [[Item]]
   private var nextFile = 0
+  /// The file the caller is at: its items never wait for the bound on all files.
+  private var callerFile = 0
+  /// Batches ready in all files.
+  private var waitingBatches = 0
   private var stopped = false
   private let group = DispatchGroup()
   /// Batches that wait for the caller, per file.
   private static let capacity = 3
+  /// Batches that wait for the caller in all files: beyond it, a thread reading a file ahead of
+  /// the caller's waits.
+  static let totalCapacity = 8
 
   init(files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?], threads: Int = 2) {
     self.files = files
@@ -64,10 +72,22 @@ final class QuoteReading: @unchecked Sendable {
   func next(file index: Int) -> Item {
     condition.lock()
     defer { condition.unlock() }
+    if callerFile != index {
+      callerFile = index
+      condition.broadcast()
+    }
     while ready[index].isEmpty { condition.wait() }
     let item = ready[index].removeFirst()
+    if case .batch = item { waitingBatches -= 1 }
     condition.broadcast()
     return item
+  }
+
+  /// Batches ready now, in all files.
+  var batchesWaiting: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return waitingBatches
   }
 
   /// Stops the threads (after their current batch) and waits for them.
@@ -84,8 +104,14 @@ final class QuoteReading: @unchecked Sendable {
   private func put(_ item: Item, file: Int, wait: Bool) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    while wait && !stopped && ready[file].count >= QuoteReading.capacity { condition.wait() }
+    while wait && !stopped
+      && (ready[file].count >= QuoteReading.capacity
+        || (file != callerFile && waitingBatches >= QuoteReading.totalCapacity))
+    {
+      condition.wait()
+    }
     if stopped { return false }
+    if case .batch = item { waitingBatches += 1 }
     ready[file].append(item)
     condition.broadcast()
     return true

@@ -4,6 +4,11 @@
 /// Only what is new goes into the pending chunk, so a caller can hand chunks to a writer and
 /// forget them. What it remembers grows with the number of speakers and sites, not of quotes
 /// (plus 8 bytes a quote to notice a repeated `quoteID`).
+///
+/// Ids never collide across kinds, as the format requires: a new actor or source id skips every
+/// `quoteID` seen so far (by hash: a false match only costs a `-2`), and a `quoteID` that an
+/// actor or source already holds becomes `quote-` and the `quoteID` (a fuzz finding: the
+/// speaker ".....8..." made the actor `8` beside the quote `8`).
 public struct QuotebankMapper: Sendable {
   public static let unknownSpeaker = Actor(
     id: unknownSpeakerID, name: "Unknown speaker", kind: .group,
@@ -14,9 +19,14 @@ public struct QuotebankMapper: Sendable {
     published: "")
 
   private var actorByKey: [String: String] = [:]
-  private var usedActorIDs: Set<String> = [QuotebankMapper.unknownSpeakerID]
+  /// Actor and source ids given or reserved.
+  private var usedIDs: Set<String> = [
+    QuotebankMapper.unknownSpeakerID, QuotebankMapper.unattributedSource.id,
+  ]
   private var sourceByHost: [String: String] = [:]
   private var seenQuoteIDs: Set<UInt64> = []
+  /// Quote ids given in place of a `quoteID` that an actor or source held (rare).
+  private var renamedQuoteIDs: Set<String> = []
   private var addedUnknownSpeaker = false
   private var addedUnattributedSource = false
   private var reservedSourceIDs: Set<String> = []
@@ -29,7 +39,7 @@ public struct QuotebankMapper: Sendable {
 
   /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it).
   public init(reserving ids: Set<String>) {
-    usedActorIDs.formUnion(ids)
+    usedIDs.formUnion(ids)
     reservedSourceIDs = ids
   }
 
@@ -43,7 +53,7 @@ public struct QuotebankMapper: Sendable {
     let source = sourceID(for: record.urls.first)
     pending.quotes.append(
       Quote(
-        id: record.quoteID, text: record.quotation, speaker: speaker,
+        id: quoteID(for: record.quoteID), text: record.quotation, speaker: speaker,
         date: .edtf(record.date.description), provenance: Provenance(source: source, paragraph: 1),
         urls: record.urls))
     quoteCount += 1
@@ -69,20 +79,39 @@ public struct QuotebankMapper: Sendable {
     }
     let key = qid.map { "qid:" + $0 } ?? "name:" + name
     if let id = actorByKey[key] { return id }
-    let id = unusedID(qid.map { Slug.bounded($0) } ?? Slug.make(name))
+    let base = qid.map { Slug.bounded($0) } ?? Slug.make(name)
+    let id = unusedID(base.isEmpty ? "speaker" : base)
     actorByKey[key] = id
     pending.actors.append(Actor(id: id, name: name, kind: .person))
     return id
   }
 
+  /// `base`, or `base-2`, `base-3`, ...: the first that no actor, source or quote holds.
   private mutating func unusedID(_ base: String) -> String {
-    var candidate = base.isEmpty ? "speaker" : base
+    var candidate = base
     var number = 2
-    while usedActorIDs.contains(candidate) {
-      candidate = "\(base.isEmpty ? "speaker" : base)-\(number)"
+    while usedIDs.contains(candidate) || renamedQuoteIDs.contains(candidate)
+      || seenQuoteIDs.contains(Self.hash(candidate))
+    {
+      candidate = "\(base)-\(number)"
       number += 1
     }
-    usedActorIDs.insert(candidate)
+    usedIDs.insert(candidate)
+    return candidate
+  }
+
+  /// The record's `quoteID`, unless an actor or source (or an earlier renamed quote) holds it.
+  private mutating func quoteID(for quoteID: String) -> String {
+    guard usedIDs.contains(quoteID) || renamedQuoteIDs.contains(quoteID) else { return quoteID }
+    var candidate = "quote-" + quoteID
+    var number = 2
+    while usedIDs.contains(candidate) || renamedQuoteIDs.contains(candidate)
+      || seenQuoteIDs.contains(Self.hash(candidate))
+    {
+      candidate = "quote-\(quoteID)-\(number)"
+      number += 1
+    }
+    renamedQuoteIDs.insert(candidate)
     return candidate
   }
 
@@ -95,8 +124,9 @@ public struct QuotebankMapper: Sendable {
       return Self.unattributedSource.id
     }
     if let id = sourceByHost[host] { return id }
-    var id = Slug.bounded("site-" + host)
-    if reservedSourceIDs.contains(id) { id += "-quotebank" }
+    var base = Slug.bounded("site-" + host)
+    if reservedSourceIDs.contains(base) { base += "-quotebank" }
+    let id = unusedID(base)
     sourceByHost[host] = id
     pending.sources.append(
       Source(id: id, publisher: host, title: host, published: "", url: "https://\(host)/"))
@@ -159,8 +189,13 @@ public struct QuotebankMapper: Sendable {
 
   /// FNV-1a, 64 bits: enough to tell a million ids apart.
   static func hash(_ text: String) -> UInt64 {
+    hash(utf8: text.utf8)
+  }
+
+  /// The same hash of UTF-8 bytes as they are (a text read from a store).
+  static func hash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
+    for byte in bytes {
       hash ^= UInt64(byte)
       hash &*= 0x100_0000_01b3
     }

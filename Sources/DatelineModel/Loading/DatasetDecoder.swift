@@ -309,6 +309,12 @@ struct DatasetDecoder {
     result.quotes.append(location)
   }
 
+  /// A quote decoded elsewhere (`QuoteBytes`), with its location, as `decode` would add it.
+  mutating func append(_ quote: Quote, at location: ItemLocation) {
+    result.dataset.quotes.append(quote)
+    result.quotes.append(location)
+  }
+
   private mutating func decodeRelation(_ node: JSONNode, _ index: Int) {
     guard var reader = beginItem(node, kind: "relation", index: index) else { return }
     var location = itemLocation(node, .relations)

@@ -318,37 +318,82 @@ final class DatasetFileReader {
     var inString = false
     var escaped = false
     while true {
-      while at < visible {
-        let byte = buffer[at]
-        at += 1
-        if inString {
-          if escaped {
-            escaped = false
-          } else if byte == UInt8(ascii: "\\") {
-            escaped = true
-          } else if byte == UInt8(ascii: "\"") {
-            inString = false
-            if nesting == 0 { return at }
+      let limit = visible
+      let found: Int? = buffer.withUnsafeBufferPointer { bytes in
+        while at < limit {
+          let byte = bytes[at]
+          at += 1
+          if inString {
+            if escaped {
+              escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+              escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+              inString = false
+              if nesting == 0 { return at }
+            }
+            continue
           }
-          continue
+          switch byte {
+          case UInt8(ascii: "\""): inString = true
+          case UInt8(ascii: "{"), UInt8(ascii: "["): nesting += 1
+          case UInt8(ascii: "}"), UInt8(ascii: "]"):
+            if nesting == 0 { return at - 1 }
+            nesting -= 1
+            if nesting == 0 { return at }
+          case UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"),
+            UInt8(ascii: "\r"):
+            if nesting == 0 { return at - 1 }
+          default: break
+          }
         }
-        switch byte {
-        case UInt8(ascii: "\""): inString = true
-        case UInt8(ascii: "{"), UInt8(ascii: "["): nesting += 1
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-          if nesting == 0 { return at - 1 }
-          nesting -= 1
-          if nesting == 0 { return at }
-        case UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"),
-          UInt8(ascii: "\r"):
-          if nesting == 0 { return at - 1 }
-        default: break
-        }
+        return nil
       }
+      if let found { return found }
       let shift = index
       guard more() else { return visible }
       at -= shift
     }
+  }
+
+  /// Moves `index` to `end` (visible bytes), counting lines and columns as `advance` does.
+  private func advance(to end: Int) {
+    let start = index
+    guard end > start else { return }
+    var line = self.line
+    var column = self.column
+    buffer.withUnsafeBufferPointer { bytes in
+      for at in start..<end {
+        let byte = bytes[at]
+        if byte == UInt8(ascii: "\n") {
+          line += 1
+          column = 1
+        } else if byte & 0xC0 != 0x80 {
+          column += 1
+        }
+      }
+    }
+    self.line = line
+    self.column = column
+    index = end
+  }
+
+  /// Reads the quote at `index` the quick way (`QuoteBytes`) when it has the common shape;
+  /// false (nothing read) when it has not, or is malformed.
+  private func decodeCommonQuote() -> Bool {
+    let end = valueEnd()
+    let start = index
+    guard end > start else { return false }
+    let read = buffer.withUnsafeBufferPointer { bytes in
+      var reader = QuoteBytes(bytes, start: start, end: end, position: position)
+      return reader.quote(path: path).map { ($0, $1, reader) }
+    }
+    guard let (quote, location, reader) = read, reader.index == end else { return false }
+    decoder.append(quote, at: location)
+    index = end
+    line = reader.line
+    column = reader.column
+    return true
   }
 
   /// Parses the value at `index` with the whole-file parser.
@@ -372,7 +417,7 @@ final class DatasetFileReader {
     let end = valueEnd()
     // Nothing there: no value. The parsing pass that follows says what is wrong.
     guard end > index else { throw self.error("expected a value") }
-    while index < end { advance() }
+    advance(to: end)
   }
 
   // MARK: The root object and its arrays
@@ -500,10 +545,13 @@ final class DatasetFileReader {
       case .decode:
         // Quotes go on in batches with their fields' positions; the other items stay for the
         // whole read, so they keep only where they start (`ItemLocation.reread`).
-        decoder.itemOffset = collection == .quotes ? nil : bufferOffset + index
-        let node = try parseValue()
         if let collection {
-          decoder.decode(node, as: collection, index: count)
+          if collection == .quotes && decodeCommonQuote() {
+            // Read without a tree of it: it has the usual shape.
+          } else {
+            decoder.itemOffset = collection == .quotes ? nil : bufferOffset + index
+            decoder.decode(try parseValue(), as: collection, index: count)
+          }
           decodedSinceBatch += 1
           if decodedSinceBatch >= DatasetFileReader.batchSize {
             decodedSinceBatch = 0

@@ -76,9 +76,27 @@ public enum TextDecoding {
 
   /// The offset of the first byte that does not belong to valid UTF-8, or nil.
   public static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-    var index = bytes.startIndex
-    let end = bytes.endIndex
+    let first = bytes.startIndex
+    return bytes.withUnsafeBufferPointer { buffer in
+      firstInvalidUTF8(buffer).map { first + $0 }
+    }
+  }
+
+  /// The offset in `bytes` of the first byte that does not belong to valid UTF-8, or nil.
+  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    let end = bytes.count
     while index < end {
+      // Text is mostly ASCII: eight bytes at a time while they are.
+      if let base = bytes.baseAddress {
+        while index + 8 <= end,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+            == 0
+        {
+          index += 8
+        }
+        if index == end { break }
+      }
       let byte = bytes[index]
       if byte < 0x80 {
         index += 1

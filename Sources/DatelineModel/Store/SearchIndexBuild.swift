@@ -52,7 +52,7 @@ final class SearchIndexWriter: @unchecked Sendable {
       try queue.inDatabase { db in
         try db.execute(
           sql: """
-            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768;
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2048;
             \(StoreSchema.searchTable)
             """)
         try SearchIndexWriter.prepare(db)

@@ -10,6 +10,10 @@ struct MentionFinder {
   /// First word (as written) -> case-sensitive terms; first word lowercased -> the others.
   private var exactTerms: [String: [Term]] = [:]
   private var foldedTerms: [String: [Term]] = [:]
+  /// A bit per hash of each ASCII first word the terms are filed under (`wordHash`): an ASCII
+  /// word whose bit is clear is none of them, and costs no string and no dictionary look-up.
+  private var firstWordBits = [UInt64](repeating: 0, count: MentionFinder.bitWords)
+  private static let bitWords = 1 << 12
 
   init(actors: [Actor]) {
     for actor in actors {
@@ -22,20 +26,53 @@ struct MentionFinder {
         } else {
           foldedTerms[first, default: []].append(term)
         }
+        var key = first
+        let (hash, ascii) = key.withUTF8 { bytes in
+          MentionFinder.wordHash(bytes, 0..<bytes.count, folded: false)
+        }
+        if ascii { setBit(hash) }
       }
     }
+  }
+
+  private mutating func setBit(_ hash: UInt64) {
+    let bit = Int(hash % UInt64(MentionFinder.bitWords * 64))
+    firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63)
+  }
+
+  private func hasBit(_ hash: UInt64) -> Bool {
+    let bit = Int(hash % UInt64(MentionFinder.bitWords * 64))
+    return firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+  }
+
+  /// FNV-1a of a word's bytes (ASCII letters lowercased when `folded`), and whether it is all
+  /// ASCII. The folded terms' keys are lowercased already, so an ASCII word's lowercased form
+  /// and its key hash alike.
+  private static func wordHash(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folded: Bool
+  ) -> (UInt64, Bool) {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var high: UInt8 = 0
+    for index in range {
+      var byte = bytes[index]
+      high |= byte
+      if folded && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return (hash, high < 0x80)
   }
 
   /// Ids of the actors named in `text`, in the order first found.
   func mentionedActors(in text: String) -> [String] {
     if exactTerms.isEmpty && foldedTerms.isEmpty { return [] }
     var contiguous = text
-    return contiguous.withUTF8 { bytes in mentionedActors(in: text, bytes: bytes) }
+    return contiguous.withUTF8 { bytes in mentionedActors(inUTF8: bytes) }
   }
 
-  /// The words of `text` are read from its UTF-8 bytes; a word becomes a `String` only when it
-  /// can name someone (a store build runs this on every quote).
-  private func mentionedActors(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+  /// The words of the UTF-8 text `bytes` are read from its bytes; a word becomes a `String` only
+  /// when it can name someone (a store build runs this on every quote).
+  func mentionedActors(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    if exactTerms.isEmpty && foldedTerms.isEmpty { return [] }
     var found: [String] = []
     var seen = Set<String>()
     var exactBytes: [UInt8]?
@@ -46,6 +83,13 @@ struct MentionFinder {
       let first = bytes[range.lowerBound]
       let capital = first >= 0x41 && first <= 0x5A
       if first < 0x80 && !capital && foldedTerms.isEmpty { return }
+      if first < 0x80 {
+        let (exact, ascii) = MentionFinder.wordHash(bytes, range, folded: false)
+        if ascii {
+          let folded = MentionFinder.wordHash(bytes, range, folded: true).0
+          if !(capital && hasBit(exact)) && !(!foldedTerms.isEmpty && hasBit(folded)) { return }
+        }
+      }
       let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
       let exact = first >= 0x80 || capital ? exactTerms[word] : nil
       for term in exact ?? [] where !seen.contains(term.actorID) {
@@ -66,7 +110,9 @@ struct MentionFinder {
           seen.insert(term.actorID)
           found.append(term.actorID)
         } else {
-          if foldedBytes == nil { foldedBytes = Array(text.lowercased().utf8) }
+          if foldedBytes == nil {
+            foldedBytes = Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+          }
           if ByteSearch.containsWord(foldedBytes!, term.bytes) {
             seen.insert(term.actorID)
             found.append(term.actorID)
