@@ -37,11 +37,14 @@ import Testing
   }
 
   /// Starts a held write to `path`, sends `signal` once its temporary file exists and returns
-  /// how it ended and the temporary path.
+  /// how it ended and the temporary path. The writer starts with every signal at its default
+  /// action: a test run started with SIGINT ignored (as `cmd &` in a script does) would pass the
+  /// ignore on, and the writer, rightly keeping an ignored signal ignored, would wait forever.
   func interrupt(_ path: String, with signal: Int32) throws -> (
     status: Int32, reason: Process.TerminationReason, temporary: String
   ) {
-    let (process, input, temporary) = try startHoldWrite(path)
+    let (process, input, temporary) = try startHoldWrite(
+      path, shell: #"exec env --default-signal "$0" hold-write "$1""#)
     #expect(FileManager.default.fileExists(atPath: temporary), "\(temporary)")
     kill(process.processIdentifier, signal)
     process.waitUntilExit()

@@ -252,7 +252,7 @@ struct TerminalBrowserTests {
     for _ in 0..<50 {
       buffer = (try? session.showBuffer()) ?? ""
       if !buffer.isEmpty { break }
-      try await Task.sleep(for: .milliseconds(100))
+      TerminalSlots.pause(.milliseconds(100))
     }
     #expect(
       buffer.hasPrefix(

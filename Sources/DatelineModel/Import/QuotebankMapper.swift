@@ -86,8 +86,23 @@ public struct QuotebankMapper: Sendable {
     return id
   }
 
-  /// `base`, or `base-2`, `base-3`, ...: the first that no actor, source or quote holds.
+  /// A new actor or source id: `base`, or `base-2`, `base-3`, ...
   private mutating func unusedID(_ base: String) -> String {
+    let id = firstFree(base)
+    usedIDs.insert(id)
+    return id
+  }
+
+  /// The record's `quoteID`, unless an actor or source (or an earlier renamed quote) holds it.
+  private mutating func quoteID(for quoteID: String) -> String {
+    guard usedIDs.contains(quoteID) || renamedQuoteIDs.contains(quoteID) else { return quoteID }
+    let id = firstFree("quote-" + quoteID)
+    renamedQuoteIDs.insert(id)
+    return id
+  }
+
+  /// `base`, or `base-2`, `base-3`, ...: the first that no actor, source or quote holds.
+  private func firstFree(_ base: String) -> String {
     var candidate = base
     var number = 2
     while usedIDs.contains(candidate) || renamedQuoteIDs.contains(candidate)
@@ -96,22 +111,6 @@ public struct QuotebankMapper: Sendable {
       candidate = "\(base)-\(number)"
       number += 1
     }
-    usedIDs.insert(candidate)
-    return candidate
-  }
-
-  /// The record's `quoteID`, unless an actor or source (or an earlier renamed quote) holds it.
-  private mutating func quoteID(for quoteID: String) -> String {
-    guard usedIDs.contains(quoteID) || renamedQuoteIDs.contains(quoteID) else { return quoteID }
-    var candidate = "quote-" + quoteID
-    var number = 2
-    while usedIDs.contains(candidate) || renamedQuoteIDs.contains(candidate)
-      || seenQuoteIDs.contains(Self.hash(candidate))
-    {
-      candidate = "quote-\(quoteID)-\(number)"
-      number += 1
-    }
-    renamedQuoteIDs.insert(candidate)
     return candidate
   }
 

@@ -124,7 +124,7 @@ final class PseudoTerminal: @unchecked Sendable {
     while true {
       if let end = find(needle, after: offset) { return end }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(5))
+      TerminalSlots.pause(.milliseconds(5))
     }
     throw HarnessError(
       "timed out waiting for \(text.debugDescription) on the terminal; it received:\n\(output.debugDescription)"
@@ -143,7 +143,7 @@ final class PseudoTerminal: @unchecked Sendable {
     while true {
       if let status = reap(blocking: false) { return status }
       if ContinuousClock.now >= deadline { break }
-      try await Task.sleep(for: .milliseconds(5))
+      TerminalSlots.pause(.milliseconds(5))
     }
     throw HarnessError(
       "timed out waiting for dateline to exit; it wrote:\n\(output.debugDescription)")
@@ -269,33 +269,14 @@ final class PseudoTerminal: @unchecked Sendable {
       _ = changeDirectory(&actions, directory)
     }
 
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
     // Every signal as the system defines it, even one this process ignores.
     var defaults = sigset_t()
     sigfillset(&defaults)
     sigdelset(&defaults, SIGKILL)
     sigdelset(&defaults, SIGSTOP)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(
-      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | newSession))
-
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
-    }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-    guard spawned == 0 else {
-      throw HarnessError("cannot run \(arguments[0]): error \(spawned)")
-    }
-    return pid
+    return try Spawn.start(
+      arguments, environment: environment.map { "\($0.key)=\($0.value)" }, actions: &actions,
+      defaults: defaults, flags: newSession, searchingPath: false)
   }
 
   typealias ChangeDirectory =

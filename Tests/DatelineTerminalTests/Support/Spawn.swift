@@ -51,38 +51,21 @@ enum Spawn {
       if let closeFrom = closeFromAction { _ = closeFrom(&actions, 3) }
     #endif
 
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
     var defaults = sigset_t()
     sigemptyset(&defaults)
     for signal in [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] {
       sigaddset(&defaults, signal)
     }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
     #if canImport(Darwin)
-      let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_CLOEXEC_DEFAULT
+      let flags = POSIX_SPAWN_CLOEXEC_DEFAULT
     #else
-      let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+      let flags: Int32 = 0
     #endif
-    posix_spawnattr_setflags(&attributes, Int16(flags))
-
     let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
       .map { "\($0.key)=\($0.value)" }
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup($0) } + [nil]
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
-    }
-    var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-    guard spawned == 0 else {
-      throw HarnessError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
-    }
+    let pid = try start(
+      arguments, environment: environment, actions: &actions, defaults: defaults, flags: flags,
+      searchingPath: true)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 {
       guard errno == EINTR else { throw HarnessError("waitpid failed for \(arguments[0])") }
@@ -92,6 +75,39 @@ enum Spawn {
     // WIFEXITED / WEXITSTATUS are macros Swift does not import.
     let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     return (exitStatus, output, error)
+  }
+
+  /// posix_spawn (posix_spawnp when `searchingPath`) with `actions`, an empty signal mask, the
+  /// signals in `defaults` reset to their default action and `flags` besides; returns the pid.
+  static func start(
+    _ arguments: [String], environment: [String], actions: inout posix_spawn_file_actions_t,
+    defaults: sigset_t, flags: Int32, searchingPath: Bool
+  ) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var defaults = defaults
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(
+      &attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | flags))
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup($0) } + [nil]
+    defer {
+      for pointer in argv { free(pointer) }
+      for pointer in envp { free(pointer) }
+    }
+    var pid: pid_t = 0
+    let spawned =
+      searchingPath
+      ? posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+      : posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+    guard spawned == 0 else {
+      throw HarnessError("cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+    }
+    return pid
   }
 
   #if canImport(Glibc)

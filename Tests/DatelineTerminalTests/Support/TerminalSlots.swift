@@ -19,44 +19,69 @@ struct TerminalSlots: SuiteTrait, TestTrait, TestScoping {
   func provideScope(
     for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
   ) async throws {
-    await Self.gate.enter()
-    do {
-      if #available(macOS 15, *) {
-        try await withTaskExecutorPreference(TerminalThreads.shared) { try await function() }
-      } else {
-        try await function()
+    // The slot is taken and given back on the terminal threads too: an actor, a continuation
+    // resumed without a preference or `Task.sleep` would wait for Swift Testing's pool, whose
+    // queue holds every other test waiting to start (a first run kept three terminal tests
+    // waiting there for the whole suite).
+    if #available(macOS 15, *) {
+      try await withTaskExecutorPreference(TerminalThreads.shared) {
+        try await Self.gate.withSlot(function)
       }
-    } catch {
-      await Self.gate.leave()
-      throw error
+    } else {
+      try await Self.gate.withSlot(function)
     }
-    await Self.gate.leave()
   }
 
   private static let gate = Gate(slots: count)
 
-  /// A counting semaphore for tasks: waiters resume in arrival order.
-  private actor Gate {
+  /// A counting semaphore for tasks: waiters resume in arrival order (on their preferred
+  /// executor, the terminal threads).
+  private final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
     private var free: Int
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     init(slots: Int) { free = slots }
 
-    func enter() async {
-      if free > 0 {
-        free -= 1
-        return
-      }
-      await withCheckedContinuation { waiting.append($0) }
+    func withSlot(_ body: () async throws -> Void) async throws {
+      await enter()
+      defer { leave() }
+      try await body()
     }
 
-    func leave() {
-      if waiting.isEmpty {
-        free += 1
-      } else {
-        waiting.removeFirst().resume()
+    private func enter() async {
+      await withCheckedContinuation { continuation in
+        lock.lock()
+        if free > 0 {
+          free -= 1
+          lock.unlock()
+          continuation.resume()
+        } else {
+          waiting.append(continuation)
+          lock.unlock()
+        }
       }
     }
+
+    private func leave() {
+      lock.lock()
+      if waiting.isEmpty {
+        free += 1
+        lock.unlock()
+      } else {
+        let next = waiting.removeFirst()
+        lock.unlock()
+        next.resume()
+      }
+    }
+  }
+
+  /// Waits `duration` on the calling thread. The terminal tests wait this way, not with
+  /// `Task.sleep`: their threads are their own, and a sleeping task is woken through the
+  /// global pool (see `provideScope`).
+  static func pause(_ duration: Duration) {
+    let (seconds, attoseconds) = duration.components
+    usleep(useconds_t(seconds * 1_000_000 + attoseconds / 1_000_000_000_000))
   }
 }
 

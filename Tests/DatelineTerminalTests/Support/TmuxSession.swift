@@ -233,7 +233,7 @@ final class TmuxSession {
     private var milliseconds = 5
 
     mutating func sleep() async throws {
-      try await Task.sleep(for: .milliseconds(milliseconds))
+      TerminalSlots.pause(.milliseconds(milliseconds))
       milliseconds = min(milliseconds * 3 / 2 + 1, 50)
     }
   }
