@@ -79,13 +79,16 @@ func analyzeArticle(_ text: String, published: PublicationHeader?) -> Int {
   return analysis.quotes.count + analysis.dates.count + analysis.events.count
 }
 
-/// What `dateline ingest FILE... -o OUT` does once the files are read: extraction, one dataset
-/// for all of them, its JSON, and the check that validate would accept that JSON (decided on
-/// the dataset with the loader's checks, as ingest decides it).
+/// What `dateline ingest FILE... -o OUT` does with the files' bytes: decoding them as text,
+/// extraction, one dataset for all of them, its JSON, and the check that validate would accept
+/// that JSON (decided on the dataset with the loader's checks, as ingest decides it). Only the
+/// system calls that read and write the files are left out.
 @inline(never)
-func ingestFiles(_ texts: [String], published: PublicationHeader?) -> Int {
-  let analyses = texts.enumerated().map { index, text in
-    (ArticleAnalysis(text: text, published: published), "article-\(index).txt")
+func ingestFiles(_ files: [[UInt8]], published: PublicationHeader?) -> Int {
+  var analyses: [(ArticleAnalysis, String)] = []
+  for (index, bytes) in files.enumerated() {
+    guard case .success(let text) = TextDecoding.decode(bytes) else { return 0 }
+    analyses.append((ArticleAnalysis(text: text, published: published), "article-\(index).txt"))
   }
   guard let builder = try? IngestRunner.buildDataset(analyses, publisher: nil, checked: false)
   else { return 0 }
@@ -116,6 +119,7 @@ func benchIngest(
     exit(1)
   }
   let articleBytes = articles.reduce(0) { $0 + $1.utf8.count }
+  let files = articles.map { Array($0.utf8) }
   let copies = max(1, Int(workloadSize * 1_000_000) / articleBytes)
   let workload = Array(repeating: articles, count: copies).flatMap { $0 }
   let totalBytes = Double(articleBytes * copies)
@@ -146,7 +150,7 @@ func benchIngest(
     splitCPU.append(cpuNow() - startCPU)
     startCPU = cpuNow()
     // Each copy of the files is one `dateline ingest` run.
-    for _ in 0..<copies { sink &+= ingestFiles(articles, published: published) }
+    for _ in 0..<copies { sink &+= ingestFiles(files, published: published) }
     wholeCPU.append(cpuNow() - startCPU)
   }
   let megabytes = totalBytes / 1_000_000
@@ -184,8 +188,8 @@ func benchPathological(megabytes: Double) {
   )
   let bytes = Int(megabytes * 1_048_576)
   for shape in PathologicalText.shapes {
-    let texts = [bytes / 2, bytes].map { PathologicalText.make(shape.make, bytes: $0) }
-    func seconds(_ text: String) -> Double {
+    let texts = [bytes / 2, bytes].map { Array(PathologicalText.make(shape.make, bytes: $0).utf8) }
+    func seconds(_ text: [UInt8]) -> Double {
       let start = cpuNow()
       _ = ingestFiles([text], published: nil)
       return cpuNow() - start

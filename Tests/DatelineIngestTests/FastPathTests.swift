@@ -161,4 +161,17 @@ struct FastPathTests {
           == text.unicodeScalars.contains(where: { $0.properties.numericType != nil }))
     }
   }
+
+  /// The byte lookup of country and demonym names answers as the dictionaries do, for every
+  /// name, its capitalized form, decomposed accents and words that are no name.
+  @Test func wordMapsAnswerAsDictionariesDo() {
+    for (map, dictionary) in [
+      (Lexicon.countryNames, Lexicon.countries), (Lexicon.demonymNames, Lexicon.demonyms),
+    ] {
+      var asked = Array(dictionary.keys) + ["", "the", "côte d’ivoire", "e\u{301}", "K"]
+      asked += dictionary.keys.map { $0.capitalized } + dictionary.keys.map { $0 + "s" }
+      asked += dictionary.keys.map { $0.decomposedStringWithCanonicalMapping }
+      for word in asked { #expect(map[word] == dictionary[word], "\(word)") }
+    }
+  }
 }

@@ -232,7 +232,7 @@ struct EntityFinder {
         // Only a nationality word can be a demonym: the bit spares the lookup.
         if !classes.contains(.title)
           && (!classes.contains(.nationality)
-            || Lexicon.demonyms[article.tokens[index].lower] == nil)
+            || Lexicon.demonymNames[article.tokens[index].lower] == nil)
         {
           onlyTitles = false
         }
@@ -384,6 +384,8 @@ struct EntityFinder {
     return String(concatenating: pieces)
   }
 
+  static let generationalSuffixes: WordSet = ["jr", "sr", "ii", "iii", "iv"]
+
   /// Classifies a run of capitalized words; returns it when it is a lone unknown word.
   ///
   /// Closures here read `tokens`, not `self`: a closure capturing a mutating method's `self`
@@ -395,7 +397,7 @@ struct EntityFinder {
     // "Dennis Okoro Jr.", "Vann R. Newkirk II": the generational suffix is no part of the
     // name people are matched by.
     if last > first + 1, article.tokens[last].kind == .word,
-      ["jr", "sr", "ii", "iii", "iv"].contains(article.tokens[last].lower)
+      Self.generationalSuffixes.contains(article.tokens[last].lower)
     {
       last -= 1
     }
@@ -444,8 +446,9 @@ struct EntityFinder {
       let classes = article.tokens[first].classes
       if classes.contains(.title) || classes.contains(.abbreviatedTitle)
         || classes.contains(.thingWord) || classes.contains(.gatheringNoun)
-        || (classes.contains(.nationality) && Lexicon.countries[article.tokens[first].lower] == nil
-          && Lexicon.countries[String(article.tokens[first].stem)] == nil
+        || (classes.contains(.nationality)
+          && Lexicon.countryNames[article.tokens[first].lower] == nil
+          && Lexicon.countryNames[String(article.tokens[first].stem)] == nil
           // "Mark Cuban ... Cuban said": a known person's surname, not a nationality.
           && personKeys[String(article.tokens[first].stem)] == nil)
       {
@@ -455,7 +458,7 @@ struct EntityFinder {
         let word = String(article.tokens[first].stem)
         // A one-word country sets the nationality bit, also through "'s" (not through "s'").
         if classes.contains(.nationality) || article.tokens[first].isPossessive,
-          let country = Lexicon.countries[word]
+          let country = Lexicon.countryNames[word]
         {
           addCountry(country, first: first, last: last)
           return nil
@@ -473,7 +476,7 @@ struct EntityFinder {
     }
     let mayBeCountryOrPlace = mayNameCountryOrPlace(first, last)
     let wholeKey = mayBeCountryOrPlace ? key(first, last) : ""
-    if mayBeCountryOrPlace, let country = Lexicon.countries[wholeKey] {
+    if mayBeCountryOrPlace, let country = Lexicon.countryNames[wholeKey] {
       addCountry(country, first: first, last: last)
       return nil
     }
@@ -518,8 +521,8 @@ struct EntityFinder {
     var country: String?
     while nameFirst <= last {
       if article.tokens[nameFirst].classes.contains(.nationality),
-        let nation = Lexicon.demonyms[article.tokens[nameFirst].lower]
-          ?? Lexicon.countries[article.tokens[nameFirst].lower], nameFirst < last
+        let nation = Lexicon.demonymNames[article.tokens[nameFirst].lower]
+          ?? Lexicon.countryNames[article.tokens[nameFirst].lower], nameFirst < last
       {
         country = country ?? nation
         titleWords.append(nameFirst)
@@ -543,12 +546,12 @@ struct EntityFinder {
       article.tokens[lookback].classes.contains(.title)
         && !article.tokens[lookback].isCapitalized
         || (roleFirst < first && article.tokens[lookback].classes.contains(.nationality)
-          && (Lexicon.demonyms[article.tokens[lookback].lower] != nil
-            || Lexicon.countries[article.tokens[lookback].lower] != nil))
+          && (Lexicon.demonymNames[article.tokens[lookback].lower] != nil
+            || Lexicon.countryNames[article.tokens[lookback].lower] != nil))
     {
       if article.tokens[lookback].classes.contains(.nationality),
-        let nation = Lexicon.demonyms[article.tokens[lookback].lower]
-          ?? Lexicon.countries[article.tokens[lookback].lower]
+        let nation = Lexicon.demonymNames[article.tokens[lookback].lower]
+          ?? Lexicon.countryNames[article.tokens[lookback].lower]
       {
         country = country ?? nation
       }
@@ -574,7 +577,7 @@ struct EntityFinder {
     }
     // The whole run was looked up already when the name is the whole run.
     let nameMayBeCountryOrPlace = nameFirst != first && mayNameCountryOrPlace(nameFirst, last)
-    if nameMayBeCountryOrPlace, let nation = Lexicon.countries[key(nameFirst, last)] {
+    if nameMayBeCountryOrPlace, let nation = Lexicon.countryNames[key(nameFirst, last)] {
       addCountry(nation, first: nameFirst, last: last)
       return nil
     }
@@ -868,7 +871,7 @@ struct EntityFinder {
     }
     var country: String?
     if cursor < limit, article.tokens[cursor].classes.contains(.nationality),
-      let nation = Lexicon.demonyms[article.tokens[cursor].lower]
+      let nation = Lexicon.demonymNames[article.tokens[cursor].lower]
     {
       country = nation
       cursor += 1

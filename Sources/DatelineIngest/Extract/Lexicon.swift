@@ -139,6 +139,10 @@ enum Lexicon {
   ]
 
   /// Country names (and short forms) to canonical names.
+  /// `countries` and `demonyms`, looked up by bytes (the entity rules ask on many tokens).
+  static let countryNames = WordMap(countries)
+  static let demonymNames = WordMap(demonyms)
+
   static let countries: [String: String] = [
     "u.s.": "United States", "us": "United States", "u.s": "United States",
     "united states": "United States", "america": "United States",
@@ -390,6 +394,28 @@ enum Lexicon {
 /// its bytes (FNV hash and one comparison, see WordLookup), several times cheaper than hashing a
 /// String; any other word goes to a Set, which also matches other Unicode normal forms of it.
 /// The entries are written in NFC, as Swift source is.
+/// A fixed `[String: Value]` looked up as `WordSet` looks words up: an ASCII word by its bytes
+/// (no String hashing), any other through the dictionary.
+struct WordMap<Value: Sendable>: Sendable {
+  let dictionary: [String: Value]
+  private let lookup: WordLookup<Value>
+
+  init(_ dictionary: [String: Value]) {
+    self.dictionary = dictionary
+    lookup = WordLookup(dictionary)
+  }
+
+  subscript(word: String) -> Value? {
+    // (The outer optional: contiguous storage; the middle one: ASCII.)
+    let found: Value??? = word.utf8.withContiguousStorageIfAvailable { bytes -> Value?? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      return .some(lookup.find(bytes)?.value)
+    }
+    if case .some(.some(let value)) = found { return value }
+    return dictionary[word]
+  }
+}
+
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
   let words: Set<String>
   private let lookup: WordLookup<Bool>

@@ -1254,7 +1254,7 @@ enum TemporalTagger {
   }
 
   /// Verbs of telling whose clause ("said the ...", "announced that ...") carries its own tense.
-  static let reportingVerbs: Set<String> = [
+  static let reportingVerbs: WordSet = [
     "said", "says", "told", "tells", "added", "adds", "announced", "announces", "reported",
     "reports", "noted", "notes", "stated", "states", "confirmed", "confirms", "wrote", "writes",
     "explained", "explains", "warned", "warns", "predicted", "predicts",
@@ -1305,7 +1305,7 @@ enum TemporalTagger {
     return true
   }
 
-  static let planWords: Set<String> = ["planned", "planning", "plans", "plan", "scheduled"]
+  static let planWords: WordSet = ["planned", "planning", "plans", "plan", "scheduled"]
 
   /// A plan word (`planWords`) that plans what follows: "planned", "planning", "scheduled", and
   /// "plan(s)" as a verb ("they plan a march on Saturday", "plans to vote on Friday",
@@ -1331,7 +1331,7 @@ enum TemporalTagger {
     return planVerbSubjects.contains(before.lower)
   }
   /// Before "plan(s)", these make it a noun, capitalized or not ("The plan", "Their plans").
-  static let planNounDeterminers: Set<String> = [
+  static let planNounDeterminers: WordSet = [
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
     "your", "whose", "no", "any", "every", "each",
   ]
