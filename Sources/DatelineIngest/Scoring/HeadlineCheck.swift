@@ -24,22 +24,8 @@ public enum HeadlineCheck {
     guard first.first?.isUppercase == true || first.first?.isNumber == true else {
       return "does not start with a capital"
     }
-    // Bytes, in one pass: Character comparisons cost more than the rest of the check.
-    var (colon, parenthesis, quoteMarks) = (false, false, 0)
     var text = headline
-    text.withUTF8 { bytes in
-      for byte in bytes {
-        switch byte {
-        case UInt8(ascii: ":"): colon = true
-        case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
-        case UInt8(ascii: "\""): quoteMarks += 1
-        default: break
-        }
-      }
-    }
-    if colon { return "a label, not a clause (colon)" }
-    if parenthesis { return "parentheses" }
-    if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
+    if let problem = text.withUTF8({ punctuationProblem(in: $0) }) { return problem }
     // Each word bare and lower case, made once: the verb test reads them for every word.
     let lower = words.map(bareLowercased)
     let lowerStart = words.map { startsLowercase($0) }
@@ -102,18 +88,7 @@ public enum HeadlineCheck {
     while bytes[start] == space { start += 1 }
     let firstByte = bytes[start]
     guard isUpper(firstByte) || isDigit(firstByte) else { return "does not start with a capital" }
-    var (colon, parenthesis, quoteMarks) = (false, false, 0)
-    for byte in bytes {
-      switch byte {
-      case UInt8(ascii: ":"): colon = true
-      case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
-      case UInt8(ascii: "\""): quoteMarks += 1
-      default: break
-      }
-    }
-    if colon { return "a label, not a clause (colon)" }
-    if parenthesis { return "parentheses" }
-    if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
+    if let problem = punctuationProblem(in: bytes) { return problem }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
       withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: count) { ranges in
         // Each word bare (letters and digits at its ends) and lowercased, back to back.
@@ -198,6 +173,24 @@ public enum HeadlineCheck {
   }
 
   @inline(__always)
+  /// A colon, a parenthesis or an odd number of quotation marks, read from the UTF-8 bytes in
+  /// one pass (Character comparisons cost more than the rest of the check).
+  private static func punctuationProblem(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var (colon, parenthesis, quoteMarks) = (false, false, 0)
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: ":"): colon = true
+      case UInt8(ascii: "("), UInt8(ascii: ")"): parenthesis = true
+      case UInt8(ascii: "\""): quoteMarks += 1
+      default: break
+      }
+    }
+    if colon { return "a label, not a clause (colon)" }
+    if parenthesis { return "parentheses" }
+    if quoteMarks % 2 == 1 { return "unbalanced quotation mark" }
+    return nil
+  }
+
   private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inline(__always)
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
