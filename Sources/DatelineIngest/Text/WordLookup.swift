@@ -1,3 +1,5 @@
+import DatelineModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -52,12 +54,7 @@ struct WordLookup<Value: Sendable>: Sendable {
   }
 
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01b3
-    }
-    return hash
+    FNV1a.hash(bytes)
   }
 
   /// The listed word (a shared String) and its value.

@@ -88,11 +88,7 @@ public enum Slug {
 
   /// FNV-1a over the UTF-8 bytes, folded to 32 bits: eight lowercase hex digits.
   static func hexHash(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01b3
-    }
+    let hash = FNV1a.hash(text.utf8)
     let folded = UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     let digits = String(folded, radix: 16)
     return String(repeating: "0", count: 8 - digits.count) + digits

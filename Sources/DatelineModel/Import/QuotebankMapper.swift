@@ -193,11 +193,6 @@ public struct QuotebankMapper: Sendable {
 
   /// The same hash of UTF-8 bytes as they are (a text read from a store).
   static func hash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash &*= 0x100_0000_01b3
-    }
-    return hash
+    FNV1a.hash(bytes)
   }
 }

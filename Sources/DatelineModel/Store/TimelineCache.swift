@@ -49,11 +49,7 @@ public enum TimelineCache {
 
   /// The cached store file for an input key: `store-HASH.sqlite` in `directory`.
   public static func storePath(forKey key: String, in directory: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in key.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
+    let hash = FNV1a.hash(key.utf8)
     let hex = String(hash, radix: 16)
     return directory + "/store-" + String(repeating: "0", count: 16 - hex.count) + hex + ".sqlite"
   }

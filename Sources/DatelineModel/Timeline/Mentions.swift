@@ -51,13 +51,13 @@ struct MentionFinder {
   private static func wordHash(
     _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folded: Bool
   ) -> (UInt64, Bool) {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = FNV1a.offsetBasis
     var high: UInt8 = 0
     for index in range {
       var byte = bytes[index]
       high |= byte
       if folded && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+      hash = (hash ^ UInt64(byte)) &* FNV1a.prime
     }
     return (hash, high < 0x80)
   }
