@@ -32,7 +32,6 @@ final class QuoteReading: @unchecked Sendable {
 
   private let files: [String]
   private let checker: DatasetChecker
-  private let eventDates: [ResolvedDate?]
   private let chunkSize: Int
   private let condition = NSCondition()
   /// Guarded by `condition`.
@@ -50,10 +49,9 @@ final class QuoteReading: @unchecked Sendable {
   /// the caller's waits.
   static let totalCapacity = 8
 
-  init(files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?], threads: Int = 2) {
+  init(files: [String], checker: DatasetChecker, threads: Int = 2) {
     self.files = files
     self.checker = checker
-    self.eventDates = eventDates
     chunkSize = DatasetFileReader.chunkSize
     ready = Array(repeating: [], count: files.count)
     for _ in 0..<max(1, min(threads, files.count)) {
@@ -178,7 +176,7 @@ final class QuoteReading: @unchecked Sendable {
     let checked =
       quotes.isEmpty
       ? (diagnostics: [], dates: [])
-      : checker.checkQuotes(quotes, locations: batch.quotes, eventDates: eventDates)
+      : checker.checkQuotes(quotes, locations: batch.quotes)
     return Batch(
       quotes: quotes, locations: batch.quotes, shape: shape, idProblems: idProblems,
       idHashes: hashes, checked: checked)
