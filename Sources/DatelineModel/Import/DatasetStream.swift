@@ -279,7 +279,7 @@ public enum DatasetStream {
       _ = try? DatasetFileReader.read(file, modes: quotesOnly) {
         batch, _ throws(DatasetLoadError) in
         for (index, (quote, location)) in zip(batch.dataset.quotes, batch.quotes).enumerated()
-        where hashes.contains(QuotebankMapper.hash(quote.id))
+        where hashes.contains(FNV1a.hash(quote.id.utf8))
           && checker.quoteIDProblem(quote.id, index: index) == nil
         {
           let position = location.position(of: "id")

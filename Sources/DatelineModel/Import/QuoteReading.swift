@@ -173,7 +173,7 @@ final class QuoteReading: @unchecked Sendable {
         found = problem(DatasetStream.duplicate(quote.id, holder))
       }
       idProblems.append(found)
-      hashes.append(found == nil ? QuotebankMapper.hash(quote.id) : 0)
+      hashes.append(found == nil ? FNV1a.hash(quote.id.utf8) : 0)
     }
     let checked =
       quotes.isEmpty

@@ -6,9 +6,16 @@
 enum StoreURLs {
   static func encode(_ urls: [String], sourceURL: String?) -> String? {
     guard !urls.isEmpty else { return nil }
-    var out: [UInt8] = [UInt8(ascii: "[")]
+    var out: [UInt8] = []
     out.reserveCapacity(urls.reduce(2) { $0 + $1.utf8.count + 4 })
-    let prefix = sourceURL.map { Array($0.utf8) } ?? []
+    append(urls, sitePrefix: sourceURL.map { Array($0.utf8) } ?? [], to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the JSON array of `urls` to `out`, with the UTF-8 bytes of the source's address
+  /// given once for many quotes (empty when it has none).
+  static func append(_ urls: [String], sitePrefix prefix: [UInt8], to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
     for (index, url) in urls.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
       out.append(UInt8(ascii: "\""))
@@ -23,7 +30,6 @@ enum StoreURLs {
       out.append(UInt8(ascii: "\""))
     }
     out.append(UInt8(ascii: "]"))
-    return String(decoding: out, as: UTF8.self)
   }
 
   static func decode(_ text: String?, sourceURL: String?) -> [String] {
