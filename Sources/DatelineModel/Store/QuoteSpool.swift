@@ -14,9 +14,10 @@ struct QuoteOrderKey: Comparable {
 }
 
 /// Checked and dated quotes on their way into the store, put in chronological order without a
-/// database. Each quote is a record: its place in the chronology (`QuoteOrderKey`), the 64-bit
-/// hash of its id, then its text columns as they will be written (each a length, -1 for NULL,
-/// and its UTF-8 bytes). Records collect in a buffer; a full buffer is sorted by place and
+/// database. Each quote is a record: its length, its place in the chronology (`QuoteOrderKey`,
+/// five variable-length numbers), the 64-bit hash of its id, then its text columns as they will
+/// be written (each a variable-length number, the byte count plus one or 0 for NULL, and its
+/// UTF-8 bytes): a quote of the generated corpus takes about 200 bytes. Records collect in a buffer; a full buffer is sorted by place and
 /// written as a run to a `ScratchFile`; `merge` reads the runs together, a piece of each at a
 /// time, and hands the records on in chronological order.
 ///
@@ -30,14 +31,14 @@ final class QuoteSpool {
   /// Bytes read from each run at a time while merging (more when one record is larger).
   static let readBytes = 1 << 18
 
-  private static let headerBytes = 4 + 5 * 8 + 8
-
   private let runBytes: Int
   private var buffer: [UInt8] = []
   /// Each buffered record's place and where it starts in `buffer`.
   private var entries: [(key: QuoteOrderKey, offset: Int)] = []
-  /// Where the record being written starts, and where its open column's length is.
+  /// Where the record being written starts.
   private var recordStart = 0
+  /// The bytes of a column written by a closure, before they are copied after their length.
+  private var scratch: [UInt8] = []
   private var file: ScratchFile?
   private var cannotWrite = false
   /// Runs in the file (where each starts, and its bytes), and runs kept in memory.
@@ -57,30 +58,32 @@ final class QuoteSpool {
     recordStart = buffer.count
     entries.append((key, recordStart))
     append(UInt32(0))
-    for value in [key.day, key.sameDayOrder, key.source, key.paragraph, key.input] {
-      append(UInt64(bitPattern: Int64(value)))
-    }
+    appendVarint(zigzag(key.day))
+    appendVarint(zigzag(key.sameDayOrder))
+    appendVarint(zigzag(key.source))
+    appendVarint(zigzag(key.paragraph))
+    appendVarint(zigzag(key.input))
     append(idHash)
   }
 
   /// A text column (NULL when nil).
   func column(_ text: String?) {
     guard var text else {
-      append(UInt32(bitPattern: -1))
+      buffer.append(0)
       return
     }
     text.withUTF8 { bytes in
-      append(UInt32(bytes.count))
+      appendVarint(UInt64(bytes.count) + 1)
       buffer.append(contentsOf: bytes)
     }
   }
 
   /// A text column whose bytes `write` appends (never NULL).
   func column(_ write: (inout [UInt8]) -> Void) {
-    let lengthAt = buffer.count
-    append(UInt32(0))
-    write(&buffer)
-    setLength(UInt32(buffer.count - lengthAt - 4), at: lengthAt)
+    scratch.removeAll(keepingCapacity: true)
+    write(&scratch)
+    appendVarint(UInt64(scratch.count) + 1)
+    buffer.append(contentsOf: scratch)
   }
 
   func endRecord() {
@@ -91,6 +94,21 @@ final class QuoteSpool {
 
   private func append<Value: FixedWidthInteger>(_ value: Value) {
     withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
+  }
+
+  /// Seven bits a byte, low first; the high bit says another byte follows.
+  private func appendVarint(_ value: UInt64) {
+    var value = value
+    while value >= 0x80 {
+      buffer.append(UInt8(truncatingIfNeeded: value) | 0x80)
+      value >>= 7
+    }
+    buffer.append(UInt8(value))
+  }
+
+  /// Small negative numbers as small unsigned ones: 0, -1, 1, -2, ... as 0, 1, 2, 3, ...
+  private func zigzag(_ value: Int) -> UInt64 {
+    UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
   }
 
   private func setLength(_ length: UInt32, at offset: Int) {
@@ -158,17 +176,31 @@ final class QuoteSpool {
     }
   }
 
-  /// The place of the record at `offset` in `bytes`.
-  fileprivate static func key(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> QuoteOrderKey {
-    func value(_ index: Int) -> Int {
-      Int(
-        Int64(
-          littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4 + 8 * index, as: Int64.self))
-      )
+  /// The place of the record at `offset` in `bytes`, and where its id's hash is.
+  fileprivate static func key(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> (
+    QuoteOrderKey, hashAt: Int
+  ) {
+    var at = offset + 4
+    func next() -> Int {
+      let value = varint(bytes, at: &at)
+      return Int(truncatingIfNeeded: value >> 1) ^ -Int(truncatingIfNeeded: value & 1)
     }
-    return QuoteOrderKey(
-      day: value(0), sameDayOrder: value(1), source: value(2), paragraph: value(3),
-      input: value(4))
+    let key = QuoteOrderKey(
+      day: next(), sameDayOrder: next(), source: next(), paragraph: next(), input: next())
+    return (key, at)
+  }
+
+  /// The variable-length number at `at` in `bytes`; `at` moves past it.
+  fileprivate static func varint(_ bytes: UnsafeRawBufferPointer, at: inout Int) -> UInt64 {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let byte = bytes[at]
+      at += 1
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
   }
 
   /// The length of the record at `offset` in `bytes`.
@@ -199,18 +231,18 @@ final class QuoteSpool {
 
     fileprivate init(_ bytes: UnsafeRawBufferPointer) {
       self.bytes = bytes
-      key = QuoteSpool.key(bytes, at: 0)
-      idHash = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 44, as: UInt64.self))
-      next = QuoteSpool.headerBytes
+      let (key, hashAt) = QuoteSpool.key(bytes, at: 0)
+      self.key = key
+      idHash = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: hashAt, as: UInt64.self))
+      next = hashAt + 8
     }
 
     /// The next text column's UTF-8 bytes (valid while the record is handed on), nil for NULL.
     mutating func nextColumn() -> UnsafeBufferPointer<UInt8>? {
-      let length = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: next, as: Int32.self))
-      next += 4
-      guard length >= 0 else { return nil }
+      let length = QuoteSpool.varint(bytes, at: &next)
+      guard length > 0 else { return nil }
       let start = next
-      next += Int(length)
+      next += Int(length - 1)
       // The bytes are an array of `UInt8`'s.
       return UnsafeRawBufferPointer(rebasing: bytes[start..<next]).assumingMemoryBound(
         to: UInt8.self)
@@ -257,7 +289,7 @@ private struct RunCursor {
       key = nil
       return
     }
-    key = bytes.withUnsafeBytes { QuoteSpool.key($0, at: start) }
+    key = bytes.withUnsafeBytes { QuoteSpool.key($0, at: start).0 }
   }
 
   mutating func advance() throws {

@@ -47,6 +47,7 @@ public final class StoreBuilder: @unchecked Sendable {
   private let spool = QuoteSpool()
   private var resolvedTexts: [EDTFDate: String] = [:]
   private var sourceURLPrefixes: [Int: [UInt8]] = [:]
+  private var lastSource: (id: String, order: Int?)?
   private var failure: DatasetLoadError? {
     get { failureBox.withLock { $0 } }
     set { failureBox.withLock { $0 = newValue } }
@@ -232,6 +233,7 @@ public final class StoreBuilder: @unchecked Sendable {
     for (offset, source) in chunk.sources.enumerated() where sourceOrder[source.id] == nil {
       sourceOrder[source.id] = skeleton.sources.count + offset
     }
+    if !chunk.sources.isEmpty { lastSource = nil }
     let hasItems =
       !chunk.sources.isEmpty || !chunk.actors.isEmpty || !chunk.events.isEmpty
       || !chunk.relations.isEmpty
@@ -292,10 +294,11 @@ public final class StoreBuilder: @unchecked Sendable {
 
   /// Puts checked and dated quotes in the spool, in the form `quotes` keeps them.
   private func stage(_ quotes: [Quote], dates: [ResolvedDate]) {
-    for (index, quote) in quotes.enumerated() {
+    for index in quotes.indices {
+      let quote = quotes[index]
       let date = dates[index]
       let spec = StoreDateColumns(quote.date)
-      let source = sourceOrder[quote.provenance.source]
+      let source = order(ofSource: quote.provenance.source)
       let hash = FNV1a.hash(quote.id.utf8)
       quoteIDHashes.add(hash)
       spool.beginRecord(
@@ -325,9 +328,18 @@ public final class StoreBuilder: @unchecked Sendable {
         spool.column { out in StoreURLs.append(quote.urls, sitePrefix: prefix, to: &out) }
       }
       spool.endRecord()
+      quoteCounts[quote.speaker, default: 0] += 1
     }
-    for quote in quotes { quoteCounts[quote.speaker, default: 0] += 1 }
     quoteCount += quotes.count
+  }
+
+  /// A source's place in the input. Quotes come a file at a time, and a file's quotes mostly
+  /// share a source: the last one asked for is kept.
+  private func order(ofSource id: String) -> Int? {
+    if let lastSource, lastSource.id == id { return lastSource.order }
+    let order = sourceOrder[id]
+    lastSource = (id, order)
+    return order
   }
 
   /// A resolved date as text: a few hundred different ones among a million quotes, each

@@ -12,8 +12,7 @@ struct MentionFinder {
   private var foldedTerms: [String: [Term]] = [:]
   /// A bit per hash of each ASCII first word the terms are filed under (`wordHash`): an ASCII
   /// word whose bit is clear is none of them, and costs no string and no dictionary look-up.
-  private var firstWordBits = [UInt64](repeating: 0, count: MentionFinder.bitWords)
-  private static let bitWords = 1 << 12
+  private var firstWordBits = HashFilter(bitCountLog2: 18)
 
   init(actors: [Actor]) {
     for actor in actors {
@@ -28,19 +27,9 @@ struct MentionFinder {
         }
         var key = first
         let hashes = key.withUTF8 { bytes in MentionFinder.wordHashes(bytes, 0..<bytes.count) }
-        if hashes.ascii { setBit(hashes.exact) }
+        if hashes.ascii { firstWordBits.insert(hashes.exact) }
       }
     }
-  }
-
-  private mutating func setBit(_ hash: UInt64) {
-    let bit = Int(hash % UInt64(MentionFinder.bitWords * 64))
-    firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63)
-  }
-
-  private func hasBit(_ hash: UInt64) -> Bool {
-    let bit = Int(hash % UInt64(MentionFinder.bitWords * 64))
-    return firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
   }
 
   /// FNV-1a of a word's bytes as they are and with ASCII letters lowercased, in one pass, and
@@ -85,8 +74,8 @@ struct MentionFinder {
       if first < 0x80 && !capital && foldedTerms.isEmpty { return }
       if first < 0x80 {
         let hashes = MentionFinder.wordHashes(bytes, range)
-        if hashes.ascii && !(capital && hasBit(hashes.exact))
-          && !(!foldedTerms.isEmpty && hasBit(hashes.folded))
+        if hashes.ascii && !(capital && firstWordBits.mayContain(hashes.exact))
+          && !(!foldedTerms.isEmpty && firstWordBits.mayContain(hashes.folded))
         {
           return
         }
