@@ -4,11 +4,11 @@ import Testing
 
 @testable import DatelineModel
 
-/// What a store build holds does not follow the size of its input: an import hands the builder
-/// its events checked and dated, and the builder writes them to the staging table at once and
-/// keeps none; the quotes' order keys wait on disk in sorted runs; the import's checker keeps of
-/// the events only what the quotes need. Counted in items, so each test fails if memory grows
-/// with the input again; and the stores answer as the reference does.
+/// What a store build holds does not follow the number of events: an import hands the builder
+/// its events checked and dated, and the builder writes them to a staging table at once and
+/// keeps none; the import's checker keeps of the events only what the quotes need. Counted in
+/// items, so each test fails if the events are held again; and the stores answer as the
+/// reference does.
 @Suite struct BuilderMemoryTests {
   static func expectSameAnswers(
     _ timeline: Timeline, _ reference: ReferenceTimeline, _ dataset: Dataset
@@ -26,24 +26,19 @@ import Testing
     }
   }
 
-  /// Through the import's stream: no event is held once the items are in, no more order keys
-  /// than a run, and the same answers.
+  /// Through the import's stream: no event is held once the items are in, and the same answers.
   @Test(arguments: Array(StoreEquivalenceTests.seeds.prefix(6)))
-  func anImportHoldsNoEventsAndARunOfOrderKeys(seed: UInt64) throws {
+  func anImportHoldsNoEvents(seed: UInt64) throws {
     let dataset = StoreEquivalenceTests.withURLs(
       RandomDataset.make(seed: seed, quotes: 50), seed: seed)
     guard let reference = try? ReferenceTimeline(dataset: dataset) else { return }
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let path = try scratch.write("d.json", DatasetWriter.utf8(dataset))
-    try StoreBuilder.$orderRunLength.withValue(7) {
-      let builder = StoreBuilder()
-      try DatasetStream.read(paths: [path], into: builder)
-      #expect(builder.eventsHeld == 0)
-      #expect(builder.orderKeysHeld == min(7, dataset.quotes.count))
-      let timeline = try builder.finish()
-      Self.expectSameAnswers(timeline, reference, dataset)
-    }
+    let builder = StoreBuilder()
+    try DatasetStream.read(paths: [path], into: builder)
+    #expect(builder.eventsHeld == 0)
+    Self.expectSameAnswers(try builder.finish(), reference, dataset)
   }
 
   /// Quotes that come unchecked after a checked skeleton are checked against its events (read
@@ -83,26 +78,5 @@ import Testing
     let checked = checker.checkQuotes(dataset.quotes, locations: [])
     #expect(checked.dates == whole.quoteDates)
     #expect(checked.dates.map { $0?.explanation } == whole.quoteDates.map { $0?.explanation })
-  }
-
-  /// Keys sorted in runs on disk come back in order, whatever the run length; a run's worth is
-  /// the most held.
-  @Test(arguments: [1, 5, 64, 10_000])
-  func sortedRunsMergeInOrder(runLength: Int) throws {
-    var random = SeededGenerator(seed: UInt64(runLength))
-    let runs = SortedRuns<QuoteOrderKey>(runLength: runLength, what: "test keys")
-    var keys: [QuoteOrderKey] = []
-    for input in 0..<3000 {
-      let key = QuoteOrderKey(
-        day: Int.random(in: -3...40, using: &random),
-        sameDayOrder: Int.random(in: -1...1, using: &random),
-        source: Int.random(in: 0...4, using: &random), paragraph: 1, input: input)!
-      keys.append(key)
-      runs.add(key)
-    }
-    var merged: [QuoteOrderKey] = []
-    try runs.merge { merged.append($0) }
-    #expect(merged.map(\.input) == keys.sorted().map(\.input))
-    #expect(runs.mostHeld == min(runLength, 3000))
   }
 }

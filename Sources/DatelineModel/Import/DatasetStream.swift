@@ -181,6 +181,7 @@ public enum DatasetStream {
     if unreadable { throw fail() }
     var summary = ImportSummary()
     var checker: DatasetChecker
+    var itemIDs = HashFilter(bitCountLog2: 21)
     do {
       let result: DatasetChecker.Result
       (checker, result) = DatasetChecker.prepare(skeleton)
@@ -194,6 +195,9 @@ public enum DatasetStream {
       if let sink, diagnostics.isEmpty {
         try sink.add(checkedSkeleton: first, eventDates: result.eventDates)
       }
+      for source in first.sources { itemIDs.insert(FNV1a.hash(source.id.utf8)) }
+      for actor in first.actors { itemIDs.insert(FNV1a.hash(actor.id.utf8)) }
+      for event in first.events { itemIDs.insert(FNV1a.hash(event.id.utf8)) }
     }
     // The sink has the items: of the events the quotes need only ids, headlines and dates.
     skeleton = LocatedDataset()
@@ -209,7 +213,7 @@ public enum DatasetStream {
       return fail()
     }
     var bytesDone = 0
-    let reading = QuoteReading(files: files, checker: checker)
+    let reading = QuoteReading(files: files, checker: checker, itemIDs: itemIDs)
     defer { reading.stop() }
     for fileIndex in files.indices {
       var fileProblems: [Diagnostic] = []
@@ -297,7 +301,7 @@ public enum DatasetStream {
       _ = try? DatasetFileReader.read(file, modes: quotesOnly) {
         batch, _ throws(DatasetLoadError) in
         for (index, (quote, location)) in zip(batch.dataset.quotes, batch.quotes).enumerated()
-        where hashes.contains(QuotebankMapper.hash(quote.id))
+        where hashes.contains(FNV1a.hash(quote.id.utf8))
           && checker.quoteIDProblem(quote.id, index: index) == nil
         {
           let position = location.position(of: "id")

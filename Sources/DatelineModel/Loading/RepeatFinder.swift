@@ -1,45 +1,177 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds the 64-bit keys (hashes of quote ids) given more than once, in memory that does not
-/// grow with their number: the keys are sorted in runs of `runLength` on disk (`SortedRuns`)
-/// and merged, equal keys side by side.
+/// grow with their number: keys wait in a buffer of `runLength`; a full buffer is sorted and
+/// written as a run to a `ScratchFile` (nothing is left behind, whatever happens); `repeated()`
+/// merges the runs, reading a few kilobytes of each at a time.
+///
+/// A dataset of fewer keys than `runLength` never touches the disk. If the temporary file cannot
+/// be written (a full disk), the keys stay in memory instead: slower to free, never wrong.
 final class RepeatFinder {
   /// Keys held in memory before they are written out: 2 MB. A task-local value so tests can
   /// make a few keys span many runs.
   @TaskLocal static var runLength = 1 << 18
+  /// Keys read from each run at a time while merging.
+  static let readLength = 1 << 10
 
-  private let keys: SortedRuns<UInt64>
+  private let runLength: Int
+  private var buffer: [UInt64] = []
+  /// The runs written so far: where each starts in the file and how many keys it holds.
+  private var runs: [(offset: Int, count: Int)] = []
+  private var file: ScratchFile?
+  private var cannotWrite = false
   /// Keys given so far.
-  var count: Int { keys.count }
-  /// The most keys this finder held in memory at once (a run's worth, while writing works):
+  private(set) var count = 0
+  /// The most keys this finder held in memory at once (a buffer's worth, while writing works):
   /// what a test checks to see that memory does not follow the number of keys.
-  var mostHeld: Int { keys.mostHeld }
+  private(set) var mostHeld = 0
 
   init(runLength: Int = RepeatFinder.runLength) {
-    keys = SortedRuns(runLength: runLength, what: "quote ids")
+    self.runLength = max(runLength, 1)
   }
 
   func add(_ key: UInt64) {
-    keys.add(key)
+    buffer.append(key)
+    count += 1
+    mostHeld = max(mostHeld, buffer.count)
+    if buffer.count >= runLength && !cannotWrite { writeRun() }
   }
 
   /// The keys given more than once; a message when the runs cannot be read back.
   func repeated() -> Result<Set<UInt64>, RepeatFinderError> {
+    buffer.sort()
+    var sources: [RunCursor] = []
+    if let file {
+      for run in runs {
+        sources.append(RunCursor(file: file, offset: run.offset, count: run.count))
+      }
+    }
+    sources.append(RunCursor(keys: buffer))
+    var heap = MergeHeap(sources)
     var found = Set<UInt64>()
     var previous: UInt64?
-    do {
-      try keys.merge { key in
-        if key == previous { found.insert(key) }
-        previous = key
-      }
-    } catch {
-      return .failure(
-        RepeatFinderError(message: (error as? SortedRunsError)?.message ?? "\(error)"))
+    while let key = heap.popSmallest() {
+      if key == previous { found.insert(key) }
+      previous = key
     }
+    if let failure = heap.failure { return .failure(RepeatFinderError(message: failure)) }
     return .success(found)
+  }
+
+  private func writeRun() {
+    buffer.sort()
+    if file == nil { file = ScratchFile(name: "ids") }
+    guard let file, let offset = buffer.withUnsafeBytes({ file.append($0) }) else {
+      cannotWrite = true
+      return
+    }
+    runs.append((offset: offset, count: buffer.count))
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 
 struct RepeatFinderError: Error, Equatable {
   var message: String
+}
+
+/// One sorted run, read a piece at a time (or held whole, for the keys still in memory).
+private struct RunCursor {
+  private let file: ScratchFile?
+  private var offset: Int
+  private var left: Int
+  private var keys: [UInt64]
+  private var index = 0
+  private(set) var failure: String?
+
+  init(file: ScratchFile, offset: Int, count: Int) {
+    self.file = file
+    self.offset = offset
+    left = count
+    keys = []
+  }
+
+  init(keys: [UInt64]) {
+    file = nil
+    offset = 0
+    left = 0
+    self.keys = keys
+  }
+
+  var current: UInt64? { index < keys.count ? keys[index] : nil }
+
+  /// Moves to the next key, reading the next piece of the run when this one is used up.
+  mutating func advance() {
+    index += 1
+    if index >= keys.count { refill() }
+  }
+
+  mutating func refill() {
+    guard index >= keys.count, left > 0, let file else { return }
+    let wanted = min(left, RepeatFinder.readLength)
+    keys = [UInt64](repeating: 0, count: wanted)
+    index = 0
+    if let problem = keys.withUnsafeMutableBytes({ file.read(into: $0, at: offset) }) {
+      failure = "cannot read back the temporary file of quote ids: \(problem)"
+      keys = []
+      left = 0
+      return
+    }
+    offset += wanted * MemoryLayout<UInt64>.size
+    left -= wanted
+  }
+}
+
+/// The runs' current keys in a binary min-heap: the smallest of all comes first.
+private struct MergeHeap {
+  private var cursors: [RunCursor]
+  private(set) var failure: String?
+
+  init(_ sources: [RunCursor]) {
+    cursors = []
+    for var cursor in sources {
+      cursor.refill()
+      if let problem = cursor.failure { failure = problem }
+      if cursor.current != nil { cursors.append(cursor) }
+    }
+    for index in stride(from: cursors.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+  }
+
+  mutating func popSmallest() -> UInt64? {
+    guard failure == nil, let smallest = cursors.first?.current else { return nil }
+    cursors[0].advance()
+    if let problem = cursors[0].failure {
+      failure = problem
+      return nil
+    }
+    if cursors[0].current == nil {
+      cursors.swapAt(0, cursors.count - 1)
+      cursors.removeLast()
+    }
+    if !cursors.isEmpty { siftDown(0) }
+    return smallest
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var parent = start
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < cursors.count, cursors[left].current! < cursors[smallest].current! {
+        smallest = left
+      }
+      if right < cursors.count, cursors[right].current! < cursors[smallest].current! {
+        smallest = right
+      }
+      if smallest == parent { return }
+      cursors.swapAt(parent, smallest)
+      parent = smallest
+    }
+  }
 }
