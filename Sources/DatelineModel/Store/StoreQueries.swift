@@ -10,7 +10,8 @@ extension StoreReader {
   func relatedActors(of actorID: String) -> [RelatedActor] {
     read { db -> [RelatedActor] in
       guard
-        try Int.fetchOne(db, sql: "SELECT 1 FROM actors WHERE id = ?", arguments: [actorID])
+        try Int.fetchOne(
+          db.cachedStatement(sql: "SELECT 1 FROM actors WHERE id = ?"), arguments: [actorID])
           != nil
       else { return [] }
       var reasons: [String: [LinkReason]] = [:]
@@ -21,11 +22,11 @@ extension StoreReader {
       }
 
       let relations = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT from_id, to_id, kind, event FROM relations WHERE from_id = ?1 OR to_id = ?1
-          ORDER BY input_order
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT from_id, to_id, kind, event FROM relations WHERE from_id = ?1 OR to_id = ?1
+            ORDER BY input_order
+            """), arguments: [actorID])
       while let row = try relations.next() {
         let from: String = row[0]
         let to: String = row[1]
@@ -36,10 +37,10 @@ extension StoreReader {
       }
 
       let affiliations = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT id, affiliation FROM actors WHERE affiliation = ?1 OR id = ?1 ORDER BY input_order
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT id, affiliation FROM actors WHERE affiliation = ?1 OR id = ?1 ORDER BY input_order
+            """), arguments: [actorID])
       while let row = try affiliations.next() {
         let id: String = row[0]
         guard let affiliation: String = row[1] else { continue }
@@ -51,15 +52,15 @@ extension StoreReader {
       }
 
       let shared = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT other.actor_id, e.id, e.headline
-          FROM event_participants own
-          JOIN event_participants other ON other.event_position = own.event_position
-            AND other.actor_id != own.actor_id
-          JOIN events e ON e.position = own.event_position
-          WHERE own.actor_id = ? ORDER BY own.event_position
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT other.actor_id, e.id, e.headline
+            FROM event_participants own
+            JOIN event_participants other ON other.event_position = own.event_position
+              AND other.actor_id != own.actor_id
+            JOIN events e ON e.position = own.event_position
+            WHERE own.actor_id = ? ORDER BY own.event_position
+            """), arguments: [actorID])
       while let row = try shared.next() {
         add(row[0], .sharedEvent(eventID: row[1], headline: row[2]))
       }
@@ -67,23 +68,23 @@ extension StoreReader {
       // Quotes: by this actor naming another, or by another naming this actor; chronological.
       var quoteReasons: [(position: Int, other: String, reason: LinkReason)] = []
       let named = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT q.position, q.id, m.actor_id FROM quotes q
-          JOIN quote_mentions m ON m.quote_position = q.position
-          WHERE q.speaker = ?1 AND m.actor_id != ?1
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT q.position, q.id, m.actor_id FROM quotes q
+            JOIN quote_mentions m ON m.quote_position = q.position
+            WHERE q.speaker = ?1 AND m.actor_id != ?1
+            """), arguments: [actorID])
       while let row = try named.next() {
         quoteReasons.append(
           (row[0], row[2], .mentionedInQuote(quoteID: row[1], speakerID: actorID)))
       }
       let namedBy = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT q.position, q.id, q.speaker FROM quote_mentions m
-          JOIN quotes q ON q.position = m.quote_position
-          WHERE m.actor_id = ?1 AND q.speaker != ?1
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT q.position, q.id, q.speaker FROM quote_mentions m
+            JOIN quotes q ON q.position = m.quote_position
+            WHERE m.actor_id = ?1 AND q.speaker != ?1
+            """), arguments: [actorID])
       while let row = try namedBy.next() {
         let speaker: String = row[2]
         quoteReasons.append(
@@ -95,28 +96,28 @@ extension StoreReader {
       // Event summaries: naming someone who does not take part links them to each participant.
       var summaryReasons: [(position: Int, other: String, eventID: String)] = []
       let participantNamed = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT p.event_position, e.id, m.actor_id FROM event_participants p
-          JOIN event_mentions m ON m.event_position = p.event_position
-          JOIN events e ON e.position = p.event_position
-          WHERE p.actor_id = ?1 AND NOT EXISTS (
-            SELECT 1 FROM event_participants x
-            WHERE x.event_position = p.event_position AND x.actor_id = m.actor_id)
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT p.event_position, e.id, m.actor_id FROM event_participants p
+            JOIN event_mentions m ON m.event_position = p.event_position
+            JOIN events e ON e.position = p.event_position
+            WHERE p.actor_id = ?1 AND NOT EXISTS (
+              SELECT 1 FROM event_participants x
+              WHERE x.event_position = p.event_position AND x.actor_id = m.actor_id)
+            """), arguments: [actorID])
       while let row = try participantNamed.next() {
         summaryReasons.append((row[0], row[2], row[1]))
       }
       let namedIn = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT m.event_position, e.id, p.actor_id FROM event_mentions m
-          JOIN event_participants p ON p.event_position = m.event_position
-          JOIN events e ON e.position = m.event_position
-          WHERE m.actor_id = ?1 AND NOT EXISTS (
-            SELECT 1 FROM event_participants x
-            WHERE x.event_position = m.event_position AND x.actor_id = ?1)
-          """, arguments: [actorID])
+        db.cachedStatement(
+          sql: """
+            SELECT m.event_position, e.id, p.actor_id FROM event_mentions m
+            JOIN event_participants p ON p.event_position = m.event_position
+            JOIN events e ON e.position = m.event_position
+            WHERE m.actor_id = ?1 AND NOT EXISTS (
+              SELECT 1 FROM event_participants x
+              WHERE x.event_position = m.event_position AND x.actor_id = ?1)
+            """), arguments: [actorID])
       while let row = try namedIn.next() { summaryReasons.append((row[0], row[2], row[1])) }
       summaryReasons.sort { $0.position < $1.position }
       for item in summaryReasons { add(item.other, .mentionedInSummary(eventID: item.eventID)) }
@@ -125,13 +126,13 @@ extension StoreReader {
       var actors: [String: Actor] = [:]
       let others = Array(reasons.keys)
       for chunk in stride(from: 0, to: others.count, by: 500) {
-        let ids = Array(others[chunk..<min(others.count, chunk + 500)])
+        let ids = StoreReader.inList(Array(others[chunk..<min(others.count, chunk + 500)]))
         let rows = try Row.fetchCursor(
-          db,
-          sql: """
-            SELECT id, name, aliases, kind, role, affiliation FROM actors
-            WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY input_order DESC
-            """, arguments: StatementArguments(ids))
+          db.cachedStatement(
+            sql: """
+              SELECT id, name, aliases, kind, role, affiliation FROM actors
+              WHERE id IN (\(ids.marks)) ORDER BY input_order DESC
+              """), arguments: ids.arguments)
         while let row = try rows.next() {
           actors[row[0]] = Actor(
             id: row[0], name: row[1], aliases: StoreJSON.strings(row[2]),
@@ -272,14 +273,14 @@ extension StoreReader {
           """, [match, after])
       case .scan:
         if let speakers, speakers.count <= 500 {
-          let list = Array(speakers)
+          let list = StoreReader.inList(Array(speakers))
           rows = try RawRows(
             db,
             """
             SELECT position, text, speaker FROM quotes
-            WHERE speaker IN (\(databaseQuestionMarks(count: list.count))) AND position > ?
+            WHERE speaker IN (\(list.marks)) AND position > ?
             ORDER BY position
-            """, StatementArguments(list) + [after])
+            """, list.arguments + [after])
         } else {
           rows = try RawRows(
             db, "SELECT position, text, speaker FROM quotes WHERE position > ? ORDER BY position",
@@ -352,13 +353,13 @@ extension StoreReader {
   ) throws -> [Int] {
     var matching: [Int] = []
     for chunk in stride(from: 0, to: positions.count, by: 500) {
-      let list = Array(positions[chunk..<min(positions.count, chunk + 500)])
+      let list = StoreReader.inList(Array(positions[chunk..<min(positions.count, chunk + 500)]))
       let rows = try RawRows(
         db,
         """
         SELECT position, text, speaker FROM quotes
-        WHERE position IN (\(databaseQuestionMarks(count: list.count))) ORDER BY position
-        """, StatementArguments(list))
+        WHERE position IN (\(list.marks)) ORDER BY position
+        """, list.arguments)
       while try rows.next() {
         if accept(rows.bytes(1), { rows.text(2) }) { matching.append(rows.integer(0)) }
       }
@@ -376,10 +377,10 @@ extension StoreReader {
     if let match, valid.count > 2000, let low = valid.min(), let high = valid.max() {
       candidates = Set(
         try Int.fetchAll(
-          db,
-          sql: """
-            SELECT rowid FROM quote_search WHERE quote_search MATCH ? AND rowid BETWEEN ? AND ?
-            """, arguments: [match, low, high]))
+          db.cachedStatement(
+            sql: """
+              SELECT rowid FROM quote_search WHERE quote_search MATCH ? AND rowid BETWEEN ? AND ?
+              """), arguments: [match, low, high]))
     }
     var index = 0
     while index < valid.count {
@@ -390,12 +391,12 @@ extension StoreReader {
       }
       if chunk.isEmpty { continue }
       var rows: [Int: Row] = [:]
+      let list = StoreReader.inList(chunk)
       let cursor = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT position, text, speaker FROM quotes
-          WHERE position IN (\(databaseQuestionMarks(count: chunk.count)))
-          """, arguments: StatementArguments(chunk))
+        db.cachedStatement(
+          sql: """
+            SELECT position, text, speaker FROM quotes WHERE position IN (\(list.marks))
+            """), arguments: list.arguments)
       while let row = try cursor.next() { rows[row[0]] = row.copy() }
       for position in chunk {
         if stop() { return }
