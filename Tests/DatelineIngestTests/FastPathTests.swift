@@ -43,6 +43,28 @@ struct FastPathTests {
     }
   }
 
+  /// A set of plain ASCII words rejects a word by its length and first byte unread: words
+  /// outside ASCII, canonical equivalents of listed words ("e" + U+0301 for "é", U+212A for
+  /// "K", U+037E for ";") and near misses get the plain Set's answer, for sets that take the
+  /// shortcut and sets that cannot.
+  @Test func asciiWordSetAnswersAsTheSet() {
+    let lists = [
+      ["said", "the", "a", "year-end", "u.s.", ",", "—"], ["said", "the", "a", "year-end", "u.s."],
+      ["x;y", "kelvin"], ["Kelvin", "ok"], ["`a", "b"], ["café"], [],
+    ]
+    let asked = [
+      "said", "sai", "saidx", "Said", "", "the", "thé", "th\u{E9}", "a", "\u{E1}", "year-end",
+      "u.s.", "u.s", ",", "—", "x;y", "x\u{037E}y", "kelvin", "\u{212A}elvin", "Kelvin", "ok",
+      "`a", "\u{1FEF}a", "b", "café", "cafe\u{301}", "caf", "日本", "s\u{301}aid",
+    ]
+    for list in lists {
+      let set = WordSet(list)
+      for word in asked {
+        #expect(set.contains(word) == Set(list).contains(word), "\(list) \(word)")
+      }
+    }
+  }
+
   @Test func characterCountsMatchGraphemeCounts() {
     for text in ["Macron", "", "Chargé", "e\u{301}te", "a\r\nb", "Zoë Ørsted", "日本"] {
       #expect(text.characterCount == text.count)
