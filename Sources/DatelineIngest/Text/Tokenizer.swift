@@ -81,10 +81,25 @@ enum Tokenizer {
         let start = index
         var allDigits = true
         var length = 0
-        while index < end {
+        // No word is this long: a run of letters that is gets cut into several tokens.
+        let wordEnd = min(end, start + maximumWordLength)
+        while index < wordEnd {
           let current = scalars[index]
-          // No word is this long: a run of letters that is gets cut into several tokens.
-          if index - start >= maximumWordLength { break }
+          // ASCII letters and digits, nearly every scalar of a word, in a few instructions.
+          let value = current.value
+          if value &- 0x30 < 10 {
+            lower[length] = UInt8(truncatingIfNeeded: value)
+            length += 1
+            index += 1
+            continue
+          }
+          if (value | 0x20) &- 0x61 < 26 {
+            allDigits = false
+            lower[length] = UInt8(truncatingIfNeeded: value | 0x20)
+            length += 1
+            index += 1
+            continue
+          }
           if isLetterOrDigit(current) {
             if !isDigit(current) { allDigits = false }
             length = appendLowercased(current, to: lower, at: length)
