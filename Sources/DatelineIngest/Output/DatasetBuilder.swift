@@ -383,10 +383,12 @@ public struct DatasetBuilder {
     for alias in entity.aliases { match(alias) }
     if let index = named ?? personBySurname(entity) {
       var actor = dataset.actors[index]
-      for alias in [entity.name] + entity.aliases
-      where alias.lowercased() != actor.name.lowercased()
-        && !actor.aliases.contains(where: { $0.lowercased() == alias.lowercased() })
-      {
+      let actorName = actor.name.lowercased()
+      for alias in [entity.name] + entity.aliases {
+        let lowered = alias.lowercased()
+        guard lowered != actorName,
+          !actor.aliases.contains(where: { $0.lowercased() == lowered })
+        else { continue }
         actor.aliases.append(alias)
         indexName(alias, of: index)
       }
