@@ -551,4 +551,121 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Ada Holt"])
   }
+
+  /// A description of up to six words that opens like a name may stand between the quote and
+  /// the name whose verb attributes it.
+  @Test func aLongCapitalizedDescriptionBeforeTheName() {
+    let analysis = analyze(
+      """
+      Laura Brandt inspects the docks.
+
+      "The ferry must keep running," Harbor City Port Authority chief inspector Laura Brandt said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Laura Brandt"])
+  }
+
+  /// "and" after a quote starts a clause of its own, whose speaker is not the quote's; two
+  /// names joined by "and" still sign it together.
+  @Test func andAfterTheQuoteStartsAnotherClause() {
+    let analysis = analyze(
+      """
+      Ana Ruiz calls the plan a "costly gamble" and Peter Lind says it will fail.
+
+      "The numbers are grim," Edward Marsh and Clara Vidal wrote.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Clara Vidal"])
+  }
+
+  /// A verb and particle of speech, then an adverb, then the colon: "fired back sharply:".
+  @Test func aPhrasalVerbWithAnAdverbBeforeTheColon() {
+    let analysis = analyze(
+      """
+      Ana Ruiz and Peter Lind debated the budget on Monday.
+
+      When Ruiz suggested a delay, Lind fired back sharply: "Not on my watch."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind"])
+  }
+
+  /// A name between commas, after a description, then the verb that ends the sentence.
+  @Test func aNameBetweenCommasBeforeTheClosingVerb() {
+    let analysis = analyze(
+      """
+      Ada Holt lost the vote on Sunday.
+
+      "We knew it would be close," Holt's campaign manager, David Morel, said.
+      """)
+    #expect(analysis.quoteSpeakers() == ["David Morel"])
+  }
+
+  /// The pronoun in a relative clause (`Greer, whom he called`) is not the person the clause
+  /// describes.
+  @Test func thePronounInARelativeClauseIsSomeoneElse() {
+    let analysis = analyze(
+      """
+      Kim Sato met Tomas Greer on Monday.
+
+      Sato said that the port needed Greer, whom he called "a tireless partner."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Kim Sato"])
+  }
+
+  /// A chain of "of" phrases after the person: where they work is not who speaks.
+  @Test func aChainOfOfPhrasesAfterThePerson() {
+    let analysis = analyze(
+      """
+      The port reopened on Monday.
+
+      Peter Lind of the Union of Dock Workers of Marlow told reporters, "Nothing has changed."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind"])
+  }
+
+  /// The person who opens the sentence, with an apposition that names an organization before
+  /// the verb.
+  @Test func thePersonOpeningTheSentenceBeforeHerApposition() {
+    let analysis = analyze(
+      """
+      The board met on Monday.
+
+      Ana Ruiz, chair of the board of the Harbor Trust, a charity, said it would "fight to the end."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz"])
+  }
+
+  /// The agent of a passive "asked by" put the question quoted.
+  @Test func theAgentOfAPassiveQuestion() {
+    let analysis = analyze(
+      """
+      Ana Ruiz spoke at the harbor on Monday.
+
+      Ruiz was asked by Harbor TV host Peter Lind, who has covered the port for years, "Will you run again?"
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind"])
+  }
+
+  /// An apposition that is a list with commas, and a second apposition after the first.
+  @Test func appositionsWithCommasInside() {
+    let analysis = analyze(
+      """
+      The port reopened on Monday.
+
+      "We will not stop," Ana Ruiz, secretary for ports, roads, and rail, said on Monday.
+
+      "It is a start," said David Morel, director of the Harbor Trust, a charity that runs two shelters.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "David Morel"])
+  }
+
+  /// A participle right after an attribution (`Ruiz added, saying`) has its speaker, not the
+  /// sentence's first name.
+  @Test func aParticipleAfterAnAttribution() {
+    let analysis = analyze(
+      """
+      Peter Lind met Ana Ruiz on Monday.
+
+      Lind cannot say that "the port is safe," Ruiz added, saying it is "far from ready."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Ana Ruiz"])
+  }
 }

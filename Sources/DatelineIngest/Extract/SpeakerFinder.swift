@@ -699,9 +699,13 @@ final class SpeakerFinder {
       }
       // `"...," Nate Silver, the polling guru who founded a site, tweeted on Wednesday.`: a
       // long description after a comma, then the verb, in the quote's sentence.
-      if next < paragraphEnd, article.tokens[next].lower.equals(","),
-        !Self.isPronoun(article.tokens[start].lower),
-        let verb = speechVerbClosingDescription(from: next + 1, paragraphEnd: paragraphEnd)
+      // The apposition found with the name may have ended at a comma inside it ("Ada Holt,
+      // secretary for ports, roads, and rail, said"): the description goes on after it.
+      let descriptionStart =
+        next < paragraphEnd && article.tokens[next].lower.equals(",")
+        ? next + 1 : next > start && article.tokens[next - 1].lower.equals(",") ? next : nil
+      if let descriptionStart, !Self.isPronoun(article.tokens[start].lower),
+        let verb = speechVerbClosingDescription(from: descriptionStart, paragraphEnd: paragraphEnd)
       {
         return (speaker, article.tokens[verb].lower, 0.75, "named after the quote")
       }
@@ -745,11 +749,22 @@ final class SpeakerFinder {
     guard !article.tokens[start].classes.contains(.speechVerb),
       !hasSpeechVerb(after: start, paragraphEnd: paragraphEnd)
     else { return start }
+    // Up to seven tokens when the description opens like a name or with "the" ("New York
+    // City Public Advocate Ada Holt said", "the Post's senior politics editor Ada Holt
+    // responded"), else five; a hyphen may join two words of a title ("Secretary-Treasurer").
+    // "and" or "or" ends it unless a name comes before it (`Ada Holt and Carl Brandt wrote`):
+    // `"...," and Trump said` starts a new clause, whose speaker is not this quote's.
+    let opensLikeAName =
+      article.tokens[start].isCapitalized || article.tokens[start].lower.equals("the")
     var nameAt = start + 1
-    while nameAt < min(paragraphEnd, start + 5), article.tokens[nameAt - 1].kind == .word,
+    while nameAt < min(paragraphEnd, start + (opensLikeAName ? 7 : 5)),
+      article.tokens[nameAt - 1].kind == .word
+        || (nameAt - 1 > start && article.tokens[nameAt - 1].lower.equals("-")),
       article.tokens[nameAt - 1].quote < 0,
       !article.tokens[nameAt - 1].classes.contains(.speechVerb),
-      !Self.isPronoun(article.tokens[nameAt - 1].lower)
+      !Self.isPronoun(article.tokens[nameAt - 1].lower),
+      !Self.isConjunction(article.tokens[nameAt - 1].lower)
+        || (nameAt - 2 >= start && finder.mentionEndingAt[nameAt - 2] >= 0)
     {
       if !Self.isPronoun(article.tokens[nameAt].lower),
         hasSpeechVerb(after: nameAt, paragraphEnd: paragraphEnd)
@@ -759,6 +774,11 @@ final class SpeakerFinder {
       nameAt += 1
     }
     return start
+  }
+
+  /// "and", "or", "but": a word that joins two clauses.
+  static func isConjunction(_ word: String) -> Bool {
+    word == "and" || word == "or" || word == "but"
   }
 
   /// `"..."` ending its paragraph, then a paragraph `- Bernie Sanders.` or `-Ada Holt,
@@ -809,7 +829,9 @@ final class SpeakerFinder {
             {
               return (person, tokens[first].lower, 0.8, "named at the end of the sentence")
             }
-            if endsAttribution(at: next, sentence: sentence) {
+            // A second apposition may follow the first: "said Ada Holt, director of Harbor
+            // Watch, a charity that ...".
+            if endsAttribution(at: next, sentence: sentence) || tokens[next - 1].lower.equals(",") {
               return (speaker, tokens[first].lower, 0.8, "named at the end of the sentence")
             }
             break
@@ -832,6 +854,10 @@ final class SpeakerFinder {
         paragraphEnd: paragraphEnd)
       {
         var verb = next
+        // ", Sanders's campaign manager, Ada Holt, said": the comma that closes the name.
+        if verb + 1 < paragraphEnd, tokens[verb].lower.equals(","), isSpeechVerb(at: verb + 1) {
+          verb += 1
+        }
         while verb < paragraphEnd, isVerbModifier(at: verb) { verb += 1 }
         if verb < paragraphEnd, isSpeechVerb(at: verb),
           endsAttribution(at: verb + 1, sentence: sentence)
@@ -862,8 +888,14 @@ final class SpeakerFinder {
     var index = start
     while index < min(paragraphEnd, start + 25), tokens[index].sentence == sentence {
       let token = tokens[index]
-      if token.kind == .quoteMark || token.lower.equals("and") || token.lower == ";" {
-        return nil
+      if token.kind == .quoteMark || token.lower == ";" { return nil }
+      // "and" opens a second clause ("..., and reporters asked"), but not inside a list of
+      // lowercase words: "assistant secretary for refugees, and migration, said".
+      if token.lower.equals("and") {
+        guard index + 1 < paragraphEnd, tokens[index + 1].kind == .word,
+          !tokens[index + 1].isCapitalized, !Self.determiners.contains(tokens[index + 1].lower),
+          !Self.isPronoun(tokens[index + 1].lower)
+        else { return nil }
       }
       if finder.mentionCovering[index] >= 0 {
         let mention = finder.mentions[Int(finder.mentionCovering[index])]
@@ -905,7 +937,10 @@ final class SpeakerFinder {
     guard index + 2 < tokens.count, let particle = Self.phrasalSpeechVerbs[tokens[index].lower],
       particle.contains(tokens[index + 1].lower)
     else { return false }
-    let next = tokens[index + 2]
+    // "fired back forcefully:": an adverb may come before the mark.
+    var after = index + 2
+    if after + 1 < tokens.count, isVerbModifier(at: after) { after += 1 }
+    let next = tokens[after]
     return next.kind == .quoteMark || next.lower.equals(",") || next.lower.equals(":")
       || next.lower.equals("about") || next.lower.equals("that")
   }
@@ -1285,6 +1320,9 @@ final class SpeakerFinder {
         return (speaker, nil, 0.75, "named after a dash, before a colon")
       }
     }
+    if let asker = askerOfPassiveQuestion(from: floor, before: open) {
+      return (asker, "asked", 0.8, "asked by, before the quote")
+    }
     // The nearest verb of speech first; when no subject of its is found (`Clark later said his
     // comments were mischaracterized and that he was "..."`: "comments" is a noun), the one
     // before it. A few at most: each try looks back a bounded way.
@@ -1322,6 +1360,40 @@ final class SpeakerFinder {
     }
     return nil
   }
+
+  /// `Ruiz was asked by host Ada Holt whether ... "..."`, `Asked by Holt if ..., Ruiz said`:
+  /// the agent of a passive "asked by", before the quote in its sentence, put the question
+  /// quoted. A few words of description may come before the name.
+  func askerOfPassiveQuestion(from floor: Int, before open: Int) -> Int? {
+    let tokens = article.tokens
+    var index = floor
+    while index + 2 < open {
+      defer { index += 1 }
+      guard tokens[index].quote < 0, tokens[index].lower.equals("asked"),
+        tokens[index + 1].lower.equals("by")
+      else { continue }
+      var nameAt = index + 2
+      while nameAt < min(open, index + 8) {
+        if let (speaker, _) = subject(at: nameAt, paragraphEnd: open) {
+          guard !Self.isPronoun(tokens[nameAt].lower) else { return nil }
+          return describedPerson(after: nameAt, besides: speaker, paragraphEnd: open) ?? speaker
+        }
+        // "host", "Harbor TV moderator": words of description, up to a word that opens a clause
+        // (`asked by Holt if Ruiz "..."`).
+        guard tokens[nameAt].kind == .word, tokens[nameAt].quote < 0,
+          !Self.clauseOpeners.contains(tokens[nameAt].lower)
+        else { return nil }
+        nameAt += 1
+      }
+      return nil
+    }
+    return nil
+  }
+
+  /// Words that open a clause of their own: what follows them is no description.
+  static let clauseOpeners: WordSet = [
+    "if", "whether", "that", "about", "why", "how", "what", "when", "while", "who",
+  ]
 
   /// The name whose mention ends at `end` when a dash comes right before it, or before "X and"
   /// ahead of it.
@@ -1419,6 +1491,13 @@ final class SpeakerFinder {
       }
       if opening > floor, article.tokens[opening].lower.equals("(") { index = opening - 1 }
     }
+    // `Holt cannot say that "...," Ruiz added, saying it is "..."`: a participle right after
+    // an attribution has its speaker.
+    if cue.hasSuffix("ing"), index - 2 >= floor, article.tokens[index].lower.equals(","),
+      isSpeechVerb(at: index - 1), let speaker = subjectEnding(at: index - 2, floor: floor)
+    {
+      return (speaker, cue, 0.75, "the attribution before the participle")
+    }
     // `Bush, ..., attacked Trump, with whom he clashed ..., calling him a "loser"`: a participle
     // after a comma has the sentence's subject, not the name of a clause before it.
     if cue.hasSuffix("ing"), index >= floor, article.tokens[index].lower.equals(","),
@@ -1472,7 +1551,15 @@ final class SpeakerFinder {
         : (speaker, cue, 0.75, "subject of the sentence")
     }
     if Self.isPronoun(article.tokens[index].lower) {
-      guard let resolved = resolvePronoun(article.tokens[index].lower, before: index) else {
+      // `Trump, whom he called a "con artist"`: the pronoun in a relative clause is not the
+      // person the clause describes; look before that person.
+      var before = index
+      if index - 3 >= floor, article.tokens[index - 1].lower.equals("whom"),
+        article.tokens[index - 2].lower.equals(","), finder.mentionEndingAt[index - 3] >= 0
+      {
+        before = finder.mentions[Int(finder.mentionEndingAt[index - 3])].first
+      }
+      guard let resolved = resolvePronoun(article.tokens[index].lower, before: before) else {
         return nil
       }
       return (resolved, cue, 0.75, "pronoun before the quote")
@@ -1487,18 +1574,67 @@ final class SpeakerFinder {
     if isObjectOfPreposition(mention) {
       var before = mention.first - 1
       if article.tokens[before].lower.equals("the") { before -= 1 }
-      guard article.tokens[before].lower.equals("of") || article.tokens[before].lower.equals("with")
-      else { return nil }
-      // "Ada Holt of the Harbor Times wrote": the person, not where she works.
-      if article.tokens[before].lower.equals("of"), before - 1 >= floor,
-        let person = personEnding(at: before - 1)
-      {
+      let of = article.tokens[before].lower.equals("of")
+      // "Ada Holt of the Harbor Times wrote", "Ada Holt of the Council of Ports told": the
+      // person, not where she works.
+      if of, let person = personBefore(of: before, floor: floor) {
         return (person, cue, 0.85, "subject of the speech verb before the quote")
       }
+      // "Ada Holt, chair of the board of Harbor Watch, a charity, said": the person who opens
+      // the sentence with an apposition.
+      if let person = personOpeningApposition(at: floor, before: mention.first) {
+        return (person, cue, 0.8, "name that opens the sentence")
+      }
+      guard of || article.tokens[before].lower.equals("with") else { return nil }
     }
     let entity = finder.mentions[Int(mentionIndex)].entity
     guard Self.canSpeak(finder.entities[entity].kind) else { return nil }
     return (entity, cue, 0.85, "subject of the speech verb before the quote")
+  }
+
+  /// The speaker whose name or pronoun ends at `end`, right before a verb: "Ruiz" in "Ruiz
+  /// added", "he" in "he said".
+  func subjectEnding(at end: Int, floor: Int) -> Int? {
+    if Self.isPronoun(article.tokens[end].lower) {
+      return resolvePronoun(article.tokens[end].lower, before: end)
+    }
+    let mention = finder.mentionEndingAt[end]
+    guard mention >= 0, finder.mentions[Int(mention)].first >= floor,
+      !article.tokens[end].isPossessive,
+      Self.canSpeak(finder.entities[finder.mentions[Int(mention)].entity].kind)
+    else { return nil }
+    return finder.mentions[Int(mention)].entity
+  }
+
+  /// The person named right before "of" at `of` ("Ada Holt of the Harbor Times"), through a
+  /// chain of at most three "of" phrases ("Ada Holt of the Council of Ports of Marlow").
+  func personBefore(of: Int, floor: Int) -> Int? {
+    var of = of
+    for _ in 0..<3 {
+      guard of - 1 >= floor else { return nil }
+      if let person = personEnding(at: of - 1) { return person }
+      let mention = finder.mentionEndingAt[of - 1]
+      guard mention >= 0 else { return nil }
+      var before = finder.mentions[Int(mention)].first - 1
+      if before >= floor, article.tokens[before].lower.equals("the") { before -= 1 }
+      guard before >= floor, article.tokens[before].lower.equals("of") else { return nil }
+      of = before
+    }
+    return nil
+  }
+
+  /// The person whose name opens the sentence at `start` (after "the"), followed by a comma,
+  /// when that name ends before `limit`: `Ada Holt, chair of ..., said`.
+  func personOpeningApposition(at start: Int, before limit: Int) -> Int? {
+    let first = skippingThe(start)
+    let opening = finder.mentionCovering[first]
+    guard opening >= 0 else { return nil }
+    let mention = finder.mentions[Int(opening)]
+    guard mention.first == first, mention.last + 1 < limit,
+      article.tokens[mention.last + 1].lower.equals(","),
+      finder.entities[mention.entity].kind == .person
+    else { return nil }
+    return mention.entity
   }
 
   /// When the words before the verb are no name: `Sam Solovey, a contestant on the show, "The

@@ -393,7 +393,7 @@ public enum PolNeARScorer {
       }
       if found { gold.append((range, head)) }
     }
-    let predicted = analysis.quotes.map { ($0.span.range, analysis.speakerName($0)) }
+    let predicted = analysis.quotes.map { ($0.span.range, analysis.speakerName($0), $0.reason) }
     var used = Array(repeating: false, count: predicted.count)
     var prf = PRF(predicted: predicted.count, gold: gold.count)
     func enough(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -421,8 +421,10 @@ public enum PolNeARScorer {
       if speakerMatches(predicted[index].1, head) {
         total.namedRight += 1
       } else {
+        // The rule that chose our speaker (or gave up), to group the misses by kind.
         total.misses.append(
-          "\(name): speaker \(predicted[index].1 ?? "none") for \(head): \(excerpt(item.range))")
+          "\(name): speaker \(predicted[index].1 ?? "none") for \(head) [\(predicted[index].2)]: "
+            + excerpt(item.range))
       }
     }
     for index in predicted.indices where !used[index] {
