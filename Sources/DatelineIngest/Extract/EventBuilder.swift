@@ -1154,11 +1154,13 @@ struct EventBuilder {
         position = skipped.upperBound + 1
         continue
       }
-      let token = article.tokens[position]
-      if token.kind == .quoteMark || token.quote >= 0 { break }
-      if phraseWords > 0 && Self.clauseStops.contains(token.lower) {
+      // The fields, not the token: copying a token costs more than the tests below.
+      let kind = article.tokens[position].kind
+      if kind == .quoteMark || article.tokens[position].quote >= 0 { break }
+      let lower = article.tokens[position].lower
+      if phraseWords > 0 && Self.clauseStops.contains(lower) {
         // "said that ...": the statement goes on after "that".
-        if token.lower.equals("that"),
+        if lower.equals("that"),
           words.suffix(5).contains(where: {
             Self.speechVerbs.containsLowercased($0) || Self.cognitionVerbs.containsLowercased($0)
           })
@@ -1168,7 +1170,7 @@ struct EventBuilder {
           continue
         }
         // "The bill, which would spend $410 billion over five years, passed": step over it.
-        if token.lower.equals(","), position + 1 < end,
+        if lower.equals(","), position + 1 < end,
           Self.relativePronouns.contains(article.tokens[position + 1].lower),
           let closing = (position + 2..<min(end, position + 20)).first(where: {
             article.tokens[$0].lower.equals(",")
@@ -1188,8 +1190,8 @@ struct EventBuilder {
         }
         break
       }
-      if token.kind == .punctuation {
-        if Self.keptPunctuation.contains(token.lower) { words.append(token.lower) }
+      if kind == .punctuation {
+        if Self.keptPunctuation.contains(lower) { words.append(lower) }
         position += 1
         continue
       }
@@ -1197,7 +1199,7 @@ struct EventBuilder {
         cutAtLimit = true
         break
       }
-      if phraseWords >= 2, Self.safeCuts.contains(token.lower) { safeCut = words.count }
+      if phraseWords >= 2, Self.safeCuts.contains(lower) { safeCut = words.count }
       let mentionIndex = finder.mentionCovering[position]
       if mentionIndex >= 0 {
         let mention = finder.mentions[Int(mentionIndex)]
@@ -1208,14 +1210,14 @@ struct EventBuilder {
       }
       if let name = pronounName(at: position, frame: frame) {
         words.append(name)
-      } else if Self.possessiveDeterminers.contains(token.lower), position + 1 < end,
+      } else if Self.possessiveDeterminers.contains(lower), position + 1 < end,
         article.tokens[position + 1].kind == .word,
         !Self.notDeterminedNouns.contains(article.tokens[position + 1].lower)
       {
         // "levels were at their lowest", "its loans come due": a possessive with no one to
         // name reads as "the" in a headline.
         words.append("the")
-      } else if Self.unresolved.contains(token.lower) {
+      } else if Self.unresolved.contains(lower) {
         break
       } else {
         words.append(article.text(tokens: position, position))

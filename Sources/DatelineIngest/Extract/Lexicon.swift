@@ -474,7 +474,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     // the count is stored in the String, so this rejects them without reading them.
     if onlyASCIIMatches, lengths & (1 << UInt64(min(word.utf8.count, 63))) == 0 { return false }
     let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes where byte >= 0x80 { return nil }
+      // Then the first byte rules out most of the rest, read before the others (a word with
+      // a byte past ASCII is not listed either).
+      if onlyASCIIMatches, !mayList(count: bytes.count, first: bytes.first) { return false }
+      for byte in bytes where byte >= 0x80 { return onlyASCIIMatches ? false : nil }
       guard mayList(count: bytes.count, first: bytes.first) else { return false }
       return lookup.find(bytes) != nil
     }

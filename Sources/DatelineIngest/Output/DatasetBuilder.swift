@@ -149,12 +149,13 @@ public struct DatasetBuilder {
     takenIDs.reserveCapacity(
       takenIDs.count + analysis.entities.count + 2 * analysis.events.count + analysis.quotes.count)
     // What the dataset holds already, so that merging never duplicates an event or a quote.
-    var knownEvents: [EventKey: String] = [:]
-    knownEvents.reserveCapacity(dataset.events.count + analysis.events.count)
+    // (Sized as made: `reserveCapacity` on an empty table looked its type up by name each time.)
+    var knownEvents = [EventKey: String](
+      minimumCapacity: dataset.events.count + analysis.events.count)
     for event in dataset.events {
       knownEvents[EventKey(date: event.date, headline: event.headline)] = event.id
     }
-    var knownQuotes = Set(dataset.quotes.map { "\($0.speaker)|\($0.text)" })
+    var knownQuotes = Set(dataset.quotes.map { $0.speaker + "|" + $0.text })
     let headerParagraphs = analysis.article.headerParagraphs
     var actorIDs: [Int: String] = [:]
     for entityIndex in analysis.actorEntities {
@@ -231,8 +232,8 @@ public struct DatasetBuilder {
       } else {
         continue
       }
-      guard knownQuotes.insert("\(speakerID)|\(text)").inserted else { continue }
-      let id = uniqueID("\(speakerID)-quote")
+      guard knownQuotes.insert(speakerID + "|" + text).inserted else { continue }
+      let id = uniqueID(speakerID + "-quote")
       let item = Quote(
         id: id, text: text, speaker: speakerID,
         event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
@@ -477,7 +478,7 @@ public struct DatasetBuilder {
     var counter = nextNumber[root] ?? 2
     var candidate: String
     repeat {
-      candidate = "\(root)-\(counter)"
+      candidate = root + "-" + String(counter)
       counter += 1
       idProbes += 1
     } while !takenIDs.insert(candidate).inserted

@@ -83,11 +83,13 @@ public struct Article: Sendable {
     header = PublicationHeader.find(in: scalars)
     paragraphs = Article.splitParagraphs(scalars, skipping: header?.range)
     tokens.reserveCapacity(scalars.count / 5)
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: Tokenizer.scratchCapacity)
     for (index, range) in paragraphs.enumerated() {
       let first = tokens.count
-      Tokenizer.tokenize(scalars, range: range, paragraph: index, into: &tokens)
+      Tokenizer.tokenize(scalars, range: range, paragraph: index, into: &tokens, scratch: scratch)
       paragraphTokens.append(first..<tokens.count)
     }
+    scratch.deallocate()
     quoteSpans = QuotePairer.pair(&self)
     sentences = SentenceSplitter.split(&self)
     CreditFinder.mark(&self)

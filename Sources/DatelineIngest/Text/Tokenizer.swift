@@ -60,10 +60,21 @@ enum Tokenizer {
   static func tokenize(
     _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token]
   ) {
-    // One scratch buffer for every word's lowercase bytes, big enough for the longest word:
-    // a scalar lowercases to at most three scalars of four bytes.
-    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: 12 * maximumWordLength + 16)
+    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
     defer { lower.deallocate() }
+    tokenize(scalars, range: range, paragraph: paragraph, into: &tokens, scratch: lower)
+  }
+
+  /// The bytes of the scratch buffer for every word's lowercase bytes, big enough for the
+  /// longest word: a scalar lowercases to at most three scalars of four bytes.
+  static let scratchCapacity = 12 * maximumWordLength + 16
+
+  /// `tokenize` with a scratch buffer of `scratchCapacity` bytes from the caller, who
+  /// tokenizes many paragraphs with one.
+  static func tokenize(
+    _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token],
+    scratch lower: UnsafeMutablePointer<UInt8>
+  ) {
     let words = WordClass.lookup
     scalars.withUnsafeBufferPointer { scalars in
       var index = range.lowerBound
