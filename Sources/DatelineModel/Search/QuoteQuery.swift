@@ -284,10 +284,7 @@ public struct QuoteQuery: Sendable, Equatable {
   /// Typographic apostrophes and quotation marks as their plain forms, so "don't" finds the
   /// same word written with U+2019. Character for character, so positions carry over.
   static func foldPunctuation(_ text: String) -> String {
-    let needsFolding = text.unicodeScalars.contains {
-      (0x2018...0x201F).contains($0.value) || $0.value == 0x2BC
-    }
-    guard needsFolding else { return text }
+    guard holdsMarksToFold(text) else { return text }
     return String(
       text.map { character -> Character in
         switch character {
@@ -296,6 +293,32 @@ public struct QuoteQuery: Sendable, Equatable {
         default: character
         }
       })
+  }
+
+  /// Whether `text` holds a scalar that `foldPunctuation` folds: U+2018 to U+201F, which are
+  /// E2 80 98 to E2 80 9F in UTF-8, or U+02BC (CA BC). Looked for in the bytes with `memchr`:
+  /// decoding every scalar of every quote read or indexed cost more than the rest of a search.
+  static func holdsMarksToFold(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes -> Bool in
+      guard let base = bytes.baseAddress else { return false }
+      let count = bytes.count
+      /// Whether some `lead` byte is followed by bytes that `rest` accepts (it is given the
+      /// offset just after the lead).
+      func leads(_ lead: UInt8, _ rest: (Int) -> Bool) -> Bool {
+        var offset = 0
+        while offset < count, let found = memchr(base + offset, Int32(lead), count - offset) {
+          let after = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+          if rest(after) { return true }
+          offset = after
+        }
+        return false
+      }
+      return leads(0xE2) {
+        $0 + 1 < count && bytes[$0] == 0x80 && (0x98...0x9F).contains(bytes[$0 + 1])
+      }
+        || leads(0xCA) { $0 < count && bytes[$0] == 0xBC }
+    }
   }
 
   public static func == (lhs: QuoteQuery, rhs: QuoteQuery) -> Bool {

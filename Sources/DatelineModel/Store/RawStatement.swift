@@ -41,6 +41,12 @@ struct RawStatement {
     }
   }
 
+  /// Binds UTF-8 bytes as text without copying them (NULL for nil): they must stay until `run()`
+  /// returns.
+  func bind(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>?) {
+    if let value { bind(index, utf8: value) } else { sqlite3_bind_null(handle, index) }
+  }
+
   func bind(_ index: Int32, _ value: String?) {
     if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
   }
@@ -58,16 +64,22 @@ struct RawStatement {
 }
 
 /// Rows of a query read through SQLite's C interface, a column at a time: a search checks quote
-/// text as the bytes SQLite holds, without making a string of every candidate.
-struct RawRows {
+/// text as the bytes SQLite holds, without making a string of every candidate. The statement is
+/// the connection's cached one for this SQL (prepared once), reset when the rows are let go, so
+/// a search that stops early leaves no statement running.
+final class RawRows {
   private let statement: Statement
   private let db: Database
   private var handle: OpaquePointer { statement.sqliteStatement }
 
   init(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) throws {
     self.db = db
-    statement = try db.makeStatement(sql: sql)
+    statement = try db.cachedStatement(sql: sql)
     try statement.setArguments(arguments)
+  }
+
+  deinit {
+    sqlite3_reset(handle)
   }
 
   /// Steps to the next row; false after the last.

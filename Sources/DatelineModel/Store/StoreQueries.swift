@@ -10,9 +10,14 @@ extension StoreReader {
   func relatedActors(of actorID: String) -> [RelatedActor] {
     read { db -> [RelatedActor] in
       guard
-        try Int.fetchOne(db, sql: "SELECT 1 FROM actors WHERE id = ?", arguments: [actorID])
+        try Int.fetchOne(
+          db.cachedStatement(sql: "SELECT 1 FROM actors WHERE id = ?"), arguments: [actorID])
           != nil
       else { return [] }
+      /// The rows of one of the queries below, each about this actor (`?1`).
+      func rows(_ sql: String) throws -> RowCursor {
+        try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [actorID])
+      }
       var reasons: [String: [LinkReason]] = [:]
       func add(_ other: String, _ reason: LinkReason, deduplicate: Bool = false) {
         guard other != actorID else { return }
@@ -20,12 +25,11 @@ extension StoreReader {
         reasons[other, default: []].append(reason)
       }
 
-      let relations = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT from_id, to_id, kind, event FROM relations WHERE from_id = ?1 OR to_id = ?1
-          ORDER BY input_order
-          """, arguments: [actorID])
+      let relations = try rows(
+        """
+        SELECT from_id, to_id, kind, event FROM relations WHERE from_id = ?1 OR to_id = ?1
+        ORDER BY input_order
+        """)
       while let row = try relations.next() {
         let from: String = row[0]
         let to: String = row[1]
@@ -35,11 +39,10 @@ extension StoreReader {
           deduplicate: true)
       }
 
-      let affiliations = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT id, affiliation FROM actors WHERE affiliation = ?1 OR id = ?1 ORDER BY input_order
-          """, arguments: [actorID])
+      let affiliations = try rows(
+        """
+        SELECT id, affiliation FROM actors WHERE affiliation = ?1 OR id = ?1 ORDER BY input_order
+        """)
       while let row = try affiliations.next() {
         let id: String = row[0]
         guard let affiliation: String = row[1] else { continue }
@@ -50,40 +53,37 @@ extension StoreReader {
         }
       }
 
-      let shared = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT other.actor_id, e.id, e.headline
-          FROM event_participants own
-          JOIN event_participants other ON other.event_position = own.event_position
-            AND other.actor_id != own.actor_id
-          JOIN events e ON e.position = own.event_position
-          WHERE own.actor_id = ? ORDER BY own.event_position
-          """, arguments: [actorID])
+      let shared = try rows(
+        """
+        SELECT other.actor_id, e.id, e.headline
+        FROM event_participants own
+        JOIN event_participants other ON other.event_position = own.event_position
+          AND other.actor_id != own.actor_id
+        JOIN events e ON e.position = own.event_position
+        WHERE own.actor_id = ? ORDER BY own.event_position
+        """)
       while let row = try shared.next() {
         add(row[0], .sharedEvent(eventID: row[1], headline: row[2]))
       }
 
       // Quotes: by this actor naming another, or by another naming this actor; chronological.
       var quoteReasons: [(position: Int, other: String, reason: LinkReason)] = []
-      let named = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT q.position, q.id, m.actor_id FROM quotes q
-          JOIN quote_mentions m ON m.quote_position = q.position
-          WHERE q.speaker = ?1 AND m.actor_id != ?1
-          """, arguments: [actorID])
+      let named = try rows(
+        """
+        SELECT q.position, q.id, m.actor_id FROM quotes q
+        JOIN quote_mentions m ON m.quote_position = q.position
+        WHERE q.speaker = ?1 AND m.actor_id != ?1
+        """)
       while let row = try named.next() {
         quoteReasons.append(
           (row[0], row[2], .mentionedInQuote(quoteID: row[1], speakerID: actorID)))
       }
-      let namedBy = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT q.position, q.id, q.speaker FROM quote_mentions m
-          JOIN quotes q ON q.position = m.quote_position
-          WHERE m.actor_id = ?1 AND q.speaker != ?1
-          """, arguments: [actorID])
+      let namedBy = try rows(
+        """
+        SELECT q.position, q.id, q.speaker FROM quote_mentions m
+        JOIN quotes q ON q.position = m.quote_position
+        WHERE m.actor_id = ?1 AND q.speaker != ?1
+        """)
       while let row = try namedBy.next() {
         let speaker: String = row[2]
         quoteReasons.append(
@@ -94,29 +94,27 @@ extension StoreReader {
 
       // Event summaries: naming someone who does not take part links them to each participant.
       var summaryReasons: [(position: Int, other: String, eventID: String)] = []
-      let participantNamed = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT p.event_position, e.id, m.actor_id FROM event_participants p
-          JOIN event_mentions m ON m.event_position = p.event_position
-          JOIN events e ON e.position = p.event_position
-          WHERE p.actor_id = ?1 AND NOT EXISTS (
-            SELECT 1 FROM event_participants x
-            WHERE x.event_position = p.event_position AND x.actor_id = m.actor_id)
-          """, arguments: [actorID])
+      let participantNamed = try rows(
+        """
+        SELECT p.event_position, e.id, m.actor_id FROM event_participants p
+        JOIN event_mentions m ON m.event_position = p.event_position
+        JOIN events e ON e.position = p.event_position
+        WHERE p.actor_id = ?1 AND NOT EXISTS (
+          SELECT 1 FROM event_participants x
+          WHERE x.event_position = p.event_position AND x.actor_id = m.actor_id)
+        """)
       while let row = try participantNamed.next() {
         summaryReasons.append((row[0], row[2], row[1]))
       }
-      let namedIn = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT m.event_position, e.id, p.actor_id FROM event_mentions m
-          JOIN event_participants p ON p.event_position = m.event_position
-          JOIN events e ON e.position = m.event_position
-          WHERE m.actor_id = ?1 AND NOT EXISTS (
-            SELECT 1 FROM event_participants x
-            WHERE x.event_position = m.event_position AND x.actor_id = ?1)
-          """, arguments: [actorID])
+      let namedIn = try rows(
+        """
+        SELECT m.event_position, e.id, p.actor_id FROM event_mentions m
+        JOIN event_participants p ON p.event_position = m.event_position
+        JOIN events e ON e.position = m.event_position
+        WHERE m.actor_id = ?1 AND NOT EXISTS (
+          SELECT 1 FROM event_participants x
+          WHERE x.event_position = m.event_position AND x.actor_id = ?1)
+        """)
       while let row = try namedIn.next() { summaryReasons.append((row[0], row[2], row[1])) }
       summaryReasons.sort { $0.position < $1.position }
       for item in summaryReasons { add(item.other, .mentionedInSummary(eventID: item.eventID)) }
@@ -125,13 +123,13 @@ extension StoreReader {
       var actors: [String: Actor] = [:]
       let others = Array(reasons.keys)
       for chunk in stride(from: 0, to: others.count, by: 500) {
-        let ids = Array(others[chunk..<min(others.count, chunk + 500)])
+        let ids = StoreReader.inList(Array(others[chunk..<min(others.count, chunk + 500)]))
         let rows = try Row.fetchCursor(
-          db,
-          sql: """
-            SELECT id, name, aliases, kind, role, affiliation FROM actors
-            WHERE id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY input_order DESC
-            """, arguments: StatementArguments(ids))
+          db.cachedStatement(
+            sql: """
+              SELECT id, name, aliases, kind, role, affiliation FROM actors
+              WHERE id IN (\(ids.marks)) ORDER BY input_order DESC
+              """), arguments: ids.arguments)
         while let row = try rows.next() {
           actors[row[0]] = Actor(
             id: row[0], name: row[1], aliases: StoreJSON.strings(row[2]),
@@ -272,14 +270,14 @@ extension StoreReader {
           """, [match, after])
       case .scan:
         if let speakers, speakers.count <= 500 {
-          let list = Array(speakers)
+          let list = StoreReader.inList(Array(speakers))
           rows = try RawRows(
             db,
             """
             SELECT position, text, speaker FROM quotes
-            WHERE speaker IN (\(databaseQuestionMarks(count: list.count))) AND position > ?
+            WHERE speaker IN (\(list.marks)) AND position > ?
             ORDER BY position
-            """, StatementArguments(list) + [after])
+            """, list.arguments + [after])
         } else {
           rows = try RawRows(
             db, "SELECT position, text, speaker FROM quotes WHERE position > ? ORDER BY position",
@@ -352,13 +350,13 @@ extension StoreReader {
   ) throws -> [Int] {
     var matching: [Int] = []
     for chunk in stride(from: 0, to: positions.count, by: 500) {
-      let list = Array(positions[chunk..<min(positions.count, chunk + 500)])
+      let list = StoreReader.inList(Array(positions[chunk..<min(positions.count, chunk + 500)]))
       let rows = try RawRows(
         db,
         """
         SELECT position, text, speaker FROM quotes
-        WHERE position IN (\(databaseQuestionMarks(count: list.count))) ORDER BY position
-        """, StatementArguments(list))
+        WHERE position IN (\(list.marks)) ORDER BY position
+        """, list.arguments)
       while try rows.next() {
         if accept(rows.bytes(1), { rows.text(2) }) { matching.append(rows.integer(0)) }
       }
@@ -376,10 +374,10 @@ extension StoreReader {
     if let match, valid.count > 2000, let low = valid.min(), let high = valid.max() {
       candidates = Set(
         try Int.fetchAll(
-          db,
-          sql: """
-            SELECT rowid FROM quote_search WHERE quote_search MATCH ? AND rowid BETWEEN ? AND ?
-            """, arguments: [match, low, high]))
+          db.cachedStatement(
+            sql: """
+              SELECT rowid FROM quote_search WHERE quote_search MATCH ? AND rowid BETWEEN ? AND ?
+              """), arguments: [match, low, high]))
     }
     var index = 0
     while index < valid.count {
@@ -390,12 +388,12 @@ extension StoreReader {
       }
       if chunk.isEmpty { continue }
       var rows: [Int: Row] = [:]
+      let list = StoreReader.inList(chunk)
       let cursor = try Row.fetchCursor(
-        db,
-        sql: """
-          SELECT position, text, speaker FROM quotes
-          WHERE position IN (\(databaseQuestionMarks(count: chunk.count)))
-          """, arguments: StatementArguments(chunk))
+        db.cachedStatement(
+          sql: """
+            SELECT position, text, speaker FROM quotes WHERE position IN (\(list.marks))
+            """), arguments: list.arguments)
       while let row = try cursor.next() { rows[row[0]] = row.copy() }
       for position in chunk {
         if stop() { return }

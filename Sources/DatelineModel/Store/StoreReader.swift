@@ -34,7 +34,7 @@ final class StoreReader: Sendable {
     self.searchDatabase = searchDatabase ?? database
     self.path = path
     let meta: [String: String?] =
-      (try? database.read { db in
+      (try? database.unsafeRead { db in
         var meta: [String: String?] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
           meta[row[0] as String] = row[1] as String?
@@ -146,11 +146,11 @@ final class StoreReader: Sendable {
   ) -> [Element]? {
     read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(query.columns) FROM \(query.table)
-          WHERE \(query.key) >= ? AND \(query.key) < ? ORDER BY \(query.key)
-          """, arguments: [range.lowerBound, range.upperBound]
+        db.cachedStatement(
+          sql: """
+            SELECT \(query.columns) FROM \(query.table)
+            WHERE \(query.key) >= ? AND \(query.key) < ? ORDER BY \(query.key)
+            """), arguments: [range.lowerBound, range.upperBound]
       ).map(decode)
     }
   }
@@ -160,13 +160,14 @@ final class StoreReader: Sendable {
   private func fetchRows<Element>(
     _ query: RowQuery, _ keys: [Int], decode: (Row) -> Element
   ) -> [(Int, Element)]? {
-    read { db in
+    let list = StoreReader.inList(keys)
+    return read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT \(query.columns), \(query.key) FROM \(query.table)
-          WHERE \(query.key) IN (\(databaseQuestionMarks(count: keys.count)))
-          """, arguments: StatementArguments(keys)
+        db.cachedStatement(
+          sql: """
+            SELECT \(query.columns), \(query.key) FROM \(query.table)
+            WHERE \(query.key) IN (\(list.marks))
+            """), arguments: list.arguments
       ).map { row in (row[row.count - 1], decode(row)) }
     }
   }
@@ -225,9 +226,14 @@ final class StoreReader: Sendable {
   /// Runs a read; a failing store reads as empty rather than crashing the browser, and the
   /// failure is kept for whoever reports it: `takeProblem()` (the browser's status line) and
   /// `StoreReader.firstProblem` (the command line's error and exit status).
+  ///
+  /// Nothing writes a store once it is built, so a read needs no transaction and no read-only
+  /// mode around it (GRDB's `read` runs four statements for them, each compiled anew, around
+  /// every page of rows and every look-up); and the statements are prepared once per connection
+  /// (`cachedStatement`, `inList`), not compiled at each use.
   func read<T>(search: Bool = false, _ body: (Database) throws -> T) -> T? {
     do {
-      return try (search ? searchDatabase : database).read(body)
+      return try (search ? searchDatabase : database).unsafeRead(body)
     } catch {
       record(error)
       return nil
@@ -272,21 +278,36 @@ final class StoreReader: Sendable {
   }
 
   func integers(_ sql: String, _ arguments: StatementArguments = []) -> [Int] {
-    read { db in try Int.fetchAll(db, sql: sql, arguments: arguments) } ?? []
+    read { db in try Int.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) } ?? []
   }
 
   func integer(_ sql: String, _ arguments: StatementArguments = []) -> Int? {
-    read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) } ?? nil
+    read { db in try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) } ?? nil
+  }
+
+  /// `?` marks for an `IN (...)` list of `values` and the arguments to bind to them, the list
+  /// padded with its last value to a power of two: SQL that differs only in the length of such
+  /// a list is then a few prepared statements, not one for every length met. (A repeated value
+  /// changes nothing: `IN` asks whether a value is among them.)
+  static func inList<Value: DatabaseValueConvertible>(_ values: [Value]) -> (
+    marks: String, arguments: StatementArguments
+  ) {
+    guard let last = values.last else { return ("", []) }
+    var padded = values
+    var length = 1
+    while length < values.count { length *= 2 }
+    padded.append(contentsOf: repeatElement(last, count: length - values.count))
+    return (databaseQuestionMarks(count: length), StatementArguments(padded))
   }
 
   func source(id: String) -> Source? {
     read { db in
       try Row.fetchOne(
-        db,
-        sql: """
-          SELECT id, publisher, title, published, url FROM sources WHERE id = ?
-          ORDER BY input_order LIMIT 1
-          """, arguments: [id]
+        db.cachedStatement(
+          sql: """
+            SELECT id, publisher, title, published, url FROM sources WHERE id = ?
+            ORDER BY input_order LIMIT 1
+            """), arguments: [id]
       ).map { row in
         Source(id: row[0], publisher: row[1], title: row[2], published: row[3], url: row[4])
       }

@@ -22,11 +22,11 @@ extension Timeline {
     let texts =
       store.read { db -> [String] in
         if let list = try String.fetchOne(
-          db, sql: "SELECT value FROM meta WHERE key = 'event_dates'")
+          db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'event_dates'"))
         {
           return StoreJSON.strings(list)
         }
-        return try String.fetchAll(db, sql: "SELECT DISTINCT resolved FROM events")
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT resolved FROM events"))
       } ?? []
     return texts.compactMap { try? EDTFDate(parsing: $0) }
   }
