@@ -668,4 +668,128 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Ana Ruiz", "Ana Ruiz"])
   }
+
+  /// After the quote, "telling" names the listener, not the speaker.
+  @Test func tellingAfterTheQuoteNamesTheListener() {
+    let analysis = analyze(
+      """
+      The Harbor Workers Union met on Monday.
+
+      The Harbor Workers Union did not want to discuss "that matter," telling Harbor TV that it would wait.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Harbor Workers Union"])
+  }
+
+  /// `"...," Ruiz is quoted as saying.`
+  @Test func quotedAsSaying() {
+    let analysis = analyze(
+      """
+      Ana Ruiz runs the port.
+
+      "We knew the risk," Ruiz is quoted as saying.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz"])
+  }
+
+  /// A town and its state after "of": the person before them speaks.
+  @Test func aTownAndStateAfterThePerson() {
+    let analysis = analyze(
+      """
+      The vote is on Tuesday.
+
+      Maria Lopez of Marlow, Vermont says she is "ready to vote."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Maria Lopez"])
+  }
+
+  /// A person named right before the colon that introduces the quote, unless the name is the
+  /// object of a preposition ("a message to Lind:").
+  @Test func aPersonBeforeTheColon() {
+    let analysis = analyze(
+      """
+      Turnout fell on Tuesday.
+
+      The result does not surprise pollster Peter Lind: "Turnout was low."
+
+      The mayor delivered a blunt message to Peter Lind: "Stop the strike."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind", nil])
+  }
+
+  /// A single name that speaks later in the article is a person where it first appears too.
+  @Test func aSingleNameThatSpeaksLaterIsAPersonEarlier() {
+    let analysis = analyze(
+      """
+      The council met on Monday.
+
+      Lind compared the two plans, saying, "Mine is cheaper." Later Lind said he would wait.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Lind"])
+  }
+
+  /// "is pledging to" reports speech: the sentence's subject, past an apposition.
+  @Test func pledgingReportsSpeech() {
+    let analysis = analyze(
+      """
+      The port reopened on Monday.
+
+      Peter Lind, celebrating the vote in his home town, is pledging to "finish the job."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind"])
+  }
+
+  /// `Ruiz issued a statement, "..."`: the statement is the sentence's subject's.
+  @Test func aStatementNounBeforeTheQuote() {
+    let analysis = analyze(
+      """
+      The court ruled on Monday.
+
+      Ana Ruiz issued a statement, "We will appeal."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz"])
+  }
+
+  /// "went on to say": the infinitive has the subject of the verb before "to".
+  @Test func anInfinitiveHasTheSubjectOfTheVerbBeforeIt() {
+    let analysis = analyze(
+      """
+      Peter Lind met Ana Ruiz on Monday.
+
+      Lind declined the offer and Ruiz went on to say, "We will wait."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Ana Ruiz"])
+  }
+
+  /// `as X put it` after a comma inside the sentence, with a description before the name.
+  @Test func asSomeonePutItInsideTheSentence() {
+    let analysis = analyze(
+      """
+      The port closed in May.
+
+      At the time, as port inspector Maria Holt put it, "nothing was wrong."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Maria Holt"])
+  }
+
+  /// `, according to union leader Peter Lind.` at the end of the quote's sentence.
+  @Test func accordingToADescribedPersonAtTheEnd() {
+    let analysis = analyze(
+      """
+      The strike ended on Monday.
+
+      The company hired "dozens" of guards, according to union leader Peter Lind.
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind"])
+  }
+
+  /// Words of role before the person who opens the sentence with an apposition.
+  @Test func rolesBeforeThePersonOpeningTheSentence() {
+    let analysis = analyze(
+      """
+      The board met on Monday.
+
+      Former harbor master Peter Lind, chair of the board of the Harbor Trust, said it was "a fair deal."
+      """)
+    #expect(analysis.quoteSpeakers() == ["Peter Lind"])
+  }
 }

@@ -183,31 +183,6 @@ import Testing
   }
 
   /// A quote id used again in a later chunk is found when the build finishes, and named.
-  /// The packed keys the builder sorts quotes by order them as the columns would: start day,
-  /// same-day order, source, paragraph, input order; values out of range are refused.
-  @Test func quoteOrderKeysSortAsTheirColumns() {
-    var random = SeededGenerator(seed: 3)
-    var rows: [(Int, Int, Int, Int, Int)] = []
-    for input in 0..<400 {
-      rows.append(
-        (
-          [-800_000, -1, 0, 1, 19_000, 19_001, 1 << 40].randomElement(using: &random)!,
-          Int.random(in: -1...1, using: &random),
-          [0, 1, 2, 1999, Int(Int32.max)].randomElement(using: &random)!,
-          [1, 2, 3, 1_000_000].randomElement(using: &random)!, input
-        ))
-    }
-    let keys = rows.compactMap {
-      QuoteOrderKey(day: $0.0, sameDayOrder: $0.1, source: $0.2, paragraph: $0.3, input: $0.4)
-    }
-    #expect(keys.count == rows.count)
-    let expected = rows.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }
-    #expect(keys.sorted().map { Int($0.input) } == expected.map(\.4))
-    #expect(QuoteOrderKey(day: 0, sameDayOrder: 2, source: 0, paragraph: 1, input: 0) == nil)
-    #expect(QuoteOrderKey(day: 0, sameDayOrder: 0, source: -1, paragraph: 1, input: 0) == nil)
-    #expect(QuoteOrderKey(day: 0, sameDayOrder: 0, source: 0, paragraph: 1 << 33, input: 0) == nil)
-  }
-
   @Test func aQuoteIDRepeatedInALaterChunkIsAnError() throws {
     let dataset = RandomDataset.make(seed: 3, quotes: 6)
     let builder = StoreBuilder()

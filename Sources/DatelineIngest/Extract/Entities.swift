@@ -99,6 +99,12 @@ struct EntityFinder {
     // articles have none). Names found below do not count, and names do not change below.
     var firstNames: [String: Int]?
     let peopleNamedSoFar = entities.count
+    // A word that speaks once ("Ruiz said") is a person also where it came earlier ("Ruiz
+    // compared the plans, saying ...").
+    var speakingKeys: Set<String> = []
+    for run in pendingSingles where nextToSpeechVerb(run) {
+      speakingKeys.insert(String(article.tokens[run.first].stem))
+    }
     for run in pendingSingles {
       let key = String(article.tokens[run.first].stem)
       if let shared = sharedSurnames[key] {
@@ -143,7 +149,8 @@ struct EntityFinder {
         addMention(entity, first: run.first, last: run.last, nameFirst: run.first)
         continue
       }
-      if nextToSpeechVerb(run) {
+      // "Democratic presidential candidate ...": a party label alone is no one.
+      if speakingKeys.contains(key), !Self.partyLabels.contains(article.tokens[run.first].lower) {
         let name = writtenName(run.first, run.first)
         let entity = entity(key: "person:" + key, name: name, kind: .person)
         personKeys[key] = entity

@@ -39,7 +39,8 @@ enum Lexicon {
     "wondered", "wonders", "exclaimed", "sighed", "acknowledging", "conceding", "barked",
     "beamed", "fumed", "scoffed", "gushed", "groused", "bragged", "retorted", "chimed",
     "marveled", "marvelled", "musing", "muses", "proclaimed", "proclaims", "opined",
-    "concludes", "echoed",
+    "concludes", "echoed", "yelling", "shouting", "pledging", "vowing", "emphasizes",
+    "emphasizing",
   ]
 
   /// Titles and ranks that, before a name, make it a person and give the role.

@@ -256,8 +256,24 @@ final class SpeakerFinder {
   /// opens by crediting its words to someone. Returns that name.
   func speakerPuttingIt(from start: Int, before limit: Int) -> Int? {
     let tokens = article.tokens
-    guard start + 3 < limit, tokens[start].lower.equals("as") else { return nil }
-    var index = skippingThe(start + 1)
+    // "as" opens the sentence, or a clause after a mark: "But at the time, as ... put it,".
+    var opening = start
+    while opening + 3 < limit,
+      !tokens[opening].lower.equals("as")
+        || opening > start
+          && tokens[opening - 1].kind == .word
+    {
+      opening += 1
+    }
+    guard opening + 3 < limit else { return nil }
+    var index = skippingThe(opening + 1)
+    // "as port inspector Ada Holt put it": lowercase words of description first.
+    while index < min(limit, opening + 5), finder.mentionCovering[index] < 0,
+      tokens[index].kind == .word || tokens[index].lower.equals("-"), !tokens[index].isCapitalized,
+      tokens[index].quote < 0, !Self.isPronoun(tokens[index].lower)
+    {
+      index += 1
+    }
     // A possessor first: "The Post's Ruth Marcus".
     let possessor = finder.mentionCovering[index]
     if possessor >= 0, finder.mentions[Int(possessor)].first == index,
@@ -577,7 +593,7 @@ final class SpeakerFinder {
     "agrees", "disagrees", "argue", "argued", "argues", "complained", "lamented", "warned",
     "chanted", "chanting", "shouted", "shouting", "yelled", "sang", "sings", "read", "reads",
     "labels", "quoted", "quoting", "echoed", "echoing", "repeated", "repeating", "thanked",
-    "thanking", "labeling", "labelling", "pondered", "imagined",
+    "thanking", "labeling", "labelling", "pondered", "imagined", "welcomed", "welcomes",
   ]
 
   /// A speech verb, or a verb of thought or judgement, in the quote's sentence near it (outside
@@ -686,6 +702,14 @@ final class SpeakerFinder {
       while verb < paragraphEnd, isVerbModifier(at: verb) {
         verb += 1
       }
+      // `"...," Holt is quoted as saying.`
+      if verb + 3 < paragraphEnd,
+        article.tokens[verb].lower.equals("is")
+          || article.tokens[verb].lower.equals("was"),
+        article.tokens[verb + 1].lower.equals("quoted"), article.tokens[verb + 2].lower.equals("as")
+      {
+        verb += 3
+      }
       // After a question the attribution opens a new sentence; one that quotes again after its
       // verb (`Mills then writes back, "..."`) is the next speaker's, not this quote's.
       if verb < paragraphEnd, isSpeechVerb(at: verb),
@@ -710,8 +734,12 @@ final class SpeakerFinder {
         return (speaker, article.tokens[verb].lower, 0.75, "named after the quote")
       }
     }
-    // Verb, then name: said Trump, said the president.
-    if article.tokens[start].kind == .word, isSpeechVerb(at: start) {
+    // Verb, then name: said Trump, said the president. Not after "told": `"...," telling Fox
+    // News` names the listener.
+    if article.tokens[start].kind == .word, isSpeechVerb(at: start),
+      !Self.namesListener(article.tokens[start].lower)
+        || article.tokens[start].lower.hasPrefix("ask")
+    {
       // "said trade analyst Yusuf Demir", "said White House press secretary Jo Park": a few
       // words of title may come before the name.
       var nameAt = start + 1
@@ -733,10 +761,7 @@ final class SpeakerFinder {
         nameAt += 1
       }
     }
-    if article.tokens[start].lower.equals("according"), start + 1 < paragraphEnd,
-      article.tokens[start + 1].lower.equals("to"),
-      let (speaker, _) = subject(at: skippingThe(start + 2), paragraphEnd: paragraphEnd)
-    {
+    if let speaker = nameAfterAccordingTo(at: start, paragraphEnd: paragraphEnd) {
       return (speaker, "according to", 0.9, "according to")
     }
     return attributionEndingSentence(after: close, paragraphEnd: paragraphEnd)
@@ -848,6 +873,10 @@ final class SpeakerFinder {
           nameAt += 1
         }
       }
+      // ", according to campaign manager Ada Holt."
+      if let speaker = nameAfterAccordingTo(at: first, paragraphEnd: paragraphEnd) {
+        return (speaker, "according to", 0.8, "according to, at the end of the sentence")
+      }
       // ", Axelrod said." / ", he said." / ", Republican candidate Ben Carson said after".
       if let (speaker, next) = subject(
         at: nameAfterDescription(from: first, paragraphEnd: paragraphEnd),
@@ -865,6 +894,26 @@ final class SpeakerFinder {
           return (speaker, tokens[verb].lower, 0.8, "named at the end of the sentence")
         }
       }
+    }
+    return nil
+  }
+
+  /// `according to Ada Holt`, `according to campaign manager Ada Holt`, `according to figures
+  /// by Ada Holt` at `start`: the name, after at most four lowercase words.
+  func nameAfterAccordingTo(at start: Int, paragraphEnd: Int) -> Int? {
+    let tokens = article.tokens
+    guard start + 2 < paragraphEnd, tokens[start].lower.equals("according"),
+      tokens[start + 1].lower.equals("to")
+    else { return nil }
+    var index = skippingThe(start + 2)
+    while index < min(paragraphEnd, start + 7) {
+      if let (speaker, _) = subject(at: index, paragraphEnd: paragraphEnd) {
+        return Self.isPronoun(tokens[index].lower) ? nil : speaker
+      }
+      guard tokens[index].kind == .word, !tokens[index].isCapitalized, tokens[index].quote < 0,
+        !Self.clauseOpeners.contains(tokens[index].lower)
+      else { return nil }
+      index += 1
     }
     return nil
   }
@@ -1344,6 +1393,23 @@ final class SpeakerFinder {
       }
       verb -= 1
     }
+    // `The result does not surprise pollster Ada Holt: "..."`: a person named right before the
+    // colon that introduces the quote.
+    if open - 2 >= floor, article.tokens[open - 1].lower.equals(":"),
+      let person = personEnding(at: open - 2),
+      !isObjectOfPreposition(finder.mentions[Int(finder.mentionEndingAt[open - 2])])
+    {
+      return (person, nil, 0.6, "named before a colon")
+    }
+    // `Holt issued a statement, "..."`, `Ruiz posted a message: "..."`: a noun that announces a
+    // statement, after the sentence's subject, right before the quote's mark.
+    if open - 2 >= floor,
+      article.tokens[open - 1].lower.equals(",") || article.tokens[open - 1].lower.equals(":"),
+      Self.statementNouns.contains(article.tokens[open - 2].lower),
+      let (speaker, isPronoun) = sentenceSubject(from: floor, before: open - 2)
+    {
+      return (speaker, nil, isPronoun ? 0.6 : 0.65, "subject of the sentence")
+    }
     // `Ramos believes in journalism that "takes sides."`: a verb of thought or judgement
     // before the quote makes it the words of the sentence's subject; so does a verb of speech
     // whose own subject was not found next to it (`Ramos at the time said he had asked his
@@ -1477,6 +1543,23 @@ final class SpeakerFinder {
     while index >= floor, isVerbModifier(at: index) {
       index -= 1
     }
+    // "Holt went on to say", "Ruiz declined to say": an infinitive has the subject of the verb
+    // before "to" (at most three lowercase words back).
+    if index - 1 >= floor, article.tokens[index].lower.equals("to") {
+      var back = index - 1
+      while back >= floor, index - back <= 3, article.tokens[back].kind == .word,
+        !article.tokens[back].isCapitalized, finder.mentionCovering[back] < 0,
+        !Self.isPronoun(article.tokens[back].lower)
+      {
+        back -= 1
+      }
+      // Not a possessor: "the mayor's refusal to call it" is no one speaking.
+      if back < index - 1, back >= floor, !article.tokens[back].isPossessive,
+        finder.mentionEndingAt[back] >= 0 || Self.isPronoun(article.tokens[back].lower)
+      {
+        index = back
+      }
+    }
     // "Kasich (R-OH), said": a comma after the bracket.
     if index > floor, article.tokens[index].lower.equals(","),
       article.tokens[index - 1].lower.equals(")")
@@ -1568,6 +1651,23 @@ final class SpeakerFinder {
     guard mentionIndex >= 0 else {
       return subjectPastClause(verb: verb, index: index, sentenceStart: sentenceStart, cue: cue)
     }
+    // "Ada Holt of Marlow, Vermont, says": a place and its state after "of".
+    if index - 2 >= floor, finder.mentions[Int(mentionIndex)].first - 2 >= floor {
+      var before = finder.mentions[Int(mentionIndex)].first - 1
+      if article.tokens[before].lower.equals(",") {
+        before -= 1
+        while before > floor, article.tokens[before].isCapitalized,
+          finder.mentions[Int(mentionIndex)].first - before < 5
+        {
+          before -= 1
+        }
+        if article.tokens[before].lower.equals("of"),
+          let person = personBefore(of: before, floor: floor)
+        {
+          return (person, cue, 0.8, "subject of the speech verb before the quote")
+        }
+      }
+    }
     // "wrote in a statement to Wired explaining": the object of a preposition is no subject;
     // but "footage of Trump saying", "with McCain calling it" make one of a gerund's.
     let mention = finder.mentions[Int(mentionIndex)]
@@ -1626,8 +1726,15 @@ final class SpeakerFinder {
   /// The person whose name opens the sentence at `start` (after "the"), followed by a comma,
   /// when that name ends before `limit`: `Ada Holt, chair of ..., said`.
   func personOpeningApposition(at start: Int, before limit: Int) -> Int? {
-    let first = skippingThe(start)
-    let opening = finder.mentionCovering[first]
+    // "Former harbor master Ada Holt, ...": a few words of role may come first.
+    var first = skippingThe(start)
+    while first < min(limit, start + 4), finder.mentionCovering[first] < 0,
+      article.tokens[first].kind == .word, article.tokens[first].quote < 0,
+      !Self.isPronoun(article.tokens[first].lower)
+    {
+      first += 1
+    }
+    let opening = first < limit ? finder.mentionCovering[first] : -1
     guard opening >= 0 else { return nil }
     let mention = finder.mentions[Int(opening)]
     guard mention.first == first, mention.last + 1 < limit,

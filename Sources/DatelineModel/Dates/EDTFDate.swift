@@ -362,7 +362,13 @@ public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension StringProtocol {
   func trimmingASCIIWhitespace() -> String {
+    // Printable ASCII at both ends (most texts): nothing to trim, no scalar properties to read.
     let scalars = unicodeScalars
+    if let first = scalars.first, let last = scalars.last, (0x21..<0x7F).contains(first.value),
+      (0x21..<0x7F).contains(last.value)
+    {
+      return String(self)
+    }
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
     return String(self[first...last])

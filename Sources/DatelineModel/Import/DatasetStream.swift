@@ -191,7 +191,12 @@ public enum DatasetStream {
       return fail()
     }
     var bytesDone = 0
-    let reading = QuoteReading(files: files, checker: checker, eventDates: result.eventDates)
+    var itemIDs = HashFilter(bitCountLog2: 21)
+    for source in first.sources { itemIDs.insert(FNV1a.hash(source.id.utf8)) }
+    for actor in first.actors { itemIDs.insert(FNV1a.hash(actor.id.utf8)) }
+    for event in first.events { itemIDs.insert(FNV1a.hash(event.id.utf8)) }
+    let reading = QuoteReading(
+      files: files, checker: checker, eventDates: result.eventDates, itemIDs: itemIDs)
     defer { reading.stop() }
     for fileIndex in files.indices {
       var fileProblems: [Diagnostic] = []
@@ -279,7 +284,7 @@ public enum DatasetStream {
       _ = try? DatasetFileReader.read(file, modes: quotesOnly) {
         batch, _ throws(DatasetLoadError) in
         for (index, (quote, location)) in zip(batch.dataset.quotes, batch.quotes).enumerated()
-        where hashes.contains(QuotebankMapper.hash(quote.id))
+        where hashes.contains(FNV1a.hash(quote.id.utf8))
           && checker.quoteIDProblem(quote.id, index: index) == nil
         {
           let position = location.position(of: "id")

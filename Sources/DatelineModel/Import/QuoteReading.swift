@@ -33,6 +33,9 @@ final class QuoteReading: @unchecked Sendable {
   private let files: [String]
   private let checker: DatasetChecker
   private let eventDates: [ResolvedDate?]
+  /// The hashes of the sources', actors' and events' ids, if given: a quote id whose hash it
+  /// does not hold is none of theirs, and costs no look-up in the checker.
+  private let itemIDs: HashFilter?
   private let chunkSize: Int
   private let condition = NSCondition()
   /// Guarded by `condition`.
@@ -50,10 +53,14 @@ final class QuoteReading: @unchecked Sendable {
   /// the caller's waits.
   static let totalCapacity = 8
 
-  init(files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?], threads: Int = 2) {
+  init(
+    files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?],
+    itemIDs: HashFilter? = nil, threads: Int = 2
+  ) {
     self.files = files
     self.checker = checker
     self.eventDates = eventDates
+    self.itemIDs = itemIDs
     chunkSize = DatasetFileReader.chunkSize
     ready = Array(repeating: [], count: files.count)
     for _ in 0..<max(1, min(threads, files.count)) {
@@ -157,23 +164,26 @@ final class QuoteReading: @unchecked Sendable {
     idProblems.reserveCapacity(quotes.count)
     hashes.reserveCapacity(quotes.count)
     for (quote, location) in zip(quotes, batch.quotes) {
-      let position = location.position(of: "id")
       func problem(_ message: String) -> Diagnostic {
-        Diagnostic(
+        let position = location.position(of: "id")
+        return Diagnostic(
           path: location.path, line: position.line, column: position.column, message: message)
       }
       var found: Diagnostic?
-      if quote.id.trimmingASCIIWhitespace().isEmpty {
+      let hash = FNV1a.hash(quote.id.utf8)
+      if DatasetChecker.isBlank(quote.id) {
         found = problem("the quote has an empty id; give it a short unique id such as \"quote-1\"")
-      } else if quote.id.unicodeScalars.count > DatasetChecker.maximumIDLength {
+      } else if quote.id.utf8.count > DatasetChecker.maximumIDLength,
+        quote.id.unicodeScalars.count > DatasetChecker.maximumIDLength
+      {
         found = problem(
           "the quote id is \(quote.id.unicodeScalars.count) characters long; ids are short slugs of at most \(DatasetChecker.maximumIDLength) characters (such as \"quote-1\")"
         )
-      } else if let holder = checker.holder(of: quote.id) {
+      } else if itemIDs?.mayContain(hash) ?? true, let holder = checker.holder(of: quote.id) {
         found = problem(DatasetStream.duplicate(quote.id, holder))
       }
       idProblems.append(found)
-      hashes.append(found == nil ? QuotebankMapper.hash(quote.id) : 0)
+      hashes.append(found == nil ? hash : 0)
     }
     let checked =
       quotes.isEmpty

@@ -48,7 +48,7 @@ public struct QuotebankMapper: Sendable {
 
   /// Adds one record; false when its `quoteID` was seen before (the record is not added).
   public mutating func add(_ record: QuotebankRecord) -> Bool {
-    guard seenQuoteIDs.insert(Self.hash(record.quoteID)).inserted else { return false }
+    guard seenQuoteIDs.insert(FNV1a.hash(record.quoteID.utf8)).inserted else { return false }
     let speaker = speakerID(for: record)
     let source = sourceID(for: record.urls.first)
     pending.quotes.append(
@@ -106,7 +106,7 @@ public struct QuotebankMapper: Sendable {
     var candidate = base
     var number = 2
     while usedIDs.contains(candidate) || renamedQuoteIDs.contains(candidate)
-      || seenQuoteIDs.contains(Self.hash(candidate))
+      || seenQuoteIDs.contains(FNV1a.hash(candidate.utf8))
     {
       candidate = "\(base)-\(number)"
       number += 1
@@ -184,15 +184,5 @@ public struct QuotebankMapper: Sendable {
       }
     }
     return String(decoding: host, as: UTF8.self)
-  }
-
-  /// FNV-1a, 64 bits: enough to tell a million ids apart.
-  static func hash(_ text: String) -> UInt64 {
-    hash(utf8: text.utf8)
-  }
-
-  /// The same hash of UTF-8 bytes as they are (a text read from a store).
-  static func hash(utf8 bytes: some Sequence<UInt8>) -> UInt64 {
-    FNV1a.hash(bytes)
   }
 }

@@ -8,8 +8,8 @@ import Foundation
 
 /// Finds the 64-bit keys (hashes of quote ids) given more than once, in memory that does not
 /// grow with their number: keys wait in a buffer of `runLength`; a full buffer is sorted and
-/// written as a run to a temporary file (unlinked at once, so nothing is left behind, whatever
-/// happens); `repeated()` merges the runs, reading a few kilobytes of each at a time.
+/// written as a run to a `ScratchFile` (nothing is left behind, whatever happens); `repeated()`
+/// merges the runs, reading a few kilobytes of each at a time.
 ///
 /// A dataset of fewer keys than `runLength` never touches the disk. If the temporary file cannot
 /// be written (a full disk), the keys stay in memory instead: slower to free, never wrong.
@@ -24,8 +24,7 @@ final class RepeatFinder {
   private var buffer: [UInt64] = []
   /// The runs written so far: where each starts in the file and how many keys it holds.
   private var runs: [(offset: Int, count: Int)] = []
-  private var fileEnd = 0
-  private var descriptor: Int32 = -1
+  private var file: ScratchFile?
   private var cannotWrite = false
   /// Keys given so far.
   private(set) var count = 0
@@ -35,10 +34,6 @@ final class RepeatFinder {
 
   init(runLength: Int = RepeatFinder.runLength) {
     self.runLength = max(runLength, 1)
-  }
-
-  deinit {
-    if descriptor >= 0 { close(descriptor) }
   }
 
   func add(_ key: UInt64) {
@@ -52,8 +47,10 @@ final class RepeatFinder {
   func repeated() -> Result<Set<UInt64>, RepeatFinderError> {
     buffer.sort()
     var sources: [RunCursor] = []
-    for run in runs {
-      sources.append(RunCursor(descriptor: descriptor, offset: run.offset, count: run.count))
+    if let file {
+      for run in runs {
+        sources.append(RunCursor(file: file, offset: run.offset, count: run.count))
+      }
     }
     sources.append(RunCursor(keys: buffer))
     var heap = MergeHeap(sources)
@@ -69,25 +66,12 @@ final class RepeatFinder {
 
   private func writeRun() {
     buffer.sort()
-    if descriptor < 0 {
-      var template = Array((NSTemporaryDirectory() + "/dateline-ids-XXXXXX").utf8CString)
-      descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-      guard descriptor >= 0 else {
-        cannotWrite = true
-        return
-      }
-      template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-    }
-    let byteCount = buffer.count * MemoryLayout<UInt64>.size
-    let written = buffer.withUnsafeBytes { bytes in
-      writeAll(descriptor, bytes.baseAddress!, byteCount, at: fileEnd)
-    }
-    guard written else {
+    if file == nil { file = ScratchFile(name: "ids") }
+    guard let file, let offset = buffer.withUnsafeBytes({ file.append($0) }) else {
       cannotWrite = true
       return
     }
-    runs.append((offset: fileEnd, count: buffer.count))
-    fileEnd += byteCount
+    runs.append((offset: offset, count: buffer.count))
     buffer.removeAll(keepingCapacity: true)
   }
 }
@@ -96,37 +80,24 @@ struct RepeatFinderError: Error, Equatable {
   var message: String
 }
 
-private func writeAll(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, at offset: Int)
-  -> Bool
-{
-  var done = 0
-  while done < count {
-    let result = pwrite(fd, bytes + done, count - done, off_t(offset + done))
-    if result < 0 && errno == EINTR { continue }
-    if result <= 0 { return false }
-    done += result
-  }
-  return true
-}
-
 /// One sorted run, read a piece at a time (or held whole, for the keys still in memory).
 private struct RunCursor {
-  private let descriptor: Int32
+  private let file: ScratchFile?
   private var offset: Int
   private var left: Int
   private var keys: [UInt64]
   private var index = 0
   private(set) var failure: String?
 
-  init(descriptor: Int32, offset: Int, count: Int) {
-    self.descriptor = descriptor
+  init(file: ScratchFile, offset: Int, count: Int) {
+    self.file = file
     self.offset = offset
     left = count
     keys = []
   }
 
   init(keys: [UInt64]) {
-    descriptor = -1
+    file = nil
     offset = 0
     left = 0
     self.keys = keys
@@ -141,27 +112,17 @@ private struct RunCursor {
   }
 
   mutating func refill() {
-    guard index >= keys.count, left > 0 else { return }
+    guard index >= keys.count, left > 0, let file else { return }
     let wanted = min(left, RepeatFinder.readLength)
     keys = [UInt64](repeating: 0, count: wanted)
     index = 0
-    let byteCount = wanted * MemoryLayout<UInt64>.size
-    var done = 0
-    while done < byteCount {
-      let result = keys.withUnsafeMutableBytes { bytes in
-        pread(descriptor, bytes.baseAddress! + done, byteCount - done, off_t(offset + done))
-      }
-      if result < 0 && errno == EINTR { continue }
-      if result <= 0 {
-        failure =
-          "cannot read back the temporary file of quote ids: \(result < 0 ? String(cString: strerror(errno)) : "it is shorter than written")"
-        keys = []
-        left = 0
-        return
-      }
-      done += result
+    if let problem = keys.withUnsafeMutableBytes({ file.read(into: $0, at: offset) }) {
+      failure = "cannot read back the temporary file of quote ids: \(problem)"
+      keys = []
+      left = 0
+      return
     }
-    offset += byteCount
+    offset += wanted * MemoryLayout<UInt64>.size
     left -= wanted
   }
 }

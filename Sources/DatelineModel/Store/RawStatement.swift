@@ -41,6 +41,12 @@ struct RawStatement {
     }
   }
 
+  /// Binds UTF-8 bytes as text without copying them (NULL for nil): they must stay until `run()`
+  /// returns.
+  func bind(_ index: Int32, utf8 value: UnsafeBufferPointer<UInt8>?) {
+    if let value { bind(index, utf8: value) } else { sqlite3_bind_null(handle, index) }
+  }
+
   func bind(_ index: Int32, _ value: String?) {
     if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
   }

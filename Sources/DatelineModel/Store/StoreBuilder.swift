@@ -4,9 +4,9 @@ import GRDB
 /// Writes a store from datasets, a chunk at a time, as the chunks arrive.
 ///
 /// Sources, actors, events and relations are kept in memory (they are small beside the quotes);
-/// quotes are checked, dated and written to a staging table as each chunk comes, so memory does
-/// not grow with their number. `finish()` orders the quotes chronologically in SQL, copies them
-/// into place, indexes them for search, finds the actors they name, and writes everything else.
+/// quotes are checked, dated and put in a `QuoteSpool` as each chunk comes, so memory does not
+/// grow with their number. `finish()` writes everything else, then the quotes from the spool in
+/// chronological order, indexes them for search and finds the actors they name.
 ///
 /// A chunk's quotes may refer to items of the same chunk or of earlier ones (as `DatasetSink`
 /// promises). The same checks as `Timeline.check` reject a dataset: with everything in one chunk,
@@ -43,11 +43,11 @@ public final class StoreBuilder: @unchecked Sendable {
   private let quoteIDHashes = RepeatFinder()
   private var quoteCounts: [String: Int] = [:]
   private var quoteCount = 0
-  /// Each staged quote's place in the chronology, sorted in `complete` (cheaper than SQL's
-  /// sort, which reads every staged row again): 24 bytes a quote. Empty when a key did not fit
-  /// (`QuoteOrderKey`), and SQL orders the quotes instead.
-  private var orderKeys: [QuoteOrderKey] = []
-  private var orderKeysFit = true
+  /// The staged quotes, put in chronological order by `complete`.
+  private let spool = QuoteSpool()
+  private var resolvedTexts: [EDTFDate: String] = [:]
+  private var sourceURLPrefixes: [Int: [UInt8]] = [:]
+  private var lastSource: (id: String, order: Int?)?
   private var failure: DatasetLoadError? {
     get { failureBox.withLock { $0 } }
     set { failureBox.withLock { $0 = newValue } }
@@ -100,24 +100,14 @@ public final class StoreBuilder: @unchecked Sendable {
     precondition(quotes.count == dates.count, "one date per quote")
     if let failure { throw failure }
     guard let worker else {
-      try stageChecked(quotes, dates)
+      stage(quotes, dates: dates)
       return
     }
     waiting.wait()
     worker.async {
       defer { self.waiting.signal() }
       guard self.failure == nil else { return }
-      try? self.stageChecked(quotes, dates)
-    }
-  }
-
-  private func stageChecked(_ quotes: [Quote], _ dates: [ResolvedDate]) throws(DatasetLoadError) {
-    do throws(DatasetLoadError) {
-      try stage(quotes, dates: dates)
-    } catch {
-      failure = error
-      abandon()
-      throw error
+      self.stage(quotes, dates: dates)
     }
   }
 
@@ -243,6 +233,7 @@ public final class StoreBuilder: @unchecked Sendable {
     for (offset, source) in chunk.sources.enumerated() where sourceOrder[source.id] == nil {
       sourceOrder[source.id] = skeleton.sources.count + offset
     }
+    if !chunk.sources.isEmpty { lastSource = nil }
     let hasItems =
       !chunk.sources.isEmpty || !chunk.actors.isEmpty || !chunk.events.isEmpty
       || !chunk.relations.isEmpty
@@ -262,7 +253,7 @@ public final class StoreBuilder: @unchecked Sendable {
     if list.isEmpty { list = items } else { list += items }
   }
 
-  /// Checks and dates the quotes of a chunk and writes them to the staging table.
+  /// Checks and dates the quotes of a chunk and puts them in the spool.
   private func addQuotes(_ quotes: [Quote]) throws(DatasetLoadError) {
     var dates: [ResolvedDate?]
     if checker == nil && quoteCount == 0 {
@@ -298,69 +289,75 @@ public final class StoreBuilder: @unchecked Sendable {
       guard let date else { throw StoreBuilder.unresolved(quoteCount + index, quotes[index].id) }
       resolved.append(date)
     }
-    try stage(quotes, dates: resolved)
+    stage(quotes, dates: resolved)
   }
 
-  /// Writes checked and dated quotes to the staging table, in the form `quotes` keeps them.
-  private func stage(_ quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
-    let queue = try database()
-    var sourceURLs: [String: String?] = [:]
-    try run(queue) { db in
-      let insert = try RawStatement(db, StoreSchema.stageQuote)
-      for (index, quote) in quotes.enumerated() {
-        let date = dates[index]
-        let spec = StoreDateColumns(quote.date)
-        let source = self.sourceOrder[quote.provenance.source]
-        let resolved = date.value.description
-        insert.bind(1, self.quoteCount + index)
-        insert.bind(2, quote.id)
-        insert.bind(3, quote.text)
-        insert.bind(4, quote.speaker)
-        insert.bind(5, quote.event)
-        insert.bind(6, quote.kind == .full ? nil : quote.kind.rawValue)
-        insert.bind(7, source ?? Int(Int32.max))
-        insert.bind(8, quote.provenance.paragraph)
-        insert.bind(9, spec.edtf)
-        insert.bind(10, spec.stated)
-        insert.bind(11, spec.tense)
-        insert.bind(12, spec.relativeTo)
-        insert.bind(13, resolved == spec.edtf ? nil : resolved)
-        insert.bind(14, date.stated)
-        insert.bind(15, date.explanation == "as given" ? nil : date.explanation)
-        insert.bind(16, date.start.dayNumber)
-        insert.bind(17, date.sameDayOrder)
-        if quote.urls.isEmpty {
-          insert.bind(18, nil as String?)
-        } else {
-          let sourceURL: String?
-          if let cached = sourceURLs[quote.provenance.source] {
-            sourceURL = cached
-          } else {
-            sourceURL = source.flatMap { self.skeleton.sources[$0].url }
-            sourceURLs[quote.provenance.source] = sourceURL
-          }
-          insert.bind(18, StoreURLs.encode(quote.urls, sourceURL: sourceURL))
-        }
-        if self.orderKeysFit {
-          if let key = QuoteOrderKey(
-            day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
-            source: source ?? Int(Int32.max), paragraph: quote.provenance.paragraph,
-            input: self.quoteCount + index)
-          {
-            self.orderKeys.append(key)
-          } else {
-            self.orderKeysFit = false
-            self.orderKeys = []
-          }
-        }
-        let hash = QuotebankMapper.hash(quote.id)
-        insert.bind(19, StoreSchema.idHash(hash))
-        self.quoteIDHashes.add(hash)
-        try insert.run()
+  /// Puts checked and dated quotes in the spool, in the form `quotes` keeps them.
+  private func stage(_ quotes: [Quote], dates: [ResolvedDate]) {
+    for index in quotes.indices {
+      let quote = quotes[index]
+      let date = dates[index]
+      let spec = StoreDateColumns(quote.date)
+      let source = order(ofSource: quote.provenance.source)
+      let hash = FNV1a.hash(quote.id.utf8)
+      quoteIDHashes.add(hash)
+      spool.beginRecord(
+        QuoteOrderKey(
+          day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
+          source: source ?? Int(Int32.max), paragraph: quote.provenance.paragraph,
+          input: quoteCount + index),
+        idHash: hash)
+      // In the order of `StoreSchema.insertQuote`'s text columns.
+      spool.column(quote.id)
+      spool.column(quote.text)
+      spool.column(quote.speaker)
+      spool.column(quote.event)
+      spool.column(quote.kind == .full ? nil : quote.kind.rawValue)
+      spool.column(spec.edtf)
+      spool.column(spec.stated)
+      spool.column(spec.tense)
+      spool.column(spec.relativeTo)
+      let resolved = resolvedText(date.value)
+      spool.column(resolved == spec.edtf ? nil : resolved)
+      spool.column(date.stated)
+      spool.column(date.explanation == "as given" ? nil : date.explanation)
+      if quote.urls.isEmpty {
+        spool.column(nil as String?)
+      } else {
+        let prefix = sourceURLPrefix(source)
+        spool.column { out in StoreURLs.append(quote.urls, sitePrefix: prefix, to: &out) }
       }
+      spool.endRecord()
+      quoteCounts[quote.speaker, default: 0] += 1
     }
-    for quote in quotes { quoteCounts[quote.speaker, default: 0] += 1 }
     quoteCount += quotes.count
+  }
+
+  /// A source's place in the input. Quotes come a file at a time, and a file's quotes mostly
+  /// share a source: the last one asked for is kept.
+  private func order(ofSource id: String) -> Int? {
+    if let lastSource, lastSource.id == id { return lastSource.order }
+    let order = sourceOrder[id]
+    lastSource = (id, order)
+    return order
+  }
+
+  /// A resolved date as text: a few hundred different ones among a million quotes, each
+  /// written out once.
+  private func resolvedText(_ value: EDTFDate) -> String {
+    if let known = resolvedTexts[value] { return known }
+    let text = value.description
+    if resolvedTexts.count < 4096 { resolvedTexts[value] = text }
+    return text
+  }
+
+  /// The UTF-8 bytes of a source's address (empty without one), made once per source.
+  private func sourceURLPrefix(_ source: Int?) -> [UInt8] {
+    guard let source else { return [] }
+    if let known = sourceURLPrefixes[source] { return known }
+    let prefix = skeleton.sources[source].url.map { Array($0.utf8) } ?? []
+    sourceURLPrefixes[source] = prefix
+    return prefix
   }
 
   /// Sources, actors or events that came after some quotes: check everything but the quotes
@@ -443,18 +440,15 @@ public final class StoreBuilder: @unchecked Sendable {
     do {
       try queue.inDatabase { db in
         // A new file nobody reads until it is renamed into place: no journal, no syncing
-        // until the end (the commit syncs the file). Quotes wait in a temporary table (in
-        // SQLite's own temporary file, which goes away with the connection). Small page
-        // caches: tables are written in key order and the staged quotes are read back mostly
-        // in order, so a bigger cache saves no work (the operating system caches the files);
-        // it only held memory that grew with the quotes (a 1M-quote build: 8 MB for the
-        // store, whose size also bounds the sorter of `CREATE INDEX`; 4 MB for the staging).
+        // until the end (the commit syncs the file). A small page cache: tables are written
+        // in key order, so a bigger cache saves no work (the operating system caches the
+        // file); it only held memory that grew with the quotes (a 1M-quote build: 8 MB, which
+        // also bounds the sorter of `CREATE INDEX`, whose runs go to a temporary file).
         try db.execute(
           sql: """
             PRAGMA page_size = \(StoreSchema.pageSize);
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192;
             PRAGMA temp_store = \(self.path == nil ? "MEMORY" : "FILE");
-            PRAGMA temp.journal_mode = OFF; PRAGMA temp.cache_size = -4096;
             """)
       }
     } catch {
@@ -462,7 +456,6 @@ public final class StoreBuilder: @unchecked Sendable {
     }
     try run(queue) { db in
       try db.execute(sql: StoreSchema.tables)
-      try db.execute(sql: StoreSchema.staging)
     }
     return queue
   }
@@ -516,105 +509,16 @@ public final class StoreBuilder: @unchecked Sendable {
     // items that came after quotes which a quote already has: first, so a failing build stops
     // before the work below. The late ids' hashes go in with the quotes': a hash given twice
     // is a candidate for either.
-    for id in lateIDs { quoteIDHashes.add(QuotebankMapper.hash(id)) }
+    for id in lateIDs { quoteIDHashes.add(FNV1a.hash(id.utf8)) }
     let repeated: Set<UInt64>
     switch quoteIDHashes.repeated() {
     case .success(let found): repeated = found
     case .failure(let error): throw StoreBuilder.failure(path ?? "<memory>", error.message)
     }
-    if !repeated.isEmpty, let error = try duplicateQuoteIDs(db, hashes: repeated) { throw error }
-    for id in lateIDs where repeated.contains(QuotebankMapper.hash(id)) {
-      if let index = try Int.fetchOne(
-        db, sql: "SELECT input_order FROM temp.stage_quotes WHERE id = ?", arguments: [id])
-      {
-        throw DatasetLoadError(diagnostics: [
-          Diagnostic(
-            path: "quotes[\(index)].id", line: 0, column: 0,
-            message:
-              "duplicate id '\(id)': already used by a source, actor or event; give each source, actor, event and quote its own id"
-          )
-        ])
-      }
-    }
-    // Chronological: start day, same-day order, source order, paragraph, input order.
-    steps?("order")
-    if orderKeysFit && orderKeys.count == quoteCount {
-      orderKeys.sort()
-      let order = try RawStatement(
-        db, "INSERT INTO temp.quote_order(position, input_order) VALUES (?, ?)")
-      for (position, key) in orderKeys.enumerated() {
-        order.bind(1, position)
-        order.bind(2, Int(key.input))
-        try order.run()
-      }
-    } else {
-      try db.execute(
-        sql: """
-          INSERT INTO temp.quote_order(position, input_order)
-            SELECT row_number() OVER (
-              ORDER BY start_day, same_day_order, source_order, paragraph, input_order) - 1,
-              input_order
-            FROM temp.stage_quotes;
-          """)
-    }
-    orderKeys = []
-    try db.execute(
-      sql: """
-        INSERT INTO quotes(position, id, text, speaker, event, kind, source, paragraph,
-          date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-          explanation, same_day_order, urls, input_order, id_hash)
-          SELECT o.position, s.id, s.text, s.speaker, s.event, s.kind, s.source_order,
-            s.paragraph, s.date_edtf, s.date_stated, s.date_tense, s.date_relative_to,
-            s.resolved, s.resolved_stated, s.explanation, s.same_day_order, s.urls,
-            s.input_order, s.id_hash
-          FROM temp.quote_order o JOIN temp.stage_quotes s ON s.input_order = o.input_order
-          ORDER BY o.position;
-        DROP TABLE temp.quote_order;
-        DROP TABLE temp.stage_quotes;
-        """)
-    // The search index and the actors each quote names, a quote at a time in position order.
-    // A file build hands the texts to the search index's own thread; in memory they go into
-    // the store's index here.
-    steps?("search index")
-    let inline = searchWriter == nil
-    let search: RawStatement?
-    if inline {
-      try SearchIndexWriter.prepare(db)
-      search = try RawStatement(db, SearchIndexWriter.insertSQL)
-    } else {
-      search = nil
-    }
-    let mentions = try RawStatement(
-      db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
-    let rows = try RawRows(db, "SELECT position, text FROM quotes ORDER BY position")
-    finishing?(0, quoteCount)
-    var batch = SearchTextBatch(first: 0)
-    func flush(next: Int) throws {
-      if let search {
-        try SearchIndexWriter.fill(batch, into: search)
-      } else {
-        searchWriter?.add(batch)
-      }
-      batch = SearchTextBatch(first: next)
-    }
-    while try rows.next() {
-      let position = rows.integer(0)
-      if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
-      let bytes = rows.bytes(1)
-      batch.append(bytes)
-      for (n, actorID) in finder.mentionedActors(inUTF8: bytes)
-        .enumerated()
-      {
-        mentions.bind(1, position)
-        mentions.bind(2, n)
-        mentions.bind(3, actorID)
-        try mentions.run()
-      }
-      if batch.count == batchSize { try flush(next: position + 1) }
-    }
-    if batch.count > 0 { try flush(next: 0) }
-    finishing?(quoteCount, quoteCount)
+    if !repeated.isEmpty, let error = try repeatedQuoteIDs(hashes: repeated) { throw error }
+    try writeQuotes(db, finder: finder, batchSize: batchSize)
     steps?("indexes")
+    let inline = searchWriter == nil
     try db.execute(sql: StoreSchema.indexes)
     try db.execute(sql: StoreSchema.views)
     if inline {
@@ -628,18 +532,94 @@ public final class StoreBuilder: @unchecked Sendable {
     }
   }
 
-  /// The quote ids used twice (in different chunks), as the checker words them, or nil when
-  /// the repeated hashes were different ids after all (or a quote's and a late item's). Reads
-  /// the staged ids once, in input order.
-  private func duplicateQuoteIDs(_ db: Database, hashes: Set<UInt64>) throws -> DatasetLoadError? {
+  /// The staged quotes in chronological order into `quotes`, with the actors each names; their
+  /// texts go to the search index. A file build hands the texts to the index's own thread; in
+  /// memory they go into the store's index here.
+  private func writeQuotes(_ db: Database, finder: MentionFinder, batchSize: Int) throws {
+    steps?("quotes")
+    let inline = searchWriter == nil
+    let search: RawStatement?
+    if inline {
+      try SearchIndexWriter.prepare(db)
+      search = try RawStatement(db, SearchIndexWriter.insertSQL)
+    } else {
+      search = nil
+    }
+    let insert = try RawStatement(db, StoreSchema.insertQuote)
+    let mentions = try RawStatement(
+      db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
+    finishing?(0, quoteCount)
+    var batch = SearchTextBatch(first: 0)
+    func flush(next: Int) throws {
+      if let search {
+        try SearchIndexWriter.fill(batch, into: search)
+      } else {
+        searchWriter?.add(batch)
+      }
+      batch = SearchTextBatch(first: next)
+    }
+    var position = 0
+    try spool.merge { quote in
+      if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
+      insert.bind(1, position)
+      var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+      for parameter in StoreSchema.insertQuoteTextParameters {
+        let column = quote.nextColumn()
+        if parameter == 3 { text = column ?? text }
+        insert.bind(parameter, utf8: column)
+      }
+      insert.bind(7, quote.key.source)
+      insert.bind(8, quote.key.paragraph)
+      insert.bind(16, quote.key.sameDayOrder)
+      insert.bind(18, quote.key.input)
+      insert.bind(19, StoreSchema.idHash(quote.idHash))
+      try insert.run()
+      batch.append(text)
+      for (n, actorID) in finder.mentionedActors(inUTF8: text).enumerated() {
+        mentions.bind(1, position)
+        mentions.bind(2, n)
+        mentions.bind(3, actorID)
+        try mentions.run()
+      }
+      position += 1
+      if batch.count == batchSize { try flush(next: position) }
+    }
+    if batch.count > 0 { try flush(next: 0) }
+    finishing?(quoteCount, quoteCount)
+  }
+
+  /// The quote ids used twice (in different chunks), as the checker words them, or a quote id
+  /// that an item which came after it has, or nil when the repeated hashes were different ids
+  /// after all. Reads the staged quotes once (only when some hash was given twice).
+  private func repeatedQuoteIDs(hashes: Set<UInt64>) throws -> DatasetLoadError? {
+    var candidates: [(input: Int, id: String)] = []
+    try spool.merge { quote in
+      guard hashes.contains(quote.idHash), let id = quote.nextColumn() else { return }
+      candidates.append((quote.key.input, String(decoding: id, as: UTF8.self)))
+    }
+    candidates.sort { $0.input < $1.input }
+    if let error = duplicateQuoteIDs(candidates) { return error }
+    for id in lateIDs where hashes.contains(FNV1a.hash(id.utf8)) {
+      if let quote = candidates.first(where: { $0.id == id }) {
+        return DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: "quotes[\(quote.input)].id", line: 0, column: 0,
+            message:
+              "duplicate id '\(id)': already used by a source, actor or event; give each source, actor, event and quote its own id"
+          )
+        ])
+      }
+    }
+    return nil
+  }
+
+  /// The quote ids used twice among `candidates` (staged quotes in input order), as the
+  /// checker words them; nil when there is none.
+  private func duplicateQuoteIDs(_ candidates: [(input: Int, id: String)]) -> DatasetLoadError? {
     var places: [String: [Int]] = [:]
     var repeatedIDs: [String] = []
-    let rows = try RawRows(db, "SELECT input_order, id FROM temp.stage_quotes ORDER BY input_order")
-    while try rows.next() {
-      let bytes = rows.bytes(1)
-      guard hashes.contains(QuotebankMapper.hash(utf8: bytes)) else { continue }
-      let id = String(decoding: bytes, as: UTF8.self)
-      places[id, default: []].append(rows.integer(0))
+    for (input, id) in candidates {
+      places[id, default: []].append(input)
       if places[id]?.count == 2 { repeatedIDs.append(id) }
     }
     var diagnostics: [Diagnostic] = []
@@ -907,31 +887,6 @@ enum StoreJSON {
   static func strings(_ text: String) -> [String] {
     if text == "[]" { return [] }
     return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-  }
-}
-
-/// Where a staged quote sorts in the chronology: start day and same-day order, source order and
-/// paragraph, input order (as `complete`'s SQL orders them), packed in three numbers.
-struct QuoteOrderKey: Comparable {
-  private let dayAndOrder: Int
-  private let sourceAndParagraph: UInt64
-  let input: UInt32
-
-  /// Nil when a value is out of the packed range (a same-day order other than -1, 0, +1, a
-  /// day beyond ±2^60, a negative or 2^32 source, paragraph or input order).
-  init?(day: Int, sameDayOrder: Int, source: Int, paragraph: Int, input: Int) {
-    let limit = Int(UInt32.max)
-    guard (-1...1).contains(sameDayOrder), abs(day) < 1 << 60, (0...limit).contains(source),
-      (0...limit).contains(paragraph), (0...limit).contains(input)
-    else { return nil }
-    dayAndOrder = day * 4 + sameDayOrder + 1
-    sourceAndParagraph = UInt64(source) << 32 | UInt64(paragraph)
-    self.input = UInt32(input)
-  }
-
-  static func < (lhs: QuoteOrderKey, rhs: QuoteOrderKey) -> Bool {
-    (lhs.dayAndOrder, lhs.sourceAndParagraph, lhs.input)
-      < (rhs.dayAndOrder, rhs.sourceAndParagraph, rhs.input)
   }
 }
 

@@ -54,34 +54,24 @@ enum StoreSchema {
       text, content='', tokenize='\(WordTrigramTokenizer.name)', detail='none', columnsize=0);
     """
 
-  /// Quotes as they arrive, checked and dated, before they are put in chronological order: the
-  /// columns of `quotes` as they will be written, with the start day to sort on. In SQLite's
-  /// temporary database: it goes away with the connection, even after a crash.
-  static let staging = """
-    CREATE TEMP TABLE stage_quotes (
-      input_order INTEGER PRIMARY KEY,
-      id TEXT NOT NULL, text TEXT NOT NULL, speaker TEXT NOT NULL, event TEXT, kind TEXT,
-      source_order INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-      date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
-      resolved TEXT, resolved_stated TEXT, explanation TEXT,
-      start_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL, urls TEXT,
-      id_hash INTEGER NOT NULL);
-    CREATE TEMP TABLE quote_order (position INTEGER PRIMARY KEY, input_order INTEGER NOT NULL);
-    """
-
-  static let stageQuote = """
-    INSERT INTO temp.stage_quotes(input_order, id, text, speaker, event, kind, source_order,
-      paragraph, date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
-      explanation, start_day, same_day_order, urls, id_hash)
+  /// A row of `quotes`. Its text columns are bound in the order `QuoteSpool` keeps them
+  /// (`insertQuoteTextParameters`); the numbers come from the spooled quote's place.
+  static let insertQuote = """
+    INSERT INTO quotes(position, id, text, speaker, event, kind, source, paragraph,
+      date_edtf, date_stated, date_tense, date_relative_to, resolved, resolved_stated,
+      explanation, same_day_order, urls, input_order, id_hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
+  /// The parameters of `insertQuote`'s text columns, in the spool's order: id, text, speaker,
+  /// event, kind; the four date columns, resolved, resolved_stated, explanation; urls.
+  static let insertQuoteTextParameters: [Int32] = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14, 15, 17]
 
   /// A quote's `id_hash`: the low 23 bits of the FNV-1a hash of its id's UTF-8 bytes (three
   /// bytes in a record). The index on it finds a quote by id (checking `id` itself too) in a
   /// third of the room an index on the text would take; at a million quotes one look-up in eight
   /// reads one other quote.
   static func idHash(_ id: String) -> Int {
-    idHash(QuotebankMapper.hash(id))
+    idHash(FNV1a.hash(id.utf8))
   }
 
   static func idHash(_ hash: UInt64) -> Int {

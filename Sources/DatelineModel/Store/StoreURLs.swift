@@ -6,24 +6,34 @@
 enum StoreURLs {
   static func encode(_ urls: [String], sourceURL: String?) -> String? {
     guard !urls.isEmpty else { return nil }
-    var out: [UInt8] = [UInt8(ascii: "[")]
+    var out: [UInt8] = []
     out.reserveCapacity(urls.reduce(2) { $0 + $1.utf8.count + 4 })
-    let prefix = sourceURL.map { Array($0.utf8) } ?? []
+    append(urls, sitePrefix: sourceURL.map { Array($0.utf8) } ?? [], to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the JSON array of `urls` to `out`, with the UTF-8 bytes of the source's address
+  /// given once for many quotes (empty when it has none).
+  static func append(_ urls: [String], sitePrefix prefix: [UInt8], to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
     for (index, url) in urls.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
       out.append(UInt8(ascii: "\""))
-      var bytes = url.utf8[...]
-      if !prefix.isEmpty && bytes.starts(with: prefix) {
-        out.append(UInt8(ascii: "+"))
-        bytes = bytes.dropFirst(prefix.count)
-      } else if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
-        out.append(UInt8(ascii: "="))
+      var url = url
+      url.withUTF8 { bytes in
+        var rest = bytes[...]
+        if !prefix.isEmpty && bytes.starts(with: prefix) {
+          out.append(UInt8(ascii: "+"))
+          rest = rest.dropFirst(prefix.count)
+        } else if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
+        {
+          out.append(UInt8(ascii: "="))
+        }
+        appendEscaped(UnsafeBufferPointer(rebasing: rest), to: &out)
       }
-      appendEscaped(bytes, to: &out)
       out.append(UInt8(ascii: "\""))
     }
     out.append(UInt8(ascii: "]"))
-    return String(decoding: out, as: UTF8.self)
   }
 
   static func decode(_ text: String?, sourceURL: String?) -> [String] {
@@ -39,7 +49,13 @@ enum StoreURLs {
 
   /// The bytes of a JSON string's content: quotation marks, backslashes and control
   /// characters escaped, everything else (UTF-8 included) as it is.
-  static func appendEscaped(_ bytes: Substring.UTF8View, to out: inout [UInt8]) {
+  static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    // Most addresses need no escape: they go in at once.
+    if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    {
+      out.append(contentsOf: bytes)
+      return
+    }
     for byte in bytes {
       switch byte {
       case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]

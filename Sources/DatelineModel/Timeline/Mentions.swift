@@ -12,8 +12,7 @@ struct MentionFinder {
   private var foldedTerms: [String: [Term]] = [:]
   /// A bit per hash of each ASCII first word the terms are filed under (`wordHash`): an ASCII
   /// word whose bit is clear is none of them, and costs no string and no dictionary look-up.
-  private var firstWordBits = [UInt64](repeating: 0, count: MentionFinder.bitWords)
-  private static let bitWords = 1 << 12
+  private var firstWordBits = HashFilter(bitCountLog2: 18)
 
   init(actors: [Actor]) {
     for actor in actors {
@@ -27,39 +26,29 @@ struct MentionFinder {
           foldedTerms[first, default: []].append(term)
         }
         var key = first
-        let (hash, ascii) = key.withUTF8 { bytes in
-          MentionFinder.wordHash(bytes, 0..<bytes.count, folded: false)
-        }
-        if ascii { setBit(hash) }
+        let hashes = key.withUTF8 { bytes in MentionFinder.wordHashes(bytes, 0..<bytes.count) }
+        if hashes.ascii { firstWordBits.insert(hashes.exact) }
       }
     }
   }
 
-  private mutating func setBit(_ hash: UInt64) {
-    let bit = Int(hash % UInt64(MentionFinder.bitWords * 64))
-    firstWordBits[bit >> 6] |= 1 << UInt64(bit & 63)
-  }
-
-  private func hasBit(_ hash: UInt64) -> Bool {
-    let bit = Int(hash % UInt64(MentionFinder.bitWords * 64))
-    return firstWordBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-  }
-
-  /// FNV-1a of a word's bytes (ASCII letters lowercased when `folded`), and whether it is all
-  /// ASCII. The folded terms' keys are lowercased already, so an ASCII word's lowercased form
-  /// and its key hash alike.
-  private static func wordHash(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folded: Bool
-  ) -> (UInt64, Bool) {
-    var hash = FNV1a.offsetBasis
+  /// FNV-1a of a word's bytes as they are and with ASCII letters lowercased, in one pass, and
+  /// whether it is all ASCII. The folded terms' keys are lowercased already, so an ASCII word's
+  /// lowercased form and its key hash alike.
+  private static func wordHashes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+    exact: UInt64, folded: UInt64, ascii: Bool
+  ) {
+    var exact = FNV1a.offsetBasis
+    var folded = FNV1a.offsetBasis
     var high: UInt8 = 0
     for index in range {
-      var byte = bytes[index]
+      let byte = bytes[index]
       high |= byte
-      if folded && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-      hash = (hash ^ UInt64(byte)) &* FNV1a.prime
+      exact = (exact ^ UInt64(byte)) &* FNV1a.prime
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      folded = (folded ^ UInt64(lower)) &* FNV1a.prime
     }
-    return (hash, high < 0x80)
+    return (exact, folded, high < 0x80)
   }
 
   /// Ids of the actors named in `text`, in the order first found.
@@ -84,10 +73,11 @@ struct MentionFinder {
       let capital = first >= 0x41 && first <= 0x5A
       if first < 0x80 && !capital && foldedTerms.isEmpty { return }
       if first < 0x80 {
-        let (exact, ascii) = MentionFinder.wordHash(bytes, range, folded: false)
-        if ascii {
-          let folded = MentionFinder.wordHash(bytes, range, folded: true).0
-          if !(capital && hasBit(exact)) && !(!foldedTerms.isEmpty && hasBit(folded)) { return }
+        let hashes = MentionFinder.wordHashes(bytes, range)
+        if hashes.ascii && !(capital && firstWordBits.mayContain(hashes.exact))
+          && !(!foldedTerms.isEmpty && firstWordBits.mayContain(hashes.folded))
+        {
+          return
         }
       }
       let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
