@@ -137,8 +137,8 @@ import Testing
       files.append(
         try scratch.write("q\(index).json", DatasetWriter.utf8(Dataset(quotes: [quote]))))
     }
-    let (checker, result) = DatasetChecker.prepare(LocatedDataset())
-    let reading = QuoteReading(files: files, checker: checker, eventDates: result.eventDates)
+    let (checker, _) = DatasetChecker.prepare(LocatedDataset())
+    let reading = QuoteReading(files: files, checker: checker)
     defer { reading.stop() }
     // Unbounded, the threads put a batch for every file within a few milliseconds. The
     // caller's file (the first) is never held back: its batch may come on top.

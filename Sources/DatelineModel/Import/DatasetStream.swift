@@ -6,6 +6,10 @@ import Foundation
 /// speakers and sites those quotes need, in the same chunk).
 public protocol DatasetSink: AnyObject {
   func add(_ chunk: Dataset) throws(DatasetLoadError)
+  /// The first chunk (no quotes) already checked, with its events' resolved dates (one per
+  /// event; nil only where checking reported a problem, which stops an import first). A sink
+  /// that checks items itself can skip that; by default it is added as a chunk.
+  func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?]) throws(DatasetLoadError)
   /// Quotes already checked against every item added before, with their resolved dates (one
   /// per quote). A sink that checks quotes itself can skip that; by default they are added as
   /// a chunk.
@@ -13,6 +17,12 @@ public protocol DatasetSink: AnyObject {
 }
 
 extension DatasetSink {
+  public func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?])
+    throws(DatasetLoadError)
+  {
+    try add(chunk)
+  }
+
   public func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
     try add(Dataset(quotes: quotes))
   }
@@ -169,17 +179,29 @@ public enum DatasetStream {
     }
     // With a file missing, references into it would all look unknown: report only the cause.
     if unreadable { throw fail() }
-    let (checker, result) = DatasetChecker.prepare(skeleton)
-    diagnostics += result.diagnostics
-    if !diagnostics.isEmpty && !collectAll { throw fail() }
-
     var summary = ImportSummary()
-    let first = Dataset(
-      title: skeleton.dataset.title, sources: skeleton.dataset.sources,
-      actors: skeleton.dataset.actors, events: skeleton.dataset.events,
-      relations: skeleton.dataset.relations)
-    summary.count(first)
-    if let sink, diagnostics.isEmpty { try sink.add(first) }
+    var checker: DatasetChecker
+    var itemIDs = HashFilter(bitCountLog2: 21)
+    do {
+      let result: DatasetChecker.Result
+      (checker, result) = DatasetChecker.prepare(skeleton)
+      diagnostics += result.diagnostics
+      if !diagnostics.isEmpty && !collectAll { throw fail() }
+      let first = Dataset(
+        title: skeleton.dataset.title, sources: skeleton.dataset.sources,
+        actors: skeleton.dataset.actors, events: skeleton.dataset.events,
+        relations: skeleton.dataset.relations)
+      summary.count(first)
+      if let sink, diagnostics.isEmpty {
+        try sink.add(checkedSkeleton: first, eventDates: result.eventDates)
+      }
+      for source in first.sources { itemIDs.insert(FNV1a.hash(source.id.utf8)) }
+      for actor in first.actors { itemIDs.insert(FNV1a.hash(actor.id.utf8)) }
+      for event in first.events { itemIDs.insert(FNV1a.hash(event.id.utf8)) }
+    }
+    // The sink has the items: of the events the quotes need only ids, headlines and dates.
+    skeleton = LocatedDataset()
+    checker.keepOnlyWhatQuotesNeed()
 
     // Pass 2: the quotes, a batch at a time, read and checked on two threads (`QuoteReading`)
     // and taken here in file order. Ids used twice are found by a 64-bit hash of each id, kept
@@ -191,12 +213,7 @@ public enum DatasetStream {
       return fail()
     }
     var bytesDone = 0
-    var itemIDs = HashFilter(bitCountLog2: 21)
-    for source in first.sources { itemIDs.insert(FNV1a.hash(source.id.utf8)) }
-    for actor in first.actors { itemIDs.insert(FNV1a.hash(actor.id.utf8)) }
-    for event in first.events { itemIDs.insert(FNV1a.hash(event.id.utf8)) }
-    let reading = QuoteReading(
-      files: files, checker: checker, eventDates: result.eventDates, itemIDs: itemIDs)
+    let reading = QuoteReading(files: files, checker: checker, itemIDs: itemIDs)
     defer { reading.stop() }
     for fileIndex in files.indices {
       var fileProblems: [Diagnostic] = []

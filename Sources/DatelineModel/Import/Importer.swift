@@ -262,10 +262,19 @@ private final class ReservingSink: DatasetSink {
   }
 
   func add(_ chunk: Dataset) throws(DatasetLoadError) {
+    reserve(chunk)
+    try inner.add(chunk)
+  }
+
+  func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?]) throws(DatasetLoadError) {
+    reserve(chunk)
+    try inner.add(checkedSkeleton: chunk, eventDates: eventDates)
+  }
+
+  private func reserve(_ chunk: Dataset) {
     for actor in chunk.actors { reserved.ids.insert(actor.id) }
     for source in chunk.sources { reserved.ids.insert(source.id) }
     for event in chunk.events { reserved.ids.insert(event.id) }
-    try inner.add(chunk)
   }
 
   func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {

@@ -32,7 +32,6 @@ final class QuoteReading: @unchecked Sendable {
 
   private let files: [String]
   private let checker: DatasetChecker
-  private let eventDates: [ResolvedDate?]
   /// The hashes of the sources', actors' and events' ids, if given: a quote id whose hash it
   /// does not hold is none of theirs, and costs no look-up in the checker.
   private let itemIDs: HashFilter?
@@ -54,12 +53,10 @@ final class QuoteReading: @unchecked Sendable {
   static let totalCapacity = 8
 
   init(
-    files: [String], checker: DatasetChecker, eventDates: [ResolvedDate?],
-    itemIDs: HashFilter? = nil, threads: Int = 2
+    files: [String], checker: DatasetChecker, itemIDs: HashFilter? = nil, threads: Int = 2
   ) {
     self.files = files
     self.checker = checker
-    self.eventDates = eventDates
     self.itemIDs = itemIDs
     chunkSize = DatasetFileReader.chunkSize
     ready = Array(repeating: [], count: files.count)
@@ -188,7 +185,7 @@ final class QuoteReading: @unchecked Sendable {
     let checked =
       quotes.isEmpty
       ? (diagnostics: [], dates: [])
-      : checker.checkQuotes(quotes, locations: batch.quotes, eventDates: eventDates)
+      : checker.checkQuotes(quotes, locations: batch.quotes)
     return Batch(
       quotes: quotes, locations: batch.quotes, shape: shape, idProblems: idProblems,
       idHashes: hashes, checked: checked)

@@ -3,10 +3,13 @@ import GRDB
 
 /// Writes a store from datasets, a chunk at a time, as the chunks arrive.
 ///
-/// Sources, actors, events and relations are kept in memory (they are small beside the quotes);
-/// quotes are checked, dated and put in a `QuoteSpool` as each chunk comes, so memory does not
-/// grow with their number. `finish()` writes everything else, then the quotes from the spool in
-/// chronological order, indexes them for search and finds the actors they name.
+/// Sources, actors and relations are kept in memory (few beside the quotes and events); quotes
+/// are checked, dated and put in a `QuoteSpool` as each chunk comes, and the events of a skeleton
+/// the caller has checked (`add(checkedSkeleton:eventDates:)`, as an import does) are written to
+/// a staging table at once, so memory grows with neither. Other events are kept to check the
+/// quotes that follow and staged when the store is completed. `finish()` writes everything else,
+/// the events in chronological order, then the quotes from the spool in chronological order,
+/// indexes them for search and finds the actors each event and quote names.
 ///
 /// A chunk's quotes may refer to items of the same chunk or of earlier ones (as `DatasetSink`
 /// promises). The same checks as `Timeline.check` reject a dataset: with everything in one chunk,
@@ -27,12 +30,22 @@ public final class StoreBuilder: @unchecked Sendable {
   @TaskLocal static var searchBatchSize = 4096
   /// A file build's search index, filled on a thread of its own during `finish`.
   private var searchWriter: SearchIndexWriter?
-  /// Everything but the quotes, in input order.
+  /// Everything but the quotes, in input order; but the events staged so far.
   private var skeleton = Dataset()
   /// Prepared on the first quotes; prepared again when items arrive after them.
   private var checker: DatasetChecker?
   private var eventDates: [ResolvedDate?] = []
   private var skeletonChanged = false
+  /// Events written to `temp.stage_events` with their dates and no longer held: those of a
+  /// skeleton the caller checked, or all of them once the store is being completed.
+  private var stagedEvents = 0
+  /// True while every chunk came checked by the caller: nothing is checked again.
+  private var checkedByCaller = false
+  /// Each actor's number of events, counted as the events are staged.
+  private var eventCounts: [String: Int] = [:]
+  /// Events held in memory (read it between calls of an in-memory build): none once an
+  /// import's checked skeleton is in, however many it has.
+  var eventsHeld: Int { skeleton.events.count }
   /// Ids of sources, actors and events that arrived after some quotes: checked against the
   /// quote ids at the end.
   private var lateIDs: [String] = []
@@ -78,17 +91,42 @@ public final class StoreBuilder: @unchecked Sendable {
   /// Adds a chunk: its items follow those added before, as files of a directory merge. Throws
   /// the problems found in it (and every later call throws the same).
   public func add(_ chunk: Dataset) throws(DatasetLoadError) {
+    try enqueue { () throws(DatasetLoadError) in try self.process(chunk) }
+  }
+
+  /// Adds the first chunk of an import, which the caller has checked as a whole dataset's items
+  /// are checked (as `DatasetStream` does), with its events' resolved dates (one per event):
+  /// its events are written to the staging table at once and not kept. Quotes may follow, as
+  /// `add(checkedQuotes:dates:)` or as chunks (then the events are read back to check them).
+  public func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?])
+    throws(DatasetLoadError)
+  {
+    precondition(eventDates.count == chunk.events.count, "one date per event")
+    try enqueue { () throws(DatasetLoadError) in
+      try self.processChecked(chunk, eventDates: eventDates)
+    }
+    // Waits for the events to be staged, so that the caller's copy of them and their dates is
+    // freed before it reads the quotes: not held beside the first batches (1M quotes: 30 MB).
+    worker?.sync {}
+    if let failure { throw failure }
+  }
+
+  /// Runs `work` on the worker thread of a file build (after the chunks before it, while the
+  /// caller reads on), or at once in memory. A failure there is thrown by the next call.
+  private func enqueue(_ work: @escaping @Sendable () throws(DatasetLoadError) -> Void)
+    throws(DatasetLoadError)
+  {
     precondition(!finished, "StoreBuilder.add called after finish")
     if let failure { throw failure }
     guard let worker else {
-      try process(chunk)
+      try work()
       return
     }
     waiting.wait()
     worker.async {
       defer { self.waiting.signal() }
       guard self.failure == nil else { return }
-      try? self.process(chunk)
+      try? work()
     }
   }
 
@@ -96,29 +134,46 @@ public final class StoreBuilder: @unchecked Sendable {
   /// references, dates; as `DatasetStream` does), with their resolved dates: they are written
   /// without being checked again.
   public func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
-    precondition(!finished, "StoreBuilder.add called after finish")
     precondition(quotes.count == dates.count, "one date per quote")
-    if let failure { throw failure }
-    guard let worker else {
-      stage(quotes, dates: dates)
-      return
-    }
-    waiting.wait()
-    worker.async {
-      defer { self.waiting.signal() }
-      guard self.failure == nil else { return }
-      self.stage(quotes, dates: dates)
-    }
+    try enqueue { () throws(DatasetLoadError) in self.stage(quotes, dates: dates) }
   }
 
-  private func process(_ chunk: Dataset) throws(DatasetLoadError) {
+  /// Runs `body`; a problem it throws fails the build (kept for later calls, files removed).
+  private func failing(_ body: () throws(DatasetLoadError) -> Void) throws(DatasetLoadError) {
     do throws(DatasetLoadError) {
-      merge(chunk)
-      if !chunk.quotes.isEmpty { try addQuotes(chunk.quotes) }
+      try body()
     } catch {
       failure = error
       abandon()
       throw error
+    }
+  }
+
+  private func process(_ chunk: Dataset) throws(DatasetLoadError) {
+    try failing { () throws(DatasetLoadError) in
+      // Checked as any chunk: with every event, so the staged ones come back first.
+      try takeBackStagedEvents()
+      merge(chunk)
+      if !chunk.quotes.isEmpty { try addQuotes(chunk.quotes) }
+    }
+  }
+
+  private func processChecked(_ chunk: Dataset, eventDates: [ResolvedDate?])
+    throws(DatasetLoadError)
+  {
+    let isFirst =
+      quoteCount == 0 && checker == nil && stagedEvents == 0 && skeleton.sources.isEmpty
+      && skeleton.actors.isEmpty && skeleton.events.isEmpty && skeleton.relations.isEmpty
+    guard isFirst, chunk.quotes.isEmpty else {
+      try process(chunk)
+      return
+    }
+    try failing { () throws(DatasetLoadError) in
+      var items = chunk
+      items.events = []
+      merge(items)
+      checkedByCaller = true
+      try stageEvents(chunk.events, dates: eventDates)
     }
   }
 
@@ -237,6 +292,7 @@ public final class StoreBuilder: @unchecked Sendable {
     let hasItems =
       !chunk.sources.isEmpty || !chunk.actors.isEmpty || !chunk.events.isEmpty
       || !chunk.relations.isEmpty
+    if hasItems { checkedByCaller = false }
     if checker != nil && hasItems {
       skeletonChanged = true
       lateIDs += chunk.sources.map(\.id) + chunk.actors.map(\.id) + chunk.events.map(\.id)
@@ -277,7 +333,7 @@ public final class StoreBuilder: @unchecked Sendable {
           problems.append(problem)
         }
       }
-      let result = checker.checkQuotes(quotes, locations: [], eventDates: eventDates)
+      let result = checker.checkQuotes(quotes, locations: [])
       self.checker = checker
       problems += result.diagnostics
       if !problems.isEmpty { throw DatasetLoadError(diagnostics: problems) }
@@ -379,34 +435,113 @@ public final class StoreBuilder: @unchecked Sendable {
     ])
   }
 
-  /// The checked, dated and ordered sources, actors, events and relations.
+  /// The checked sources, actors and relations, with the events checked, dated and staged.
   private func planSkeleton() throws(DatasetLoadError) -> SkeletonPlan {
-    if checker == nil {
-      let (prepared, result) = DatasetChecker.prepare(skeleton)
-      if !result.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: result.diagnostics) }
-      checker = prepared
-      eventDates = result.eventDates
-      skeletonChanged = false
-    } else {
-      try prepareAgainIfChanged()
-    }
-    var dates: [ResolvedDate] = []
-    dates.reserveCapacity(eventDates.count)
-    for (index, date) in eventDates.enumerated() {
-      guard let date else {
-        throw DatasetLoadError(diagnostics: [
-          Diagnostic(
-            path: "events[\(index)]", line: 0, column: 0,
-            message: "the date of '\(skeleton.events[index].id)' could not be resolved")
-        ])
+    if !checkedByCaller {
+      if checker == nil {
+        let (prepared, result) = DatasetChecker.prepare(skeleton)
+        if !result.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: result.diagnostics) }
+        checker = prepared
+        eventDates = result.eventDates
+        skeletonChanged = false
+      } else {
+        try prepareAgainIfChanged()
       }
-      dates.append(date)
+      // No quote comes after this: the checker is done with (100k events: 25 MB).
+      checker = nil
+      try stageEvents(skeleton.events, dates: eventDates)
+      eventDates = []
+      skeleton.events = []
     }
-    // No quote comes after this: the checker and its dates are done with (100k events: 25 MB).
-    checker = nil
-    eventDates = []
     return SkeletonPlan(
-      dataset: skeleton, eventDates: dates, sourceOrder: sourceOrder, quoteCounts: quoteCounts)
+      dataset: skeleton, eventCount: stagedEvents, sourceOrder: sourceOrder,
+      eventCounts: eventCounts, quoteCounts: quoteCounts)
+  }
+
+  /// Writes events with their resolved dates (nil where a date could not be resolved: an
+  /// error) to `temp.stage_events`, after those staged before, with the columns `events` will
+  /// have and what orders them; counts each actor's events.
+  private func stageEvents(_ events: [Event], dates: [ResolvedDate?]) throws(DatasetLoadError) {
+    guard !events.isEmpty else { return }
+    let queue = try database()
+    let first = stagedEvents
+    try run(queue) { db in
+      let insert = try RawStatement(db, StoreSchema.stageEvent)
+      let participants = try RawStatement(db, StoreSchema.stageParticipant)
+      for (index, event) in events.enumerated() {
+        guard let date = dates[index] else {
+          throw DatasetLoadError(diagnostics: [
+            Diagnostic(
+              path: "events[\(first + index)]", line: 0, column: 0,
+              message: "the date of '\(event.id)' could not be resolved")
+          ])
+        }
+        let spec = StoreDateColumns(event.date)
+        insert.bind(1, first + index)
+        insert.bind(2, event.id)
+        insert.bind(3, event.headline)
+        insert.bind(4, event.summary)
+        insert.bind(5, event.status.rawValue)
+        insert.bind(6, event.location)
+        insert.bind(7, StoreJSON.array(event.participants))
+        insert.bind(8, event.provenance.source)
+        insert.bind(9, event.provenance.paragraph)
+        insert.bind(10, spec.edtf)
+        insert.bind(11, spec.stated)
+        insert.bind(12, spec.tense)
+        insert.bind(13, spec.relativeTo)
+        insert.bind(14, date.value.description)
+        insert.bind(15, date.stated)
+        insert.bind(16, date.explanation)
+        insert.bind(17, date.start.dayNumber)
+        insert.bind(18, date.end.dayNumber)
+        insert.bind(19, date.sameDayOrder)
+        insert.bind(20, date.precision.rawValue)
+        insert.bind(21, self.sourceOrder[event.provenance.source] ?? Int.max)
+        try insert.run()
+        var seen = Set<String>()
+        for (n, actorID) in event.participants.enumerated() where seen.insert(actorID).inserted {
+          participants.bind(1, first + index)
+          participants.bind(2, n)
+          participants.bind(3, actorID)
+          try participants.run()
+          self.eventCounts[actorID, default: 0] += 1
+        }
+      }
+    }
+    stagedEvents += events.count
+  }
+
+  /// Reads the staged events back into the skeleton (they are checked again with a chunk that
+  /// came unchecked) and empties the staging tables.
+  private func takeBackStagedEvents() throws(DatasetLoadError) {
+    guard stagedEvents > 0, let queue else { return }
+    var events: [Event] = []
+    events.reserveCapacity(stagedEvents)
+    try run(queue) { db in
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, headline, summary, status, location, participants, source, paragraph,
+            date_edtf, date_stated, date_tense, date_relative_to
+          FROM temp.stage_events ORDER BY input_order
+          """)
+      while let row = try rows.next() {
+        let date = StoreDateColumns(
+          edtf: row[8], stated: row[9], tense: row[10], relativeTo: row[11])
+        events.append(
+          Event(
+            id: row[0], headline: row[1], summary: row[2], date: date.spec ?? .edtf(""),
+            status: EventStatus(rawValue: row[3]) ?? .occurred,
+            participants: StoreJSON.strings(row[5]), location: row[4],
+            provenance: Provenance(source: row[6], paragraph: row[7])))
+      }
+      try db.execute(sql: "DELETE FROM temp.stage_events; DELETE FROM temp.stage_participants")
+    }
+    skeleton.events = events + skeleton.events
+    stagedEvents = 0
+    eventCounts = [:]
+    checkedByCaller = false
   }
 
   // MARK: The database
@@ -456,6 +591,7 @@ public final class StoreBuilder: @unchecked Sendable {
     }
     try run(queue) { db in
       try db.execute(sql: StoreSchema.tables)
+      try db.execute(sql: StoreSchema.eventStaging)
     }
     return queue
   }
@@ -499,11 +635,11 @@ public final class StoreBuilder: @unchecked Sendable {
     throws
   {
     steps?("skeleton")
-    try plan.writeMeta(db, inputKey: inputKey, quoteCount: quoteCount)
     try plan.writeSources(db)
     try plan.writeActors(db)
     let finder = MentionFinder(actors: plan.dataset.actors)
     try plan.writeEvents(db, finder: finder)
+    try plan.writeMeta(db, inputKey: inputKey, quoteCount: quoteCount)
     try plan.writeRelations(db)
     // Ids used twice across chunks (a chunk's own repeats are found by its checks), and ids of
     // items that came after quotes which a quote already has: first, so a failing build stops
@@ -646,55 +782,31 @@ public final class StoreBuilder: @unchecked Sendable {
   }
 }
 
-/// Sources, actors, events and relations, checked and dated, with the chronological order of
-/// the events and the ranks of the actors.
+/// Sources, actors and relations, checked, with the ranks of the actors; the events wait in
+/// `temp.stage_events`, checked and dated.
 struct SkeletonPlan {
+  /// Everything but the quotes and the events.
   let dataset: Dataset
-  let eventDates: [ResolvedDate]
+  let eventCount: Int
   let asOf: CivilDay?
-  /// Dataset indices in timeline order.
-  let eventOrder: [Int]
+  /// Dataset indices of the actors in rank order.
   let actorOrder: [Int]
-  let eventUpcoming: [Bool]
   let eventCounts: [String: Int]
   let quoteCounts: [String: Int]
 
   func counts(quotes: Int) -> StoreCounts {
-    StoreCounts(events: dataset.events.count, actors: dataset.actors.count, quotes: quotes)
+    StoreCounts(events: eventCount, actors: dataset.actors.count, quotes: quotes)
   }
 
   init(
-    dataset: Dataset, eventDates: [ResolvedDate], sourceOrder: [String: Int],
+    dataset: Dataset, eventCount: Int, sourceOrder: [String: Int], eventCounts: [String: Int],
     quoteCounts: [String: Int]
   ) {
     self.dataset = dataset
-    self.eventDates = eventDates
-    self.quoteCounts = quoteCounts
-    let asOf = dataset.sources.compactMap(\.publicationDay).max()
-    self.asOf = asOf
-    var upcoming: [Bool] = []
-    upcoming.reserveCapacity(dataset.events.count)
-    var eventKeys: [ChronologicalKey] = []
-    eventKeys.reserveCapacity(dataset.events.count)
-    for (index, event) in dataset.events.enumerated() {
-      let date = eventDates[index]
-      let isUpcoming = Timeline.isUpcoming(date, status: event.status, asOf: asOf)
-      upcoming.append(isUpcoming)
-      eventKeys.append(
-        ChronologicalKey(
-          upcoming: isUpcoming, day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
-          precision: date.precision.rawValue,
-          source: sourceOrder[event.provenance.source] ?? Int.max,
-          paragraph: event.provenance.paragraph, index: index))
-    }
-    eventUpcoming = upcoming
-    eventOrder = eventKeys.sorted().map(\.index)
-
-    var eventCounts: [String: Int] = [:]
-    for event in dataset.events {
-      for participant in Set(event.participants) { eventCounts[participant, default: 0] += 1 }
-    }
+    self.eventCount = eventCount
     self.eventCounts = eventCounts
+    self.quoteCounts = quoteCounts
+    asOf = dataset.sources.compactMap(\.publicationDay).max()
     let actors = dataset.actors
     actorOrder = actors.indices.sorted { a, b in
       let countA = (eventCounts[actors[a].id] ?? 0) + (quoteCounts[actors[a].id] ?? 0)
@@ -706,7 +818,10 @@ struct SkeletonPlan {
     }
   }
 
+  /// After `writeEvents`: what the meta table says of the events comes from their rows.
   func writeMeta(_ db: Database, inputKey: String, quoteCount: Int) throws {
+    let firstUpcoming = try Int.fetchOne(db, sql: "SELECT min(position) FROM events WHERE upcoming")
+    let eventDates = try String.fetchAll(db, sql: "SELECT DISTINCT resolved FROM events")
     let rows: [(String, String?)] = [
       ("application", StoreSchema.application),
       ("store_version", String(StoreSchema.version)),
@@ -714,11 +829,11 @@ struct SkeletonPlan {
       ("input_key", inputKey),
       ("title", dataset.title),
       ("as_of", asOf?.description),
-      ("event_count", String(dataset.events.count)),
+      ("event_count", String(eventCount)),
       ("actor_count", String(dataset.actors.count)),
       ("quote_count", String(quoteCount)),
-      ("first_upcoming_event", eventOrder.firstIndex { eventUpcoming[$0] }.map(String.init)),
-      ("event_dates", StoreJSON.array(Array(Set(eventDates.map(\.value.description))).sorted())),
+      ("first_upcoming_event", firstUpcoming.map(String.init)),
+      ("event_dates", StoreJSON.array(eventDates.sorted())),
     ]
     let statement = try db.makeStatement(sql: "INSERT INTO meta(key, value) VALUES (?, ?)")
     for (key, value) in rows { try statement.execute(arguments: [key, value]) }
@@ -759,43 +874,51 @@ struct SkeletonPlan {
     }
   }
 
+  /// Copies the staged events into `events` in chronological order, with their participants and
+  /// the actors they name. The order: upcoming events (as of the sources' last publication day)
+  /// after everything already reported, so the "as of" divider splits the chronology in two (an
+  /// expected visit "in the next two weeks" starts on the "as of" day but belongs with what is
+  /// ahead); then start day, same-day order, precision, source order, paragraph, input order.
   func writeEvents(_ db: Database, finder: MentionFinder) throws {
-    let statement = try db.makeStatement(
+    // Inserted in key order, so the tables' pages are filled up.
+    try db.execute(
       sql: """
         INSERT INTO events(position, id, headline, summary, status, location, participants,
           source, paragraph, date_edtf, date_stated, date_tense, date_relative_to, resolved,
           resolved_stated, explanation, start_day, end_day, same_day_order, upcoming, input_order)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          SELECT row_number() OVER chronology - 1, id, headline, summary, status, location,
+            participants, source, paragraph, date_edtf, date_stated, date_tense,
+            date_relative_to, resolved, resolved_stated, explanation, start_day, end_day,
+            same_day_order, upcoming, input_order
+          FROM (
+            SELECT *, :asOf IS NOT NULL
+                AND (start_day > :asOf OR (status != 'occurred' AND end_day > :asOf)) AS upcoming
+            FROM temp.stage_events)
+          WINDOW chronology AS (ORDER BY upcoming, start_day, same_day_order, precision,
+            source_order, paragraph, input_order)
+          ORDER BY 1
+        """, arguments: ["asOf": asOf?.dayNumber])
+    try db.execute(
+      sql: """
+        INSERT INTO event_participants(actor_id, event_position, n)
+          SELECT p.actor_id, e.position, p.n
+          FROM temp.stage_participants p JOIN events e ON e.input_order = p.event_input
+          ORDER BY p.actor_id, e.position;
+        DROP TABLE temp.stage_participants;
+        DROP TABLE temp.stage_events;
         """)
-    let participants = try db.makeStatement(
-      sql: "INSERT INTO event_participants(actor_id, event_position, n) VALUES (?, ?, ?)")
-    let mentions = try db.makeStatement(
-      sql: "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
-    // Inserted in key order, so the table's pages are filled up.
-    var participations: [(actorID: String, position: Int, n: Int)] = []
-    for (position, index) in eventOrder.enumerated() {
-      let event = dataset.events[index]
-      let date = eventDates[index]
-      let spec = StoreDateColumns(event.date)
-      try statement.execute(arguments: [
-        position, event.id, event.headline, event.summary, event.status.rawValue, event.location,
-        StoreJSON.array(event.participants), event.provenance.source, event.provenance.paragraph,
-        spec.edtf, spec.stated, spec.tense, spec.relativeTo, date.value.description, date.stated,
-        date.explanation, date.start.dayNumber, date.end.dayNumber, date.sameDayOrder,
-        eventUpcoming[index], index,
-      ])
-      var seen = Set<String>()
-      for (n, actorID) in event.participants.enumerated() where seen.insert(actorID).inserted {
-        participations.append((actorID, position, n))
-      }
-      let named = finder.mentionedActors(in: event.headline + "\n" + event.summary)
+    let mentions = try RawStatement(
+      db, "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
+    let rows = try RawRows(db, "SELECT position, headline, summary FROM events ORDER BY position")
+    while try rows.next() {
+      let position = rows.integer(0)
+      let named = finder.mentionedActors(in: rows.text(1) + "\n" + rows.text(2))
       for (n, actorID) in named.enumerated() {
-        try mentions.execute(arguments: [position, n, actorID])
+        mentions.bind(1, position)
+        mentions.bind(2, n)
+        mentions.bind(3, actorID)
+        try mentions.run()
       }
-    }
-    participations.sort { ($0.actorID, $0.position) < ($1.actorID, $1.position) }
-    for (actorID, position, n) in participations {
-      try participants.execute(arguments: [actorID, position, n])
     }
   }
 
@@ -887,27 +1010,5 @@ enum StoreJSON {
   static func strings(_ text: String) -> [String] {
     if text == "[]" { return [] }
     return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-  }
-}
-
-/// Where an item sorts in the chronology; the original index makes the order total and stable.
-struct ChronologicalKey: Comparable {
-  /// Upcoming events sort after everything already reported, so the "as of" divider splits the
-  /// chronology in two: an expected visit "in the next two weeks" starts on the "as of" day but
-  /// belongs with what is ahead.
-  var upcoming = false
-  var day: Int
-  var sameDayOrder: Int
-  var precision: Int
-  var source: Int
-  var paragraph: Int
-  var index: Int
-
-  static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
-    ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
-      < ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
-      || ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
-        == ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
-        && (lhs.source, lhs.paragraph, lhs.index) < (rhs.source, rhs.paragraph, rhs.index)
   }
 }

@@ -1,0 +1,82 @@
+import DatelineTestSupport
+import Foundation
+import Testing
+
+@testable import DatelineModel
+
+/// What a store build holds does not follow the number of events: an import hands the builder
+/// its events checked and dated, and the builder writes them to a staging table at once and
+/// keeps none; the import's checker keeps of the events only what the quotes need. Counted in
+/// items, so each test fails if the events are held again; and the stores answer as the
+/// reference does.
+@Suite struct BuilderMemoryTests {
+  static func expectSameAnswers(
+    _ timeline: Timeline, _ reference: ReferenceTimeline, _ dataset: Dataset
+  ) {
+    #expect(timeline.dataset == dataset)
+    #expect(Array(timeline.events) == reference.events)
+    #expect(Array(timeline.quotes) == reference.quotes)
+    #expect(Array(timeline.actors) == reference.actors)
+    #expect(timeline.asOf == reference.asOf)
+    #expect(timeline.firstUpcomingEventIndex == reference.events.firstIndex(where: \.isUpcoming))
+    for actor in dataset.actors {
+      #expect(timeline.relatedActors(of: actor.id) == reference.relatedActors(of: actor.id))
+      #expect(
+        timeline.eventIndices(involving: actor.id) == reference.eventIndices(involving: actor.id))
+    }
+  }
+
+  /// Through the import's stream: no event is held once the items are in, and the same answers.
+  @Test(arguments: Array(StoreEquivalenceTests.seeds.prefix(6)))
+  func anImportHoldsNoEvents(seed: UInt64) throws {
+    let dataset = StoreEquivalenceTests.withURLs(
+      RandomDataset.make(seed: seed, quotes: 50), seed: seed)
+    guard let reference = try? ReferenceTimeline(dataset: dataset) else { return }
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try scratch.write("d.json", DatasetWriter.utf8(dataset))
+    let builder = StoreBuilder()
+    try DatasetStream.read(paths: [path], into: builder)
+    #expect(builder.eventsHeld == 0)
+    Self.expectSameAnswers(try builder.finish(), reference, dataset)
+  }
+
+  /// Quotes that come unchecked after a checked skeleton are checked against its events (read
+  /// back from the staging table): an unknown event is refused, the rest answers as before.
+  @Test func uncheckedQuotesAfterACheckedSkeletonAreCheckedWithItsEvents() throws {
+    let dataset = RandomDataset.make(seed: 5, quotes: 30)
+    let reference = try ReferenceTimeline(dataset: dataset)
+    var skeleton = dataset
+    skeleton.quotes = []
+    let dates = try Timeline.checkedDates(skeleton).events
+    let builder = StoreBuilder()
+    try builder.add(checkedSkeleton: skeleton, eventDates: dates)
+    #expect(builder.eventsHeld == 0)
+    try builder.add(Dataset(quotes: Array(dataset.quotes.prefix(10))))
+    try builder.add(Dataset(quotes: Array(dataset.quotes.dropFirst(10))))
+    Self.expectSameAnswers(try builder.finish(), reference, dataset)
+
+    let refusing = StoreBuilder()
+    try refusing.add(checkedSkeleton: skeleton, eventDates: dates)
+    var stray = dataset.quotes[0]
+    stray.event = "no-such-event"
+    #expect(throws: DatasetLoadError.self) { try refusing.add(Dataset(quotes: [stray])) }
+    refusing.discard()
+  }
+
+  /// The checker an import keeps for the quotes holds no events, yet dates every quote as the
+  /// whole dataset's check does (relative to an event, or by its event, with its headline).
+  @Test(arguments: StoreEquivalenceTests.seeds)
+  func aCheckerWithoutEventsDatesQuotesAsTheWholeCheckDoes(seed: UInt64) {
+    let dataset = RandomDataset.make(seed: seed, quotes: 40)
+    let whole = DatasetChecker.check(dataset)
+    var skeleton = dataset
+    skeleton.quotes = []
+    var (checker, _) = DatasetChecker.prepare(skeleton)
+    checker.keepOnlyWhatQuotesNeed()
+    #expect(checker.dataset.events.isEmpty)
+    let checked = checker.checkQuotes(dataset.quotes, locations: [])
+    #expect(checked.dates == whole.quoteDates)
+    #expect(checked.dates.map { $0?.explanation } == whole.quoteDates.map { $0?.explanation })
+  }
+}
