@@ -53,14 +53,25 @@ final class RepeatFinder {
       }
     }
     sources.append(RunCursor(keys: buffer))
-    var heap = MergeHeap(sources)
+    for index in sources.indices {
+      sources[index].refill()
+      if let problem = sources[index].failure {
+        return .failure(RepeatFinderError(message: problem))
+      }
+    }
+    var heap = SortedRunHeap(sources)
     var found = Set<UInt64>()
     var previous: UInt64?
-    while let key = heap.popSmallest() {
+    while let key = heap.first?.currentKey {
       if key == previous { found.insert(key) }
       previous = key
+      var problem: String?
+      heap.moveFirst { cursor in
+        cursor.advance()
+        problem = cursor.failure
+      }
+      if let problem { return .failure(RepeatFinderError(message: problem)) }
     }
-    if let failure = heap.failure { return .failure(RepeatFinderError(message: failure)) }
     return .success(found)
   }
 
@@ -81,7 +92,7 @@ struct RepeatFinderError: Error, Equatable {
 }
 
 /// One sorted run, read a piece at a time (or held whole, for the keys still in memory).
-private struct RunCursor {
+private struct RunCursor: SortedRunCursor {
   private let file: ScratchFile?
   private var offset: Int
   private var left: Int
@@ -103,7 +114,7 @@ private struct RunCursor {
     self.keys = keys
   }
 
-  var current: UInt64? { index < keys.count ? keys[index] : nil }
+  var currentKey: UInt64? { index < keys.count ? keys[index] : nil }
 
   /// Moves to the next key, reading the next piece of the run when this one is used up.
   mutating func advance() {
@@ -124,54 +135,5 @@ private struct RunCursor {
     }
     offset += wanted * MemoryLayout<UInt64>.size
     left -= wanted
-  }
-}
-
-/// The runs' current keys in a binary min-heap: the smallest of all comes first.
-private struct MergeHeap {
-  private var cursors: [RunCursor]
-  private(set) var failure: String?
-
-  init(_ sources: [RunCursor]) {
-    cursors = []
-    for var cursor in sources {
-      cursor.refill()
-      if let problem = cursor.failure { failure = problem }
-      if cursor.current != nil { cursors.append(cursor) }
-    }
-    for index in stride(from: cursors.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
-  }
-
-  mutating func popSmallest() -> UInt64? {
-    guard failure == nil, let smallest = cursors.first?.current else { return nil }
-    cursors[0].advance()
-    if let problem = cursors[0].failure {
-      failure = problem
-      return nil
-    }
-    if cursors[0].current == nil {
-      cursors.swapAt(0, cursors.count - 1)
-      cursors.removeLast()
-    }
-    if !cursors.isEmpty { siftDown(0) }
-    return smallest
-  }
-
-  private mutating func siftDown(_ start: Int) {
-    var parent = start
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var smallest = parent
-      if left < cursors.count, cursors[left].current! < cursors[smallest].current! {
-        smallest = left
-      }
-      if right < cursors.count, cursors[right].current! < cursors[smallest].current! {
-        smallest = right
-      }
-      if smallest == parent { return }
-      cursors.swapAt(parent, smallest)
-      parent = smallest
-    }
   }
 }

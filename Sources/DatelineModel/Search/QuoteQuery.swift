@@ -285,14 +285,31 @@ public struct QuoteQuery: Sendable, Equatable {
   /// same word written with U+2019. Character for character, so positions carry over.
   static func foldPunctuation(_ text: String) -> String {
     guard holdsMarksToFold(text) else { return text }
-    return String(
-      text.map { character -> Character in
-        switch character {
-        case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2BC}": "'"
-        case "\u{201C}", "\u{201D}", "\u{201F}": "\""
-        default: character
-        }
-      })
+    var folded = ""
+    folded.reserveCapacity(text.utf8.count)
+    for character in text {
+      // A mark is folded when it is a character of its own: one scalar, not followed by a
+      // combining mark. (Nothing else is canonically equivalent to these scalars, so this is
+      // comparing characters, without the cost of comparing them as strings.)
+      let scalars = character.unicodeScalars
+      if scalars.index(after: scalars.startIndex) == scalars.endIndex,
+        let plain = plainMark(scalars[scalars.startIndex])
+      {
+        folded.append(plain)
+      } else {
+        folded.append(character)
+      }
+    }
+    return folded
+  }
+
+  /// The plain form of a typographic apostrophe or quotation mark, nil for anything else.
+  private static func plainMark(_ scalar: Unicode.Scalar) -> Character? {
+    switch scalar.value {
+    case 0x2018, 0x2019, 0x201B, 0x2BC: "'"
+    case 0x201C, 0x201D, 0x201F: "\""
+    default: nil
+    }
   }
 
   /// Whether `text` holds a scalar that `foldPunctuation` folds: U+2018 to U+201F, which are

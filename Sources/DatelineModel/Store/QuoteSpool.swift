@@ -17,9 +17,10 @@ struct QuoteOrderKey: Comparable {
 /// database. Each quote is a record: its length, its place in the chronology (`QuoteOrderKey`,
 /// five variable-length numbers), the 64-bit hash of its id, then its text columns as they will
 /// be written (each a variable-length number, the byte count plus one or 0 for NULL, and its
-/// UTF-8 bytes): a quote of the generated corpus takes about 200 bytes. Records collect in a buffer; a full buffer is sorted by place and
-/// written as a run to a `ScratchFile`; `merge` reads the runs together, a piece of each at a
-/// time, and hands the records on in chronological order.
+/// UTF-8 bytes): a quote of the generated corpus takes about 200 bytes. Records collect in a
+/// buffer; a full buffer is sorted by place and written as a run to a `ScratchFile`; `merge`
+/// reads the runs together, a piece of each at a time, and hands the records on in
+/// chronological order.
 ///
 /// Memory holds one buffer and a piece of each run, whatever the number of quotes; a build of
 /// fewer quotes than a buffer holds never touches the disk. If the file cannot be written (a
@@ -157,22 +158,13 @@ final class QuoteSpool {
       cursors.append(RunCursor(file: file, offset: run.offset, count: run.count))
     }
     for run in memoryRuns { cursors.append(RunCursor(bytes: run)) }
-    var heap: [RunCursor] = []
-    for var cursor in cursors {
-      try cursor.load()
-      if cursor.key != nil { heap.append(cursor) }
-    }
-    for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) {
-      QuoteSpool.siftDown(&heap, index)
-    }
+    for index in cursors.indices { try cursors[index].load() }
+    var heap = SortedRunHeap(cursors)
     while !heap.isEmpty {
-      try heap[0].withRecord(body)
-      try heap[0].advance()
-      if heap[0].key == nil {
-        heap.swapAt(0, heap.count - 1)
-        heap.removeLast()
+      try heap.moveFirst { cursor in
+        try cursor.withRecord(body)
+        try cursor.advance()
       }
-      if !heap.isEmpty { QuoteSpool.siftDown(&heap, 0) }
     }
   }
 
@@ -208,20 +200,6 @@ final class QuoteSpool {
     Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
   }
 
-  private static func siftDown(_ heap: inout [RunCursor], _ start: Int) {
-    var parent = start
-    while true {
-      let left = 2 * parent + 1
-      let right = left + 1
-      var smallest = parent
-      if left < heap.count, heap[left].key! < heap[smallest].key! { smallest = left }
-      if right < heap.count, heap[right].key! < heap[smallest].key! { smallest = right }
-      if smallest == parent { return }
-      heap.swapAt(parent, smallest)
-      parent = smallest
-    }
-  }
-
   /// A record as `merge` hands it on: its place, its id's hash, and its columns read in order.
   struct StagedQuote {
     let key: QuoteOrderKey
@@ -255,7 +233,7 @@ struct QuoteSpoolError: Error {
 }
 
 /// One sorted run of records, read a piece at a time (or held whole, for a run in memory).
-private struct RunCursor {
+private struct RunCursor: SortedRunCursor {
   private let file: ScratchFile?
   private var offset: Int
   private var left: Int
@@ -264,7 +242,7 @@ private struct RunCursor {
   private var start = 0
   private var filled: Int
   /// The current record's place; nil past the last.
-  private(set) var key: QuoteOrderKey?
+  private(set) var currentKey: QuoteOrderKey?
 
   init(file: ScratchFile, offset: Int, count: Int) {
     self.file = file
@@ -286,10 +264,10 @@ private struct RunCursor {
   /// reads its place.
   mutating func load() throws {
     guard try isWhole() else {
-      key = nil
+      currentKey = nil
       return
     }
-    key = bytes.withUnsafeBytes { QuoteSpool.key($0, at: start).0 }
+    currentKey = bytes.withUnsafeBytes { QuoteSpool.key($0, at: start).0 }
   }
 
   mutating func advance() throws {

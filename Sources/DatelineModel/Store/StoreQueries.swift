@@ -223,13 +223,6 @@ extension StoreReader {
       filters.contains { $0.speakers == nil }
       ? nil : filters.reduce(into: Set<String>()) { $0.formUnion($1.speakers ?? []) }
     let needsSpeaker = speakers != nil || filters.contains { $0.speakers != nil }
-    func accept(_ row: Row) -> Bool {
-      let speaker: String = row[2]
-      let text: String = row[1]
-      return filters.contains { filter in
-        (filter.speakers?.contains(speaker) ?? true) && filter.query.matchesText(text)
-      }
-    }
     func accept(text: UnsafeBufferPointer<UInt8>, speaker: () -> String) -> Bool {
       let speaker = needsSpeaker ? speaker() : ""
       return filters.contains { filter in
@@ -239,7 +232,8 @@ extension StoreReader {
     func search(_ db: Database) throws {
       if let among {
         try searchAmong(
-          among, db: db, match: StoreReader.indexQuery(query), accept: accept, stop: stop,
+          among, db: db, match: StoreReader.indexQuery(query), accept: accept(text:speaker:),
+          stop: stop,
           found: found)
         return
       }
@@ -364,8 +358,12 @@ extension StoreReader {
     return matching
   }
 
+  /// The matches among `among`, in its order. Each chunk's rows are checked as the bytes SQLite
+  /// holds, as the other searches check them (a narrowing keystroke searches this way; making
+  /// a string of every row cost more than the check), then reported in the chunk's order.
   private func searchAmong(
-    _ among: [Int], db: Database, match: String?, accept: (Row) -> Bool, stop: () -> Bool,
+    _ among: [Int], db: Database, match: String?,
+    accept: (UnsafeBufferPointer<UInt8>, () -> String) -> Bool, stop: () -> Bool,
     found: (Int) -> Bool
   ) throws {
     let valid = among.filter { $0 >= 0 && $0 < counts.quotes }
@@ -387,18 +385,16 @@ extension StoreReader {
         index += 1
       }
       if chunk.isEmpty { continue }
-      var rows: [Int: Row] = [:]
       let list = StoreReader.inList(chunk)
-      let cursor = try Row.fetchCursor(
-        db.cachedStatement(
-          sql: """
-            SELECT position, text, speaker FROM quotes WHERE position IN (\(list.marks))
-            """), arguments: list.arguments)
-      while let row = try cursor.next() { rows[row[0]] = row.copy() }
-      for position in chunk {
+      let rows = try RawRows(
+        db, "SELECT position, text, speaker FROM quotes WHERE position IN (\(list.marks))",
+        list.arguments)
+      var accepted = Set<Int>()
+      while try rows.next() {
         if stop() { return }
-        if let row = rows[position], accept(row), !found(position) { return }
+        if accept(rows.bytes(1), { rows.text(2) }) { accepted.insert(rows.integer(0)) }
       }
+      for position in chunk where accepted.contains(position) && !found(position) { return }
     }
   }
 
