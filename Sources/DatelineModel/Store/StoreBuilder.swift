@@ -6,10 +6,10 @@ import GRDB
 /// Sources, actors and relations are kept in memory (few beside the quotes and events); quotes
 /// are checked, dated and put in a `QuoteSpool` as each chunk comes, and the events of a skeleton
 /// the caller has checked (`add(checkedSkeleton:eventDates:)`, as an import does) are written to
-/// a staging table at once, so memory grows with neither. Other events are kept to check the
-/// quotes that follow and staged when the store is completed. `finish()` writes everything else,
-/// the events in chronological order, then the quotes from the spool in chronological order,
-/// indexes them for search and finds the actors each event and quote names.
+/// the store at once, so memory grows with neither. Other events are kept to check the quotes
+/// that follow and written when the store is completed. `finish()` writes everything else, then
+/// the quotes from the spool in chronological order, indexes them for search and finds the
+/// actors they name.
 ///
 /// A chunk's quotes may refer to items of the same chunk or of earlier ones (as `DatasetSink`
 /// promises). The same checks as `Timeline.check` reject a dataset: with everything in one chunk,
@@ -30,18 +30,18 @@ public final class StoreBuilder: @unchecked Sendable {
   @TaskLocal static var searchBatchSize = 4096
   /// A file build's search index, filled on a thread of its own during `finish`.
   private var searchWriter: SearchIndexWriter?
-  /// Everything but the quotes, in input order; but the events staged so far.
+  /// Everything but the quotes, in input order; but the events written so far.
   private var skeleton = Dataset()
   /// Prepared on the first quotes; prepared again when items arrive after them.
   private var checker: DatasetChecker?
   private var eventDates: [ResolvedDate?] = []
   private var skeletonChanged = false
-  /// Events written to `temp.stage_events` with their dates and no longer held: those of a
-  /// skeleton the caller checked, or all of them once the store is being completed.
-  private var stagedEvents = 0
+  /// Events written to the store and no longer held: those of a skeleton the caller checked, or
+  /// all of them once the store is being completed.
+  private var writtenEvents = 0
   /// True while every chunk came checked by the caller: nothing is checked again.
   private var checkedByCaller = false
-  /// Each actor's number of events, counted as the events are staged.
+  /// Each actor's number of events, counted as the events are written.
   private var eventCounts: [String: Int] = [:]
   /// Events held in memory (read it between calls of an in-memory build): none once an
   /// import's checked skeleton is in, however many it has.
@@ -96,7 +96,7 @@ public final class StoreBuilder: @unchecked Sendable {
 
   /// Adds the first chunk of an import, which the caller has checked as a whole dataset's items
   /// are checked (as `DatasetStream` does), with its events' resolved dates (one per event):
-  /// its events are written to the staging table at once and not kept. Quotes may follow, as
+  /// its events are written to the store at once and not kept. Quotes may follow, as
   /// `add(checkedQuotes:dates:)` or as chunks (then the events are read back to check them).
   public func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?])
     throws(DatasetLoadError)
@@ -105,7 +105,7 @@ public final class StoreBuilder: @unchecked Sendable {
     try enqueue { () throws(DatasetLoadError) in
       try self.processChecked(chunk, eventDates: eventDates)
     }
-    // Waits for the events to be staged, so that the caller's copy of them and their dates is
+    // Waits for the events to be written, so that the caller's copy of them and their dates is
     // freed before it reads the quotes: not held beside the first batches (1M quotes: 30 MB).
     worker?.sync {}
     if let failure { throw failure }
@@ -151,8 +151,8 @@ public final class StoreBuilder: @unchecked Sendable {
 
   private func process(_ chunk: Dataset) throws(DatasetLoadError) {
     try failing { () throws(DatasetLoadError) in
-      // Checked as any chunk: with every event, so the staged ones come back first.
-      try takeBackStagedEvents()
+      // Checked as any chunk: with every event, so the written ones come back first.
+      try takeBackWrittenEvents()
       merge(chunk)
       if !chunk.quotes.isEmpty { try addQuotes(chunk.quotes) }
     }
@@ -162,7 +162,7 @@ public final class StoreBuilder: @unchecked Sendable {
     throws(DatasetLoadError)
   {
     let isFirst =
-      quoteCount == 0 && checker == nil && stagedEvents == 0 && skeleton.sources.isEmpty
+      quoteCount == 0 && checker == nil && writtenEvents == 0 && skeleton.sources.isEmpty
       && skeleton.actors.isEmpty && skeleton.events.isEmpty && skeleton.relations.isEmpty
     guard isFirst, chunk.quotes.isEmpty else {
       try process(chunk)
@@ -173,7 +173,7 @@ public final class StoreBuilder: @unchecked Sendable {
       items.events = []
       merge(items)
       checkedByCaller = true
-      try stageEvents(chunk.events, dates: eventDates)
+      try writeEvents(chunk.events, dates: eventDates)
     }
   }
 
@@ -435,7 +435,7 @@ public final class StoreBuilder: @unchecked Sendable {
     ])
   }
 
-  /// The checked sources, actors and relations, with the events checked, dated and staged.
+  /// The checked sources, actors and relations, with the events checked, dated and written.
   private func planSkeleton() throws(DatasetLoadError) -> SkeletonPlan {
     if !checkedByCaller {
       if checker == nil {
@@ -449,82 +449,105 @@ public final class StoreBuilder: @unchecked Sendable {
       }
       // No quote comes after this: the checker is done with (100k events: 25 MB).
       checker = nil
-      try stageEvents(skeleton.events, dates: eventDates)
+      try writeEvents(skeleton.events, dates: eventDates)
       eventDates = []
       skeleton.events = []
     }
     return SkeletonPlan(
-      dataset: skeleton, eventCount: stagedEvents, sourceOrder: sourceOrder,
+      dataset: skeleton, eventCount: writtenEvents, sourceOrder: sourceOrder,
       eventCounts: eventCounts, quoteCounts: quoteCounts)
   }
 
   /// Writes events with their resolved dates (nil where a date could not be resolved: an
-  /// error) to `temp.stage_events`, after those staged before, with the columns `events` will
-  /// have and what orders them; counts each actor's events.
-  private func stageEvents(_ events: [Event], dates: [ResolvedDate?]) throws(DatasetLoadError) {
+  /// error) to `events` in chronological order, with their participants and the actors they
+  /// name, once every source and actor is known (an import's checked skeleton as it arrives,
+  /// any other build's when it completes); counts each actor's events. The order: upcoming
+  /// events (as of the sources' last publication day) after everything already reported, so
+  /// the "as of" divider splits the chronology in two (an expected visit "in the next two
+  /// weeks" starts on the "as of" day but belongs with what is ahead); then start day,
+  /// same-day order, precision, source order, paragraph, input order.
+  private func writeEvents(_ events: [Event], dates: [ResolvedDate?]) throws(DatasetLoadError) {
     guard !events.isEmpty else { return }
     let queue = try database()
-    let first = stagedEvents
+    let asOf = skeleton.sources.compactMap(\.publicationDay).max()
+    var keys: [ChronologicalKey] = []
+    keys.reserveCapacity(events.count)
+    for (index, event) in events.enumerated() {
+      guard let date = dates[index] else {
+        throw DatasetLoadError(diagnostics: [
+          Diagnostic(
+            path: "events[\(index)]", line: 0, column: 0,
+            message: "the date of '\(event.id)' could not be resolved")
+        ])
+      }
+      keys.append(
+        ChronologicalKey(
+          upcoming: Timeline.isUpcoming(date, status: event.status, asOf: asOf),
+          day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
+          precision: date.precision.rawValue,
+          source: sourceOrder[event.provenance.source] ?? Int.max,
+          paragraph: event.provenance.paragraph, index: index))
+    }
+    keys.sort()
+    let finder = MentionFinder(actors: skeleton.actors)
     try run(queue) { db in
-      let insert = try RawStatement(db, StoreSchema.stageEvent)
-      let participants = try RawStatement(db, StoreSchema.stageParticipant)
-      for (index, event) in events.enumerated() {
-        guard let date = dates[index] else {
-          throw DatasetLoadError(diagnostics: [
-            Diagnostic(
-              path: "events[\(first + index)]", line: 0, column: 0,
-              message: "the date of '\(event.id)' could not be resolved")
-          ])
-        }
+      let statement = try db.makeStatement(
+        sql: """
+          INSERT INTO events(position, id, headline, summary, status, location, participants,
+            source, paragraph, date_edtf, date_stated, date_tense, date_relative_to, resolved,
+            resolved_stated, explanation, start_day, end_day, same_day_order, upcoming,
+            input_order)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      let participants = try db.makeStatement(
+        sql: "INSERT INTO event_participants(actor_id, event_position, n) VALUES (?, ?, ?)")
+      let mentions = try db.makeStatement(
+        sql: "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
+      // Inserted in key order, so the tables' pages are filled up.
+      var participations: [(actorID: String, position: Int, n: Int)] = []
+      for (position, key) in keys.enumerated() {
+        let index = key.index
+        let event = events[index]
+        guard let date = dates[index] else { continue }
         let spec = StoreDateColumns(event.date)
-        insert.bind(1, first + index)
-        insert.bind(2, event.id)
-        insert.bind(3, event.headline)
-        insert.bind(4, event.summary)
-        insert.bind(5, event.status.rawValue)
-        insert.bind(6, event.location)
-        insert.bind(7, StoreJSON.array(event.participants))
-        insert.bind(8, event.provenance.source)
-        insert.bind(9, event.provenance.paragraph)
-        insert.bind(10, spec.edtf)
-        insert.bind(11, spec.stated)
-        insert.bind(12, spec.tense)
-        insert.bind(13, spec.relativeTo)
-        insert.bind(14, date.value.description)
-        insert.bind(15, date.stated)
-        insert.bind(16, date.explanation)
-        insert.bind(17, date.start.dayNumber)
-        insert.bind(18, date.end.dayNumber)
-        insert.bind(19, date.sameDayOrder)
-        insert.bind(20, date.precision.rawValue)
-        insert.bind(21, self.sourceOrder[event.provenance.source] ?? Int.max)
-        try insert.run()
+        try statement.execute(arguments: [
+          position, event.id, event.headline, event.summary, event.status.rawValue,
+          event.location, StoreJSON.array(event.participants), event.provenance.source,
+          event.provenance.paragraph, spec.edtf, spec.stated, spec.tense, spec.relativeTo,
+          date.value.description, date.stated, date.explanation, date.start.dayNumber,
+          date.end.dayNumber, date.sameDayOrder, key.upcoming, index,
+        ])
         var seen = Set<String>()
         for (n, actorID) in event.participants.enumerated() where seen.insert(actorID).inserted {
-          participants.bind(1, first + index)
-          participants.bind(2, n)
-          participants.bind(3, actorID)
-          try participants.run()
+          participations.append((actorID, position, n))
           self.eventCounts[actorID, default: 0] += 1
         }
+        let named = finder.mentionedActors(in: event.headline + "\n" + event.summary)
+        for (n, actorID) in named.enumerated() {
+          try mentions.execute(arguments: [position, n, actorID])
+        }
+      }
+      participations.sort { ($0.actorID, $0.position) < ($1.actorID, $1.position) }
+      for (actorID, position, n) in participations {
+        try participants.execute(arguments: [actorID, position, n])
       }
     }
-    stagedEvents += events.count
+    writtenEvents = events.count
   }
 
-  /// Reads the staged events back into the skeleton (they are checked again with a chunk that
-  /// came unchecked) and empties the staging tables.
-  private func takeBackStagedEvents() throws(DatasetLoadError) {
-    guard stagedEvents > 0, let queue else { return }
+  /// Reads the written events back into the skeleton (they are checked again with a chunk that
+  /// came unchecked, and written again at the end) and empties their tables.
+  private func takeBackWrittenEvents() throws(DatasetLoadError) {
+    guard writtenEvents > 0, let queue else { return }
     var events: [Event] = []
-    events.reserveCapacity(stagedEvents)
+    events.reserveCapacity(writtenEvents)
     try run(queue) { db in
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT id, headline, summary, status, location, participants, source, paragraph,
             date_edtf, date_stated, date_tense, date_relative_to
-          FROM temp.stage_events ORDER BY input_order
+          FROM events ORDER BY input_order
           """)
       while let row = try rows.next() {
         let date = StoreDateColumns(
@@ -536,10 +559,11 @@ public final class StoreBuilder: @unchecked Sendable {
             participants: StoreJSON.strings(row[5]), location: row[4],
             provenance: Provenance(source: row[6], paragraph: row[7])))
       }
-      try db.execute(sql: "DELETE FROM temp.stage_events; DELETE FROM temp.stage_participants")
+      try db.execute(
+        sql: "DELETE FROM events; DELETE FROM event_participants; DELETE FROM event_mentions")
     }
     skeleton.events = events + skeleton.events
-    stagedEvents = 0
+    writtenEvents = 0
     eventCounts = [:]
     checkedByCaller = false
   }
@@ -591,7 +615,6 @@ public final class StoreBuilder: @unchecked Sendable {
     }
     try run(queue) { db in
       try db.execute(sql: StoreSchema.tables)
-      try db.execute(sql: StoreSchema.eventStaging)
     }
     return queue
   }
@@ -638,7 +661,6 @@ public final class StoreBuilder: @unchecked Sendable {
     try plan.writeSources(db)
     try plan.writeActors(db)
     let finder = MentionFinder(actors: plan.dataset.actors)
-    try plan.writeEvents(db, finder: finder)
     try plan.writeMeta(db, inputKey: inputKey, quoteCount: quoteCount)
     try plan.writeRelations(db)
     // Ids used twice across chunks (a chunk's own repeats are found by its checks), and ids of
@@ -782,8 +804,8 @@ public final class StoreBuilder: @unchecked Sendable {
   }
 }
 
-/// Sources, actors and relations, checked, with the ranks of the actors; the events wait in
-/// `temp.stage_events`, checked and dated.
+/// Sources, actors and relations, checked, with the ranks of the actors (the events are in the
+/// store already).
 struct SkeletonPlan {
   /// Everything but the quotes and the events.
   let dataset: Dataset
@@ -870,54 +892,6 @@ struct SkeletonPlan {
       ])
       for (n, alias) in actor.aliases.enumerated() {
         try aliases.execute(arguments: [actor.id, n, alias])
-      }
-    }
-  }
-
-  /// Copies the staged events into `events` in chronological order, with their participants and
-  /// the actors they name. The order: upcoming events (as of the sources' last publication day)
-  /// after everything already reported, so the "as of" divider splits the chronology in two (an
-  /// expected visit "in the next two weeks" starts on the "as of" day but belongs with what is
-  /// ahead); then start day, same-day order, precision, source order, paragraph, input order.
-  func writeEvents(_ db: Database, finder: MentionFinder) throws {
-    // Inserted in key order, so the tables' pages are filled up.
-    try db.execute(
-      sql: """
-        INSERT INTO events(position, id, headline, summary, status, location, participants,
-          source, paragraph, date_edtf, date_stated, date_tense, date_relative_to, resolved,
-          resolved_stated, explanation, start_day, end_day, same_day_order, upcoming, input_order)
-          SELECT row_number() OVER chronology - 1, id, headline, summary, status, location,
-            participants, source, paragraph, date_edtf, date_stated, date_tense,
-            date_relative_to, resolved, resolved_stated, explanation, start_day, end_day,
-            same_day_order, upcoming, input_order
-          FROM (
-            SELECT *, :asOf IS NOT NULL
-                AND (start_day > :asOf OR (status != 'occurred' AND end_day > :asOf)) AS upcoming
-            FROM temp.stage_events)
-          WINDOW chronology AS (ORDER BY upcoming, start_day, same_day_order, precision,
-            source_order, paragraph, input_order)
-          ORDER BY 1
-        """, arguments: ["asOf": asOf?.dayNumber])
-    try db.execute(
-      sql: """
-        INSERT INTO event_participants(actor_id, event_position, n)
-          SELECT p.actor_id, e.position, p.n
-          FROM temp.stage_participants p JOIN events e ON e.input_order = p.event_input
-          ORDER BY p.actor_id, e.position;
-        DROP TABLE temp.stage_participants;
-        DROP TABLE temp.stage_events;
-        """)
-    let mentions = try RawStatement(
-      db, "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
-    let rows = try RawRows(db, "SELECT position, headline, summary FROM events ORDER BY position")
-    while try rows.next() {
-      let position = rows.integer(0)
-      let named = finder.mentionedActors(in: rows.text(1) + "\n" + rows.text(2))
-      for (n, actorID) in named.enumerated() {
-        mentions.bind(1, position)
-        mentions.bind(2, n)
-        mentions.bind(3, actorID)
-        try mentions.run()
       }
     }
   }
@@ -1010,5 +984,27 @@ enum StoreJSON {
   static func strings(_ text: String) -> [String] {
     if text == "[]" { return [] }
     return (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+  }
+}
+
+/// Where an item sorts in the chronology; the original index makes the order total and stable.
+struct ChronologicalKey: Comparable {
+  /// Upcoming events sort after everything already reported, so the "as of" divider splits the
+  /// chronology in two: an expected visit "in the next two weeks" starts on the "as of" day but
+  /// belongs with what is ahead.
+  var upcoming = false
+  var day: Int
+  var sameDayOrder: Int
+  var precision: Int
+  var source: Int
+  var paragraph: Int
+  var index: Int
+
+  static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
+    ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
+      < ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
+      || ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
+        == ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
+        && (lhs.source, lhs.paragraph, lhs.index) < (rhs.source, rhs.paragraph, rhs.index)
   }
 }

@@ -54,35 +54,6 @@ enum StoreSchema {
       text, content='', tokenize='\(WordTrigramTokenizer.name)', detail='none', columnsize=0);
     """
 
-  /// Events as they arrive, checked and dated, before they are put in chronological order: the
-  /// columns of `events` as they will be written, with what orders them (`upcoming` is decided
-  /// at the end, when every source's publication day is known), and their participants, each
-  /// once.
-  static let eventStaging = """
-    CREATE TEMP TABLE stage_events (
-      input_order INTEGER PRIMARY KEY,
-      id TEXT NOT NULL, headline TEXT NOT NULL, summary TEXT NOT NULL, status TEXT NOT NULL,
-      location TEXT, participants TEXT NOT NULL, source TEXT NOT NULL, paragraph INTEGER NOT NULL,
-      date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
-      resolved TEXT NOT NULL, resolved_stated TEXT, explanation TEXT NOT NULL,
-      start_day INTEGER NOT NULL, end_day INTEGER NOT NULL, same_day_order INTEGER NOT NULL,
-      precision INTEGER NOT NULL, source_order INTEGER NOT NULL);
-    CREATE TEMP TABLE stage_participants (
-      event_input INTEGER NOT NULL, n INTEGER NOT NULL, actor_id TEXT NOT NULL,
-      PRIMARY KEY (event_input, n)) WITHOUT ROWID;
-    """
-
-  static let stageEvent = """
-    INSERT INTO temp.stage_events(input_order, id, headline, summary, status, location,
-      participants, source, paragraph, date_edtf, date_stated, date_tense, date_relative_to,
-      resolved, resolved_stated, explanation, start_day, end_day, same_day_order, precision,
-      source_order)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    """
-
-  static let stageParticipant =
-    "INSERT INTO temp.stage_participants(event_input, n, actor_id) VALUES (?, ?, ?)"
-
   /// A row of `quotes`. Its text columns are bound in the order `QuoteSpool` keeps them
   /// (`insertQuoteTextParameters`); the numbers come from the spooled quote's place.
   static let insertQuote = """
