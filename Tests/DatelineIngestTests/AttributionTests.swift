@@ -792,4 +792,26 @@ struct AttributionTests {
       """)
     #expect(analysis.quoteSpeakers() == ["Peter Lind"])
   }
+
+  /// A transcript's speaker labels in capitals: the person with that surname, or a person of
+  /// their own when the label opens two paragraphs; a section label ("VIDEO:") is no one and
+  /// continues no one; a paragraph without a label continues the speaker before.
+  @Test func transcriptLabelsNameTheSpeaker() {
+    let analysis = analyze(
+      """
+      Governor Peter Lind spoke to a radio host on Sunday.
+
+      "HOLT: Will you sign the harbor bill?
+
+      "LIND: Yes, I will sign it next week.
+
+      "But the council must pass it first.
+
+      "HOLT: And if it does not?
+
+      "VIDEO: The harbor has been closed for a month.
+      """)
+    #expect(
+      analysis.quoteSpeakers() == ["Holt", "Peter Lind", "Peter Lind", "Holt", nil])
+  }
 }

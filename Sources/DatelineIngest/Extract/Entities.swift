@@ -94,6 +94,7 @@ struct EntityFinder {
         }
       }
     }
+    findTranscriptLabels()
     // Single words: a known person's surname or first name, else a person when they speak.
     // First names of the people named so far, built on the first word that needs them (most
     // articles have none). Names found below do not count, and names do not change below.
@@ -178,6 +179,56 @@ struct EntityFinder {
       for token in mention.first...mention.last { mentionCovering[token] = Int32(number) }
     }
     findAppositions()
+  }
+
+  /// Words in capitals before a colon that label a section, not a speaker: "VIDEO:", "UPDATE:".
+  static let sectionLabels: Set<String> = [
+    "video", "update", "updated", "abstract", "text", "full", "note", "photo", "watch", "read",
+    "source", "transcript", "related", "editor", "correction", "audio", "breaking", "q",
+  ]
+
+  /// The speaker label in capitals that opens `paragraph`, after an optional quotation mark:
+  /// `PENCE: Well, ...`, `"JAKE TAPPER: ...`. Returns the label's words, before the colon.
+  func transcriptLabel(in paragraph: Range<Int>) -> ClosedRange<Int>? {
+    let tokens = article.tokens
+    var first = paragraph.lowerBound
+    if first < paragraph.upperBound, tokens[first].kind == .quoteMark { first += 1 }
+    var colon = first
+    while colon < min(paragraph.upperBound, first + 3), tokens[colon].lower.utf8.count >= 2,
+      CreditFinder.isAllCaps(article, at: colon), !Self.sectionLabels.contains(tokens[colon].lower)
+    {
+      colon += 1
+    }
+    guard colon > first, colon + 1 < paragraph.upperBound, tokens[colon].lower.equals(":") else {
+      return nil
+    }
+    return first...(colon - 1)
+  }
+
+  /// A transcript's speaker labels (`WALLACE: ...`, `"PENCE: ...`) are mentions of the person
+  /// with that surname, or of a person of their own when the label opens two paragraphs or
+  /// more. Inside a quotation mark they are still the speaker's name, not quoted words.
+  mutating func findTranscriptLabels() {
+    var labels: [(words: ClosedRange<Int>, surname: String)] = []
+    var counts: [String: Int] = [:]
+    for paragraph in article.paragraphTokens {
+      guard let words = transcriptLabel(in: paragraph) else { continue }
+      let surname = String(article.tokens[words.upperBound].stem)
+      labels.append((words, surname))
+      counts[surname, default: 0] += 1
+    }
+    for (words, surname) in labels {
+      var id = personKeys[surname]
+      if id == nil, counts[surname, default: 0] >= 2 {
+        let name = words.filter { article.tokens[$0].kind == .word }.map {
+          article.tokens[$0].lower.prefix(1).uppercased() + article.tokens[$0].lower.dropFirst()
+        }.joined(separator: " ")
+        id = person(
+          named: name, key: key(words.lowerBound, words.upperBound), lastToken: words.upperBound)
+      }
+      guard let id else { continue }
+      addMention(id, first: words.lowerBound, last: words.upperBound, nameFirst: words.lowerBound)
+    }
   }
 
   /// The first word of a name of two words or more, lowercased: "donald" for "Donald Trump".

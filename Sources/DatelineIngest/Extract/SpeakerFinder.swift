@@ -88,9 +88,10 @@ final class SpeakerFinder {
       var found = FoundQuote(
         span: span, text: text, speaker: nil, cue: nil, confidence: 0.3,
         kind: kind(of: span), reason: "no attribution found", hasOwnAttribution: false)
-      let after = attributionAfter(span)
+      let labelled = transcriptLabelSpeaker(span)
+      let after = labelled == nil ? attributionAfter(span) : nil
       found.attributedAfter = after != nil
-      let attributed = after ?? attributionBefore(span)
+      let attributed = labelled ?? after ?? attributionBefore(span)
       // A document or outlet named in the quote's own sentence comes before any continuation.
       let document = attributed == nil ? documentSource(for: span) : nil
       if let (speaker, cue, confidence, reason) = attributed {
@@ -135,7 +136,8 @@ final class SpeakerFinder {
         found.reason = "introduced at the end of the paragraph before"
         found.hasOwnAttribution = true
       } else if let previous = previousParagraphSpeaker, previous.paragraph == span.paragraph - 1,
-        article.paragraphTokens[span.paragraph].lowerBound == span.openToken
+        article.paragraphTokens[span.paragraph].lowerBound == span.openToken,
+        !opensWithLabel(span)
       {
         found.speaker = previous.speaker
         found.confidence = 0.5
@@ -196,6 +198,29 @@ final class SpeakerFinder {
       quotes.append(found)
     }
     return quotes
+  }
+
+  /// `"PENCE: Well, ...`: a transcript's speaker label in capitals opens the quote (the entity
+  /// finder made it a mention of the person).
+  func transcriptLabelSpeaker(_ span: QuoteSpan) -> (Int, String?, Double, String)? {
+    guard let first = span.innerTokens.first else { return nil }
+    let mention = finder.mentionCovering[first]
+    guard mention >= 0, finder.mentions[Int(mention)].first == first else { return nil }
+    let colon = finder.mentions[Int(mention)].last + 1
+    guard colon < span.innerTokens.upperBound, article.tokens[colon].lower.equals(":") else {
+      return nil
+    }
+    return (finder.mentions[Int(mention)].entity, nil, 0.9, "transcript label")
+  }
+
+  /// The quote opens with a word in capitals and a colon that names no speaker ("VIDEO: ..."):
+  /// a transcript's other voice, which continues no one.
+  func opensWithLabel(_ span: QuoteSpan) -> Bool {
+    guard let first = span.innerTokens.first, first + 1 < span.innerTokens.upperBound else {
+      return false
+    }
+    return article.tokens[first + 1].lower.equals(":")
+      && CreditFinder.isAllCaps(article, at: first) && article.tokens[first].lower.utf8.count >= 2
   }
 
   /// `Trump launched into a lament for the "countless Americans"`, `Sanders delivered a snappy
