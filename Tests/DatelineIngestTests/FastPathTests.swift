@@ -43,6 +43,57 @@ struct FastPathTests {
     }
   }
 
+  /// A set of plain ASCII words rejects a word by its length and first byte unread: words
+  /// outside ASCII, canonical equivalents of listed words ("e" + U+0301 for "é", U+212A for
+  /// "K", U+037E for ";") and near misses get the plain Set's answer, for sets that take the
+  /// shortcut and sets that cannot.
+  @Test func asciiWordSetAnswersAsTheSet() {
+    let lists = [
+      ["said", "the", "a", "year-end", "u.s.", ",", "—"], ["said", "the", "a", "year-end", "u.s."],
+      ["x;y", "kelvin"], ["Kelvin", "ok"], ["`a", "b"], ["café"], [],
+    ]
+    let asked = [
+      "said", "sai", "saidx", "Said", "", "the", "thé", "th\u{E9}", "a", "\u{E1}", "year-end",
+      "u.s.", "u.s", ",", "—", "x;y", "x\u{037E}y", "kelvin", "\u{212A}elvin", "Kelvin", "ok",
+      "`a", "\u{1FEF}a", "b", "café", "cafe\u{301}", "caf", "日本", "s\u{301}aid",
+    ]
+    for list in lists {
+      let set = WordSet(list)
+      for word in asked {
+        #expect(set.contains(word) == Set(list).contains(word), "\(list) \(word)")
+      }
+    }
+  }
+
+  /// The report's text is cleaned as a scalar-by-scalar replacement cleans it, with the byte
+  /// that needs it anywhere among the eight-byte steps: line breaks and tabs become spaces,
+  /// other control and bidirectional characters U+FFFD, everything else stays.
+  @Test func reportTextIsCleanedAsScalarsWouldBe() {
+    func expected(_ text: String) -> String {
+      var view = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        let value = scalar.value
+        let unsafe =
+          value < 0x20 || (0x7F..<0xA0).contains(value) || (0x2028...0x202E).contains(value)
+          || (0x2066...0x2069).contains(value)
+        view.append(unsafe ? (value == 0x0A || value == 0x09 ? " " : "\u{FFFD}") : scalar)
+      }
+      return String(view)
+    }
+    let plain = "Trump met Starmer at the White House on Monday, 24 February."
+    let inserted = [
+      "", "\u{01}", "\n", "\t", "\u{7F}", "\u{85}", "\u{A0}", "\u{2027}", "\u{2028}", "\u{202E}",
+      "\u{202F}", "\u{2066}", "\u{2069}", "\u{206A}", "é", "—", "~", " ",
+    ]
+    for piece in inserted {
+      for offset in 0...20 {
+        let index = plain.index(plain.startIndex, offsetBy: offset)
+        let text = String(plain[..<index]) + piece + String(plain[index...])
+        #expect(IngestReport.safe(text) == expected(text), "\(text.debugDescription)")
+      }
+    }
+  }
+
   @Test func characterCountsMatchGraphemeCounts() {
     for text in ["Macron", "", "Chargé", "e\u{301}te", "a\r\nb", "Zoë Ørsted", "日本"] {
       #expect(text.characterCount == text.count)

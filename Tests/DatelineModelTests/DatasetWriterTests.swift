@@ -49,6 +49,29 @@ struct DatasetWriterTests {
         from: "c", to: "a", kind: .supports, provenance: Provenance(source: "s", paragraph: 6)),
     ])
 
+  /// The eight-bytes-at-a-time scan finds the byte a plain scan finds: the bytes around each
+  /// one to escape, at random positions of buffers of every length up to 40, from every start.
+  @Test func escapeScanFindsWhatAPlainScanFinds() {
+    func plain(_ bytes: [UInt8], from start: Int) -> Int {
+      bytes[start...].firstIndex(where: DatasetWriter.needsEscape) ?? bytes.count
+    }
+    var random = SplitMix64(seed: 3)
+    for length in 0...40 {
+      for byte: UInt8 in [
+        0, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xFF,
+      ] {
+        var bytes = (0..<length).map { _ in UInt8(ascii: "a") + UInt8(random.next() % 26) }
+        if length > 0 { bytes[Int(random.next() % UInt64(length))] = byte }
+        for start in 0...length {
+          let found = bytes.withUnsafeBufferPointer {
+            DatasetWriter.firstEscape(in: $0, from: start)
+          }
+          #expect(found == plain(bytes, from: start), "\(bytes) \(start)")
+        }
+      }
+    }
+  }
+
   @Test func writtenJSONLoadsBackToTheSameDataset() throws {
     for dataset in [Self.awkward, Dataset(), try DatasetLoader.load(json: Fixtures.story)] {
       let json = DatasetWriter.json(dataset)

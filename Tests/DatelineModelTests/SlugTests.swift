@@ -36,4 +36,37 @@ struct SlugTests {
     let id = Slug.bounded(String(repeating: "Q9", count: 150))
     #expect(id.utf8.count <= Slug.limit && id.hasPrefix("Q9Q9"))
   }
+
+  /// The ASCII byte path gives what the scalar path gives: random texts of letters, digits,
+  /// apostrophes, dots, spaces and punctuation, at every length around the limits, and texts
+  /// where a non-ASCII character comes before or after the cut.
+  @Test func asciiPathAnswersAsTheScalarPath() {
+    var generator = SplitMix64(seed: 7)
+    let pieces = [
+      "a", "Z", "7", "'", ".", " ", "-", "!", "ab", "Cd", "  ", "é", "北", "’", "\u{301}",
+    ]
+    var texts = ["", " ", "-a", "a-", "''", "..", String(repeating: "x", count: 49)]
+    for length in 0..<70 {
+      for _ in 0..<12 {
+        var text = ""
+        let asciiOnly = generator.next() % 3 != 0
+        for _ in 0..<length {
+          let index = Int(generator.next() % UInt64(asciiOnly ? 11 : pieces.count))
+          text += pieces[index]
+        }
+        texts.append(text)
+      }
+    }
+    for text in texts {
+      for limit in [0, 1, 2, 3, 8, 9, 10, Slug.limit] {
+        #expect(
+          Slug.make(text, limit: limit) == Slug.scalarSlug(text, limit: limit), "\(text) \(limit)")
+        if let ascii = Slug.asciiSlug(text, limit: limit) {
+          #expect(ascii == Slug.scalarSlug(text, limit: limit), "\(text) \(limit)")
+        }
+      }
+    }
+    // Most of them took the byte path.
+    #expect(texts.filter { Slug.asciiSlug($0, limit: Slug.limit) != nil }.count > texts.count / 4)
+  }
 }

@@ -197,21 +197,22 @@ struct EventBuilder {
   /// The cheap comparisons come first; each headline's words are made once (`words`).
   func sameEvent(_ event: FoundEvent, in events: [FoundEvent], words: inout HeadlineWords) -> Int? {
     var eventWords: [String]?
+    // The other events are read in place: copying one copies its strings and arrays.
     for index in events.indices.suffix(24) {
-      let other = events[index]
-      guard other.resolved?.value == event.resolved?.value, other.status == event.status,
-        other.resolved?.sameDayOrder == event.resolved?.sameDayOrder
+      guard events[index].resolved?.value == event.resolved?.value,
+        events[index].status == event.status,
+        events[index].resolved?.sameDayOrder == event.resolved?.sameDayOrder
       else { continue }
-      if event.expression == nil && other.paragraph == event.paragraph && other.actor != nil
-        && other.actor == event.actor
+      if event.expression == nil && events[index].paragraph == event.paragraph
+        && events[index].actor != nil && events[index].actor == event.actor
       {
         return index
       }
-      guard Self.sameMembers(other.participants, event.participants) else { continue }
+      guard Self.sameMembers(events[index].participants, event.participants) else { continue }
       let mine = eventWords ?? Self.contentWords(event.headline)
       eventWords = mine
       if Self.sharesMostWords(
-        words.of(index, in: events), mine, other.headline, event.headline)
+        words.of(index, in: events), mine, events[index].headline, event.headline)
       {
         return index
       }
@@ -341,7 +342,8 @@ struct EventBuilder {
       Self.reportsHappening(article.tokens[verb])
         || speechFrames(in: range).contains(where: { $0.entity == actor })
     else { return nil }
-    let written = headline(sentence: sentence, date: nil, skipping: [], whole: true)
+    let written = headline(
+      sentence: sentence, date: nil, skipping: [], whole: true, main: (actor, verb))
     guard written.isComplete else { return nil }
     var date = DateSpec.edtf(anchor.description)
     var resolved = Self.resolvedDay(anchor)
@@ -549,15 +551,17 @@ struct EventBuilder {
   func quoteEvents(events: [FoundEvent], sentenceEvent: [Int?]) -> [Int?] {
     var result: [Int?] = []
     result.reserveCapacity(quotes.count)
-    func fits(_ event: FoundEvent, _ speaker: Int) -> Bool {
-      guard event.status == .occurred, event.resolved?.value.precision == .day else { return false }
-      if event.isStoryMoment { return event.participants.contains(speaker) }
-      return event.actor == speaker
+    // Events are read in place, by index: copying one copies its strings and arrays.
+    func fits(_ event: Int, _ speaker: Int) -> Bool {
+      guard events[event].status == .occurred, events[event].resolved?.value.precision == .day
+      else { return false }
+      if events[event].isStoryMoment { return events[event].participants.contains(speaker) }
+      return events[event].actor == speaker
     }
     // Events by paragraph, in order: few per paragraph.
     var byParagraph: [Int: [Int]] = [:]
-    for (index, event) in events.enumerated() {
-      byParagraph[event.paragraph, default: []].append(index)
+    for index in events.indices {
+      byParagraph[events[index].paragraph, default: []].append(index)
     }
     for index in quotes.indices {
       let sentence = article.tokens[quotes[index].span.openToken].sentence
@@ -567,14 +571,14 @@ struct EventBuilder {
         continue
       }
       if sentenceEvent.indices.contains(sentence), let own = sentenceEvent[sentence] {
-        result.append(fits(events[own], speaker) ? own : nil)
+        result.append(fits(own, speaker) ? own : nil)
         continue
       }
       let here = (byParagraph[paragraph] ?? []).filter { events[$0].sentence < sentence }
-      if let tied = here.last(where: { fits(events[$0], speaker) }) {
+      if let tied = here.last(where: { fits($0, speaker) }) {
         result.append(tied)
       } else if here.isEmpty, (byParagraph[paragraph] ?? []).isEmpty,
-        let tied = (byParagraph[paragraph - 1] ?? []).last(where: { fits(events[$0], speaker) })
+        let tied = (byParagraph[paragraph - 1] ?? []).last(where: { fits($0, speaker) })
       {
         result.append(tied)
       } else {
@@ -859,8 +863,11 @@ struct EventBuilder {
   /// statement ("Calder said a vote on the stalled highway bill could come"). Without a named
   /// subject it is the clause the sentence opens with ("A memorial garden will open at the
   /// site"). Candidates are tried in turn; the first complete clause (`HeadlineCheck`) wins.
+  ///
+  /// `main` is the sentence's `mainSubject` when the caller has it already.
   func headline(
-    sentence: Int, date: TemporalExpression?, skipping: [ClosedRange<Int>], whole: Bool
+    sentence: Int, date: TemporalExpression?, skipping: [ClosedRange<Int>], whole: Bool,
+    main knownMain: (Int, Int)?? = nil
   ) -> WrittenHeadline {
     let range = article.sentences[sentence]
     var skip = skipping
@@ -873,7 +880,8 @@ struct EventBuilder {
       candidates.append(checked)
       return checked.isComplete
     }
-    let main = mainSubject(in: sentence)
+    // Only a whole sentence's headline asks for its subject.
+    let main = whole ? knownMain ?? mainSubject(in: sentence) : nil
     // The date inside a statement's content: the content is the event.
     if let date, let frame = speechFrames(in: range).last(where: { $0.verb < date.firstToken }),
       let content = contentStart(after: frame.verb, end: range.upperBound),
@@ -1136,7 +1144,7 @@ struct EventBuilder {
       if let skipped = skip.first(where: { $0.contains(position) }) {
         // "on Tuesday", "early Monday": the words that went with the date go with it.
         while words.count > subjectWords + 1, let last = words.last,
-          Self.dateLeadIns.contains(last.lowercased())
+          Self.dateLeadIns.containsLowercased(last)
         {
           words.removeLast()
         }
@@ -1146,11 +1154,13 @@ struct EventBuilder {
         position = skipped.upperBound + 1
         continue
       }
-      let token = article.tokens[position]
-      if token.kind == .quoteMark || token.quote >= 0 { break }
-      if phraseWords > 0 && Self.clauseStops.contains(token.lower) {
+      // The fields, not the token: copying a token costs more than the tests below.
+      let kind = article.tokens[position].kind
+      if kind == .quoteMark || article.tokens[position].quote >= 0 { break }
+      let lower = article.tokens[position].lower
+      if phraseWords > 0 && Self.clauseStops.contains(lower) {
         // "said that ...": the statement goes on after "that".
-        if token.lower.equals("that"),
+        if lower.equals("that"),
           words.suffix(5).contains(where: {
             Self.speechVerbs.containsLowercased($0) || Self.cognitionVerbs.containsLowercased($0)
           })
@@ -1160,7 +1170,7 @@ struct EventBuilder {
           continue
         }
         // "The bill, which would spend $410 billion over five years, passed": step over it.
-        if token.lower.equals(","), position + 1 < end,
+        if lower.equals(","), position + 1 < end,
           Self.relativePronouns.contains(article.tokens[position + 1].lower),
           let closing = (position + 2..<min(end, position + 20)).first(where: {
             article.tokens[$0].lower.equals(",")
@@ -1180,8 +1190,8 @@ struct EventBuilder {
         }
         break
       }
-      if token.kind == .punctuation {
-        if Self.keptPunctuation.contains(token.lower) { words.append(token.lower) }
+      if kind == .punctuation {
+        if Self.keptPunctuation.contains(lower) { words.append(lower) }
         position += 1
         continue
       }
@@ -1189,7 +1199,7 @@ struct EventBuilder {
         cutAtLimit = true
         break
       }
-      if phraseWords >= 2, Self.safeCuts.contains(token.lower) { safeCut = words.count }
+      if phraseWords >= 2, Self.safeCuts.contains(lower) { safeCut = words.count }
       let mentionIndex = finder.mentionCovering[position]
       if mentionIndex >= 0 {
         let mention = finder.mentions[Int(mentionIndex)]
@@ -1200,14 +1210,14 @@ struct EventBuilder {
       }
       if let name = pronounName(at: position, frame: frame) {
         words.append(name)
-      } else if Self.possessiveDeterminers.contains(token.lower), position + 1 < end,
+      } else if Self.possessiveDeterminers.contains(lower), position + 1 < end,
         article.tokens[position + 1].kind == .word,
         !Self.notDeterminedNouns.contains(article.tokens[position + 1].lower)
       {
         // "levels were at their lowest", "its loans come due": a possessive with no one to
         // name reads as "the" in a headline.
         words.append("the")
-      } else if Self.unresolved.contains(token.lower) {
+      } else if Self.unresolved.contains(lower) {
         break
       } else {
         words.append(article.text(tokens: position, position))

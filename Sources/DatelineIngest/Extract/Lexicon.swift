@@ -425,9 +425,19 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   /// is not listed, known without hashing it.
   private let lengths: UInt64
   private let firstBytes: (low: UInt64, high: UInt64)
+  /// No word outside ASCII equals a listed word (Strings compare by canonical equivalence):
+  /// every listed word is ASCII without ";", "`" and "K", the only ASCII characters another
+  /// character is canonically equivalent to. Then `contains` rejects a word by its byte count
+  /// before reading it.
+  private let onlyASCIIMatches: Bool
 
   init<Words: Sequence>(_ words: Words) where Words.Element == String {
     self.words = Set(words)
+    onlyASCIIMatches = self.words.allSatisfy { word in
+      word.utf8.allSatisfy {
+        $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") && $0 != UInt8(ascii: "K")
+      }
+    }
     lookup = WordLookup(Dictionary(uniqueKeysWithValues: self.words.map { ($0, true) }))
     var lengths: UInt64 = 0
     var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
@@ -461,8 +471,14 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
   }
 
   func contains(_ word: String) -> Bool {
+    // Most words asked about are not listed, and many have a byte count no listed word has:
+    // the count is stored in the String, so this rejects them without reading them.
+    if onlyASCIIMatches, lengths & (1 << UInt64(min(word.utf8.count, 63))) == 0 { return false }
     let found: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
-      for byte in bytes where byte >= 0x80 { return nil }
+      // Then the first byte rules out most of the rest, read before the others (a word with
+      // a byte past ASCII is not listed either).
+      if onlyASCIIMatches, !mayList(count: bytes.count, first: bytes.first) { return false }
+      for byte in bytes where byte >= 0x80 { return onlyASCIIMatches ? false : nil }
       guard mayList(count: bytes.count, first: bytes.first) else { return false }
       return lookup.find(bytes) != nil
     }

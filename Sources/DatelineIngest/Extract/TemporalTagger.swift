@@ -847,7 +847,7 @@ enum TemporalTagger {
       // "year-earlier net income", "the year-ago results": the year before; not "the
       // year-earlier period", which is as often a span of months as a year.
       let first = tokens[index].lower
-      guard first == "year-earlier" || first == "year-ago" else { return nil }
+      guard first.equals("year-earlier") || first.equals("year-ago") else { return nil }
       let next = word(tokens, index + 1)
       if ["period", "periods", "months", "nine", "six", "three"].contains(next)
         || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
@@ -866,44 +866,48 @@ enum TemporalTagger {
   {
     let first = tokens[index].lower
     var position = index
-    if first == "year-end" { return 1 }
+    if first.equals("year-end") { return 1 }
     // "by year's end"
-    if first == "year", word(tokens, index + 1) == "'s", word(tokens, index + 2) == "end" {
+    if first.equals("year"), word(tokens, index + 1).equals("'s"),
+      word(tokens, index + 2).equals("end")
+    {
       return 3
     }
-    if first == "year",
-      word(tokens, index + 1) == "end"
-        || word(tokens, index + 1) == "-" && word(tokens, index + 2) == "end"
+    if first.equals("year"),
+      word(tokens, index + 1).equals("end")
+        || word(tokens, index + 1).equals("-") && word(tokens, index + 2).equals("end")
     {
-      return word(tokens, index + 1) == "end" ? 2 : 3
+      return word(tokens, index + 1).equals("end") ? 2 : 3
     }
-    guard first == "this" || first == "the" else { return nil }
+    guard first.equals("this") || first.equals("the") else { return nil }
     position += 1
-    if first == "the", word(tokens, position) == "end", word(tokens, position + 1) == "of" {
+    if first.equals("the"), word(tokens, position).equals("end"),
+      word(tokens, position + 1).equals("of")
+    {
       position += 2
       let determiner = word(tokens, position)
-      guard determiner == "the" || determiner == "this" else { return nil }
+      guard determiner.equals("the") || determiner.equals("this") else { return nil }
       position += 1
-      return word(tokens, position) == "year" ? position - index + 1 : nil
+      return word(tokens, position).equals("year") ? position - index + 1 : nil
     }
     var qualified = false
     // "this fiscal year", "the current fiscal year": the present one, whatever follows.
-    var present = first == "this"
+    var present = first.equals("this")
     while Self.fiscalYearWords.contains(word(tokens, position)) {
       // "the fiscal year" and "the latest fiscal year" alone are as often a span or the
       // year just ended: only "this", "current", "present" or "full" make it this year.
-      if word(tokens, position) != "fiscal" && word(tokens, position) != "latest" {
+      if !word(tokens, position).equals("fiscal") && !word(tokens, position).equals("latest") {
         qualified = true
       }
-      if word(tokens, position) == "current" || word(tokens, position) == "present" {
+      if word(tokens, position).equals("current") || word(tokens, position).equals("present") {
         present = true
       }
       position += 1
     }
-    if first == "this" && position > index + 1 { qualified = true }
-    guard word(tokens, position) == "year" else { return nil }
+    if first.equals("this") && position > index + 1 { qualified = true }
+    guard word(tokens, position).equals("year") else { return nil }
     // "the year's end"
-    if word(tokens, position + 1) == "'s", word(tokens, position + 2) == "end" {
+    if word(tokens, position + 1).equals("'s"), word(tokens, position + 2).equals("end") {
       return position + 3 - index
     }
     // "this year" is the resolver's; "the year" alone is too vague; "the fiscal year" only

@@ -149,12 +149,13 @@ public struct DatasetBuilder {
     takenIDs.reserveCapacity(
       takenIDs.count + analysis.entities.count + 2 * analysis.events.count + analysis.quotes.count)
     // What the dataset holds already, so that merging never duplicates an event or a quote.
-    var knownEvents: [EventKey: String] = [:]
-    knownEvents.reserveCapacity(dataset.events.count + analysis.events.count)
+    // (Sized as made: `reserveCapacity` on an empty table looked its type up by name each time.)
+    var knownEvents = [EventKey: String](
+      minimumCapacity: dataset.events.count + analysis.events.count)
     for event in dataset.events {
       knownEvents[EventKey(date: event.date, headline: event.headline)] = event.id
     }
-    var knownQuotes = Set(dataset.quotes.map { "\($0.speaker)|\($0.text)" })
+    var knownQuotes = Set(dataset.quotes.map { $0.speaker + "|" + $0.text })
     let headerParagraphs = analysis.article.headerParagraphs
     var actorIDs: [Int: String] = [:]
     for entityIndex in analysis.actorEntities {
@@ -231,8 +232,8 @@ public struct DatasetBuilder {
       } else {
         continue
       }
-      guard knownQuotes.insert("\(speakerID)|\(text)").inserted else { continue }
-      let id = uniqueID("\(speakerID)-quote")
+      guard knownQuotes.insert(speakerID + "|" + text).inserted else { continue }
+      let id = uniqueID(speakerID + "-quote")
       let item = Quote(
         id: id, text: text, speaker: speakerID,
         event: analysis.quoteEvents[index].flatMap { eventIDs[$0] },
@@ -383,10 +384,12 @@ public struct DatasetBuilder {
     for alias in entity.aliases { match(alias) }
     if let index = named ?? personBySurname(entity) {
       var actor = dataset.actors[index]
-      for alias in [entity.name] + entity.aliases
-      where alias.lowercased() != actor.name.lowercased()
-        && !actor.aliases.contains(where: { $0.lowercased() == alias.lowercased() })
-      {
+      let actorName = actor.name.lowercased()
+      for alias in [entity.name] + entity.aliases {
+        let lowered = alias.lowercased()
+        guard lowered != actorName,
+          !actor.aliases.contains(where: { $0.lowercased() == lowered })
+        else { continue }
         actor.aliases.append(alias)
         indexName(alias, of: index)
       }
@@ -475,7 +478,7 @@ public struct DatasetBuilder {
     var counter = nextNumber[root] ?? 2
     var candidate: String
     repeat {
-      candidate = "\(root)-\(counter)"
+      candidate = root + "-" + String(counter)
       counter += 1
       idProbes += 1
     } while !takenIDs.insert(candidate).inserted

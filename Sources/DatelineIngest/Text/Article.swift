@@ -21,31 +21,40 @@ public struct Article: Sendable {
     // One pass over the UTF-8 the String already holds gives the scalars and their offsets.
     var text = text
     let utf8 = text.withUTF8 { Array($0) }
-    var scalars: [Unicode.Scalar] = []
+    // Written straight into arrays of the most room they can need (one scalar per byte):
+    // appending cost a capacity check per scalar and per offset.
     var offsets: [Int32] = []
-    scalars.reserveCapacity(utf8.count)
-    offsets.reserveCapacity(utf8.count + 1)
-    utf8.withUnsafeBufferPointer { bytes in
-      var index = 0
-      while index < bytes.count {
-        offsets.append(Int32(truncatingIfNeeded: index))
-        let lead = bytes[index]
-        if lead < 0x80 {
-          scalars.append(Unicode.Scalar(lead))
-          index += 1
-          continue
+    let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) {
+      scalars, scalarCount in
+      offsets = [Int32](unsafeUninitializedCapacity: utf8.count + 1) { offsets, offsetCount in
+        utf8.withUnsafeBufferPointer { bytes in
+          var index = 0
+          var count = 0
+          while index < bytes.count {
+            offsets.initializeElement(at: count, to: Int32(truncatingIfNeeded: index))
+            let lead = bytes[index]
+            if lead < 0x80 {
+              scalars.initializeElement(at: count, to: Unicode.Scalar(lead))
+              count += 1
+              index += 1
+              continue
+            }
+            // A String's UTF-8 is always valid, so the lead byte gives the length.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for continuation in 1..<length {
+              value = value << 6 | (UInt32(bytes[index + continuation]) & 0x3F)
+            }
+            scalars.initializeElement(at: count, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+            count += 1
+            index += length
+          }
+          offsets.initializeElement(at: count, to: Int32(truncatingIfNeeded: bytes.count))
+          scalarCount = count
+          offsetCount = count + 1
         }
-        // A String's UTF-8 is always valid, so the lead byte gives the length.
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for continuation in 1..<length {
-          value = value << 6 | (UInt32(bytes[index + continuation]) & 0x3F)
-        }
-        scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-        index += length
       }
     }
-    offsets.append(Int32(truncatingIfNeeded: utf8.count))
     self.init(scalars: scalars, utf8: utf8, utf8Offsets: offsets)
   }
 
@@ -74,11 +83,13 @@ public struct Article: Sendable {
     header = PublicationHeader.find(in: scalars)
     paragraphs = Article.splitParagraphs(scalars, skipping: header?.range)
     tokens.reserveCapacity(scalars.count / 5)
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: Tokenizer.scratchCapacity)
     for (index, range) in paragraphs.enumerated() {
       let first = tokens.count
-      Tokenizer.tokenize(scalars, range: range, paragraph: index, into: &tokens)
+      Tokenizer.tokenize(scalars, range: range, paragraph: index, into: &tokens, scratch: scratch)
       paragraphTokens.append(first..<tokens.count)
     }
+    scratch.deallocate()
     quoteSpans = QuotePairer.pair(&self)
     sentences = SentenceSplitter.split(&self)
     CreditFinder.mark(&self)
@@ -103,14 +114,14 @@ public struct Article: Sendable {
   {
     var lines: [Range<Int>] = []
     var start = 0
-    var index = 0
-    while index <= scalars.count {
-      if index == scalars.count || scalars[index] == "\n" || scalars[index] == "\u{2029}" {
+    scalars.withUnsafeBufferPointer { scalars in
+      for index in scalars.indices
+      where scalars[index].value == 0x0A || scalars[index].value == 0x2029 {
         lines.append(start..<index)
         start = index + 1
       }
-      index += 1
     }
+    lines.append(start..<scalars.count)
     var hasBlankLine = false
     var sawText = false
     for line in lines where !(header?.contains(line.lowerBound) ?? false) {

@@ -99,24 +99,30 @@ enum SentenceSplitter {
           index += 1
           continue
         }
-        let token = article.tokens[index]
+        // Fields read in place: copying a token retains its text.
+        let kind = article.tokens[index].kind
         var ends = false
         var endIndex = index
-        let mark = article.scalars[token.start]
-        if token.kind == .punctuation,
+        let mark = article.scalars[article.tokens[index].start]
+        if kind == .punctuation,
           mark == "." || mark == "!" || mark == "?" || mark == "…"
         {
           ends = true
-          if mark == ".", token.end - token.start == 1, index > start {
-            let previous = article.tokens[index - 1]
-            if previous.kind == .word,
-              previous.classes.contains(.abbreviation)
-                || (previous.end - previous.start == 1 && previous.isCapitalized)
+          if mark == ".", article.tokens[index].end - article.tokens[index].start == 1,
+            index > start
+          {
+            let previous = index - 1
+            if article.tokens[previous].kind == .word,
+              article.tokens[previous].classes.contains(.abbreviation)
+                || (article.tokens[previous].end - article.tokens[previous].start == 1
+                  && article.tokens[previous].isCapitalized)
             {
               ends = false
             }
           }
-        } else if token.kind == .word, token.endsWithDot, token.lower.utf8.count > 2 {
+        } else if kind == .word, article.tokens[index].endsWithDot,
+          article.tokens[index].lower.utf8.count > 2
+        {
           // Words keep a final dot only as ASCII initials, so bytes count characters here.
           // "U.S." ends a sentence only when a common sentence opener follows.
           let next = index + 1 < tokenRange.upperBound ? article.tokens[index + 1] : nil
@@ -126,8 +132,9 @@ enum SentenceSplitter {
         if ends {
           // Closing marks belong to the sentence they close.
           while endIndex + 1 < tokenRange.upperBound {
-            let next = article.tokens[endIndex + 1]
-            if (next.kind == .quoteMark && closeTokens.contains(endIndex + 1)) || next.lower == ")"
+            let next = endIndex + 1
+            if (article.tokens[next].kind == .quoteMark && closeTokens.contains(next))
+              || article.tokens[next].lower == ")"
             {
               endIndex += 1
             } else {

@@ -60,10 +60,21 @@ enum Tokenizer {
   static func tokenize(
     _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token]
   ) {
-    // One scratch buffer for every word's lowercase bytes, big enough for the longest word:
-    // a scalar lowercases to at most three scalars of four bytes.
-    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: 12 * maximumWordLength + 16)
+    let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: scratchCapacity)
     defer { lower.deallocate() }
+    tokenize(scalars, range: range, paragraph: paragraph, into: &tokens, scratch: lower)
+  }
+
+  /// The bytes of the scratch buffer for every word's lowercase bytes, big enough for the
+  /// longest word: a scalar lowercases to at most three scalars of four bytes.
+  static let scratchCapacity = 12 * maximumWordLength + 16
+
+  /// `tokenize` with a scratch buffer of `scratchCapacity` bytes from the caller, who
+  /// tokenizes many paragraphs with one.
+  static func tokenize(
+    _ scalars: [Unicode.Scalar], range: Range<Int>, paragraph: Int, into tokens: inout [Token],
+    scratch lower: UnsafeMutablePointer<UInt8>
+  ) {
     let words = WordClass.lookup
     scalars.withUnsafeBufferPointer { scalars in
       var index = range.lowerBound
@@ -81,10 +92,25 @@ enum Tokenizer {
         let start = index
         var allDigits = true
         var length = 0
-        while index < end {
+        // No word is this long: a run of letters that is gets cut into several tokens.
+        let wordEnd = min(end, start + maximumWordLength)
+        while index < wordEnd {
           let current = scalars[index]
-          // No word is this long: a run of letters that is gets cut into several tokens.
-          if index - start >= maximumWordLength { break }
+          // ASCII letters and digits, nearly every scalar of a word, in a few instructions.
+          let value = current.value
+          if value &- 0x30 < 10 {
+            lower[length] = UInt8(truncatingIfNeeded: value)
+            length += 1
+            index += 1
+            continue
+          }
+          if (value | 0x20) &- 0x61 < 26 {
+            allDigits = false
+            lower[length] = UInt8(truncatingIfNeeded: value | 0x20)
+            length += 1
+            index += 1
+            continue
+          }
           if isLetterOrDigit(current) {
             if !isDigit(current) { allDigits = false }
             length = appendLowercased(current, to: lower, at: length)

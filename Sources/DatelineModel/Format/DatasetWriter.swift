@@ -323,24 +323,23 @@ private struct JSONWriter {
     var value = value
     value.withUTF8 { utf8 in
       append(UInt8(ascii: "\""))
-      // Most text needs no escapes: copy it whole.
-      var needsEscapes = false
-      for byte in utf8 where JSONWriter.needsEscape(byte) {
-        needsEscapes = true
-        break
-      }
-      if !needsEscapes {
+      // Most text needs no escapes: copied whole. Text that does (a summary quoting someone)
+      // is copied in runs between the bytes to escape.
+      var run = DatasetWriter.firstEscape(in: utf8, from: 0)
+      if run == utf8.count {
         append(utf8)
       } else {
-        for byte in utf8 { escape(byte) }
+        var start = 0
+        while start < utf8.count {
+          append(UnsafeBufferPointer(rebasing: utf8[start..<run]))
+          guard run < utf8.count else { break }
+          escape(utf8[run])
+          start = run + 1
+          run = DatasetWriter.firstEscape(in: utf8, from: start)
+        }
       }
       append(UInt8(ascii: "\""))
     }
-  }
-
-  @inline(__always)
-  private static func needsEscape(_ byte: UInt8) -> Bool {
-    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
   }
 
   private mutating func escape(_ byte: UInt8) {
@@ -359,5 +358,30 @@ private struct JSONWriter {
       }
     default: append(byte)
     }
+  }
+}
+
+extension DatasetWriter {
+  @inline(__always)
+  static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  /// The index of the first byte from `start` on that needs an escape, else `bytes.count`:
+  /// eight bytes at a time, as most text has none.
+  static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = bytes.baseAddress else { return bytes.count }
+    var index = start
+    while index + 8 <= bytes.count {
+      let word = ByteScan.word(at: base + index)
+      if ByteScan.hasByte(below: 0x20, in: word) || ByteScan.hasByte(UInt8(ascii: "\""), in: word)
+        || ByteScan.hasByte(UInt8(ascii: "\\"), in: word)
+      {
+        break
+      }
+      index += 8
+    }
+    while index < bytes.count, !needsEscape(bytes[index]) { index += 1 }
+    return index
   }
 }

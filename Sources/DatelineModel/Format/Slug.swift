@@ -15,6 +15,52 @@ public enum Slug {
   /// ends in a hash of the whole text, so texts that differ only there still get different
   /// slugs ("北京 2025" -> "2025-" and eight hex digits; "Путин" -> the hash alone).
   public static func make(_ text: String, limit: Int = limit) -> String {
+    // Nearly every name and headline is ASCII: those are read as bytes, without decoding
+    // scalars or growing an array (`SlugTests` holds the two paths to the same answers).
+    if let slug = asciiSlug(text, limit: limit) { return slug }
+    return scalarSlug(text, limit: limit)
+  }
+
+  /// `make` of an ASCII text, as the scalar path makes it; nil when a byte is not ASCII.
+  static func asciiSlug(_ text: String, limit: Int) -> String? {
+    guard limit >= 0 else { return nil }
+    let answer: String?? = text.utf8.withContiguousStorageIfAvailable { utf8 -> String? in
+      // At most `limit` bytes before a character, which adds a hyphen and a letter.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: limit + 2) { slug -> String? in
+        var count = 0
+        var pendingHyphen = false
+        for byte in utf8 {
+          // The scalar path's cut: the slug is full before this character is read.
+          if count > limit {
+            return withHash(Array(slug[0..<count]), of: text, limit: limit)
+          }
+          var kept = byte
+          switch byte {
+          case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+          case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 0x20
+          case UInt8(ascii: "'"), UInt8(ascii: "."): continue
+          case 0x80...: return nil
+          default:
+            pendingHyphen = true
+            continue
+          }
+          if pendingHyphen && count > 0 {
+            slug[count] = UInt8(ascii: "-")
+            count += 1
+          }
+          pendingHyphen = false
+          slug[count] = kept
+          count += 1
+        }
+        if count > limit { return withHash(Array(slug[0..<count]), of: text, limit: limit) }
+        return String(decoding: UnsafeBufferPointer(rebasing: slug[0..<count]), as: UTF8.self)
+      }
+    }
+    return answer ?? nil
+  }
+
+  /// `make` by Unicode scalars: any text.
+  static func scalarSlug(_ text: String, limit: Int) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(min(text.utf8.count, limit + 1) + 1)
     var pendingHyphen = false
