@@ -255,4 +255,42 @@ import Testing
     #expect(quote.text == "Ça va, “yes”." && quote.kind == .partial && quote.urls.count == 2)
     #expect(location.fields["urls.1"] == TextPosition(line: 1, column: 192))
   }
+
+  /// A file whose quotes come before its actors: an import steps over the quotes in its first
+  /// pass (eight bytes at a time), and the actors' places it then records name them in a later
+  /// problem exactly as the whole-file check does, whatever the scalars and line breaks stepped
+  /// over (the actors start on the line where the quotes end).
+  @Test func placesAfterSkippedQuotesAreTheWholeFilesPlaces() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    for count in [37, 38, 39, 40] {
+      var quotes: [String] = []
+      for index in 0..<count {
+        let padding = String(repeating: " ", count: index % 9)
+        let text = ["Ça “va”", "日本 \(index)", "plain words", "é\u{301}😀 x"][index % 4]
+        let lineBreak = index % 3 == 0 ? "\n" : ""
+        quotes.append(
+          #"{\#(padding)"id": "q\#(index)", "text": "\#(text)",\#(lineBreak) "speaker": "a1", "#
+            + #""provenance": {"source": "s1", "paragraph": \#(index + 1)}}"#)
+      }
+      let json = """
+        {"format": "dateline/1",
+          "sources": [{"id": "s1", "publisher": "P", "title": "T", "published": "2025-02-24"}],
+          "quotes": [\(quotes.joined(separator: ", "))], "actors": [{"id": "q7", "name": "Seven", "kind": "person"}, {"id": "a1", "name": "Ann Lee", "kind": "person"}, {"id": "q30", "name": "Thirty", "kind": "person"}]}
+        """
+      let path = try scratch.write("d\(count).json", Array(json.utf8))
+      var whole: [Diagnostic] = []
+      do { _ = try DatasetLoader.load(path: path) } catch { whole = error.diagnostics }
+      #expect(whole.count == 2)
+      #expect(whole.allSatisfy { $0.message.contains("already used by the actor at \(path):") })
+      DatasetLoader.$wholeFileLimit.withValue(0) {
+        do throws(DatasetLoadError) {
+          try DatasetStream.read(paths: [path], into: nil)
+          Issue.record("the import went through")
+        } catch {
+          #expect(error.diagnostics == whole)
+        }
+      }
+    }
+  }
 }
