@@ -97,3 +97,32 @@ import Testing
     }
   }
 }
+
+/// The merge's read-ahead stays within `QuoteSpool.mergeBytes` however many runs there are.
+@Suite struct QuoteSpoolMergeMemoryTests {
+  @Test func piecesShrinkAsRunsGrowAndNeverBelowTheSmallest() {
+    #expect(QuoteSpool.pieceBytes(runs: 1) == QuoteSpool.readBytes)
+    for runs in [1, 2, 31, 32, 33, 500, 2_048, 2_049, 100_000] {
+      let piece = QuoteSpool.pieceBytes(runs: runs)
+      #expect(piece >= QuoteSpool.smallestPieceBytes)
+      #expect(piece <= QuoteSpool.readBytes)
+      #expect(piece * runs <= max(QuoteSpool.mergeBytes, runs * QuoteSpool.smallestPieceBytes))
+    }
+  }
+
+  @Test func aMergeOfManyRunsReadsASmallPieceOfEach() throws {
+    // Columns of at most a few dozen bytes, so every record fits in the smallest piece.
+    let records = QuoteSpoolTests.records(count: 20_000, seed: 7).map { key, hash, columns in
+      (key, hash, columns.map { $0.map { $0.count > 100 ? "long" : $0 } })
+    }
+    let spool = QuoteSpoolTests.spooled(records, runBytes: 64 << 10)
+    let merged = try QuoteSpool.$mergeBytes.withValue(16 << 10) {
+      try QuoteSpoolTests.merged(spool)
+    }
+    #expect(spool.runsOnDisk > 8)
+    #expect(spool.readAheadAtMergeStart <= spool.runsOnDisk * QuoteSpool.smallestPieceBytes)
+    let expected = records.sorted { $0.0 < $1.0 }
+    #expect(merged.map(\.0) == expected.map(\.0))
+    #expect(merged.map(\.2) == expected.map(\.2))
+  }
+}

@@ -22,15 +22,27 @@ struct QuoteOrderKey: Comparable {
 /// reads the runs together, a piece of each at a time, and hands the records on in
 /// chronological order.
 ///
-/// Memory holds one buffer and a piece of each run, whatever the number of quotes; a build of
-/// fewer quotes than a buffer holds never touches the disk. If the file cannot be written (a
-/// full disk), the runs stay in memory instead: slower to free, never wrong.
+/// Memory holds one buffer and a piece of each run: at most `mergeBytes` of the runs in all, up
+/// to 2,048 runs (16 GB of records, about 80 million quotes). A build of fewer quotes than a
+/// buffer holds never touches the disk. If the file cannot be written (a full disk), the runs
+/// stay in memory instead: slower to free, never wrong.
 final class QuoteSpool {
   /// Bytes of records held before they are sorted and written out. A task-local value so tests
   /// can make a few quotes span many runs.
   @TaskLocal static var runBytes = 8 << 20
-  /// Bytes read from each run at a time while merging (more when one record is larger).
+  /// Bytes read from each run at a time while merging (more when one record is larger), when
+  /// the runs are few.
   static let readBytes = 1 << 18
+  /// Bytes read ahead from all runs together while merging: with many runs (tens of millions
+  /// of quotes) each run's piece shrinks, down to `smallestPieceBytes`, so that the merge does
+  /// not grow with the quotes. A task-local value so tests can see the pieces shrink.
+  @TaskLocal static var mergeBytes = 8 << 20
+  static let smallestPieceBytes = 4096
+
+  /// How much to read from each of `runs` runs at a time.
+  static func pieceBytes(runs: Int) -> Int {
+    max(smallestPieceBytes, min(readBytes, mergeBytes / max(runs, 1)))
+  }
 
   private let runBytes: Int
   private var buffer: [UInt8] = []
@@ -47,6 +59,11 @@ final class QuoteSpool {
   private var memoryRuns: [[UInt8]] = []
   /// Records given so far.
   private(set) var count = 0
+  /// Runs written to the scratch file so far.
+  var runsOnDisk: Int { fileRuns.count }
+  /// Bytes the last merge held of the runs on disk once it had read the first record of each:
+  /// what a test checks to see that the merge's memory does not follow the number of runs.
+  private(set) var readAheadAtMergeStart = 0
 
   init(runBytes: Int = QuoteSpool.runBytes) {
     self.runBytes = max(runBytes, 1)
@@ -153,12 +170,19 @@ final class QuoteSpool {
   func merge(_ body: (inout StagedQuote) throws -> Void) throws {
     if !entries.isEmpty { memoryRuns.append(sortedBuffer()) }
     var cursors: [RunCursor] = []
+    let pieceBytes = QuoteSpool.pieceBytes(runs: fileRuns.count)
     for run in fileRuns {
       guard let file else { break }
-      cursors.append(RunCursor(file: file, offset: run.offset, count: run.count))
+      cursors.append(
+        RunCursor(file: file, offset: run.offset, count: run.count, pieceBytes: pieceBytes))
     }
-    for run in memoryRuns { cursors.append(RunCursor(bytes: run)) }
     for index in cursors.indices { try cursors[index].load() }
+    readAheadAtMergeStart = cursors.reduce(0) { $0 + $1.bytesHeld }
+    for run in memoryRuns {
+      var cursor = RunCursor(bytes: run)
+      try cursor.load()
+      cursors.append(cursor)
+    }
     var heap = SortedRunHeap(cursors)
     while !heap.isEmpty {
       try heap.moveFirst { cursor in
@@ -244,12 +268,16 @@ private struct RunCursor: SortedRunCursor {
   /// The current record's place; nil past the last.
   private(set) var currentKey: QuoteOrderKey?
 
-  init(file: ScratchFile, offset: Int, count: Int) {
+  /// Bytes read from the file at a time (more when one record is larger).
+  private let pieceBytes: Int
+
+  init(file: ScratchFile, offset: Int, count: Int, pieceBytes: Int) {
     self.file = file
     self.offset = offset
     left = count
     bytes = []
     filled = 0
+    self.pieceBytes = pieceBytes
   }
 
   init(bytes: [UInt8]) {
@@ -258,7 +286,11 @@ private struct RunCursor: SortedRunCursor {
     left = 0
     self.bytes = bytes
     filled = bytes.count
+    pieceBytes = 0
   }
+
+  /// Bytes of the run held in memory now.
+  var bytesHeld: Int { bytes.count }
 
   /// Makes the record at `start` whole in `bytes` (reading more of the run if need be) and
   /// reads its place.
@@ -307,7 +339,7 @@ private struct RunCursor: SortedRunCursor {
   private mutating func read(atLeast needed: Int) throws {
     guard let file else { return }
     let kept = filled - start
-    let wanted = min(left, max(QuoteSpool.readBytes, needed - kept))
+    let wanted = min(left, max(pieceBytes, needed - kept))
     var next = [UInt8](repeating: 0, count: kept + wanted)
     next.withUnsafeMutableBytes { destination in
       bytes.withUnsafeBytes { source in
