@@ -53,6 +53,23 @@ struct ExtractionTests {
     #expect(analysis.people() == ["Ravi Shah"])
   }
 
+  @Test func sectionLabelsHeadlinesAndPlacesAreNotActors() {
+    let analysis = analyze(
+      "ABSTRACT\n\nGovernor Lena Voss Makes Surprise Return\n\nFULL TEXT\n\n"
+        + "Mayor Omar Diallo toured the Lower West Side on Monday. \"The buses run late,\" Diallo said."
+    )
+    #expect(analysis.entities.map(\.name) == ["Omar Diallo"])
+  }
+
+  @Test func repeatedTranscriptLabelsAreThePersonNotAnOrganization() {
+    let analysis = analyze(
+      "The host, Dana Pruitt of WKRN, asked the first question.\n\n"
+        + "PRUITT: Senator, why now?\n\nHALE: Because the wait is over.\n\nPRUITT: And the cost?"
+    )
+    #expect(!analysis.entities.contains { $0.name == "PRUITT" })
+    #expect(analysis.entities.first { $0.name == "Dana Pruitt" }?.kind == .person)
+  }
+
   @Test func aliasesMergeIntoOnePerson() {
     let analysis = analyze(
       "President Donald Trump spoke. Trump said no. \"Fine,\" President Trump said later.")

@@ -72,9 +72,18 @@ struct EntityFinder {
 
   mutating func find() {
     var pendingSingles: [Run] = []
+    let skipped = headingsAndLabels()
+    var nextSkipped = 0
     for sentence in article.sentences {
       var index = sentence.lowerBound
       while index < sentence.upperBound {
+        while nextSkipped < skipped.count, skipped[nextSkipped].upperBound <= index {
+          nextSkipped += 1
+        }
+        if nextSkipped < skipped.count, skipped[nextSkipped].contains(index) {
+          index = skipped[nextSkipped].upperBound
+          continue
+        }
         guard isNameToken(at: index) else {
           // Only "the" starts a nominal mention: test it here rather than call for every token.
           if article.tokens[index].end - article.tokens[index].start == 3,
@@ -186,6 +195,64 @@ struct EntityFinder {
     "video", "update", "updated", "abstract", "text", "full", "note", "photo", "watch", "read",
     "source", "transcript", "related", "editor", "correction", "audio", "breaking", "q",
   ]
+
+  /// Token ranges, in order, where capitals say nothing of names: a transcript's speaker
+  /// labels (`findTranscriptLabels` takes them on its own) and heading lines, paragraphs of
+  /// capitalized words with no sentence end: "ABSTRACT", "FULL TEXT", a headline in title case
+  /// ("Mayor Makes Unwelcome Return"), whose words would otherwise come out as actors.
+  /// A label that opens one paragraph only ("HUFFPOLLSTER: A Seismic Shift") is left to the
+  /// name finder: it may name a column or an outlet that the text names again.
+  func headingsAndLabels() -> [Range<Int>] {
+    var found: [(range: Range<Int>, label: String?)] = []
+    var labelCounts: [String: Int] = [:]
+    for paragraph in article.paragraphTokens {
+      if isHeading(paragraph) {
+        found.append((paragraph, nil))
+      } else if let label = transcriptLabel(in: paragraph) {
+        let surname = String(article.tokens[label.upperBound].stem)
+        found.append((label.lowerBound..<(label.upperBound + 1), surname))
+        labelCounts[surname, default: 0] += 1
+      }
+    }
+    return found.compactMap { range, label in
+      guard let label else { return range }
+      return labelCounts[label, default: 0] >= 2 ? range : nil
+    }
+  }
+
+  static let headingSmallWords: WordSet = [
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with",
+    "from", "as", "is", "vs",
+  ]
+
+  /// A paragraph of 2 to 14 words, each capitalized or a small word, or of one word in
+  /// capitals, with no full stop, question or exclamation mark, colon or quotation mark. (One
+  /// word in mixed case, "HuffPollster", is more often a column's name than a label.)
+  func isHeading(_ paragraph: Range<Int>) -> Bool {
+    var words = 0
+    var firstWord = paragraph.lowerBound
+    for index in paragraph {
+      let token = article.tokens[index]
+      switch token.kind {
+      case .word:
+        guard token.isCapitalized || Self.headingSmallWords.contains(token.lower) else {
+          return false
+        }
+        if words == 0 { firstWord = index }
+        words += 1
+        if words > 14 { return false }
+      case .quoteMark: return false
+      case .punctuation:
+        if token.lower.equals(".") || token.lower.equals("?") || token.lower.equals("!")
+          || token.lower.equals(":")
+        {
+          return false
+        }
+      case .number: continue
+      }
+    }
+    return words >= 2 || (words == 1 && CreditFinder.isAllCaps(article, at: firstWord))
+  }
 
   /// The speaker label in capitals that opens `paragraph`, after an optional quotation mark:
   /// `PENCE: Well, ...`, `"JAKE TAPPER: ...`. Returns the label's words, before the colon.

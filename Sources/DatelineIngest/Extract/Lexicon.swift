@@ -239,7 +239,7 @@ enum Lexicon {
     "district", "province", "region", "square", "park", "airport", "street", "avenue", "road",
     "bridge", "beach", "canyon", "creek", "falls", "springs", "village", "town", "state",
     "strait", "sea", "ocean", "gulf", "desert", "forest", "plaza", "palace", "castle", "sound",
-    "channel", "inlet", "lagoon",
+    "channel", "inlet", "lagoon", "side",
   ]
   /// Prepositions that put a name in a place: "in Valmont".
   static let locativePrepositions: Set<String> = [
