@@ -35,6 +35,20 @@ struct EventBuilderTests {
     #expect(analysis.events[criticism].summary == "Council member Omar Reyes criticized the plan.")
   }
 
+  @Test func aPluralNounAfterToIsNoInfinitive() {
+    let analysis = ArticleAnalysis(
+      text: "Mira Okafor spoke to reporters on Thursday. Ben Ode wrote to investors on Tuesday.",
+      published: PublicationHeader.parseOption("2016-10-07"))
+    let events = analysis.events.map {
+      "\($0.resolved?.value.description ?? "-") \($0.status.rawValue) \($0.headline)"
+    }
+    #expect(events.contains("2016-10-06 occurred Okafor spoke to reporters"), "\(events)")
+    #expect(events.contains("2016-10-04 occurred Ode wrote to investors"), "\(events)")
+    #expect(TemporalTagger.looksLikePluralNoun("reporters"))
+    #expect(!TemporalTagger.looksLikePluralNoun("discuss"))
+    #expect(!TemporalTagger.looksLikePluralNoun("focus"))
+  }
+
   @Test func aQuotationAloneIsNoEventAndAQuoteAfterAnotherSpeakersEventIsTiedToNone() {
     let analysis = ArticleAnalysis(
       text: """

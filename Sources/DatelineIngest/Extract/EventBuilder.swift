@@ -693,8 +693,10 @@ struct EventBuilder {
           return .future
         }
         // "ordered lawmakers to submit a new map by January 15": the date goes with "submit".
+        // "spoke to reporters on Thursday": a plural noun after "to" is no infinitive.
         if index > lower, article.tokens[index - 1].lower.equals("to"),
-          article.tokens[index].kind == .word, !Self.notInfinitives.contains(word)
+          article.tokens[index].kind == .word, !Self.notInfinitives.contains(word),
+          !TemporalTagger.looksLikePluralNoun(word)
         {
           return .future
         }

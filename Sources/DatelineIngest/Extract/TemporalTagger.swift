@@ -1418,6 +1418,7 @@ enum TemporalTagger {
       if word == "to", index > 0, tokens[index - 1].lower != "according",
         index + 1 < tokens.count, tokens[index + 1].kind == .word,
         !tokens[index + 1].isCapitalized, !Self.notVerbsAfterTo.contains(tokens[index + 1].lower),
+        !Self.looksLikePluralNoun(tokens[index + 1].lower),
         // "to next week", "to today"; but lower-case "march" after "to" is the verb.
         !tokens[index + 1].classes.contains(.dateStart) || tokens[index + 1].lower == "march"
       {
@@ -1476,6 +1477,17 @@ enum TemporalTagger {
   /// unless the byte before the suffix is not ASCII (a scalar there could join the suffix's
   /// first letter into one character); that rare case takes the character comparison.
   @inline(__always)
+  /// "spoke to reporters", "wrote to investors": a word after "to" that ends in a single "s"
+  /// (not "ss", "us", "is", "as": "to discuss", "to focus") is a plural noun, not a verb.
+  static func looksLikePluralNoun(_ word: String) -> Bool {
+    word.withWordBytes { bytes in
+      guard bytes.count >= 4, bytes[bytes.count - 1] == UInt8(ascii: "s") else { return false }
+      let before = bytes[bytes.count - 2]
+      return before != UInt8(ascii: "s") && before != UInt8(ascii: "u")
+        && before != UInt8(ascii: "i") && before != UInt8(ascii: "a")
+    }
+  }
+
   static func hasASCIISuffix(_ word: String, _ suffix: StaticString) -> Bool {
     let count = suffix.utf8CodeUnitCount
     let answer: Bool? = word.withWordBytes { bytes in
