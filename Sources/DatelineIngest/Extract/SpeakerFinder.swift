@@ -1379,7 +1379,8 @@ final class SpeakerFinder {
         while bracket > floor, end - bracket < 8, !article.tokens[bracket].lower.equals("(") {
           bracket -= 1
         }
-        if article.tokens[bracket].lower.equals("(") { end = bracket - 1 }
+        // A text that opens with ")" has nothing before it to scan.
+        if bracket >= floor, article.tokens[bracket].lower.equals("(") { end = bracket - 1 }
       }
       if end >= floor, let (speaker, _) = subject(at: floor, paragraphEnd: open),
         finder.mentionEndingAt[end] >= 0,
