@@ -49,6 +49,16 @@ struct EventBuilderTests {
     #expect(!TemporalTagger.looksLikePluralNoun("focus"))
   }
 
+  @Test func aSubjectOpeningTheSentenceMakesTheVerbPastNotAParticiple() {
+    let analysis = ArticleAnalysis(
+      text: "The board voted on Thursday to raise rates.",
+      published: PublicationHeader.parseOption("2016-10-07"))
+    let events = analysis.events.map {
+      "\($0.resolved?.value.description ?? "-") \($0.status.rawValue) \($0.headline)"
+    }
+    #expect(events == ["2016-10-06 occurred The board voted to raise rates"], "\(events)")
+  }
+
   @Test func aQuotationAloneIsNoEventAndAQuoteAfterAnotherSpeakersEventIsTiedToNone() {
     let analysis = ArticleAnalysis(
       text: """

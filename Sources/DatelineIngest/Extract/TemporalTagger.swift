@@ -1442,8 +1442,10 @@ enum TemporalTagger {
       !classes.contains(.notPastEd), !containsHyphen(word)
     {
       // "wants the bill signed": after a determiner and a noun, a participle, not a past verb.
-      // "the quarter ended Sept. 30" is past all the same.
-      if index >= 2, isDeterminer(tokens[index - 2].lower),
+      // "the quarter ended Sept. 30" is past all the same, and so is "The board voted on
+      // Thursday": a determiner that opens the sentence starts its subject.
+      if index >= 3, tokens[index - 3].sentence == tokens[index].sentence,
+        isDeterminer(tokens[index - 2].lower),
         tokens[index - 1].kind == .word, !tokens[index - 1].isCapitalized, word != "ended"
       {
         return nil
