@@ -35,13 +35,16 @@ struct EventBuilderTests {
     #expect(analysis.events[criticism].summary == "Council member Omar Reyes criticized the plan.")
   }
 
-  @Test func aPluralNounAfterToIsNoInfinitive() {
-    let analysis = ArticleAnalysis(
-      text: "Mira Okafor spoke to reporters on Thursday. Ben Ode wrote to investors on Tuesday.",
-      published: PublicationHeader.parseOption("2016-10-07"))
-    let events = analysis.events.map {
+  /// Each event of `text`, published on Friday 2016-10-07, as "DATE STATUS HEADLINE".
+  static func eventLines(_ text: String) -> [String] {
+    ArticleAnalysis(text: text, published: PublicationHeader.parseOption("2016-10-07")).events.map {
       "\($0.resolved?.value.description ?? "-") \($0.status.rawValue) \($0.headline)"
     }
+  }
+
+  @Test func aPluralNounAfterToIsNoInfinitive() {
+    let events = Self.eventLines(
+      "Mira Okafor spoke to reporters on Thursday. Ben Ode wrote to investors on Tuesday.")
     #expect(events.contains("2016-10-06 occurred Okafor spoke to reporters"), "\(events)")
     #expect(events.contains("2016-10-04 occurred Ode wrote to investors"), "\(events)")
     #expect(TemporalTagger.looksLikePluralNoun("reporters"))
@@ -50,12 +53,7 @@ struct EventBuilderTests {
   }
 
   @Test func aSubjectOpeningTheSentenceMakesTheVerbPastNotAParticiple() {
-    let analysis = ArticleAnalysis(
-      text: "The board voted on Thursday to raise rates.",
-      published: PublicationHeader.parseOption("2016-10-07"))
-    let events = analysis.events.map {
-      "\($0.resolved?.value.description ?? "-") \($0.status.rawValue) \($0.headline)"
-    }
+    let events = Self.eventLines("The board voted on Thursday to raise rates.")
     #expect(events == ["2016-10-06 occurred The board voted to raise rates"], "\(events)")
   }
 

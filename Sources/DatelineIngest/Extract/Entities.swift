@@ -72,7 +72,8 @@ struct EntityFinder {
 
   mutating func find() {
     var pendingSingles: [Run] = []
-    let skipped = headingsAndLabels()
+    let labels = transcriptLabels()
+    let skipped = headingsAndLabels(labels)
     var nextSkipped = 0
     for sentence in article.sentences {
       var index = sentence.lowerBound
@@ -103,7 +104,7 @@ struct EntityFinder {
         }
       }
     }
-    findTranscriptLabels()
+    findTranscriptLabels(labels)
     // Single words: a known person's surname or first name, else a person when they speak.
     // First names of the people named so far, built on the first word that needs them (most
     // articles have none). Names found below do not count, and names do not change below.
@@ -202,22 +203,13 @@ struct EntityFinder {
   /// ("Mayor Makes Unwelcome Return"), whose words would otherwise come out as actors.
   /// A label that opens one paragraph only ("HUFFPOLLSTER: A Seismic Shift") is left to the
   /// name finder: it may name a column or an outlet that the text names again.
-  func headingsAndLabels() -> [Range<Int>] {
-    var found: [(range: Range<Int>, label: String?)] = []
-    var labelCounts: [String: Int] = [:]
-    for paragraph in article.paragraphTokens {
-      if isHeading(paragraph) {
-        found.append((paragraph, nil))
-      } else if let label = transcriptLabel(in: paragraph) {
-        let surname = String(article.tokens[label.upperBound].stem)
-        found.append((label.lowerBound..<(label.upperBound + 1), surname))
-        labelCounts[surname, default: 0] += 1
-      }
+  func headingsAndLabels(_ labels: TranscriptLabels) -> [Range<Int>] {
+    var ranges = article.paragraphTokens.filter(isHeading)
+    for (words, surname) in labels.labels where labels.counts[surname, default: 0] >= 2 {
+      ranges.append(words.lowerBound..<(words.upperBound + 1))
     }
-    return found.compactMap { range, label in
-      guard let label else { return range }
-      return labelCounts[label, default: 0] >= 2 ? range : nil
-    }
+    // A heading has no colon, so it never holds a label: sorting keeps the ranges apart.
+    return ranges.sorted { $0.lowerBound < $1.lowerBound }
   }
 
   static let headingSmallWords: WordSet = [
@@ -272,21 +264,31 @@ struct EntityFinder {
     return first...(colon - 1)
   }
 
-  /// A transcript's speaker labels (`WALLACE: ...`, `"PENCE: ...`) are mentions of the person
-  /// with that surname, or of a person of their own when the label opens two paragraphs or
-  /// more. Inside a quotation mark they are still the speaker's name, not quoted words.
-  mutating func findTranscriptLabels() {
+  /// The speaker labels of the article's paragraphs, in order, each with the stem of its last
+  /// word, and how many paragraphs each of those words opens.
+  struct TranscriptLabels {
     var labels: [(words: ClosedRange<Int>, surname: String)] = []
     var counts: [String: Int] = [:]
+  }
+
+  func transcriptLabels() -> TranscriptLabels {
+    var found = TranscriptLabels()
     for paragraph in article.paragraphTokens {
       guard let words = transcriptLabel(in: paragraph) else { continue }
       let surname = String(article.tokens[words.upperBound].stem)
-      labels.append((words, surname))
-      counts[surname, default: 0] += 1
+      found.labels.append((words, surname))
+      found.counts[surname, default: 0] += 1
     }
-    for (words, surname) in labels {
+    return found
+  }
+
+  /// A transcript's speaker labels (`WALLACE: ...`, `"PENCE: ...`) are mentions of the person
+  /// with that surname, or of a person of their own when the label opens two paragraphs or
+  /// more. Inside a quotation mark they are still the speaker's name, not quoted words.
+  mutating func findTranscriptLabels(_ found: TranscriptLabels) {
+    for (words, surname) in found.labels {
       var id = personKeys[surname]
-      if id == nil, counts[surname, default: 0] >= 2 {
+      if id == nil, found.counts[surname, default: 0] >= 2 {
         let name = words.filter { article.tokens[$0].kind == .word }.map {
           article.tokens[$0].lower.prefix(1).uppercased() + article.tokens[$0].lower.dropFirst()
         }.joined(separator: " ")
