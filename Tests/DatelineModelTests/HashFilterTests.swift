@@ -14,6 +14,23 @@ import Testing
     #expect(others.count < 150)
   }
 
+  /// Six bits a hash in one word: every hash given is held, and once the filter is as full as
+  /// above it says "maybe" for far fewer others than with one bit a hash.
+  @Test func severalBitsAHashSayMaybeLessOften() {
+    var one = HashFilter(bitCountLog2: 14)
+    var six = HashFilter(bitCountLog2: 14, bitsPerHash: 6)
+    let given = (0..<1200).map { FNV1a.hash("id-\($0)".utf8) }
+    for hash in given {
+      one.insert(hash)
+      six.insert(hash)
+    }
+    #expect(given.allSatisfy { six.mayContain($0) })
+    let others = (0..<10_000).map { FNV1a.hash("other-\($0)".utf8) }
+    let maybeOne = others.filter { one.mayContain($0) }.count
+    let maybeSix = others.filter { six.mayContain($0) }.count
+    #expect(maybeSix * 10 < maybeOne, "\(maybeSix) against \(maybeOne)")
+  }
+
   /// A quote that takes the id of a source, an actor or an event is reported when the dataset
   /// is read in pieces (where the filter spares the look-up of every other quote id), as the
   /// whole-file check reports it.

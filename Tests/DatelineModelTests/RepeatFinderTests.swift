@@ -28,6 +28,17 @@ import Testing
     #expect(finder.mostHeld <= runLength)
   }
 
+  /// Whether a key was given, answered from memory and from each run on disk.
+  @Test(arguments: [1, 3, 64])
+  func aKeyGivenIsFoundInEveryRun(runLength: Int) {
+    let finder = RepeatFinder(runLength: runLength)
+    let given = (0..<200).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+    for key in given { finder.add(key) }
+    #expect(given.allSatisfy { finder.contains($0) })
+    #expect(!given.contains { finder.contains($0 &+ 1) })
+    #expect(!finder.contains(0 &- 1) && finder.contains(0))
+  }
+
   @Test func distinctKeysRepeatNothing() {
     let finder = RepeatFinder(runLength: 3)
     for key in (0..<100).reversed() { finder.add(UInt64(key)) }

@@ -43,6 +43,30 @@ final class RepeatFinder {
     if buffer.count >= runLength && !cannotWrite { writeRun() }
   }
 
+  /// Whether `key` was given: the keys in memory are searched, and each run on disk by halves,
+  /// a key read at a time (a few dozen reads a run). Meant for rare questions, such as the
+  /// "maybe" of a filter in front of it; true when a run cannot be read back, the cautious
+  /// answer for a caller that avoids the keys given.
+  func contains(_ key: UInt64) -> Bool {
+    if buffer.contains(key) { return true }
+    guard let file else { return false }
+    for run in runs {
+      var low = 0
+      var high = run.count
+      while low < high {
+        let middle = (low + high) / 2
+        var found: UInt64 = 0
+        let problem = withUnsafeMutableBytes(of: &found) {
+          file.read(into: $0, at: run.offset + middle * MemoryLayout<UInt64>.size)
+        }
+        guard problem == nil else { return true }
+        if found == key { return true }
+        if found < key { low = middle + 1 } else { high = middle }
+      }
+    }
+    return false
+  }
+
   /// The keys given more than once; a message when the runs cannot be read back.
   func repeated() -> Result<Set<UInt64>, RepeatFinderError> {
     buffer.sort()
