@@ -56,6 +56,9 @@ public final class StoreBuilder: @unchecked Sendable {
   private let quoteIDHashes = RepeatFinder()
   private var quoteCounts: [String: Int] = [:]
   private var quoteCount = 0
+  /// Places (input order) of quotes added but left out of the store, ascending: `dropQuotes`.
+  private var droppedQuotes: [Int] = []
+  private var keptQuoteCount: Int { quoteCount - droppedQuotes.count }
   /// The staged quotes, put in chronological order by `complete`.
   private let spool = QuoteSpool()
   private var resolvedTexts: [EDTFDate: String] = [:]
@@ -138,6 +141,43 @@ public final class StoreBuilder: @unchecked Sendable {
     try enqueue { () throws(DatasetLoadError) in self.stage(quotes, dates: dates) }
   }
 
+  /// Leaves out of the store the quotes added at `positions` (ascending places among all the
+  /// quotes added): an import that skips bad lines finds a Quotebank line repeating an earlier
+  /// quoteID only at the end of its input. The rest keep their order and are numbered as if the
+  /// dropped ones had never come. Call it once, after the last chunk.
+  public func dropQuotes(at positions: [Int]) throws(DatasetLoadError) {
+    try enqueue { () throws(DatasetLoadError) in self.droppedQuotes = positions }
+  }
+
+  /// A quote's place in input order among the quotes kept; nil for a dropped one.
+  private func keptPosition(_ input: Int) -> Int? {
+    guard !droppedQuotes.isEmpty else { return input }
+    var low = 0
+    var high = droppedQuotes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if droppedQuotes[middle] < input { low = middle + 1 } else { high = middle }
+    }
+    if low < droppedQuotes.count && droppedQuotes[low] == input { return nil }
+    return input - low
+  }
+
+  /// Takes the dropped quotes out of their speakers' counts (one read of the staged quotes).
+  private func uncountDroppedQuotes() throws(DatasetLoadError) {
+    guard !droppedQuotes.isEmpty else { return }
+    do {
+      try spool.merge { quote in
+        guard keptPosition(quote.key.input) == nil else { return }
+        _ = quote.nextColumn()  // id
+        _ = quote.nextColumn()  // text
+        guard let speaker = quote.nextColumn() else { return }
+        quoteCounts[String(decoding: speaker, as: UTF8.self), default: 0] -= 1
+      }
+    } catch {
+      throw StoreBuilder.failure(path ?? "<memory>", error)
+    }
+  }
+
   /// Runs `body`; a problem it throws fails the build (kept for later calls, files removed).
   private func failing(_ body: () throws(DatasetLoadError) -> Void) throws(DatasetLoadError) {
     do throws(DatasetLoadError) {
@@ -192,6 +232,7 @@ public final class StoreBuilder: @unchecked Sendable {
     }
     do throws(DatasetLoadError) {
       steps?("plan")
+      try uncountDroppedQuotes()
       let plan = try planSkeleton()
       let queue = try database()
       if let path {
@@ -208,7 +249,7 @@ public final class StoreBuilder: @unchecked Sendable {
       if let searchWriter { try copySearchIndex(searchWriter, into: queue) }
       finished = true
       guard let path, let output else {
-        return StoreReader(database: queue, path: nil, counts: plan.counts(quotes: quoteCount))
+        return StoreReader(database: queue, path: nil, counts: plan.counts(quotes: keptQuoteCount))
       }
       do {
         try queue.close()
@@ -661,7 +702,7 @@ public final class StoreBuilder: @unchecked Sendable {
     try plan.writeSources(db)
     try plan.writeActors(db)
     let finder = MentionFinder(actors: plan.dataset.actors)
-    try plan.writeMeta(db, inputKey: inputKey, quoteCount: quoteCount)
+    try plan.writeMeta(db, inputKey: inputKey, quoteCount: keptQuoteCount)
     try plan.writeRelations(db)
     // Ids used twice across chunks (a chunk's own repeats are found by its checks), and ids of
     // items that came after quotes which a quote already has: first, so a failing build stops
@@ -706,7 +747,7 @@ public final class StoreBuilder: @unchecked Sendable {
     let insert = try RawStatement(db, StoreSchema.insertQuote)
     let mentions = try RawStatement(
       db, "INSERT INTO quote_mentions(quote_position, n, actor_id) VALUES (?, ?, ?)")
-    finishing?(0, quoteCount)
+    finishing?(0, keptQuoteCount)
     var batch = SearchTextBatch(first: 0)
     func flush(next: Int) throws {
       if let search {
@@ -718,7 +759,8 @@ public final class StoreBuilder: @unchecked Sendable {
     }
     var position = 0
     try spool.merge { quote in
-      if position % 16_384 == 16_383 { finishing?(position + 1, quoteCount) }
+      guard let input = keptPosition(quote.key.input) else { return }
+      if position % 16_384 == 16_383 { finishing?(position + 1, keptQuoteCount) }
       insert.bind(1, position)
       var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
       for parameter in StoreSchema.insertQuoteTextParameters {
@@ -729,7 +771,7 @@ public final class StoreBuilder: @unchecked Sendable {
       insert.bind(7, quote.key.source)
       insert.bind(8, quote.key.paragraph)
       insert.bind(16, quote.key.sameDayOrder)
-      insert.bind(18, quote.key.input)
+      insert.bind(18, input)
       insert.bind(19, StoreSchema.idHash(quote.idHash))
       try insert.run()
       batch.append(text)
@@ -743,7 +785,7 @@ public final class StoreBuilder: @unchecked Sendable {
       if batch.count == batchSize { try flush(next: position) }
     }
     if batch.count > 0 { try flush(next: 0) }
-    finishing?(quoteCount, quoteCount)
+    finishing?(keptQuoteCount, keptQuoteCount)
   }
 
   /// The quote ids used twice (in different chunks), as the checker words them, or a quote id
@@ -752,7 +794,9 @@ public final class StoreBuilder: @unchecked Sendable {
   private func repeatedQuoteIDs(hashes: Set<UInt64>) throws -> DatasetLoadError? {
     var candidates: [(input: Int, id: String)] = []
     try spool.merge { quote in
-      guard hashes.contains(quote.idHash), let id = quote.nextColumn() else { return }
+      guard hashes.contains(quote.idHash), keptPosition(quote.key.input) != nil,
+        let id = quote.nextColumn()
+      else { return }
       candidates.append((quote.key.input, String(decoding: id, as: UTF8.self)))
     }
     candidates.sort { $0.input < $1.input }
