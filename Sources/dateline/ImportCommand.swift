@@ -90,7 +90,7 @@ struct ImportCommand: ParsableCommand {
 
 /// Where an import's chunks go: a sink that writes to a temporary file and then either replaces
 /// the output (`finish`) or leaves it untouched (`discard`).
-protocol ImportOutput: DatasetSink {
+protocol ImportOutput: QuoteDroppingSink {
   func finish() throws(DatasetLoadError)
   func discard()
 }
@@ -107,6 +107,10 @@ final class JSONImportOutput: ImportOutput {
 
   func add(_ chunk: Dataset) throws(DatasetLoadError) {
     dataset.append(chunk)
+  }
+
+  func dropQuotes(at positions: [Int]) throws(DatasetLoadError) {
+    dataset.removeQuotes(at: positions)
   }
 
   func finish() throws(DatasetLoadError) {
@@ -131,6 +135,10 @@ final class StoreImportOutput: ImportOutput {
 
   func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
     try builder.add(checkedQuotes: quotes, dates: dates)
+  }
+
+  func dropQuotes(at positions: [Int]) throws(DatasetLoadError) {
+    try builder.dropQuotes(at: positions)
   }
 
   func finish() throws(DatasetLoadError) { _ = try builder.finish() }

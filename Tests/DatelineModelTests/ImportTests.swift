@@ -4,12 +4,16 @@ import Testing
 
 @testable import DatelineModel
 
-/// Gathers what an import hands on, chunk by chunk.
-private final class CollectingSink: DatasetSink {
+/// Gathers what an import hands on, chunk by chunk, and the quotes it then drops.
+final class CollectingSink: QuoteDroppingSink {
   var chunks: [Dataset] = []
+  var dropped: [Int] = []
 
   func add(_ chunk: Dataset) throws(DatasetLoadError) { chunks.append(chunk) }
 
+  func dropQuotes(at positions: [Int]) throws(DatasetLoadError) { dropped += positions }
+
+  /// Every chunk in one dataset, without the quotes dropped.
   var merged: Dataset {
     var all = Dataset()
     for chunk in chunks {
@@ -20,6 +24,7 @@ private final class CollectingSink: DatasetSink {
       all.quotes += chunk.quotes
       all.relations += chunk.relations
     }
+    all.removeQuotes(at: dropped)
     return all
   }
 }

@@ -161,16 +161,71 @@ public struct Importer {
       summary.count(timeline)
       try recorder.add(timeline)
     }
+    guard !quotebank.isEmpty else { return summary }
     var mapper = QuotebankMapper(reserving: reserved.ids)
-    for reader in quotebank {
-      try readQuotebank(reader, mapper: &mapper, into: sink, summary: &summary)
+    let firstQuotebankQuote = summary.quotes
+    var skippedAt: [(file: Int, line: Int)] = []
+    do {
+      for (file, reader) in quotebank.enumerated() {
+        try readQuotebank(
+          reader, file: file, mapper: &mapper, into: sink, summary: &summary,
+          skippedAt: &skippedAt)
+      }
+    } catch {
+      // A line that repeats an earlier chunk's quoteID is found only now; it came before this
+      // problem and stops the import, as it would have at its line.
+      guard !skipBad, let repeated = try repeats(in: mapper, of: quotebank, limit: 1).first
+      else { throw error }
+      throw DatasetLoadError(diagnostics: [repeated.diagnostic])
     }
+    summary.quoteIDsHeld = max(summary.quoteIDsHeld, mapper.quoteIDsHeld)
+    let repeated = try repeats(in: mapper, of: quotebank, limit: skipBad ? .max : 1)
+    guard let first = repeated.first else { return summary }
+    guard skipBad, let dropping = sink as? any QuoteDroppingSink else {
+      throw DatasetLoadError(diagnostics: [first.diagnostic])
+    }
+    try dropping.dropQuotes(at: repeated.map { firstQuotebankQuote + $0.position })
+    summary.quotes -= repeated.count
+    summary.skippedLines += repeated.count
+    // The first few skipped lines, in input order, whenever they were found.
+    let early = zip(skippedAt, summary.skipped).map { ($0.file, $0.line, $1) }
+    let late = repeated.map { ($0.file, $0.line, $0.diagnostic) }
+    summary.skipped = (early + late).sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(10).map(\.2)
     return summary
   }
 
+  /// The lines whose quoteID an earlier chunk had (the first `limit`), with their diagnostics.
+  private func repeats(in mapper: QuotebankMapper, of inputs: [LineReader], limit: Int)
+    throws(DatasetLoadError) -> [(file: Int, line: Int, position: Int, diagnostic: Diagnostic)]
+  {
+    switch mapper.repeats(limit: limit) {
+    case .success(let places):
+      return places.map { place in
+        (
+          place.file, place.line, place.position,
+          Self.repeatedQuoteID(place.id, path: inputs[place.file].path, line: place.line)
+        )
+      }
+    case .failure(let error):
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(path: inputs[0].path, line: 1, column: 1, message: error.message)
+      ])
+    }
+  }
+
+  static func repeatedQuoteID(_ id: String, path: String, line: Int) -> Diagnostic {
+    Diagnostic(
+      path: path, line: line, column: 1,
+      message:
+        "quoteID '\(id)' was already imported from an earlier line; each quotation is imported once"
+    )
+  }
+
+  /// Reads one Quotebank input (the `file`th) into `sink`; the lines skipped go to `summary`,
+  /// where the first ten were read to `skippedAt`.
   private func readQuotebank(
-    _ reader: LineReader, mapper: inout QuotebankMapper, into sink: any DatasetSink,
-    summary: inout ImportSummary
+    _ reader: LineReader, file: Int, mapper: inout QuotebankMapper, into sink: any DatasetSink,
+    summary: inout ImportSummary, skippedAt: inout [(file: Int, line: Int)]
   ) throws(DatasetLoadError) {
     func flush() throws(DatasetLoadError) {
       let chunk = mapper.takeChunk()
@@ -185,7 +240,10 @@ public struct Importer {
     func bad(_ diagnostic: Diagnostic) throws(DatasetLoadError) {
       guard skipBad else { throw DatasetLoadError(diagnostics: [diagnostic]) }
       summary.skippedLines += 1
-      if summary.skipped.count < 10 { summary.skipped.append(diagnostic) }
+      if summary.skipped.count < 10 {
+        summary.skipped.append(diagnostic)
+        skippedAt.append((file, diagnostic.line))
+      }
     }
     while let (line, terminated) = try reader.next() {
       let record: QuotebankRecord?
@@ -200,13 +258,8 @@ public struct Importer {
         continue
       }
       guard let record else { continue }
-      if !mapper.add(record) {
-        try bad(
-          Diagnostic(
-            path: reader.path, line: reader.lineNumber, column: 1,
-            message:
-              "quoteID '\(record.quoteID)' was already imported from an earlier line; each quotation is imported once"
-          ))
+      if !mapper.add(record, file: file, line: reader.lineNumber) {
+        try bad(Self.repeatedQuoteID(record.quoteID, path: reader.path, line: reader.lineNumber))
         continue
       }
       if mapper.pending.quotes.count >= chunkSize { try flush() }
@@ -244,6 +297,34 @@ public struct Importer {
       ])
     }
     return path
+  }
+}
+
+/// A sink that can leave out quotes it was given. With `skipBad`, a Quotebank line whose
+/// quoteID an earlier chunk had is found only at the end of the input, after its quote went
+/// out: it is dropped then. (A sink that cannot drop quotes fails the import instead.)
+public protocol QuoteDroppingSink: DatasetSink {
+  /// Leaves out the quotes at `positions` (ascending places among all the quotes added) before
+  /// the sink is finished.
+  func dropQuotes(at positions: [Int]) throws(DatasetLoadError)
+}
+
+extension StoreBuilder: QuoteDroppingSink {}
+
+extension Dataset {
+  /// Removes the quotes at `positions` (ascending).
+  public mutating func removeQuotes(at positions: [Int]) {
+    var kept: [Quote] = []
+    kept.reserveCapacity(quotes.count)
+    var next = positions.startIndex
+    for (position, quote) in quotes.enumerated() {
+      if next < positions.endIndex && positions[next] == position {
+        next += 1
+      } else {
+        kept.append(quote)
+      }
+    }
+    quotes = kept
   }
 }
 

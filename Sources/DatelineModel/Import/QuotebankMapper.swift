@@ -2,14 +2,18 @@
 /// actor per speaker (by Wikidata id, else by name), one source per web site, the quote itself.
 ///
 /// Only what is new goes into the pending chunk, so a caller can hand chunks to a writer and
-/// forget them. What it remembers grows with the number of speakers and sites, not of quotes
-/// (plus 8 bytes a quote to notice a repeated `quoteID`).
+/// forget them. What it remembers in memory grows with the number of speakers and sites, not of
+/// quotes: the quoteIDs taken are kept by `SeenQuoteIDs` (a fixed filter, the rest on disk).
+///
+/// A `quoteID` given again within the pending chunk is refused at once; one given in an earlier
+/// chunk is taken, and found by `repeats(limit:)` at the end of the input (the caller then
+/// fails, or drops the quote). A chunk never holds the same `quoteID` twice.
 ///
 /// Ids never collide across kinds, as the format requires: a new actor or source id skips every
 /// `quoteID` seen so far (by hash: a false match only costs a `-2`), and a `quoteID` that an
 /// actor or source already holds becomes `quote-` and the `quoteID` (a fuzz finding: the
 /// speaker ".....8..." made the actor `8` beside the quote `8`).
-public struct QuotebankMapper: Sendable {
+public struct QuotebankMapper {
   public static let unknownSpeaker = Actor(
     id: unknownSpeakerID, name: "Unknown speaker", kind: .group,
     role: "not attributed by the source")
@@ -24,7 +28,10 @@ public struct QuotebankMapper: Sendable {
     QuotebankMapper.unknownSpeakerID, QuotebankMapper.unattributedSource.id,
   ]
   private var sourceByHost: [String: String] = [:]
-  private var seenQuoteIDs: Set<UInt64> = []
+  private let seenQuoteIDs = SeenQuoteIDs()
+  /// The `quoteID`s of the pending chunk, exactly: a repeat there is refused at its line.
+  private var pendingQuoteIDs: Set<String> = []
+  private var mostPendingQuoteIDs = 0
   /// Quote ids given in place of a `quoteID` that an actor or source held (rare).
   private var renamedQuoteIDs: Set<String> = []
   private var addedUnknownSpeaker = false
@@ -46,9 +53,16 @@ public struct QuotebankMapper: Sendable {
   public var actorCount: Int { actorByKey.count + (addedUnknownSpeaker ? 1 : 0) }
   public var sourceCount: Int { sourceByHost.count + (addedUnattributedSource ? 1 : 0) }
 
-  /// Adds one record; false when its `quoteID` was seen before (the record is not added).
-  public mutating func add(_ record: QuotebankRecord) -> Bool {
-    guard seenQuoteIDs.insert(FNV1a.hash(record.quoteID.utf8)).inserted else { return false }
+  /// The most quote ids (or their hashes) held in memory at once: bounded by a chunk and the
+  /// runs of `SeenQuoteIDs`, whatever the number of quotes.
+  public var quoteIDsHeld: Int { seenQuoteIDs.mostHeld + mostPendingQuoteIDs }
+
+  /// Adds the record read at `line` of input `file`; false when the pending chunk has its
+  /// `quoteID` already (the record is not added).
+  public mutating func add(_ record: QuotebankRecord, file: Int = 0, line: Int = 0) -> Bool {
+    guard pendingQuoteIDs.insert(record.quoteID).inserted else { return false }
+    mostPendingQuoteIDs = max(mostPendingQuoteIDs, pendingQuoteIDs.count)
+    seenQuoteIDs.add(record.quoteID, file: file, line: line)
     let speaker = speakerID(for: record)
     let source = sourceID(for: record.urls.first)
     pending.quotes.append(
@@ -62,8 +76,17 @@ public struct QuotebankMapper: Sendable {
 
   /// The items added since the last call.
   public mutating func takeChunk() -> Dataset {
-    defer { pending = Dataset() }
+    defer {
+      pending = Dataset()
+      pendingQuoteIDs.removeAll(keepingCapacity: true)
+    }
     return pending
+  }
+
+  /// The records added whose `quoteID` an earlier chunk had (the first `limit` of them, in the
+  /// order added); a message when the temporary files cannot be read back.
+  func repeats(limit: Int = .max) -> Result<[SeenQuoteIDs.Place], RepeatFinderError> {
+    seenQuoteIDs.repeats(limit: limit)
   }
 
   private mutating func speakerID(for record: QuotebankRecord) -> String {
@@ -106,7 +129,7 @@ public struct QuotebankMapper: Sendable {
     var candidate = base
     var number = 2
     while usedIDs.contains(candidate) || renamedQuoteIDs.contains(candidate)
-      || seenQuoteIDs.contains(FNV1a.hash(candidate.utf8))
+      || seenQuoteIDs.contains(candidate)
     {
       candidate = "\(base)-\(number)"
       number += 1

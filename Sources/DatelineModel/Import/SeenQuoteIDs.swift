@@ -1,0 +1,157 @@
+/// The quoteIDs a Quotebank import has taken so far, in memory that does not grow with their
+/// number (a set of their hashes took 16 MB a million quotes, 2 GB for all of Quotebank).
+///
+/// - Whether an id was taken (a new actor or source id must not be one): a filter of the ids'
+///   hashes (`HashFilter`, 8 MB) says "no" at once for nearly every id; a "maybe" is settled by
+///   the hashes themselves, kept in a `RepeatFinder` (sorted runs on disk). So the answer is
+///   exactly that of a set of every hash, as before.
+/// - Which lines repeat an earlier line's quoteID: known at the end of the input (or at a
+///   failure). Every hash goes to the `RepeatFinder`, every id with its file and line to a log
+///   in a `ScratchFile`; the hashes given twice (usually none) pick out the ids to compare, in
+///   one read of the log, so two ids of the same hash are not taken for a repeat.
+///
+/// If the temporary file cannot be written (a full disk), the log stays in memory instead:
+/// slower to free, never wrong.
+final class SeenQuoteIDs {
+  /// Bits of the filter, as a power of two (8 MB). A task-local value so tests can make the
+  /// filter say "maybe" for everything.
+  @TaskLocal static var filterBitCountLog2 = 26
+  /// Bytes of the log held before they are written out. A task-local value so tests can make a
+  /// few ids span many writes.
+  @TaskLocal static var logBufferBytes = 1 << 20
+  /// How an id is hashed. A task-local value so tests can give different ids the same hash.
+  @TaskLocal static var hash: @Sendable (String) -> UInt64 = { FNV1a.hash($0.utf8) }
+
+  /// Where a quoteID was read: the input (in the order the inputs were read), its line, and
+  /// its quote's place among the quotes taken.
+  struct Place: Equatable {
+    var file: Int
+    var line: Int
+    var position: Int
+    var id: String
+  }
+
+  private var filter = HashFilter(bitCountLog2: SeenQuoteIDs.filterBitCountLog2, bitsPerHash: 6)
+  private let hashes = RepeatFinder()
+  private let hash = SeenQuoteIDs.hash
+  private let logBufferBytes = SeenQuoteIDs.logBufferBytes
+  /// Records of the ids not yet written: line (8 bytes), input (4), id length (4), id.
+  private var log: [UInt8] = []
+  private var logRecords = 0
+  private var logFile: ScratchFile?
+  private var cannotWrite = false
+  /// Ids taken so far.
+  private(set) var count = 0
+  /// The most hashes and log records this held in memory at once: what a test checks to see
+  /// that memory does not follow the number of quotes.
+  private(set) var mostHeld = 0
+
+  /// Takes the id of the quote at `line` of input `file`.
+  func add(_ id: String, file: Int, line: Int) {
+    let idHash = hash(id)
+    filter.insert(idHash)
+    hashes.add(idHash)
+    appendLog(UInt64(line))
+    appendLog(UInt32(truncatingIfNeeded: file))
+    var id = id
+    id.withUTF8 { bytes in
+      appendLog(UInt32(bytes.count))
+      log.append(contentsOf: bytes)
+    }
+    count += 1
+    logRecords += 1
+    mostHeld = max(mostHeld, hashes.mostHeld + logRecords)
+    if log.count >= logBufferBytes && !cannotWrite { writeLog() }
+  }
+
+  /// Whether a quote took `id` (hashes compared, as a set of hashes would).
+  func contains(_ id: String) -> Bool {
+    let idHash = hash(id)
+    return filter.mayContain(idHash) && hashes.contains(idHash)
+  }
+
+  /// The ids taken again after their first time, in the order taken (the first `limit` of
+  /// them); a message when the temporary files cannot be read back.
+  func repeats(limit: Int = .max) -> Result<[Place], RepeatFinderError> {
+    let repeated: Set<UInt64>
+    switch hashes.repeated() {
+    case .success(let found): repeated = found
+    case .failure(let error): return .failure(error)
+    }
+    guard !repeated.isEmpty else { return .success([]) }
+    var firstTimes: Set<String> = []
+    var found: [Place] = []
+    var position = 0
+    let problem = readLog { record in
+      defer { position += 1 }
+      guard repeated.contains(hash(record.id)) else { return true }
+      if !firstTimes.insert(record.id).inserted {
+        found.append(Place(file: record.file, line: record.line, position: position, id: record.id))
+      }
+      return found.count < limit
+    }
+    if let problem { return .failure(RepeatFinderError(message: problem)) }
+    return .success(found)
+  }
+
+  private func appendLog<Value: FixedWidthInteger>(_ value: Value) {
+    withUnsafeBytes(of: value.littleEndian) { log.append(contentsOf: $0) }
+  }
+
+  private func writeLog() {
+    if logFile == nil { logFile = ScratchFile(name: "quoteids") }
+    guard let logFile, log.withUnsafeBytes({ logFile.append($0) }) != nil else {
+      cannotWrite = true
+      return
+    }
+    log.removeAll(keepingCapacity: true)
+    logRecords = 0
+  }
+
+  /// Hands each record of the log to `body`, in the order taken, until it returns false; a
+  /// message when the file cannot be read back. Reads the file a megabyte at a time.
+  private func readLog(_ body: ((file: Int, line: Int, id: String)) -> Bool) -> String? {
+    var pending: [UInt8] = []
+    /// Hands on the whole records in `pending` (keeping one cut short at its end); false when
+    /// `body` asked to stop.
+    func handOn() -> Bool {
+      var start = 0
+      let going = pending.withUnsafeBytes { bytes in
+        while start + 16 <= bytes.count {
+          func field<Value: FixedWidthInteger>(_ offset: Int, _: Value.Type) -> Int {
+            Int(
+              Value(
+                littleEndian: bytes.loadUnaligned(fromByteOffset: start + offset, as: Value.self)))
+          }
+          let length = field(12, UInt32.self)
+          guard start + 16 + length <= bytes.count else { break }
+          let id = String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[(start + 16)..<(start + 16 + length)]),
+            as: UTF8.self)
+          let record = (file: field(8, UInt32.self), line: field(0, UInt64.self), id: id)
+          start += 16 + length
+          guard body(record) else { return false }
+        }
+        return true
+      }
+      pending.removeFirst(start)
+      return going
+    }
+    if let logFile {
+      var offset = 0
+      while offset < logFile.size {
+        var piece = [UInt8](repeating: 0, count: min(1 << 20, logFile.size - offset))
+        if let problem = piece.withUnsafeMutableBytes({ logFile.read(into: $0, at: offset) }) {
+          return "cannot read back the temporary file of quote ids: \(problem)"
+        }
+        offset += piece.count
+        pending += piece
+        guard handOn() else { return nil }
+      }
+    }
+    // The records still in memory follow those in the file.
+    pending += log
+    _ = handOn()
+    return nil
+  }
+}
