@@ -29,8 +29,10 @@ public struct QuotebankMapper {
   ]
   private var sourceByHost: [String: String] = [:]
   private let seenQuoteIDs = SeenQuoteIDs()
-  /// The `quoteID`s of the pending chunk, exactly: a repeat there is refused at its line.
-  private var pendingQuoteIDs: Set<String> = []
+  /// The hashes of the pending chunk's `quoteID`s, one a quote, and the `quoteID`s of its
+  /// quotes given another id: a repeat there is refused at its line.
+  private var pendingHashes: [UInt64] = []
+  private var pendingRenamed: [Int: String] = [:]
   private var mostPendingQuoteIDs = 0
   /// Quote ids given in place of a `quoteID` that an actor or source held (rare).
   private var renamedQuoteIDs: Set<String> = []
@@ -60,14 +62,19 @@ public struct QuotebankMapper {
   /// Adds the record read at `line` of input `file`; false when the pending chunk has its
   /// `quoteID` already (the record is not added).
   public mutating func add(_ record: QuotebankRecord, file: Int = 0, line: Int = 0) -> Bool {
-    guard pendingQuoteIDs.insert(record.quoteID).inserted else { return false }
-    mostPendingQuoteIDs = max(mostPendingQuoteIDs, pendingQuoteIDs.count)
-    seenQuoteIDs.add(record.quoteID, file: file, line: line)
+    let hash = seenQuoteIDs.hash(record.quoteID)
+    // Only a "maybe" of the filter can be in the chunk (the usual answer is a quick "no").
+    if seenQuoteIDs.mayContain(hash: hash) && isPending(record.quoteID, hash: hash) { return false }
+    seenQuoteIDs.add(record.quoteID, hash: hash, file: file, line: line)
+    pendingHashes.append(hash)
+    mostPendingQuoteIDs = max(mostPendingQuoteIDs, pendingHashes.count)
     let speaker = speakerID(for: record)
     let source = sourceID(for: record.urls.first)
+    let id = quoteID(for: record.quoteID)
+    if id != record.quoteID { pendingRenamed[pending.quotes.count] = record.quoteID }
     pending.quotes.append(
       Quote(
-        id: quoteID(for: record.quoteID), text: record.quotation, speaker: speaker,
+        id: id, text: record.quotation, speaker: speaker,
         date: .edtf(record.date.description), provenance: Provenance(source: source, paragraph: 1),
         urls: record.urls))
     quoteCount += 1
@@ -78,9 +85,18 @@ public struct QuotebankMapper {
   public mutating func takeChunk() -> Dataset {
     defer {
       pending = Dataset()
-      pendingQuoteIDs.removeAll(keepingCapacity: true)
+      pendingHashes.removeAll(keepingCapacity: true)
+      pendingRenamed = [:]
     }
     return pending
+  }
+
+  /// Whether a quote of the pending chunk has `quoteID` (of hash `hash`).
+  private func isPending(_ quoteID: String, hash: UInt64) -> Bool {
+    pendingHashes.indices.contains { index in
+      pendingHashes[index] == hash
+        && (pendingRenamed[index] ?? pending.quotes[index].id) == quoteID
+    }
   }
 
   /// The records added whose `quoteID` an earlier chunk had (the first `limit` of them, in the

@@ -5,10 +5,12 @@
 ///   hashes (`HashFilter`, 8 MB) says "no" at once for nearly every id; a "maybe" is settled by
 ///   the hashes themselves, kept in a `RepeatFinder` (sorted runs on disk). So the answer is
 ///   exactly that of a set of every hash, as before.
-/// - Which lines repeat an earlier line's quoteID: known at the end of the input (or at a
-///   failure). Every hash goes to the `RepeatFinder`, every id with its file and line to a log
-///   in a `ScratchFile`; the hashes given twice (usually none) pick out the ids to compare, in
-///   one read of the log, so two ids of the same hash are not taken for a repeat.
+/// - Which ids were taken again: known at the end of the input (or at a failure). An id taken
+///   again was a "maybe" of the filter when it came; so are a few others. Every id goes with
+///   its file and line to a log in a `ScratchFile`; the hashes of the "maybe"s (or, past
+///   `suspectLimit` of them, the hashes the `RepeatFinder` was given twice) pick out the ids to
+///   compare in one read of the log, so two ids of the same hash are not taken for a repeat.
+///   Without a "maybe" (the usual case) nothing is read.
 ///
 /// If the temporary file cannot be written (a full disk), the log stays in memory instead:
 /// slower to free, never wrong.
@@ -21,6 +23,9 @@ final class SeenQuoteIDs {
   @TaskLocal static var logBufferBytes = 1 << 20
   /// How an id is hashed. A task-local value so tests can give different ids the same hash.
   @TaskLocal static var hash: @Sendable (String) -> UInt64 = { FNV1a.hash($0.utf8) }
+  /// The most hashes of "maybe"s kept to look for repeats; past it, the `RepeatFinder` finds
+  /// them. A task-local value so tests can go past it.
+  @TaskLocal static var suspectLimit = 1 << 16
 
   /// Where a quoteID was read: the input (in the order the inputs were read), its line, and
   /// its quote's place among the quotes taken.
@@ -33,7 +38,12 @@ final class SeenQuoteIDs {
 
   private var filter = HashFilter(bitCountLog2: SeenQuoteIDs.filterBitCountLog2, bitsPerHash: 6)
   private let hashes = RepeatFinder()
-  private let hash = SeenQuoteIDs.hash
+  /// How an id is hashed.
+  let hash = SeenQuoteIDs.hash
+  private let suspectLimit = SeenQuoteIDs.suspectLimit
+  /// The hashes the filter said "maybe" for when they were taken: those of every repeat.
+  private var suspects: Set<UInt64> = []
+  private var suspectsOverflowed = false
   private let logBufferBytes = SeenQuoteIDs.logBufferBytes
   /// Records of the ids not yet written: line (8 bytes), input (4), id length (4), id.
   private var log: [UInt8] = []
@@ -46,21 +56,24 @@ final class SeenQuoteIDs {
   /// that memory does not follow the number of quotes.
   private(set) var mostHeld = 0
 
-  /// Takes the id of the quote at `line` of input `file`.
-  func add(_ id: String, file: Int, line: Int) {
-    let idHash = hash(id)
+  /// Whether an id of this hash may have been taken (false: it was not).
+  func mayContain(hash idHash: UInt64) -> Bool { filter.mayContain(idHash) }
+
+  /// Takes `id` (of hash `idHash`), the quote's at `line` of input `file`.
+  func add(_ id: String, hash idHash: UInt64, file: Int, line: Int) {
+    if filter.mayContain(idHash) && !suspectsOverflowed {
+      suspects.insert(idHash)
+      if suspects.count > suspectLimit {
+        suspectsOverflowed = true
+        suspects = []
+      }
+    }
     filter.insert(idHash)
     hashes.add(idHash)
-    appendLog(UInt64(line))
-    appendLog(UInt32(truncatingIfNeeded: file))
-    var id = id
-    id.withUTF8 { bytes in
-      appendLog(UInt32(bytes.count))
-      log.append(contentsOf: bytes)
-    }
+    appendLog(line: line, file: file, id: id)
     count += 1
     logRecords += 1
-    mostHeld = max(mostHeld, hashes.mostHeld + logRecords)
+    mostHeld = max(mostHeld, hashes.mostHeld + logRecords + suspects.count)
     if log.count >= logBufferBytes && !cannotWrite { writeLog() }
   }
 
@@ -73,18 +86,20 @@ final class SeenQuoteIDs {
   /// The ids taken again after their first time, in the order taken (the first `limit` of
   /// them); a message when the temporary files cannot be read back.
   func repeats(limit: Int = .max) -> Result<[Place], RepeatFinderError> {
-    let repeated: Set<UInt64>
-    switch hashes.repeated() {
-    case .success(let found): repeated = found
-    case .failure(let error): return .failure(error)
+    var candidates = suspects
+    if suspectsOverflowed {
+      switch hashes.repeated() {
+      case .success(let found): candidates = found
+      case .failure(let error): return .failure(error)
+      }
     }
-    guard !repeated.isEmpty else { return .success([]) }
+    guard !candidates.isEmpty else { return .success([]) }
     var firstTimes: Set<String> = []
     var found: [Place] = []
     var position = 0
     let problem = readLog { record in
       defer { position += 1 }
-      guard repeated.contains(hash(record.id)) else { return true }
+      guard candidates.contains(hash(record.id)) else { return true }
       if !firstTimes.insert(record.id).inserted {
         found.append(Place(file: record.file, line: record.line, position: position, id: record.id))
       }
@@ -94,8 +109,16 @@ final class SeenQuoteIDs {
     return .success(found)
   }
 
-  private func appendLog<Value: FixedWidthInteger>(_ value: Value) {
-    withUnsafeBytes(of: value.littleEndian) { log.append(contentsOf: $0) }
+  private func appendLog(line: Int, file: Int, id: String) {
+    var id = id
+    id.withUTF8 { bytes in
+      let header = (
+        UInt64(line).littleEndian, UInt32(truncatingIfNeeded: file).littleEndian,
+        UInt32(bytes.count).littleEndian
+      )
+      withUnsafeBytes(of: header) { log.append(contentsOf: $0) }
+      log.append(contentsOf: bytes)
+    }
   }
 
   private func writeLog() {
