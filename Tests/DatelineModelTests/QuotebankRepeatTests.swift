@@ -146,11 +146,11 @@ import Testing
   /// among them is still one.
   @Test func idsOfTheSameHashAreNotARepeat() throws {
     let sameHash: @Sendable (String) -> UInt64 = { $0.hasPrefix("q") ? 7 : FNV1a.hash($0.utf8) }
-    let (dataset, summary) = try SeenQuoteIDs.$hash.withValue(sameHash) {
+    let (dataset, summary) = try SeenQuoteIDs.$hashForTests.withValue(sameHash) {
       try importing(Self.lines(40))
     }
     #expect(dataset.quotes.count == 40 && summary.skippedLines == 0)
-    let found = SeenQuoteIDs.$hash.withValue(sameHash) {
+    let found = SeenQuoteIDs.$hashForTests.withValue(sameHash) {
       failure(Self.lines(40) + [QuotebankLines.line("q3", "again", speaker: "S3")])
     }
     #expect(found?.line == 41 && found?.message.contains("'q3'") == true)

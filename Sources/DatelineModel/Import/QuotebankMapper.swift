@@ -64,8 +64,9 @@ public struct QuotebankMapper {
   public mutating func add(_ record: QuotebankRecord, file: Int = 0, line: Int = 0) -> Bool {
     let hash = seenQuoteIDs.hash(record.quoteID)
     // Only a "maybe" of the filter can be in the chunk (the usual answer is a quick "no").
-    if seenQuoteIDs.mayContain(hash: hash) && isPending(record.quoteID, hash: hash) { return false }
-    seenQuoteIDs.add(record.quoteID, hash: hash, file: file, line: line)
+    let maybe = seenQuoteIDs.mayContain(hash: hash)
+    if maybe && isPending(record.quoteID, hash: hash) { return false }
+    seenQuoteIDs.add(record.quoteID, hash: hash, maybe: maybe, file: file, line: line)
     pendingHashes.append(hash)
     mostPendingQuoteIDs = max(mostPendingQuoteIDs, pendingHashes.count)
     let speaker = speakerID(for: record)

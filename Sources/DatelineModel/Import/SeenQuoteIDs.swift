@@ -2,7 +2,7 @@
 /// number (a set of their hashes took 16 MB a million quotes, 2 GB for all of Quotebank).
 ///
 /// - Whether an id was taken (a new actor or source id must not be one): a filter of the ids'
-///   hashes (`HashFilter`, 8 MB) says "no" at once for nearly every id; a "maybe" is settled by
+///   hashes (`HashFilter`, 4 MB) says "no" at once for nearly every id; a "maybe" is settled by
 ///   the hashes themselves, kept in a `RepeatFinder` (sorted runs on disk). So the answer is
 ///   exactly that of a set of every hash, as before.
 /// - Which ids were taken again: known at the end of the input (or at a failure). An id taken
@@ -15,14 +15,16 @@
 /// If the temporary file cannot be written (a full disk), the log stays in memory instead:
 /// slower to free, never wrong.
 final class SeenQuoteIDs {
-  /// Bits of the filter, as a power of two (8 MB). A task-local value so tests can make the
-  /// filter say "maybe" for everything.
-  @TaskLocal static var filterBitCountLog2 = 26
+  /// Bits of the filter, as a power of two: 4 MB, about one "maybe" in 10,000 new ids at a
+  /// million quotes and one in 200 at three million (a larger one costs more cache misses a
+  /// quote than it saves). A task-local value so tests can make it say "maybe" for everything.
+  @TaskLocal static var filterBitCountLog2 = 25
   /// Bytes of the log held before they are written out. A task-local value so tests can make a
   /// few ids span many writes.
   @TaskLocal static var logBufferBytes = 1 << 20
-  /// How an id is hashed. A task-local value so tests can give different ids the same hash.
-  @TaskLocal static var hash: @Sendable (String) -> UInt64 = { FNV1a.hash($0.utf8) }
+  /// How an id is hashed instead of FNV-1a. A task-local value so tests can give different ids
+  /// the same hash.
+  @TaskLocal static var hashForTests: (@Sendable (String) -> UInt64)?
   /// The most hashes of "maybe"s kept to look for repeats; past it, the `RepeatFinder` finds
   /// them. A task-local value so tests can go past it.
   @TaskLocal static var suspectLimit = 1 << 16
@@ -38,8 +40,7 @@ final class SeenQuoteIDs {
 
   private var filter = HashFilter(bitCountLog2: SeenQuoteIDs.filterBitCountLog2, bitsPerHash: 6)
   private let hashes = RepeatFinder()
-  /// How an id is hashed.
-  let hash = SeenQuoteIDs.hash
+  private let hashForTests = SeenQuoteIDs.hashForTests
   private let suspectLimit = SeenQuoteIDs.suspectLimit
   /// The hashes the filter said "maybe" for when they were taken: those of every repeat.
   private var suspects: Set<UInt64> = []
@@ -56,12 +57,23 @@ final class SeenQuoteIDs {
   /// that memory does not follow the number of quotes.
   private(set) var mostHeld = 0
 
+  /// The hash of an id.
+  func hash(_ id: String) -> UInt64 {
+    hashForTests?(id) ?? FNV1a.hash(id.utf8)
+  }
+
+  private func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    guard let hashForTests else { return FNV1a.hash(bytes) }
+    return hashForTests(String(decoding: bytes, as: UTF8.self))
+  }
+
   /// Whether an id of this hash may have been taken (false: it was not).
   func mayContain(hash idHash: UInt64) -> Bool { filter.mayContain(idHash) }
 
-  /// Takes `id` (of hash `idHash`), the quote's at `line` of input `file`.
-  func add(_ id: String, hash idHash: UInt64, file: Int, line: Int) {
-    if filter.mayContain(idHash) && !suspectsOverflowed {
+  /// Takes `id` (of hash `idHash`), the quote's at `line` of input `file`; `maybe` is what
+  /// `mayContain` answered for it.
+  func add(_ id: String, hash idHash: UInt64, maybe: Bool, file: Int, line: Int) {
+    if maybe && !suspectsOverflowed {
       suspects.insert(idHash)
       if suspects.count > suspectLimit {
         suspectsOverflowed = true
@@ -100,8 +112,9 @@ final class SeenQuoteIDs {
     let problem = readLog { record in
       defer { position += 1 }
       guard candidates.contains(hash(record.id)) else { return true }
-      if !firstTimes.insert(record.id).inserted {
-        found.append(Place(file: record.file, line: record.line, position: position, id: record.id))
+      let id = String(decoding: record.id, as: UTF8.self)
+      if !firstTimes.insert(id).inserted {
+        found.append(Place(file: record.file, line: record.line, position: position, id: id))
       }
       return found.count < limit
     }
@@ -131,9 +144,12 @@ final class SeenQuoteIDs {
     logRecords = 0
   }
 
-  /// Hands each record of the log to `body`, in the order taken, until it returns false; a
-  /// message when the file cannot be read back. Reads the file a megabyte at a time.
-  private func readLog(_ body: ((file: Int, line: Int, id: String)) -> Bool) -> String? {
+  /// Hands each record of the log to `body` (its id's bytes valid during the call), in the order
+  /// taken, until it returns false; a message when the file cannot be read back. Reads the file
+  /// a megabyte at a time.
+  private func readLog(
+    _ body: ((file: Int, line: Int, id: UnsafeRawBufferPointer)) -> Bool
+  ) -> String? {
     var pending: [UInt8] = []
     /// Hands on the whole records in `pending` (keeping one cut short at its end); false when
     /// `body` asked to stop.
@@ -148,9 +164,7 @@ final class SeenQuoteIDs {
           }
           let length = field(12, UInt32.self)
           guard start + 16 + length <= bytes.count else { break }
-          let id = String(
-            decoding: UnsafeRawBufferPointer(rebasing: bytes[(start + 16)..<(start + 16 + length)]),
-            as: UTF8.self)
+          let id = UnsafeRawBufferPointer(rebasing: bytes[(start + 16)..<(start + 16 + length)])
           let record = (file: field(8, UInt32.self), line: field(0, UInt64.self), id: id)
           start += 16 + length
           guard body(record) else { return false }
