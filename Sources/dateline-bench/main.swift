@@ -207,7 +207,27 @@ func benchPathological(megabytes: Double) {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+// As `dateline` does, so the figures are the product's (`arenas --default` shows why).
+if Array(arguments) != ["arenas", "--default"] { AllocatorTuning.shareOneArena() }
 switch arguments.first {
+case "arenas":
+  // Four threads allocate at once; prints how many malloc arenas the process then has (1 with
+  // the setting `dateline` starts with; usually more with glibc's default, `--default`).
+  let threads = (0..<4).map { _ in
+    Thread {
+      var held: [[UInt8]] = []
+      for round in 0..<20_000 {
+        held.append([UInt8](repeating: UInt8(truncatingIfNeeded: round), count: 64 + round % 512))
+        if held.count > 64 { held.removeFirst(32) }
+      }
+    }
+  }
+  let started = Date()
+  for thread in threads { thread.start() }
+  while threads.contains(where: { !$0.isFinished }) && Date().timeIntervalSince(started) < 30 {
+    Thread.sleep(forTimeInterval: 0.01)
+  }
+  print("arenas=\(AllocatorTuning.arenaCount().map(String.init) ?? "unknown")")
 case "ingest":
   // --megabytes and --runs shrink the workload, e.g. to count instructions under callgrind.
   var files: [String] = []

@@ -102,6 +102,16 @@ struct ScaleBenchmarkTests {
     #expect(output.contains("grep/dateline keystroke = "))
   }
 
+  /// The benchmarks run with the allocator setting `dateline` starts with: one malloc arena
+  /// however many threads allocate at once (separate arenas kept an import's memory high).
+  @Test func threadsShareOneMallocArena() throws {
+    let result = try CLI.run(["arenas"], program: "dateline-bench")
+    #expect(result.status == 0)
+    #if canImport(Glibc)
+      #expect(result.stdout.contains("arenas=1\n"), "\(result.stdout)")
+    #endif
+  }
+
   @Test func badArgumentsAreUsageErrors() throws {
     #expect(try CLI.run(["scale", "--sizes", "x"], program: "dateline-bench").status == 2)
     #expect(

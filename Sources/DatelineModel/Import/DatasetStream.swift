@@ -9,7 +9,7 @@ public protocol DatasetSink: AnyObject {
   /// The first chunk (no quotes) already checked, with its events' resolved dates (one per
   /// event; nil only where checking reported a problem, which stops an import first). A sink
   /// that checks items itself can skip that; by default it is added as a chunk.
-  func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?]) throws(DatasetLoadError)
+  func add(checkedSkeleton chunk: Dataset, eventDates: SharedDates) throws(DatasetLoadError)
   /// Quotes already checked against every item added before, with their resolved dates (one
   /// per quote). A sink that checks quotes itself can skip that; by default they are added as
   /// a chunk.
@@ -17,7 +17,7 @@ public protocol DatasetSink: AnyObject {
 }
 
 extension DatasetSink {
-  public func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?])
+  public func add(checkedSkeleton chunk: Dataset, eventDates: SharedDates)
     throws(DatasetLoadError)
   {
     try add(chunk)
