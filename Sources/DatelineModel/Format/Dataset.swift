@@ -32,11 +32,19 @@ public struct Dataset: Sendable, Equatable, Codable {
   /// title found wins.
   public mutating func append(_ other: Dataset) {
     if title == nil { title = other.title }
-    sources += other.sources
-    actors += other.actors
-    events += other.events
-    quotes += other.quotes
-    relations += other.relations
+    sources.appendSharingStorage(other.sources)
+    actors.appendSharingStorage(other.actors)
+    events.appendSharingStorage(other.events)
+    quotes.appendSharingStorage(other.quotes)
+    relations.appendSharingStorage(other.relations)
+  }
+}
+
+extension Array {
+  /// Appends `other`; an empty array takes `other`'s storage as it is (shared until either is
+  /// changed) instead of copying every element: merging a first file's 100k events copied 14 MB.
+  mutating func appendSharingStorage(_ other: [Element]) {
+    if isEmpty { self = other } else { self += other }
   }
 }
 

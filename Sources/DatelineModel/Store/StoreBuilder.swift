@@ -298,16 +298,10 @@ public final class StoreBuilder: @unchecked Sendable {
       skeletonChanged = true
       lateIDs += chunk.sources.map(\.id) + chunk.actors.map(\.id) + chunk.events.map(\.id)
     }
-    StoreBuilder.append(chunk.sources, to: &skeleton.sources)
-    StoreBuilder.append(chunk.actors, to: &skeleton.actors)
-    StoreBuilder.append(chunk.events, to: &skeleton.events)
-    StoreBuilder.append(chunk.relations, to: &skeleton.relations)
-  }
-
-  /// Appends, but takes the first items as they are: an array shared with the caller's, not a
-  /// copy of its elements (100k events of a 1M-quote import: 14 MB).
-  private static func append<Item>(_ items: [Item], to list: inout [Item]) {
-    if list.isEmpty { list = items } else { list += items }
+    skeleton.sources.appendSharingStorage(chunk.sources)
+    skeleton.actors.appendSharingStorage(chunk.actors)
+    skeleton.events.appendSharingStorage(chunk.events)
+    skeleton.relations.appendSharingStorage(chunk.relations)
   }
 
   /// Checks and dates the quotes of a chunk and puts them in the spool.
@@ -504,8 +498,13 @@ public final class StoreBuilder: @unchecked Sendable {
         sql: "INSERT INTO event_participants(actor_id, event_position, n) VALUES (?, ?, ?)")
       let mentions = try db.makeStatement(
         sql: "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
-      // Inserted in key order, so the tables' pages are filled up.
-      var participations: [(actorID: String, position: Int, n: Int)] = []
+      // Participations are inserted by actor (the table's key), so its pages are filled up;
+      // sorted as 12-byte records with the actor as its rank among the ids taking part, not
+      // as its id (100k events: 3 MB instead of 8).
+      let participantIDs = Set(events.lazy.flatMap(\.participants)).sorted()
+      let participantRanks = Dictionary(
+        uniqueKeysWithValues: participantIDs.enumerated().map { ($1, Int32($0)) })
+      var participations: [(actor: Int32, position: Int32, n: Int32)] = []
       for (position, key) in keys.enumerated() {
         let index = key.index
         let event = events[index]
@@ -520,7 +519,7 @@ public final class StoreBuilder: @unchecked Sendable {
         ])
         var seen = Set<String>()
         for (n, actorID) in event.participants.enumerated() where seen.insert(actorID).inserted {
-          participations.append((actorID, position, n))
+          participations.append((participantRanks[actorID] ?? 0, Int32(position), Int32(n)))
           self.eventCounts[actorID, default: 0] += 1
         }
         let named = finder.mentionedActors(in: event.headline + "\n" + event.summary)
@@ -528,9 +527,9 @@ public final class StoreBuilder: @unchecked Sendable {
           try mentions.execute(arguments: [position, n, actorID])
         }
       }
-      participations.sort { ($0.actorID, $0.position) < ($1.actorID, $1.position) }
-      for (actorID, position, n) in participations {
-        try participants.execute(arguments: [actorID, position, n])
+      participations.sort { ($0.actor, $0.position) < ($1.actor, $1.position) }
+      for (actor, position, n) in participations {
+        try participants.execute(arguments: [participantIDs[Int(actor)], position, n])
       }
     }
     writtenEvents = events.count
