@@ -13,7 +13,8 @@ import Foundation
 //   swift run dateline-bench report FILE...      the human report of each file
 //   swift run -c release dateline-bench soak [--keys N] [--seed S]   random keys, invariants each step
 //   dateline-bench hold-write PATH               (tests) an atomic write held open until stdin closes
-//   swift run -c release dateline-bench generate --quotes N --seed S -o DIR   a synthetic corpus
+//   swift run -c release dateline-bench generate --quotes N [--skeleton M] --seed S -o DIR
+//                                                 a synthetic corpus (items sized for M quotes)
 //   swift run -c release dateline-bench scale [--sizes 10000,100000]   store, open, search, memory
 
 /// The test corpus and the seed article, found from this file's location.
@@ -383,6 +384,6 @@ case "hold-write":
   }
 default:
   print(
-    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE... | generate --quotes N --seed S -o DIR | scale [--sizes N,N,...]"
+    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE... | generate --quotes N [--skeleton M] --seed S -o DIR | scale [--sizes N,N,...]"
   )
 }
