@@ -27,9 +27,10 @@ let package = Package(
     .target(name: "DatelineUI", dependencies: ["DatelineModel"]),
     // The system ncursesw library, with a small shim for the macros Swift cannot import.
     .systemLibrary(
-      name: "CNcursesw",
-      pkgConfig: "ncursesw",
-      providers: [.apt(["libncurses-dev"])]
+      // The module map links ncursesw and the shim sets the wide-character macros itself:
+      // no pkgConfig, whose `-D_XOPEN_SOURCE=600` SwiftPM refuses with a warning on every
+      // build. Debian's package is libncurses-dev (.ci/run installs it).
+      name: "CNcursesw"
     ),
     // Thin ncurses backend: draws the UI grid and turns input into keys.
     .target(name: "DatelineTerminal", dependencies: ["DatelineModel", "DatelineUI", "CNcursesw"]),

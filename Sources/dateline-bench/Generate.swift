@@ -13,13 +13,24 @@ import Foundation
 /// people and 2,000 sources. Text is English-like, words drawn with Zipf frequencies; speakers
 /// too (a few speak often, most rarely); one quote in ten has no known speaker; dates fall over
 /// the year 2024.
+/// `--skeleton M` keeps the events, people and sources of an M-quote corpus whatever the number
+/// of quotes: more quotes over the same items (what shows that an import's memory follows the
+/// items it checks quotes against, not the quotes).
 struct CorpusGenerator {
   let quotes: Int
   let seed: UInt64
+  /// The number of quotes the events, people and sources are sized for.
+  var skeletonQuotes: Int
 
-  var events: Int { max(quotes / 10, 1) }
-  var people: Int { max(quotes / 200, 5) }
-  var sources: Int { max(quotes / 500, 1) }
+  init(quotes: Int, seed: UInt64, skeletonQuotes: Int? = nil) {
+    self.quotes = quotes
+    self.seed = seed
+    self.skeletonQuotes = skeletonQuotes ?? quotes
+  }
+
+  var events: Int { max(skeletonQuotes / 10, 1) }
+  var people: Int { max(skeletonQuotes / 200, 5) }
+  var sources: Int { max(skeletonQuotes / 500, 1) }
 
   static let year = 2024
 
@@ -273,21 +284,29 @@ enum GenerateCommand {
     var quotes: Int?
     var seed: UInt64 = 1
     var output: String?
+    var skeleton: Int?
+    var valid = true
     var rest = arguments[...]
+    func positive(_ text: String?) -> Int? {
+      text.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
     while let argument = rest.popFirst() {
       switch argument {
-      case "--quotes": quotes = rest.popFirst().flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+      case "--quotes": quotes = positive(rest.popFirst())
+      case "--skeleton":
+        skeleton = positive(rest.popFirst())
+        valid = valid && skeleton != nil
       case "--seed": seed = rest.popFirst().flatMap { UInt64($0) } ?? seed
       case "-o", "--output": output = rest.popFirst()
-      default: quotes = nil
+      default: valid = false
       }
     }
-    guard let quotes, let output else {
+    guard valid, let quotes, let output else {
       FileHandle.standardError.write(
-        Data("usage: dateline-bench generate --quotes N [--seed S] -o DIR\n".utf8))
+        Data("usage: dateline-bench generate --quotes N [--skeleton M] [--seed S] -o DIR\n".utf8))
       return 2
     }
-    let generator = CorpusGenerator(quotes: quotes, seed: seed)
+    let generator = CorpusGenerator(quotes: quotes, seed: seed, skeletonQuotes: skeleton)
     do {
       let bytes = try generator.write(to: output)
       print(

@@ -13,7 +13,8 @@ import Foundation
 //   swift run dateline-bench report FILE...      the human report of each file
 //   swift run -c release dateline-bench soak [--keys N] [--seed S]   random keys, invariants each step
 //   dateline-bench hold-write PATH               (tests) an atomic write held open until stdin closes
-//   swift run -c release dateline-bench generate --quotes N --seed S -o DIR   a synthetic corpus
+//   swift run -c release dateline-bench generate --quotes N [--skeleton M] --seed S -o DIR
+//                                                 a synthetic corpus (items sized for M quotes)
 //   swift run -c release dateline-bench scale [--sizes 10000,100000]   store, open, search, memory
 
 /// The test corpus and the seed article, found from this file's location.
@@ -207,7 +208,27 @@ func benchPathological(megabytes: Double) {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+// As `dateline` does, so the figures are the product's (`arenas --default` shows why).
+if Array(arguments) != ["arenas", "--default"] { AllocatorTuning.shareOneArena() }
 switch arguments.first {
+case "arenas":
+  // Four threads allocate at once; prints how many malloc arenas the process then has (1 with
+  // the setting `dateline` starts with; usually more with glibc's default, `--default`).
+  let threads = (0..<4).map { _ in
+    Thread {
+      var held: [[UInt8]] = []
+      for round in 0..<20_000 {
+        held.append([UInt8](repeating: UInt8(truncatingIfNeeded: round), count: 64 + round % 512))
+        if held.count > 64 { held.removeFirst(32) }
+      }
+    }
+  }
+  let started = Date()
+  for thread in threads { thread.start() }
+  while threads.contains(where: { !$0.isFinished }) && Date().timeIntervalSince(started) < 30 {
+    Thread.sleep(forTimeInterval: 0.01)
+  }
+  print("arenas=\(AllocatorTuning.arenaCount().map(String.init) ?? "unknown")")
 case "ingest":
   // --megabytes and --runs shrink the workload, e.g. to count instructions under callgrind.
   var files: [String] = []
@@ -363,6 +384,6 @@ case "hold-write":
   }
 default:
   print(
-    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE... | generate --quotes N --seed S -o DIR | scale [--sizes N,N,...]"
+    "usage: dateline-bench ingest [FILE...] | score [-v] [--polnear DIR [--split train|dev]] [--timeml DIR] | model | ui | report FILE... | generate --quotes N [--skeleton M] --seed S -o DIR | scale [--sizes N,N,...]"
   )
 }

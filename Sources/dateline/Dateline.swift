@@ -43,6 +43,7 @@ struct Dateline: ParsableCommand {
   }
 
   static func main() {
+    AllocatorTuning.shareOneArena()
     TemporaryFiles.unblockStopSignals()
     Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
   }

@@ -40,6 +40,27 @@ struct ScaleBenchmarkTests {
     #expect(corpora[0]["quotes.txt"] != corpora[2]["quotes.txt"])
   }
 
+  /// `--skeleton M`: more quotes over the events, people and sources of an M-quote corpus.
+  @Test func aSkeletonOptionKeepsTheItemsOfASmallerCorpus() throws {
+    let scratch = try ScratchDirectory("cli-tests")
+    defer { scratch.remove() }
+    let out = scratch.url.appendingPathComponent("corpus")
+    let generated = try CLI.run(
+      ["generate", "--quotes", "720", "--skeleton", "240", "--seed", "3", "-o", out.path],
+      program: "dateline-bench")
+    #expect(generated.status == 0, "\(generated.stderr)")
+    #expect(generated.stdout.contains("(1 sources, 6 actors, 24 events, 720 quotes)"))
+    let validated = try CLI.run(["validate", out.appendingPathComponent("dataset").path])
+    #expect(validated.status == 0, "\(validated.stderr)")
+    #expect(validated.stdout.contains("720 quotes, 0 relations"))
+    #expect(validated.stdout.contains("24 events"))
+    for bad in [["--skeleton", "0"], ["--skeleton"], ["--events", "3"]] {
+      let refused = try CLI.run(
+        ["generate", "--quotes", "10"] + bad + ["-o", out.path], program: "dateline-bench")
+      #expect(refused.status == 2, "\(bad)")
+    }
+  }
+
   @Test func bothFormsImportToTheSameQuotes() throws {
     let scratch = try ScratchDirectory("cli-tests")
     defer { scratch.remove() }
@@ -100,6 +121,16 @@ struct ScaleBenchmarkTests {
       #expect(output.contains("  \(peer): median") || output.contains("skipped (not installed)"))
     }
     #expect(output.contains("grep/dateline keystroke = "))
+  }
+
+  /// The benchmarks run with the allocator setting `dateline` starts with: one malloc arena
+  /// however many threads allocate at once (separate arenas kept an import's memory high).
+  @Test func threadsShareOneMallocArena() throws {
+    let result = try CLI.run(["arenas"], program: "dateline-bench")
+    #expect(result.status == 0)
+    #if canImport(Glibc)
+      #expect(result.stdout.contains("arenas=1\n"), "\(result.stdout)")
+    #endif
   }
 
   @Test func badArgumentsAreUsageErrors() throws {

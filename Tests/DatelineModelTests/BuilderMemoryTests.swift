@@ -50,14 +50,14 @@ import Testing
     skeleton.quotes = []
     let dates = try Timeline.checkedDates(skeleton).events
     let builder = StoreBuilder()
-    try builder.add(checkedSkeleton: skeleton, eventDates: dates)
+    try builder.add(checkedSkeleton: skeleton, eventDates: SharedDates(dates))
     #expect(builder.eventsHeld == 0)
     try builder.add(Dataset(quotes: Array(dataset.quotes.prefix(10))))
     try builder.add(Dataset(quotes: Array(dataset.quotes.dropFirst(10))))
     Self.expectSameAnswers(try builder.finish(), reference, dataset)
 
     let refusing = StoreBuilder()
-    try refusing.add(checkedSkeleton: skeleton, eventDates: dates)
+    try refusing.add(checkedSkeleton: skeleton, eventDates: SharedDates(dates))
     var stray = dataset.quotes[0]
     stray.event = "no-such-event"
     #expect(throws: DatasetLoadError.self) { try refusing.add(Dataset(quotes: [stray])) }

@@ -110,6 +110,19 @@ import Testing
     }
   }
 
+  /// The buffer holds a run and the record that fills it, not twice a run (it grew by
+  /// doubling: an 8 MB run took 16 MB).
+  @Test func theBufferTakesARunAndALittleRoom() throws {
+    let records = QuoteSpoolTests.records(count: 4_000, seed: 3).map { key, hash, columns in
+      (key, hash, columns.map { $0.map { $0.count > 100 ? "long" : $0 } })
+    }
+    let runBytes = 64 << 10
+    let spool = QuoteSpoolTests.spooled(records, runBytes: runBytes)
+    #expect(spool.runsOnDisk > 2)
+    #expect(spool.bufferCapacity <= runBytes + runBytes / 32 + 4096)
+    #expect(try QuoteSpoolTests.merged(spool).map(\.0) == records.map(\.0).sorted())
+  }
+
   @Test func aMergeOfManyRunsReadsASmallPieceOfEach() throws {
     // Columns of at most a few dozen bytes, so every record fits in the smallest piece.
     let records = QuoteSpoolTests.records(count: 20_000, seed: 7).map { key, hash, columns in

@@ -32,11 +32,28 @@ public struct Dataset: Sendable, Equatable, Codable {
   /// title found wins.
   public mutating func append(_ other: Dataset) {
     if title == nil { title = other.title }
-    sources += other.sources
-    actors += other.actors
-    events += other.events
-    quotes += other.quotes
-    relations += other.relations
+    sources.appendSharingStorage(other.sources)
+    actors.appendSharingStorage(other.actors)
+    events.appendSharingStorage(other.events)
+    quotes.appendSharingStorage(other.quotes)
+    relations.appendSharingStorage(other.relations)
+  }
+}
+
+extension Array {
+  /// Appends `other`; an empty array takes `other`'s storage as it is (shared until either is
+  /// changed) instead of copying every element: merging a first file's 100k events copied
+  /// 14 MB. A full array grows by a quarter, not by doubling: a dataset's events are appended
+  /// a file at a time and kept, and doubling left up to half their room unused (300k events:
+  /// 26 MB) and held three times their size while growing.
+  mutating func appendSharingStorage(_ other: [Element]) {
+    if isEmpty {
+      self = other
+      return
+    }
+    let needed = count + other.count
+    if needed > capacity { reserveCapacity(Swift.max(needed, count + count / 4)) }
+    self += other
   }
 }
 

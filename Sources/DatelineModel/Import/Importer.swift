@@ -347,7 +347,7 @@ private final class ReservingSink: DatasetSink {
     try inner.add(chunk)
   }
 
-  func add(checkedSkeleton chunk: Dataset, eventDates: [ResolvedDate?]) throws(DatasetLoadError) {
+  func add(checkedSkeleton chunk: Dataset, eventDates: SharedDates) throws(DatasetLoadError) {
     reserve(chunk)
     try inner.add(checkedSkeleton: chunk, eventDates: eventDates)
   }

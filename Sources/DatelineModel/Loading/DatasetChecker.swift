@@ -7,7 +7,7 @@ struct DatasetChecker {
   struct Result {
     var diagnostics: [Diagnostic]
     /// Parallel to `dataset.events` / `dataset.quotes`; nil where a date could not be resolved.
-    var eventDates: [ResolvedDate?]
+    var eventDates: SharedDates
     var quoteDates: [ResolvedDate?]
   }
 
@@ -58,7 +58,7 @@ struct DatasetChecker {
     var checker = DatasetChecker(dataset: skeleton.dataset, located: skeleton)
     let result = checker.run()
     checker.diagnostics = []
-    checker.eventDates = SharedDates(result.eventDates)
+    checker.eventDates = result.eventDates
     return (checker, result)
   }
 
@@ -84,7 +84,7 @@ struct DatasetChecker {
     let result = checker.run()
     checker.diagnostics = []
     checker.dataset.quotes = []
-    checker.eventDates = SharedDates(result.eventDates)
+    checker.eventDates = result.eventDates
     return (checker, result)
   }
 
@@ -387,10 +387,10 @@ struct DatasetChecker {
   /// Resolves event dates in dependency order. Each event depends on at most one other (its
   /// `relativeTo`), so walking each chain iteratively finds the order and any cycle without
   /// recursion, however long the chain.
-  private mutating func resolveEventDates() -> [ResolvedDate?] {
+  private mutating func resolveEventDates() -> SharedDates {
     let events = dataset.events
     var states = [State](repeating: .unresolved, count: events.count)
-    var dates = [ResolvedDate?](repeating: nil, count: events.count)
+    var dates = SharedDates(count: events.count)
     for start in events.indices {
       guard states[start] == .unresolved else { continue }
       var chain: [Int] = []
@@ -443,6 +443,7 @@ struct DatasetChecker {
         states[index] = dates[index] == nil ? .failed : .resolved
       }
     }
+    dates.finishSetting()
     return dates
   }
 
@@ -579,35 +580,54 @@ protocol EventDateList {
 
 extension Array: EventDateList where Element == ResolvedDate? {}
 
-/// Events' resolved dates with each distinct date kept once: most events share a date with many
-/// others, and a date takes some 160 bytes (100k events of a 1M-quote import: 16 MB, now 0.4 MB
-/// and 4 bytes an event).
-struct SharedDates: EventDateList {
+/// Events' resolved dates (nil where one could not be resolved) with each distinct date kept
+/// once: most events share a date with many others, and a date takes some 160 bytes (100k
+/// events of a 1M-quote import: 16 MB as an array, 0.4 MB and 4 bytes an event here). The
+/// checker resolves into it directly, so the array is never made.
+public struct SharedDates: EventDateList, RandomAccessCollection, Sendable {
   private var distinct: [ResolvedDate] = []
   /// Per event: its date's place in `distinct`, or -1 for none.
   private var places: [Int32] = []
+  /// Each distinct date's place, while dates are being set.
+  private var found: [ResolvedDate: Int32] = [:]
 
-  init(_ dates: [ResolvedDate?]) {
-    var found: [ResolvedDate: Int32] = [:]
-    places.reserveCapacity(dates.count)
-    for date in dates {
-      guard let date else {
-        places.append(-1)
-        continue
+  /// `count` events, none dated yet.
+  init(count: Int) {
+    places = [Int32](repeating: -1, count: count)
+  }
+
+  public init(_ dates: [ResolvedDate?]) {
+    self.init(count: dates.count)
+    for (index, date) in dates.enumerated() { self[index] = date }
+    finishSetting()
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { places.count }
+
+  public subscript(_ index: Int) -> ResolvedDate? {
+    get {
+      let place = places[index]
+      return place < 0 ? nil : distinct[Int(place)]
+    }
+    set {
+      guard let date = newValue else {
+        places[index] = -1
+        return
       }
       if let place = found[date] {
-        places.append(place)
+        places[index] = place
       } else {
         let place = Int32(distinct.count)
         found[date] = place
         distinct.append(date)
-        places.append(place)
+        places[index] = place
       }
     }
   }
 
-  subscript(_ index: Int) -> ResolvedDate? {
-    let place = places[index]
-    return place < 0 ? nil : distinct[Int(place)]
+  /// Drops the look-up of distinct dates once every date is set (it is as large as they are).
+  mutating func finishSetting() {
+    found = [:]
   }
 }

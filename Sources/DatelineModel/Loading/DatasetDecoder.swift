@@ -81,11 +81,11 @@ struct LocatedDataset: Sendable {
 
   mutating func merge(_ other: LocatedDataset) {
     dataset.append(other.dataset)
-    sources += other.sources
-    actors += other.actors
-    events += other.events
-    quotes += other.quotes
-    relations += other.relations
+    sources.appendSharingStorage(other.sources)
+    actors.appendSharingStorage(other.actors)
+    events.appendSharingStorage(other.events)
+    quotes.appendSharingStorage(other.quotes)
+    relations.appendSharingStorage(other.relations)
     brokenIDs.formUnion(other.brokenIDs)
   }
 }

@@ -108,7 +108,18 @@ final class QuoteSpool {
     setLength(UInt32(buffer.count - recordStart), at: recordStart)
     count += 1
     if buffer.count >= runBytes && !cannotWrite { writeRun() }
+    // Room for a full run and the record that fills it, reserved once the buffer is half
+    // full (a small build never takes it): grown by doubling, the buffer took twice a run.
+    if buffer.count >= runBytes / 2 && buffer.capacity < runBytes + lastRecordRoom {
+      buffer.reserveCapacity(runBytes + lastRecordRoom)
+    }
   }
+
+  /// Room past a full run for the record that fills it: 256 KB of an 8 MB run.
+  private var lastRecordRoom: Int { max(runBytes / 32, 256) }
+
+  /// The buffer's allocated size (tests).
+  var bufferCapacity: Int { buffer.capacity }
 
   private func append<Value: FixedWidthInteger>(_ value: Value) {
     withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }

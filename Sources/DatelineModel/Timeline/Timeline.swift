@@ -87,7 +87,9 @@ public final class Timeline: Sendable {
     let checked = DatasetChecker.check(dataset)
     if !checked.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: checked.diagnostics) }
     // The checker reports what it cannot resolve; a nil left without a report is a bug here.
-    func unwrap(_ dates: [ResolvedDate?], _ collection: String, id: (Int) -> String)
+    func unwrap(
+      _ dates: some Collection<ResolvedDate?>, _ collection: String, id: (Int) -> String
+    )
       throws(DatasetLoadError) -> [ResolvedDate]
     {
       var resolved: [ResolvedDate] = []
