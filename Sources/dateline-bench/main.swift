@@ -208,8 +208,14 @@ func benchPathological(megabytes: Double) {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-// As `dateline` does, so the figures are the product's (`arenas --default` shows why).
-if Array(arguments) != ["arenas", "--default"] { AllocatorTuning.shareOneArena() }
+// As `dateline` does, so the figures are the product's (`arenas --default` shows why); the
+// scale benchmark's validation step runs as `dateline validate` does.
+let stepCommand = arguments.first == "scale-step" ? arguments.dropFirst().first : arguments.first
+if Array(arguments) != ["arenas", "--default"],
+  AllocatorTuning.sharesOneArena(command: stepCommand)
+{
+  AllocatorTuning.shareOneArena()
+}
 switch arguments.first {
 case "arenas":
   // Four threads allocate at once; prints how many malloc arenas the process then has (1 with

@@ -43,7 +43,9 @@ struct Dateline: ParsableCommand {
   }
 
   static func main() {
-    AllocatorTuning.shareOneArena()
+    if AllocatorTuning.sharesOneArena(command: CommandLine.arguments.dropFirst().first) {
+      AllocatorTuning.shareOneArena()
+    }
     TemporaryFiles.unblockStopSignals()
     Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))
   }
