@@ -9,9 +9,11 @@ import Testing
 /// filter, the rest in temporary files): a repeated quoteID is still found however far from its
 /// first line, only a real repeat is, and new actor ids avoid exactly the quoteIDs taken.
 @Suite struct QuotebankRepeatTests {
-  /// Lines `q0`, `q1`, ... with four speakers.
-  static func lines(_ count: Int) -> [String] {
-    (0..<count).map { QuotebankLines.line("q\($0)", "words \($0)", speaker: "S\($0 % 4)") }
+  /// Lines `q0`, `q1`, ... (or another prefix) with four speakers.
+  static func lines(_ count: Int, prefix: String = "q") -> [String] {
+    (0..<count).map {
+      QuotebankLines.line("\(prefix)\($0)", "words \($0)", speaker: "S\($0 % 4)")
+    }
   }
 
   /// Imports `lines` in chunks of three quotes, with the hashes in runs of four and the log of
@@ -140,6 +142,29 @@ import Testing
     let kept = try store(lines.filter { !repeats.contains($0) }, "kept.sqlite")
     #expect(try store(lines, "dropped.sqlite") == kept)
     #expect(kept.count > 44)
+  }
+
+  /// Imported after a dataset, a dropped repeat is counted among all the quotes the sink got:
+  /// the dataset's come first and stay.
+  @Test func aRepeatIsDroppedAtItsPlaceAfterADatasetsQuotes() throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let dataset = RandomDataset.make(seed: 4, quotes: 5)
+    let datasetPath = try scratch.write("d.json", DatasetWriter.utf8(dataset))
+    // Not the dataset's quote ids (q0, q1, ...).
+    let lines =
+      Self.lines(40, prefix: "qb") + [QuotebankLines.line("qb3", "far", speaker: "S3"), "{broken"]
+    let quotebank = try scratch.write("q.jsonl", lines.joined(separator: "\n") + "\n")
+    let sink = CollectingSink()
+    var importer = Importer(skipBad: true)
+    importer.chunkSize = 3
+    let summary = try importer.run(inputs: [quotebank, datasetPath], into: sink)
+    #expect(sink.dropped == [dataset.quotes.count + 40])
+    let merged = sink.merged
+    #expect(merged.quotes.map(\.id) == dataset.quotes.map(\.id) + (0..<40).map { "qb\($0)" })
+    #expect(throws: Never.self) { try Timeline.check(merged) }
+    #expect(summary.quotes == dataset.quotes.count + 40 && summary.skippedLines == 2)
+    #expect(summary.skipped.map(\.line) == [41, 42])
   }
 
   /// Two different quoteIDs of the same 64-bit hash are two quotes, not a repeat; a real repeat
