@@ -55,8 +55,10 @@ public struct ImportSummary: Sendable, Equatable {
   /// Malformed lines skipped with `--skip-bad`, and the first few of their diagnostics.
   public var skippedLines = 0
   public var skipped: [Diagnostic] = []
-  /// The most quote id hashes held in memory at once to find ids used twice (beyond that they
-  /// wait in a temporary file): a run's worth, whatever the number of quotes.
+  /// The most quote ids (as hashes, or for Quotebank also as log records and the pending
+  /// chunk's hashes) held in memory at once to find ids used twice, beyond which they wait in a
+  /// temporary file: a run's worth, whatever the number of quotes. The larger of the dataset's
+  /// and Quotebank's figure when an import reads both.
   public var quoteIDsHeld = 0
 
   public init() {}
