@@ -212,14 +212,15 @@ let arguments = CommandLine.arguments.dropFirst()
 // scale benchmark's validation step runs as `dateline validate` does.
 let stepCommand = arguments.first == "scale-step" ? arguments.dropFirst().first : arguments.first
 if Array(arguments) != ["arenas", "--default"],
-  AllocatorTuning.sharesOneArena(command: stepCommand)
+  AllocatorTuning.sharesArenas(command: stepCommand)
 {
-  AllocatorTuning.shareOneArena()
+  AllocatorTuning.shareArenas()
 }
 switch arguments.first {
 case "arenas":
-  // Four threads allocate at once; prints how many malloc arenas the process then has (1 with
-  // the setting `dateline` starts with; usually more with glibc's default, `--default`).
+  // Four threads allocate at once; prints how many malloc arenas the process then has (at most
+  // `AllocatorTuning.storeBuildArenas` with the setting `dateline` starts with; usually more
+  // with glibc's default, `--default`).
   let threads = (0..<4).map { _ in
     Thread {
       var held: [[UInt8]] = []

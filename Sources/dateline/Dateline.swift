@@ -43,8 +43,8 @@ struct Dateline: ParsableCommand {
   }
 
   static func main() {
-    if AllocatorTuning.sharesOneArena(command: CommandLine.arguments.dropFirst().first) {
-      AllocatorTuning.shareOneArena()
+    if AllocatorTuning.sharesArenas(command: CommandLine.arguments.dropFirst().first) {
+      AllocatorTuning.shareArenas()
     }
     TemporaryFiles.unblockStopSignals()
     Foundation.exit(execute(Array(CommandLine.arguments.dropFirst())))

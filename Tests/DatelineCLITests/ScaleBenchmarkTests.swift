@@ -123,13 +123,17 @@ struct ScaleBenchmarkTests {
     #expect(output.contains("grep/dateline keystroke = "))
   }
 
-  /// The benchmarks run with the allocator setting `dateline` starts with: one malloc arena
-  /// however many threads allocate at once (separate arenas kept an import's memory high).
-  @Test func threadsShareOneMallocArena() throws {
+  /// The benchmarks run with the allocator setting `dateline` starts with: at most two malloc
+  /// arenas however many threads allocate at once (an arena a thread kept an import's memory
+  /// high); glibc's default gives the four threads more.
+  @Test func threadsShareAtMostTwoMallocArenas() throws {
     let result = try CLI.run(["arenas"], program: "dateline-bench")
     #expect(result.status == 0)
     #if canImport(Glibc)
-      #expect(result.stdout.contains("arenas=1\n"), "\(result.stdout)")
+      let count = result.stdout.split(separator: "=").last.flatMap {
+        Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+      #expect(count.map { (1...2).contains($0) } == true, "\(result.stdout)")
     #endif
   }
 

@@ -1,14 +1,14 @@
 import DatelineModel
 import Testing
 
-/// Which runs share one malloc arena: those that may build a store, not a validation.
+/// Which runs share a few malloc arenas: those that may build a store, not a validation.
 @Suite struct AllocatorTuningTests {
   @Test(arguments: [nil, "import", "browse", "events", "quotes", "export", "ingest", "build"])
   func runsThatMayBuildAStoreShareOneArena(command: String?) {
-    #expect(AllocatorTuning.sharesOneArena(command: command))
+    #expect(AllocatorTuning.sharesArenas(command: command))
   }
 
-  @Test func aValidationKeepsAnArenaPerThread() {
-    #expect(!AllocatorTuning.sharesOneArena(command: "validate"))
+  @Test func aValidationKeepsGlibcsArenas() {
+    #expect(!AllocatorTuning.sharesArenas(command: "validate"))
   }
 }

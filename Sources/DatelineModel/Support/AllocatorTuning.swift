@@ -5,26 +5,30 @@
 /// Process-wide settings of the C allocator, applied once by each executable before it starts
 /// any thread.
 public enum AllocatorTuning {
-  /// One malloc arena for every thread. glibc gives a thread that meets contention an arena of
-  /// its own, and memory freed in one arena is never used by another thread's: a store build's
-  /// reading, checking and writing threads each kept a high-water mark of their own (a 1M-quote
-  /// import: about 150 MB resident instead of 120, for some 9% more CPU time, the threads
-  /// waiting on one lock; the build stays well within its target). A validation gains nothing
-  /// from it (no store is written) and its reading threads lost 15-20% of CPU time to the lock:
-  /// see `sharesOneArena(command:)`.
-  public static func shareOneArena() {
+  /// The most malloc arenas a store build's threads share.
+  public static let storeBuildArenas = 2
+
+  /// At most `storeBuildArenas` malloc arenas for all threads. glibc gives a thread that meets
+  /// contention an arena of its own (up to 8 a core), and memory freed in one arena is never
+  /// used by another thread's: a store build's reading, checking and writing threads each kept
+  /// a high-water mark of their own. A 1M-quote directory import, quiet machine: 148-164 MB
+  /// resident and 12.0 s of CPU with glibc's default, 131 MB and 13.2 s with two arenas, 120 MB
+  /// and 13.5-14.7 s with one (its threads wait on one lock). A validation gains nothing (it
+  /// writes no store) and its reading threads lost 15-20% of CPU time to a shared lock: see
+  /// `sharesArenas(command:)`.
+  public static func shareArenas() {
     #if canImport(Glibc)
       // glibc's `mallopt` and `M_ARENA_MAX` (malloc.h, which the Glibc module leaves out).
       typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
       let arenaMaximum: Int32 = -8
       guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-      _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMaximum, 1)
+      _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMaximum, Int32(storeBuildArenas))
     #endif
   }
 
-  /// Whether a run of `command` (the first word of a command line) should share one arena:
+  /// Whether a run of `command` (the first word of a command line) should share arenas:
   /// everything but a validation, which builds no store.
-  public static func sharesOneArena(command: String?) -> Bool {
+  public static func sharesArenas(command: String?) -> Bool {
     command != "validate"
   }
 
