@@ -79,4 +79,38 @@ import Testing
     #expect(checked.dates == whole.quoteDates)
     #expect(checked.dates.map { $0?.explanation } == whole.quoteDates.map { $0?.explanation })
   }
+  /// The events' sort keys are 24 bytes, and sort as the tuple of their fields does (upcoming
+  /// last, then day, same-day order, precision, source, paragraph, input order; no source after
+  /// every source).
+  @Test func chronologicalKeysAreNarrowAndSortByTheirFields() {
+    #expect(MemoryLayout<ChronologicalKey>.stride <= 24)
+    var random = SeededGenerator(seed: 11)
+    typealias Fields = (
+      upcoming: Bool, day: Int, same: Int, precision: Int, source: Int, paragraph: Int
+    )
+    let fields: [Fields] = (0..<600).map { _ in
+      (
+        Bool.random(using: &random),
+        [-800_000, -1, 0, 19_000, 1 << 40].randomElement(using: &random)!,
+        Int.random(in: -1...1, using: &random), Int.random(in: 0...3, using: &random),
+        [0, 1, 1_999, Int.max].randomElement(using: &random)!,
+        [1, 2, 1_000_000].randomElement(using: &random)!
+      )
+    }
+    let keys = fields.enumerated().map { index, field in
+      ChronologicalKey(
+        upcoming: field.upcoming, day: field.day, sameDayOrder: field.same,
+        precision: field.precision, source: field.source, paragraph: field.paragraph, index: index)
+    }
+    let expected = fields.indices.sorted { a, b in
+      let x = fields[a]
+      let y = fields[b]
+      return ((x.upcoming ? 1 : 0), x.day, x.same, x.precision)
+        < ((y.upcoming ? 1 : 0), y.day, y.same, y.precision)
+        || ((x.upcoming ? 1 : 0), x.day, x.same, x.precision)
+          == ((y.upcoming ? 1 : 0), y.day, y.same, y.precision)
+          && (x.source, x.paragraph, a) < (y.source, y.paragraph, b)
+    }
+    #expect(keys.sorted().map(\.index) == expected)
+  }
 }

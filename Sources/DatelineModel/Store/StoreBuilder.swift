@@ -546,6 +546,7 @@ public final class StoreBuilder: @unchecked Sendable {
       let participantRanks = Dictionary(
         uniqueKeysWithValues: participantIDs.enumerated().map { ($1, Int32($0)) })
       var participations: [(actor: Int32, position: Int32, n: Int32)] = []
+      participations.reserveCapacity(events.reduce(0) { $0 + $1.participants.count })
       for (position, key) in keys.enumerated() {
         let index = key.index
         let event = events[index]
@@ -1036,19 +1037,40 @@ struct ChronologicalKey: Comparable {
   /// Upcoming events sort after everything already reported, so the "as of" divider splits the
   /// chronology in two: an expected visit "in the next two weeks" starts on the "as of" day but
   /// belongs with what is ahead.
-  var upcoming = false
-  var day: Int
-  var sameDayOrder: Int
-  var precision: Int
-  var source: Int
-  var paragraph: Int
-  var index: Int
+  // Narrow fields, the widest first: a key is held for every event while they are sorted (24
+  // bytes, not 56: 300k events, 10 MB less at an import's peak).
+  let day: Int
+  private let sourceValue: Int32
+  private let paragraphValue: Int32
+  private let indexValue: Int32
+  private let sameDayOrderValue: Int8
+  private let precisionValue: UInt8
+  let upcoming: Bool
+
+  /// `sameDayOrder` is -1, 0 or 1 (kept in order within -128...127); `precision` a
+  /// precision's raw value; `source` an order, or any value past the sources (Int.max) for
+  /// none; `paragraph` within `DatasetDecoder.paragraphRange`; `index` an event's.
+  init(
+    upcoming: Bool, day: Int, sameDayOrder: Int, precision: Int, source: Int, paragraph: Int,
+    index: Int
+  ) {
+    self.upcoming = upcoming
+    self.day = day
+    sameDayOrderValue = Int8(clamping: sameDayOrder)
+    precisionValue = UInt8(clamping: precision)
+    sourceValue = Int32(clamping: source)
+    paragraphValue = Int32(clamping: paragraph)
+    indexValue = Int32(index)
+  }
+
+  var index: Int { Int(indexValue) }
 
   static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
-    ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
-      < ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
-      || ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrder, lhs.precision)
-        == ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrder, rhs.precision)
-        && (lhs.source, lhs.paragraph, lhs.index) < (rhs.source, rhs.paragraph, rhs.index)
+    ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrderValue, lhs.precisionValue)
+      < ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrderValue, rhs.precisionValue)
+      || ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrderValue, lhs.precisionValue)
+        == ((rhs.upcoming ? 1 : 0), rhs.day, rhs.sameDayOrderValue, rhs.precisionValue)
+        && (lhs.sourceValue, lhs.paragraphValue, lhs.indexValue)
+          < (rhs.sourceValue, rhs.paragraphValue, rhs.indexValue)
   }
 }
