@@ -70,6 +70,17 @@ struct ExtractionTests {
     #expect(analysis.entities.first { $0.name == "Dana Pruitt" }?.kind == .person)
   }
 
+  /// A label that opens one paragraph only is left to the name finder; it is one mention of
+  /// the person it names, not two (the label pass must not count it again).
+  @Test func aLabelOpeningOneParagraphIsOneMention() {
+    let analysis = analyze("Mike Pence spoke to the crowd.\n\nPENCE: Well, thank you all.")
+    let pence = analysis.entities.firstIndex { $0.name == "Mike Pence" }
+    #expect(pence != nil)
+    let mentions = analysis.mentions.filter { $0.entity == pence }
+    #expect(mentions.count == analysis.entities[pence ?? 0].mentionCount)
+    #expect(Set(mentions.map(\.first)).count == mentions.count, "\(mentions)")
+  }
+
   @Test func aliasesMergeIntoOnePerson() {
     let analysis = analyze(
       "President Donald Trump spoke. Trump said no. \"Fine,\" President Trump said later.")

@@ -290,7 +290,7 @@ struct EntityFinder {
       var id = personKeys[surname]
       if id == nil, found.counts[surname, default: 0] >= 2 {
         let name = words.filter { article.tokens[$0].kind == .word }.map {
-          article.tokens[$0].lower.prefix(1).uppercased() + article.tokens[$0].lower.dropFirst()
+          EventBuilder.capitalized(article.tokens[$0].lower)
         }.joined(separator: " ")
         id = person(
           named: name, key: key(words.lowerBound, words.upperBound), lastToken: words.upperBound)
@@ -1141,7 +1141,7 @@ struct EntityFinder {
           firstWord += 1
         }
         let role = article.text(tokens: firstWord, closing - 1)
-        entities[mention.entity].role = role.prefix(1).uppercased() + role.dropFirst()
+        entities[mention.entity].role = EventBuilder.capitalized(role)
       }
     }
   }

@@ -869,7 +869,7 @@ struct EventBuilder {
   /// `main` is the sentence's `mainSubject` when the caller has it already.
   func headline(
     sentence: Int, date: TemporalExpression?, skipping: [ClosedRange<Int>], whole: Bool,
-    main knownMain: (Int, Int)?? = nil
+    main knownMain: (Int, Int)? = nil
   ) -> WrittenHeadline {
     let range = article.sentences[sentence]
     var skip = skipping

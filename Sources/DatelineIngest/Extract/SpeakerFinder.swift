@@ -1677,14 +1677,13 @@ final class SpeakerFinder {
     guard mentionIndex >= 0 else {
       return subjectPastClause(verb: verb, index: index, sentenceStart: sentenceStart, cue: cue)
     }
+    let mention = finder.mentions[Int(mentionIndex)]
     // "Ada Holt of Marlow, Vermont, says": a place and its state after "of".
-    if index - 2 >= floor, finder.mentions[Int(mentionIndex)].first - 2 >= floor {
-      var before = finder.mentions[Int(mentionIndex)].first - 1
+    if index - 2 >= floor, mention.first - 2 >= floor {
+      var before = mention.first - 1
       if article.tokens[before].lower.equals(",") {
         before -= 1
-        while before > floor, article.tokens[before].isCapitalized,
-          finder.mentions[Int(mentionIndex)].first - before < 5
-        {
+        while before > floor, article.tokens[before].isCapitalized, mention.first - before < 5 {
           before -= 1
         }
         if article.tokens[before].lower.equals("of"),
@@ -1696,7 +1695,6 @@ final class SpeakerFinder {
     }
     // "wrote in a statement to Wired explaining": the object of a preposition is no subject;
     // but "footage of Trump saying", "with McCain calling it" make one of a gerund's.
-    let mention = finder.mentions[Int(mentionIndex)]
     if isObjectOfPreposition(mention) {
       var before = mention.first - 1
       if article.tokens[before].lower.equals("the") { before -= 1 }

@@ -1475,10 +1475,6 @@ enum TemporalTagger {
     }
   }
 
-  /// `word.hasSuffix(suffix)` for an ASCII suffix, comparing bytes. Characters and bytes agree
-  /// unless the byte before the suffix is not ASCII (a scalar there could join the suffix's
-  /// first letter into one character); that rare case takes the character comparison.
-  @inline(__always)
   /// "spoke to reporters", "wrote to investors": a word after "to" that ends in a single "s"
   /// (not "ss", "us", "is", "as": "to discuss", "to focus") is a plural noun, not a verb.
   static func looksLikePluralNoun(_ word: String) -> Bool {
@@ -1490,6 +1486,10 @@ enum TemporalTagger {
     }
   }
 
+  /// `word.hasSuffix(suffix)` for an ASCII suffix, comparing bytes. Characters and bytes agree
+  /// unless the byte before the suffix is not ASCII (a scalar there could join the suffix's
+  /// first letter into one character); that rare case takes the character comparison.
+  @inline(__always)
   static func hasASCIISuffix(_ word: String, _ suffix: StaticString) -> Bool {
     let count = suffix.utf8CodeUnitCount
     let answer: Bool? = word.withWordBytes { bytes in

@@ -310,7 +310,7 @@ public struct DatasetBuilder {
     let phrase = words.joined(separator: " ")
     let key = phrase.lowercased()
     if let known = documents[key] { return known }
-    let name = phrase.prefix(1).uppercased() + phrase.dropFirst()
+    let name = EventBuilder.capitalized(phrase)
     let id = uniqueID(Slug.make(phrase))
     let role = kind == "organization" ? "News outlet, not named" : "Document"
     appendActor(Actor(id: id, name: name, kind: .group, role: role))
