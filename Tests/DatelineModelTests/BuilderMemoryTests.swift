@@ -64,6 +64,38 @@ import Testing
     refusing.discard()
   }
 
+  /// Items that come unchecked after a checked skeleton take its written events back and write
+  /// them again: a later source moves the "as of" day, so an event scheduled before it is no
+  /// longer upcoming and moves up the chronology, as for the whole dataset at once.
+  @Test func aLaterSourceAfterACheckedSkeletonMovesTheAsOfDay() throws {
+    let early = Source(id: "s1", publisher: "P", title: "T", published: "2025-01-01")
+    let late = Source(id: "s2", publisher: "P", title: "T2", published: "2025-02-01")
+    let actor = Actor(id: "a", name: "Ann Lee", kind: .person)
+    let events = [
+      Event(
+        id: "visit", headline: "A visit", summary: "Ann Lee visits.", date: .edtf("2025-01-05"),
+        status: .scheduled, participants: ["a"], provenance: Provenance(source: "s1", paragraph: 1)),
+      Event(
+        id: "vote", headline: "A vote", summary: "A vote.", date: .edtf("2025-01-20"),
+        status: .occurred, participants: ["a"], provenance: Provenance(source: "s1", paragraph: 2)),
+    ]
+    let skeleton = Dataset(sources: [early], actors: [actor], events: events)
+    let quote = Quote(
+      id: "q", text: "We will go.", speaker: "a", event: "visit",
+      provenance: Provenance(source: "s2", paragraph: 1))
+    let whole = Dataset(sources: [early, late], actors: [actor], events: events, quotes: [quote])
+    let reference = try ReferenceTimeline(dataset: whole)
+    #expect(reference.events.map(\.id) == ["visit", "vote"])
+    #expect(reference.events.allSatisfy { !$0.isUpcoming })
+
+    let builder = StoreBuilder()
+    let dates = try Timeline.checkedDates(skeleton).events
+    try builder.add(checkedSkeleton: skeleton, eventDates: SharedDates(dates))
+    try builder.add(Dataset(sources: [late]))
+    try builder.add(Dataset(quotes: [quote]))
+    Self.expectSameAnswers(try builder.finish(), reference, whole)
+  }
+
   /// The checker an import keeps for the quotes holds no events, yet dates every quote as the
   /// whole dataset's check does (relative to an event, or by its event, with its headline).
   @Test(arguments: StoreEquivalenceTests.seeds)

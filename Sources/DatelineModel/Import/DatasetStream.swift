@@ -200,10 +200,8 @@ public enum DatasetStream {
       (checker, result) = DatasetChecker.prepare(skeleton)
       diagnostics += result.diagnostics
       if !diagnostics.isEmpty && !collectAll { throw fail() }
-      let first = Dataset(
-        title: skeleton.dataset.title, sources: skeleton.dataset.sources,
-        actors: skeleton.dataset.actors, events: skeleton.dataset.events,
-        relations: skeleton.dataset.relations)
+      // The first pass kept no quotes: this is every item but them.
+      let first = skeleton.dataset
       summary.count(first)
       if let sink, diagnostics.isEmpty {
         try sink.add(checkedSkeleton: first, eventDates: result.eventDates)

@@ -13,6 +13,10 @@
 /// `quoteID` seen so far (by hash: a false match only costs a `-2`), and a `quoteID` that an
 /// actor or source already holds becomes `quote-` and the `quoteID` (a fuzz finding: the
 /// speaker ".....8..." made the actor `8` beside the quote `8`).
+///
+/// Use one mapper for one import and do not copy it: the quoteIDs taken live in a shared
+/// object (`SeenQuoteIDs`, with its files), the pending chunk in the value, so a copy would
+/// share the one and not the other.
 public struct QuotebankMapper {
   public static let unknownSpeaker = Actor(
     id: unknownSpeakerID, name: "Unknown speaker", kind: .group,

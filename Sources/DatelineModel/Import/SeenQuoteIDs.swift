@@ -51,8 +51,6 @@ final class SeenQuoteIDs {
   private var logRecords = 0
   private var logFile: ScratchFile?
   private var cannotWrite = false
-  /// Ids taken so far.
-  private(set) var count = 0
   /// The most hashes and log records this held in memory at once: what a test checks to see
   /// that memory does not follow the number of quotes.
   private(set) var mostHeld = 0
@@ -83,7 +81,6 @@ final class SeenQuoteIDs {
     filter.insert(idHash)
     hashes.add(idHash)
     appendLog(line: line, file: file, id: id)
-    count += 1
     logRecords += 1
     mostHeld = max(mostHeld, hashes.mostHeld + logRecords + suspects.count)
     if log.count >= logBufferBytes && !cannotWrite { writeLog() }
@@ -179,7 +176,7 @@ final class SeenQuoteIDs {
       while offset < logFile.size {
         var piece = [UInt8](repeating: 0, count: min(1 << 20, logFile.size - offset))
         if let problem = piece.withUnsafeMutableBytes({ logFile.read(into: $0, at: offset) }) {
-          return "cannot read back the temporary file of quote ids: \(problem)"
+          return RepeatFinder.readBackFailure(problem)
         }
         offset += piece.count
         pending += piece

@@ -58,7 +58,6 @@ struct DatasetChecker {
     var checker = DatasetChecker(dataset: skeleton.dataset, located: skeleton)
     let result = checker.run()
     checker.diagnostics = []
-    checker.eventDates = result.eventDates
     return (checker, result)
   }
 
@@ -84,7 +83,6 @@ struct DatasetChecker {
     let result = checker.run()
     checker.diagnostics = []
     checker.dataset.quotes = []
-    checker.eventDates = result.eventDates
     return (checker, result)
   }
 
@@ -181,7 +179,8 @@ struct DatasetChecker {
     checkEvents()
     checkQuotes()
     checkRelations()
-    let eventDates = resolveEventDates()
+    // Kept for the quotes a prepared checker takes later (`checkQuotes`).
+    eventDates = resolveEventDates()
     let quoteDates = resolveQuoteDates(eventDates: eventDates)
     return Result(diagnostics: diagnostics, eventDates: eventDates, quoteDates: quoteDates)
   }
@@ -507,7 +506,7 @@ struct DatasetChecker {
     return nil
   }
 
-  private mutating func resolveQuoteDates(eventDates: some EventDateList) -> [ResolvedDate?] {
+  private mutating func resolveQuoteDates(eventDates: SharedDates) -> [ResolvedDate?] {
     var dates: [ResolvedDate?] = []
     dates.reserveCapacity(dataset.quotes.count)
     for (index, quote) in dataset.quotes.enumerated() {
@@ -517,7 +516,7 @@ struct DatasetChecker {
   }
 
   private mutating func resolveQuoteDate(
-    _ index: Int, _ quote: Quote, eventDates: some EventDateList
+    _ index: Int, _ quote: Quote, eventDates: SharedDates
   ) -> ResolvedDate? {
     let what = "quote '\(quote.id)'"
     switch quote.date {
@@ -573,18 +572,11 @@ struct DatasetChecker {
   }
 }
 
-/// Resolved event dates by the event's index: an array, or `SharedDates`.
-protocol EventDateList {
-  subscript(_ index: Int) -> ResolvedDate? { get }
-}
-
-extension Array: EventDateList where Element == ResolvedDate? {}
-
 /// Events' resolved dates (nil where one could not be resolved) with each distinct date kept
 /// once: most events share a date with many others, and a date takes some 160 bytes (100k
 /// events of a 1M-quote import: 16 MB as an array, 0.4 MB and 4 bytes an event here). The
 /// checker resolves into it directly, so the array is never made.
-public struct SharedDates: EventDateList, RandomAccessCollection, Sendable {
+public struct SharedDates: RandomAccessCollection, Sendable {
   private var distinct: [ResolvedDate] = []
   /// Per event: its date's place in `distinct`, or -1 for none.
   private var places: [Int32] = []

@@ -14,6 +14,12 @@ import Foundation
 /// A dataset of fewer keys than `runLength` never touches the disk. If the temporary file cannot
 /// be written (a full disk), the keys stay in memory instead: slower to free, never wrong.
 final class RepeatFinder {
+  /// The message for a temporary file of quote ids that could not be read again, with what to
+  /// do about it.
+  static func readBackFailure(_ problem: String) -> String {
+    "cannot read back the temporary file of quote ids (\(problem)); free space in the temporary directory or point TMPDIR at another disk, then run the command again"
+  }
+
   /// Keys held in memory before they are written out: 2 MB. A task-local value so tests can
   /// make a few keys span many runs.
   @TaskLocal static var runLength = 1 << 18
@@ -152,7 +158,7 @@ private struct RunCursor: SortedRunCursor {
     keys = [UInt64](repeating: 0, count: wanted)
     index = 0
     if let problem = keys.withUnsafeMutableBytes({ file.read(into: $0, at: offset) }) {
-      failure = "cannot read back the temporary file of quote ids: \(problem)"
+      failure = RepeatFinder.readBackFailure(problem)
       keys = []
       left = 0
       return

@@ -474,15 +474,8 @@ public final class StoreBuilder: @unchecked Sendable {
   /// The checked sources, actors and relations, with the events checked, dated and written.
   private func planSkeleton() throws(DatasetLoadError) -> SkeletonPlan {
     if !checkedByCaller {
-      if checker == nil {
-        let (prepared, result) = DatasetChecker.prepare(skeleton)
-        if !result.diagnostics.isEmpty { throw DatasetLoadError(diagnostics: result.diagnostics) }
-        checker = prepared
-        eventDates = result.eventDates
-        skeletonChanged = false
-      } else {
-        try prepareAgainIfChanged()
-      }
+      if checker == nil { skeletonChanged = true }
+      try prepareAgainIfChanged()
       // No quote comes after this: the checker is done with (100k events: 25 MB).
       checker = nil
       try writeEvents(skeleton.events, dates: eventDates)
@@ -505,7 +498,7 @@ public final class StoreBuilder: @unchecked Sendable {
   private func writeEvents(_ events: [Event], dates: SharedDates) throws(DatasetLoadError) {
     guard !events.isEmpty else { return }
     let queue = try database()
-    let asOf = skeleton.sources.compactMap(\.publicationDay).max()
+    let asOf = Timeline.asOf(skeleton.sources)
     var keys: [ChronologicalKey] = []
     keys.reserveCapacity(events.count)
     for (index, event) in events.enumerated() {
@@ -550,7 +543,7 @@ public final class StoreBuilder: @unchecked Sendable {
       for (position, key) in keys.enumerated() {
         let index = key.index
         let event = events[index]
-        guard let date = dates[index] else { continue }
+        let date = dates[index]!  // every date was checked above, when the keys were made
         let spec = StoreDateColumns(event.date)
         try statement.execute(arguments: [
           position, event.id, event.headline, event.summary, event.status.rawValue,
@@ -873,7 +866,7 @@ struct SkeletonPlan {
     self.eventCount = eventCount
     self.eventCounts = eventCounts
     self.quoteCounts = quoteCounts
-    asOf = dataset.sources.compactMap(\.publicationDay).max()
+    asOf = Timeline.asOf(dataset.sources)
     let actors = dataset.actors
     actorOrder = actors.indices.sorted { a, b in
       let countA = (eventCounts[actors[a].id] ?? 0) + (quoteCounts[actors[a].id] ?? 0)

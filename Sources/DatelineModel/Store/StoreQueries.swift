@@ -93,8 +93,8 @@ extension StoreReader {
       for item in quoteReasons { add(item.other, item.reason) }
 
       // Event summaries: naming someone who does not take part links them to each participant.
-      var summaryReasons: [(position: Int, other: String, eventID: String)] = []
-      let participantNamed = try rows(
+      // In event order. An event gives rows to one side only: the actor takes part or not.
+      let summaries = try rows(
         """
         SELECT p.event_position, e.id, m.actor_id FROM event_participants p
         JOIN event_mentions m ON m.event_position = p.event_position
@@ -102,22 +102,16 @@ extension StoreReader {
         WHERE p.actor_id = ?1 AND NOT EXISTS (
           SELECT 1 FROM event_participants x
           WHERE x.event_position = p.event_position AND x.actor_id = m.actor_id)
-        """)
-      while let row = try participantNamed.next() {
-        summaryReasons.append((row[0], row[2], row[1]))
-      }
-      let namedIn = try rows(
-        """
+        UNION ALL
         SELECT m.event_position, e.id, p.actor_id FROM event_mentions m
         JOIN event_participants p ON p.event_position = m.event_position
         JOIN events e ON e.position = m.event_position
         WHERE m.actor_id = ?1 AND NOT EXISTS (
           SELECT 1 FROM event_participants x
           WHERE x.event_position = m.event_position AND x.actor_id = ?1)
+        ORDER BY 1
         """)
-      while let row = try namedIn.next() { summaryReasons.append((row[0], row[2], row[1])) }
-      summaryReasons.sort { $0.position < $1.position }
-      for item in summaryReasons { add(item.other, .mentionedInSummary(eventID: item.eventID)) }
+      while let row = try summaries.next() { add(row[2], .mentionedInSummary(eventID: row[1])) }
 
       guard !reasons.isEmpty else { return [] }
       var actors: [String: Actor] = [:]

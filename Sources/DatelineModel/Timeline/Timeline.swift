@@ -275,6 +275,12 @@ public final class Timeline: Sendable {
 }
 
 extension Timeline {
+  /// The day the timeline stands on: its sources' last publication day. The store's `as_of`
+  /// and the events' upcoming flags and order both come from it.
+  static func asOf(_ sources: [Source]) -> CivilDay? {
+    sources.compactMap(\.publicationDay).max()
+  }
+
   /// Upcoming as of `asOf`: it can only begin after that day, or it is not reported as done
   /// (scheduled, expected, predicted) and may still fall after that day.
   static func isUpcoming(_ date: ResolvedDate, status: EventStatus, asOf: CivilDay?) -> Bool {
