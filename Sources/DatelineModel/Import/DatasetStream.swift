@@ -10,6 +10,11 @@ public protocol DatasetSink: AnyObject {
   /// event; nil only where checking reported a problem, which stops an import first). A sink
   /// that checks items itself can skip that; by default it is added as a chunk.
   func add(checkedSkeleton chunk: Dataset, eventDates: SharedDates) throws(DatasetLoadError)
+  /// The same, for a large dataset whose events wait on disk (`chunk` holds none): `events`
+  /// gives them in reading order. By default they are read into the chunk.
+  func add(
+    checkedSkeleton chunk: Dataset, shelvedEvents events: EventShelf, eventDates: SharedDates)
+    throws(DatasetLoadError)
   /// Quotes already checked against every item added before, with their resolved dates (one
   /// per quote). A sink that checks quotes itself can skip that; by default they are added as
   /// a chunk.
@@ -21,6 +26,14 @@ extension DatasetSink {
     throws(DatasetLoadError)
   {
     try add(chunk)
+  }
+
+  public func add(
+    checkedSkeleton chunk: Dataset, shelvedEvents events: EventShelf, eventDates: SharedDates
+  ) throws(DatasetLoadError) {
+    var chunk = chunk
+    chunk.events = try events.allEvents()
+    try add(checkedSkeleton: chunk, eventDates: eventDates)
   }
 
   public func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
@@ -60,6 +73,10 @@ public struct ImportSummary: Sendable, Equatable {
   /// temporary file: a run's worth, whatever the number of quotes. The larger of the dataset's
   /// and Quotebank's figure when an import reads both.
   public var quoteIDsHeld = 0
+  /// The most events held in memory at once while checking and handing them on: all of them
+  /// for a small dataset; for a large one, whose events wait on disk (`EventShelf`), a few
+  /// thousand at most, however many it has.
+  public var eventsHeld = 0
 
   public init() {}
 
@@ -79,6 +96,11 @@ public struct ImportSummary: Sendable, Equatable {
 /// the non-quote items and one batch of quotes, not the size of a file or the number of quotes
 /// (ids used twice are found by hashes kept in a temporary file: `RepeatFinder`).
 public enum DatasetStream {
+  /// Datasets of at least this many bytes keep their events on disk while they are checked
+  /// and imported (`EventShelf`); smaller ones hold them, which is quicker. A task-local value
+  /// so tests can shelve a small dataset's events.
+  @TaskLocal static var shelvingThreshold = 64 << 20
+
   /// Every problem in the dataset made of `paths`; the same diagnostics as
   /// `DatasetLoader.validate(paths:)` gives for one dataset, in the same order.
   public static func validate(paths: [String]) -> (
@@ -106,7 +128,8 @@ public enum DatasetStream {
   /// file and whether one could not be read or parsed. Quotes are skipped unless `checkQuotes`
   /// (then their syntax and shape are checked, and dropped).
   private static func firstPass(
-    _ files: [String], checkQuotes: Bool, progress: ((ImportProgress) -> Void)?, totalBytes: Int
+    _ files: [String], checkQuotes: Bool, progress: ((ImportProgress) -> Void)?, totalBytes: Int,
+    shelf: EventShelf?
   ) throws(DatasetLoadError) -> (
     skeleton: LocatedDataset, diagnostics: [Diagnostic], unreadable: Bool
   ) {
@@ -117,7 +140,7 @@ public enum DatasetStream {
     // Events name a few sources many times: each event keeps one shared copy of the id, not
     // its own (100k events: 6 MB).
     var sourceIDs: [String: String] = [:]
-    for file in files {
+    for (fileNumber, file) in files.enumerated() {
       var located = LocatedDataset()
       var problems: [Diagnostic] = []
       let outcome = try DatasetFileReader.read(
@@ -126,6 +149,11 @@ public enum DatasetStream {
         var batch = batch
         batch.dataset.quotes = []
         batch.quotes = []
+        if let shelf {
+          try shelf.append(batch.dataset.events, locations: batch.events, file: fileNumber)
+          batch.dataset.events = []
+          batch.events = []
+        }
         for index in batch.dataset.events.indices {
           let source = batch.dataset.events[index].provenance.source
           if let shared = sourceIDs[source] {
@@ -154,7 +182,7 @@ public enum DatasetStream {
 
   private static func read(
     paths: [String], into sink: (any DatasetSink)?, collectAll: Bool,
-    progress: ((ImportProgress) -> Void)? = nil
+    progress: ((ImportProgress) -> Void)? = nil, shelving: Bool = true
   ) throws(DatasetLoadError) -> ImportSummary {
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
@@ -179,11 +207,17 @@ public enum DatasetStream {
     // the quotes here (they are read, checked and handed on in pass 2); a validation checks
     // their syntax and shape too, to report every problem of every file. An import that finds a
     // problem reads again as a validation does, so what it reports does not depend on skipping.
+    // A large dataset's events wait on disk. Any problem found with them there is reported by
+    // reading again holding them, so that the report is the same whatever the size.
+    var shelf =
+      shelving && !unreadable && totalBytes >= shelvingThreshold
+      ? try EventShelf(files: files) : nil
     var (skeleton, found, unreadableFile) = try firstPass(
-      files, checkQuotes: collectAll, progress: progress, totalBytes: totalBytes)
-    if !collectAll && (unreadableFile || !found.isEmpty) {
+      files, checkQuotes: collectAll, progress: progress, totalBytes: totalBytes, shelf: shelf)
+    if (!collectAll || shelf != nil) && (unreadableFile || !found.isEmpty) {
+      shelf = nil
       (skeleton, found, unreadableFile) = try firstPass(
-        files, checkQuotes: true, progress: nil, totalBytes: totalBytes)
+        files, checkQuotes: true, progress: nil, totalBytes: totalBytes, shelf: nil)
     }
     diagnostics += found
     unreadable = unreadable || unreadableFile
@@ -197,18 +231,38 @@ public enum DatasetStream {
     var itemIDs = HashFilter(bitCountLog2: 21)
     do {
       let result: DatasetChecker.Result
-      (checker, result) = DatasetChecker.prepare(skeleton)
+      if let shelf {
+        try shelf.finishWriting()
+        (checker, result) = DatasetChecker.prepare(skeleton, shelf: shelf)
+        if let failure = shelf.failure { throw failure }
+        if !result.diagnostics.isEmpty {
+          return try read(
+            paths: paths, into: sink, collectAll: collectAll, progress: progress, shelving: false)
+        }
+      } else {
+        (checker, result) = DatasetChecker.prepare(skeleton)
+      }
       diagnostics += result.diagnostics
       if !diagnostics.isEmpty && !collectAll { throw fail() }
       // The first pass kept no quotes: this is every item but them.
       let first = skeleton.dataset
       summary.count(first)
       if let sink, diagnostics.isEmpty {
-        try sink.add(checkedSkeleton: first, eventDates: result.eventDates)
+        if let shelf {
+          try sink.add(checkedSkeleton: first, shelvedEvents: shelf, eventDates: result.eventDates)
+        } else {
+          try sink.add(checkedSkeleton: first, eventDates: result.eventDates)
+        }
       }
       for source in first.sources { itemIDs.insert(FNV1a.hash(source.id.utf8)) }
       for actor in first.actors { itemIDs.insert(FNV1a.hash(actor.id.utf8)) }
-      for event in first.events { itemIDs.insert(FNV1a.hash(event.id.utf8)) }
+      if let shelf {
+        summary.events = shelf.count
+        try shelf.forEachID { _, id in itemIDs.insert(FNV1a.hash(id.utf8)) }
+      } else {
+        summary.eventsHeld = first.events.count
+        for event in first.events { itemIDs.insert(FNV1a.hash(event.id.utf8)) }
+      }
     }
     // The sink has the items: of the events the quotes need only ids, headlines and dates.
     skeleton = LocatedDataset()
@@ -287,8 +341,10 @@ public enum DatasetStream {
     if let last = files.indices.last {
       diagnostics += repeatedQuoteIDs(repeats, files: files[...last], checker: checker)
     }
+    if let failure = shelf?.failure { throw failure }
     if !diagnostics.isEmpty { throw fail() }
     summary.quoteIDsHeld = repeats.mostHeld
+    if let shelf { summary.eventsHeld = shelf.mostHeld }
     return summary
   }
 

@@ -352,6 +352,14 @@ private final class ReservingSink: DatasetSink {
     try inner.add(checkedSkeleton: chunk, eventDates: eventDates)
   }
 
+  func add(
+    checkedSkeleton chunk: Dataset, shelvedEvents events: EventShelf, eventDates: SharedDates
+  ) throws(DatasetLoadError) {
+    reserve(chunk)
+    try events.forEachID { _, id in reserved.ids.insert(id) }
+    try inner.add(checkedSkeleton: chunk, shelvedEvents: events, eventDates: eventDates)
+  }
+
   private func reserve(_ chunk: Dataset) {
     for actor in chunk.actors { reserved.ids.insert(actor.id) }
     for source in chunk.sources { reserved.ids.insert(source.id) }

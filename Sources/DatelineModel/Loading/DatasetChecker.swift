@@ -31,6 +31,8 @@ struct DatasetChecker {
   /// themselves are dropped (`keepOnlyWhatQuotesNeed`); empty while they are held.
   private var eventHeadlines: [String] = []
   private let brokenIDs: Set<String>
+  /// Where the events are when they are not in `dataset.events`: a large import's, on disk.
+  private var shelf: EventShelf?
   /// Added to the index of a quote in messages about it when the quotes are checked a chunk at
   /// a time (without locations): "quotes[N]" counts from the start of the dataset.
   var quoteIndexOffset = 0
@@ -61,19 +63,44 @@ struct DatasetChecker {
     return (checker, result)
   }
 
+  /// Checks everything but the quotes of `skeleton` (which holds neither quotes nor events),
+  /// with the events on `shelf`: the same checks, but the events are read from disk as they are
+  /// needed instead of held. A duplicate event id is reported without the place of its first
+  /// use (an import reads again to report it: `DatasetStream`).
+  static func prepare(_ skeleton: LocatedDataset, shelf: EventShelf) -> (DatasetChecker, Result) {
+    var checker = DatasetChecker(dataset: skeleton.dataset, located: skeleton)
+    checker.shelf = shelf
+    let result = checker.run()
+    checker.diagnostics = []
+    return (checker, result)
+  }
+
   /// Drops what checking more quotes does not need: the events (but their ids, headlines and
   /// dates) and the relations. A 1M-quote import's 100k events took 470 bytes each here.
   mutating func keepOnlyWhatQuotesNeed() {
-    eventHeadlines = dataset.events.map(\.headline)
+    if shelf == nil { eventHeadlines = dataset.events.map(\.headline) }
     dataset.events = []
     dataset.relations = []
     located?.dataset = Dataset()
     located?.relations = []
   }
 
-  /// The headline of event `index`, held or kept.
+  /// The headline of event `index`, held, kept or shelved.
   private func eventHeadline(_ index: Int) -> String {
-    eventHeadlines.isEmpty ? dataset.events[index].headline : eventHeadlines[index]
+    eventHeadlines.isEmpty ? event(index).headline : eventHeadlines[index]
+  }
+
+  private var eventCount: Int { shelf?.count ?? dataset.events.count }
+
+  private func event(_ index: Int) -> Event {
+    if let shelf { return shelf.event(index) }
+    return dataset.events[index]
+  }
+
+  /// The first event with id `id`.
+  private func eventIndex(of id: String) -> Int? {
+    if let shelf { return shelf.firstRow(of: id) }
+    return eventsByID[id]
   }
 
   /// For a store builder: checks a whole dataset (quotes too, exactly as `check` does) and
@@ -108,7 +135,7 @@ struct DatasetChecker {
   func holder(of id: String) -> String? {
     if let index = sourcesByID[id] { return "the source at \(whereIs(.sources, index))" }
     if let index = actorsByID[id] { return "the actor at \(whereIs(.actors, index))" }
-    if let index = eventsByID[id] { return "the event at \(whereIs(.events, index))" }
+    if let index = eventIndex(of: id) { return "the event at \(whereIs(.events, index))" }
     return nil
   }
 
@@ -156,6 +183,7 @@ struct DatasetChecker {
 
   private func itemLocation(_ collection: Collection, _ index: Int) -> ItemLocation? {
     guard let located else { return nil }
+    if collection == .events, let shelf { return shelf.location(index) }
     let list: [ItemLocation]
     switch collection {
     case .sources: list = located.sources
@@ -201,6 +229,9 @@ struct DatasetChecker {
     sourcesByID.reserveCapacity(dataset.sources.count)
     actorsByID.reserveCapacity(dataset.actors.count)
     eventsByID.reserveCapacity(dataset.events.count)
+    // Shelved events are not remembered here (that is what shelving saves): their ids are
+    // checked against the sources' and actors', and against each other's by the shelf.
+    var shelvedID: (id: String, index: Int)?
     func register(_ id: String, _ collection: Collection, _ index: Int, kind: String) {
       if DatasetChecker.isBlank(id) {
         report(
@@ -218,14 +249,18 @@ struct DatasetChecker {
         )
         return
       }
-      if let (otherCollection, otherIndex) = seen[id] {
+      if let (otherCollection, otherIndex) = seen[id]
+        ?? shelvedID.flatMap({ shelved in
+          shelved.id == id ? (.events, shelved.index) : nil
+        })
+      {
         report(
           collection, index, "id",
           "duplicate id '\(id)': already used by the \(String(otherCollection.rawValue.dropLast())) at \(whereIs(otherCollection, otherIndex)); give each source, actor, event and quote its own id"
         )
         return
       }
-      seen[id] = (collection, index)
+      if collection != .events || shelf == nil { seen[id] = (collection, index) }
     }
     for (index, source) in dataset.sources.enumerated() {
       register(source.id, .sources, index, kind: "source")
@@ -236,9 +271,18 @@ struct DatasetChecker {
       register(actor.id, .actors, index, kind: "actor")
       if actorsByID[actor.id] == nil { actorsByID[actor.id] = index }
     }
-    for (index, event) in dataset.events.enumerated() {
-      register(event.id, .events, index, kind: "event")
-      if eventsByID[event.id] == nil { eventsByID[event.id] = index }
+    if let shelf {
+      let laterUses = shelf.laterUses()
+      for index in 0..<shelf.count {
+        let id = shelf.event(index).id
+        shelvedID = laterUses[index].map { (id, $0) }
+        register(id, .events, index, kind: "event")
+      }
+    } else {
+      for (index, event) in dataset.events.enumerated() {
+        register(event.id, .events, index, kind: "event")
+        if eventsByID[event.id] == nil { eventsByID[event.id] = index }
+      }
     }
     for (index, quote) in dataset.quotes.enumerated() {
       register(quote.id, .quotes, index, kind: "quote")
@@ -264,7 +308,7 @@ struct DatasetChecker {
     _ id: String, _ collection: Collection, _ index: Int, _ field: @autoclosure () -> String,
     role: @autoclosure () -> String
   ) {
-    guard eventsByID[id] == nil, !brokenIDs.contains(id) else { return }
+    guard eventIndex(of: id) == nil, !brokenIDs.contains(id) else { return }
     report(
       collection, index, field(),
       "unknown event id '\(id)' as \(role()); use the id of an event listed in \"events\"")
@@ -307,7 +351,8 @@ struct DatasetChecker {
   }
 
   private mutating func checkEvents() {
-    for (index, event) in dataset.events.enumerated() {
+    for index in 0..<eventCount {
+      let event = self.event(index)
       // A few participants (nearly every event) are compared with those before them; a long
       // list goes through a set, so that it stays linear.
       let isShort = event.participants.count <= 16
@@ -387,10 +432,9 @@ struct DatasetChecker {
   /// `relativeTo`), so walking each chain iteratively finds the order and any cycle without
   /// recursion, however long the chain.
   private mutating func resolveEventDates() -> SharedDates {
-    let events = dataset.events
-    var states = [State](repeating: .unresolved, count: events.count)
-    var dates = SharedDates(count: events.count)
-    for start in events.indices {
+    var states = [State](repeating: .unresolved, count: eventCount)
+    var dates = SharedDates(count: eventCount)
+    for start in 0..<eventCount {
       guard states[start] == .unresolved else { continue }
       var chain: [Int] = []
       var onChain: [Int: Int] = [:]
@@ -398,16 +442,16 @@ struct DatasetChecker {
       walk: while true {
         onChain[current] = chain.count
         chain.append(current)
-        guard case .stated(let stated) = events[current].date, let target = stated.relativeTo else {
+        guard case .stated(let stated) = event(current).date, let target = stated.relativeTo else {
           break walk
         }
-        guard let targetIndex = eventsByID[target] else {
+        guard let targetIndex = eventIndex(of: target) else {
           if brokenIDs.contains(target) {
             states[current] = .failed
           } else {
             report(
               .events, current, "date.relativeTo",
-              "unknown event id '\(target)' in relativeTo of event '\(events[current].id)'; use the id of an event listed in \"events\""
+              "unknown event id '\(target)' in relativeTo of event '\(event(current).id)'; use the id of an event listed in \"events\""
             )
             states[current] = .failed
           }
@@ -415,7 +459,7 @@ struct DatasetChecker {
           break walk
         }
         if let cycleStart = onChain[targetIndex] {
-          let cycle = chain[cycleStart...].map { events[$0].id } + [events[targetIndex].id]
+          let cycle = chain[cycleStart...].map { event($0).id } + [event(targetIndex).id]
           report(
             .events, chain[cycleStart], "date.relativeTo",
             "the dates form a cycle through relativeTo: \(cycle.joined(separator: " -> ")); anchor one of them on the source date or an EDTF date"
@@ -433,8 +477,8 @@ struct DatasetChecker {
       for index in chain.reversed() {
         guard states[index] == .unresolved else { continue }
         var anchor: (index: Int, date: ResolvedDate)?
-        if case .stated(let stated) = events[index].date, let target = stated.relativeTo,
-          let targetIndex = eventsByID[target], let date = dates[targetIndex]
+        if case .stated(let stated) = event(index).date, let target = stated.relativeTo,
+          let targetIndex = eventIndex(of: target), let date = dates[targetIndex]
         {
           anchor = (targetIndex, date)
         }
@@ -451,7 +495,7 @@ struct DatasetChecker {
   private mutating func resolveEvent(
     _ index: Int, relativeTo anchorEvent: (index: Int, date: ResolvedDate)?
   ) -> ResolvedDate? {
-    let event = dataset.events[index]
+    let event = self.event(index)
     switch event.date {
     case .edtf(let text):
       do {
@@ -466,7 +510,7 @@ struct DatasetChecker {
       if stated.relativeTo != nil {
         guard let (targetIndex, date) = anchorEvent else { return nil }
         anchor = date.start
-        label = dataset.events[targetIndex].headline
+        label = self.event(targetIndex).headline
       } else {
         guard
           let day = anchorDay(
@@ -531,7 +575,7 @@ struct DatasetChecker {
       let anchor: CivilDay
       var label: String?
       if let target = stated.relativeTo {
-        guard let targetIndex = eventsByID[target] else {
+        guard let targetIndex = eventIndex(of: target) else {
           if !brokenIDs.contains(target) {
             report(
               .quotes, index, "date.relativeTo",
@@ -558,7 +602,7 @@ struct DatasetChecker {
       }
     case nil:
       if let eventID = quote.event {
-        guard let eventIndex = eventsByID[eventID] else { return nil }
+        guard let eventIndex = self.eventIndex(of: eventID) else { return nil }
         guard var date = eventDates[eventIndex] else { return nil }
         date.why = .ofEvent(id: eventID, headline: eventHeadline(eventIndex), date.why)
         return date

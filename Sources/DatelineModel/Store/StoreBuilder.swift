@@ -115,6 +115,31 @@ public final class StoreBuilder: @unchecked Sendable {
     try processChecked(chunk, eventDates: eventDates)
   }
 
+  /// The same for a large dataset whose events wait on disk, in reading order, on `events`:
+  /// they are written from there in chronological order and never all held.
+  public func add(
+    checkedSkeleton chunk: Dataset, shelvedEvents events: EventShelf, eventDates: SharedDates
+  ) throws(DatasetLoadError) {
+    precondition(eventDates.count == events.count, "one date per event")
+    precondition(!finished, "StoreBuilder.add called after finish")
+    worker?.sync {}
+    if let failure { throw failure }
+    let isFirst =
+      quoteCount == 0 && checker == nil && writtenEvents == 0 && skeleton.sources.isEmpty
+      && skeleton.actors.isEmpty && skeleton.events.isEmpty && skeleton.relations.isEmpty
+    guard isFirst, chunk.quotes.isEmpty, chunk.events.isEmpty else {
+      var chunk = chunk
+      chunk.events = try events.allEvents()
+      try process(chunk)
+      return
+    }
+    try failing { () throws(DatasetLoadError) in
+      merge(chunk)
+      checkedByCaller = true
+      try writeEvents(shelf: events, dates: eventDates)
+    }
+  }
+
   /// Runs `work` on the worker thread of a file build (after the chunks before it, while the
   /// caller reads on), or at once in memory. A failure there is thrown by the next call.
   private func enqueue(_ work: @escaping @Sendable () throws(DatasetLoadError) -> Void)
@@ -497,27 +522,56 @@ public final class StoreBuilder: @unchecked Sendable {
   /// same-day order, precision, source order, paragraph, input order.
   private func writeEvents(_ events: [Event], dates: SharedDates) throws(DatasetLoadError) {
     guard !events.isEmpty else { return }
-    let queue = try database()
     let asOf = Timeline.asOf(skeleton.sources)
     var keys: [ChronologicalKey] = []
     keys.reserveCapacity(events.count)
     for (index, event) in events.enumerated() {
-      guard let date = dates[index] else {
-        throw DatasetLoadError(diagnostics: [
-          Diagnostic(
-            path: "events[\(index)]", line: 0, column: 0,
-            message: "the date of '\(event.id)' could not be resolved")
-        ])
-      }
-      keys.append(
-        ChronologicalKey(
-          upcoming: Timeline.isUpcoming(date, status: event.status, asOf: asOf),
-          day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
-          precision: date.precision.rawValue,
-          source: sourceOrder[event.provenance.source] ?? Int.max,
-          paragraph: event.provenance.paragraph, index: index))
+      keys.append(try chronologicalKey(index, event, dates: dates, asOf: asOf))
     }
     keys.sort()
+    try writeEvents(count: events.count, dates: dates) { write in
+      for key in keys { try write(key.index, key.upcoming, events[key.index]) }
+    }
+  }
+
+  /// Writes the events on `shelf`, sorted there (by SQLite, on disk beyond a few megabytes).
+  private func writeEvents(shelf: EventShelf, dates: SharedDates) throws(DatasetLoadError) {
+    guard shelf.count > 0 else { return }
+    let asOf = Timeline.asOf(skeleton.sources)
+    try shelf.sort { index, event throws(DatasetLoadError) in
+      try self.chronologicalKey(index, event, dates: dates, asOf: asOf)
+    }
+    try writeEvents(count: shelf.count, dates: dates) { write in
+      try shelf.forEachSorted { index, upcoming, event in try write(index, upcoming, event) }
+    }
+  }
+
+  private func chronologicalKey(_ index: Int, _ event: Event, dates: SharedDates, asOf: CivilDay?)
+    throws(DatasetLoadError) -> ChronologicalKey
+  {
+    guard let date = dates[index] else {
+      throw DatasetLoadError(diagnostics: [
+        Diagnostic(
+          path: "events[\(index)]", line: 0, column: 0,
+          message: "the date of '\(event.id)' could not be resolved")
+      ])
+    }
+    return ChronologicalKey(
+      upcoming: Timeline.isUpcoming(date, status: event.status, asOf: asOf),
+      day: date.start.dayNumber, sameDayOrder: date.sameDayOrder,
+      precision: date.precision.rawValue,
+      source: sourceOrder[event.provenance.source] ?? Int.max,
+      paragraph: event.provenance.paragraph, index: index)
+  }
+
+  /// Writes `count` events, which `inOrder` hands to the function it is given in chronological
+  /// order (each with its index in input order and whether it is upcoming), with their
+  /// participants and the actors they name.
+  private func writeEvents(
+    count: Int, dates: SharedDates,
+    inOrder: (_ write: (Int, Bool, Event) throws -> Void) throws -> Void
+  ) throws(DatasetLoadError) {
+    let queue = try database()
     let finder = MentionFinder(actors: skeleton.actors)
     try run(queue) { db in
       let statement = try db.makeStatement(
@@ -528,46 +582,48 @@ public final class StoreBuilder: @unchecked Sendable {
             input_order)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
+      // Participations go in by actor (the table's key), so its pages are filled up: sorted
+      // by SQLite from a temporary table, not held.
+      try db.execute(
+        sql: """
+          CREATE TEMP TABLE participations (
+            actor_id TEXT NOT NULL, event_position INTEGER NOT NULL, n INTEGER NOT NULL)
+          """)
       let participants = try db.makeStatement(
-        sql: "INSERT INTO event_participants(actor_id, event_position, n) VALUES (?, ?, ?)")
+        sql: "INSERT INTO temp.participations(actor_id, event_position, n) VALUES (?, ?, ?)")
       let mentions = try db.makeStatement(
         sql: "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
-      // Participations are inserted by actor (the table's key), so its pages are filled up;
-      // sorted as 12-byte records with the actor as its rank among the ids taking part, not
-      // as its id (100k events: 3 MB instead of 8).
-      let participantIDs = Set(events.lazy.flatMap(\.participants)).sorted()
-      let participantRanks = Dictionary(
-        uniqueKeysWithValues: participantIDs.enumerated().map { ($1, Int32($0)) })
-      var participations: [(actor: Int32, position: Int32, n: Int32)] = []
-      participations.reserveCapacity(events.reduce(0) { $0 + $1.participants.count })
-      for (position, key) in keys.enumerated() {
-        let index = key.index
-        let event = events[index]
-        let date = dates[index]!  // every date was checked above, when the keys were made
+      var position = 0
+      try inOrder { index, upcoming, event in
+        let date = dates[index]!  // every date was checked when the keys were made
         let spec = StoreDateColumns(event.date)
         try statement.execute(arguments: [
           position, event.id, event.headline, event.summary, event.status.rawValue,
           event.location, StoreJSON.array(event.participants), event.provenance.source,
           event.provenance.paragraph, spec.edtf, spec.stated, spec.tense, spec.relativeTo,
           date.value.description, date.stated, date.explanation, date.start.dayNumber,
-          date.end.dayNumber, date.sameDayOrder, key.upcoming, index,
+          date.end.dayNumber, date.sameDayOrder, upcoming, index,
         ])
         var seen = Set<String>()
         for (n, actorID) in event.participants.enumerated() where seen.insert(actorID).inserted {
-          participations.append((participantRanks[actorID] ?? 0, Int32(position), Int32(n)))
+          try participants.execute(arguments: [actorID, position, n])
           self.eventCounts[actorID, default: 0] += 1
         }
         let named = finder.mentionedActors(in: event.headline + "\n" + event.summary)
         for (n, actorID) in named.enumerated() {
           try mentions.execute(arguments: [position, n, actorID])
         }
+        position += 1
       }
-      participations.sort { ($0.actor, $0.position) < ($1.actor, $1.position) }
-      for (actor, position, n) in participations {
-        try participants.execute(arguments: [participantIDs[Int(actor)], position, n])
-      }
+      try db.execute(
+        sql: """
+          INSERT INTO event_participants(actor_id, event_position, n)
+            SELECT actor_id, event_position, n FROM temp.participations
+            ORDER BY actor_id, event_position;
+          DROP TABLE temp.participations;
+          """)
     }
-    writtenEvents = events.count
+    writtenEvents = count
   }
 
   /// Reads the written events back into the skeleton (they are checked again with a chunk that
@@ -655,7 +711,7 @@ public final class StoreBuilder: @unchecked Sendable {
   }
 
   /// Runs `body` in a transaction, reporting any failure as one that names the store.
-  private func run(_ queue: DatabaseQueue, _ body: @escaping (Database) throws -> Void)
+  private func run(_ queue: DatabaseQueue, _ body: (Database) throws -> Void)
     throws(DatasetLoadError)
   {
     do {
@@ -1057,6 +1113,14 @@ struct ChronologicalKey: Comparable {
   }
 
   var index: Int { Int(indexValue) }
+
+  /// The fields in the order they sort by, as a table keeps them (`EventShelf` sorts by them).
+  var sortColumns: [Int] {
+    [
+      upcoming ? 1 : 0, day, Int(sameDayOrderValue), Int(precisionValue), Int(sourceValue),
+      Int(paragraphValue), Int(indexValue),
+    ]
+  }
 
   static func < (lhs: ChronologicalKey, rhs: ChronologicalKey) -> Bool {
     ((lhs.upcoming ? 1 : 0), lhs.day, lhs.sameDayOrderValue, lhs.precisionValue)

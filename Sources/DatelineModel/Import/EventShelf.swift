@@ -1,0 +1,383 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// A large dataset's events kept on disk while it is checked and imported, instead of in memory:
+/// a private SQLite database that SQLite removes when it is closed (or when the process ends).
+/// Rows keep the reading order (`row` counts from 0), with each event's place in its file for
+/// messages. Memory holds a small page cache and a few recent look-ups, whatever the number of
+/// events (a 300k-event import held some 420 bytes an event before).
+///
+/// Reads are safe from several threads (the quote checkers look events up).
+public final class EventShelf: Sendable {
+  private let queue: DatabaseQueue
+  /// The dataset's files, by number: locations keep a number instead of a path.
+  private let files: [String]
+  private let state = Mutex(State())
+  /// Events read at once when reading in order (the checks walk the events from first to last).
+  private static let blockSize = 256
+  /// Look-ups remembered: quotes of a file mostly name the same few events.
+  private static let recentLimit = 4096
+
+  private struct State {
+    var count = 0
+    var block: (start: Int, events: [Event]) = (0, [])
+    var recentEvents: [Int: Event] = [:]
+    var recentRows: [String: Int?] = [:]
+    var failure: String?
+    var mostHeld = 0
+
+    mutating func noteHeld() {
+      mostHeld = max(mostHeld, block.events.count + recentEvents.count)
+    }
+  }
+
+  /// The most events held in memory at once: a block and the recent look-ups.
+  var mostHeld: Int { state.withLock { $0.mostHeld } }
+
+  /// A new, empty shelf for the events of `files`.
+  init(files: [String]) throws(DatasetLoadError) {
+    self.files = files
+    do {
+      // An empty path: a temporary database on disk that SQLite deletes when it closes it.
+      var configuration = Configuration()
+      configuration.label = "dateline.event-shelf"
+      queue = try DatabaseQueue(path: "", configuration: configuration)
+      try queue.inDatabase { db in
+        try db.execute(
+          sql: """
+            PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2048;
+            PRAGMA temp_store = FILE;
+            CREATE TABLE events (
+              row INTEGER PRIMARY KEY,
+              id TEXT NOT NULL, headline TEXT NOT NULL, summary TEXT NOT NULL,
+              status TEXT NOT NULL, location TEXT, participants BLOB NOT NULL,
+              source TEXT NOT NULL, paragraph INTEGER NOT NULL,
+              date_edtf TEXT, date_stated TEXT, date_tense TEXT, date_relative_to TEXT,
+              file INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
+              reread_offset INTEGER, id_line INTEGER, id_col INTEGER);
+            """)
+      }
+    } catch {
+      throw EventShelf.failure(error)
+    }
+  }
+
+  static func failure(_ error: any Error) -> DatasetLoadError {
+    DatasetLoadError(diagnostics: [
+      Diagnostic(
+        path: NSTemporaryDirectory(), line: 1, column: 1,
+        message:
+          "cannot keep the events in a temporary database: \(error); free some disk space (or set TMPDIR to a directory with room) and try again"
+      )
+    ])
+  }
+
+  /// The first read or write that failed, as an error to stop on (reads then return empty
+  /// events, which the caller must not trust).
+  var failure: DatasetLoadError? {
+    state.withLock { $0.failure }.map { message in EventShelf.failure(message) }
+  }
+
+  private static func failure(_ message: String) -> DatasetLoadError {
+    failure(ShelfError(message: message))
+  }
+
+  private struct ShelfError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+  }
+
+  public var count: Int { state.withLock { $0.count } }
+
+  /// Puts events read from file number `file` after those shelved before.
+  func append(_ events: [Event], locations: [ItemLocation], file: Int) throws(DatasetLoadError) {
+    guard !events.isEmpty else { return }
+    let start = count
+    do {
+      try queue.inTransaction { db in
+        let insert = try db.makeStatement(
+          sql: """
+            INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (offset, event) in events.enumerated() {
+          let location = locations[offset]
+          let date = StoreDateColumns(event.date)
+          let idPosition = location.reread == nil ? location.fields["id"] : nil
+          try insert.execute(arguments: [
+            start + offset, event.id, event.headline, event.summary, event.status.rawValue,
+            event.location, EventShelf.encode(event.participants), event.provenance.source,
+            event.provenance.paragraph, date.edtf, date.stated, date.tense, date.relativeTo,
+            file, location.object.line, location.object.column, location.reread?.offset,
+            idPosition?.line, idPosition?.column,
+          ])
+        }
+        return .commit
+      }
+    } catch {
+      throw EventShelf.failure(error)
+    }
+    state.withLock { $0.count = start + events.count }
+  }
+
+  /// Makes look-ups by id fast; call it once every event is shelved.
+  func finishWriting() throws(DatasetLoadError) {
+    do {
+      try queue.inDatabase { db in try db.execute(sql: "CREATE INDEX events_id ON events(id)") }
+    } catch {
+      throw EventShelf.failure(error)
+    }
+  }
+
+  /// Each row whose id an earlier event has, with the first row of that id (none in a dataset
+  /// without duplicates; one pass over the index).
+  func laterUses() -> [Int: Int] {
+    state.withLock { state in
+      do {
+        return try queue.inDatabase { db in
+          var found: [Int: Int] = [:]
+          let rows = try Row.fetchCursor(
+            db,
+            sql: """
+              SELECT e.row, f.first FROM events e
+              JOIN (SELECT id, min(row) AS first FROM events GROUP BY id HAVING count(*) > 1) f
+                ON f.id = e.id
+              WHERE e.row > f.first
+              """)
+          while let row = try rows.next() { found[row[0]] = row[1] }
+          return found
+        }
+      } catch {
+        if state.failure == nil { state.failure = "\(error)" }
+        return [:]
+      }
+    }
+  }
+
+  /// Event `row`, read with the block around it when reading on in order.
+  func event(_ row: Int) -> Event {
+    state.withLock { state in
+      let block = state.block
+      if row >= block.start && row < block.start + block.events.count {
+        return block.events[row - block.start]
+      }
+      if let event = state.recentEvents[row] { return event }
+      // Reading on from the block, or starting over at the first event: the next block.
+      let inOrder = row == block.start + block.events.count || row == 0
+      let events = fetch(
+        &state, "row >= ? ORDER BY row LIMIT ?", [row, inOrder ? EventShelf.blockSize : 1])
+      guard let event = events.first else { return EventShelf.placeholder }
+      if inOrder {
+        state.block = (row, events)
+      } else {
+        if state.recentEvents.count >= EventShelf.recentLimit { state.recentEvents = [:] }
+        state.recentEvents[row] = event
+      }
+      state.noteHeld()
+      return event
+    }
+  }
+
+  /// The first row of the event with id `id`, if any.
+  func firstRow(of id: String) -> Int? {
+    state.withLock { state in
+      if let known = state.recentRows[id] { return known }
+      var found: Int?
+      do {
+        found = try queue.inDatabase { db in
+          try Int.fetchOne(db, sql: "SELECT min(row) FROM events WHERE id = ?", arguments: [id])
+        }
+      } catch {
+        if state.failure == nil { state.failure = "\(error)" }
+      }
+      if state.recentRows.count >= EventShelf.recentLimit { state.recentRows = [:] }
+      state.recentRows[id] = found
+      return found
+    }
+  }
+
+  /// Where event `row` is in its file.
+  func location(_ row: Int) -> ItemLocation? {
+    state.withLock { state in
+      do {
+        return try queue.inDatabase { db -> ItemLocation? in
+          guard
+            let found = try Row.fetchOne(
+              db,
+              sql:
+                "SELECT file, line, col, reread_offset, id_line, id_col FROM events WHERE row = ?",
+              arguments: [row])
+          else { return nil }
+          let file: Int = found[0]
+          var location = ItemLocation(
+            path: file < files.count ? files[file] : "-",
+            object: TextPosition(line: found[1], column: found[2]))
+          if let offset: Int = found[3] {
+            location.reread = ItemLocation.Reread(offset: offset, collection: .events)
+          }
+          if let line: Int = found[4], let column: Int = found[5] {
+            location.record("id", TextPosition(line: line, column: column))
+          }
+          return location
+        }
+      } catch {
+        if state.failure == nil { state.failure = "\(error)" }
+        return nil
+      }
+    }
+  }
+
+  /// Calls `body` with every event id and its row, in reading order.
+  func forEachID(_ body: (Int, String) throws -> Void) throws(DatasetLoadError) {
+    do {
+      try queue.inDatabase { db in
+        let rows = try Row.fetchCursor(db, sql: "SELECT row, id FROM events ORDER BY row")
+        while let row = try rows.next() { try body(row[0], row[1]) }
+      }
+    } catch let error as DatasetLoadError {
+      throw error
+    } catch {
+      throw EventShelf.failure(error)
+    }
+  }
+
+  /// Every event, in reading order: for a sink that holds them anyway.
+  func allEvents() throws(DatasetLoadError) -> [Event] {
+    let events = state.withLock { state in
+      state.mostHeld = max(state.mostHeld, state.count)
+      return fetch(&state, "1 ORDER BY row", [])
+    }
+    if let failure { throw failure }
+    return events
+  }
+
+  private func fetch(_ state: inout State, _ condition: String, _ arguments: StatementArguments)
+    -> [Event]
+  {
+    do {
+      return try queue.inDatabase { db in
+        var events: [Event] = []
+        let rows = try Row.fetchCursor(
+          db, sql: "SELECT \(EventShelf.eventColumns) FROM events WHERE \(condition)",
+          arguments: arguments)
+        while let row = try rows.next() { events.append(EventShelf.event(row, from: 0)) }
+        return events
+      }
+    } catch {
+      if state.failure == nil { state.failure = "\(error)" }
+      return []
+    }
+  }
+
+  private static let eventColumns = """
+    id, headline, summary, status, location, participants, source, paragraph,
+    date_edtf, date_stated, date_tense, date_relative_to
+    """
+
+  /// The event in `row`'s `eventColumns`, which start at column `first`.
+  private static func event(_ row: Row, from first: Int) -> Event {
+    let date = StoreDateColumns(
+      edtf: row[first + 8], stated: row[first + 9], tense: row[first + 10],
+      relativeTo: row[first + 11])
+    return Event(
+      id: row[first], headline: row[first + 1], summary: row[first + 2],
+      date: date.spec ?? .edtf(""), status: EventStatus(rawValue: row[first + 3]) ?? .occurred,
+      participants: EventShelf.decode(row[first + 5]), location: row[first + 4],
+      provenance: Provenance(source: row[first + 6], paragraph: row[first + 7]))
+  }
+
+  /// Gives every event its key in chronological order (`key` is called in reading order),
+  /// kept beside it for `forEachSorted`.
+  func sort(
+    by key: (Int, Event) throws(DatasetLoadError) -> ChronologicalKey
+  ) throws(DatasetLoadError) {
+    do {
+      try queue.inDatabase { db in
+        try db.execute(
+          sql: """
+            DROP TABLE IF EXISTS keys;
+            CREATE TABLE keys (
+              row INTEGER PRIMARY KEY, upcoming INTEGER NOT NULL, day INTEGER NOT NULL,
+              same_day INTEGER NOT NULL, precision INTEGER NOT NULL,
+              source_order INTEGER NOT NULL, paragraph_order INTEGER NOT NULL);
+            """)
+      }
+      let total = count
+      var start = 0
+      while start < total {
+        let events = state.withLock { state in
+          fetch(&state, "row >= ? ORDER BY row LIMIT ?", [start, EventShelf.blockSize])
+        }
+        if let failure { throw failure }
+        guard !events.isEmpty else { break }
+        var keys: [[Int]] = []
+        for (offset, event) in events.enumerated() {
+          keys.append(try key(start + offset, event).sortColumns)
+        }
+        try queue.inTransaction { db in
+          let insert = try db.makeStatement(sql: "INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?)")
+          for (offset, columns) in keys.enumerated() {
+            // The index (last) sorts ties; the row is the index.
+            try insert.execute(arguments: StatementArguments([start + offset] + columns.dropLast()))
+          }
+          return .commit
+        }
+        start += events.count
+      }
+    } catch let error as DatasetLoadError {
+      throw error
+    } catch {
+      throw EventShelf.failure(error)
+    }
+  }
+
+  /// Calls `body` with every event in the order `sort` gave them, with its row and whether it
+  /// is upcoming. SQLite sorts them, on disk beyond its cache.
+  func forEachSorted(_ body: (Int, Bool, Event) throws -> Void) throws {
+    try queue.inDatabase { db in
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT k.row, k.upcoming, \(EventShelf.eventColumns.replacingOccurrences(of: "\n", with: " "))
+          FROM keys k JOIN events USING (row)
+          ORDER BY k.upcoming, k.day, k.same_day, k.precision, k.source_order, k.paragraph_order, k.row
+          """)
+      while let row = try rows.next() {
+        try body(row[0], row[1], EventShelf.event(row, from: 2))
+      }
+    }
+  }
+
+  private static let placeholder = Event(
+    id: "", headline: "", summary: "", date: .edtf(""), status: .occurred, participants: [],
+    provenance: Provenance(source: "", paragraph: 0))
+
+  /// Participants as UTF-8 strings, each after its length in four bytes: any id survives.
+  static func encode(_ strings: [String]) -> Data {
+    var bytes: [UInt8] = []
+    for string in strings {
+      let count = UInt32(string.utf8.count)
+      withUnsafeBytes(of: count.littleEndian) { bytes += $0 }
+      bytes += string.utf8
+    }
+    return Data(bytes)
+  }
+
+  static func decode(_ data: Data) -> [String] {
+    var strings: [String] = []
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      var at = 0
+      while at + 4 <= raw.count {
+        var count: UInt32 = 0
+        withUnsafeMutableBytes(of: &count) {
+          $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 4]))
+        }
+        at += 4
+        let end = min(raw.count, at + Int(UInt32(littleEndian: count)))
+        strings.append(String(decoding: raw[at..<end], as: UTF8.self))
+        at = end
+      }
+    }
+    return strings
+  }
+}
