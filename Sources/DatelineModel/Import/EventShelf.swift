@@ -17,7 +17,7 @@ public final class EventShelf: Sendable {
   /// Events read at once when reading in order (the checks walk the events from first to last).
   private static let blockSize = 256
   /// Look-ups remembered: quotes of a file mostly name the same few events.
-  private static let recentLimit = 4096
+  private static let recentLimit = 1024
 
   private struct State {
     var count = 0

@@ -1,0 +1,140 @@
+import DatelineTestSupport
+import Foundation
+import Testing
+
+@testable import DatelineModel
+
+/// A large dataset's events wait on disk (`EventShelf`) while an import checks and writes them.
+/// Here every dataset is shelved (the size threshold set to 0): the stores answer as the
+/// reference does, problems are reported exactly as when the events are held, and the events
+/// held at once stay a few blocks however many there are.
+@Suite struct EventShelfTests {
+  static func shelved<T>(_ body: () throws -> T) rethrows -> T {
+    try DatasetStream.$shelvingThreshold.withValue(0) { try body() }
+  }
+
+  /// The problems `paths` has, from a validation and from an import.
+  static func problems(_ paths: [String]) -> (validation: [Diagnostic], import: [Diagnostic]) {
+    var imported: [Diagnostic] = []
+    do {
+      try DatasetStream.read(paths: paths, into: StoreBuilder())
+    } catch {
+      imported = error.diagnostics
+    }
+    return (DatasetStream.validate(paths: paths).diagnostics, imported)
+  }
+
+  @Test(arguments: StoreEquivalenceTests.seeds)
+  func aShelvedImportAnswersAsTheReferenceDoes(seed: UInt64) throws {
+    let dataset = StoreEquivalenceTests.withURLs(
+      RandomDataset.make(seed: seed, quotes: 50), seed: seed)
+    let reference = try ReferenceTimeline(dataset: dataset)
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try scratch.write("d.json", DatasetWriter.utf8(dataset))
+    let builder = StoreBuilder()
+    let summary = try Self.shelved { try DatasetStream.read(paths: [path], into: builder) }
+    #expect(builder.eventsHeld == 0)
+    #expect(summary.events == dataset.events.count)
+    #expect(summary.eventsHeld <= dataset.events.count)
+    BuilderMemoryTests.expectSameAnswers(try builder.finish(), reference, dataset)
+  }
+
+  /// Each kind of problem an event can have, or a quote or relation naming one, in a directory
+  /// whose quotes are in a second file: the same report, shelved or held.
+  @Test(arguments: Array(1...16) as [UInt64])
+  func problemsAreReportedAsWhenTheEventsAreHeld(seed: UInt64) throws {
+    var dataset = RandomDataset.make(seed: seed, quotes: 30)
+    while dataset.events.count < 3 {
+      var event = dataset.events.first ?? RandomDataset.make(seed: 2).events[0]
+      event.id = "extra\(dataset.events.count)"
+      event.date = .edtf("2025-02-20")
+      event.provenance.source = dataset.sources[0].id
+      event.participants = []
+      dataset.events.append(event)
+    }
+    let events = dataset.events
+    switch seed % 8 {
+    case 0: dataset.events[2].id = events[0].id
+    case 1: dataset.events[1].id = dataset.actors[0].id
+    case 2: dataset.events[2].date = .stated(StatedDate(stated: "a day later", relativeTo: "gone"))
+    case 3:
+      dataset.events[0].date = .stated(StatedDate(stated: "a day later", relativeTo: events[1].id))
+      dataset.events[1].date = .stated(StatedDate(stated: "a day later", relativeTo: events[0].id))
+    case 4: dataset.events[1].participants.append("nobody")
+    case 5:
+      dataset.quotes[3].id = events[2].id
+      dataset.quotes[5].event = "no-such-event"
+    case 6:
+      dataset.quotes[1].event = events[1].id
+      dataset.quotes[1].date = nil
+      dataset.quotes[2].date = .stated(StatedDate(stated: "later that day", relativeTo: "gone"))
+      dataset.quotes[4].date = .stated(StatedDate(stated: "2025-02-31"))
+    default:
+      dataset.relations.append(
+        Relation(
+          from: dataset.actors[0].id, to: dataset.actors[1].id, kind: .metWith,
+          event: "no-such-event", provenance: dataset.events[0].provenance))
+    }
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    var items = dataset
+    items.quotes = []
+    _ = try scratch.write("a.json", DatasetWriter.utf8(items))
+    _ = try scratch.write("b.json", DatasetWriter.utf8(Dataset(quotes: dataset.quotes)))
+    let held = Self.problems([scratch.url.path])
+    let shelved = Self.shelved { Self.problems([scratch.url.path]) }
+    #expect(!held.validation.isEmpty && !held.import.isEmpty)
+    #expect(shelved.validation == held.validation)
+    #expect(shelved.import == held.import)
+  }
+
+  /// Thousands of events, some dated from others in chains, named by quotes that take their
+  /// dates: a few blocks of them are held at once, and the store is the one a held import
+  /// writes.
+  @Test func theEventsHeldAtOnceAreAFewBlocksHoweverMany() throws {
+    let source = Source(
+      id: "wire", publisher: "Wire", title: "T", published: "2025-02-24", url: nil)
+    let actor = Actor(id: "ana", name: "Ana Diaz", kind: .person)
+    let events = (0..<6_000).map { index in
+      Event(
+        id: "e\(index)", headline: "Meeting \(index)", summary: "Talks.",
+        date: index % 10 == 9
+          ? .stated(StatedDate(stated: "the next day", relativeTo: "e\(index - 1)"))
+          : .edtf("2025-0\(1 + index % 9)-1\(index % 10)"),
+        status: .occurred, participants: index % 2 == 0 ? ["ana"] : [],
+        provenance: Provenance(source: "wire", paragraph: 1 + index % 5))
+    }
+    let quotes = (0..<2_000).map { index in
+      Quote(
+        id: "q\(index)", text: "Said \(index)", speaker: "ana", event: "e\(index * 3)",
+        date: nil, kind: .full, provenance: Provenance(source: "wire", paragraph: 1))
+    }
+    let dataset = Dataset(sources: [source], actors: [actor], events: events, quotes: quotes)
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try scratch.write("d.json", DatasetWriter.utf8(dataset))
+    let heldBuilder = StoreBuilder()
+    let held = try DatasetStream.read(paths: [path], into: heldBuilder)
+    let shelvedBuilder = StoreBuilder()
+    let shelved = try Self.shelved {
+      try DatasetStream.read(paths: [path], into: shelvedBuilder)
+    }
+    #expect(held.eventsHeld == 6_000)
+    // A block read in order and the recent look-ups (`EventShelf.blockSize`, `recentLimit`).
+    #expect(shelved.eventsHeld > 0 && shelved.eventsHeld <= 256 + 1024)
+    let heldTimeline = try heldBuilder.finish()
+    let shelvedTimeline = try shelvedBuilder.finish()
+    #expect(Array(shelvedTimeline.events) == Array(heldTimeline.events))
+    #expect(Array(shelvedTimeline.quotes) == Array(heldTimeline.quotes))
+    #expect(
+      shelvedTimeline.eventIndices(involving: "ana") == heldTimeline.eventIndices(involving: "ana"))
+  }
+
+  @Test func participantsSurviveAnyCharacters() {
+    let lists = [[], [""], ["a", "", "ü\u{0}b", String(repeating: "x", count: 300)]]
+    for list in lists {
+      #expect(EventShelf.decode(EventShelf.encode(list)) == list)
+    }
+  }
+}
