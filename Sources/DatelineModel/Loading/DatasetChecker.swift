@@ -33,6 +33,10 @@ struct DatasetChecker {
   private let brokenIDs: Set<String>
   /// Where the events are when they are not in `dataset.events`: a large import's, on disk.
   private var shelf: EventShelf?
+  /// The shelved events that the quotes being checked name (by id: the first row, or -1 for
+  /// none), and their headlines, looked up together for each batch (`checkQuotes`).
+  private var namedEvents: [String: Int] = [:]
+  private var namedHeadlines: [Int: String] = [:]
   /// Added to the index of a quote in messages about it when the quotes are checked a chunk at
   /// a time (without locations): "quotes[N]" counts from the start of the dataset.
   var quoteIndexOffset = 0
@@ -87,7 +91,8 @@ struct DatasetChecker {
 
   /// The headline of event `index`, held, kept or shelved.
   private func eventHeadline(_ index: Int) -> String {
-    eventHeadlines.isEmpty ? event(index).headline : eventHeadlines[index]
+    if let headline = namedHeadlines[index] { return headline }
+    return eventHeadlines.isEmpty ? event(index).headline : eventHeadlines[index]
   }
 
   private var eventCount: Int { shelf?.count ?? dataset.events.count }
@@ -99,8 +104,9 @@ struct DatasetChecker {
 
   /// The first event with id `id`.
   private func eventIndex(of id: String) -> Int? {
-    if let shelf { return shelf.firstRow(of: id) }
-    return eventsByID[id]
+    guard let shelf else { return eventsByID[id] }
+    if let row = namedEvents[id] { return row < 0 ? nil : row }
+    return shelf.firstRow(of: id)
   }
 
   /// For a store builder: checks a whole dataset (quotes too, exactly as `check` does) and
@@ -147,14 +153,38 @@ struct DatasetChecker {
     dataset.quotes = quotes
     located?.quotes = locations
     diagnostics = []
+    if let shelf { lookUpNamedEvents(shelf) }
     checkQuotes()
     let dates = resolveQuoteDates(eventDates: eventDates)
     defer {
       diagnostics = []
       dataset.quotes = []
       located?.quotes = []
+      namedEvents = [:]
+      namedHeadlines = [:]
     }
     return (diagnostics, dates)
+  }
+
+  /// Looks up the events that the quotes being checked name, together.
+  private mutating func lookUpNamedEvents(_ shelf: EventShelf) {
+    var ids = Set<String>()
+    for quote in dataset.quotes {
+      if let event = quote.event { ids.insert(event) }
+      if case .stated(let stated) = quote.date, let target = stated.relativeTo {
+        ids.insert(target)
+      }
+    }
+    guard !ids.isEmpty else { return }
+    let found = shelf.firstRows(of: Array(ids))
+    for id in ids {
+      if let (row, headline) = found[id] {
+        namedEvents[id] = row
+        namedHeadlines[row] = headline
+      } else {
+        namedEvents[id] = -1
+      }
+    }
   }
 
   private mutating func report(
