@@ -13,6 +13,10 @@ import Testing
     try DatasetStream.$shelvingThreshold.withValue(0) { try body() }
   }
 
+  static func held<T>(_ body: () throws -> T) rethrows -> T {
+    try DatasetStream.$shelvingThreshold.withValue(.max) { try body() }
+  }
+
   /// The problems `paths` has, from a validation and from an import.
   static func problems(_ paths: [String]) -> (validation: [Diagnostic], import: [Diagnostic]) {
     var imported: [Diagnostic] = []
@@ -82,7 +86,7 @@ import Testing
     items.quotes = []
     _ = try scratch.write("a.json", DatasetWriter.utf8(items))
     _ = try scratch.write("b.json", DatasetWriter.utf8(Dataset(quotes: dataset.quotes)))
-    let held = Self.problems([scratch.url.path])
+    let held = Self.held { Self.problems([scratch.url.path]) }
     let shelved = Self.shelved { Self.problems([scratch.url.path]) }
     #expect(!held.validation.isEmpty && !held.import.isEmpty)
     #expect(shelved.validation == held.validation)
@@ -115,7 +119,7 @@ import Testing
     defer { scratch.remove() }
     let path = try scratch.write("d.json", DatasetWriter.utf8(dataset))
     let heldBuilder = StoreBuilder()
-    let held = try DatasetStream.read(paths: [path], into: heldBuilder)
+    let held = try Self.held { try DatasetStream.read(paths: [path], into: heldBuilder) }
     let shelvedBuilder = StoreBuilder()
     let shelved = try Self.shelved {
       try DatasetStream.read(paths: [path], into: shelvedBuilder)

@@ -99,7 +99,7 @@ public enum DatasetStream {
   /// Datasets of at least this many bytes keep their events on disk while they are checked
   /// and imported (`EventShelf`); smaller ones hold them, which is quicker. A task-local value
   /// so tests can shelve a small dataset's events.
-  @TaskLocal static var shelvingThreshold = 64 << 20
+  @TaskLocal static var shelvingThreshold = 16 << 20
 
   /// Every problem in the dataset made of `paths`; the same diagnostics as
   /// `DatasetLoader.validate(paths:)` gives for one dataset, in the same order.
@@ -228,7 +228,12 @@ public enum DatasetStream {
     if unreadable { throw fail() }
     var summary = ImportSummary()
     var checker: DatasetChecker
-    var itemIDs = HashFilter(bitCountLog2: 21)
+    // Quote ids are looked up among the item ids only when this filter has their hash. Held
+    // items answer at once, so a small filter does; shelved events cost a query for each false
+    // "maybe", so they get a large one (4 MB: 300k events, some 0.1% of quotes).
+    var itemIDs =
+      shelf == nil
+      ? HashFilter(bitCountLog2: 21) : HashFilter(bitCountLog2: 25, bitsPerHash: 4)
     do {
       let result: DatasetChecker.Result
       if let shelf {
