@@ -222,7 +222,10 @@ public enum DatasetStream {
     diagnostics += found
     unreadable = unreadable || unreadableFile
     func fail() -> DatasetLoadError {
-      DatasetLoadError(diagnostics: DatasetLoader.inReadingOrder(diagnostics, files: fileOrder))
+      // Shelved events that could not be read look missing: report why instead.
+      if let failure = shelf?.failure { return failure }
+      return DatasetLoadError(
+        diagnostics: DatasetLoader.inReadingOrder(diagnostics, files: fileOrder))
     }
     // With a file missing, references into it would all look unknown: report only the cause.
     if unreadable { throw fail() }
