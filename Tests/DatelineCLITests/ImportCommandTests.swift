@@ -242,4 +242,36 @@ struct ImportFailureTests {
     #expect(try Data(contentsOf: output) == before)
     #expect(try Self.leftovers(in: scratch.url) == [])
   }
+  /// A large dataset's events wait in a temporary database (`EventShelf`) while it is imported:
+  /// a full disk there is a clear error that says where and what to do, and nothing is written.
+  @Test func aFullDiskUnderTheShelvedEventsIsAClearError() throws {
+    let scratch = try ScratchDirectory("cli-tests")
+    defer { scratch.remove() }
+    // Over the 16 MB from which events are shelved, and far more than the shelf's page cache.
+    var json =
+      #"{"format": "dateline/1", "sources": [{"id": "wire", "publisher": "Wire", "title": "T", "published": "2025-02-24"}], "events": ["#
+    for index in 0..<72_000 {
+      if index > 0 { json += "," }
+      json +=
+        #"{"id": "e\#(index)", "headline": "Meeting number \#(index) of a long series", "summary": "Talks on the budget and the harbour were held again.", "date": "2025-02-2\#(index % 8)", "status": "occurred", "participants": [], "provenance": {"source": "wire", "paragraph": 1}}"#
+    }
+    json += "]}"
+    #expect(json.utf8.count > 16 << 20)
+    let input = try scratch.write("big.json", json)
+    let output = scratch.url.appendingPathComponent("out.sqlite")
+    let result = try CLI.runProgram(
+      URL(fileURLWithPath: "/bin/sh"),
+      [
+        "-c", "trap '' XFSZ; ulimit -f 2048; exec \"$0\" import \"$1\" -o \"$2\"",
+        try CLI.binary().path, input, output.path,
+      ], in: scratch.url,
+      environment: ["XDG_CACHE_HOME": scratch.url.path, "TMPDIR": scratch.url.path])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr.contains("error: cannot keep the events in a temporary database"),
+      "\(result.stderr)")
+    #expect(result.stderr.contains("set TMPDIR"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+    #expect(try Self.leftovers(in: scratch.url) == [])
+  }
 }
