@@ -96,21 +96,33 @@ public final class EventShelf: Sendable {
     let start = count
     do {
       try queue.inTransaction { db in
-        let insert = try db.makeStatement(
-          sql: """
-            INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // Bound in place through SQLite's C interface: no boxed arguments for each event.
+        let insert = try RawStatement(
+          db, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (offset, event) in events.enumerated() {
           let location = locations[offset]
           let date = StoreDateColumns(event.date)
           let idPosition = location.reread == nil ? location.fields["id"] : nil
-          try insert.execute(arguments: [
-            start + offset, event.id, event.headline, event.summary, event.status.rawValue,
-            event.location, EventShelf.encode(event.participants), event.provenance.source,
-            event.provenance.paragraph, date.edtf, date.stated, date.tense, date.relativeTo,
-            file, location.object.line, location.object.column, location.reread?.offset,
-            idPosition?.line, idPosition?.column,
-          ])
+          insert.bind(1, start + offset)
+          insert.bind(2, event.id)
+          insert.bind(3, event.headline)
+          insert.bind(4, event.summary)
+          insert.bind(5, event.status.rawValue)
+          insert.bind(6, event.location)
+          insert.bind(7, blob: EventShelf.encode(event.participants))
+          insert.bind(8, event.provenance.source)
+          insert.bind(9, event.provenance.paragraph)
+          insert.bind(10, date.edtf)
+          insert.bind(11, date.stated)
+          insert.bind(12, date.tense)
+          insert.bind(13, date.relativeTo)
+          insert.bind(14, file)
+          insert.bind(15, location.object.line)
+          insert.bind(16, location.object.column)
+          insert.bind(17, location.reread?.offset)
+          insert.bind(18, idPosition?.line)
+          insert.bind(19, idPosition?.column)
+          try insert.run()
         }
         return .commit
       }
@@ -283,10 +295,9 @@ public final class EventShelf: Sendable {
     do {
       return try queue.inDatabase { db in
         var events: [Event] = []
-        let rows = try Row.fetchCursor(
-          db, sql: "SELECT \(EventShelf.eventColumns) FROM events WHERE \(condition)",
-          arguments: arguments)
-        while let row = try rows.next() { events.append(EventShelf.event(row, from: 0)) }
+        let rows = try RawRows(
+          db, "SELECT \(EventShelf.eventColumns) FROM events WHERE \(condition)", arguments)
+        while try rows.next() { events.append(EventShelf.event(rows, from: 0)) }
         return events
       }
     } catch {
@@ -300,16 +311,18 @@ public final class EventShelf: Sendable {
     date_edtf, date_stated, date_tense, date_relative_to
     """
 
-  /// The event in `row`'s `eventColumns`, which start at column `first`.
-  private static func event(_ row: Row, from first: Int) -> Event {
+  /// The event in the current row's `eventColumns`, which start at column `first`.
+  private static func event(_ rows: RawRows, from first: Int32) -> Event {
     let date = StoreDateColumns(
-      edtf: row[first + 8], stated: row[first + 9], tense: row[first + 10],
-      relativeTo: row[first + 11])
+      edtf: rows.optionalText(first + 8), stated: rows.optionalText(first + 9),
+      tense: rows.optionalText(first + 10), relativeTo: rows.optionalText(first + 11))
     return Event(
-      id: row[first], headline: row[first + 1], summary: row[first + 2],
-      date: date.spec ?? .edtf(""), status: EventStatus(rawValue: row[first + 3]) ?? .occurred,
-      participants: EventShelf.decode(row[first + 5]), location: row[first + 4],
-      provenance: Provenance(source: row[first + 6], paragraph: row[first + 7]))
+      id: rows.text(first), headline: rows.text(first + 1), summary: rows.text(first + 2),
+      date: date.spec ?? .edtf(""),
+      status: EventStatus(rawValue: rows.text(first + 3)) ?? .occurred,
+      participants: EventShelf.decode(rows.blob(first + 5)),
+      location: rows.optionalText(first + 4),
+      provenance: Provenance(source: rows.text(first + 6), paragraph: rows.integer(first + 7)))
   }
 
   /// Gives every event its key in chronological order (`key` is called in reading order),
@@ -341,10 +354,14 @@ public final class EventShelf: Sendable {
           keys.append(try key(start + offset, event).sortColumns)
         }
         try queue.inTransaction { db in
-          let insert = try db.makeStatement(sql: "INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?)")
+          let insert = try RawStatement(db, "INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?)")
           for (offset, columns) in keys.enumerated() {
             // The index (last) sorts ties; the row is the index.
-            try insert.execute(arguments: StatementArguments([start + offset] + columns.dropLast()))
+            insert.bind(1, start + offset)
+            for (place, value) in columns.dropLast().enumerated() {
+              insert.bind(Int32(place + 2), value)
+            }
+            try insert.run()
           }
           return .commit
         }
@@ -361,15 +378,15 @@ public final class EventShelf: Sendable {
   /// is upcoming. SQLite sorts them, on disk beyond its cache.
   func forEachSorted(_ body: (Int, Bool, Event) throws -> Void) throws {
     try queue.inDatabase { db in
-      let rows = try Row.fetchCursor(
+      let rows = try RawRows(
         db,
-        sql: """
-          SELECT k.row, k.upcoming, \(EventShelf.eventColumns.replacingOccurrences(of: "\n", with: " "))
-          FROM keys k JOIN events USING (row)
-          ORDER BY k.upcoming, k.day, k.same_day, k.precision, k.source_order, k.paragraph_order, k.row
-          """)
-      while let row = try rows.next() {
-        try body(row[0], row[1], EventShelf.event(row, from: 2))
+        """
+        SELECT k.row, k.upcoming, \(EventShelf.eventColumns)
+        FROM keys k JOIN events USING (row)
+        ORDER BY k.upcoming, k.day, k.same_day, k.precision, k.source_order, k.paragraph_order, k.row
+        """)
+      while try rows.next() {
+        try body(rows.integer(0), rows.integer(1) != 0, EventShelf.event(rows, from: 2))
       }
     }
   }
@@ -379,30 +396,32 @@ public final class EventShelf: Sendable {
     provenance: Provenance(source: "", paragraph: 0))
 
   /// Participants as UTF-8 strings, each after its length in four bytes: any id survives.
-  static func encode(_ strings: [String]) -> Data {
+  static func encode(_ strings: [String]) -> [UInt8] {
     var bytes: [UInt8] = []
     for string in strings {
       let count = UInt32(string.utf8.count)
       withUnsafeBytes(of: count.littleEndian) { bytes += $0 }
       bytes += string.utf8
     }
-    return Data(bytes)
+    return bytes
   }
 
-  static func decode(_ data: Data) -> [String] {
+  static func decode(_ bytes: [UInt8]) -> [String] {
+    bytes.withUnsafeBytes { decode($0) }
+  }
+
+  static func decode(_ raw: UnsafeRawBufferPointer) -> [String] {
     var strings: [String] = []
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-      var at = 0
-      while at + 4 <= raw.count {
-        var count: UInt32 = 0
-        withUnsafeMutableBytes(of: &count) {
-          $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 4]))
-        }
-        at += 4
-        let end = min(raw.count, at + Int(UInt32(littleEndian: count)))
-        strings.append(String(decoding: raw[at..<end], as: UTF8.self))
-        at = end
+    var at = 0
+    while at + 4 <= raw.count {
+      var count: UInt32 = 0
+      withUnsafeMutableBytes(of: &count) {
+        $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 4]))
       }
+      at += 4
+      let end = min(raw.count, at + Int(UInt32(littleEndian: count)))
+      strings.append(String(decoding: raw[at..<end], as: UTF8.self))
+      at = end
     }
     return strings
   }

@@ -55,6 +55,19 @@ struct RawStatement {
     sqlite3_bind_int64(handle, index, Int64(value))
   }
 
+  func bind(_ index: Int32, _ value: Int?) {
+    if let value { bind(index, value) } else { sqlite3_bind_null(handle, index) }
+  }
+
+  /// Binds bytes as a blob (SQLite copies them).
+  func bind(_ index: Int32, blob value: [UInt8]) {
+    value.withUnsafeBytes { bytes in
+      _ = sqlite3_bind_blob(
+        handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count),
+        RawStatement.transient)
+    }
+  }
+
   /// Runs the statement with the values bound, ready for the next row.
   func run() throws {
     let code = sqlite3_step(handle)
@@ -101,6 +114,19 @@ final class RawRows {
       return UnsafeBufferPointer(start: nil, count: 0)
     }
     return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+  }
+
+  /// The column's text, nil for NULL.
+  func optionalText(_ column: Int32) -> String? {
+    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(column)
+  }
+
+  /// The column's bytes as a blob holds them, valid until the next step; empty for NULL.
+  func blob(_ column: Int32) -> UnsafeRawBufferPointer {
+    guard let pointer = sqlite3_column_blob(handle, column) else {
+      return UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+    return UnsafeRawBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
   }
 
   /// The column's text (NUL bytes kept), "" for NULL.
