@@ -40,7 +40,6 @@ import Testing
     let summary = try Self.shelved { try DatasetStream.read(paths: [path], into: builder) }
     #expect(builder.eventsHeld == 0)
     #expect(summary.events == dataset.events.count)
-    #expect(summary.eventsHeld <= dataset.events.count)
     BuilderMemoryTests.expectSameAnswers(try builder.finish(), reference, dataset)
   }
 
@@ -87,10 +86,18 @@ import Testing
     _ = try scratch.write("a.json", DatasetWriter.utf8(items))
     _ = try scratch.write("b.json", DatasetWriter.utf8(Dataset(quotes: dataset.quotes)))
     let held = Self.held { Self.problems([scratch.url.path]) }
-    let shelved = Self.shelved { Self.problems([scratch.url.path]) }
+    let readsAgain = Locked(0)
+    let countReadingAgain: @Sendable () -> Void = { readsAgain.withLock { $0 += 1 } }
+    let shelved = DatasetStream.$readingAgainHeld.withValue(countReadingAgain) {
+      Self.shelved { Self.problems([scratch.url.path]) }
+    }
     #expect(!held.validation.isEmpty && !held.import.isEmpty)
     #expect(shelved.validation == held.validation)
     #expect(shelved.import == held.import)
+    // The events' own problems are reported by reading again holding them (a validation and an
+    // import: twice); the quotes' are found with the events on the shelf.
+    let quoteProblems = seed % 8 == 5 || seed % 8 == 6
+    #expect(readsAgain.withLock { $0 } == (quoteProblems ? 0 : 2))
   }
 
   /// Thousands of events, some dated from others in chains, named by quotes that take their
@@ -103,8 +110,11 @@ import Testing
     let events = (0..<6_000).map { index in
       Event(
         id: "e\(index)", headline: "Meeting \(index)", summary: "Talks.",
+        // Some dated from the event before, some from the first (an anchor far behind).
         date: index % 10 == 9
-          ? .stated(StatedDate(stated: "the next day", relativeTo: "e\(index - 1)"))
+          ? .stated(
+            StatedDate(stated: "the next day", relativeTo: index % 20 == 9 ? "e0" : "e\(index - 1)")
+          )
           : .edtf("2025-0\(1 + index % 9)-1\(index % 10)"),
         status: .occurred, participants: index % 2 == 0 ? ["ana"] : [],
         provenance: Provenance(source: "wire", paragraph: 1 + index % 5))
@@ -112,7 +122,9 @@ import Testing
     let quotes = (0..<2_000).map { index in
       Quote(
         id: "q\(index)", text: "Said \(index)", speaker: "ana", event: "e\(index * 3)",
-        date: nil, kind: .full, provenance: Provenance(source: "wire", paragraph: 1))
+        date: index % 4 == 1
+          ? .stated(StatedDate(stated: "the day before", relativeTo: "e\(index * 2)")) : nil,
+        kind: .full, provenance: Provenance(source: "wire", paragraph: 1))
     }
     let dataset = Dataset(sources: [source], actors: [actor], events: events, quotes: quotes)
     let scratch = try ScratchDirectory()
@@ -133,6 +145,61 @@ import Testing
     #expect(Array(shelvedTimeline.quotes) == Array(heldTimeline.quotes))
     #expect(
       shelvedTimeline.eventIndices(involving: "ana") == heldTimeline.eventIndices(involving: "ana"))
+  }
+
+  /// Ids that Swift and SQLite compare differently: canonically equivalent forms (Swift finds
+  /// "café" written with a combining accent as the event "café"; SQLite compares bytes) and NUL
+  /// characters. Shelved or held, the same store or the same report.
+  @Test(arguments: 0..<4)
+  func idsCompareAsSwiftComparesThem(variant: Int) throws {
+    let composed = "caf\u{E9}"
+    let decomposed = "cafe\u{301}"
+    let source = Source(
+      id: "wire", publisher: "Wire", title: "T", published: "2025-02-24", url: nil)
+    let actor = Actor(id: "ana", name: "Ana Diaz", kind: .person)
+    func event(_ id: String, _ date: DateSpec = .edtf("2025-02-20")) -> Event {
+      Event(
+        id: id, headline: "Meeting \(id)", summary: "Talks.", date: date, status: .occurred,
+        participants: ["ana"], provenance: Provenance(source: "wire", paragraph: 1))
+    }
+    func quote(_ id: String, event: String?, date: DateSpec? = nil) -> Quote {
+      Quote(
+        id: id, text: "Said", speaker: "ana", event: event, date: date, kind: .full,
+        provenance: Provenance(source: "wire", paragraph: 1))
+    }
+    var events = [event(composed), event("e\u{0}x"), event("plain")]
+    var quotes = [
+      quote("q1", event: decomposed),
+      quote(
+        "q2", event: nil, date: .stated(StatedDate(stated: "a day later", relativeTo: decomposed))),
+      quote("q3", event: "e\u{0}x"),
+    ]
+    switch variant {
+    case 0: break  // valid
+    case 1: events.append(event(decomposed))  // the same id twice
+    case 2: events.append(event("a\u{0}" + String(repeating: "x", count: 300)))  // too long
+    default:
+      quotes.append(quote("q4", event: "e\u{0}y"))  // unknown, differing after a NUL
+      quotes.append(quote(decomposed, event: nil))  // a quote with an event's id
+    }
+    let dataset = Dataset(sources: [source], actors: [actor], events: events, quotes: quotes)
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let path = try scratch.write("d.json", DatasetWriter.utf8(dataset))
+    let held = Self.held { Self.problems([path]) }
+    let shelved = Self.shelved { Self.problems([path]) }
+    #expect(shelved.validation == held.validation)
+    #expect(shelved.import == held.import)
+    #expect(held.import.isEmpty == (variant == 0))
+    guard variant == 0 else { return }
+    let heldBuilder = StoreBuilder()
+    try Self.held { _ = try DatasetStream.read(paths: [path], into: heldBuilder) }
+    let shelvedBuilder = StoreBuilder()
+    try Self.shelved { _ = try DatasetStream.read(paths: [path], into: shelvedBuilder) }
+    let heldTimeline = try heldBuilder.finish()
+    let shelvedTimeline = try shelvedBuilder.finish()
+    #expect(Array(shelvedTimeline.events) == Array(heldTimeline.events))
+    #expect(Array(shelvedTimeline.quotes) == Array(heldTimeline.quotes))
   }
 
   @Test func participantsSurviveAnyCharacters() {

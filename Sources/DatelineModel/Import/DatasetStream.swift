@@ -100,6 +100,9 @@ public enum DatasetStream {
   /// and imported (`EventShelf`); smaller ones hold them, which is quicker. A task-local value
   /// so tests can shelve a small dataset's events.
   @TaskLocal static var shelvingThreshold = 16 << 20
+  /// Told each time a read found a problem with its shelved events and reads again holding
+  /// them (tests count it).
+  @TaskLocal static var readingAgainHeld: (@Sendable () -> Void)?
 
   /// Every problem in the dataset made of `paths`; the same diagnostics as
   /// `DatasetLoader.validate(paths:)` gives for one dataset, in the same order.
@@ -209,12 +212,14 @@ public enum DatasetStream {
     // problem reads again as a validation does, so what it reports does not depend on skipping.
     // A large dataset's events wait on disk. Any problem found with them there is reported by
     // reading again holding them, so that the report is the same whatever the size.
+    // A temporary database that cannot even be made (no temporary directory): held.
     var shelf =
       shelving && !unreadable && totalBytes >= shelvingThreshold
-      ? try EventShelf(files: files) : nil
+      ? try? EventShelf(files: files) : nil
     var (skeleton, found, unreadableFile) = try firstPass(
       files, checkQuotes: collectAll, progress: progress, totalBytes: totalBytes, shelf: shelf)
     if (!collectAll || shelf != nil) && (unreadableFile || !found.isEmpty) {
+      if shelf != nil { readingAgainHeld?() }
       shelf = nil
       (skeleton, found, unreadableFile) = try firstPass(
         files, checkQuotes: true, progress: nil, totalBytes: totalBytes, shelf: nil)
@@ -244,6 +249,7 @@ public enum DatasetStream {
         (checker, result) = DatasetChecker.prepare(skeleton, shelf: shelf)
         if let failure = shelf.failure { throw failure }
         if !result.diagnostics.isEmpty {
+          readingAgainHeld?()
           return try read(
             paths: paths, into: sink, collectAll: collectAll, progress: progress, shelving: false)
         }

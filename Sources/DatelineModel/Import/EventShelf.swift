@@ -27,6 +27,11 @@ public final class EventShelf: Sendable {
     var failure: String?
     var mostHeld = 0
 
+    /// Keeps the first failure.
+    mutating func fail(_ error: any Error) {
+      if failure == nil { failure = (error as? DatabaseError)?.message ?? "\(error)" }
+    }
+
     mutating func noteHeld() {
       mostHeld = max(mostHeld, block.events.count + recentEvents.count)
     }
@@ -49,7 +54,7 @@ public final class EventShelf: Sendable {
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -2048;
             PRAGMA temp_store = FILE;
             CREATE TABLE events (
-              row INTEGER PRIMARY KEY,
+              row INTEGER PRIMARY KEY, key TEXT NOT NULL,
               id TEXT NOT NULL, headline TEXT NOT NULL, summary TEXT NOT NULL,
               status TEXT NOT NULL, location TEXT, participants BLOB NOT NULL,
               source TEXT NOT NULL, paragraph INTEGER NOT NULL,
@@ -64,13 +69,21 @@ public final class EventShelf: Sendable {
   }
 
   static func failure(_ error: any Error) -> DatasetLoadError {
-    DatasetLoadError(diagnostics: [
+    let reason = (error as? DatabaseError)?.message ?? "\(error)"
+    return DatasetLoadError(diagnostics: [
       Diagnostic(
         path: NSTemporaryDirectory(), line: 1, column: 1,
         message:
-          "cannot keep the events in a temporary database: \(error); free some disk space (or set TMPDIR to a directory with room) and try again"
+          "cannot keep the events in a temporary database: \(reason); free some disk space (or set TMPDIR to a directory with room) and try again"
       )
     ])
+  }
+
+  /// What ids are compared by: Swift compares strings by canonical equivalence ("é" as one
+  /// character or as "e" and an accent are equal), SQLite by their bytes, so each id is kept
+  /// with, and looked up by, its composed form. An ASCII id is its own.
+  static func key(_ id: String) -> String {
+    id.utf8.allSatisfy { $0 < 0x80 } ? id : id.precomposedStringWithCanonicalMapping
   }
 
   /// The first read or write that failed, as an error to stop on (reads then return empty
@@ -98,30 +111,29 @@ public final class EventShelf: Sendable {
       try queue.inTransaction { db in
         // Bound in place through SQLite's C interface: no boxed arguments for each event.
         let insert = try RawStatement(
-          db, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          db,
+          "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for (offset, event) in events.enumerated() {
           let location = locations[offset]
           let date = StoreDateColumns(event.date)
           let idPosition = location.reread == nil ? location.fields["id"] : nil
           insert.bind(1, start + offset)
-          insert.bind(2, event.id)
-          insert.bind(3, event.headline)
-          insert.bind(4, event.summary)
-          insert.bind(5, event.status.rawValue)
-          insert.bind(6, event.location)
-          insert.bind(7, blob: EventShelf.encode(event.participants))
-          insert.bind(8, event.provenance.source)
-          insert.bind(9, event.provenance.paragraph)
-          insert.bind(10, date.edtf)
-          insert.bind(11, date.stated)
-          insert.bind(12, date.tense)
-          insert.bind(13, date.relativeTo)
-          insert.bind(14, file)
-          insert.bind(15, location.object.line)
-          insert.bind(16, location.object.column)
-          insert.bind(17, location.reread?.offset)
-          insert.bind(18, idPosition?.line)
-          insert.bind(19, idPosition?.column)
+          insert.bind(2, EventShelf.key(event.id))
+          let columns: [String?] = [
+            event.id, event.headline, event.summary, event.status.rawValue, event.location,
+          ]
+          for (place, text) in columns.enumerated() { insert.bind(Int32(place + 3), text) }
+          insert.bind(8, blob: EventShelf.encode(event.participants))
+          insert.bind(9, event.provenance.source)
+          insert.bind(10, event.provenance.paragraph)
+          for (place, text) in [date.edtf, date.stated, date.tense, date.relativeTo].enumerated() {
+            insert.bind(Int32(place + 11), text)
+          }
+          let numbers: [Int?] = [
+            file, location.object.line, location.object.column, location.reread?.offset,
+            idPosition?.line, idPosition?.column,
+          ]
+          for (place, number) in numbers.enumerated() { insert.bind(Int32(place + 15), number) }
           try insert.run()
         }
         return .commit
@@ -135,7 +147,7 @@ public final class EventShelf: Sendable {
   /// Makes look-ups by id fast; call it once every event is shelved.
   func finishWriting() throws(DatasetLoadError) {
     do {
-      try queue.inDatabase { db in try db.execute(sql: "CREATE INDEX events_id ON events(id)") }
+      try queue.inDatabase { db in try db.execute(sql: "CREATE INDEX events_key ON events(key)") }
     } catch {
       throw EventShelf.failure(error)
     }
@@ -152,30 +164,30 @@ public final class EventShelf: Sendable {
             db,
             sql: """
               SELECT e.row, f.first FROM events e
-              JOIN (SELECT id, min(row) AS first FROM events GROUP BY id HAVING count(*) > 1) f
-                ON f.id = e.id
+              JOIN (SELECT key, min(row) AS first FROM events GROUP BY key HAVING count(*) > 1) f
+                ON f.key = e.key
               WHERE e.row > f.first
               """)
           while let row = try rows.next() { found[row[0]] = row[1] }
           return found
         }
       } catch {
-        if state.failure == nil { state.failure = "\(error)" }
+        state.fail(error)
         return [:]
       }
     }
   }
 
-  /// Event `row`, read with the block around it when reading on in order.
-  func event(_ row: Int) -> Event {
+  /// Event `row`. A read `inOrder` (a walk over the events from the first) takes the block of
+  /// events from there; any other read is looked up alone and never moves the block, so that
+  /// reading an anchor far behind does not make the walk read its events one at a time.
+  func event(_ row: Int, inOrder: Bool = false) -> Event {
     state.withLock { state in
       let block = state.block
       if row >= block.start && row < block.start + block.events.count {
         return block.events[row - block.start]
       }
-      if let event = state.recentEvents[row] { return event }
-      // Reading on from the block, or starting over at the first event: the next block.
-      let inOrder = row == block.start + block.events.count || row == 0
+      if !inOrder, let event = state.recentEvents[row] { return event }
       let events = fetch(
         &state, "row >= ? ORDER BY row LIMIT ?", [row, inOrder ? EventShelf.blockSize : 1])
       guard let event = events.first else { return EventShelf.placeholder }
@@ -197,10 +209,12 @@ public final class EventShelf: Sendable {
       var found: Int?
       do {
         found = try queue.inDatabase { db in
-          try Int.fetchOne(db, sql: "SELECT min(row) FROM events WHERE id = ?", arguments: [id])
+          let rows = try RawRows(db, "SELECT row FROM events WHERE key = ? ORDER BY row LIMIT 1")
+          rows.bind(1, EventShelf.key(id))
+          return try rows.next() ? rows.integer(0) : nil
         }
       } catch {
-        if state.failure == nil { state.failure = "\(error)" }
+        state.fail(error)
       }
       if state.recentRows.count >= EventShelf.recentLimit { state.recentRows = [:] }
       state.recentRows[id] = found
@@ -210,26 +224,28 @@ public final class EventShelf: Sendable {
 
   /// The first row and the headline of each of `ids` that an event has: one query for the
   /// events a batch of quotes names, instead of one an event (and no waiting on other threads).
+  /// Look the answers up by the ids asked for (a Swift dictionary finds an id in any of its
+  /// canonically equivalent forms).
   func firstRows(of ids: [String]) -> [String: (row: Int, headline: String)] {
     var found: [String: (row: Int, headline: String)] = [:]
+    let keys = Array(Set(ids.map(EventShelf.key)))
     do {
       try queue.inDatabase { db in
-        // SQLite takes at most 32,766 parameters; fewer at a time keep the statement small.
-        for start in stride(from: 0, to: ids.count, by: 500) {
-          let part = Array(ids[start..<min(ids.count, start + 500)])
+        // SQLite takes at most 32,766 parameters; fewer at a time keep the statements small.
+        for start in stride(from: 0, to: keys.count, by: 500) {
+          var part = Array(keys[start..<min(keys.count, start + 500)])
+          // Padded to a power of two with a key again: a few statements prepared, not 500.
+          while part.count & (part.count - 1) != 0 { part.append(part[0]) }
           let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
           // A bare column beside min() comes from the row with the minimum.
-          let rows = try Row.fetchCursor(
-            db,
-            sql: "SELECT id, min(row), headline FROM events WHERE id IN (\(marks)) GROUP BY id",
-            arguments: StatementArguments(part))
-          while let row = try rows.next() { found[row[0]] = (row[1], row[2]) }
+          let rows = try RawRows(
+            db, "SELECT key, min(row), headline FROM events WHERE key IN (\(marks)) GROUP BY key")
+          for (place, key) in part.enumerated() { rows.bind(Int32(place + 1), key) }
+          while try rows.next() { found[rows.text(0)] = (rows.integer(1), rows.text(2)) }
         }
       }
     } catch {
-      state.withLock { state in
-        if state.failure == nil { state.failure = "\(error)" }
-      }
+      state.withLock { $0.fail(error) }
     }
     return found
   }
@@ -239,27 +255,24 @@ public final class EventShelf: Sendable {
     state.withLock { state in
       do {
         return try queue.inDatabase { db -> ItemLocation? in
-          guard
-            let found = try Row.fetchOne(
-              db,
-              sql:
-                "SELECT file, line, col, reread_offset, id_line, id_col FROM events WHERE row = ?",
-              arguments: [row])
-          else { return nil }
-          let file: Int = found[0]
+          let rows = try RawRows(
+            db, "SELECT file, line, col, reread_offset, id_line, id_col FROM events WHERE row = ?",
+            [row])
+          guard try rows.next() else { return nil }
+          let file = rows.integer(0)
           var location = ItemLocation(
             path: file < files.count ? files[file] : "-",
-            object: TextPosition(line: found[1], column: found[2]))
-          if let offset: Int = found[3] {
-            location.reread = ItemLocation.Reread(offset: offset, collection: .events)
+            object: TextPosition(line: rows.integer(1), column: rows.integer(2)))
+          if !rows.isNull(3) {
+            location.reread = ItemLocation.Reread(offset: rows.integer(3), collection: .events)
           }
-          if let line: Int = found[4], let column: Int = found[5] {
-            location.record("id", TextPosition(line: line, column: column))
+          if !rows.isNull(4), !rows.isNull(5) {
+            location.record("id", TextPosition(line: rows.integer(4), column: rows.integer(5)))
           }
           return location
         }
       } catch {
-        if state.failure == nil { state.failure = "\(error)" }
+        state.fail(error)
         return nil
       }
     }
@@ -269,8 +282,8 @@ public final class EventShelf: Sendable {
   func forEachID(_ body: (Int, String) throws -> Void) throws(DatasetLoadError) {
     do {
       try queue.inDatabase { db in
-        let rows = try Row.fetchCursor(db, sql: "SELECT row, id FROM events ORDER BY row")
-        while let row = try rows.next() { try body(row[0], row[1]) }
+        let rows = try RawRows(db, "SELECT row, id FROM events ORDER BY row")
+        while try rows.next() { try body(rows.integer(0), rows.text(1)) }
       }
     } catch let error as DatasetLoadError {
       throw error
@@ -301,7 +314,7 @@ public final class EventShelf: Sendable {
         return events
       }
     } catch {
-      if state.failure == nil { state.failure = "\(error)" }
+      state.fail(error)
       return []
     }
   }
@@ -375,19 +388,32 @@ public final class EventShelf: Sendable {
   }
 
   /// Calls `body` with every event in the order `sort` gave them, with its row and whether it
-  /// is upcoming. SQLite sorts them, on disk beyond its cache.
+  /// is upcoming. SQLite sorts them, on disk beyond its cache. What `body` throws comes out as
+  /// it is; a failure of the shelf's own (a full temporary directory) as the shelf's error.
   func forEachSorted(_ body: (Int, Bool, Event) throws -> Void) throws {
-    try queue.inDatabase { db in
-      let rows = try RawRows(
-        db,
-        """
-        SELECT k.row, k.upcoming, \(EventShelf.eventColumns)
-        FROM keys k JOIN events USING (row)
-        ORDER BY k.upcoming, k.day, k.same_day, k.precision, k.source_order, k.paragraph_order, k.row
-        """)
-      while try rows.next() {
-        try body(rows.integer(0), rows.integer(1) != 0, EventShelf.event(rows, from: 2))
+    var bodyFailed = false
+    do {
+      try queue.inDatabase { db in
+        let rows = try RawRows(
+          db,
+          """
+          SELECT k.row, k.upcoming, \(EventShelf.eventColumns)
+          FROM keys k JOIN events USING (row)
+          ORDER BY k.upcoming, k.day, k.same_day, k.precision, k.source_order, k.paragraph_order,
+            k.row
+          """)
+        while try rows.next() {
+          do {
+            try body(rows.integer(0), rows.integer(1) != 0, EventShelf.event(rows, from: 2))
+          } catch {
+            bodyFailed = true
+            throw error
+          }
+        }
       }
+    } catch {
+      if bodyFailed { throw error }
+      throw EventShelf.failure(error)
     }
   }
 

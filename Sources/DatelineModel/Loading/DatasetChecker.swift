@@ -97,8 +97,9 @@ struct DatasetChecker {
 
   private var eventCount: Int { shelf?.count ?? dataset.events.count }
 
-  private func event(_ index: Int) -> Event {
-    if let shelf { return shelf.event(index) }
+  /// Event `index`; `inOrder` when walking the events from the first (a shelf reads ahead).
+  private func event(_ index: Int, inOrder: Bool = false) -> Event {
+    if let shelf { return shelf.event(index, inOrder: inOrder) }
     return dataset.events[index]
   }
 
@@ -304,7 +305,7 @@ struct DatasetChecker {
     if let shelf {
       let laterUses = shelf.laterUses()
       for index in 0..<shelf.count {
-        let id = shelf.event(index).id
+        let id = shelf.event(index, inOrder: true).id
         shelvedID = laterUses[index].map { (id, $0) }
         register(id, .events, index, kind: "event")
       }
@@ -382,7 +383,7 @@ struct DatasetChecker {
 
   private mutating func checkEvents() {
     for index in 0..<eventCount {
-      let event = self.event(index)
+      let event = self.event(index, inOrder: true)
       // A few participants (nearly every event) are compared with those before them; a long
       // list goes through a set, so that it stays linear.
       let isShort = event.participants.count <= 16
@@ -472,7 +473,9 @@ struct DatasetChecker {
       walk: while true {
         onChain[current] = chain.count
         chain.append(current)
-        guard case .stated(let stated) = event(current).date, let target = stated.relativeTo else {
+        guard case .stated(let stated) = event(current, inOrder: current == start).date,
+          let target = stated.relativeTo
+        else {
           break walk
         }
         guard let targetIndex = eventIndex(of: target) else {

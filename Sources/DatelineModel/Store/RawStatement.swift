@@ -15,19 +15,10 @@ struct RawStatement {
   }
 
   /// SQLite copies the bytes (`SQLITE_TRANSIENT`): the Swift string may go away at once.
-  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+  static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
   func bind(_ index: Int32, _ value: String) {
-    var value = value
-    value.withUTF8 { bytes in
-      if let base = bytes.baseAddress {
-        _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
-          sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), RawStatement.transient)
-        }
-      } else {
-        _ = sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
-      }
-    }
+    bindText(handle, index, value)
   }
 
   /// Binds UTF-8 bytes as text without copying them: they must stay until `run()` returns.
@@ -85,14 +76,20 @@ final class RawRows {
   private let db: Database
   private var handle: OpaquePointer { statement.sqliteStatement }
 
-  init(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) throws {
+  /// Without `arguments`, bind the parameters with `bind` before the first `next()`.
+  init(_ db: Database, _ sql: String, _ arguments: StatementArguments? = nil) throws {
     self.db = db
     statement = try db.cachedStatement(sql: sql)
-    try statement.setArguments(arguments)
+    if let arguments { try statement.setArguments(arguments) }
   }
 
   deinit {
     sqlite3_reset(handle)
+  }
+
+  /// Binds text for the next rows (NUL bytes kept), before the first `next()`.
+  func bind(_ index: Int32, _ value: String) {
+    bindText(handle, index, value)
   }
 
   /// Steps to the next row; false after the last.
@@ -116,9 +113,13 @@ final class RawRows {
     return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
   }
 
+  func isNull(_ column: Int32) -> Bool {
+    sqlite3_column_type(handle, column) == SQLITE_NULL
+  }
+
   /// The column's text, nil for NULL.
   func optionalText(_ column: Int32) -> String? {
-    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(column)
+    isNull(column) ? nil : text(column)
   }
 
   /// The column's bytes as a blob holds them, valid until the next step; empty for NULL.
@@ -134,6 +135,20 @@ final class RawRows {
     guard let pointer = sqlite3_column_text(handle, column) else { return "" }
     let count = Int(sqlite3_column_bytes(handle, column))
     return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
+  }
+}
+
+/// Binds a string's UTF-8 bytes as text, NUL bytes and all (SQLite copies them).
+private func bindText(_ handle: OpaquePointer, _ index: Int32, _ value: String) {
+  var value = value
+  value.withUTF8 { bytes in
+    if let base = bytes.baseAddress {
+      _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+        sqlite3_bind_text(handle, index, pointer, Int32(bytes.count), RawStatement.transient)
+      }
+    } else {
+      _ = sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+    }
   }
 }
 
