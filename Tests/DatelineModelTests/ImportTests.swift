@@ -473,6 +473,47 @@ enum QuotebankLines {
         "already used by the quote at \(scratch.url.path)/0-quotes.json:1:") == true)
   }
 
+  /// A dataset with the unknown speaker and the unattributed source (an earlier import of
+  /// Quotebank lines wrote them) lends them to the lines imported with it, instead of a second
+  /// actor and source with the same ids (the import failed); a dataset that holds those ids for
+  /// events makes them take the next free ones.
+  @Test(arguments: [true, false])
+  func aDatasetsUnknownSpeakerAndSourceServeTheLines(datasetHasThem: Bool) throws {
+    let wire = Source(id: "wire", publisher: "Wire", title: "T", published: "2020-01-16")
+    var dataset = Dataset(sources: [wire], actors: [Actor(id: "ann", name: "Ann", kind: .person)])
+    if datasetHasThem {
+      dataset.actors.append(QuotebankMapper.unknownSpeaker)
+      dataset.sources.append(QuotebankMapper.unattributedSource)
+    } else {
+      for id in [QuotebankMapper.unknownSpeakerID, QuotebankMapper.unattributedSource.id] {
+        dataset.events.append(
+          Event(
+            id: id, headline: "Talks", summary: "Talks.", date: .edtf("2020-01-15"),
+            status: .occurred, participants: [],
+            provenance: Provenance(source: "wire", paragraph: 1)))
+      }
+    }
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let story = try scratch.write("story.json", DatasetWriter.utf8(dataset))
+    let quotebank = try scratch.write(
+      "q.jsonl",
+      [
+        QuotebankLines.line("qb1", "Hi", speaker: "None", urls: []),
+        QuotebankLines.line("qb2", "Bye", speaker: "None", urls: []),
+      ].joined(separator: "\n") + "\n")
+    let builder = StoreBuilder()
+    let summary = try Importer().run(inputs: [story, quotebank], into: builder)
+    let timeline = try builder.finish()
+    let speaker = datasetHasThem ? "unknown-speaker" : "unknown-speaker-2"
+    let source = datasetHasThem ? "quotebank" : "quotebank-2"
+    #expect(timeline.quotes.map(\.quote.speaker) == [speaker, speaker])
+    #expect(timeline.quotes.map(\.quote.provenance.source) == [source, source])
+    #expect(timeline.actors.filter { $0.id.hasPrefix("unknown-speaker") }.map(\.id) == [speaker])
+    // Ann and one unknown speaker, the dataset's or the lines'.
+    #expect(summary.actors == 2)
+  }
+
   @Test func aDatasetAndQuotebankImportTogether() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

@@ -162,7 +162,8 @@ public struct Importer {
       try recorder.add(timeline)
     }
     guard !quotebank.isEmpty else { return summary }
-    var mapper = QuotebankMapper(reserving: reserved.ids)
+    var mapper = QuotebankMapper(
+      reserving: reserved.ids, actors: reserved.actors, sources: reserved.sources)
     let firstQuotebankQuote = summary.quotes
     var skippedAt: [(file: Int, line: Int)] = []
     do {
@@ -331,6 +332,9 @@ extension Dataset {
 /// The ids a dataset import used, so Quotebank speakers and sites imported with it get others.
 final class IDSet: @unchecked Sendable {
   var ids: Set<String> = []
+  /// Of them, the actors' and the sources'.
+  var actors: Set<String> = []
+  var sources: Set<String> = []
 }
 
 private final class ReservingSink: DatasetSink {
@@ -361,8 +365,14 @@ private final class ReservingSink: DatasetSink {
   }
 
   private func reserve(_ chunk: Dataset) {
-    for actor in chunk.actors { reserved.ids.insert(actor.id) }
-    for source in chunk.sources { reserved.ids.insert(source.id) }
+    for actor in chunk.actors {
+      reserved.ids.insert(actor.id)
+      reserved.actors.insert(actor.id)
+    }
+    for source in chunk.sources {
+      reserved.ids.insert(source.id)
+      reserved.sources.insert(source.id)
+    }
     for event in chunk.events { reserved.ids.insert(event.id) }
   }
 

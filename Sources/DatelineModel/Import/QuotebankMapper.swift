@@ -42,6 +42,14 @@ public struct QuotebankMapper {
   private var renamedQuoteIDs: Set<String> = []
   private var addedUnknownSpeaker = false
   private var addedUnattributedSource = false
+  /// The dataset imported with the lines has the unknown speaker or the unattributed source
+  /// already (an earlier import wrote it): theirs is used, and not added again.
+  private var givenUnknownSpeaker = false
+  private var givenUnattributedSource = false
+  /// The ids they take here: theirs, or the next free ones when the dataset holds these ids
+  /// for something else.
+  private var unknownSpeakerID = QuotebankMapper.unknownSpeakerID
+  private var unattributedSourceID = QuotebankMapper.unattributedSource.id
   private var reservedSourceIDs: Set<String> = []
 
   /// New items since the last `takeChunk()`.
@@ -50,10 +58,22 @@ public struct QuotebankMapper {
 
   public init() {}
 
-  /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it).
-  public init(reserving ids: Set<String>) {
+  /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it);
+  /// of them, `actors` and `sources` are its actors' and sources' (the unknown speaker and the
+  /// unattributed source are used where the dataset has them).
+  public init(reserving ids: Set<String>, actors: Set<String> = [], sources: Set<String> = []) {
     usedIDs.formUnion(ids)
     reservedSourceIDs = ids
+    if actors.contains(Self.unknownSpeakerID) {
+      givenUnknownSpeaker = true
+    } else if ids.contains(Self.unknownSpeakerID) {
+      unknownSpeakerID = unusedID(Self.unknownSpeakerID)
+    }
+    if sources.contains(Self.unattributedSource.id) {
+      givenUnattributedSource = true
+    } else if ids.contains(Self.unattributedSource.id) {
+      unattributedSourceID = unusedID(Self.unattributedSource.id)
+    }
   }
 
   public var actorCount: Int { actorByKey.count + (addedUnknownSpeaker ? 1 : 0) }
@@ -112,11 +132,13 @@ public struct QuotebankMapper {
 
   private mutating func speakerID(for record: QuotebankRecord) -> String {
     guard let name = record.speaker else {
-      if !addedUnknownSpeaker {
+      if !addedUnknownSpeaker && !givenUnknownSpeaker {
         addedUnknownSpeaker = true
-        pending.actors.append(Self.unknownSpeaker)
+        var actor = Self.unknownSpeaker
+        actor.id = unknownSpeakerID
+        pending.actors.append(actor)
       }
-      return Self.unknownSpeakerID
+      return unknownSpeakerID
     }
     let qid = record.qids.first.map { $0.trimmingASCIIWhitespace() }.flatMap {
       $0.isEmpty ? nil : $0
@@ -160,11 +182,13 @@ public struct QuotebankMapper {
 
   private mutating func sourceID(for url: String?) -> String {
     guard let url, let host = Self.host(of: url) else {
-      if !addedUnattributedSource {
+      if !addedUnattributedSource && !givenUnattributedSource {
         addedUnattributedSource = true
-        pending.sources.append(Self.unattributedSource)
+        var source = Self.unattributedSource
+        source.id = unattributedSourceID
+        pending.sources.append(source)
       }
-      return Self.unattributedSource.id
+      return unattributedSourceID
     }
     if let id = sourceByHost[host] { return id }
     var base = Slug.bounded("site-" + host)
