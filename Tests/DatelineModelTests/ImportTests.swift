@@ -514,6 +514,42 @@ enum QuotebankLines {
     #expect(summary.actors == 2)
   }
 
+  /// A line whose quoteID a quote of the dataset imported with it has: refused at its line (the
+  /// store found it only at the end, without a place), or with --skip-bad left out.
+  @Test(arguments: [false, true])
+  func aLineRepeatingADatasetsQuoteIsRefusedAtItsLine(skipBad: Bool) throws {
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    for (name, text) in Self.files { _ = try scratch.write("story/" + name, text) }
+    let quotebank = try scratch.write(
+      "q.jsonl",
+      [
+        QuotebankLines.line("qb1", "Hi", speaker: "Ann Lee"),
+        QuotebankLines.line("q1", "Hello again", speaker: "Ann Lee"),
+        QuotebankLines.line("qb3", "Bye", speaker: "Ann Lee"),
+      ].joined(separator: "\n") + "\n")
+    let builder = StoreBuilder()
+    let importer = Importer(skipBad: skipBad)
+    let expected = Diagnostic(
+      path: quotebank, line: 2, column: 1,
+      message:
+        "quoteID 'q1' is the id of a quote of the dataset imported with it; each quotation is imported once (leave the line out, or use --skip-bad)"
+    )
+    guard skipBad else {
+      let error = #expect(throws: DatasetLoadError.self) {
+        try importer.run(inputs: [scratch.url.path + "/story", quotebank], into: builder)
+      }
+      #expect(error?.diagnostics == [expected])
+      return
+    }
+    let summary = try importer.run(inputs: [scratch.url.path + "/story", quotebank], into: builder)
+    #expect(summary.skippedLines == 1 && summary.skipped == [expected])
+    #expect(summary.quotes == 4)
+    let timeline = try builder.finish()
+    #expect(Set(timeline.quotes.map(\.quote.id)) == ["q1", "q2", "qb1", "qb3"])
+    #expect(timeline.quotes.first { $0.quote.id == "q1" }?.quote.text == "Hello")
+  }
+
   @Test func aDatasetAndQuotebankImportTogether() throws {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }

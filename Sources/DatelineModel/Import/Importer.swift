@@ -163,7 +163,8 @@ public struct Importer {
     }
     guard !quotebank.isEmpty else { return summary }
     var mapper = QuotebankMapper(
-      reserving: reserved.ids, actors: reserved.actors, sources: reserved.sources)
+      reserving: reserved.ids, actors: reserved.actors, sources: reserved.sources,
+      seen: reserved.quoteIDs)
     let firstQuotebankQuote = summary.quotes
     var skippedAt: [(file: Int, line: Int)] = []
     do {
@@ -185,7 +186,9 @@ public struct Importer {
     guard skipBad, let dropping = sink as? any QuoteDroppingSink else {
       throw DatasetLoadError(diagnostics: [first.diagnostic])
     }
-    try dropping.dropQuotes(at: repeated.map { firstQuotebankQuote + $0.position })
+    // Places count the dataset's quotes too (taken first) when it came with the lines.
+    try dropping.dropQuotes(
+      at: repeated.map { firstQuotebankQuote + $0.position - reserved.quoteCount })
     summary.quotes -= repeated.count
     summary.skippedLines += repeated.count
     // The first few skipped lines, in input order, whenever they were found.
@@ -204,7 +207,9 @@ public struct Importer {
       return places.map { place in
         (
           place.file, place.line, place.position,
-          Self.repeatedQuoteID(place.id, path: inputs[place.file].path, line: place.line)
+          Self.repeatedQuoteID(
+            place.id, path: inputs[place.file].path, line: place.line,
+            ofTheDataset: place.firstFile == SeenQuoteIDs.earlierInput)
         )
       }
     case .failure(let error):
@@ -214,11 +219,14 @@ public struct Importer {
     }
   }
 
-  static func repeatedQuoteID(_ id: String, path: String, line: Int) -> Diagnostic {
+  static func repeatedQuoteID(_ id: String, path: String, line: Int, ofTheDataset: Bool = false)
+    -> Diagnostic
+  {
     Diagnostic(
       path: path, line: line, column: 1,
-      message:
-        "quoteID '\(id)' was already imported from an earlier line; each quotation is imported once"
+      message: ofTheDataset
+        ? "quoteID '\(id)' is the id of a quote of the dataset imported with it; each quotation is imported once (leave the line out, or use --skip-bad)"
+        : "quoteID '\(id)' was already imported from an earlier line; each quotation is imported once"
     )
   }
 
@@ -335,6 +343,20 @@ final class IDSet: @unchecked Sendable {
   /// Of them, the actors' and the sources'.
   var actors: Set<String> = []
   var sources: Set<String> = []
+  /// The quote ids, kept as a Quotebank import keeps its own (a filter, the rest on disk),
+  /// so that a line repeating one is found as a repeat, at its line.
+  let quoteIDs = SeenQuoteIDs()
+  var quoteCount = 0
+
+  func take(_ quotes: [Quote]) {
+    for quote in quotes {
+      let hash = quoteIDs.hash(quote.id)
+      quoteIDs.add(
+        quote.id, hash: hash, maybe: quoteIDs.mayContain(hash: hash),
+        file: SeenQuoteIDs.earlierInput, line: 0)
+    }
+    quoteCount += quotes.count
+  }
 }
 
 private final class ReservingSink: DatasetSink {
@@ -348,6 +370,7 @@ private final class ReservingSink: DatasetSink {
 
   func add(_ chunk: Dataset) throws(DatasetLoadError) {
     reserve(chunk)
+    reserved.take(chunk.quotes)
     try inner.add(chunk)
   }
 
@@ -377,6 +400,7 @@ private final class ReservingSink: DatasetSink {
   }
 
   func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
+    reserved.take(quotes)
     try inner.add(checkedQuotes: quotes, dates: dates)
   }
 }

@@ -32,7 +32,7 @@ public struct QuotebankMapper {
     QuotebankMapper.unknownSpeakerID, QuotebankMapper.unattributedSource.id,
   ]
   private var sourceByHost: [String: String] = [:]
-  private let seenQuoteIDs = SeenQuoteIDs()
+  private let seenQuoteIDs: SeenQuoteIDs
   /// The hashes of the pending chunk's `quoteID`s, one a quote, and the `quoteID`s of its
   /// quotes given another id: a repeat there is refused at its line.
   private var pendingHashes: [UInt64] = []
@@ -56,12 +56,21 @@ public struct QuotebankMapper {
   public private(set) var pending = Dataset()
   public private(set) var quoteCount = 0
 
-  public init() {}
+  public init() {
+    seenQuoteIDs = SeenQuoteIDs()
+  }
 
   /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it);
   /// of them, `actors` and `sources` are its actors' and sources' (the unknown speaker and the
   /// unattributed source are used where the dataset has them).
   public init(reserving ids: Set<String>, actors: Set<String> = [], sources: Set<String> = []) {
+    self.init(reserving: ids, actors: actors, sources: sources, seen: SeenQuoteIDs())
+  }
+
+  /// The same, with the quote ids `seen` holds already taken (those of the dataset's quotes,
+  /// added with `SeenQuoteIDs.earlierInput`): a line that takes one again is a repeat.
+  init(reserving ids: Set<String>, actors: Set<String>, sources: Set<String>, seen: SeenQuoteIDs) {
+    seenQuoteIDs = seen
     usedIDs.formUnion(ids)
     reservedSourceIDs = ids
     if actors.contains(Self.unknownSpeakerID) {

@@ -36,7 +36,14 @@ final class SeenQuoteIDs {
     var line: Int
     var position: Int
     var id: String
+    /// The input of the id's first time: `earlierInput` for a quote of a dataset imported
+    /// before the lines.
+    var firstFile = 0
   }
+
+  /// The input number of ids taken from a dataset imported before the lines (`add` them with
+  /// it, and line 0): a line that takes one again is a repeat of a dataset's quote.
+  static let earlierInput = Int(UInt32.max)
 
   private var filter = HashFilter(bitCountLog2: SeenQuoteIDs.filterBitCountLog2, bitsPerHash: 6)
   private let hashes = RepeatFinder()
@@ -103,15 +110,20 @@ final class SeenQuoteIDs {
       }
     }
     guard !candidates.isEmpty else { return .success([]) }
-    var firstTimes: Set<String> = []
+    var firstTimes: [String: Int] = [:]
     var found: [Place] = []
     var position = 0
     let problem = readLog { record in
       defer { position += 1 }
       guard candidates.contains(hash(record.id)) else { return true }
       let id = String(decoding: record.id, as: UTF8.self)
-      if !firstTimes.insert(id).inserted {
-        found.append(Place(file: record.file, line: record.line, position: position, id: id))
+      if let firstFile = firstTimes[id] {
+        found.append(
+          Place(
+            file: record.file, line: record.line, position: position, id: id,
+            firstFile: firstFile))
+      } else {
+        firstTimes[id] = record.file
       }
       return found.count < limit
     }
