@@ -202,6 +202,51 @@ import Testing
     #expect(Array(shelvedTimeline.quotes) == Array(heldTimeline.quotes))
   }
 
+  /// Quotebank lines imported after a dataset come checked by their mapper: the builder keeps
+  /// the dataset's events written instead of taking them back to check the lines (none held),
+  /// finds again the actors the events name (a speaker of the lines named in a headline), and
+  /// answers as a store built from the merged dataset.
+  @Test(arguments: [false, true])
+  func linesAfterADatasetLeaveItsEventsWritten(shelve: Bool) throws {
+    let wire = Source(id: "wire", publisher: "Wire", title: "T", published: "2020-01-16")
+    let ann = Actor(id: "ann", name: "Ann Diaz", kind: .person)
+    func event(_ id: String, _ headline: String) -> Event {
+      Event(
+        id: id, headline: headline, summary: "Talks.", date: .edtf("2020-01-1\(id.count)"),
+        status: .occurred, participants: ["ann"],
+        provenance: Provenance(source: "wire", paragraph: 1))
+    }
+    let dataset = Dataset(
+      sources: [wire], actors: [ann],
+      events: [event("e1", "Ann Diaz meets Nadia Taylor"), event("e22", "Ann Diaz speaks")],
+      quotes: [
+        Quote(
+          id: "q1", text: "We met", speaker: "ann", event: "e1", date: nil, kind: .full,
+          provenance: Provenance(source: "wire", paragraph: 2))
+      ])
+    let scratch = try ScratchDirectory()
+    defer { scratch.remove() }
+    let story = try scratch.write("story.json", DatasetWriter.utf8(dataset))
+    let lines = try scratch.write(
+      "q.jsonl",
+      [
+        QuotebankLines.line("qb1", "Good talks", speaker: "Nadia Taylor"),
+        QuotebankLines.line("qb2", "No comment", speaker: "None", urls: []),
+        QuotebankLines.line("qb3", "We agree", speaker: "Ann Diaz"),
+      ].joined(separator: "\n") + "\n")
+    let builder = StoreBuilder()
+    try DatasetStream.$shelvingThreshold.withValue(shelve ? 0 : .max) {
+      _ = try Importer().run(inputs: [story, lines], into: builder)
+    }
+    #expect(builder.eventsHeld == 0)
+    let collected = CollectingSink()
+    _ = try Importer().run(inputs: [story, lines], into: collected)
+    let merged = collected.merged
+    #expect(merged.actors.contains { $0.name == "Nadia Taylor" })
+    BuilderMemoryTests.expectSameAnswers(
+      try builder.finish(), try ReferenceTimeline(dataset: merged), merged)
+  }
+
   @Test func participantsSurviveAnyCharacters() {
     let lists = [[], [""], ["a", "", "ü\u{0}b", String(repeating: "x", count: 300)]]
     for list in lists {

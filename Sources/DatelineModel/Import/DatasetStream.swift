@@ -15,6 +15,10 @@ public protocol DatasetSink: AnyObject {
   func add(
     checkedSkeleton chunk: Dataset, shelvedEvents events: EventShelf, eventDates: SharedDates)
     throws(DatasetLoadError)
+  /// New actors and sources, and quotes that name only them and the items added before, all
+  /// checked by the caller (as a Quotebank import's mapper makes them: ids no item or quote
+  /// has, dates given), with the quotes' resolved dates. By default they are added as a chunk.
+  func add(checkedItems chunk: Dataset, quoteDates: [ResolvedDate]) throws(DatasetLoadError)
   /// Quotes already checked against every item added before, with their resolved dates (one
   /// per quote). A sink that checks quotes itself can skip that; by default they are added as
   /// a chunk.
@@ -38,6 +42,12 @@ extension DatasetSink {
 
   public func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
     try add(Dataset(quotes: quotes))
+  }
+
+  public func add(checkedItems chunk: Dataset, quoteDates: [ResolvedDate])
+    throws(DatasetLoadError)
+  {
+    try add(chunk)
   }
 }
 

@@ -230,6 +230,22 @@ public struct Importer {
     )
   }
 
+  /// The dates of a mapped chunk's quotes, when the chunk is as the checks would find it: the
+  /// mapper gives new ids that no item or quote has, a person or group for a speaker, text and
+  /// a day; nil when a quote's date or id is not what the checks accept (a `quote-` id made
+  /// longer than an id may be), and then the chunk goes to be checked.
+  static func checkedDates(_ chunk: Dataset) -> [ResolvedDate]? {
+    var dates: [ResolvedDate] = []
+    dates.reserveCapacity(chunk.quotes.count)
+    for quote in chunk.quotes {
+      guard case .edtf(let text) = quote.date, let date = try? EDTFDate(parsing: text),
+        quote.id.unicodeScalars.count <= DatasetChecker.maximumIDLength
+      else { return nil }
+      dates.append(.given(date))
+    }
+    return dates
+  }
+
   /// Reads one Quotebank input (the `file`th) into `sink`; the lines skipped go to `summary`,
   /// where the first ten were read to `skippedAt`.
   private func readQuotebank(
@@ -240,7 +256,11 @@ public struct Importer {
       let chunk = mapper.takeChunk()
       guard !chunk.quotes.isEmpty || !chunk.actors.isEmpty || !chunk.sources.isEmpty else { return }
       summary.count(chunk)
-      try sink.add(chunk)
+      if let dates = Self.checkedDates(chunk) {
+        try sink.add(checkedItems: chunk, quoteDates: dates)
+      } else {
+        try sink.add(chunk)
+      }
       progress?(
         ImportProgress(
           phase: "importing", quotes: summary.quotes, bytesDone: reader.bytesRead,

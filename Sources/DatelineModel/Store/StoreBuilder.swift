@@ -41,6 +41,9 @@ public final class StoreBuilder: @unchecked Sendable {
   private var writtenEvents = 0
   /// True while every chunk came checked by the caller: nothing is checked again.
   private var checkedByCaller = false
+  /// Actors came checked after the events were written: the actors the events name are found
+  /// again when the store is completed.
+  private var actorsAfterWrittenEvents = false
   /// Each actor's number of events, counted as the events are written.
   private var eventCounts: [String: Int] = [:]
   /// Events held in memory (read it between calls of an in-memory build): none once an
@@ -137,6 +140,40 @@ public final class StoreBuilder: @unchecked Sendable {
       merge(chunk)
       checkedByCaller = true
       try writeEvents(shelf: events, dates: eventDates)
+    }
+  }
+
+  /// Adds actors, sources and quotes the caller checked against everything before (a Quotebank
+  /// import's lines after a dataset): the written events stay written and are not checked
+  /// again, as long as every chunk so far came checked and the new sources do not move the
+  /// "as of" day (which orders the events); otherwise the chunk is checked as any other.
+  public func add(checkedItems chunk: Dataset, quoteDates: [ResolvedDate])
+    throws(DatasetLoadError)
+  {
+    precondition(chunk.quotes.count == quoteDates.count, "one date per quote")
+    precondition(!finished, "StoreBuilder.add called after finish")
+    try enqueue { () throws(DatasetLoadError) in
+      let asOf = Timeline.asOf(self.skeleton.sources)
+      let movesAsOf = chunk.sources.contains { source in
+        guard let day = source.publicationDay else { return false }
+        return asOf.map { day > $0 } ?? true
+      }
+      guard self.checkedByCaller, chunk.events.isEmpty, chunk.relations.isEmpty, !movesAsOf
+      else {
+        try self.process(chunk)
+        return
+      }
+      try self.failing { () throws(DatasetLoadError) in
+        for (offset, source) in chunk.sources.enumerated()
+        where self.sourceOrder[source.id] == nil {
+          self.sourceOrder[source.id] = self.skeleton.sources.count + offset
+        }
+        if !chunk.sources.isEmpty { self.lastSource = nil }
+        if !chunk.actors.isEmpty && self.writtenEvents > 0 { self.actorsAfterWrittenEvents = true }
+        self.skeleton.sources.appendSharingStorage(chunk.sources)
+        self.skeleton.actors.appendSharingStorage(chunk.actors)
+        self.stage(chunk.quotes, dates: quoteDates)
+      }
     }
   }
 
@@ -754,6 +791,7 @@ public final class StoreBuilder: @unchecked Sendable {
     let finder = MentionFinder(actors: plan.dataset.actors)
     try plan.writeMeta(db, inputKey: inputKey, quoteCount: keptQuoteCount)
     try plan.writeRelations(db)
+    if actorsAfterWrittenEvents { try findEventMentionsAgain(db, finder: finder) }
     // Ids used twice across chunks (a chunk's own repeats are found by its checks), and ids of
     // items that came after quotes which a quote already has: first, so a failing build stops
     // before the work below. The late ids' hashes go in with the quotes': a hash given twice
@@ -778,6 +816,22 @@ public final class StoreBuilder: @unchecked Sendable {
       steps?("commit")
     } else {
       try db.execute(sql: SearchVocabulary.shortQuotesIndex)
+    }
+  }
+
+  /// The actors the written events name, found again with every actor (some came after the
+  /// events were written), a row at a time.
+  private func findEventMentionsAgain(_ db: Database, finder: MentionFinder) throws {
+    try db.execute(sql: "DELETE FROM event_mentions")
+    let insert = try db.makeStatement(
+      sql: "INSERT INTO event_mentions(event_position, n, actor_id) VALUES (?, ?, ?)")
+    let rows = try RawRows(db, "SELECT position, headline, summary FROM events ORDER BY position")
+    while try rows.next() {
+      let position = rows.integer(0)
+      let named = finder.mentionedActors(in: rows.text(1) + "\n" + rows.text(2))
+      for (n, actorID) in named.enumerated() {
+        try insert.execute(arguments: [position, n, actorID])
+      }
     }
   }
 
