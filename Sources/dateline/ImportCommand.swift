@@ -65,7 +65,7 @@ struct ImportCommand: ParsableCommand {
       isJSON ? try JSONImportOutput(path: output) : try StoreImportOutput(path: output)
     let summary: ImportSummary
     do {
-      summary = try importer.run(inputs: inputs, into: sink)
+      summary = try importer.run(inputs: inputs, into: sink.sink)
       try sink.finish()
     } catch {
       bar?.clear()
@@ -88,17 +88,23 @@ struct ImportCommand: ParsableCommand {
   }
 }
 
-/// Where an import's chunks go: a sink that writes to a temporary file and then either replaces
-/// the output (`finish`) or leaves it untouched (`discard`).
-protocol ImportOutput: QuoteDroppingSink {
+/// An import's output: a sink for its chunks that writes to a temporary file, and then either
+/// replaces the output (`finish`) or leaves it untouched (`discard`).
+protocol ImportOutput {
+  /// Where the chunks go: the writer itself, not a wrapper, so that every way of adding (the
+  /// checked skeleton, shelved events, checked quotes) reaches it and none falls back to the
+  /// protocol's defaults (a wrapper once sent a store's checked skeleton as a plain chunk, so
+  /// every event was held and checked again).
+  var sink: any QuoteDroppingSink { get }
   func finish() throws(DatasetLoadError)
   func discard()
 }
 
 /// A dataset file: the chunks are gathered, checked as the model would check them, and written
 /// with `DatasetWriter`'s layout. (For a big import, write a store: this holds it all in memory.)
-final class JSONImportOutput: ImportOutput {
+final class JSONImportOutput: ImportOutput, QuoteDroppingSink {
   let path: String
+  var sink: any QuoteDroppingSink { self }
   private var dataset = Dataset()
 
   init(path: String) throws {
@@ -131,15 +137,7 @@ final class StoreImportOutput: ImportOutput {
     builder = StoreBuilder(path: path)
   }
 
-  func add(_ chunk: Dataset) throws(DatasetLoadError) { try builder.add(chunk) }
-
-  func add(checkedQuotes quotes: [Quote], dates: [ResolvedDate]) throws(DatasetLoadError) {
-    try builder.add(checkedQuotes: quotes, dates: dates)
-  }
-
-  func dropQuotes(at positions: [Int]) throws(DatasetLoadError) {
-    try builder.dropQuotes(at: positions)
-  }
+  var sink: any QuoteDroppingSink { builder }
 
   func finish() throws(DatasetLoadError) { _ = try builder.finish() }
 

@@ -423,4 +423,10 @@ private final class ReservingSink: DatasetSink {
     reserved.take(quotes)
     try inner.add(checkedQuotes: quotes, dates: dates)
   }
+
+  func add(checkedItems chunk: Dataset, quoteDates: [ResolvedDate]) throws(DatasetLoadError) {
+    reserve(chunk)
+    reserved.take(chunk.quotes)
+    try inner.add(checkedItems: chunk, quoteDates: quoteDates)
+  }
 }
