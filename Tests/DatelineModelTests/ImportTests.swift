@@ -476,15 +476,17 @@ enum QuotebankLines {
   /// A dataset with the unknown speaker and the unattributed source (an earlier import of
   /// Quotebank lines wrote them) lends them to the lines imported with it, instead of a second
   /// actor and source with the same ids (the import failed); a dataset that holds those ids for
-  /// events makes them take the next free ones.
-  @Test(arguments: [true, false])
-  func aDatasetsUnknownSpeakerAndSourceServeTheLines(datasetHasThem: Bool) throws {
+  /// something else (events; an organization that cannot speak and a quote) makes them take the
+  /// next free ones.
+  @Test(arguments: 0..<3)
+  func aDatasetsUnknownSpeakerAndSourceServeTheLines(variant: Int) throws {
     let wire = Source(id: "wire", publisher: "Wire", title: "T", published: "2020-01-16")
     var dataset = Dataset(sources: [wire], actors: [Actor(id: "ann", name: "Ann", kind: .person)])
-    if datasetHasThem {
+    switch variant {
+    case 0:
       dataset.actors.append(QuotebankMapper.unknownSpeaker)
       dataset.sources.append(QuotebankMapper.unattributedSource)
-    } else {
+    case 1:
       for id in [QuotebankMapper.unknownSpeakerID, QuotebankMapper.unattributedSource.id] {
         dataset.events.append(
           Event(
@@ -492,6 +494,13 @@ enum QuotebankLines {
             status: .occurred, participants: [],
             provenance: Provenance(source: "wire", paragraph: 1)))
       }
+    default:
+      dataset.actors.append(
+        Actor(id: QuotebankMapper.unknownSpeakerID, name: "Desk", kind: .organization))
+      dataset.quotes.append(
+        Quote(
+          id: QuotebankMapper.unattributedSource.id, text: "Hello", speaker: "ann", event: nil,
+          date: nil, kind: .full, provenance: Provenance(source: "wire", paragraph: 1)))
     }
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
@@ -505,13 +514,12 @@ enum QuotebankLines {
     let builder = StoreBuilder()
     let summary = try Importer().run(inputs: [story, quotebank], into: builder)
     let timeline = try builder.finish()
-    let speaker = datasetHasThem ? "unknown-speaker" : "unknown-speaker-2"
-    let source = datasetHasThem ? "quotebank" : "quotebank-2"
-    #expect(timeline.quotes.map(\.quote.speaker) == [speaker, speaker])
-    #expect(timeline.quotes.map(\.quote.provenance.source) == [source, source])
-    #expect(timeline.actors.filter { $0.id.hasPrefix("unknown-speaker") }.map(\.id) == [speaker])
-    // Ann and one unknown speaker, the dataset's or the lines'.
-    #expect(summary.actors == 2)
+    let speaker = variant == 0 ? "unknown-speaker" : "unknown-speaker-2"
+    let source = variant == 0 ? "quotebank" : "quotebank-2"
+    let lines = timeline.quotes.filter { $0.quote.id.hasPrefix("qb") }
+    #expect(lines.map(\.quote.speaker) == [speaker, speaker])
+    #expect(lines.map(\.quote.provenance.source) == [source, source])
+    #expect(summary.actors == (variant == 2 ? 3 : 2))
   }
 
   /// A line whose quoteID a quote of the dataset imported with it has: refused at its line (the

@@ -205,4 +205,23 @@ import Testing
     // Four hashes, a log buffer of 64 bytes (records of 16 bytes and the id), a chunk of three.
     #expect(few.quoteIDsHeld > 0 && many.quoteIDsHeld <= 4 + 4 + 3, "\(many.quoteIDsHeld)")
   }
+  /// Ids taken before the lines (a dataset's and a TimelineJS input's quotes) that repeat each
+  /// other are left to the store: only a line is reported, naming where its id came first.
+  @Test func idsTakenBeforeTheLinesAreNotRepeatsOfTheirOwn() throws {
+    let seen = SeenQuoteIDs()
+    func take(_ id: String, file: Int, line: Int) {
+      let hash = seen.hash(id)
+      seen.add(id, hash: hash, maybe: seen.mayContain(hash: hash), file: file, line: line)
+    }
+    take("q1", file: SeenQuoteIDs.earlierInput, line: 0)
+    take("q1", file: SeenQuoteIDs.earlierInput, line: 0)
+    take("q2", file: SeenQuoteIDs.earlierInput, line: 0)
+    take("q2", file: 0, line: 7)
+    let places = try seen.repeats().get()
+    #expect(
+      places == [
+        SeenQuoteIDs.Place(
+          file: 0, line: 7, position: 3, id: "q2", firstFile: SeenQuoteIDs.earlierInput)
+      ])
+  }
 }

@@ -163,7 +163,7 @@ public struct Importer {
     }
     guard !quotebank.isEmpty else { return summary }
     var mapper = QuotebankMapper(
-      reserving: reserved.ids, actors: reserved.actors, sources: reserved.sources,
+      reserving: reserved.ids, speakers: reserved.speakers, sources: reserved.sources,
       seen: reserved.quoteIDs)
     let firstQuotebankQuote = summary.quotes
     var skippedAt: [(file: Int, line: Int)] = []
@@ -360,12 +360,13 @@ extension Dataset {
 /// The ids a dataset import used, so Quotebank speakers and sites imported with it get others.
 final class IDSet: @unchecked Sendable {
   var ids: Set<String> = []
-  /// Of them, the actors' and the sources'.
-  var actors: Set<String> = []
+  /// Of them, the actors that can speak (people and groups) and the sources.
+  var speakers: Set<String> = []
   var sources: Set<String> = []
   /// The quote ids, kept as a Quotebank import keeps its own (a filter, the rest on disk),
-  /// so that a line repeating one is found as a repeat, at its line.
-  let quoteIDs = SeenQuoteIDs()
+  /// so that a line repeating one is found as a repeat, at its line. Made only for an import
+  /// with Quotebank lines (its filter takes 4 MB).
+  lazy var quoteIDs = SeenQuoteIDs()
   var quoteCount = 0
 
   func take(_ quotes: [Quote]) {
@@ -410,7 +411,7 @@ private final class ReservingSink: DatasetSink {
   private func reserve(_ chunk: Dataset) {
     for actor in chunk.actors {
       reserved.ids.insert(actor.id)
-      reserved.actors.insert(actor.id)
+      if actor.kind == .person || actor.kind == .group { reserved.speakers.insert(actor.id) }
     }
     for source in chunk.sources {
       reserved.ids.insert(source.id)

@@ -61,26 +61,31 @@ public struct QuotebankMapper {
   }
 
   /// A mapper whose new actors and sources avoid `ids` (those of a dataset imported with it);
-  /// of them, `actors` and `sources` are its actors' and sources' (the unknown speaker and the
-  /// unattributed source are used where the dataset has them).
-  public init(reserving ids: Set<String>, actors: Set<String> = [], sources: Set<String> = []) {
-    self.init(reserving: ids, actors: actors, sources: sources, seen: SeenQuoteIDs())
+  /// of them, `speakers` are its people and groups and `sources` its sources (the unknown
+  /// speaker and the unattributed source are used where the dataset has them as such).
+  public init(reserving ids: Set<String>, speakers: Set<String> = [], sources: Set<String> = []) {
+    self.init(reserving: ids, speakers: speakers, sources: sources, seen: SeenQuoteIDs())
   }
 
   /// The same, with the quote ids `seen` holds already taken (those of the dataset's quotes,
   /// added with `SeenQuoteIDs.earlierInput`): a line that takes one again is a repeat.
-  init(reserving ids: Set<String>, actors: Set<String>, sources: Set<String>, seen: SeenQuoteIDs) {
+  init(
+    reserving ids: Set<String>, speakers: Set<String>, sources: Set<String>, seen: SeenQuoteIDs
+  ) {
     seenQuoteIDs = seen
     usedIDs.formUnion(ids)
     reservedSourceIDs = ids
-    if actors.contains(Self.unknownSpeakerID) {
+    // Taken by something else (an event, an organization, a quote of the dataset): the next.
+    if speakers.contains(Self.unknownSpeakerID) {
       givenUnknownSpeaker = true
-    } else if ids.contains(Self.unknownSpeakerID) {
+    } else if ids.contains(Self.unknownSpeakerID) || seen.contains(Self.unknownSpeakerID) {
       unknownSpeakerID = unusedID(Self.unknownSpeakerID)
     }
     if sources.contains(Self.unattributedSource.id) {
       givenUnattributedSource = true
-    } else if ids.contains(Self.unattributedSource.id) {
+    } else if ids.contains(Self.unattributedSource.id)
+      || seen.contains(Self.unattributedSource.id)
+    {
       unattributedSourceID = unusedID(Self.unattributedSource.id)
     }
   }

@@ -117,12 +117,14 @@ final class SeenQuoteIDs {
       defer { position += 1 }
       guard candidates.contains(hash(record.id)) else { return true }
       let id = String(decoding: record.id, as: UTF8.self)
-      if let firstFile = firstTimes[id] {
+      // Ids taken before the lines (a dataset's, a TimelineJS input's) repeating each other are
+      // the store's to report: only a line is a repeat here.
+      if let firstFile = firstTimes[id], record.file != Self.earlierInput {
         found.append(
           Place(
             file: record.file, line: record.line, position: position, id: id,
             firstFile: firstFile))
-      } else {
+      } else if firstTimes[id] == nil {
         firstTimes[id] = record.file
       }
       return found.count < limit

@@ -692,6 +692,7 @@ public final class StoreBuilder: @unchecked Sendable {
     }
     skeleton.events = events + skeleton.events
     writtenEvents = 0
+    actorsAfterWrittenEvents = false
     eventCounts = [:]
     checkedByCaller = false
   }
