@@ -31,20 +31,21 @@ struct EventsCommand: ParsableCommand {
       throw CommandFailure.usage("--to \(last) is before --from \(first)")
     }
     let timeline = try dataOptions.loadTimeline()
-    var events = timeline.events(from: first, to: last)
+    var found = timeline.eventIndices(from: first, to: last)
     if let actor {
-      let found = try Lookup.actor(actor, in: timeline, option: "--actor")
-      let involved = Set(timeline.events(involving: found.actor.id).map(\.event.id))
-      events = events.filter { involved.contains($0.event.id) }
+      let person = try Lookup.actor(actor, in: timeline, option: "--actor")
+      let involved = Set(timeline.eventIndices(involving: person.actor.id))
+      found = found.filter { involved.contains($0) }
     }
+    // Read from the store as they are written, never all held.
     if json {
-      Output.write(try JSONOutput.render(events.map(EventRecord.init)))
-    } else if events.isEmpty {
+      try JSONOutput.writeArray(count: found.count) { EventRecord(timeline.events[found[$0]]) }
+    } else if found.isEmpty {
       Output.write("No events match.")
     } else {
-      Output.write(
-        TimelineText.events(events, asOf: timeline.asOf, width: Output.terminalWidth)
-          .joined(separator: "\n"))
+      TimelineText.writeEvents(count: found.count, asOf: timeline.asOf) {
+        timeline.events[found[$0]]
+      }
     }
   }
 }

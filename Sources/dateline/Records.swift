@@ -165,8 +165,38 @@ enum JSONOutput {
   /// Pretty, key-sorted JSON: stable for diffs and tests. Control characters in strings are
   /// escaped by the encoder, so JSON output is terminal-safe as is.
   static func render(_ value: some Encodable) throws -> String {
+    String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+
+  private static var encoder: JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    return encoder
+  }
+
+  /// Writes the array of `count` records that `record` makes, the same bytes as `render` of
+  /// the whole array, a record at a time: a listing of a million quotes never holds them all
+  /// (it took 5.8 GB of memory).
+  static func writeArray<Record: Encodable>(count: Int, _ record: (Int) throws -> Record) throws {
+    guard count > 0 else {
+      Output.write(try render([Record]()))
+      return
+    }
+    let encoder = encoder
+    var output = Output.Buffered()
+    output.append("[\n")
+    for index in 0..<count {
+      let text = String(decoding: try encoder.encode(record(index)), as: UTF8.self)
+      // The array's own pretty printing indents each record's lines by two spaces.
+      var first = true
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if !first { output.append("\n") }
+        output.append("  ")
+        output.append(line)
+        first = false
+      }
+      output.append(index == count - 1 ? "\n]\n" : ",\n")
+    }
+    output.flush()
   }
 }

@@ -17,25 +17,39 @@ struct TextTable {
 
   func render(width: Int?, indent: String = "") -> [String] {
     let all = (header.map { [$0] } ?? []) + rows
-    guard let columnCount = all.map(\.count).max(), columnCount > 0 else { return [] }
-    var widths = [Int](repeating: 0, count: columnCount)
-    for row in all {
-      for (index, cell) in row.enumerated() where index < columnCount - 1 {
+    var layout = Layout()
+    for row in all { layout.measure(row) }
+    return all.flatMap { layout.lines(of: $0, width: width, indent: indent) }
+  }
+
+  /// The columns' widths, measured a row at a time, and the lines of a row laid out in them:
+  /// what `render` does, for a table whose rows are read twice instead of held (`write`).
+  struct Layout {
+    private var widths: [Int] = []
+
+    mutating func measure(_ row: [String]) {
+      if row.count > widths.count {
+        widths += [Int](repeating: 0, count: row.count - widths.count)
+      }
+      for (index, cell) in row.enumerated() {
         widths[index] = max(
           widths[index],
           min(
-            Self.maximumColumnWidth,
-            TerminalText.width(of: cell.prefix(Self.maximumColumnWidth + 1))))
+            TextTable.maximumColumnWidth,
+            TerminalText.width(of: cell.prefix(TextTable.maximumColumnWidth + 1))))
       }
     }
-    let leading = TerminalText.width(of: indent) + widths.dropLast().reduce(0) { $0 + $1 + 2 }
-    var lines: [String] = []
-    for row in all {
+
+    func lines(of row: [String], width: Int?, indent: String) -> [String] {
+      // The last column is never padded: its width does not count.
+      let padded = widths.dropLast()
+      let leading = TerminalText.width(of: indent) + padded.reduce(0) { $0 + $1 + 2 }
       var line = indent
       for (index, cell) in row.enumerated() where index < row.count - 1 {
-        line += TerminalText.pad(cell, toWidth: widths[index]) + "  "
+        line += TerminalText.pad(cell, toWidth: padded[index]) + "  "
       }
       let last = row.last ?? ""
+      var lines: [String] = []
       if let width, width - leading >= 20, TerminalText.width(of: last) > width - leading {
         let wrapped = TerminalText.wrap(last, width: width - leading)
         line += wrapped.first ?? ""
@@ -45,11 +59,32 @@ struct TextTable {
       } else {
         lines.append(line + last)
       }
+      return lines.map(TextTable.trimmingTrailingSpaces)
     }
-    return lines.map(Self.trimmingTrailingSpaces)
   }
 
-  private static func trimmingTrailingSpaces(_ line: String) -> String {
+  /// Writes a table of `count` rows that `row` makes (cells cleaned here), under `header`:
+  /// the rows are made twice, to measure the columns and then to write them, and never held
+  /// together. `before` may give a line to write ahead of a row (a divider).
+  static func write(
+    header: [String], count: Int, width: Int?, row: (Int) -> [String],
+    before: (Int) -> String? = { _ in nil }
+  ) {
+    var layout = Layout()
+    layout.measure(header)
+    for index in 0..<count { layout.measure(row(index).map(Output.clean)) }
+    var output = Output.Buffered()
+    for line in layout.lines(of: header, width: width, indent: "") { output.line(line) }
+    for index in 0..<count {
+      if let divider = before(index) { output.line(divider) }
+      for line in layout.lines(of: row(index).map(Output.clean), width: width, indent: "") {
+        output.line(line)
+      }
+    }
+    output.flush()
+  }
+
+  fileprivate static func trimmingTrailingSpaces(_ line: String) -> String {
     var line = line
     while line.last == " " { line.removeLast() }
     return line

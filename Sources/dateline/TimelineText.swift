@@ -17,22 +17,41 @@ enum TimelineText {
 
   /// The chronology table. Upcoming events (after the "as of" day) sit below a divider.
   static func events(_ events: [TimelineEvent], asOf: CivilDay?, width: Int?) -> [String] {
-    var table = TextTable(header: ["DATE", "STATUS", "ID", "HEADLINE"])
+    var table = TextTable(header: eventHeader)
     var dividerRow: Int?
     for item in events {
       if dividerRow == nil, item.isUpcoming { dividerRow = table.rows.count }
-      table.append([
-        DateWording.words(item.date), item.event.status.rawValue, item.event.id,
-        item.event.headline,
-      ])
+      table.append(eventRow(item))
     }
     var lines = table.render(width: width)
     if let dividerRow, let asOf {
       // +1 for the header line.
-      lines.insert(
-        "-- as of \(DateWording.day(asOf)); upcoming below --", at: dividerRow + 1)
+      lines.insert(asOfDivider(asOf), at: dividerRow + 1)
     }
     return lines
+  }
+
+  /// The same table for `count` events that `event` reads, written as they are read.
+  static func writeEvents(count: Int, asOf: CivilDay?, event: (Int) -> TimelineEvent) {
+    var divided = false
+    TextTable.write(
+      header: eventHeader, count: count, width: Output.terminalWidth,
+      row: { eventRow(event($0)) },
+      before: { index in
+        guard !divided, let asOf, event(index).isUpcoming else { return nil }
+        divided = true
+        return asOfDivider(asOf)
+      })
+  }
+
+  private static let eventHeader = ["DATE", "STATUS", "ID", "HEADLINE"]
+
+  private static func eventRow(_ item: TimelineEvent) -> [String] {
+    [DateWording.words(item.date), item.event.status.rawValue, item.event.id, item.event.headline]
+  }
+
+  private static func asOfDivider(_ asOf: CivilDay) -> String {
+    "-- as of \(DateWording.day(asOf)); upcoming below --"
   }
 
   /// "Thu 27 Feb 2025, stated “on Thursday”: Thursday after Mon 24 Feb 2025" for the detail

@@ -1,0 +1,50 @@
+import DatelineModel
+import DatelineTestSupport
+import Foundation
+import Testing
+
+@testable import dateline
+
+/// Listings are written a record or a row at a time instead of held whole (a million quotes
+/// took 5.8 GB): the bytes are those of the whole array or table, exactly.
+@Suite("streamed listings")
+struct StreamedOutputTests {
+  /// What `body` writes to standard output.
+  static func written(_ body: () throws -> Void) rethrows -> String {
+    let output = CapturedBytes()
+    let context = CommandContext.captured(environment: [:], output: output, error: CapturedBytes())
+    try CommandContext.$current.withValue(context) { try body() }
+    return output.text
+  }
+
+  @Test func aStreamedArrayIsTheWholeArraysJSON() throws {
+    let timeline = try Timeline(dataset: DatasetLoader.load(path: CLI.bundledData))
+    let quotes = Array(timeline.quotes).map(QuoteRecord.init)
+    let events = Array(timeline.events).map(EventRecord.init)
+    #expect(quotes.count > 1 && events.count > 1)
+    for count in [0, 1, quotes.count] {
+      let streamed = try Self.written {
+        try JSONOutput.writeArray(count: count) { quotes[$0] }
+      }
+      #expect(streamed == (try JSONOutput.render(Array(quotes.prefix(count)))) + "\n")
+    }
+    let streamed = try Self.written {
+      try JSONOutput.writeArray(count: events.count) { events[$0] }
+    }
+    #expect(streamed == (try JSONOutput.render(events)) + "\n")
+  }
+
+  @Test(arguments: [nil, 60] as [Int?])
+  func aStreamedTableIsTheWholeTable(width: Int?) throws {
+    let timeline = try Timeline(dataset: DatasetLoader.load(path: CLI.bundledData))
+    let quotes = Array(timeline.quotes)
+    var table = TextTable(header: QuotesCommand.header)
+    for quote in quotes { table.append(QuotesCommand.row(quote)) }
+    let streamed = Self.written {
+      TextTable.write(header: QuotesCommand.header, count: quotes.count, width: width) {
+        QuotesCommand.row(quotes[$0])
+      }
+    }
+    #expect(streamed == table.render(width: width).map { $0 + "\n" }.joined())
+  }
+}
