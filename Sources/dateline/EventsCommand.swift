@@ -37,13 +37,16 @@ struct EventsCommand: ParsableCommand {
       let involved = Set(timeline.eventIndices(involving: person.actor.id))
       found = found.filter { involved.contains($0) }
     }
-    // Read from the store as they are written, never all held.
+    // Read from the store as they are written, never all held; a stretch's rows together.
+    let ahead = { (stretch: Range<Int>) in timeline.events.prefetch(Array(found[stretch])) }
     if json {
-      try JSONOutput.writeArray(count: found.count) { EventRecord(timeline.events[found[$0]]) }
+      try JSONOutput.writeArray(count: found.count, ahead: ahead) {
+        EventRecord(timeline.events[found[$0]])
+      }
     } else if found.isEmpty {
       Output.write("No events match.")
     } else {
-      TimelineText.writeEvents(count: found.count, asOf: timeline.asOf) {
+      TimelineText.writeEvents(count: found.count, asOf: timeline.asOf, ahead: ahead) {
         timeline.events[found[$0]]
       }
     }

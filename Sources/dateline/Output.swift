@@ -9,6 +9,11 @@ enum Output {
     CommandContext.current.writeOutput(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }
 
+  /// `0..<count` in stretches of a few hundred: the rows of a listing read together.
+  static func stretches(_ count: Int) -> [Range<Int>] {
+    stride(from: 0, to: count, by: 512).map { $0..<min(count, $0 + 512) }
+  }
+
   /// Standard output written a piece at a time, for listings too long to hold whole.
   struct Buffered {
     private var pending = ""

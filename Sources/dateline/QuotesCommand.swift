@@ -31,17 +31,19 @@ struct QuotesCommand: ParsableCommand {
       among = timeline.quoteIndices(by: found.actor.id)
     }
     let found = timeline.quoteIndices(matching: QuoteQuery(search ?? ""), among: among)
+    // Search results lie anywhere in the list: read each stretch's rows together.
+    let ahead = { (stretch: Range<Int>) in timeline.quotes.prefetch(Array(found[stretch])) }
     // Read from the store as they are written, never all held (a million quotes took 5.8 GB).
     if json {
-      try JSONOutput.writeArray(count: found.count) { QuoteRecord(timeline.quotes[found[$0]]) }
+      try JSONOutput.writeArray(count: found.count, ahead: ahead) {
+        QuoteRecord(timeline.quotes[found[$0]])
+      }
     } else if found.isEmpty {
       Output.write("No quotes match.")
     } else {
       TextTable.write(
-        header: QuotesCommand.header, count: found.count, width: Output.terminalWidth
-      ) {
-        QuotesCommand.row(timeline.quotes[found[$0]])
-      }
+        header: QuotesCommand.header, count: found.count, width: Output.terminalWidth,
+        row: { QuotesCommand.row(timeline.quotes[found[$0]]) }, ahead: ahead)
     }
   }
 

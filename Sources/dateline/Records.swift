@@ -177,7 +177,9 @@ enum JSONOutput {
   /// Writes the array of `count` records that `record` makes, the same bytes as `render` of
   /// the whole array, a record at a time: a listing of a million quotes never holds them all
   /// (it took 5.8 GB of memory).
-  static func writeArray<Record: Encodable>(count: Int, _ record: (Int) throws -> Record) throws {
+  static func writeArray<Record: Encodable>(
+    count: Int, ahead: (Range<Int>) -> Void = { _ in }, _ record: (Int) throws -> Record
+  ) throws {
     guard count > 0 else {
       Output.write(try render([Record]()))
       return
@@ -186,6 +188,7 @@ enum JSONOutput {
     var output = Output.Buffered()
     output.append("[\n")
     for index in 0..<count {
+      if index % 512 == 0 { ahead(index..<min(count, index + 512)) }
       let text = String(decoding: try encoder.encode(record(index)), as: UTF8.self)
       // The array's own pretty printing indents each record's lines by two spaces.
       var first = true

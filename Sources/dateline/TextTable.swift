@@ -65,20 +65,32 @@ struct TextTable {
 
   /// Writes a table of `count` rows that `row` makes (cells cleaned here), under `header`:
   /// the rows are made twice, to measure the columns and then to write them, and never held
-  /// together. `before` may give a line to write ahead of a row (a divider).
+  /// together. `ahead` is told each stretch of rows before they are made (to read them from
+  /// the store together); `before` may give a line to write ahead of a row (a divider).
   static func write(
     header: [String], count: Int, width: Int?, row: (Int) -> [String],
-    before: (Int) -> String? = { _ in nil }
+    ahead: (Range<Int>) -> Void = { _ in }, before: (Int) -> String? = { _ in nil }
   ) {
     var layout = Layout()
     layout.measure(header)
-    for index in 0..<count { layout.measure(row(index).map(Output.clean)) }
+    for stretch in Output.stretches(count) {
+      ahead(stretch)
+      for index in stretch {
+        // The last column's width does not count: it is not cleaned to be measured.
+        var cells = row(index)
+        if !cells.isEmpty { cells[cells.count - 1] = "" }
+        layout.measure(cells.map(Output.clean))
+      }
+    }
     var output = Output.Buffered()
     for line in layout.lines(of: header, width: width, indent: "") { output.line(line) }
-    for index in 0..<count {
-      if let divider = before(index) { output.line(divider) }
-      for line in layout.lines(of: row(index).map(Output.clean), width: width, indent: "") {
-        output.line(line)
+    for stretch in Output.stretches(count) {
+      ahead(stretch)
+      for index in stretch {
+        if let divider = before(index) { output.line(divider) }
+        for line in layout.lines(of: row(index).map(Output.clean), width: width, indent: "") {
+          output.line(line)
+        }
       }
     }
     output.flush()

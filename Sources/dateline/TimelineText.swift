@@ -32,11 +32,13 @@ enum TimelineText {
   }
 
   /// The same table for `count` events that `event` reads, written as they are read.
-  static func writeEvents(count: Int, asOf: CivilDay?, event: (Int) -> TimelineEvent) {
+  static func writeEvents(
+    count: Int, asOf: CivilDay?, ahead: (Range<Int>) -> Void, event: (Int) -> TimelineEvent
+  ) {
     var divided = false
     TextTable.write(
       header: eventHeader, count: count, width: Output.terminalWidth,
-      row: { eventRow(event($0)) },
+      row: { eventRow(event($0)) }, ahead: ahead,
       before: { index in
         guard !divided, let asOf, event(index).isUpcoming else { return nil }
         divided = true
