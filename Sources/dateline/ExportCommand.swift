@@ -52,6 +52,22 @@ struct ExportCommand: ParsableCommand {
     let options = ExportOptions(
       upcoming: upcoming, events: events, grouping: groupBy,
       timestamp: Int(Date().timeIntervalSince1970))
+    if to == .csv {
+      // Written as it is read from the store, not built whole (a million quotes: 1 GB).
+      let write = { (write: (String) throws -> Void) throws in
+        try SpreadsheetWriter.write(timeline, options: options, to: write)
+      }
+      guard let output, output != "-" else {
+        try write { CommandContext.current.writeOutput(Data($0.utf8)) }
+        return
+      }
+      do {
+        try OutputFile.write(to: output, write)
+      } catch {
+        throw CommandFailure.invalidData(error.diagnostics)
+      }
+      return
+    }
     let text = Exporter.export(timeline, to: to, options: options)
     guard let output, output != "-" else {
       CommandContext.current.writeOutput(Data(text.utf8))

@@ -152,10 +152,40 @@ enum OutputFile {
     do {
       try AtomicFileWriter.write(bytes, to: path)
     } catch {
+      throw failure(path, error)
+    }
+  }
+
+  /// Writes what `body` hands on, piece by piece, to `path` atomically: all of it or, when
+  /// anything fails, nothing.
+  static func write(
+    to path: String, _ body: (_ write: (String) throws -> Void) throws -> Void
+  ) throws(DatasetLoadError) {
+    let writer: AtomicFileWriter
+    do {
+      writer = try AtomicFileWriter(path: path)
+    } catch {
+      throw failure(path, error)
+    }
+    do {
+      try body { text in try writer.append(Array(text.utf8)) }
+      try writer.commit()
+    } catch let error as AtomicFileWriter.WriteError {
+      writer.discard()
+      throw failure(path, error)
+    } catch {
+      writer.discard()
       throw DatasetLoadError(diagnostics: [
-        Diagnostic(
-          path: path, line: 0, column: 0, message: "\(error.message); nothing was changed")
+        Diagnostic(path: path, line: 0, column: 0, message: "\(error); nothing was changed")
       ])
     }
+  }
+
+  private static func failure(_ path: String, _ error: AtomicFileWriter.WriteError)
+    -> DatasetLoadError
+  {
+    DatasetLoadError(diagnostics: [
+      Diagnostic(path: path, line: 0, column: 0, message: "\(error.message); nothing was changed")
+    ])
   }
 }

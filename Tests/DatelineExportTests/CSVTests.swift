@@ -97,3 +97,19 @@ struct CSVTests {
     #expect(march[16] == "predicted")
   }
 }
+
+/// A CSV export is written a stretch of rows at a time as it is read from the store (a million
+/// quotes were one 1 GB string): the bytes are those of the whole export, for quotes and
+/// events, all or upcoming, on the bundled story and on a small one.
+@Suite struct StreamedCSVTests {
+  @Test(arguments: [false, true], [false, true])
+  func theStreamedCSVIsTheWholeExport(events: Bool, upcoming: Bool) throws {
+    for timeline in [try ExportFixtures.bundled(), try ExportFixtures.timeline()] {
+      let options = ExportOptions(upcoming: upcoming, events: events)
+      var streamed = ""
+      SpreadsheetWriter.write(timeline, options: options) { streamed += $0 }
+      #expect(streamed == Exporter.export(timeline, to: .csv, options: options))
+      #expect(streamed.contains("\r\n"))
+    }
+  }
+}
