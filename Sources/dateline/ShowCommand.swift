@@ -23,9 +23,11 @@ struct ShowCommand: ParsableCommand {
     let timeline = try dataOptions.loadTimeline()
     let width = Output.terminalWidth
     if let item = timeline.event(id: id) {
-      Output.write(
-        json ? try JSONOutput.render(eventDetail(item, timeline)) : eventText(item, timeline, width)
-      )
+      if json {
+        Output.write(try JSONOutput.render(eventDetail(item, timeline)))
+      } else {
+        writeEventText(item, timeline, width)
+      }
     } else if let item = timeline.quote(id: id) {
       Output.write(
         json ? try JSONOutput.render(quoteDetail(item, timeline)) : quoteText(item, timeline, width)
@@ -40,9 +42,11 @@ struct ShowCommand: ParsableCommand {
             "no event, actor or quote has the id '\(id)'; list them with `dateline events`, `dateline people` or `dateline quotes`"
           ))
       }
-      Output.write(
-        json ? try JSONOutput.render(actorDetail(item, timeline)) : actorText(item, timeline, width)
-      )
+      if json {
+        Output.write(try JSONOutput.render(actorDetail(item, timeline)))
+      } else {
+        writeActorText(item, timeline, width)
+      }
     }
   }
 
@@ -104,7 +108,18 @@ struct ShowCommand: ParsableCommand {
     "\n\(title) (\(count))"
   }
 
-  private func eventText(_ item: TimelineEvent, _ timeline: Timeline, _ width: Int?) -> String {
+  /// The quotes at `indices`, as a table under a section line, written as they are read (an
+  /// actor may have said a hundred thousand of them).
+  private func writeQuotes(_ indices: [Int], _ timeline: Timeline, _ width: Int?) {
+    Output.write(section("Quotes", count: indices.count))
+    guard !indices.isEmpty else { return }
+    TextTable.write(
+      header: QuotesCommand.header, count: indices.count, width: width, indent: "  ",
+      row: { QuotesCommand.row(timeline.quotes[indices[$0]]) },
+      ahead: { timeline.quotes.prefetch(Array(indices[$0])) })
+  }
+
+  private func writeEventText(_ item: TimelineEvent, _ timeline: Timeline, _ width: Int?) {
     let event = item.event
     var lines = [Output.clean("\(event.headline)  [\(event.id)]")]
     lines += fields([
@@ -121,13 +136,11 @@ struct ShowCommand: ParsableCommand {
       table.append([participant.actor.id, participant.actor.name, participant.actor.role ?? ""])
     }
     lines += table.render(width: width, indent: "  ")
-    let quotes = timeline.quotes(at: event.id)
-    lines.append(section("Quotes", count: quotes.count))
-    if !quotes.isEmpty { lines += QuotesCommand.table(quotes, indent: "  ") }
-    return lines.joined(separator: "\n")
+    Output.write(lines.joined(separator: "\n"))
+    writeQuotes(timeline.quoteIndices(at: event.id), timeline, width)
   }
 
-  private func actorText(_ item: TimelineActor, _ timeline: Timeline, _ width: Int?) -> String {
+  private func writeActorText(_ item: TimelineActor, _ timeline: Timeline, _ width: Int?) {
     let actor = item.actor
     var lines = [Output.clean("\(actor.name)  [\(actor.id)]")]
     let affiliation = actor.affiliation.map { id in
@@ -139,28 +152,29 @@ struct ShowCommand: ParsableCommand {
       ("affiliation", affiliation),
       ("aliases", actor.aliases.joined(separator: ", ")),
     ])
-    let events = timeline.events(involving: actor.id)
+    let events = timeline.eventIndices(involving: actor.id)
     lines.append(section("Events", count: events.count))
-    var table = TextTable()
-    for event in events {
-      table.append([
-        DateWording.words(event.date), event.event.status.rawValue, event.event.id,
-        event.event.headline,
-      ])
-    }
-    lines += table.render(width: width, indent: "  ")
-    let quotes = timeline.quotes(by: actor.id)
-    lines.append(section("Quotes", count: quotes.count))
-    if !quotes.isEmpty { lines += QuotesCommand.table(quotes, indent: "  ") }
+    Output.write(lines.joined(separator: "\n"))
+    TextTable.write(
+      header: nil, count: events.count, width: width, indent: "  ",
+      row: { index in
+        let event = timeline.events[events[index]]
+        return [
+          DateWording.words(event.date), event.event.status.rawValue, event.event.id,
+          event.event.headline,
+        ]
+      },
+      ahead: { timeline.events.prefetch(Array(events[$0])) })
+    writeQuotes(timeline.quoteIndices(by: actor.id), timeline, width)
     let related = timeline.relatedActors(of: actor.id)
-    lines.append(section("Related", count: related.count))
+    lines = [section("Related", count: related.count)]
     for other in related {
       lines.append(Output.clean("  \(other.actor.name)  [\(other.actor.id)]  score \(other.score)"))
       for reason in other.reasons {
         lines.append(Output.clean("    - \(timeline.describe(reason))"))
       }
     }
-    return lines.joined(separator: "\n")
+    Output.write(lines.joined(separator: "\n"))
   }
 
   private func quoteText(_ item: TimelineQuote, _ timeline: Timeline, _ width: Int?) -> String {

@@ -68,11 +68,11 @@ struct TextTable {
   /// together. `ahead` is told each stretch of rows before they are made (to read them from
   /// the store together); `before` may give a line to write ahead of a row (a divider).
   static func write(
-    header: [String], count: Int, width: Int?, row: (Int) -> [String],
+    header: [String]?, count: Int, width: Int?, indent: String = "", row: (Int) -> [String],
     ahead: (Range<Int>) -> Void = { _ in }, before: (Int) -> String? = { _ in nil }
   ) {
     var layout = Layout()
-    layout.measure(header)
+    if let header { layout.measure(header) }
     for stretch in Output.stretches(count) {
       ahead(stretch)
       for index in stretch {
@@ -83,12 +83,14 @@ struct TextTable {
       }
     }
     var output = Output.Buffered()
-    for line in layout.lines(of: header, width: width, indent: "") { output.line(line) }
+    if let header {
+      for line in layout.lines(of: header, width: width, indent: indent) { output.line(line) }
+    }
     for stretch in Output.stretches(count) {
       ahead(stretch)
       for index in stretch {
         if let divider = before(index) { output.line(divider) }
-        for line in layout.lines(of: row(index).map(Output.clean), width: width, indent: "") {
+        for line in layout.lines(of: row(index).map(Output.clean), width: width, indent: indent) {
           output.line(line)
         }
       }
