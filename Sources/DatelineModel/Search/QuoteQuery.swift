@@ -114,7 +114,8 @@ public struct QuoteQuery: Sendable, Equatable {
   public func matches(_ quote: TimelineQuote) -> Bool {
     if !orClauses.isEmpty { return orClauses.contains { $0.matches(quote) } }
     if !speakers.isEmpty && !matchesSpeaker(keys: quote.speakerKeys) { return false }
-    let haystack = isCaseSensitive ? quote.textBytes : quote.foldedBytes
+    let plain = QuoteQuery.foldPunctuation(quote.quote.text)
+    let haystack = Array((isCaseSensitive ? plain : plain.lowercased()).utf8)
     return needles.allSatisfy { ByteSearch.contains(haystack, $0) }
   }
 

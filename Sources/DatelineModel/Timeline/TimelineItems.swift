@@ -39,10 +39,11 @@ public struct TimelineQuote: Sendable, Equatable, Identifiable {
   /// The speaker's aliases as written (the browser fits the shortest that suits a column).
   public let speakerAliases: [String]
   /// Lowercased speaker id, name, aliases and name words, for `@speaker` prefix matching.
-  public let speakerKeys: [String]
-  /// UTF-8 of the text, and of its lowercased form, precomputed for search on every keystroke.
-  let textBytes: [UInt8]
-  let foldedBytes: [UInt8]
+  /// Made when asked: searches run in the store, and every quote read for a page, a listing or
+  /// an export once paid for these and its text's folded bytes (a third of a listing's time).
+  public var speakerKeys: [String] {
+    TimelineQuote.speakerKeys(speaker: quote.speaker, name: speakerName, aliases: speakerAliases)
+  }
 
   public init(quote: Quote, date: ResolvedDate, speakerName: String, speakerAliases: [String] = [])
   {
@@ -50,11 +51,6 @@ public struct TimelineQuote: Sendable, Equatable, Identifiable {
     self.date = date
     self.speakerName = speakerName
     self.speakerAliases = speakerAliases
-    self.speakerKeys = TimelineQuote.speakerKeys(
-      speaker: quote.speaker, name: speakerName, aliases: speakerAliases)
-    let plain = QuoteQuery.foldPunctuation(quote.text)
-    self.textBytes = Array(plain.utf8)
-    self.foldedBytes = Array(plain.lowercased().utf8)
   }
 
   public var id: String { quote.id }
