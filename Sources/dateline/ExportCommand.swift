@@ -62,7 +62,13 @@ struct ExportCommand: ParsableCommand {
         return
       }
       do {
-        try OutputFile.write(to: output, write)
+        try OutputFile.write(to: output) { piece throws in
+          try write(piece)
+          // A row the store could not read came out empty: keep the file as it was.
+          if let problem = Timeline.firstStoreProblem {
+            throw DatasetLoadError(diagnostics: [problem])
+          }
+        }
       } catch {
         throw CommandFailure.invalidData(error.diagnostics)
       }

@@ -173,6 +173,9 @@ enum OutputFile {
     } catch let error as AtomicFileWriter.WriteError {
       writer.discard()
       throw failure(path, error)
+    } catch let error as DatasetLoadError {
+      writer.discard()
+      throw error
     } catch {
       writer.discard()
       throw DatasetLoadError(diagnostics: [

@@ -55,10 +55,4 @@ struct QuotesCommand: ParsableCommand {
       "\u{201C}\(item.quote.text)\u{201D}",
     ]
   }
-
-  static func table(_ quotes: [TimelineQuote], indent: String = "") -> [String] {
-    var table = TextTable(header: header)
-    for item in quotes { table.append(row(item)) }
-    return table.render(width: Output.terminalWidth, indent: indent)
-  }
 }

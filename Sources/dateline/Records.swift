@@ -194,7 +194,8 @@ enum JSONOutput {
       var first = true
       for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         if !first { output.append("\n") }
-        output.append("  ")
+        // An empty array's blank line stays blank, as the whole array's encoding leaves it.
+        if !line.isEmpty { output.append("  ") }
         output.append(line)
         first = false
       }

@@ -157,13 +157,7 @@ struct ShowCommand: ParsableCommand {
     Output.write(lines.joined(separator: "\n"))
     TextTable.write(
       header: nil, count: events.count, width: width, indent: "  ",
-      row: { index in
-        let event = timeline.events[events[index]]
-        return [
-          DateWording.words(event.date), event.event.status.rawValue, event.event.id,
-          event.event.headline,
-        ]
-      },
+      row: { TimelineText.eventRow(timeline.events[events[$0]]) },
       ahead: { timeline.events.prefetch(Array(events[$0])) })
     writeQuotes(timeline.quoteIndices(by: actor.id), timeline, width)
     let related = timeline.relatedActors(of: actor.id)

@@ -76,9 +76,10 @@ struct TextTable {
     for stretch in Output.stretches(count) {
       ahead(stretch)
       for index in stretch {
-        // The last column's width does not count: it is not cleaned to be measured.
+        // The last column's width does not count: a full row's last cell is not cleaned to be
+        // measured (a shorter row's last cell is in another column, and counts).
         var cells = row(index)
-        if !cells.isEmpty { cells[cells.count - 1] = "" }
+        if let header, cells.count == header.count, !cells.isEmpty { cells[cells.count - 1] = "" }
         layout.measure(cells.map(Output.clean))
       }
     }

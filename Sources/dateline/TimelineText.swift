@@ -16,17 +16,21 @@ enum TimelineText {
   }
 
   /// The chronology table. Upcoming events (after the "as of" day) sit below a divider.
+  /// The chronology as a table, with a divider line before the first upcoming event (before
+  /// its lines, however many lines the rows above it wrap to).
   static func events(_ events: [TimelineEvent], asOf: CivilDay?, width: Int?) -> [String] {
-    var table = TextTable(header: eventHeader)
-    var dividerRow: Int?
-    for item in events {
-      if dividerRow == nil, item.isUpcoming { dividerRow = table.rows.count }
-      table.append(eventRow(item))
-    }
-    var lines = table.render(width: width)
-    if let dividerRow, let asOf {
-      // +1 for the header line.
-      lines.insert(asOfDivider(asOf), at: dividerRow + 1)
+    var layout = TextTable.Layout()
+    let rows = events.map { eventRow($0).map(Output.clean) }
+    layout.measure(eventHeader)
+    for row in rows { layout.measure(row) }
+    var lines = layout.lines(of: eventHeader, width: width, indent: "")
+    var divided = false
+    for (item, row) in zip(events, rows) {
+      if !divided, let asOf, item.isUpcoming {
+        lines.append(asOfDivider(asOf))
+        divided = true
+      }
+      lines += layout.lines(of: row, width: width, indent: "")
     }
     return lines
   }
@@ -48,7 +52,7 @@ enum TimelineText {
 
   private static let eventHeader = ["DATE", "STATUS", "ID", "HEADLINE"]
 
-  private static func eventRow(_ item: TimelineEvent) -> [String] {
+  static func eventRow(_ item: TimelineEvent) -> [String] {
     [DateWording.words(item.date), item.event.status.rawValue, item.event.id, item.event.headline]
   }
 

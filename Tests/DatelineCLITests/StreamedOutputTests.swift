@@ -34,6 +34,25 @@ struct StreamedOutputTests {
     #expect(streamed == (try JSONOutput.render(events)) + "\n")
   }
 
+  /// Empty arrays inside a record (an event without participants, a quote without addresses)
+  /// are a blank line in the whole array's encoding, not an indented one.
+  @Test func emptyArraysInsideRecordsKeepTheirBlankLine() throws {
+    var dataset = try DatasetLoader.load(path: CLI.bundledData)
+    dataset.events[0].participants = []
+    dataset.quotes[0].urls = []
+    let timeline = try Timeline(dataset: dataset)
+    let events = Array(timeline.events).map(EventRecord.init)
+    let quotes = Array(timeline.quotes).map(QuoteRecord.init)
+    let whole = try JSONOutput.render(events)
+    #expect(whole.contains("[\n\n"))
+    #expect(
+      try Self.written { try JSONOutput.writeArray(count: events.count) { events[$0] } } == whole
+        + "\n")
+    #expect(
+      try Self.written { try JSONOutput.writeArray(count: quotes.count) { quotes[$0] } }
+        == (try JSONOutput.render(quotes)) + "\n")
+  }
+
   @Test(arguments: [nil, 60] as [Int?])
   func aStreamedTableIsTheWholeTable(width: Int?) throws {
     let timeline = try Timeline(dataset: DatasetLoader.load(path: CLI.bundledData))
