@@ -31,23 +31,31 @@ struct QuotesCommand: ParsableCommand {
       among = timeline.quoteIndices(by: found.actor.id)
     }
     let found = timeline.quoteIndices(matching: QuoteQuery(search ?? ""), among: among)
-    // Search results lie anywhere in the list: read each stretch's rows together.
-    let ahead = { (stretch: Range<Int>) in timeline.quotes.prefetch(Array(found[stretch])) }
-    // Read from the store as they are written, never all held (a million quotes took 5.8 GB).
+    // Read from the store as they are written, never all held (a million quotes took 5.8 GB),
+    // each stretch's rows together (search results lie anywhere in the list).
     if json {
-      try JSONOutput.writeArray(count: found.count, ahead: ahead) {
-        QuoteRecord(timeline.quotes[found[$0]])
-      }
+      try JSONOutput.writeArray(
+        count: found.count, ahead: { timeline.quotes.prefetch(Array(found[$0])) },
+        { QuoteRecord(timeline.quotes[found[$0]]) })
     } else if found.isEmpty {
       Output.write("No quotes match.")
     } else {
-      TextTable.write(
-        header: QuotesCommand.header, count: found.count, width: Output.terminalWidth,
-        row: { QuotesCommand.row(timeline.quotes[found[$0]]) }, ahead: ahead)
+      QuotesCommand.writeTable(found, of: timeline, width: Output.terminalWidth)
     }
   }
 
   static let header = ["DATE", "SPEAKER", "ID", "QUOTE"]
+
+  /// The quotes at `indices` as a table, written as they are read, each stretch together
+  /// (search results lie anywhere in the list).
+  static func writeTable(
+    _ indices: [Int], of timeline: Timeline, width: Int?, indent: String = ""
+  ) {
+    TextTable.write(
+      header: header, count: indices.count, width: width, indent: indent,
+      row: { row(timeline.quotes[indices[$0]]) },
+      ahead: { timeline.quotes.prefetch(Array(indices[$0])) })
+  }
 
   static func row(_ item: TimelineQuote) -> [String] {
     [

@@ -187,19 +187,21 @@ enum JSONOutput {
     let encoder = encoder
     var output = Output.Buffered()
     output.append("[\n")
-    for index in 0..<count {
-      if index % 512 == 0 { ahead(index..<min(count, index + 512)) }
-      let text = String(decoding: try encoder.encode(record(index)), as: UTF8.self)
-      // The array's own pretty printing indents each record's lines by two spaces.
-      var first = true
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if !first { output.append("\n") }
-        // An empty array's blank line stays blank, as the whole array's encoding leaves it.
-        if !line.isEmpty { output.append("  ") }
-        output.append(line)
-        first = false
+    for stretch in Output.stretches(count) {
+      ahead(stretch)
+      for index in stretch {
+        let text = String(decoding: try encoder.encode(record(index)), as: UTF8.self)
+        // The array's own pretty printing indents each record's lines by two spaces.
+        var first = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+          if !first { output.append("\n") }
+          // An empty array's blank line stays blank, as the whole array's encoding leaves it.
+          if !line.isEmpty { output.append("  ") }
+          output.append(line)
+          first = false
+        }
+        output.append(index == count - 1 ? "\n]\n" : ",\n")
       }
-      output.append(index == count - 1 ? "\n]\n" : ",\n")
     }
     output.flush()
   }

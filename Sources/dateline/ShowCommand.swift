@@ -113,10 +113,7 @@ struct ShowCommand: ParsableCommand {
   private func writeQuotes(_ indices: [Int], _ timeline: Timeline, _ width: Int?) {
     Output.write(section("Quotes", count: indices.count))
     guard !indices.isEmpty else { return }
-    TextTable.write(
-      header: QuotesCommand.header, count: indices.count, width: width, indent: "  ",
-      row: { QuotesCommand.row(timeline.quotes[indices[$0]]) },
-      ahead: { timeline.quotes.prefetch(Array(indices[$0])) })
+    QuotesCommand.writeTable(indices, of: timeline, width: width, indent: "  ")
   }
 
   private func writeEventText(_ item: TimelineEvent, _ timeline: Timeline, _ width: Int?) {

@@ -71,6 +71,20 @@ struct TextTable {
     header: [String]?, count: Int, width: Int?, indent: String = "", row: (Int) -> [String],
     ahead: (Range<Int>) -> Void = { _ in }, before: (Int) -> String? = { _ in nil }
   ) {
+    var output = Output.Buffered()
+    lines(
+      header: header, count: count, width: width, indent: indent, row: row, ahead: ahead,
+      before: before
+    ) { output.line($0) }
+    output.flush()
+  }
+
+  /// The lines of that table, handed to `emit` one at a time.
+  static func lines(
+    header: [String]?, count: Int, width: Int?, indent: String = "", row: (Int) -> [String],
+    ahead: (Range<Int>) -> Void = { _ in }, before: (Int) -> String? = { _ in nil },
+    emit: (String) -> Void
+  ) {
     var layout = Layout()
     if let header { layout.measure(header) }
     for stretch in Output.stretches(count) {
@@ -83,20 +97,18 @@ struct TextTable {
         layout.measure(cells.map(Output.clean))
       }
     }
-    var output = Output.Buffered()
     if let header {
-      for line in layout.lines(of: header, width: width, indent: indent) { output.line(line) }
+      for line in layout.lines(of: header, width: width, indent: indent) { emit(line) }
     }
     for stretch in Output.stretches(count) {
       ahead(stretch)
       for index in stretch {
-        if let divider = before(index) { output.line(divider) }
+        if let divider = before(index) { emit(divider) }
         for line in layout.lines(of: row(index).map(Output.clean), width: width, indent: indent) {
-          output.line(line)
+          emit(line)
         }
       }
     }
-    output.flush()
   }
 
   fileprivate static func trimmingTrailingSpaces(_ line: String) -> String {

@@ -16,22 +16,12 @@ enum TimelineText {
   }
 
   /// The chronology table. Upcoming events (after the "as of" day) sit below a divider.
-  /// The chronology as a table, with a divider line before the first upcoming event (before
-  /// its lines, however many lines the rows above it wrap to).
+  /// The chronology as a table.
   static func events(_ events: [TimelineEvent], asOf: CivilDay?, width: Int?) -> [String] {
-    var layout = TextTable.Layout()
-    let rows = events.map { eventRow($0).map(Output.clean) }
-    layout.measure(eventHeader)
-    for row in rows { layout.measure(row) }
-    var lines = layout.lines(of: eventHeader, width: width, indent: "")
-    var divided = false
-    for (item, row) in zip(events, rows) {
-      if !divided, let asOf, item.isUpcoming {
-        lines.append(asOfDivider(asOf))
-        divided = true
-      }
-      lines += layout.lines(of: row, width: width, indent: "")
-    }
+    var lines: [String] = []
+    eventLines(
+      count: events.count, asOf: asOf, width: width, ahead: { _ in }, event: { events[$0] },
+      emit: { lines.append($0) })
     return lines
   }
 
@@ -39,15 +29,28 @@ enum TimelineText {
   static func writeEvents(
     count: Int, asOf: CivilDay?, ahead: (Range<Int>) -> Void, event: (Int) -> TimelineEvent
   ) {
+    var output = Output.Buffered()
+    eventLines(
+      count: count, asOf: asOf, width: Output.terminalWidth, ahead: ahead, event: event,
+      emit: { output.line($0) })
+    output.flush()
+  }
+
+  /// The chronology's lines: a divider before the first upcoming event (before its lines,
+  /// however many lines the rows above it wrap to).
+  private static func eventLines(
+    count: Int, asOf: CivilDay?, width: Int?, ahead: (Range<Int>) -> Void,
+    event: (Int) -> TimelineEvent, emit: (String) -> Void
+  ) {
     var divided = false
-    TextTable.write(
-      header: eventHeader, count: count, width: Output.terminalWidth,
-      row: { eventRow(event($0)) }, ahead: ahead,
+    TextTable.lines(
+      header: eventHeader, count: count, width: width, row: { eventRow(event($0)) },
+      ahead: ahead,
       before: { index in
         guard !divided, let asOf, event(index).isUpcoming else { return nil }
         divided = true
         return asOfDivider(asOf)
-      })
+      }, emit: emit)
   }
 
   private static let eventHeader = ["DATE", "STATUS", "ID", "HEADLINE"]

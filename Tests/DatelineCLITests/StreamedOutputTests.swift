@@ -66,4 +66,29 @@ struct StreamedOutputTests {
     }
     #expect(streamed == table.render(width: width).map { $0 + "\n" }.joined())
   }
+  /// More rows than one stretch: each stretch is read ahead once in each pass, in order, and
+  /// the bytes are still the whole table's and the whole array's.
+  @Test func manyStretchesWriteTheWholeOutput() throws {
+    let rows = (0..<1_200).map {
+      ["row \($0)", String(repeating: "x", count: $0 % 30), "last \($0)"]
+    }
+    let header = ["A", "B", "C"]
+    var table = TextTable(header: header)
+    for row in rows { table.append(row) }
+    var stretches: [Range<Int>] = []
+    let streamed = Self.written {
+      TextTable.write(
+        header: header, count: rows.count, width: nil, row: { rows[$0] },
+        ahead: { stretches.append($0) })
+    }
+    #expect(streamed == table.render(width: nil).map { $0 + "\n" }.joined())
+    let expected: [Range<Int>] = [0..<512, 512..<1024, 1024..<1200]
+    #expect(stretches == expected + expected)
+    stretches = []
+    let json = try Self.written {
+      try JSONOutput.writeArray(count: rows.count, ahead: { stretches.append($0) }) { rows[$0] }
+    }
+    #expect(json == (try JSONOutput.render(rows)) + "\n")
+    #expect(stretches == expected)
+  }
 }

@@ -247,6 +247,40 @@ import Testing
       try builder.finish(), try ReferenceTimeline(dataset: merged), merged)
   }
 
+  /// Checked items whose source moves the "as of" day would change the written events' order
+  /// (what is upcoming): then the builder takes the events back and checks the chunk as any
+  /// other; a source without a day leaves them written. Both answer as the merged dataset.
+  @Test(arguments: [false, true])
+  func checkedItemsThatMoveTheAsOfDayAreCheckedAsAnyChunk(movesAsOf: Bool) throws {
+    let wire = Source(id: "wire", publisher: "Wire", title: "T", published: "2020-01-16")
+    let events = [
+      Event(
+        id: "e1", headline: "Talks", summary: "Talks.", date: .edtf("2020-01-20"),
+        status: .scheduled, participants: ["ann"],
+        provenance: Provenance(source: "wire", paragraph: 1))
+    ]
+    let skeleton = Dataset(
+      sources: [wire], actors: [Actor(id: "ann", name: "Ann Diaz", kind: .person)], events: events)
+    let late = Source(
+      id: "late", publisher: "Late", title: "L", published: movesAsOf ? "2020-02-01" : "")
+    let quote = Quote(
+      id: "q1", text: "Later", speaker: "ann", event: nil, date: .edtf("2020-02-01"), kind: .full,
+      provenance: Provenance(source: "late", paragraph: 1))
+    let builder = StoreBuilder()
+    try builder.add(
+      checkedSkeleton: skeleton,
+      eventDates: SharedDates(try Timeline.checkedDates(skeleton).events))
+    try builder.add(
+      checkedItems: Dataset(sources: [late], quotes: [quote]),
+      quoteDates: [.given(try EDTFDate(parsing: "2020-02-01"))])
+    #expect(builder.eventsHeld == (movesAsOf ? 1 : 0))
+    var merged = skeleton
+    merged.sources.append(late)
+    merged.quotes = [quote]
+    BuilderMemoryTests.expectSameAnswers(
+      try builder.finish(), try ReferenceTimeline(dataset: merged), merged)
+  }
+
   @Test func participantsSurviveAnyCharacters() {
     let lists = [[], [""], ["a", "", "ü\u{0}b", String(repeating: "x", count: 300)]]
     for list in lists {

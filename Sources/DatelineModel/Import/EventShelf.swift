@@ -29,7 +29,7 @@ public final class EventShelf: Sendable {
 
     /// Keeps the first failure.
     mutating func fail(_ error: any Error) {
-      if failure == nil { failure = (error as? DatabaseError)?.message ?? "\(error)" }
+      if failure == nil { failure = EventShelf.reason(error) }
     }
 
     mutating func noteHeld() {
@@ -69,8 +69,16 @@ public final class EventShelf: Sendable {
   }
 
   static func failure(_ error: any Error) -> DatasetLoadError {
-    let reason = (error as? DatabaseError)?.message ?? "\(error)"
-    return DatasetLoadError(diagnostics: [
+    failure(reason: reason(error))
+  }
+
+  /// SQLite's own words for a failure, without the statement GRDB adds.
+  private static func reason(_ error: any Error) -> String {
+    (error as? DatabaseError)?.message ?? "\(error)"
+  }
+
+  private static func failure(reason: String) -> DatasetLoadError {
+    DatasetLoadError(diagnostics: [
       Diagnostic(
         path: NSTemporaryDirectory(), line: 1, column: 1,
         message:
@@ -89,16 +97,7 @@ public final class EventShelf: Sendable {
   /// The first read or write that failed, as an error to stop on (reads then return empty
   /// events, which the caller must not trust).
   var failure: DatasetLoadError? {
-    state.withLock { $0.failure }.map { message in EventShelf.failure(message) }
-  }
-
-  private static func failure(_ message: String) -> DatasetLoadError {
-    failure(ShelfError(message: message))
-  }
-
-  private struct ShelfError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+    state.withLock { $0.failure }.map { EventShelf.failure(reason: $0) }
   }
 
   public var count: Int { state.withLock { $0.count } }

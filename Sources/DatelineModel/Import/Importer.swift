@@ -165,7 +165,6 @@ public struct Importer {
     var mapper = QuotebankMapper(
       reserving: reserved.ids, speakers: reserved.speakers, sources: reserved.sources,
       seen: reserved.quoteIDs)
-    let firstQuotebankQuote = summary.quotes
     var skippedAt: [(file: Int, line: Int)] = []
     do {
       for (file, reader) in quotebank.enumerated() {
@@ -186,9 +185,9 @@ public struct Importer {
     guard skipBad, let dropping = sink as? any QuoteDroppingSink else {
       throw DatasetLoadError(diagnostics: [first.diagnostic])
     }
-    // Places count the dataset's quotes too (taken first) when it came with the lines.
-    try dropping.dropQuotes(
-      at: repeated.map { firstQuotebankQuote + $0.position - reserved.quoteCount })
+    // Places count every quote taken, those before the lines included (`IDSet.take`): they
+    // are the quotes' places in the sink.
+    try dropping.dropQuotes(at: repeated.map(\.position))
     summary.quotes -= repeated.count
     summary.skippedLines += repeated.count
     // The first few skipped lines, in input order, whenever they were found.
@@ -367,7 +366,6 @@ final class IDSet: @unchecked Sendable {
   /// so that a line repeating one is found as a repeat, at its line. Made only for an import
   /// with Quotebank lines (its filter takes 4 MB).
   lazy var quoteIDs = SeenQuoteIDs()
-  var quoteCount = 0
 
   func take(_ quotes: [Quote]) {
     for quote in quotes {
@@ -376,7 +374,6 @@ final class IDSet: @unchecked Sendable {
         quote.id, hash: hash, maybe: quoteIDs.mayContain(hash: hash),
         file: SeenQuoteIDs.earlierInput, line: 0)
     }
-    quoteCount += quotes.count
   }
 }
 

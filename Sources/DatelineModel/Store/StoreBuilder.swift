@@ -127,10 +127,7 @@ public final class StoreBuilder: @unchecked Sendable {
     precondition(!finished, "StoreBuilder.add called after finish")
     worker?.sync {}
     if let failure { throw failure }
-    let isFirst =
-      quoteCount == 0 && checker == nil && writtenEvents == 0 && skeleton.sources.isEmpty
-      && skeleton.actors.isEmpty && skeleton.events.isEmpty && skeleton.relations.isEmpty
-    guard isFirst, chunk.quotes.isEmpty, chunk.events.isEmpty else {
+    guard isEmpty, chunk.quotes.isEmpty, chunk.events.isEmpty else {
       var chunk = chunk
       chunk.events = try events.allEvents()
       try process(chunk)
@@ -164,14 +161,8 @@ public final class StoreBuilder: @unchecked Sendable {
         return
       }
       try self.failing { () throws(DatasetLoadError) in
-        for (offset, source) in chunk.sources.enumerated()
-        where self.sourceOrder[source.id] == nil {
-          self.sourceOrder[source.id] = self.skeleton.sources.count + offset
-        }
-        if !chunk.sources.isEmpty { self.lastSource = nil }
         if !chunk.actors.isEmpty && self.writtenEvents > 0 { self.actorsAfterWrittenEvents = true }
-        self.skeleton.sources.appendSharingStorage(chunk.sources)
-        self.skeleton.actors.appendSharingStorage(chunk.actors)
+        self.append(chunk)
         self.stage(chunk.quotes, dates: quoteDates)
       }
     }
@@ -264,10 +255,7 @@ public final class StoreBuilder: @unchecked Sendable {
   private func processChecked(_ chunk: Dataset, eventDates: SharedDates)
     throws(DatasetLoadError)
   {
-    let isFirst =
-      quoteCount == 0 && checker == nil && writtenEvents == 0 && skeleton.sources.isEmpty
-      && skeleton.actors.isEmpty && skeleton.events.isEmpty && skeleton.relations.isEmpty
-    guard isFirst, chunk.quotes.isEmpty else {
+    guard isEmpty, chunk.quotes.isEmpty else {
       try process(chunk)
       return
     }
@@ -387,12 +375,28 @@ public final class StoreBuilder: @unchecked Sendable {
 
   // MARK: Chunks
 
-  private func merge(_ chunk: Dataset) {
+  /// Nothing added yet: a checked skeleton can be written as it comes.
+  private var isEmpty: Bool {
+    quoteCount == 0 && checker == nil && writtenEvents == 0 && skeleton.sources.isEmpty
+      && skeleton.actors.isEmpty && skeleton.events.isEmpty && skeleton.relations.isEmpty
+  }
+
+  /// Puts a chunk's items (not its quotes) after those added before, noting each new source's
+  /// place; checks nothing.
+  private func append(_ chunk: Dataset) {
     if skeleton.title == nil { skeleton.title = chunk.title }
     for (offset, source) in chunk.sources.enumerated() where sourceOrder[source.id] == nil {
       sourceOrder[source.id] = skeleton.sources.count + offset
     }
     if !chunk.sources.isEmpty { lastSource = nil }
+    skeleton.sources.appendSharingStorage(chunk.sources)
+    skeleton.actors.appendSharingStorage(chunk.actors)
+    skeleton.events.appendSharingStorage(chunk.events)
+    skeleton.relations.appendSharingStorage(chunk.relations)
+  }
+
+  /// Appends a chunk's items, to be checked with what comes after them.
+  private func merge(_ chunk: Dataset) {
     let hasItems =
       !chunk.sources.isEmpty || !chunk.actors.isEmpty || !chunk.events.isEmpty
       || !chunk.relations.isEmpty
@@ -401,10 +405,7 @@ public final class StoreBuilder: @unchecked Sendable {
       skeletonChanged = true
       lateIDs += chunk.sources.map(\.id) + chunk.actors.map(\.id) + chunk.events.map(\.id)
     }
-    skeleton.sources.appendSharingStorage(chunk.sources)
-    skeleton.actors.appendSharingStorage(chunk.actors)
-    skeleton.events.appendSharingStorage(chunk.events)
-    skeleton.relations.appendSharingStorage(chunk.relations)
+    append(chunk)
   }
 
   /// Checks and dates the quotes of a chunk and puts them in the spool.
